@@ -1,0 +1,55 @@
+// The engine: (framework, apprentice record, as-of date) -> progress, gaps, integrity flags, projection.
+// Pure: no I/O, no clock. The add-on, the functions and the CLI all call this one function.
+import type { Framework } from '../model/framework';
+import type { Progress } from '../model/progress';
+import { ApprenticeRecord, IsoDate, type ApprenticeRecordInput } from '../model/record';
+import { levelProgress } from './completion';
+import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
+import { checkIntegrity } from './integrity';
+import { projectCompletion } from './pace';
+
+/** A record that does not fit its framework (wrong framework, unknown level). */
+export class RecordMismatchError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'RecordMismatchError';
+  }
+}
+
+export function computeProgress(framework: Framework, input: ApprenticeRecord | ApprenticeRecordInput, asOf: string): Progress {
+  const record = ApprenticeRecord.parse(input);
+  IsoDate.parse(asOf);
+  const { apprentice } = record;
+  if (apprentice.frameworkId !== framework.id) {
+    throw new RecordMismatchError('apprentice.frameworkId', `record is for framework "${apprentice.frameworkId}", not "${framework.id}"`);
+  }
+  const targetIndex = framework.levels.findIndex((l) => l.id === apprentice.levelId);
+  if (targetIndex < 0) {
+    throw new RecordMismatchError('apprentice.levelId', `"${apprentice.levelId}" is not a level of ${framework.id} (levels: ${framework.levels.map((l) => l.id).join(', ')})`);
+  }
+
+  const checked = checkIntegrity(framework, record, asOf);
+  const levels = levelProgress(framework, record, checked.signOffs, checked.hours);
+  const target = levels[targetIndex]!;
+  // Cumulative frameworks need every level up to the target; otherwise only the target level counts.
+  const scope = framework.program.levelsCumulative ? levels.slice(0, targetIndex + 1) : [target];
+  const pace = projectCompletion(scope, checked.signOffs, checked.hours, apprentice.startDate, asOf);
+
+  const gaps = [
+    ...previousLevelGaps(framework, scope, target.levelId),
+    ...scope.flatMap((l) => [...requirementGaps(framework, l, checked.signOffs), ...examAndCertificationGaps(framework, l.levelId, record)]),
+    ...paceGaps(framework, record, target, pace, asOf),
+  ];
+
+  return {
+    apprenticeId: apprentice.id,
+    frameworkId: framework.id,
+    frameworkVersion: framework.version,
+    asOf,
+    targetLevelId: target.levelId,
+    levels,
+    gaps,
+    integrity: checked.flags,
+    projectedCompletion: pace.projectedCompletion,
+  };
+}

@@ -1,0 +1,58 @@
+// What the engine returns. Plain data (ISO date strings, no Date objects) so it crosses
+// google.script.run, HTTP and Firestore unchanged.
+import type { HoursCategory } from './framework';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a gap or flag is about, so the sheet can link to the cell and the transcript can name it. */
+export type Pointer =
+  | { kind: 'item'; itemId: string }
+  | { kind: 'sign-off'; index: number; itemId: string }
+  | { kind: 'hours-entry'; index: number; id?: string }
+  | { kind: 'hours-category'; category: HoursCategory }
+  | { kind: 'exam'; examId: string }
+  | { kind: 'certification'; certificationId: string }
+  | { kind: 'prior-credit'; index: number; id?: string }
+  | { kind: 'level'; levelId: string }
+  | { kind: 'apprentice' };
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  levelId?: string;
+  pointer: Pointer;
+}
+
+export interface Tally { done: number; required: number }
+
+export interface HoursProgress extends Tally {
+  category: HoursCategory;
+  /** Approved prior credit included in `done`. */
+  priorCredit: number;
+}
+
+export interface LevelProgress {
+  levelId: string;
+  title: string;
+  items: Tally & { optionalSigned: number };
+  hours: HoursProgress[];
+  exams: Tally;
+  certifications: Tally;
+  /** 0-100: the mean of each requirement's fraction done (each capped at 1), one decimal. */
+  percent: number;
+  complete: boolean;
+}
+
+export interface Progress {
+  apprenticeId: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  asOf: string;
+  targetLevelId: string;
+  levels: LevelProgress[];
+  gaps: Finding[];
+  integrity: Finding[];
+  /** When the target level is projected to be complete at the recent pace; null when there is no pace to project from. */
+  projectedCompletion: string | null;
+}
