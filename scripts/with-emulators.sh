@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs a command inside `firebase emulators:exec` (Firestore + Functions, project demo-qualcard), after building the
+# functions bundle, the Firestore emulator wrapper jar and the emulator-only token signing key.
+# Usage: scripts/with-emulators.sh "<command>"
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+node functions/build.mjs
+wrapper="$(scripts/emulator-wrapper.sh)"
+if [ -n "$wrapper" ]; then export FIRESTORE_EMULATOR_BINARY_PATH="$wrapper"; fi
+# The functions emulator accepts tokens signed with this key (and only there: the code checks FUNCTIONS_EMULATOR).
+export QUALCARD_EMULATOR_KEY_FILE="$(npx tsx scripts/emulator-key.ts)"
+exec npx firebase emulators:exec --only firestore,functions --project demo-qualcard "$1"
