@@ -1,7 +1,7 @@
 // Test projects: `unit` needs nothing but Node; `emulator` runs inside `firebase emulators:exec`;
 // `browser` drives Debian's Chromium. `npm test` runs them all.
 const base = {
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
   moduleNameMapper: { '^@qualcard/shared$': '<rootDir>/shared/src/index.ts', '^@qualcard/shared/(.*)$': '<rootDir>/shared/src/$1' },
   testEnvironment: 'node',
 };
