@@ -1,0 +1,247 @@
+// 001: competency-based framework, Information Technology Generalist. Occupational overview,
+// cross-cutting competencies (relevance 0-8), an embedded work process schedule, Job Functions 1-7 with
+// related instruction and competencies 1a..7d (level + Required/Optional columns), blank Job Functions 8-10.
+import type { FrameworkInput } from '../../shared/src/model/framework';
+import { clean, type SourceDoc } from './source';
+import {
+  afterLabel, cells, cell, filledCells, findLine, lineAt, parseWpsHeader, parseWpsTable, requireLine, sourceRef, statement,
+  type Mark,
+} from './text-helpers';
+
+export const IT_GENERALIST_COMPETENCIES_ID = 'it-generalist-competencies';
+
+type Proficiency = 'Basic' | 'Intermediate';
+const PROFICIENCIES: readonly string[] = ['Basic', 'Intermediate'];
+
+interface Overview {
+  occupationTitle: string;
+  onetCodes: string[];
+  rapidsCodes: string[];
+  jobTitles: string[];
+  /** Job function number -> the cell after its title in the overview list ("Basic", "Optional", ""). */
+  functionTags: Map<number, string>;
+  credential?: string;
+}
+
+function parseOverview(doc: SourceDoc, end: number): Overview {
+  const occ = requireLine(doc, /^Occupation:/, 'Occupation line', 0, end);
+  const occCells = filledCells(lineAt(doc, occ));
+  const overview: Overview = {
+    occupationTitle: afterLabel(occCells[0] ?? '', 'Occupation:'),
+    onetCodes: [], rapidsCodes: [], jobTitles: [], functionTags: new Map(),
+  };
+  for (let i = 0; i < end; i++) {
+    const line = lineAt(doc, i);
+    for (const c of filledCells(line)) {
+      const onet = /^O\*?NET Code (\S+)$/.exec(c);
+      if (onet?.[1]) overview.onetCodes.push(onet[1]);
+      const rapids = /^RAPIDS Code (\S+)$/.exec(c);
+      if (rapids?.[1]) overview.rapidsCodes.push(rapids[1]);
+    }
+    if (line.startsWith('Potential Job Titles:')) {
+      overview.jobTitles = afterLabel(line, 'Potential Job Titles:').split(',').map(clean).filter(Boolean);
+    }
+    const fn = /^Job Function (\d+):/.exec(line);
+    if (fn) overview.functionTags.set(Number(fn[1]), cell(line, 1));
+    if (line.startsWith('Credential\t')) {
+      // The credential table's one data row follows its header.
+      const row = filledCells(lineAt(doc, i + 1));
+      if (row.length === 3) overview.credential = `${row[0]} (awarding body: ${row[1]}; timing: ${row[2]})`;
+    }
+  }
+  return overview;
+}
+
+/** Rows of "\tName\t...X..." under group headings; relevance = the header number above the X's column. */
+function parseCrossCutting(doc: SourceDoc, start: number, end: number) {
+  const out: { group: string; name: string; relevance: number; source: ReturnType<typeof sourceRef> }[] = [];
+  let group: string | undefined;
+  let scale: Map<number, number> | undefined;
+  for (let i = start + 1; i < end; i++) {
+    const line = lineAt(doc, i);
+    const where = `${doc.document} line ${i + 1}`;
+    if (clean(line) === '') continue;
+    if (!line.startsWith('\t')) {
+      group = clean(line).replace(/\s*Competencies$/, '');
+      scale = undefined;
+      continue;
+    }
+    const row = cells(line);
+    if (/^Relevance/.test(clean(row[1] ?? ''))) {
+      scale = new Map();
+      row.forEach((c, k) => { if (/^\d$/.test(clean(c))) scale?.set(k, Number(clean(c))); });
+      continue;
+    }
+    if (!group || !scale) throw new Error(`${where}: competency row before its group heading or relevance scale`);
+    const xs = row.map((c, k) => (clean(c) === 'X' ? k : -1)).filter((k) => k >= 0);
+    const relevance = xs.length === 1 ? scale.get(xs[0] ?? -1) : undefined;
+    if (relevance === undefined) throw new Error(`${where}: expected exactly one X under the relevance scale`);
+    out.push({ group, name: statement(row[1] ?? '', where), relevance, source: sourceRef(doc, i) });
+  }
+  return out;
+}
+
+interface Section { number: number; title: string; headerLine: number; lastLine: number; headerCells: string[] }
+
+/** Job Function sections: a "Job Function n:" line carrying column headings (Level/Required/Optional or OJT/RI). */
+function findSections(doc: SourceDoc, from: number): Section[] {
+  const sections: Section[] = [];
+  for (let i = from; i < doc.lines.length; i++) {
+    const line = lineAt(doc, i);
+    const m = /^Job Function (\d+):/.exec(line);
+    const row = cells(line).map(clean);
+    if (!m || !(row.includes('Level') || row.includes('OJT'))) continue;
+    const prev = sections[sections.length - 1];
+    if (prev) prev.lastLine = i - 1;
+    sections.push({ number: Number(m[1]), title: afterLabel(row[0] ?? '', m[0]), headerLine: i, lastLine: doc.lines.length - 1, headerCells: row });
+  }
+  // Trim trailing blank and page-break lines from each section's range.
+  for (const s of sections) {
+    while (s.lastLine > s.headerLine && /^(\s*|\[illegible\])$/.test(lineAt(doc, s.lastLine))) s.lastLine--;
+  }
+  return sections;
+}
+
+const RI_HEADINGS: Record<string, 'skills' | 'knowledge' | 'tools'> = {
+  'Skills': 'skills', 'Knowledge & Understanding': 'knowledge', 'Tools & Technology': 'tools',
+};
+
+interface CompetencyRow { id: string; text: string; prefix: string; level: string; required: boolean; optional: boolean; line: number }
+
+function parseSection(doc: SourceDoc, s: Section) {
+  const levelCol = s.headerCells.indexOf('Level');
+  const requiredCol = s.headerCells.findIndex((c) => c.startsWith('Required'));
+  const optionalCol = s.headerCells.findIndex((c) => c.startsWith('Optional'));
+  const ri = { scope: undefined as string | undefined, skills: [] as string[], knowledge: [] as string[], tools: [] as string[] };
+  let riPart: 'scope' | 'skills' | 'knowledge' | 'tools' | undefined;
+  const rows: CompetencyRow[] = [];
+  for (let i = s.headerLine + 1; i <= s.lastLine; i++) {
+    const line = lineAt(doc, i);
+    const where = `${doc.document} line ${i + 1}`;
+    const row = cells(line).map(clean);
+    const filled = row.filter(Boolean);
+    if (filled.length === 0 || /^(Performance Standards|\[illegible\])$/.test(filled[0] ?? '')) continue;
+    const at = row.findIndex((c) => /^Competency \d+[a-z]:/.test(c));
+    if (at >= 0) {
+      const m = /^Competency (\d+[a-z]):\s*(.*)$/.exec(row[at] ?? '');
+      if (!m?.[1]) throw new Error(`${where}: malformed competency`);
+      if (levelCol >= 0 && at >= levelCol) throw new Error(`${where}: competency text in the Level column`);
+      rows.push({
+        id: m[1], text: m[2] ?? '', prefix: row.slice(0, at).filter(Boolean).join(' '),
+        level: levelCol >= 0 ? row[levelCol] ?? '' : '',
+        required: requiredCol >= 0 && row[requiredCol] === 'X',
+        optional: optionalCol >= 0 && row[optionalCol] === 'X',
+        line: i,
+      });
+      continue;
+    }
+    const text = filled.join(' ');
+    if (text === 'RELATED INSTRUCTION' || text === 'Scope') { riPart = 'scope'; continue; }
+    const heading = RI_HEADINGS[text];
+    if (heading) { riPart = heading; continue; }
+    if (rows.length > 0 || riPart === undefined) throw new Error(`${where}: unexpected text "${text}"`);
+    if (riPart === 'scope') ri.scope = clean(`${ri.scope ?? ''} ${text.replace(/^SCOPE:\s*/, '')}`);
+    else ri[riPart].push(statement(text, where));
+  }
+  return { rows, ri };
+}
+
+export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
+  const crossStart = requireLine(doc, /^CROSS-CUTTING COMPETENCIES/, 'CROSS-CUTTING COMPETENCIES heading');
+  const wpsStart = requireLine(doc, /^WORK PROCESS SCHEDULE/, 'WORK PROCESS SCHEDULE heading', crossStart);
+  const crossEnd = findLine(doc, /^\[illegible\]/, crossStart, wpsStart);
+  const overview = parseOverview(doc, crossStart);
+  const crossCutting = parseCrossCutting(doc, crossStart, crossEnd < 0 ? wpsStart : crossEnd);
+  const wpsHeader = parseWpsHeader(doc, wpsStart);
+  const wpsTable = parseWpsTable(doc, requireLine(doc, /^JOB FUNCTION\t/, 'JOB FUNCTION table header', wpsStart));
+  const wpsMark = new Map(wpsTable.map((f) => [f.number, f.mark]));
+  const sections = findSections(doc, wpsStart);
+  const notes: string[] = [];
+
+  const workFunctions: FrameworkInput['workFunctions'] = [];
+  const slots: NonNullable<FrameworkInput['slots']> = [];
+  for (const s of sections) {
+    const wfId = `JF${s.number}`;
+    const { rows, ri } = parseSection(doc, s);
+    // Blank job functions (no title, no competency text) are left for the sponsor to define.
+    if (s.title === '' && rows.every((r) => r.text === '')) {
+      slots.push({
+        id: wfId, kind: 'work-function', levels: ['L1'], core: 'sponsor-decides',
+        itemSlotIds: rows.map((r) => r.id), source: sourceRef(doc, s.headerLine, s.lastLine),
+      });
+      continue;
+    }
+    const optionalMarked = /\(Optional\)/.test(s.title) || s.headerCells.some((c) => /^Optional X$/.test(c));
+    const tag = overview.functionTags.get(s.number) ?? '';
+    const fromWps = wpsMark.get(s.number);
+    const core: Mark = fromWps ?? (optionalMarked || tag === 'Optional' ? 'optional' : 'core');
+    if (fromWps === 'core' && (optionalMarked || tag === 'Optional')) {
+      notes.push(`Job Function ${s.number}: the work process schedule marks it Core but the competency section marks it Optional; recorded as core.`);
+    }
+    const items = rows.map((r) => {
+      const where = `${doc.document} line ${r.line + 1} (competency ${r.id})`;
+      if (r.required && r.optional) throw new Error(`${where}: X in both Required and Optional columns`);
+      const prefix = /^(Core|Optional)$/.test(r.prefix) ? (r.prefix.toLowerCase() as Mark) : undefined;
+      if (r.prefix !== '' && !prefix) throw new Error(`${where}: unknown prefix "${r.prefix}"`);
+      const column: Mark | undefined = r.required ? 'core' : r.optional ? 'optional' : undefined;
+      const itemCore = column ?? prefix;
+      if (!itemCore) throw new Error(`${where}: marked neither Required nor Optional`);
+      if (column && prefix && column !== prefix) {
+        notes.push(`Competency ${r.id}: the row's prefix says "${r.prefix}" but its X is in the ${r.required ? 'Required' : 'Optional'} column; recorded as ${column} (the Required/Optional column${r.required ? ', which agrees with the work process schedule marking the task Core' : ''}).`);
+      }
+      if (r.level !== '' && !PROFICIENCIES.includes(r.level)) throw new Error(`${where}: unknown level "${r.level}"`);
+      return {
+        id: r.id, levels: ['L1'], texts: { statement: statement(r.text, where) }, core: itemCore,
+        ...(r.level ? { proficiency: r.level as Proficiency } : {}),
+        source: sourceRef(doc, r.line),
+      };
+    });
+    const noLevel = rows.filter((r) => r.level === '').map((r) => r.id);
+    if (noLevel.length > 0) notes.push(`Competencies ${noLevel.join(', ')} have no Basic/Intermediate level in the document; no proficiency is recorded for them.`);
+    workFunctions.push({
+      id: wfId,
+      title: statement(s.title.replace(/\s*\(Optional\)$/, ''), `${doc.document} line ${s.headerLine + 1}`),
+      core,
+      ...(PROFICIENCIES.includes(tag) ? { proficiency: tag as Proficiency } : {}),
+      relatedInstruction: ri,
+      items,
+      source: sourceRef(doc, s.headerLine, s.lastLine),
+    });
+    const emptyRi = (['skills', 'knowledge', 'tools'] as const).filter((k) => ri[k].length === 0);
+    if (emptyRi.length > 0) notes.push(`Job Function ${s.number}: the related-instruction ${emptyRi.join(', ')} list is empty in the document.`);
+    if (tag === '') notes.push(`Job Function ${s.number} has no Basic/Intermediate/Optional tag in the overview list.`);
+  }
+
+  notes.push(
+    'The document gives no hour figures (no OJT or related-instruction hours), so the level has no hour requirements; the sponsor sets them.',
+    `Job Functions ${slots.map((sl) => sl.id.replace('JF', '')).join(', ')} are blank in the document ("Core or Optional" competencies with no text): they are sponsor-definable slots.`,
+    'Every competency is followed by an empty performance-standards row in the document; those rows are not items.',
+  );
+  if (overview.credential) notes.push(`Certification or licensure: ${overview.credential}. No specific certification is required.`);
+
+  const firstSection = sections[0];
+  const lastSection = sections[sections.length - 1];
+  return {
+    id: IT_GENERALIST_COMPETENCIES_ID,
+    title: `${overview.occupationTitle} Competency Framework`,
+    version: '1.0.0',
+    sourceDocument: doc.document,
+    occupation: {
+      title: overview.occupationTitle, onetCodes: overview.onetCodes, rapidsCodes: overview.rapidsCodes, jobTitles: overview.jobTitles,
+    },
+    program: {
+      type: wpsHeader.programType,
+      durationMonths: wpsHeader.durationMonths,
+      certificationNote: wpsHeader.certificationNote,
+      source: sourceRef(doc, wpsHeader.lines[0], wpsHeader.lines[1]),
+    },
+    levels: [{
+      id: 'L1', title: overview.occupationTitle, requirements: { hours: [] },
+      ...(firstSection && lastSection ? { source: sourceRef(doc, firstSection.headerLine, lastSection.lastLine) } : {}),
+    }],
+    workFunctions,
+    slots,
+    crossCuttingCompetencies: crossCutting,
+    notes,
+  };
+}
