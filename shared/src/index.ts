@@ -4,3 +4,7 @@ export * from './model/progress';
 export { computeProgress, RecordMismatchError } from './engine/progress';
 export { RULES, HOURS_CATEGORY_LABEL } from './engine/rules';
 export { addDays, addMonths, daysBetween } from './engine/dates';
+export { parseCsv, CsvSyntaxError } from './sponsor/csv';
+export { frameworkFromRows, formatRowErrors, FRAMEWORK_COLUMNS, type RowError, type RowsResult, type RowsOptions } from './sponsor/framework-rows';
+export { shippedFrameworks, getFramework } from './frameworks';
+export { fieldIssues, formatIssues, type FieldIssue } from './model/errors';

@@ -2,6 +2,7 @@
 import type { Framework, HoursCategory, Level } from '../model/framework';
 import type { HoursProgress, LevelProgress, Tally } from '../model/progress';
 import type { ApprenticeRecord, HoursEntry, SignOff } from '../model/record';
+import { COUNTS_TOWARDS } from './rules';
 
 export function coreItemIds(framework: Framework, levelId: string): string[] {
   return framework.workFunctions.flatMap((wf) => wf.items.filter((i) => i.core === 'core' && i.levels.includes(levelId)).map((i) => i.id));
@@ -17,8 +18,9 @@ interface Allocation { done: number; priorCredit: number }
  */
 function allocateHours(framework: Framework, category: HoursCategory, hours: HoursEntry[], record: ApprenticeRecord): Map<string, Allocation> {
   const result = new Map<string, Allocation>(framework.levels.map((l) => [l.id, { done: 0, priorCredit: 0 }]));
-  const credit = record.priorCredit.filter((c) => c.approved && c.category === category);
-  const entries = hours.filter((h) => h.category === category);
+  const counts = (c: HoursCategory): boolean => (COUNTS_TOWARDS[category] as readonly HoursCategory[]).includes(c);
+  const credit = record.priorCredit.filter((c) => c.approved && counts(c.category));
+  const entries = hours.filter((h) => counts(h.category));
   let untaggedCredit = 0;
   let untaggedHours = 0;
   for (const c of credit) {

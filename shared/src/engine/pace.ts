@@ -3,7 +3,8 @@
 import type { LevelProgress } from '../model/progress';
 import type { HoursEntry, SignOff } from '../model/record';
 import { addDays, daysBetween } from './dates';
-import { RULES } from './rules';
+import { COUNTS_TOWARDS, RULES } from './rules';
+import type { HoursCategory } from '../model/framework';
 
 export interface Pace {
   projectedCompletion: string | null;
@@ -26,7 +27,7 @@ export function projectCompletion(scope: LevelProgress[], signOffs: SignOff[], h
 
   const needs: { remaining: number; done: number }[] = [{ remaining: remainingItems, done: signOffs.filter((s) => recent(s.date)).length }];
   for (const [category, remaining] of remainingHours) {
-    needs.push({ remaining, done: hours.filter((h) => h.category === category && recent(h.date)).reduce((s, h) => s + h.hours, 0) });
+    needs.push({ remaining, done: hours.filter((h) => (COUNTS_TOWARDS[category as HoursCategory] as readonly string[]).includes(h.category) && recent(h.date)).reduce((s, h) => s + h.hours, 0) });
   }
   let days = 0;
   for (const { remaining, done } of needs) {
