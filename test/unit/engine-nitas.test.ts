@@ -23,7 +23,7 @@ function level1(ojl: number, extra: Partial<ApprenticeRecordInput> = {}): Appren
     signOffs: l1Items.map((i) => ({ itemId: i.id, date: START, coachEmail: COACH })),
     // OJL from the start date, RI and the rest of the work experience on separate later days so no day passes 24 h.
     hours: [...days('on-the-job-learning', ojl), ...days('related-instruction', 242, '2026-01-05'), ...days('work-experience', 2000 - ojl, '2026-06-01')],
-    exams: [{ id: 'all-required-course-exams', passed: true }],
+    exams: [{ id: 'L1-all-required-course-exams', passed: true }],
     certifications: l1Items.length ? [{ id: 'comptia-a-plus' }, { id: 'customer-support-specialist' }] : [],
     ...extra,
   };

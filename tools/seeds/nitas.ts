@@ -296,7 +296,8 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
           hours('on-the-job-learning', cell(tableCols.ojl), doc),
           { category: 'work-experience', hours: workExperience, ...(we[2] ? { note: clean(we[2]) } : {}), source: doc.ref(weLine, weLine) },
         ],
-        exams: [{ id: slugId(exam.text), title: exam.text, source: exam.source }],
+        // Each level has its own course exams, so the id names the level.
+        exams: [{ id: `L${row.level}-${slugId(exam.text)}`, title: exam.text, source: exam.source }],
         certifications: levelCerts,
         courses: courses.get(row.level) ?? [],
         statedItemCount: stated,
