@@ -1,7 +1,7 @@
 // The qualcard command: frameworks, check and import, for consultants and for checking records.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { ZodError } from 'zod';
-import { ApprenticeRecord, Framework, RecordMismatchError, computeProgress, formatIssues, frameworkFromRows, formatRowErrors, getFramework, parseCsv, shippedFrameworks, CsvSyntaxError } from '../../shared/src';
+import { ApprenticeRecord, Framework, IsoDate, RecordMismatchError, computeProgress, formatIssues, frameworkFromRows, formatRowErrors, getFramework, parseCsv, shippedFrameworks, CsvSyntaxError } from '../../shared/src';
 import { frameworkDetail, frameworkList, progressReport } from './format';
 
 const USAGE = `usage:
@@ -70,7 +70,9 @@ function run(argv: string[], out: (s: string) => void): void {
     const parsed = ApprenticeRecord.safeParse(readJson(rest[0]));
     if (!parsed.success) throw new InputError(`${rest[0]}: not a valid apprentice record\n${formatIssues(parsed.error)}`);
     const framework = loadFramework(flag('framework') ?? parsed.data.apprentice.frameworkId);
-    const progress = computeProgress(framework, parsed.data, flag('as-of') ?? today());
+    const asOf = IsoDate.safeParse(flag('as-of') ?? today());
+    if (!asOf.success) throw new InputError(`--as-of: ${asOf.error.issues[0]!.message}`);
+    const progress = computeProgress(framework, parsed.data, asOf.data);
     out(json ? JSON.stringify(progress, null, 2) : progressReport(framework, parsed.data, progress));
   } else if (command === 'import' && rest[0]) {
     let rows: string[][];
