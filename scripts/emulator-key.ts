@@ -1,7 +1,7 @@
 // Creates (once) the RS256 key pair that tests and the demo use to sign Google-style ID tokens for the emulator.
 // Prints the public key file's path. The key lives in .cache/ (git-ignored) and never leaves this machine.
-import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createSign, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const EMULATOR_KEY_ID = 'qualcard-emulator-key';
@@ -20,3 +20,31 @@ export function ensureEmulatorKey(): { privateKeyFile: string; publicKeyFile: st
 }
 
 if (require.main === module) console.log(ensureEmulatorKey().publicKeyFile);
+
+export const EMULATOR_AUDIENCE = 'qualcard-demo.apps.googleusercontent.com';
+
+export interface TokenClaims {
+  email: string;
+  email_verified?: boolean;
+  aud?: string;
+  iss?: string;
+  /** Seconds from now until expiry; negative for an expired token. */
+  expiresIn?: number;
+  kid?: string;
+}
+
+/** A Google-style RS256 ID token signed with the emulator key: what ScriptApp.getIdentityToken() would send. */
+export function mintIdToken(claims: TokenClaims): string {
+  const { privateKeyFile: file } = ensureEmulatorKey();
+  const now = Math.floor(Date.now() / 1000);
+  const header = { alg: 'RS256', typ: 'JWT', kid: claims.kid ?? EMULATOR_KEY_ID };
+  const payload = {
+    iss: claims.iss ?? 'https://accounts.google.com', aud: claims.aud ?? EMULATOR_AUDIENCE, azp: claims.aud ?? EMULATOR_AUDIENCE,
+    sub: `sub-${Buffer.from(claims.email).toString('hex').slice(0, 20)}`, email: claims.email, email_verified: claims.email_verified ?? true,
+    iat: now - 10, exp: now + (claims.expiresIn ?? 3600),
+  };
+  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const signing = `${enc(header)}.${enc(payload)}`;
+  const signature = createSign('RSA-SHA256').update(signing).sign(readFileSync(file, 'utf8'), 'base64url');
+  return `${signing}.${signature}`;
+}

@@ -1,6 +1,44 @@
-// Cloud Functions entry point: one HTTPS function, `api`, routing everything under /v1.
-import { onRequest } from 'firebase-functions/v2/https';
+// Cloud Functions entry point: one HTTPS function, `api`, with every endpoint under /v1. Kept light at load time:
+// exceljs and google-auth-library are imported by the handlers that need them.
+import { onRequest, type Request } from 'firebase-functions/v2/https';
+import type { Response } from 'express';
+import { HttpError } from './http/errors';
+import { Router } from './http/router';
+import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
+import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
+import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
+import { signOffRoute } from './routes/signoffs';
+import { syncRoute } from './routes/sync';
+import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } from './routes/transcripts';
 
-export const api = onRequest({ region: 'us-central1', memory: '512MiB', timeoutSeconds: 120 }, (req, res) => {
-  res.json({ ok: true, path: req.path });
-});
+const A = '/v1/sponsors/:sponsorId/apprentices/:apprenticeId';
+export const router = new Router()
+  .on('GET', '/v1/health', async (_req, res) => { res.json({ ok: true, service: 'qualcard', version: 1 }); })
+  .on('GET', '/v1/me', meRoute)
+  .on('PUT', '/v1/sponsors/:sponsorId/members/:email', putMemberRoute)
+  .on('POST', '/v1/sponsors/:sponsorId/sync', syncRoute)
+  .on('GET', '/v1/sponsors/:sponsorId/progress', sponsorProgressRoute)
+  .on('GET', `${A}/progress`, apprenticeProgressRoute)
+  .on('POST', `${A}/sign-offs`, signOffRoute)
+  .on('POST', `${A}/transcripts`, exportTranscriptRoute)
+  .on('GET', `${A}/transcripts`, listTranscriptsRoute)
+  .on('GET', `${A}/transcripts/:transcriptId`, downloadTranscriptRoute)
+  .on('GET', `${A}/audit/verify`, verifyAuditRoute)
+  .on('GET', '/v1/sponsors/:sponsorId/cohort-report', sponsorCohortRoute)
+  .on('GET', '/v1/cohort-report', cohortRoute);
+
+export async function handle(req: Request, res: Response): Promise<void> {
+  try {
+    await router.handle(req, res);
+  } catch (e) {
+    if (res.headersSent) { res.destroy(e as Error); return; }
+    if (e instanceof HttpError) {
+      res.status(e.status).json({ error: { status: e.status, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
+      return;
+    }
+    console.error('unexpected error', e);
+    res.status(500).json({ error: { status: 500, code: 'internal', message: 'internal error' } });
+  }
+}
+
+export const api = onRequest({ region: 'us-central1', memory: '512MiB', timeoutSeconds: 300 }, handle);

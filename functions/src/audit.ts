@@ -1,0 +1,69 @@
+// The audit log: every change to a sign-off or hours entry appends one record (who, when, before, after) in the same
+// transaction as the change. Records are hash-chained per apprentice: hash = sha256(previous hash + canonical JSON
+// of the record), and the apprentice document keeps the head, so editing, removing or reordering a record shows.
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import { canonicalJson, sha256 } from './canonical';
+import { paths } from './db';
+
+export type AuditEntity = 'sign-off' | 'hours-entry';
+export type AuditAction = 'create' | 'update' | 'delete';
+
+export interface AuditBody {
+  seq: number;
+  at: string;
+  who: string;
+  entity: AuditEntity;
+  key: string;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+}
+export interface AuditRecord extends AuditBody { prevHash: string; hash: string }
+export interface AuditHead { seq: number; hash: string }
+
+export const GENESIS: AuditHead = { seq: 0, hash: sha256('qualcard-audit-genesis') };
+
+export const auditId = (seq: number): string => String(seq).padStart(10, '0');
+
+export function chain(prev: AuditHead, body: Omit<AuditBody, 'seq'>): AuditRecord {
+  const full: AuditBody = { ...body, seq: prev.seq + 1, before: body.before ?? null, after: body.after ?? null };
+  return { ...full, prevHash: prev.hash, hash: sha256(prev.hash + canonicalJson(full)) };
+}
+
+/** Appends records within the caller's transaction; returns the new head. */
+export function appendAudit(tx: Transaction, db: Firestore, sid: string, aid: string, head: AuditHead, bodies: Omit<AuditBody, 'seq'>[]): AuditHead {
+  let h = head;
+  for (const body of bodies) {
+    const record = chain(h, body);
+    tx.create(db.doc(`${paths.audit(sid, aid)}/${auditId(record.seq)}`), record);
+    h = { seq: record.seq, hash: record.hash };
+  }
+  return h;
+}
+
+export interface ChainCheck { ok: boolean; records: number; problem?: string; seq?: number }
+
+/** Recomputes the chain from the stored records and compares it with the stored head. */
+export function verifyChain(records: AuditRecord[], head: AuditHead | undefined): ChainCheck {
+  let prev = GENESIS;
+  for (const [i, r] of records.entries()) {
+    if (r.seq !== i + 1) return { ok: false, records: records.length, seq: r.seq, problem: `record ${i + 1} has sequence number ${r.seq}: a record is missing or out of order` };
+    if (r.prevHash !== prev.hash) return { ok: false, records: records.length, seq: r.seq, problem: `record ${r.seq} does not follow record ${prev.seq}` };
+    const { prevHash: _p, hash, ...body } = r;
+    const expected = sha256(prev.hash + canonicalJson({ ...body, before: body.before ?? null, after: body.after ?? null }));
+    if (hash !== expected) return { ok: false, records: records.length, seq: r.seq, problem: `record ${r.seq} was altered: its content does not match its hash` };
+    prev = { seq: r.seq, hash };
+  }
+  const h = head ?? GENESIS;
+  if (h.seq !== prev.seq || h.hash !== prev.hash) return { ok: false, records: records.length, problem: `the chain ends at record ${prev.seq} but the apprentice's head says ${h.seq}: records were removed or added outside a transaction` };
+  return { ok: true, records: records.length };
+}
+
+export async function verifyApprenticeAudit(db: Firestore, sid: string, aid: string): Promise<ChainCheck> {
+  const [snap, apprentice] = await Promise.all([
+    db.collection(paths.audit(sid, aid)).orderBy('seq').get(),
+    db.doc(paths.apprentice(sid, aid)).get(),
+  ]);
+  const records = snap.docs.map((d) => d.data() as AuditRecord);
+  return verifyChain(records, apprentice.get('auditHead') as AuditHead | undefined);
+}

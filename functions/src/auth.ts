@@ -1,0 +1,67 @@
+// Who is calling: a Google ID token (ScriptApp.getIdentityToken() in the add-on) verified with google-auth-library
+// against the configured audience allow-list, with a verified email. There is no bypass: the only other key
+// accepted is the local emulator key, and only when this code runs inside the Functions emulator.
+import type { Request } from 'firebase-functions/v2/https';
+import type { OAuth2Client, TokenPayload } from 'google-auth-library';
+import { readFileSync } from 'node:fs';
+import { unauthorized } from './http/errors';
+
+export interface Caller { email: string; subject: string }
+
+const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
+/** Key id of the locally generated emulator key (scripts/emulator-key.ts). */
+export const EMULATOR_KEY_ID = 'qualcard-emulator-key';
+
+/** QUALCARD_AUDIENCES: comma-separated OAuth client ids (the add-on's Apps Script project), from functions/.env.<project>. */
+export function audiences(): string[] {
+  const list = (process.env.QUALCARD_AUDIENCES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0) throw new Error('QUALCARD_AUDIENCES is not configured');
+  return list;
+}
+
+let client: OAuth2Client | undefined;
+async function oauthClient(): Promise<OAuth2Client> {
+  // Loaded on first use so a cold start does not pay for it.
+  if (!client) client = new (await import('google-auth-library')).OAuth2Client();
+  return client;
+}
+
+function emulatorCertificate(): string | undefined {
+  if (process.env.FUNCTIONS_EMULATOR !== 'true') return undefined;
+  const file = process.env.QUALCARD_EMULATOR_KEY_FILE;
+  return file ? readFileSync(file, 'utf8') : undefined;
+}
+
+function tokenKeyId(token: string): string | undefined {
+  try {
+    const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
+    return typeof header.kid === 'string' ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function authenticate(req: Request): Promise<Caller> {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer\s+([A-Za-z0-9._-]+)$/.exec(header);
+  if (!match) throw unauthorized('send a Google ID token as "Authorization: Bearer <token>"');
+  const token = match[1]!;
+  const oauth = await oauthClient();
+  const allowed = audiences();
+  let payload: TokenPayload | undefined;
+  try {
+    const cert = emulatorCertificate();
+    if (cert && tokenKeyId(token) === EMULATOR_KEY_ID) {
+      const ticket = await oauth.verifySignedJwtWithCertsAsync(token, { [EMULATOR_KEY_ID]: cert }, allowed, GOOGLE_ISSUERS);
+      payload = ticket.getPayload();
+    } else {
+      const ticket = await oauth.verifyIdToken({ idToken: token, audience: allowed });
+      payload = ticket.getPayload();
+    }
+  } catch (e) {
+    throw unauthorized(`ID token rejected: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!payload?.email) throw unauthorized('ID token has no email (request the userinfo.email scope)');
+  if (payload.email_verified !== true) throw unauthorized(`email ${payload.email} is not verified`);
+  return { email: payload.email.trim().toLowerCase(), subject: payload.sub };
+}

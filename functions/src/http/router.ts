@@ -1,0 +1,43 @@
+// A small path router: `/v1/sponsors/:sponsorId/progress` patterns, one handler per method and path.
+import type { Request } from 'firebase-functions/v2/https';
+import type { Response } from 'express';
+import { HttpError, notFound } from './errors';
+
+export type Params = Record<string, string>;
+export type Handler = (req: Request, res: Response, params: Params) => Promise<void>;
+interface Route { method: string; parts: string[]; handler: Handler }
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  on(method: string, pattern: string, handler: Handler): this {
+    this.routes.push({ method, parts: pattern.split('/').filter(Boolean), handler });
+    return this;
+  }
+
+  async handle(req: Request, res: Response): Promise<void> {
+    const parts = req.path.split('/').filter(Boolean);
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const params = match(route.parts, parts);
+      if (!params) continue;
+      pathMatched = true;
+      if (route.method === req.method) return route.handler(req, res, params);
+    }
+    if (pathMatched) throw new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${req.path}`);
+    throw notFound(`no endpoint ${req.method} ${req.path}`);
+  }
+}
+
+function match(pattern: string[], parts: string[]): Params | null {
+  if (pattern.length !== parts.length) return null;
+  const params: Params = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    let value: string;
+    try { value = decodeURIComponent(parts[i]!); } catch { return null; }
+    if (p.startsWith(':')) params[p.slice(1)] = value;
+    else if (p !== value) return null;
+  }
+  return params;
+}

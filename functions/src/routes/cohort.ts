@@ -1,0 +1,66 @@
+// Cohort report: one sponsor (GET /v1/sponsors/:sponsorId/cohort-report), or every sponsor a consultant or admin
+// serves (GET /v1/cohort-report?sponsorId=a&sponsorId=b). Streamed straight into the response.
+import type { Request } from 'firebase-functions/v2/https';
+import type { Response } from 'express';
+import { FieldPath, type Firestore } from 'firebase-admin/firestore';
+import { firestore, paths } from '../db';
+import { writeCohortReport, type CohortEntry } from '../excel/cohort';
+import { XLSX_TYPE } from '../excel/transcript';
+import { forbidden } from '../http/errors';
+import { requireRole, type Member } from '../membership';
+import type { StoredProgress } from '../progress';
+import { who } from './context';
+
+const PAGE = 200;
+
+interface Scope { sponsorId: string; sponsorName: string; coachEmail?: string }
+
+async function* entries(db: Firestore, scopes: Scope[]): AsyncIterable<CohortEntry> {
+  for (const s of scopes) {
+    let query = db.collection(paths.progress(s.sponsorId)).orderBy(FieldPath.documentId()).limit(PAGE);
+    if (s.coachEmail) query = db.collection(paths.progress(s.sponsorId)).where('coachEmails', 'array-contains', s.coachEmail).orderBy(FieldPath.documentId()).limit(PAGE);
+    let last: string | undefined;
+    for (;;) {
+      const snap = await (last ? query.startAfter(last) : query).get();
+      for (const d of snap.docs) {
+        const p = d.data() as StoredProgress;
+        yield { sponsorId: s.sponsorId, sponsorName: s.sponsorName, apprenticeId: p.apprenticeId, name: p.name, frameworkId: p.frameworkId, progress: p.progress };
+      }
+      if (snap.size < PAGE) break;
+      last = snap.docs[snap.docs.length - 1]!.id;
+    }
+  }
+}
+
+async function scopesFor(member: Member, sponsorIds: string[]): Promise<Scope[]> {
+  const db = firestore();
+  const scopes: Scope[] = [];
+  for (const sid of sponsorIds) {
+    const m = requireRole(member, sid, ['admin', 'consultant', 'coach'], 'a cohort report');
+    const name = ((await db.doc(paths.sponsor(sid)).get()).get('name') as string | undefined) ?? sid;
+    scopes.push({ sponsorId: sid, sponsorName: name, ...(m.role === 'coach' ? { coachEmail: member.email } : {}) });
+  }
+  return scopes;
+}
+
+async function send(res: Response, scopes: Scope[], title: string): Promise<void> {
+  const stamp = new Date().toISOString().slice(0, 10);
+  res.status(200);
+  res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="cohort-report-${stamp}.xlsx"` });
+  await writeCohortReport(() => entries(firestore(), scopes), res, title);
+}
+
+export async function sponsorCohortRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
+  const member = await who(req);
+  const scopes = await scopesFor(member, [params.sponsorId!]);
+  await send(res, scopes, `Cohort report: ${scopes[0]!.sponsorName}`);
+}
+
+export async function cohortRoute(req: Request, res: Response): Promise<void> {
+  const member = await who(req);
+  const asked = ([] as unknown[]).concat(req.query.sponsorId ?? []).map(String);
+  const sponsorIds = asked.length ? asked : Object.entries(member.sponsors).filter(([, m]) => m.role === 'admin' || m.role === 'consultant').map(([sid]) => sid);
+  if (sponsorIds.length === 0) throw forbidden(`${member.email} is not an admin or consultant of any sponsor`);
+  const scopes = await scopesFor(member, [...new Set(sponsorIds)].sort());
+  await send(res, scopes, `Cohort report: ${scopes.map((s) => s.sponsorName).join(', ')}`);
+}
