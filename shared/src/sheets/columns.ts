@@ -1,5 +1,5 @@
 // The qual card's columns: fixed ones from the template plus the text columns the framework uses.
-import type { Framework } from '../model';
+import type { Framework } from './model';
 import template from '../../../templates/qualcard.json';
 
 export type TextKey = keyof typeof template.textColumns;

@@ -1,8 +1,9 @@
 // The hours sheet plan: a validated log (date, category, work function, hours, description, verified by)
 // and totals against each level's requirement. The totals' allocation across levels mirrors the engine's
 // (shared/src/engine/completion.ts allocateHours): tests check both give the same numbers.
-import type { Framework, HoursCategory, Level } from '../model';
+import type { Framework, HoursCategory, Level } from './model';
 import template from '../../../templates/hours.json';
+import { COUNTS_TOWARDS } from '../engine/rules';
 import { PlanBuilder, a1, columnLetter, sheetName, str, type Cell, type SheetPlan, type Validation } from './plan';
 import type { RosterRow } from './roster-row';
 import type { ExistingHours, HoursRow } from './read';
@@ -89,14 +90,20 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
   let r = headerRow;
   b.set(r, cA, template.totalsTitle, 'section');
   b.set(++r, cA, template.poolHeader[0]!, 'header'); b.set(r, cB, template.poolHeader[1]!, 'header'); b.set(r, cC, template.poolHeader[2]!, 'header'); b.set(r, cD, template.poolHeader[3]!, 'header');
-  const pool: Partial<Record<HoursCategory, string>> = {};
-  for (const c of categories) {
+  // Which logged categories count towards which requirement is the engine's rule table, not ours.
+  const poolRow: Partial<Record<HoursCategory, number>> = {};
+  for (const c of HOURS_CATEGORIES) {
     r += 1;
+    poolRow[c] = r;
     b.set(r, cA, categoryLabel(c), 'label');
     b.set(r, cB, `=SUMIFS(${col('hours')}:${col('hours')},${col('category')}:${col('category')},${str(categoryLabel(c))})`, 'hours');
     b.set(r, cC, `=SUMIFS(${col('hours')}:${col('hours')},${col('category')}:${col('category')},${str(priorCreditLabel(c))},${col('verifiedBy')}:${col('verifiedBy')},"<>")`, 'hours');
-    b.set(r, cD, `=${a1(r, cB)}+${a1(r, cC)}`, 'hours');
-    pool[c] = a1(r, cD);
+  }
+  const pool: Partial<Record<HoursCategory, string>> = {};
+  for (const c of HOURS_CATEGORIES) {
+    const sources = COUNTS_TOWARDS[c] as readonly HoursCategory[];
+    b.set(poolRow[c]!, cD, `=${sources.map((s) => `${a1(poolRow[s]!, cB)}+${a1(poolRow[s]!, cC)}`).join('+')}`, 'hours');
+    pool[c] = a1(poolRow[c]!, cD);
   }
   r += 1;
   b.set(++r, cA, template.totalsHeader[0]!, 'header'); b.set(r, cB, template.totalsHeader[1]!, 'header'); b.set(r, cC, template.totalsHeader[2]!, 'header'); b.set(r, cD, template.totalsHeader[3]!, 'header');
