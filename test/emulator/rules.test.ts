@@ -1,0 +1,121 @@
+// Firestore security rules on the emulator, per collection and role: allowed reads succeed, everything else fails.
+import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { firestoreHost } from './helpers/env';
+import { setLogLevel } from 'firebase/firestore';
+
+// Denied writes are the point of these tests; the SDK would log each one as a warning.
+setLogLevel('silent');
+
+// A project of its own, so loading these rules never touches the functions' project.
+const PROJECT = 'demo-qualcard-rules';
+const A = 'sponsors/acme';
+const ANN = `${A}/apprentices/ann`;
+const BOB = `${A}/apprentices/bob`;
+const OTHER = 'sponsors/globex/apprentices/gus';
+
+const people = {
+  admin: 'admin@acme.example',
+  consultant: 'consultant@advisors.example',
+  coach: 'coach@acme.example',
+  otherCoach: 'coach2@acme.example',
+  apprentice: 'ann@acme.example',
+  stranger: 'nobody@else.example',
+} as const;
+type Person = keyof typeof people;
+
+let env: RulesTestEnvironment;
+
+beforeAll(async () => {
+  const [host, port] = firestoreHost().split(':');
+  env = await initializeTestEnvironment({ projectId: PROJECT, firestore: { host: host!, port: Number(port), rules: readFileSync(join(__dirname, '../../firestore.rules'), 'utf8') } });
+});
+afterAll(async () => { await env?.cleanup(); });
+
+beforeEach(async () => {
+  await env.clearFirestore();
+  await env.withSecurityRulesDisabled(async (ctx) => {
+    const db = ctx.firestore();
+    const set = (path: string, data: object) => db.doc(path).set(data);
+    await set(`members/${people.admin}`, { email: people.admin, sponsors: { acme: { role: 'admin' } } });
+    await set(`members/${people.consultant}`, { email: people.consultant, sponsors: { acme: { role: 'consultant' }, initech: { role: 'consultant' } } });
+    await set(`members/${people.coach}`, { email: people.coach, sponsors: { acme: { role: 'coach' } } });
+    await set(`members/${people.otherCoach}`, { email: people.otherCoach, sponsors: { acme: { role: 'coach' } } });
+    await set(`members/${people.apprentice}`, { email: people.apprentice, sponsors: { acme: { role: 'apprentice', apprenticeId: 'ann' } } });
+    await set(A, { name: 'Acme' });
+    await set('sponsors/globex', { name: 'Globex' });
+    for (const [path, coach] of [[ANN, people.coach], [BOB, people.otherCoach], [OTHER, 'coach@globex.example']] as const) {
+      const id = path.split('/').pop()!;
+      await set(path, { apprentice: { id, coachEmails: [coach] } });
+      await set(`${path}/signOffs/HD1.1.1`, { key: 'HD1.1.1' });
+      await set(`${path}/hours/h1`, { key: 'h1' });
+      await set(`${path}/transcripts/v00001`, { version: 1 });
+      await set(`${path}/audit/0000000001`, { seq: 1 });
+      await set(`${path.split('/apprentices/')[0]}/progress/${id}`, { apprenticeId: id, coachEmails: [coach] });
+    }
+    await set(`${A}/syncs/k1`, { key: 'k1' });
+  });
+});
+
+const as = (who: Person | 'anonymous' | 'unverified') => {
+  if (who === 'anonymous') return env.unauthenticatedContext().firestore();
+  if (who === 'unverified') return env.authenticatedContext('u-unverified', { email: people.admin, email_verified: false }).firestore();
+  return env.authenticatedContext(`u-${who}`, { email: people[who], email_verified: true }).firestore();
+};
+const read = (who: Parameters<typeof as>[0], path: string) => as(who).doc(path).get();
+
+// [collection, path, roles allowed to read it]
+const cases: [string, string, Person[]][] = [
+  ['sponsor', A, ['admin', 'consultant', 'coach', 'otherCoach', 'apprentice']],
+  ['apprentice', ANN, ['admin', 'consultant', 'coach', 'apprentice']],
+  ['signOffs', `${ANN}/signOffs/HD1.1.1`, ['admin', 'consultant', 'coach', 'apprentice']],
+  ['hours', `${ANN}/hours/h1`, ['admin', 'consultant', 'coach', 'apprentice']],
+  ['transcripts', `${ANN}/transcripts/v00001`, ['admin', 'consultant', 'coach', 'apprentice']],
+  ['audit', `${ANN}/audit/0000000001`, ['admin', 'consultant']],
+  ['progress', `${A}/progress/ann`, ['admin', 'consultant', 'coach', 'apprentice']],
+  ['syncs', `${A}/syncs/k1`, ['admin']],
+];
+const everyone = Object.keys(people) as Person[];
+
+describe.each(cases)('%s (%s)', (_name, path, allowed) => {
+  test.each(everyone.map((p) => [p, allowed.includes(p)] as const))('%s may read: %s', async (who, ok) => {
+    if (ok) await assertSucceeds(read(who, path));
+    else await assertFails(read(who, path));
+  });
+  test.each(everyone)('%s may not write', async (who) => {
+    await assertFails(as(who).doc(path).set({ tampered: true }));
+    await assertFails(as(who).doc(path).delete());
+  });
+  test('anonymous and unverified users read nothing', async () => {
+    await assertFails(read('anonymous', path));
+    await assertFails(read('unverified', path));
+  });
+});
+
+test('tenant isolation: no Acme member reads another sponsor\'s data, not even a consultant of other sponsors', async () => {
+  for (const who of everyone) {
+    await assertFails(read(who, 'sponsors/globex'));
+    await assertFails(read(who, OTHER));
+    await assertFails(read(who, `${OTHER}/signOffs/HD1.1.1`));
+    await assertFails(read(who, 'sponsors/globex/progress/gus'));
+  }
+});
+
+test('a coach does not read another coach\'s apprentice; an apprentice does not read another apprentice', async () => {
+  await assertFails(read('coach', BOB));
+  await assertFails(read('coach', `${A}/progress/bob`));
+  await assertFails(read('apprentice', BOB));
+  await assertFails(read('apprentice', `${BOB}/hours/h1`));
+  await assertSucceeds(read('otherCoach', BOB));
+});
+
+test('members: each person reads only their own membership', async () => {
+  await assertSucceeds(read('coach', `members/${people.coach}`));
+  await assertFails(read('coach', `members/${people.admin}`));
+  await assertFails(as('admin').doc(`members/${people.admin}`).set({ sponsors: { globex: { role: 'admin' } } }, { merge: true }));
+});
+
+test('a new audit record cannot be created by any client', async () => {
+  for (const who of everyone) await assertFails(as(who).doc(`${ANN}/audit/0000000002`).set({ seq: 2 }));
+});
