@@ -49,11 +49,9 @@ export async function allDocumentPaths(): Promise<string[]> {
   const out: string[] = [];
   const walk = async (refs: FirebaseFirestore.CollectionReference[]): Promise<void> => {
     for (const c of refs) {
-      const docs = await c.listDocuments();
-      for (const d of docs) {
-        if ((await d.get()).exists) out.push(d.path);
-        await walk(await d.listCollections());
-      }
+      // One query for the existing documents; listDocuments also finds parents that exist only through children.
+      out.push(...(await c.get()).docs.map((d) => d.ref.path));
+      for (const d of await c.listDocuments()) await walk(await d.listCollections());
     }
   };
   await walk(await firestore.listCollections());

@@ -1,0 +1,32 @@
+// Opens an .xlsx in LibreOffice headless (a real spreadsheet application) and returns every sheet as CSV rows.
+// The CSV filter's last token (-1) writes one file per sheet: <name>-<Sheet>.csv.
+import { parseCsv } from '@qualcard/shared';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
+export function sheetsViaLibreOffice(xlsx: Buffer): Record<string, string[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'qualcard-lo-'));
+  try {
+    writeFileSync(join(dir, 'book.xlsx'), xlsx);
+    // A private profile so parallel runs do not fight over LibreOffice's user installation lock.
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', CSV_ALL_SHEETS, '--outdir', join(dir, 'csv'), join(dir, 'book.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+    const out: Record<string, string[][]> = {};
+    for (const file of readdirSync(join(dir, 'csv'))) {
+      const sheet = file.replace(/^book-/, '').replace(/\.csv$/, '');
+      out[sheet] = parseCsv(readFileSync(join(dir, 'csv', file), 'utf8'));
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Rows of a table sheet as objects keyed by the header row (`headerRow` is 0-based). */
+export function tableRows(rows: string[][], headerRow = 0): Record<string, string>[] {
+  const header = rows[headerRow] ?? [];
+  return rows.slice(headerRow + 1).filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
