@@ -131,7 +131,11 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
     conditional: [],
     charts: [],
   });
-  return { plan, counted };
+  // The baseline: the same sheet for an apprentice with nothing logged and no prior credit.
+  const fresh = kept.length === 0;
+  const base = fresh ? plan.cells : existing === null && roster.priorCredit.length && template.logRows >= roster.priorCredit.length + 100
+    ? planHours(framework, { ...roster, priorCredit: [] }, null).plan.cells : undefined;
+  return { plan: base ? { ...plan, baseCells: base } : plan, counted };
 }
 
 /**

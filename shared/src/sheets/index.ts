@@ -10,3 +10,4 @@ export * from './roster';
 export * from './record';
 export * from './dashboard';
 export * from './apprentice';
+export * from './sync-payload';

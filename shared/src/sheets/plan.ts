@@ -45,6 +45,11 @@ export interface SheetPlan {
   protections: Protection[];
   conditional: ConditionalText[];
   charts: Chart[];
+  /**
+   * The values every sheet of this layout starts with (no apprentice data), when the plan has such a baseline:
+   * the layout prototype holds them, and a plan whose cells equal them needs no value write at all.
+   */
+  baseCells?: Cell[][];
   /** Links a cell's item, exam or hours entry: row key -> 1-based row, for gap links. */
   rowOfKey: Record<string, number>;
 }
@@ -75,7 +80,7 @@ export class PlanBuilder {
   key(key: string, row: number): void { this.rowOfKey[key] = row; }
   get rowCount(): number { return this.cells.length; }
 
-  build(rest: Omit<SheetPlan, 'rows' | 'cols' | 'cells' | 'styles' | 'validations' | 'rowOfKey'>): SheetPlan {
+  build(rest: Omit<SheetPlan, 'rows' | 'cols' | 'cells' | 'styles' | 'validations' | 'rowOfKey' | 'baseCells'>): SheetPlan {
     return { ...rest, rows: this.cells.length, cols: this.cols, cells: this.cells, styles: this.styles, validations: this.validations, rowOfKey: this.rowOfKey };
   }
 }

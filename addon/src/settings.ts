@@ -1,0 +1,39 @@
+// Per-document settings in document properties: the endpoint, the sponsor, the chosen frameworks and a
+// sponsor framework (chunked: a property value holds at most 9 KB).
+import { Framework, getFramework, shippedFrameworks } from '@qualcard/shared';
+
+export interface Settings { endpoint: string; sponsorId: string; frameworkIds: string[] }
+const KEY = 'qualcard.settings';
+const FRAMEWORK_KEY = 'qualcard.sponsorFramework';
+const CHUNK = 8000;
+
+const props = (): GoogleAppsScript.Properties.Properties => PropertiesService.getDocumentProperties();
+
+export function readSettings(): Settings {
+  const raw = props().getProperty(KEY);
+  const s = raw ? (JSON.parse(raw) as Partial<Settings>) : {};
+  return { endpoint: s.endpoint ?? '', sponsorId: s.sponsorId ?? '', frameworkIds: s.frameworkIds ?? [] };
+}
+export function writeSettings(s: Settings): void { props().setProperty(KEY, JSON.stringify(s)); }
+
+export function readSponsorFramework(): Framework | null {
+  const all = props().getProperties();
+  const n = Number(all[`${FRAMEWORK_KEY}.n`] ?? 0);
+  if (!n) return null;
+  const json = Array.from({ length: n }, (_, i) => all[`${FRAMEWORK_KEY}.${i}`] ?? '').join('');
+  return Framework.parse(JSON.parse(json));
+}
+export function writeSponsorFramework(f: Framework): void {
+  const json = JSON.stringify(f);
+  const parts: Record<string, string> = { [`${FRAMEWORK_KEY}.n`]: String(Math.ceil(json.length / CHUNK)) };
+  for (let i = 0; i * CHUNK < json.length; i += 1) parts[`${FRAMEWORK_KEY}.${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  props().setProperties(parts);
+}
+
+/** The frameworks this program uses: the chosen shipped ones plus the sponsor's own. */
+export function programFrameworks(settings = readSettings()): Framework[] {
+  const chosen = settings.frameworkIds.map((id) => getFramework(id)).filter((f): f is Framework => !!f);
+  const sponsor = readSponsorFramework();
+  return sponsor ? [...chosen.filter((f) => f.id !== sponsor.id), sponsor] : chosen;
+}
+export const availableFrameworks = (): Framework[] => shippedFrameworks();

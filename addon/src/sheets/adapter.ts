@@ -1,0 +1,141 @@
+// Applies sheet plans to SpreadsheetApp in batched calls. A layout is built once into a hidden prototype
+// sheet (formats, validations, widths); each apprentice's sheet is inserted from it and gets its values,
+// tag and protection: a fixed number of calls, whatever the number of items.
+import type { Area, Cell, CellStyle, SheetPlan, SheetTag, StyleName, Validation } from '@qualcard/shared/sheets';
+import { STYLES, a1Area } from '@qualcard/shared/sheets';
+import { prototypeName } from './layout';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** One metadata key per apprentice (or per cohort sheet), so finding an apprentice's sheets reads only theirs. */
+export const tagKey = (tag: Pick<SheetTag, 'kind' | 'apprenticeId'>): string => `qualcard.sheet.${tag.apprenticeId ?? tag.kind}`;
+
+/** Per-execution cache of prototype sheets, so a chunk of apprentices looks each layout up once. */
+export type LayoutCache = Map<string, Sheet>;
+
+export function ensurePrototype(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache): Sheet {
+  const name = prototypeName(plan, plan.baseCells);
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const sheet = ss.getSheetByName(name) ?? buildPrototype(ss, plan, name);
+  cache.set(name, sheet);
+  return sheet;
+}
+
+const grid = <T>(plan: SheetPlan, f: (style: CellStyle, r: number, c: number) => T): T[][] =>
+  plan.styles.map((row, r) => row.map((s, c) => f(s ? STYLES[s as StyleName] : {}, r, c)));
+
+function buildPrototype(ss: Spreadsheet, plan: SheetPlan, name: string): Sheet {
+  const sheet = ss.insertSheet(name);
+  // Without a baseline the prototype holds no values at all: no apprentice's data sits in a hidden sheet.
+  applyFormats(sheet, { ...plan, cells: plan.baseCells ?? plan.cells.map((r) => r.map(() => null)) });
+  sheet.hideSheet();
+  return sheet;
+}
+
+/** Everything but values, tag and protections: once per layout (prototype) or per one-off sheet. */
+export function applyFormats(sheet: Sheet, plan: SheetPlan): void {
+  const range = sheet.getRange(1, 1, plan.rows, plan.cols);
+  range.setValues(plan.cells);
+  range.setDataValidations(plan.validations.map((row) => row.map((v) => (v ? dataValidation(v) : null))));
+  range.setBackgrounds(grid(plan, (s) => s.background ?? null) as string[][]);
+  range.setFontColors(grid(plan, (s) => s.color ?? null) as string[][]);
+  range.setFontWeights(grid(plan, (s) => (s.bold ? 'bold' : 'normal')));
+  range.setFontStyles(grid(plan, (s) => (s.italic ? 'italic' : 'normal')));
+  range.setFontSizes(grid(plan, (s) => s.fontSize ?? 10));
+  range.setNumberFormats(grid(plan, (s) => s.numberFormat ?? 'General'));
+  range.setWraps(grid(plan, (s) => s.wrap ?? false));
+  range.setHorizontalAlignments(grid(plan, (s) => s.align ?? null));
+  if (plan.conditional.length) {
+    sheet.setConditionalFormatRules(plan.conditional.map((c) => {
+      const b = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(c.textEquals).setBackground(c.background).setRanges([rangeOf(sheet, c.area)]);
+      return (c.color ? b.setFontColor(c.color) : b).build();
+    }));
+  }
+  plan.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  for (const c of plan.hiddenColumns) sheet.hideColumns(c);
+  if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
+}
+
+const rangeOf = (sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range => sheet.getRange(a.row, a.col, a.rows, a.cols);
+
+export function dataValidation(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
+  const b = SpreadsheetApp.newDataValidation();
+  switch (v.kind) {
+    case 'checkbox': return b.requireCheckbox().build();
+    case 'date': return b.requireDate().setAllowInvalid(false).setHelpText(v.help).build();
+    case 'list': return b.requireValueInList(v.values, true).setAllowInvalid(false).setHelpText(v.help).build();
+    case 'number': return b.requireNumberBetween(v.min, v.max).setAllowInvalid(false).setHelpText(v.help).build();
+    case 'email': return b.requireTextIsEmail().setAllowInvalid(false).setHelpText(v.help).build();
+    case 'formula': return b.requireFormulaSatisfied(v.formula).setAllowInvalid(false).setHelpText(v.help).build();
+  }
+}
+
+/**
+ * Writes one planned sheet. A new sheet is inserted from the layout prototype; an existing one (already read
+ * and merged into the plan by the caller) is replaced only after the new one holds everything.
+ */
+export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, existing?: Sheet): Sheet {
+  const prototype = ensurePrototype(ss, plan, cache);
+  const name = existing ? `${plan.name.slice(0, 90)} (new)` : plan.name;
+  const sheet = ss.insertSheet(name, { template: prototype });
+  // A prototype built from a plan without a baseline holds another apprentice's values: always write then.
+  if (!plan.baseCells || !sameCells(plan.cells, plan.baseCells)) sheet.getRange(1, 1, plan.rows, plan.cols).setValues(plan.cells);
+  sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
+  for (const p of plan.protections) {
+    // Warning-only: the add-on stamps sign-offs as the signing coach, who must be able to write there.
+    rangeOf(sheet, p.area).protect().setWarningOnly(p.warningOnly);
+  }
+  for (const c of plan.charts) insertChart(sheet, c);
+  if (existing) {
+    ss.deleteSheet(existing);
+    sheet.setName(plan.name);
+  }
+  return sheet;
+}
+
+const sameCells = (a: Cell[][], b: Cell[][]): boolean =>
+  a.length === b.length && a.every((row, r) => row.length === b[r]!.length && row.every((v, c) => v === b[r]![c]));
+
+/** A one-off sheet (roster, dashboard): formats applied in place, no prototype. */
+export function writeStandalone(ss: Spreadsheet, plan: SheetPlan, existing?: Sheet | null): Sheet {
+  const sheet = existing ?? ss.insertSheet(plan.name);
+  if (existing) { existing.clear(); existing.setConditionalFormatRules([]); for (const c of existing.getCharts()) existing.removeChart(c); }
+  applyFormats(sheet, plan);
+  if (!existing) sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
+  for (const c of plan.charts) insertChart(sheet, c);
+  return sheet;
+}
+
+function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
+  const chart = sheet.newChart().asBarChart()
+    .addRange(sheet.getRange(a1Area(c.labels)))
+    .addRange(sheet.getRange(a1Area(c.values)))
+    .setOption('title', c.title)
+    .setPosition(c.anchor.row, c.anchor.col, 0, 0)
+    .build();
+  sheet.insertChart(chart);
+}
+
+/** The sheets tagged for one apprentice (or a cohort sheet kind), by kind: found by developer metadata, not by name. */
+export function findTagged(ss: Spreadsheet, scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' }): Map<string, { sheet: Sheet; tag: SheetTag }> {
+  const found = new Map<string, { sheet: Sheet; tag: SheetTag }>();
+  const key = 'apprenticeId' in scope ? tagKey({ kind: 'qualcard', apprenticeId: scope.apprenticeId }) : tagKey(scope);
+  for (const m of ss.createDeveloperMetadataFinder().withKey(key).find()) {
+    let tag: SheetTag;
+    try { tag = JSON.parse(m.getValue() ?? '') as SheetTag; } catch { continue; }
+    const sheet = m.getLocation().getSheet();
+    if (sheet) found.set(tag.kind, { sheet, tag });
+  }
+  return found;
+}
+
+/** A sheet's values with dates as YYYY-MM-DD in the spreadsheet's time zone (the plans know no Date). */
+export function readValues(sheet: Sheet, timeZone: string): Cell[][] {
+  return sheet.getDataRange().getValues().map((row) => row.map((v: unknown): Cell => {
+    if (v instanceof Date) return Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
+    if (v === '' || v === undefined) return '';
+    return v as Cell;
+  }));
+}
