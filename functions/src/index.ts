@@ -31,7 +31,12 @@ export async function handle(req: Request, res: Response): Promise<void> {
   try {
     await router.handle(req, res);
   } catch (e) {
-    if (res.headersSent) { res.destroy(e as Error); return; }
+    if (res.headersSent) {
+      // Part of a streamed file is out: the client must see a broken response, not a truncated file.
+      console.error('error after the response started', e);
+      res.destroy(e as Error);
+      return;
+    }
     if (e instanceof HttpError) {
       res.status(e.status).json({ error: { status: e.status, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
       return;

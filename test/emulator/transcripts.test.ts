@@ -1,6 +1,7 @@
 // Transcript export, storage and versions; download as an attachment; the 1 MiB document limit; read by LibreOffice.
 import { computeProgress, HOURS_CATEGORY_LABEL } from '@qualcard/shared';
 import { COUNTS_TOWARDS } from '@qualcard/shared/engine/rules';
+import ExcelJS from 'exceljs';
 import { createHash, randomBytes } from 'node:crypto';
 import { allDocumentPaths, call, clearFirestore, db, seedSponsor } from './helpers/api';
 import { sheetsViaLibreOffice, tableRows } from './helpers/libreoffice';
@@ -95,6 +96,21 @@ test('LibreOffice opens the transcript and its numbers are the engine\'s', async
   const gaps = tableRows(sheets['Open gaps']!);
   expect(gaps.filter((g) => g.Kind === 'Gap').map((g) => g.Code)).toEqual(expected.gaps.map((g) => g.code));
   expect(gaps.filter((g) => g.Kind === 'Integrity').map((g) => g.Code)).toEqual(expected.integrity.map((g) => g.code));
+});
+
+test('every transcript sheet prints cleanly: frozen header, print titles, set widths, landscape fit to width', async () => {
+  const made = await call('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
+  const file = await call('GET', `${T}/${made.body.id}`, { as: ADMIN });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    const headerRow = ws.name === 'Summary' ? 18 : 1;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` });
+    expect(ws.getRow(headerRow).getCell(1).font?.bold).toBe(true);
+    expect(ws.columns.every((c) => typeof c.width === 'number' && c.width >= 8)).toBe(true);
+    expect(ws.headerFooter.oddFooter).toContain('Page &P of &N');
+  }
 });
 
 test('a transcript over the 1 MiB document limit is a 413 and nothing is stored', async () => {

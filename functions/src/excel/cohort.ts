@@ -2,7 +2,7 @@
 // WorkbookWriter, yielding to the event loop every few rows so committed rows are flushed and memory stays flat.
 import type { Progress } from '@qualcard/shared';
 import type { Writable } from 'node:stream';
-import { setupTable } from './sheet';
+import { setupTable, sheetOptions } from './sheet';
 
 export interface CohortEntry {
   sponsorId: string;
@@ -27,7 +27,7 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
   wb.creator = 'Qualcard';
   const totals: CohortTotals = { apprentices: 0, rows: 0, gaps: 0 };
 
-  const cohort = wb.addWorksheet('Cohort');
+  const cohort = wb.addWorksheet('Cohort', sheetOptions(title));
   setupTable(cohort, [
     { header: 'Sponsor', key: 'sponsor', width: 22 }, { header: 'Apprentice id', key: 'apprenticeId', width: 16 },
     { header: 'Apprentice', key: 'name', width: 24 }, { header: 'Framework', key: 'framework', width: 26 },
@@ -38,7 +38,7 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
     { header: 'Hours done', key: 'hoursDone', width: 11, numFmt: '0.##' }, { header: 'Hours required', key: 'hoursRequired', width: 14, numFmt: '0.##' },
     { header: 'Projected completion', key: 'projected', width: 20 }, { header: 'Gaps', key: 'gaps', width: 8 },
     { header: 'As of', key: 'asOf', width: 12 },
-  ], title);
+  ]);
   for await (const e of source()) {
     totals.apprentices++;
     for (const l of e.progress.levels) {
@@ -55,13 +55,13 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
   }
   cohort.commit();
 
-  const gaps = wb.addWorksheet('Gaps');
+  const gaps = wb.addWorksheet('Gaps', sheetOptions(`${title}: gaps`));
   setupTable(gaps, [
     { header: 'Sponsor', key: 'sponsor', width: 22 }, { header: 'Apprentice id', key: 'apprenticeId', width: 16 },
     { header: 'Apprentice', key: 'name', width: 24 }, { header: 'Level', key: 'level', width: 8 },
     { header: 'Severity', key: 'severity', width: 10 }, { header: 'Code', key: 'code', width: 26 },
     { header: 'Gap', key: 'message', width: 90, wrap: true },
-  ], `${title}: gaps`);
+  ]);
   for await (const e of source()) {
     for (const g of e.progress.gaps) {
       gaps.addRow({ sponsor: e.sponsorName, apprenticeId: e.apprenticeId, name: e.name, level: g.levelId ?? '', severity: g.severity, code: g.code, message: g.message }).commit();

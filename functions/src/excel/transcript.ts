@@ -2,7 +2,7 @@
 // record and the engine's progress (never recomputed here); exceljs is loaded on first use.
 import { HOURS_CATEGORY_LABEL, type ApprenticeRecord, type Finding, type Framework, type Progress } from '@qualcard/shared';
 import type { Worksheet } from 'exceljs';
-import { setupTable } from './sheet';
+import { setupTable, sheetOptions } from './sheet';
 
 export interface TranscriptInput {
   sponsor: { id: string; name: string };
@@ -23,18 +23,21 @@ export async function buildTranscript(input: TranscriptInput): Promise<Buffer> {
   wb.created = new Date(input.createdAt);
   wb.title = `Transcript ${input.record.apprentice.name}`;
   const title = `Transcript: ${input.record.apprentice.name} (${input.framework.title}) v${input.version}`;
-  summarySheet(wb.addWorksheet('Summary'), input, title);
-  signedItemsSheet(wb.addWorksheet('Signed items'), input, title);
-  hoursSheet(wb.addWorksheet('Hours'), input, title);
-  priorCreditSheet(wb.addWorksheet('Prior credit'), input, title);
-  examsSheet(wb.addWorksheet('Exams & certifications'), input, title);
-  gapsSheet(wb.addWorksheet('Open gaps'), input, title);
+  summarySheet(wb.addWorksheet('Summary', sheetOptions(title, SUMMARY_HEADER_ROW)), input);
+  signedItemsSheet(wb.addWorksheet('Signed items', sheetOptions(title)), input);
+  hoursSheet(wb.addWorksheet('Hours', sheetOptions(title)), input);
+  priorCreditSheet(wb.addWorksheet('Prior credit', sheetOptions(title)), input);
+  examsSheet(wb.addWorksheet('Exams & certifications', sheetOptions(title)), input);
+  gapsSheet(wb.addWorksheet('Open gaps', sheetOptions(title)), input);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The level table starts below the 16 identity rows and a blank row; the frozen pane and print titles use it. */
+const SUMMARY_HEADER_ROW = 18;
+
 const levelStatus = (l: Progress['levels'][number]): string => (l.complete ? 'Complete' : l.percent > 0 ? 'In progress' : 'Not started');
 
-function summarySheet(ws: Worksheet, t: TranscriptInput, title: string): void {
+function summarySheet(ws: Worksheet, t: TranscriptInput): void {
   const { apprentice } = t.record;
   const identity: [string, string | number][] = [
     ['Apprentice', apprentice.name], ['Apprentice email', apprentice.email], ['Apprentice id', apprentice.id],
@@ -50,7 +53,8 @@ function summarySheet(ws: Worksheet, t: TranscriptInput, title: string): void {
     { header: 'Items signed', key: 'itemsDone', width: 13 }, { header: 'Items required', key: 'itemsRequired', width: 14 },
     { header: 'Optional signed', key: 'optional', width: 15 }, { header: 'Exams passed', key: 'exams', width: 13 },
     { header: 'Certifications held', key: 'certs', width: 18 },
-  ], title, identity.length + 2);
+  ], SUMMARY_HEADER_ROW);
+  if (identity.length + 2 !== SUMMARY_HEADER_ROW) throw new Error('transcript summary layout: identity block size changed');
   identity.forEach(([k, v], i) => { const r = ws.getRow(i + 1); r.getCell(1).value = k; r.getCell(1).font = { bold: true }; r.getCell(2).value = v; });
   for (const l of t.progress.levels) {
     ws.addRow({
@@ -85,14 +89,14 @@ function flagsAt(progress: Progress, kind: 'sign-off' | 'hours-entry'): Map<numb
   return m;
 }
 
-function signedItemsSheet(ws: Worksheet, t: TranscriptInput, title: string): void {
+function signedItemsSheet(ws: Worksheet, t: TranscriptInput): void {
   setupTable(ws, [
     { header: 'Item', key: 'item', width: 12 }, { header: 'Work function', key: 'wf', width: 30, wrap: true },
     { header: 'Item text', key: 'text', width: 50, wrap: true }, { header: 'Levels', key: 'levels', width: 10 },
     { header: 'Core', key: 'core', width: 9 }, { header: 'Signed on', key: 'date', width: 12 },
     { header: 'Coach', key: 'coach', width: 28 }, { header: 'Counted', key: 'counted', width: 30, wrap: true },
     { header: 'Evidence', key: 'evidence', width: 30, wrap: true }, { header: 'Notes', key: 'notes', width: 30, wrap: true },
-  ], title);
+  ]);
   const items = itemIndex(t.framework);
   const flags = flagsAt(t.progress, 'sign-off');
   t.record.signOffs.forEach((s, i) => {
@@ -105,12 +109,12 @@ function signedItemsSheet(ws: Worksheet, t: TranscriptInput, title: string): voi
   });
 }
 
-function hoursSheet(ws: Worksheet, t: TranscriptInput, title: string): void {
+function hoursSheet(ws: Worksheet, t: TranscriptInput): void {
   setupTable(ws, [
     { header: 'Hours category', key: 'category', width: 24 }, { header: 'Work function', key: 'wf', width: 40, wrap: true },
     { header: 'Level', key: 'level', width: 10 }, { header: 'Entries', key: 'entries', width: 10 },
     { header: 'Hours counted', key: 'counted', width: 14, numFmt: '0.##' }, { header: 'Hours not counted', key: 'notCounted', width: 18, numFmt: '0.##' },
-  ], title);
+  ]);
   const wfTitle = new Map(t.framework.workFunctions.map((wf) => [wf.id, `${wf.id} ${wf.title}`]));
   const flags = flagsAt(t.progress, 'hours-entry');
   const groups = new Map<string, { category: string; wf: string; level: string; entries: number; counted: number; notCounted: number }>();
@@ -124,22 +128,22 @@ function hoursSheet(ws: Worksheet, t: TranscriptInput, title: string): void {
   for (const g of [...groups.values()].sort((a, b) => a.category.localeCompare(b.category) || a.wf.localeCompare(b.wf))) ws.addRow(g);
 }
 
-function priorCreditSheet(ws: Worksheet, t: TranscriptInput, title: string): void {
+function priorCreditSheet(ws: Worksheet, t: TranscriptInput): void {
   setupTable(ws, [
     { header: 'Description', key: 'description', width: 40, wrap: true }, { header: 'Hours category', key: 'category', width: 24 },
     { header: 'Level', key: 'level', width: 10 }, { header: 'Hours', key: 'hours', width: 10, numFmt: '0.##' },
     { header: 'Approved', key: 'approved', width: 10 }, { header: 'Approved by', key: 'by', width: 28 }, { header: 'Approved on', key: 'on', width: 12 },
-  ], title);
+  ]);
   for (const c of t.record.priorCredit) {
     ws.addRow({ description: c.description, category: HOURS_CATEGORY_LABEL[c.category], level: c.levelId ?? '', hours: c.hours, approved: c.approved ? 'Yes' : 'No', by: c.approvedBy ?? '', on: c.approvedDate ?? '' });
   }
 }
 
-function examsSheet(ws: Worksheet, t: TranscriptInput, title: string): void {
+function examsSheet(ws: Worksheet, t: TranscriptInput): void {
   setupTable(ws, [
     { header: 'Kind', key: 'kind', width: 14 }, { header: 'Id', key: 'id', width: 28 }, { header: 'Title', key: 'title', width: 44, wrap: true },
     { header: 'Required for', key: 'levels', width: 14 }, { header: 'Date', key: 'date', width: 12 }, { header: 'Result', key: 'result', width: 12 },
-  ], title);
+  ]);
   const titles = new Map<string, { title: string; levels: string[] }>();
   for (const l of t.framework.levels) for (const r of [...l.requirements.exams, ...l.requirements.certifications]) {
     const e = titles.get(r.id) ?? { title: r.title, levels: [] };
@@ -150,11 +154,11 @@ function examsSheet(ws: Worksheet, t: TranscriptInput, title: string): void {
   for (const c of t.record.certifications) ws.addRow({ kind: 'Certification', id: c.id, title: titles.get(c.id)?.title ?? '', levels: titles.get(c.id)?.levels.join(', ') ?? '', date: c.date ?? '', result: 'Held' });
 }
 
-function gapsSheet(ws: Worksheet, t: TranscriptInput, title: string): void {
+function gapsSheet(ws: Worksheet, t: TranscriptInput): void {
   setupTable(ws, [
     { header: 'Kind', key: 'kind', width: 12 }, { header: 'Level', key: 'level', width: 10 }, { header: 'Severity', key: 'severity', width: 10 },
     { header: 'Code', key: 'code', width: 26 }, { header: 'Message', key: 'message', width: 90, wrap: true },
-  ], title);
+  ]);
   for (const g of t.progress.gaps) ws.addRow({ kind: 'Gap', level: g.levelId ?? '', severity: g.severity, code: g.code, message: g.message });
   for (const g of t.progress.integrity) ws.addRow({ kind: 'Integrity', level: g.levelId ?? '', severity: g.severity, code: g.code, message: g.message });
 }

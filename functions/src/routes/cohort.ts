@@ -3,6 +3,7 @@
 import type { Request } from 'firebase-functions/v2/https';
 import type { Response } from 'express';
 import { FieldPath, type Firestore } from 'firebase-admin/firestore';
+import { PassThrough } from 'node:stream';
 import { firestore, paths } from '../db';
 import { writeCohortReport, type CohortEntry } from '../excel/cohort';
 import { XLSX_TYPE } from '../excel/transcript';
@@ -43,11 +44,22 @@ async function scopesFor(member: Member, sponsorIds: string[]): Promise<Scope[]>
   return scopes;
 }
 
+/**
+ * The workbook is streamed (rows are zipped as they are written, so memory does not grow with the cohort) into
+ * a buffer of the compressed file, sent with a Content-Length once complete: a failure half-way is then a clean
+ * error instead of a truncated download, and the emulator's proxy keeps its connections usable.
+ */
 async function send(res: Response, scopes: Scope[], title: string): Promise<void> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => { sink.on('end', resolve); sink.on('error', reject); });
+  await writeCohortReport(() => entries(firestore(), scopes), sink, title);
+  await finished;
+  const bytes = Buffer.concat(chunks);
   const stamp = new Date().toISOString().slice(0, 10);
-  res.status(200);
-  res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="cohort-report-${stamp}.xlsx"` });
-  await writeCohortReport(() => entries(firestore(), scopes), res, title);
+  res.status(200).set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="cohort-report-${stamp}.xlsx"`, 'Content-Length': String(bytes.length) });
+  res.end(bytes);
 }
 
 export async function sponsorCohortRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {

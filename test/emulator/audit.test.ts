@@ -1,0 +1,73 @@
+// The audit chain: one record per changed sign-off or hours entry, in the same transaction; tampering is detected.
+import { call, clearFirestore, db, seedSponsor } from './helpers/api';
+import { record } from './helpers/records';
+
+const ADMIN = 'admin@acme.example';
+const COACH = 'coach@acme.example';
+const AS_OF = '2026-06-30';
+const AUDIT = 'sponsors/acme/apprentices/ann/audit';
+const VERIFY = '/v1/sponsors/acme/apprentices/ann/audit/verify';
+
+const ann = () => record({ id: 'ann', frameworkId: 'nitas-help-desk', levelId: 'L1', coach: COACH, startDate: '2025-09-01', stage: { signed: 3, hoursPerCategory: 8 } });
+
+beforeEach(async () => {
+  await clearFirestore();
+  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+  const first = ann();
+  const second = ann();
+  second.signOffs = second.signOffs!.slice(1); // one sign-off removed
+  second.hours![0]!.hours = 6; // one hours entry changed
+  for (const [key, r] of [['audit-sync-1', first], ['audit-sync-2', second]] as const) {
+    expect((await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: { idempotencyKey: key, asOf: AS_OF, records: [r] } })).status).toBe(200);
+  }
+  expect((await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', { as: COACH, body: { itemIds: ['HD1.2.1'], date: '2026-06-01' } })).status).toBe(201);
+});
+
+test('every change is one audit record with who, when, before and after, chained by hash', async () => {
+  const records = (await db().collection(AUDIT).orderBy('seq').get()).docs.map((d) => d.data());
+  // 3 sign-offs + 3 hours created, 1 sign-off deleted, 1 hours entry updated, 1 sign-off by the coach.
+  expect(records.map((r) => [r.seq, r.entity, r.action, r.who])).toEqual([
+    ...[1, 2, 3].map((n) => [n, 'sign-off', 'create', ADMIN]),
+    ...[4, 5, 6].map((n) => [n, 'hours-entry', 'create', ADMIN]),
+    [7, 'sign-off', 'delete', ADMIN],
+    [8, 'hours-entry', 'update', ADMIN],
+    [9, 'sign-off', 'create', COACH],
+  ]);
+  expect(records[7]).toMatchObject({ before: { data: { hours: 8 } }, after: { data: { hours: 6 } } });
+  expect(records[6]!.after).toBeNull();
+  for (let i = 1; i < records.length; i++) expect(records[i]!.prevHash).toBe(records[i - 1]!.hash);
+  const head = (await db().doc('sponsors/acme/apprentices/ann').get()).get('auditHead');
+  expect(head).toEqual({ seq: 9, hash: records[8]!.hash });
+  expect((await call('GET', VERIFY, { as: ADMIN })).body).toEqual({ apprenticeId: 'ann', ok: true, records: 9 });
+});
+
+test('an edited audit record is detected', async () => {
+  await db().doc(`${AUDIT}/0000000008`).update({ 'after.data.hours': 8 });
+  const res = await call('GET', VERIFY, { as: ADMIN });
+  expect(res.body).toMatchObject({ ok: false, seq: 8 });
+  expect(res.body.problem).toMatch(/altered/);
+});
+
+test('a removed last record is detected through the head', async () => {
+  await db().doc(`${AUDIT}/0000000009`).delete();
+  const res = await call('GET', VERIFY, { as: ADMIN });
+  expect(res.body).toMatchObject({ ok: false });
+  expect(res.body.problem).toMatch(/head/);
+});
+
+test('a removed record in the middle is detected', async () => {
+  await db().doc(`${AUDIT}/0000000004`).delete();
+  expect((await call('GET', VERIFY, { as: ADMIN })).body).toMatchObject({ ok: false, seq: 5 });
+});
+
+test('a rewritten record with a recomputed hash still breaks the chain after it', async () => {
+  const rec = (await db().doc(`${AUDIT}/0000000002`).get()).data()!;
+  await db().doc(`${AUDIT}/0000000002`).update({ who: 'someone-else@acme.example', hash: 'f'.repeat(64) });
+  const res = await call('GET', VERIFY, { as: ADMIN });
+  expect(res.body).toMatchObject({ ok: false, seq: 2 });
+  expect(rec.seq).toBe(2);
+});
+
+test('only admins and consultants may verify', async () => {
+  expect((await call('GET', VERIFY, { as: COACH })).status).toBe(403);
+});
