@@ -1,0 +1,130 @@
+// Regenerating never loses data: every sign-off, date, note and hours row is kept by key; items that left
+// the framework move to the archived block with their sign-off; items that come back are restored.
+import { planApprentice, readHours, readQualCard, columnsFromHeader, type Cell, type SheetPlan } from '../../shared/src/sheets';
+import { rosterRow, smallFramework } from '../../addon/test-support/fixtures';
+import { clone, logHours, setByKey, sign } from '../../addon/test-support/grid';
+
+const DATA_COLUMNS = ['signed', 'signedDate', 'signedBy', 'evidence', 'notes'] as const;
+
+/** Every (row key, column, value) a person entered on a qual card. */
+function entered(grid: Cell[][]): Set<string> {
+  const cols = columnsFromHeader(grid.find((r) => r[0] === 'columns')!);
+  const out = new Set<string>();
+  for (const r of grid) {
+    const key = String(r[0] ?? '').replace(/^archived:/, '');
+    if (!/^(item|exam|cert):/.test(key)) continue;
+    for (const c of DATA_COLUMNS) {
+      const v = cols.has(c) ? r[cols.get(c)!] : undefined;
+      if (v !== undefined && v !== null && v !== '' && v !== false) out.add(JSON.stringify([key, c, v]));
+    }
+  }
+  return out;
+}
+const hoursRows = (grid: Cell[][]): string[] => readHours(grid).rows.map((r) => JSON.stringify(r));
+
+function regenerate(plan: { qualCard: SheetPlan; hours: SheetPlan }, qual: Cell[][], hours: Cell[][], framework = smallFramework(), roster = rosterRow()) {
+  return planApprentice(framework, roster, { qualCard: readQualCard(qual), hours: readHours(hours) });
+}
+
+function filledCard(roster = rosterRow()) {
+  const v1 = planApprentice(smallFramework(), roster);
+  const qual = clone(v1.qualCard.cells);
+  const hours = clone(v1.hours.cells);
+  sign(qual, 'item:HD1.1.1', '2026-02-01');
+  sign(qual, 'item:HD1.2.2', '2026-02-05');
+  setByKey(qual, 'item:HD1.2.2', 'evidence', 'Ticket #4411 resolved with the user');
+  setByKey(qual, 'item:HD1.2.2', 'notes', 'Observed on the night shift');
+  setByKey(qual, 'item:HD1.1.2', 'signed', true); // pending
+  setByKey(qual, 'item:HD1.1.3', 'notes', 'Starts next month'); // a note on an unsigned item
+  setByKey(qual, 'exam:L1:exam-1', 'signed', true);
+  setByKey(qual, 'exam:L1:exam-1', 'signedDate', '2026-03-01');
+  logHours(hours, { date: '2026-02-02', category: 'On-the-job learning', workFunction: 'CWF1 — Customer service', hours: 6, description: 'Phones', verifiedBy: 'coach@example.com' });
+  logHours(hours, { date: '2026-02-03', category: 'Related instruction', hours: 3.5, description: 'A+ course, module 2' });
+  const typed = logHours(hours, { date: '2026-02-04', category: 'Work experience', hours: 8 });
+  hours[typed - 1]![0] = ''; // a row whose key someone cleared
+  return { v1, qual, hours };
+}
+
+describe('regenerating a qual card and hours sheet', () => {
+  test('same framework: nothing changes, cell for cell', () => {
+    const { v1, qual, hours } = filledCard();
+    const again = regenerate(v1, qual, hours);
+    const keyed = clone(hours);
+    const blank = keyed.findIndex((r, i) => i > 3 && r[0] === '' && r[1] === '2026-02-04');
+    expect(again.qualCard.cells).toEqual(qual);
+    // The only change: the row whose key was cleared gets a fresh one.
+    expect(again.hours.cells[blank]![0]).toMatch(/^h-\d+$/);
+    keyed[blank]![0] = again.hours.cells[blank]![0]!;
+    const blankAsEmpty = (g: Cell[][]): Cell[][] => g.map((r) => r.map((v) => (v === null ? '' : v)));
+    expect(blankAsEmpty(again.hours.cells.slice(0, keyed.length))).toEqual(blankAsEmpty(keyed));
+  });
+
+  test('a new framework version: the dropped item moves to the archived block with its sign-off, the new item is blank', () => {
+    const { v1, qual, hours } = filledCard();
+    const before = entered(qual);
+    const v2fw = smallFramework({ version: '2.0.0', drop: ['HD1.2.2'], add: ['HD1.2.3'] });
+    const v2 = regenerate(v1, qual, hours, v2fw);
+    const after = entered(v2.qualCard.cells);
+    for (const e of before) expect(after).toContain(e);
+    expect(after.size).toBe(before.size);
+    const archived = v2.qualCard.cells.find((r) => r[0] === 'archived:item:HD1.2.2')!;
+    expect(archived).toContain('Ticket #4411 resolved with the user');
+    expect(archived).toContain('Competency HD1.2.2'); // its texts, as they were
+    expect(v2.qualCard.cells.find((r) => r[0] === 'archived-title')!.join(' ')).toContain('Small Help Desk 2.0.0');
+    expect(v2.qualCard.cells.some((r) => r[0] === 'item:HD1.2.2')).toBe(false);
+    expect(entered(v2.qualCard.cells.filter((r) => r[0] === 'item:HD1.2.3' || r[0] === 'columns')).size).toBe(0);
+    expect(hoursRows(v2.hours.cells)).toEqual(hoursRows(regenerate(v1, qual, hours).hours.cells));
+  });
+
+  test('archived rows survive further regenerations and return when the item comes back', () => {
+    const { v1, qual, hours } = filledCard();
+    const v2 = regenerate(v1, qual, hours, smallFramework({ version: '2.0.0', drop: ['HD1.2.2'] }));
+    const v2b = regenerate(v2, clone(v2.qualCard.cells), clone(v2.hours.cells), smallFramework({ version: '2.0.0', drop: ['HD1.2.2'] }));
+    expect(v2b.qualCard.cells).toEqual(v2.qualCard.cells);
+    const v3 = regenerate(v2, clone(v2.qualCard.cells), clone(v2.hours.cells), smallFramework({ version: '3.0.0' }));
+    expect(v3.qualCard.cells.some((r) => String(r[0]).startsWith('archived'))).toBe(false);
+    expect(entered(v3.qualCard.cells)).toEqual(entered(qual));
+  });
+
+  test('an item with nothing entered that leaves the framework is not archived (there is nothing to keep)', () => {
+    const { v1, qual, hours } = filledCard();
+    const v2 = regenerate(v1, qual, hours, smallFramework({ version: '2.0.0', drop: ['HD1.2.1'] }));
+    expect(v2.qualCard.cells.some((r) => String(r[0]).includes('HD1.2.1'))).toBe(false);
+    expect(v2.qualCard.cells.some((r) => r[0] === 'archived-title')).toBe(false);
+  });
+
+  test('a roster change to a later level keeps level 1 sign-offs (cumulative) and adds level 2 items', () => {
+    const { v1, qual, hours } = filledCard();
+    const v2 = regenerate(v1, qual, hours, smallFramework(), rosterRow({ levelId: 'L2', name: 'Ada Renamed' }));
+    expect(entered(v2.qualCard.cells)).toEqual(entered(qual));
+    expect(v2.qualCard.cells.some((r) => r[0] === 'item:HD2.1.1')).toBe(true);
+    expect(v2.qualCard.name).toContain('Ada Renamed');
+  });
+
+  test('a non-cumulative framework: items outside the new level are archived with their sign-offs', () => {
+    const fw = smallFramework({ cumulative: false });
+    const v1 = planApprentice(fw, rosterRow());
+    const qual = clone(v1.qualCard.cells);
+    sign(qual, 'item:HD1.1.1');
+    const v2 = planApprentice(fw, rosterRow({ levelId: 'L2' }), { qualCard: readQualCard(qual), hours: readHours(v1.hours.cells) });
+    expect(v2.qualCard.cells.find((r) => r[0] === 'archived:item:HD1.1.1')).toBeDefined();
+    expect(entered(v2.qualCard.cells)).toEqual(entered(qual));
+  });
+
+  test('a long hours log grows the sheet instead of dropping rows', () => {
+    const v1 = planApprentice(smallFramework(), rosterRow());
+    const hours = clone(v1.hours.cells);
+    const logged = 450;
+    for (let i = 0; i < logged; i += 1) {
+      if (i >= 400) hours.push(Array.from({ length: hours[0]!.length }, () => null));
+      const row = hours[4 + i]!;
+      row[0] = i >= 400 ? '' : row[0]!; row[1] = '2026-02-02'; row[2] = 'On-the-job learning'; row[4] = 1; row[5] = `entry ${i}`;
+    }
+    const v2 = planApprentice(smallFramework(), rosterRow(), { qualCard: null, hours: readHours(hours) });
+    const rows = readHours(v2.hours.cells).rows;
+    expect(rows).toHaveLength(logged);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(logged);
+    expect(rows.map((r) => r.description)).toEqual(Array.from({ length: logged }, (_, i) => `entry ${i}`));
+    expect(v2.hours.rows).toBeGreaterThanOrEqual(4 + logged + 100);
+  });
+});
