@@ -16,7 +16,7 @@ const ann = () => {
   const r = record({ id: 'ann', name: 'Ann Example', frameworkId: 'nitas-help-desk', levelId: 'L1', coach: COACH, startDate: '2025-09-01', stage: { signed: 20, hoursPerCategory: 48 } });
   r.priorCredit = [{ id: 'pc1', category: 'related-instruction', levelId: 'L1', hours: 30, description: 'Community college A+ course', approved: true, approvedBy: ADMIN, approvedDate: '2025-09-10' },
     { id: 'pc2', category: 'work-experience', hours: 100, description: 'Retail tech support', approved: false }];
-  r.exams = [{ id: 'all-required-course-exams', date: '2026-03-01', passed: true }];
+  r.exams = [{ id: 'L1-all-required-course-exams', date: '2026-03-01', passed: true }];
   r.certifications = [{ id: 'comptia-a-plus', date: '2026-04-15' }];
   r.signOffs!.push({ itemId: 'HD1.1.1', date: '2026-05-01' }); // duplicate row without coach: flagged by the engine
   return r;
@@ -92,7 +92,7 @@ test('LibreOffice opens the transcript and its numbers are the engine\'s', async
   }
 
   expect(tableRows(sheets['Prior credit']!).map((p) => [p.Description, p.Approved])).toEqual([['Community college A+ course', 'Yes'], ['Retail tech support', 'No']]);
-  expect(tableRows(sheets['Exams & certifications']!).map((e) => [e.Kind, e.Id, e.Result])).toEqual([['Exam', 'all-required-course-exams', 'Passed'], ['Certification', 'comptia-a-plus', 'Held']]);
+  expect(tableRows(sheets['Exams & certifications']!).map((e) => [e.Kind, e.Id, e.Result])).toEqual([['Exam', 'L1-all-required-course-exams', 'Passed'], ['Certification', 'comptia-a-plus', 'Held']]);
   const gaps = tableRows(sheets['Open gaps']!);
   expect(gaps.filter((g) => g.Kind === 'Gap').map((g) => g.Code)).toEqual(expected.gaps.map((g) => g.code));
   expect(gaps.filter((g) => g.Kind === 'Integrity').map((g) => g.Code)).toEqual(expected.integrity.map((g) => g.code));

@@ -33,3 +33,19 @@ export function setupTable(ws: Worksheet, columns: Column[], headerRow = 1): voi
 
 /** `&` starts a code in Excel headers and footers; double it to print it. */
 const escapeHeader = (s: string): string => s.replace(/&/g, '&&');
+
+/**
+ * Sets a row's height from its longest wrapped text: spreadsheet applications do not all re-measure rows when
+ * opening a file, and an unmeasured wrapped row prints over its neighbours.
+ */
+export function fitRowHeight(row: { getCell(i: number): { value: unknown }; height: number }, columns: Column[]): void {
+  let lines = 1;
+  columns.forEach((c, i) => {
+    if (!c.wrap) return;
+    const text = String(row.getCell(i + 1).value ?? '');
+    const perLine = Math.max(1, Math.floor(c.width * 1.15));
+    const n = text.split('\n').reduce((s, part) => s + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  if (lines > 1) row.height = Math.min(409, 15 * lines);
+}
