@@ -21,7 +21,7 @@ export async function buildAddon(opts: { endpoint?: string; outDir?: string } = 
   const exports = Object.values(esm.metafile!.outputs)[0]!.exports.slice().sort();
   const iife = await build({ ...common, format: 'iife', globalName: GLOBAL, outfile: 'Code.js' });
   const stubs = exports.map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(null, arguments); }`).join('\n');
-  const code = `${iife.outputFiles[0]!.text}\n// Entry points Apps Script calls by name.\n${stubs}\n`;
+  const code = `${iife.outputFiles![0]!.text}\n// Entry points Apps Script calls by name.\n${stubs}\n`;
   writeFileSync(join(outDir, 'Code.js'), code);
 
   const manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')) as { urlFetchWhitelist: string[] };
@@ -36,7 +36,7 @@ export async function buildAddon(opts: { endpoint?: string; outDir?: string } = 
   const sidebar = await build({ entryPoints: [join(root, 'sidebar/sidebar.ts')], bundle: true, write: false, format: 'iife', target: 'es2019', tsconfig: join(root, 'sidebar/tsconfig.json'), logLevel: 'error' });
   const html = readFileSync(join(root, 'sidebar/sidebar.html'), 'utf8')
     .replace('/*STYLE*/', () => readFileSync(join(root, 'sidebar/sidebar.css'), 'utf8'))
-    .replace('/*SCRIPT*/', () => sidebar.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script'));
+    .replace('/*SCRIPT*/', () => sidebar.outputFiles![0]!.text.replace(/<\/script/gi, '<\\/script'));
   writeFileSync(join(outDir, 'Sidebar.html'), html);
   return { entryPoints: exports, codeBytes: Buffer.byteLength(code), outDir };
 }

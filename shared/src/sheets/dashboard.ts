@@ -39,12 +39,16 @@ export function locate(pointer: Pointer, entry: DashboardEntry): { sheet: SheetR
   }
 }
 
-const link = (f: Finding, entry: DashboardEntry): Cell => {
+/** Where a link goes: Sheets links by sheet id; a workbook (xlsx) links by sheet name. */
+export type LinkStyle = 'sheets' | 'workbook';
+const link = (f: Finding, entry: DashboardEntry, style: LinkStyle): Cell => {
   const at = locate(f.pointer, entry);
-  return at ? `=HYPERLINK(${str(`#gid=${at.sheet.sheetId}&range=${at.cell}`)},${str(`${at.sheet.name}!${at.cell}`)})` : '';
+  if (!at) return '';
+  const target = style === 'sheets' ? `#gid=${at.sheet.sheetId}&range=${at.cell}` : `#'${at.sheet.name.replace(/'/g, "''")}'!${at.cell}`;
+  return `=HYPERLINK(${str(target)},${str(`${at.sheet.name}!${at.cell}`)})`;
 };
 
-export function planDashboard(entries: DashboardEntry[], asOf: string): SheetPlan {
+export function planDashboard(entries: DashboardEntry[], asOf: string, links: LinkStyle = 'sheets'): SheetPlan {
   const b = new PlanBuilder(template.columns.length);
   b.row([template.title], 'title');
   b.row([`As of ${asOf}. Numbers from the Qualcard engine; use Check progress to refresh.`], 'help');
@@ -73,7 +77,7 @@ export function planDashboard(entries: DashboardEntry[], asOf: string): SheetPla
   b.row(template.gapColumns, 'header');
   for (const e of entries) {
     for (const f of [...e.progress.integrity, ...e.progress.gaps]) {
-      const r = b.row([e.apprentice.id, f.levelId ?? '', f.severity, f.message, link(f, e)]);
+      const r = b.row([e.apprentice.id, f.levelId ?? '', f.severity, f.message, link(f, e, links)]);
       b.style(r, 4, 'text'); b.style(r, 5, 'link');
     }
   }

@@ -11,3 +11,4 @@ export * from './record';
 export * from './dashboard';
 export * from './apprentice';
 export * from './sync-payload';
+export * from './from-record';
