@@ -45,6 +45,17 @@ test('onOpen in the bundle builds the add-on menu, and getState answers with pla
   expect((state as { available: unknown[] }).available).toHaveLength(5);
 });
 
+test('in the bundle (no Node globals such as structuredClone), a sponsor framework extending NITAS is checked row by row', () => {
+  const { fake, context } = load();
+  expect(typeof (context as { structuredClone?: unknown }).structuredClone).toBe('undefined');
+  (context.saveSetup as (x: unknown) => unknown)({ frameworkIds: ['nitas-help-desk'] });
+  (context.createFrameworkSheet as () => unknown)();
+  const result = (context.importFrameworkSheet as (x: unknown) => { ok: boolean; errors: string[] })({ baseId: 'nitas-help-desk' });
+  expect(result.ok).toBe(false);
+  expect(result.errors.join('\n')).toContain('Framework row 2, column ojl_hours: level L1 of nitas-help-desk requires 1400 hours');
+  expect(fake.lock.held).toBe(false);
+});
+
 test('the manifest asks only for the minimal scopes and allows only the functions URL', () => {
   const manifest = JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8')) as { oauthScopes: string[]; urlFetchWhitelist: string[]; runtimeVersion: string };
   expect(manifest.oauthScopes.sort()).toEqual([
