@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildAddon } from '../../addon/build';
 
+// Functions passed to page.evaluate run in the page; the server tsconfig has no DOM lib, so name what they use.
+declare const window: unknown;
+declare const document: { querySelector(selector: string): { textContent: string | null; value?: number } | null };
+type HTMLProgressElement = { value: number };
+
 let server: Server;
 let browser: Browser;
 let url = '';
