@@ -65,9 +65,9 @@ export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protect
 }
 
 type Grid<T> = T[][];
-export interface CellFormats { background: string | null; color: string | null; weight: string; style: string; size: number; numberFormat: string; wrap: boolean; align: string | null }
+export interface CellFormats { background: string | null; color: string | null; weight: string; style: string; size: number; numberFormat: string; wrap: boolean; align: string | null; valign?: string | null }
 
-export class FakeRange implements Pick<RangeT, 'setValues' | 'getValues' | 'getDisplayValues' | 'setDataValidations' | 'setBackgrounds' | 'setFontColors' | 'setFontWeights' | 'setFontStyles' | 'setFontSizes' | 'setNumberFormats' | 'setWraps' | 'setHorizontalAlignments' | 'protect' | 'getRow' | 'getNumRows' | 'getColumn' | 'getNumColumns' | 'getA1Notation'> {
+export class FakeRange implements Pick<RangeT, 'setValues' | 'getValues' | 'getDisplayValues' | 'setDataValidations' | 'setBackgrounds' | 'setFontColors' | 'setFontWeights' | 'setFontStyles' | 'setFontSizes' | 'setNumberFormats' | 'setWraps' | 'setHorizontalAlignments' | 'setVerticalAlignment' | 'protect' | 'getRow' | 'getNumRows' | 'getColumn' | 'getNumColumns' | 'getA1Notation'> {
   constructor(private log: CallLog, readonly sheet: FakeSheet, readonly row: number, readonly col: number, readonly rows: number, readonly cols: number) {
     if (row < 1 || col < 1 || rows < 1 || cols < 1) throw new Error(`The coordinates of the range are outside the dimensions of the sheet (${row},${col},${rows},${cols})`);
   }
@@ -102,6 +102,7 @@ export class FakeRange implements Pick<RangeT, 'setValues' | 'getValues' | 'getD
   setNumberFormats(numberFormats: unknown[][]): RangeT { return this.fmt('numberFormat', 'setNumberFormats')(numberFormats); }
   setWraps(isWrapEnabled: boolean[][]): RangeT { return this.fmt('wrap', 'setWraps')(isWrapEnabled); }
   setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): RangeT { return this.fmt('align', 'setHorizontalAlignments')(alignments); }
+  setVerticalAlignment(alignment: string | null): RangeT { return this.write(Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => alignment)), 'setVerticalAlignment', (r, c, v) => { this.sheet.format(r, c).valign = v; }); }
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.log.track('Range.protect');
     const p = new FakeProtection(this.log, this);

@@ -47,6 +47,7 @@ export function applyFormats(sheet: Sheet, plan: SheetPlan): void {
   range.setNumberFormats(grid(plan, (s) => s.numberFormat ?? 'General'));
   range.setWraps(grid(plan, (s) => s.wrap ?? false));
   range.setHorizontalAlignments(grid(plan, (s) => s.align ?? null));
+  range.setVerticalAlignment('top'); // long item texts wrap: ids and ticks stay level with their first line
   if (plan.conditional.length) {
     sheet.setConditionalFormatRules(plan.conditional.map((c) => {
       const b = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(c.textEquals).setBackground(c.background).setRanges([rangeOf(sheet, c.area)]);

@@ -32,7 +32,7 @@ function style(cell: ExcelJS.Cell, name: StyleName): void {
   cell.font = { bold: s.bold, italic: s.italic, size: s.fontSize, ...(s.color ? { color: { argb: argb(s.color) } } : {}) };
   if (s.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.background) } };
   if (s.numberFormat) cell.numFmt = s.numberFormat;
-  if (s.wrap || s.align) cell.alignment = { wrapText: s.wrap, ...(s.align ? { horizontal: s.align } : {}), vertical: 'top' };
+  cell.alignment = { wrapText: s.wrap, ...(s.align ? { horizontal: s.align } : {}), vertical: 'top' };
 }
 
 export function addPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
@@ -46,8 +46,20 @@ export function addPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Wo
     const cell = ws.getCell(r + 1, c + 1);
     if (v !== null && v !== '') cell.value = cellValue(v);
     if (s) style(cell, s);
+    else cell.alignment = { vertical: 'top' };
     if (val) cell.dataValidation = validation(val, cell.address);
   }));
+  // Excel and LibreOffice do not grow wrapped rows on load: estimate the lines each wrapped cell needs.
+  plan.cells.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((v, c) => {
+      const s = plan.styles[r]![c];
+      if (!s || !STYLES[s as StyleName].wrap || typeof v !== 'string' || v.startsWith('=')) return;
+      const perLine = Math.max(8, Math.floor((plan.columnWidths[c] ?? 100) / 6.5));
+      lines = Math.max(lines, Math.ceil(v.length / perLine));
+    });
+    if (lines > 1) ws.getRow(r + 1).height = Math.min(409, 15 * lines);
+  });
   for (const p of plan.protections) {
     const note = `Protected: ${p.description}`;
     ws.getCell(p.area.row - 1 > 0 ? p.area.row - 1 : 1, p.area.col).note = note;
