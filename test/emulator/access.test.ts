@@ -182,6 +182,12 @@ describe('errors', () => {
     const res = await rejected(400, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', { as: COACH, body: { itemIds: ['HD1.2.1', 'NOPE'] } });
     expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: 'itemIds.1' })]);
   });
+  test('a path id that cannot be a document id is a 400', async () => {
+    const res = await call('GET', '/v1/sponsors/acme/apprentices/a%2Fb/progress', { as: ADMIN });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0].path).toBe('apprenticeId');
+    expect((await call('GET', '/v1/sponsors/acme/apprentices/__x__/progress', { as: ADMIN })).status).toBe(400);
+  });
   test('unknown endpoints are 404 and wrong methods 405', async () => {
     expect((await call('GET', '/v1/nothing', { as: ADMIN })).status).toBe(404);
     expect((await call('DELETE', '/v1/sponsors/acme/sync', { as: ADMIN })).status).toBe(405);
