@@ -6,9 +6,11 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { ApprenticeRecord } from '@qualcard/shared';
 import { apiCall, functionsBaseUrl, type ApiResponse } from './api-client';
 import { apprenticeRecord, DEMO_COACHES, DEMO_PLANS } from './demo-cohort';
 import { mintIdToken } from './emulator-key';
+import { qualCardWorkbook } from './qualcard-workbook';
 
 const SPONSOR = 'northwind';
 const ADMIN = 'admin@northwind.example';
@@ -43,8 +45,14 @@ async function main(): Promise<void> {
   await api(ADMIN, 'PUT', `/v1/sponsors/${SPONSOR}/members/${encodeURIComponent(CONSULTANT)}`, { role: 'consultant' });
   console.log(`Sponsor ${SPONSOR}: admin ${ADMIN}, coaches ${DEMO_COACHES.join(', ')}, consultant ${CONSULTANT}`);
 
-  // 2. Sync the roster and rows as the sheets hold them, then re-send the same sync (changes nothing).
+  // 2. The qual card workbook the add-on generates for this cohort: the sheets the sync below reads from.
   const records = DEMO_PLANS.map((p) => apprenticeRecord(p, today, SPONSOR));
+  mkdirSync(OUT, { recursive: true });
+  const workbookPath = join(OUT, 'qualcard-workbook.xlsx');
+  writeFileSync(workbookPath, await qualCardWorkbook(records.map((r) => ApprenticeRecord.parse(r)), { asOf: today }));
+  console.log(`Qual card workbook (what the sheets hold): ${relative(process.cwd(), workbookPath)}`);
+
+  // 3. Sync the roster and rows as the sheets hold them, then re-send the same sync (changes nothing).
   const key = `demo-${today}-1`;
   let t = Date.now();
   const synced = await api(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/sync`, { idempotencyKey: key, records });
@@ -58,7 +66,7 @@ async function main(): Promise<void> {
   console.log(`Same rows under a new key: ${changes} row changes`);
   void synced;
 
-  // 3. A coach signs off two items for Ava from the sidebar: the backend records the verified email and time.
+  // 4. A coach signs off two items for Ava from the sidebar: the backend records the verified email and time.
   const ava = records.find((r) => r.apprentice.id === 'ava')!;
   const signedIds = new Set(ava.signOffs!.map((s) => s.itemId));
   const progressBefore = (await api(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/ava/progress`)).body.progress;
@@ -66,7 +74,7 @@ async function main(): Promise<void> {
   const signed = await api(ava.apprentice.coachEmails[0]!, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/ava/sign-offs`, { itemIds: open, evidence: 'Observed during the password-reset rotation' });
   console.log(`Coach ${signed.body.coachEmail} signed ${signed.body.signed.join(', ')} for Ava at ${signed.body.signedAt}`);
 
-  // 4. Progress and gaps for the whole sponsor.
+  // 5. Progress and gaps for the whole sponsor.
   const progress = (await api(CONSULTANT, 'GET', `/v1/sponsors/${SPONSOR}/progress`)).body.apprentices as any[];
   console.log('\nProgress (as stored by the functions, computed by the shared engine):\n');
   console.log(table(progress.map((a) => {
@@ -82,7 +90,7 @@ async function main(): Promise<void> {
   const behind = progress.flatMap((a) => a.progress.gaps.filter((g: any) => g.severity === 'error').map((g: any) => `  ${a.name}: ${g.message}`));
   console.log(`\nGaps needing attention (errors):\n${behind.join('\n') || '  none'}`);
 
-  // 5. Transcripts: export (a stored version each), download, write to out/transcripts.
+  // 6. Transcripts: export (a stored version each), download, write to out/transcripts.
   mkdirSync(join(OUT, 'transcripts'), { recursive: true });
   console.log('\nTranscripts:');
   for (const r of records) {
@@ -97,14 +105,14 @@ async function main(): Promise<void> {
     console.log(`  ${relative(process.cwd(), path)}  v${meta.version}  ${meta.size} bytes  sha256 ${meta.sha256.slice(0, 12)}…  ${Date.now() - t} ms`);
   }
 
-  // 6. The cohort report, as the consultant downloads it.
+  // 7. The cohort report, as the consultant downloads it.
   t = Date.now();
   const report = await api(CONSULTANT, 'GET', `/v1/sponsors/${SPONSOR}/cohort-report`);
   const reportPath = join(OUT, 'cohort-report.xlsx');
   writeFileSync(reportPath, report.bytes);
   console.log(`\nCohort report: ${relative(process.cwd(), reportPath)} (${report.bytes.length} bytes, ${Date.now() - t} ms)`);
 
-  // 7. The audit chain of every apprentice verifies.
+  // 8. The audit chain of every apprentice verifies.
   const audits = await Promise.all(records.map(async (r) => (await api(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/${r.apprentice.id}/audit/verify`)).body));
   const broken = audits.filter((a) => !a.ok);
   console.log(`Audit chains: ${audits.length - broken.length}/${audits.length} verify, ${audits.reduce((n, a) => n + a.records, 0)} records`);
