@@ -1,6 +1,6 @@
 // Backend benchmarks (npm run bench:backend, inside the emulators). Prints times and ratios; asserts nothing.
-//  1. Cold start: loading the deployed bundle (functions/lib/index.js) in a fresh Node process, with exceljs and
-//     google-auth-library loaded lazily, against loading them eagerly.
+//  1. Cold start: loading the deployed bundle (functions/lib/index.js) in a fresh Node process, with exceljs,
+//     google-auth-library and firebase-admin loaded lazily, against loading them eagerly.
 //  2. Transcript export per apprentice through the API (build + Firestore transaction + HTTP) at 100 and 1,000
 //     apprentices in the sponsor, against building the same workbook in process.
 //  3. Cohort report at 100 and 1,000 apprentices through the API (streaming writer), against the same workbook
@@ -33,7 +33,7 @@ const fmt = (n: number) => n.toFixed(1);
 
 function coldStart(): void {
   const lib = resolve(__dirname, '..', 'functions', 'lib', 'index.js');
-  const probe = (eager: boolean) => `const t=process.hrtime.bigint();require(${JSON.stringify(lib)});${eager ? "require('exceljs');require('google-auth-library');" : ''}console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+  const probe = (eager: boolean) => `const t=process.hrtime.bigint();require(${JSON.stringify(lib)});${eager ? "require('exceljs');require('google-auth-library');require('firebase-admin/app');require('firebase-admin/firestore');" : ''}console.log(Number(process.hrtime.bigint()-t)/1e6)`;
   const run = (eager: boolean) => {
     const times = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', probe(eager)], { cwd: resolve(__dirname, '..', 'functions'), env: { ...process.env, FUNCTIONS_EMULATOR: '' } }).toString().trim()));
     return times.sort((a, b) => a - b)[2]!;
@@ -41,7 +41,7 @@ function coldStart(): void {
   run(false); // warm the file system cache
   const lazy = run(false);
   const eager = run(true);
-  console.log(`Cold start (median of 5 fresh processes): module load ${fmt(lazy)} ms with lazy exceljs/google-auth-library; ${fmt(eager)} ms if loaded eagerly (lazy/eager = ${(lazy / eager).toFixed(2)})`);
+  console.log(`Cold start (median of 5 fresh processes): module load ${fmt(lazy)} ms with exceljs, google-auth-library and the Admin SDK loaded lazily; ${fmt(eager)} ms if loaded eagerly (lazy/eager = ${(lazy / eager).toFixed(2)})`);
 }
 
 class Counter extends Writable {

@@ -7,14 +7,22 @@
 //     .../transcripts/{id}                              stored .xlsx versions
 //   sponsors/{sponsorId}/progress/{apprenticeId}        last computed progress and gaps
 //   sponsors/{sponsorId}/syncs/{keyHash}                idempotency keys
-import { getApps, initializeApp } from 'firebase-admin/app';
-import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+import type * as AdminApp from 'firebase-admin/app';
+import type * as AdminFirestore from 'firebase-admin/firestore';
 
-let db: Firestore | undefined;
-export function firestore(): Firestore {
+// The Admin SDK is required on first use, not at module load: it is a third of the cold start, and the
+// health check and every rejected request (401, 400, 413) answer without it.
+let firestoreModule: typeof AdminFirestore | undefined;
+export function adminFirestore(): typeof AdminFirestore {
+  return (firestoreModule ??= require('firebase-admin/firestore') as typeof AdminFirestore);
+}
+
+let db: AdminFirestore.Firestore | undefined;
+export function firestore(): AdminFirestore.Firestore {
   if (!db) {
+    const { getApps, initializeApp } = require('firebase-admin/app') as typeof AdminApp;
     if (getApps().length === 0) initializeApp();
-    db = getFirestore();
+    db = adminFirestore().getFirestore();
     // Optional record fields (a sign-off's notes, a coach-less row) are simply absent in Firestore.
     db.settings({ ignoreUndefinedProperties: true });
   }

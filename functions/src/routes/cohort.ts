@@ -2,9 +2,9 @@
 // serves (GET /v1/cohort-report?sponsorId=a&sponsorId=b). Streamed straight into the response.
 import type { Request } from 'firebase-functions/v2/https';
 import type { Response } from 'express';
-import { FieldPath, type Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
 import { PassThrough } from 'node:stream';
-import { firestore, paths } from '../db';
+import { adminFirestore, firestore, paths } from '../db';
 import { writeCohortReport, type CohortEntry } from '../excel/cohort';
 import { XLSX_TYPE } from '../excel/transcript';
 import { forbidden } from '../http/errors';
@@ -18,8 +18,9 @@ interface Scope { sponsorId: string; sponsorName: string; coachEmail?: string }
 
 async function* entries(db: Firestore, scopes: Scope[]): AsyncIterable<CohortEntry> {
   for (const s of scopes) {
-    let query = db.collection(paths.progress(s.sponsorId)).orderBy(FieldPath.documentId()).limit(PAGE);
-    if (s.coachEmail) query = db.collection(paths.progress(s.sponsorId)).where('coachEmails', 'array-contains', s.coachEmail).orderBy(FieldPath.documentId()).limit(PAGE);
+    const byId = adminFirestore().FieldPath.documentId();
+    let query = db.collection(paths.progress(s.sponsorId)).orderBy(byId).limit(PAGE);
+    if (s.coachEmail) query = db.collection(paths.progress(s.sponsorId)).where('coachEmails', 'array-contains', s.coachEmail).orderBy(byId).limit(PAGE);
     let last: string | undefined;
     for (;;) {
       const snap = await (last ? query.startAfter(last) : query).get();
