@@ -2,7 +2,10 @@
 // `browser` drives Debian's Chromium. `npm test` runs them all.
 const base = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
-  moduleNameMapper: { '^@qualcard/shared$': '<rootDir>/shared/src/index.ts', '^@qualcard/shared/(.*)$': '<rootDir>/shared/src/$1' },
+  moduleNameMapper: {
+    '^@qualcard/shared$': '<rootDir>/shared/src/index.ts',
+    '^@qualcard/shared/(.*)$': '<rootDir>/shared/src/$1',
+  },
   testEnvironment: 'node',
 };
 module.exports = {

@@ -2,15 +2,26 @@
 // adapter makes per apprentice, against baselines measured in the same run. Prints numbers and ratios.
 //   npm run bench:addon
 import { performance } from 'node:perf_hooks';
-import { computeProgress, getFramework, type ApprenticeRecordInput, type Framework } from '@qualcard/shared';
+import {
+  ApprenticeRecord,
+  type ApprenticeRecordInput,
+  computeProgress,
+  type Framework,
+  getFramework,
+} from '@qualcard/shared';
 import { existingFromRecord, planApprentice, type RosterRow } from '@qualcard/shared/sheets';
-import { ApprenticeRecord } from '@qualcard/shared';
-import { installFakeAppsScript } from '../addon/test-support/fake-apps-script';
 import { generateOne } from '../addon/src/generate';
+import { installFakeAppsScript } from '../addon/test-support/fake-apps-script';
 
 const COHORT = 50;
 const AS_OF = '2026-06-01';
-const mix: [string, string][] = [['nitas-help-desk', 'L1'], ['nitas-help-desk', 'L2'], ['nitas-help-desk', 'L3'], ['it-support-wps', 'L1'], ['customer-technical-support', 'ITS2']];
+const mix: [string, string][] = [
+  ['nitas-help-desk', 'L1'],
+  ['nitas-help-desk', 'L2'],
+  ['nitas-help-desk', 'L3'],
+  ['it-support-wps', 'L1'],
+  ['customer-technical-support', 'ITS2'],
+];
 
 function cohort(): { framework: Framework; roster: RosterRow; record: ApprenticeRecord }[] {
   return Array.from({ length: COHORT }, (_, i) => {
@@ -18,12 +29,34 @@ function cohort(): { framework: Framework; roster: RosterRow; record: Apprentice
     const framework = getFramework(fid)!;
     const levelId = framework.levels.some((l) => l.id === level) ? level : framework.levels[0]!.id;
     const id = `B${String(i + 1).padStart(3, '0')}`;
-    const apprentice = { id, name: `Bench Apprentice ${i + 1}`, email: `${id.toLowerCase()}@example.com`, startDate: '2026-01-05', frameworkId: fid, levelId, coachEmails: ['coach@example.com'] };
+    const apprentice = {
+      id,
+      name: `Bench Apprentice ${i + 1}`,
+      email: `${id.toLowerCase()}@example.com`,
+      startDate: '2026-01-05',
+      frameworkId: fid,
+      levelId,
+      coachEmails: ['coach@example.com'],
+    };
     const items = framework.workFunctions.flatMap((w) => w.items).filter((it) => it.levels.includes(levelId));
     const input: ApprenticeRecordInput = {
-      schemaVersion: 1, apprentice,
-      signOffs: items.filter((_, k) => k % 2 === 0).map((it, k) => ({ itemId: it.id, date: `2026-0${2 + (k % 3)}-1${k % 9}`, coachEmail: 'coach@example.com', notes: `note ${k}` })),
-      hours: Array.from({ length: 60 }, (_, d) => ({ id: `h-${d + 1}`, date: `2026-0${2 + Math.floor(d / 28)}-${String((d % 28) + 1).padStart(2, '0')}`, category: 'on-the-job-learning' as const, hours: 8, description: `day ${d}` })),
+      schemaVersion: 1,
+      apprentice,
+      signOffs: items
+        .filter((_, k) => k % 2 === 0)
+        .map((it, k) => ({
+          itemId: it.id,
+          date: `2026-0${2 + (k % 3)}-1${k % 9}`,
+          coachEmail: 'coach@example.com',
+          notes: `note ${k}`,
+        })),
+      hours: Array.from({ length: 60 }, (_, d) => ({
+        id: `h-${d + 1}`,
+        date: `2026-0${2 + Math.floor(d / 28)}-${String((d % 28) + 1).padStart(2, '0')}`,
+        category: 'on-the-job-learning' as const,
+        hours: 8,
+        description: `day ${d}`,
+      })),
     };
     return { framework, roster: { row: i + 5, apprentice, priorCredit: [] }, record: ApprenticeRecord.parse(input) };
   });
@@ -32,7 +65,11 @@ function cohort(): { framework: Framework; roster: RosterRow; record: Apprentice
 function time(label: string, runs: number, f: () => void): number {
   f(); // warm-up
   const t: number[] = [];
-  for (let i = 0; i < runs; i += 1) { const s = performance.now(); f(); t.push(performance.now() - s); }
+  for (let i = 0; i < runs; i += 1) {
+    const s = performance.now();
+    f();
+    t.push(performance.now() - s);
+  }
   const median = t.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
   console.log(`${label.padEnd(58)} ${median.toFixed(1).padStart(8)} ms (median of ${runs})`);
   return median;
@@ -40,10 +77,18 @@ function time(label: string, runs: number, f: () => void): number {
 
 const c = cohort();
 console.log(`cohort: ${COHORT} apprentices on ${mix.map((m) => m.join(' ')).join(', ')}\n`);
-const engine = time('baseline: computeProgress for the cohort', 5, () => { for (const a of c) computeProgress(a.framework, a.record, AS_OF); });
-const fresh = time('plan the cohort, fresh (qual card + hours each)', 5, () => { for (const a of c) planApprentice(a.framework, a.roster); });
-const merged = time('plan the cohort, regenerating over filled sheets', 5, () => { for (const a of c) planApprentice(a.framework, a.roster, existingFromRecord(a.framework, a.record)); });
-console.log(`ratio fresh planning / engine: ${(fresh / engine).toFixed(2)}x; regenerate / engine: ${(merged / engine).toFixed(2)}x; per apprentice: ${(fresh / COHORT).toFixed(2)} ms fresh, ${(merged / COHORT).toFixed(2)} ms regenerate\n`);
+const engine = time('baseline: computeProgress for the cohort', 5, () => {
+  for (const a of c) computeProgress(a.framework, a.record, AS_OF);
+});
+const fresh = time('plan the cohort, fresh (qual card + hours each)', 5, () => {
+  for (const a of c) planApprentice(a.framework, a.roster);
+});
+const merged = time('plan the cohort, regenerating over filled sheets', 5, () => {
+  for (const a of c) planApprentice(a.framework, a.roster, existingFromRecord(a.framework, a.record));
+});
+console.log(
+  `ratio fresh planning / engine: ${(fresh / engine).toFixed(2)}x; regenerate / engine: ${(merged / engine).toFixed(2)}x; per apprentice: ${(fresh / COHORT).toFixed(2)} ms fresh, ${(merged / COHORT).toFixed(2)} ms regenerate\n`,
+);
 
 // Service calls: the adapter against the counting fake, apprentice by apprentice.
 const fake = installFakeAppsScript();
@@ -56,16 +101,34 @@ for (const a of c) {
   const plans = planApprentice(a.framework, a.roster);
   generateOne(ss, a.framework, a.roster, cache);
   const lookups = fake.log.calls.filter((x) => x.includes('DeveloperMetadataFinder')).length;
-  perApprentice.push({ total: fake.log.calls.length, lookups, cells: plans.qualCard.rows * plans.qualCard.cols + plans.hours.rows * plans.hours.cols });
+  perApprentice.push({
+    total: fake.log.calls.length,
+    lookups,
+    cells: plans.qualCard.rows * plans.qualCard.cols + plans.hours.rows * plans.hours.cols,
+  });
 }
-for (const a of c.slice(0, 10)) { fake.log.reset(); generateOne(ss, a.framework, a.roster, cache); regen.push(fake.log.calls.length); }
+for (const a of c.slice(0, 10)) {
+  fake.log.reset();
+  generateOne(ss, a.framework, a.roster, cache);
+  regen.push(fake.log.calls.length);
+}
 const layouts = new Set(fake.ss.sheets.filter((s) => s.name.startsWith('qc-layout-')).map((s) => s.name)).size;
 const steady = perApprentice.map((p) => p.total - p.lookups);
 const sorted = [...steady].sort((a, b) => a - b);
 const cells = perApprentice.reduce((n, p) => n + p.cells, 0) / COHORT;
-console.log(`layout prototypes built for the cohort: ${layouts} (hidden sheets, once per framework/level/layout; the first apprentice of a layout pays for them)`);
-console.log(`service calls per apprentice, writes (qual card + hours): min ${sorted[0]}, median ${sorted[Math.floor(COHORT / 2)]}, max ${sorted.at(-1)} (max includes building a new layout)`);
-console.log(`service calls per apprentice, apprentice lookup by developer metadata: ${perApprentice[0]!.lookups} (fresh)`);
-console.log(`service calls per apprentice, regenerating over existing sheets (incl. lookups and reads): ${Math.min(...regen)}-${Math.max(...regen)}`);
-console.log(`baseline: cell-by-cell writing would be ~${Math.round(cells)} calls per apprentice (cells in the two sheets); ratio ${(cells / sorted[Math.floor(COHORT / 2)]!).toFixed(0)}x fewer calls`);
+console.log(
+  `layout prototypes built for the cohort: ${layouts} (hidden sheets, once per framework/level/layout; the first apprentice of a layout pays for them)`,
+);
+console.log(
+  `service calls per apprentice, writes (qual card + hours): min ${sorted[0]}, median ${sorted[Math.floor(COHORT / 2)]}, max ${sorted.at(-1)} (max includes building a new layout)`,
+);
+console.log(
+  `service calls per apprentice, apprentice lookup by developer metadata: ${perApprentice[0]!.lookups} (fresh)`,
+);
+console.log(
+  `service calls per apprentice, regenerating over existing sheets (incl. lookups and reads): ${Math.min(...regen)}-${Math.max(...regen)}`,
+);
+console.log(
+  `baseline: cell-by-cell writing would be ~${Math.round(cells)} calls per apprentice (cells in the two sheets); ratio ${(cells / sorted[Math.floor(COHORT / 2)]!).toFixed(0)}x fewer calls`,
+);
 fake.uninstall();

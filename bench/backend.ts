@@ -8,17 +8,18 @@
 // The cohort's stored state is written with the functions' own code (commitApprentice / storeProgress, the code
 // the sync endpoint runs) rather than 1,000 HTTP syncs of ~700 rows each, which would take many minutes on the
 // emulator; full rows are stored for the 10 apprentices whose transcripts are exported, progress for all.
-import { ApprenticeRecord, computeProgress, getFramework } from '@qualcard/shared';
-import { getApps, initializeApp } from 'firebase-admin/app';
-import { getFirestore } from 'firebase-admin/firestore';
+
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { writeCohortReport, type CohortEntry } from '../functions/src/excel/cohort';
+import { ApprenticeRecord, computeProgress, getFramework } from '@qualcard/shared';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { type CohortEntry, writeCohortReport } from '../functions/src/excel/cohort';
 import { buildTranscript } from '../functions/src/excel/transcript';
 import { storeProgress } from '../functions/src/progress';
-import { commitApprentice, recordOf } from '../functions/src/store/apprentice';
 import { planSync } from '../functions/src/routes/sync';
+import { commitApprentice, recordOf } from '../functions/src/store/apprentice';
 import { apiCall, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
 import { mintIdToken } from '../scripts/emulator-key';
@@ -33,27 +34,44 @@ const fmt = (n: number) => n.toFixed(1);
 
 function coldStart(): void {
   const lib = resolve(__dirname, '..', 'functions', 'lib', 'index.js');
-  const probe = (eager: boolean) => `const t=process.hrtime.bigint();require(${JSON.stringify(lib)});${eager ? "require('exceljs');require('google-auth-library');require('firebase-admin/app');require('firebase-admin/firestore');" : ''}console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+  const probe = (eager: boolean) =>
+    `const t=process.hrtime.bigint();require(${JSON.stringify(lib)});${eager ? "require('exceljs');require('google-auth-library');require('firebase-admin/app');require('firebase-admin/firestore');" : ''}console.log(Number(process.hrtime.bigint()-t)/1e6)`;
   const run = (eager: boolean) => {
-    const times = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', probe(eager)], { cwd: resolve(__dirname, '..', 'functions'), env: { ...process.env, FUNCTIONS_EMULATOR: '' } }).toString().trim()));
+    const times = Array.from({ length: 5 }, () =>
+      Number(
+        execFileSync(process.execPath, ['-e', probe(eager)], {
+          cwd: resolve(__dirname, '..', 'functions'),
+          env: { ...process.env, FUNCTIONS_EMULATOR: '' },
+        })
+          .toString()
+          .trim(),
+      ),
+    );
     return times.sort((a, b) => a - b)[2]!;
   };
   run(false); // warm the file system cache
   const lazy = run(false);
   const eager = run(true);
-  console.log(`Cold start (median of 5 fresh processes): module load ${fmt(lazy)} ms with exceljs, google-auth-library and the Admin SDK loaded lazily; ${fmt(eager)} ms if loaded eagerly (lazy/eager = ${(lazy / eager).toFixed(2)})`);
+  console.log(
+    `Cold start (median of 5 fresh processes): module load ${fmt(lazy)} ms with exceljs, google-auth-library and the Admin SDK loaded lazily; ${fmt(eager)} ms if loaded eagerly (lazy/eager = ${(lazy / eager).toFixed(2)})`,
+  );
 }
 
 class Counter extends Writable {
   bytes = 0;
-  override _write(chunk: Buffer, _enc: string, cb: () => void): void { this.bytes += chunk.length; cb(); }
+  override _write(chunk: Buffer, _enc: string, cb: () => void): void {
+    this.bytes += chunk.length;
+    cb();
+  }
 }
 
 async function peakHeap<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
   global.gc?.();
   const start = process.memoryUsage().heapUsed;
   let peak = start;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 5);
   const t = process.hrtime.bigint();
   const result = await fn();
   const took = ms(t);
@@ -67,12 +85,31 @@ async function inMemoryCohort(entries: CohortEntry[]): Promise<number> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Cohort');
-  for (const e of entries) for (const l of e.progress.levels) {
-    ws.addRow([e.sponsorName, e.apprenticeId, e.name, e.frameworkId, e.progress.frameworkVersion, l.levelId, l.levelId === e.progress.targetLevelId ? 'Yes' : '', l.complete ? 'Yes' : 'No', l.percent,
-      l.items.done, l.items.required, l.hours.reduce((s, h) => s + h.done, 0), l.hours.reduce((s, h) => s + h.required, 0), e.progress.projectedCompletion ?? '', e.progress.gaps.filter((g) => g.levelId === l.levelId).length, e.progress.asOf]);
-  }
+  for (const e of entries)
+    for (const l of e.progress.levels) {
+      ws.addRow([
+        e.sponsorName,
+        e.apprenticeId,
+        e.name,
+        e.frameworkId,
+        e.progress.frameworkVersion,
+        l.levelId,
+        l.levelId === e.progress.targetLevelId ? 'Yes' : '',
+        l.complete ? 'Yes' : 'No',
+        l.percent,
+        l.items.done,
+        l.items.required,
+        l.hours.reduce((s, h) => s + h.done, 0),
+        l.hours.reduce((s, h) => s + h.required, 0),
+        e.progress.projectedCompletion ?? '',
+        e.progress.gaps.filter((g) => g.levelId === l.levelId).length,
+        e.progress.asOf,
+      ]);
+    }
   const gaps = wb.addWorksheet('Gaps');
-  for (const e of entries) for (const g of e.progress.gaps) gaps.addRow([e.sponsorName, e.apprenticeId, e.name, g.levelId ?? '', g.severity, g.code, g.message]);
+  for (const e of entries)
+    for (const g of e.progress.gaps)
+      gaps.addRow([e.sponsorName, e.apprenticeId, e.name, g.levelId ?? '', g.severity, g.code, g.message]);
   return (await wb.xlsx.writeBuffer()).byteLength;
 }
 
@@ -84,9 +121,27 @@ async function seedCohort(n: number, from: number): Promise<CohortEntry[]> {
     const record = ApprenticeRecord.parse(apprenticeRecord(plan, TODAY, SPONSOR));
     // Rows (and their audit records) only for the apprentices whose transcripts are exported; the report reads
     // only the stored progress, which every apprentice gets.
-    const merged = from + i < TRANSCRIPT_SAMPLE ? recordOf(SPONSOR, (await commitApprentice(db, SPONSOR, plan.id, ADMIN, (state) => planSync(record, state))).target) : record;
-    const stored = await storeProgress(db, SPONSOR, merged, computeProgress(getFramework(plan.frameworkId)!, merged, TODAY));
-    entries.push({ sponsorId: SPONSOR, sponsorName: 'Bench Co', apprenticeId: plan.id, name: plan.name, frameworkId: plan.frameworkId, progress: stored.progress });
+    const merged =
+      from + i < TRANSCRIPT_SAMPLE
+        ? recordOf(
+            SPONSOR,
+            (await commitApprentice(db, SPONSOR, plan.id, ADMIN, (state) => planSync(record, state))).target,
+          )
+        : record;
+    const stored = await storeProgress(
+      db,
+      SPONSOR,
+      merged,
+      computeProgress(getFramework(plan.frameworkId)!, merged, TODAY),
+    );
+    entries.push({
+      sponsorId: SPONSOR,
+      sponsorName: 'Bench Co',
+      apprenticeId: plan.id,
+      name: plan.name,
+      frameworkId: plan.frameworkId,
+      progress: stored.progress,
+    });
   }
   return entries;
 }
@@ -98,34 +153,66 @@ async function measure(size: number, entries: CohortEntry[]): Promise<void> {
   let api = 0;
   let local = 0;
   // One export first, untimed: the functions worker loads exceljs on its first export (that is the cold path).
-  await apiCall(base, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/${sample[0]!.id}/transcripts`, { token: token(), body: {} });
+  await apiCall(base, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/${sample[0]!.id}/transcripts`, {
+    token: token(),
+    body: {},
+  });
   for (const plan of sample) {
     for (let k = 0; k < 2; k++) {
       const t = process.hrtime.bigint();
-      const res = await apiCall(base, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/${plan.id}/transcripts`, { token: token(), body: {} });
+      const res = await apiCall(base, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/${plan.id}/transcripts`, {
+        token: token(),
+        body: {},
+      });
       if (res.status !== 201) throw new Error(`export failed: ${res.status} ${JSON.stringify(res.body)}`);
       api += ms(t);
     }
     const record = ApprenticeRecord.parse(apprenticeRecord(plan, TODAY, SPONSOR));
     const f = getFramework(plan.frameworkId)!;
     const t = process.hrtime.bigint();
-    await buildTranscript({ sponsor: { id: SPONSOR, name: 'Bench Co' }, framework: f, record, progress: computeProgress(f, record, TODAY), version: 1, createdAt: new Date().toISOString(), createdBy: ADMIN });
+    await buildTranscript({
+      sponsor: { id: SPONSOR, name: 'Bench Co' },
+      framework: f,
+      record,
+      progress: computeProgress(f, record, TODAY),
+      version: 1,
+      createdAt: new Date().toISOString(),
+      createdBy: ADMIN,
+    });
     local += ms(t);
   }
   const perApi = api / (sample.length * 2);
   const perLocal = local / sample.length;
-  console.log(`  transcript export: ${fmt(perApi)} ms per export via API (stored in Firestore) vs ${fmt(perLocal)} ms building in process (ratio ${(perApi / perLocal).toFixed(2)})`);
+  console.log(
+    `  transcript export: ${fmt(perApi)} ms per export via API (stored in Firestore) vs ${fmt(perLocal)} ms building in process (ratio ${(perApi / perLocal).toFixed(2)})`,
+  );
 
   // Cohort report.
-  let t = process.hrtime.bigint();
+  const t = process.hrtime.bigint();
   const res = await apiCall(base, 'GET', `/v1/sponsors/${SPONSOR}/cohort-report`, { token: token() });
   if (res.status !== 200) throw new Error(`cohort report failed: ${res.status}`);
   const viaApi = ms(t);
-  const streaming = await peakHeap(async () => { const c = new Counter(); await writeCohortReport(async function* () { yield* entries; }, c, 'bench'); return c.bytes; });
+  const streaming = await peakHeap(async () => {
+    const c = new Counter();
+    await writeCohortReport(
+      async function* () {
+        yield* entries;
+      },
+      c,
+      'bench',
+    );
+    return c.bytes;
+  });
   const memory = await peakHeap(() => inMemoryCohort(entries));
-  console.log(`  cohort report (${entries.length} apprentices, ${res.bytes.length} bytes): ${fmt(viaApi)} ms via API (streaming, reads Firestore)`);
-  console.log(`    in process: streaming ${fmt(streaming.ms)} ms, peak heap +${fmt(streaming.peakMb)} MB; in-memory Workbook ${fmt(memory.ms)} ms, peak heap +${fmt(memory.peakMb)} MB`);
-  console.log(`    ratios: streaming/in-memory time ${(streaming.ms / memory.ms).toFixed(2)}, heap ${(streaming.peakMb / Math.max(0.1, memory.peakMb)).toFixed(2)}; API/in-process streaming ${(viaApi / streaming.ms).toFixed(2)}`);
+  console.log(
+    `  cohort report (${entries.length} apprentices, ${res.bytes.length} bytes): ${fmt(viaApi)} ms via API (streaming, reads Firestore)`,
+  );
+  console.log(
+    `    in process: streaming ${fmt(streaming.ms)} ms, peak heap +${fmt(streaming.peakMb)} MB; in-memory Workbook ${fmt(memory.ms)} ms, peak heap +${fmt(memory.peakMb)} MB`,
+  );
+  console.log(
+    `    ratios: streaming/in-memory time ${(streaming.ms / memory.ms).toFixed(2)}, heap ${(streaming.peakMb / Math.max(0.1, memory.peakMb)).toFixed(2)}; API/in-process streaming ${(viaApi / streaming.ms).toFixed(2)}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -145,4 +232,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,10 +1,11 @@
 // Bundles functions/src (and the shared engine it imports) into lib/index.js, the file that is deployed and that the
 // emulator loads. npm packages stay external: the deploy build installs them from this folder's package.json.
-import { build } from 'esbuild';
+
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinModules } from 'node:module';
+import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
@@ -33,9 +34,15 @@ for (const input of Object.values(result.metafile.inputs)) {
     if (!allowed.has(name) && !isBuiltin(name)) missing.add(name);
   }
 }
-function isBuiltin(name) { return builtinModules.includes(name); }
+function isBuiltin(name) {
+  return builtinModules.includes(name);
+}
 if (missing.size) {
-  console.error(`functions build: imports not listed in functions/package.json dependencies: ${[...missing].join(', ')}`);
+  console.error(
+    `functions build: imports not listed in functions/package.json dependencies: ${[...missing].join(', ')}`,
+  );
   process.exit(1);
 }
-console.log(`functions build: lib/index.js (${(result.metafile.outputs[Object.keys(result.metafile.outputs).find((o) => o.endsWith('index.js'))].bytes / 1024).toFixed(0)} KiB)`);
+console.log(
+  `functions build: lib/index.js (${(result.metafile.outputs[Object.keys(result.metafile.outputs).find((o) => o.endsWith('index.js'))].bytes / 1024).toFixed(0)} KiB)`,
+);

@@ -4,15 +4,26 @@
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
 
-export interface RawResponse { status: number; headers: Headers; bytes: Buffer }
-export interface ApiResponse<T = any> extends RawResponse { body: T }
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+}
+export interface ApiResponse<T = any> extends RawResponse {
+  body: T;
+}
 
 export function functionsBaseUrl(projectId = process.env.GCLOUD_PROJECT ?? 'demo-qualcard'): string {
   const host = process.env.FUNCTIONS_EMULATOR_HOST ?? '127.0.0.1:5001';
   return `http://${host}/${projectId}/us-central1/api`;
 }
 
-export function send(method: string, url: string, headers: Record<string, string>, body?: string | Buffer): Promise<RawResponse> {
+export function send(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = (url.startsWith('https:') ? requestTls : request)(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -20,7 +31,8 @@ export function send(method: string, url: string, headers: Record<string, string
       res.on('error', reject);
       res.on('end', () => {
         const h = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
         resolve({ status: res.statusCode ?? 0, headers: h, bytes: Buffer.concat(chunks) });
       });
     });
@@ -29,12 +41,20 @@ export function send(method: string, url: string, headers: Record<string, string
   });
 }
 
-export async function apiCall<T = any>(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+export async function apiCall<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | Buffer | undefined;
   if (opts.rawBody !== undefined) body = opts.rawBody;
-  else if (opts.body !== undefined) { body = JSON.stringify(opts.body); headers['content-type'] = 'application/json'; }
+  else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] = 'application/json';
+  }
   const res = await send(method, `${baseUrl}${path}`, headers, body);
   const type = res.headers.get('content-type') ?? '';
   const parsed = type.includes('json') ? JSON.parse(res.bytes.toString('utf8')) : res.bytes.toString('utf8');

@@ -1,6 +1,6 @@
 // Demo and benchmark cohorts: apprentices on the shipped frameworks at chosen stages, with sheet-like rows
 // (a daily hours log, sign-offs spread over the time since the start). Deterministic for a given seed and date.
-import { getFramework, type ApprenticeRecordInput, type Framework, type HoursEntry } from '@qualcard/shared';
+import { type ApprenticeRecordInput, type Framework, getFramework, type HoursEntry } from '@qualcard/shared';
 
 export interface StagePlan {
   id: string;
@@ -42,11 +42,18 @@ export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: stri
   const end = Date.parse(`${today}T00:00:00Z`) - (plan.idleDays ?? 1) * DAY;
   const start = Date.parse(`${today}T00:00:00Z`) - Math.round(plan.monthsAgo * 30.4) * DAY;
   const span = Math.max(1, end - start);
-  const signOffs = f.levels.flatMap((level) => {
-    const items = f.workFunctions.flatMap((wf) => wf.items).filter((i) => i.levels.includes(level.id));
-    const n = Math.round(items.length * (plan.signed[level.id] ?? 0));
-    return items.slice(0, n).map((item, k) => ({ itemId: item.id, date: iso(start + Math.floor(((k + rnd()) / Math.max(1, n)) * span)), coachEmail: plan.coach, evidence: `Observed on ticket #${1000 + Math.floor(rnd() * 9000)}` }));
-  }).sort((a, b) => a.date.localeCompare(b.date));
+  const signOffs = f.levels
+    .flatMap((level) => {
+      const items = f.workFunctions.flatMap((wf) => wf.items).filter((i) => i.levels.includes(level.id));
+      const n = Math.round(items.length * (plan.signed[level.id] ?? 0));
+      return items.slice(0, n).map((item, k) => ({
+        itemId: item.id,
+        date: iso(start + Math.floor(((k + rnd()) / Math.max(1, n)) * span)),
+        coachEmail: plan.coach,
+        evidence: `Observed on ticket #${1000 + Math.floor(rnd() * 9000)}`,
+      }));
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
   const hours: HoursEntry[] = [];
   const wfIds = f.workFunctions.map((wf) => wf.id);
   for (let t = start + DAY; t <= end; t += DAY) {
@@ -54,8 +61,20 @@ export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: stri
     if (dow === 0 || dow === 6) continue;
     const date = iso(t);
     const wf = wfIds[Math.floor(rnd() * wfIds.length)];
-    for (const [category, h] of [['related-instruction', plan.perDay.ri], ['on-the-job-learning', plan.perDay.ojl], ['work-experience', plan.perDay.we]] as const) {
-      if (h > 0) hours.push({ id: `${date}-${category}`, date, category, hours: h, ...(wf && category !== 'related-instruction' ? { workFunctionId: wf } : {}), description: category === 'related-instruction' ? 'Course module' : 'Ticket queue and desk-side support' });
+    for (const [category, h] of [
+      ['related-instruction', plan.perDay.ri],
+      ['on-the-job-learning', plan.perDay.ojl],
+      ['work-experience', plan.perDay.we],
+    ] as const) {
+      if (h > 0)
+        hours.push({
+          id: `${date}-${category}`,
+          date,
+          category,
+          hours: h,
+          ...(wf && category !== 'related-instruction' ? { workFunctionId: wf } : {}),
+          description: category === 'related-instruction' ? 'Course module' : 'Ticket queue and desk-side support',
+        });
     }
   }
   const level = f.levels.find((l) => l.id === plan.levelId)!;
@@ -63,10 +82,30 @@ export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: stri
   return {
     schemaVersion: 1,
     sponsorId,
-    apprentice: { id: plan.id, name: plan.name, email: `${plan.id}@apprentices.northwind.example`, startDate: iso(start), frameworkId: f.id, levelId: level.id, coachEmails: [plan.coach] },
+    apprentice: {
+      id: plan.id,
+      name: plan.name,
+      email: `${plan.id}@apprentices.northwind.example`,
+      startDate: iso(start),
+      frameworkId: f.id,
+      levelId: level.id,
+      coachEmails: [plan.coach],
+    },
     signOffs,
     hours,
-    priorCredit: plan.priorCredit ? [{ id: 'pc-1', category: 'related-instruction', hours: plan.priorCredit, description: 'Community college IT fundamentals', approved: true, approvedBy: 'admin@northwind.example', approvedDate: iso(start + 7 * DAY) }] : [],
+    priorCredit: plan.priorCredit
+      ? [
+          {
+            id: 'pc-1',
+            category: 'related-instruction',
+            hours: plan.priorCredit,
+            description: 'Community college IT fundamentals',
+            approved: true,
+            approvedBy: 'admin@northwind.example',
+            approvedDate: iso(start + 7 * DAY),
+          },
+        ]
+      : [],
     exams: (plan.exams ?? []).map((id) => ({ id, date: examDate, passed: true })),
     certifications: (plan.certifications ?? []).map((id) => ({ id, date: examDate })),
   };
@@ -76,13 +115,70 @@ export const DEMO_COACHES = ['maria.coach@northwind.example', 'dev.coach@northwi
 
 /** Five apprentices at different stages on the shipped frameworks. */
 export const DEMO_PLANS: StagePlan[] = [
-  { id: 'ava', name: 'Ava Martinez', frameworkId: 'nitas-help-desk', levelId: 'L1', monthsAgo: 2, signed: { L1: 0.2 }, perDay: { ri: 1, ojl: 6, we: 1 }, coach: DEMO_COACHES[0] },
-  { id: 'ben', name: 'Ben Okafor', frameworkId: 'nitas-help-desk', levelId: 'L2', monthsAgo: 20, signed: { L1: 1, L2: 0.45 }, perDay: { ri: 1, ojl: 5, we: 2 }, priorCredit: 40,
-    exams: ['L1-all-required-course-exams'], certifications: ['comptia-a-plus', 'customer-support-specialist'], coach: DEMO_COACHES[0] },
-  { id: 'chloe', name: 'Chloe Nguyen', frameworkId: 'it-generalist-competencies', levelId: 'L1', monthsAgo: 16, signed: { L1: 0.9 }, perDay: { ri: 1, ojl: 7, we: 0 }, coach: DEMO_COACHES[1] },
-  { id: 'dmitri', name: 'Dmitri Ivanov', frameworkId: 'it-generalist-wps', levelId: 'L1', monthsAgo: 26, signed: { L1: 0.4 }, perDay: { ri: 0, ojl: 4, we: 0 }, idleDays: 75, coach: DEMO_COACHES[1] },
-  { id: 'esi', name: 'Esi Mensah', frameworkId: 'customer-technical-support', levelId: 'ITS1', monthsAgo: 9, signed: { AITS: 1, ITS1: 0.6 }, perDay: { ri: 1, ojl: 6, we: 1 }, coach: DEMO_COACHES[0] },
-  { id: 'farid', name: 'Farid Haddad', frameworkId: 'it-support-wps', levelId: 'L1', monthsAgo: 12, signed: { L1: 1 }, perDay: { ri: 1, ojl: 7, we: 0 }, coach: DEMO_COACHES[1] },
+  {
+    id: 'ava',
+    name: 'Ava Martinez',
+    frameworkId: 'nitas-help-desk',
+    levelId: 'L1',
+    monthsAgo: 2,
+    signed: { L1: 0.2 },
+    perDay: { ri: 1, ojl: 6, we: 1 },
+    coach: DEMO_COACHES[0],
+  },
+  {
+    id: 'ben',
+    name: 'Ben Okafor',
+    frameworkId: 'nitas-help-desk',
+    levelId: 'L2',
+    monthsAgo: 20,
+    signed: { L1: 1, L2: 0.45 },
+    perDay: { ri: 1, ojl: 5, we: 2 },
+    priorCredit: 40,
+    exams: ['L1-all-required-course-exams'],
+    certifications: ['comptia-a-plus', 'customer-support-specialist'],
+    coach: DEMO_COACHES[0],
+  },
+  {
+    id: 'chloe',
+    name: 'Chloe Nguyen',
+    frameworkId: 'it-generalist-competencies',
+    levelId: 'L1',
+    monthsAgo: 16,
+    signed: { L1: 0.9 },
+    perDay: { ri: 1, ojl: 7, we: 0 },
+    coach: DEMO_COACHES[1],
+  },
+  {
+    id: 'dmitri',
+    name: 'Dmitri Ivanov',
+    frameworkId: 'it-generalist-wps',
+    levelId: 'L1',
+    monthsAgo: 26,
+    signed: { L1: 0.4 },
+    perDay: { ri: 0, ojl: 4, we: 0 },
+    idleDays: 75,
+    coach: DEMO_COACHES[1],
+  },
+  {
+    id: 'esi',
+    name: 'Esi Mensah',
+    frameworkId: 'customer-technical-support',
+    levelId: 'ITS1',
+    monthsAgo: 9,
+    signed: { AITS: 1, ITS1: 0.6 },
+    perDay: { ri: 1, ojl: 6, we: 1 },
+    coach: DEMO_COACHES[0],
+  },
+  {
+    id: 'farid',
+    name: 'Farid Haddad',
+    frameworkId: 'it-support-wps',
+    levelId: 'L1',
+    monthsAgo: 12,
+    signed: { L1: 1 },
+    perDay: { ri: 1, ojl: 7, we: 0 },
+    coach: DEMO_COACHES[1],
+  },
 ];
 
 /** A large cohort for benchmarks: the demo plans repeated with new ids. */

@@ -39,9 +39,14 @@ export function mintIdToken(claims: TokenClaims): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: 'RS256', typ: 'JWT', kid: claims.kid ?? EMULATOR_KEY_ID };
   const payload = {
-    iss: claims.iss ?? 'https://accounts.google.com', aud: claims.aud ?? EMULATOR_AUDIENCE, azp: claims.aud ?? EMULATOR_AUDIENCE,
-    sub: `sub-${Buffer.from(claims.email).toString('hex').slice(0, 20)}`, email: claims.email, email_verified: claims.email_verified ?? true,
-    iat: now - 10, exp: now + (claims.expiresIn ?? 3600),
+    iss: claims.iss ?? 'https://accounts.google.com',
+    aud: claims.aud ?? EMULATOR_AUDIENCE,
+    azp: claims.aud ?? EMULATOR_AUDIENCE,
+    sub: `sub-${Buffer.from(claims.email).toString('hex').slice(0, 20)}`,
+    email: claims.email,
+    email_verified: claims.email_verified ?? true,
+    iat: now - 10,
+    exp: now + (claims.expiresIn ?? 3600),
   };
   const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const signing = `${enc(header)}.${enc(payload)}`;

@@ -1,6 +1,6 @@
 // Publishes the framework and apprentice-record schemas as JSON Schema (shared/schema/*.json), generated
 // from the zod schemas so they cannot disagree.  --check exits 1 when the committed files are stale.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ApprenticeRecord, Framework } from '../shared/src';
@@ -11,8 +11,16 @@ export function jsonSchemas(): Record<string, string> {
   const render = (schema: z.ZodType, id: string, title: string): string =>
     `${JSON.stringify({ $id: id, title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) }, null, 2)}\n`;
   return {
-    'framework.schema.json': render(Framework, 'https://qualcard.dev/schema/framework.schema.json', 'Qualcard framework'),
-    'apprentice-record.schema.json': render(ApprenticeRecord, 'https://qualcard.dev/schema/apprentice-record.schema.json', 'Qualcard apprentice record'),
+    'framework.schema.json': render(
+      Framework,
+      'https://qualcard.dev/schema/framework.schema.json',
+      'Qualcard framework',
+    ),
+    'apprentice-record.schema.json': render(
+      ApprenticeRecord,
+      'https://qualcard.dev/schema/apprentice-record.schema.json',
+      'Qualcard apprentice record',
+    ),
   };
 }
 
@@ -21,8 +29,15 @@ if (require.main === module) {
   let stale = 0;
   for (const [name, text] of Object.entries(jsonSchemas())) {
     const path = join(SCHEMA_DIR, name);
-    if (check) { if (!existsSync(path) || readFileSync(path, 'utf8') !== text) { stale++; console.error(`stale: ${path}`); } }
-    else { writeFileSync(path, text); console.log(`wrote ${path}`); }
+    if (check) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+        stale++;
+        console.error(`stale: ${path}`);
+      }
+    } else {
+      writeFileSync(path, text);
+      console.log(`wrote ${path}`);
+    }
   }
   process.exit(stale ? 1 : 0);
 }

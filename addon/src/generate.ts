@@ -1,13 +1,21 @@
 // Generating (or regenerating) apprentices' qual card and hours sheets. The sidebar sends a few apprentices
 // per call, so a cohort never runs near the 6-minute limit and the progress bar moves.
-import { planApprentice, readHours, readQualCard, type RosterRow } from '@qualcard/shared/sheets';
+
 import type { Framework } from '@qualcard/shared';
+import { planApprentice, type RosterRow, readHours, readQualCard } from '@qualcard/shared/sheets';
 import { withLock } from './lock';
 import { requireRoster } from './roster-io';
 import { programFrameworks } from './settings';
-import { findTagged, readValues, writePlan, type LayoutCache } from './sheets/adapter';
+import { findTagged, type LayoutCache, readValues, writePlan } from './sheets/adapter';
 
-export interface GenerateResult { apprenticeId: string; name: string; qualCard: string; hours: string; regenerated: boolean; archived: number }
+export interface GenerateResult {
+  apprenticeId: string;
+  name: string;
+  qualCard: string;
+  hours: string;
+  regenerated: boolean;
+  archived: number;
+}
 
 export function generateApprentices(apprenticeIds: string[]): GenerateResult[] {
   return withLock('Generate', () => {
@@ -23,7 +31,12 @@ export function generateApprentices(apprenticeIds: string[]): GenerateResult[] {
   });
 }
 
-export function generateOne(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, framework: Framework, row: RosterRow, cache: LayoutCache): GenerateResult {
+export function generateOne(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  framework: Framework,
+  row: RosterRow,
+  cache: LayoutCache,
+): GenerateResult {
   const id = row.apprentice.id;
   const tagged = findTagged(ss, { apprenticeId: id });
   const q = tagged.get('qualcard');
@@ -34,16 +47,28 @@ export function generateOne(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, framew
     qualCard: q ? readQualCard(readValues(q.sheet, tz)) : null,
     hours: h ? readHours(readValues(h.sheet, tz)) : null,
   });
-  const write = (plan: typeof plans.hours, existing?: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.Sheet => {
+  const write = (
+    plan: typeof plans.hours,
+    existing?: GoogleAppsScript.Spreadsheet.Sheet,
+  ): GoogleAppsScript.Spreadsheet.Sheet => {
     try {
       return writePlan(ss, plan, cache, existing);
     } catch (e) {
-      throw new Error(`Generate ${id}: could not write "${plan.name}": ${(e as Error).message}. If another sheet has that name, rename it.`);
+      throw new Error(
+        `Generate ${id}: could not write "${plan.name}": ${(e as Error).message}. If another sheet has that name, rename it.`,
+      );
     }
   };
   // Hours first: the qual card's formulas refer to the hours sheet by name.
   write(plans.hours, h?.sheet);
   write(plans.qualCard, q?.sheet);
   const archived = plans.qualCard.cells.filter((r) => String(r[0] ?? '').startsWith('archived:')).length;
-  return { apprenticeId: id, name: row.apprentice.name, qualCard: plans.qualCard.name, hours: plans.hours.name, regenerated: !!(q || h), archived };
+  return {
+    apprenticeId: id,
+    name: row.apprentice.name,
+    qualCard: plans.qualCard.name,
+    hours: plans.hours.name,
+    regenerated: !!(q || h),
+    archived,
+  };
 }

@@ -1,15 +1,27 @@
 // Check progress: build each apprentice's record from the sheets, sync it to the functions (or, with no
 // endpoint set, compute it with the same engine locally), and write the Dashboard sheet.
 import { computeProgress, type Progress } from '@qualcard/shared';
-import { buildSyncBody, formatSheetErrors, planDashboard, type ApprenticeSheets, type DashboardEntry } from '@qualcard/shared/sheets';
+import {
+  type ApprenticeSheets,
+  buildSyncBody,
+  type DashboardEntry,
+  formatSheetErrors,
+  planDashboard,
+} from '@qualcard/shared/sheets';
 import { send } from './api/client';
-import { syncRequest, type SyncResponse } from './api/requests';
+import { type SyncResponse, syncRequest } from './api/requests';
 import { withLock } from './lock';
 import { requireRoster } from './roster-io';
 import { programFrameworks, readSettings } from './settings';
 import { findTagged, readValues, writeStandalone } from './sheets/adapter';
 
-export interface CheckResult { apprentices: number; synced: boolean; asOf: string; gaps: number; missing: string[] }
+export interface CheckResult {
+  apprentices: number;
+  synced: boolean;
+  asOf: string;
+  gaps: number;
+  missing: string[];
+}
 
 export function checkProgress(asOf?: string): CheckResult {
   return withLock('Check progress', () => {
@@ -25,30 +37,64 @@ export function checkProgress(asOf?: string): CheckResult {
       const tagged = findTagged(ss, { apprenticeId: row.apprentice.id });
       const q = tagged.get('qualcard');
       const h = tagged.get('hours');
-      if (!q || !h) { missing.push(row.apprentice.id); continue; }
+      if (!q || !h) {
+        missing.push(row.apprentice.id);
+        continue;
+      }
       sheets.push({
-        roster: row, qualId: q.sheet.getSheetId(), hoursId: h.sheet.getSheetId(),
-        qualCard: { name: q.sheet.getName(), grid: readValues(q.sheet, tz) }, hours: { name: h.sheet.getName(), grid: readValues(h.sheet, tz) },
+        roster: row,
+        qualId: q.sheet.getSheetId(),
+        hoursId: h.sheet.getSheetId(),
+        qualCard: { name: q.sheet.getName(), grid: readValues(q.sheet, tz) },
+        hours: { name: h.sheet.getName(), grid: readValues(h.sheet, tz) },
       });
     }
-    if (!sheets.length) throw new Error(`Check progress: no generated qual cards yet${missing.length ? ` (not generated: ${missing.join(', ')})` : ''}; use Generate first`);
-    const built = buildSyncBody(sheets, { idempotencyKey: `sync-${Utilities.getUuid()}`, asOf: day, ...(settings.sponsorId ? { sponsorId: settings.sponsorId } : {}) });
+    if (!sheets.length)
+      throw new Error(
+        `Check progress: no generated qual cards yet${missing.length ? ` (not generated: ${missing.join(', ')})` : ''}; use Generate first`,
+      );
+    const built = buildSyncBody(sheets, {
+      idempotencyKey: `sync-${Utilities.getUuid()}`,
+      asOf: day,
+      ...(settings.sponsorId ? { sponsorId: settings.sponsorId } : {}),
+    });
     if (!built.ok) throw new Error(`Check progress: fix these cells first:\n${formatSheetErrors(built.errors)}`);
 
     let progress: Map<string, Progress>;
     const synced = !!(settings.endpoint && settings.sponsorId);
     if (synced) {
-      const response = send<SyncResponse>(syncRequest({ baseUrl: settings.endpoint, sponsorId: settings.sponsorId }, built.body));
+      const response = send<SyncResponse>(
+        syncRequest({ baseUrl: settings.endpoint, sponsorId: settings.sponsorId }, built.body),
+      );
       progress = new Map(response.apprentices.map((a) => [a.apprenticeId, a.progress]));
     } else {
-      progress = new Map(built.body.records.map((r) => [r.apprentice.id, computeProgress(frameworks.find((f) => f.id === r.apprentice.frameworkId)!, r, day)]));
+      progress = new Map(
+        built.body.records.map((r) => [
+          r.apprentice.id,
+          computeProgress(frameworks.find((f) => f.id === r.apprentice.frameworkId)!, r, day),
+        ]),
+      );
     }
-    const entries: DashboardEntry[] = sheets.filter((s) => progress.has(s.roster.apprentice.id)).map((s) => ({
-      apprentice: s.roster.apprentice, progress: progress.get(s.roster.apprentice.id)!,
-      cumulative: frameworks.find((f) => f.id === s.roster.apprentice.frameworkId)!.program.levelsCumulative,
-      qualCard: { sheetId: s.qualId, name: s.qualCard.name, grid: s.qualCard.grid }, hours: { sheetId: s.hoursId, name: s.hours.name, grid: s.hours.grid },
-    }));
-    writeStandalone(ss, planDashboard(entries, day), findTagged(ss, { kind: 'dashboard' }).get('dashboard')?.sheet ?? null);
-    return { apprentices: entries.length, synced, asOf: day, gaps: entries.reduce((n, e) => n + e.progress.gaps.length, 0), missing };
+    const entries: DashboardEntry[] = sheets
+      .filter((s) => progress.has(s.roster.apprentice.id))
+      .map((s) => ({
+        apprentice: s.roster.apprentice,
+        progress: progress.get(s.roster.apprentice.id)!,
+        cumulative: frameworks.find((f) => f.id === s.roster.apprentice.frameworkId)!.program.levelsCumulative,
+        qualCard: { sheetId: s.qualId, name: s.qualCard.name, grid: s.qualCard.grid },
+        hours: { sheetId: s.hoursId, name: s.hours.name, grid: s.hours.grid },
+      }));
+    writeStandalone(
+      ss,
+      planDashboard(entries, day),
+      findTagged(ss, { kind: 'dashboard' }).get('dashboard')?.sheet ?? null,
+    );
+    return {
+      apprentices: entries.length,
+      synced,
+      asOf: day,
+      gaps: entries.reduce((n, e) => n + e.progress.gaps.length, 0),
+      missing,
+    };
   });
 }

@@ -1,6 +1,7 @@
 // The Roster sheet in the spreadsheet: created from its plan, read and parsed with cell-named errors.
-import { formatRosterErrors, parseRoster, planRoster, type ParsedRoster } from '@qualcard/shared/sheets';
+
 import type { Framework } from '@qualcard/shared';
+import { formatRosterErrors, type ParsedRoster, parseRoster, planRoster } from '@qualcard/shared/sheets';
 import { findTagged, readValues, writeStandalone } from './sheets/adapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,14 +14,19 @@ export function createRoster(ss: Spreadsheet, frameworks: Framework[]): { create
   if (!frameworks.length) throw new Error('Choose at least one framework in set-up before creating the roster');
   const existing = rosterSheet(ss);
   if (existing) return { created: false, name: existing.getName() };
-  if (ss.getSheetByName('Roster')) throw new Error('A sheet named "Roster" already exists and was not made by Qualcard; rename it first');
+  if (ss.getSheetByName('Roster'))
+    throw new Error('A sheet named "Roster" already exists and was not made by Qualcard; rename it first');
   const sheet = writeStandalone(ss, planRoster(frameworks));
   return { created: true, name: sheet.getName() };
 }
 
 export function readRoster(ss: Spreadsheet, frameworks: Framework[]): ParsedRoster {
   const sheet = rosterSheet(ss);
-  if (!sheet) return { rows: [], errors: [{ row: 1, column: '-', cell: '-', message: 'no roster yet: use "Create roster" first' }] };
+  if (!sheet)
+    return {
+      rows: [],
+      errors: [{ row: 1, column: '-', cell: '-', message: 'no roster yet: use "Create roster" first' }],
+    };
   return parseRoster(readValues(sheet, ss.getSpreadsheetTimeZone()), frameworks);
 }
 

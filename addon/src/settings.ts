@@ -2,7 +2,11 @@
 // sponsor framework (chunked: a property value holds at most 9 KB).
 import { Framework, getFramework, shippedFrameworks } from '@qualcard/shared';
 
-export interface Settings { endpoint: string; sponsorId: string; frameworkIds: string[] }
+export interface Settings {
+  endpoint: string;
+  sponsorId: string;
+  frameworkIds: string[];
+}
 const KEY = 'qualcard.settings';
 const FRAMEWORK_KEY = 'qualcard.sponsorFramework';
 const CHUNK = 8000;
@@ -14,7 +18,9 @@ export function readSettings(): Settings {
   const s = raw ? (JSON.parse(raw) as Partial<Settings>) : {};
   return { endpoint: s.endpoint ?? '', sponsorId: s.sponsorId ?? '', frameworkIds: s.frameworkIds ?? [] };
 }
-export function writeSettings(s: Settings): void { props().setProperty(KEY, JSON.stringify(s)); }
+export function writeSettings(s: Settings): void {
+  props().setProperty(KEY, JSON.stringify(s));
+}
 
 export function readSponsorFramework(): Framework | null {
   const all = props().getProperties();
@@ -26,7 +32,8 @@ export function readSponsorFramework(): Framework | null {
 export function writeSponsorFramework(f: Framework): void {
   const json = JSON.stringify(f);
   const parts: Record<string, string> = { [`${FRAMEWORK_KEY}.n`]: String(Math.ceil(json.length / CHUNK)) };
-  for (let i = 0; i * CHUNK < json.length; i += 1) parts[`${FRAMEWORK_KEY}.${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  for (let i = 0; i * CHUNK < json.length; i += 1)
+    parts[`${FRAMEWORK_KEY}.${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
   props().setProperties(parts);
 }
 

@@ -1,22 +1,45 @@
 // Program set-up: frameworks (shipped ones, or the sponsor's "Framework" sheet validated with row-numbered
 // errors), the endpoint and the sponsor id. Returns plain data for the sidebar (no Date objects).
-import { FRAMEWORK_COLUMNS, frameworkFromRows, getFramework, type Framework } from '@qualcard/shared';
+import { FRAMEWORK_COLUMNS, type Framework, frameworkFromRows, getFramework } from '@qualcard/shared';
 import { checkEndpoint } from './api/requests';
 import { withLock } from './lock';
 import { readRoster, rosterSheet } from './roster-io';
-import { availableFrameworks, programFrameworks, readSettings, readSponsorFramework, writeSettings, writeSponsorFramework, type Settings } from './settings';
+import {
+  availableFrameworks,
+  programFrameworks,
+  readSettings,
+  readSponsorFramework,
+  type Settings,
+  writeSettings,
+  writeSponsorFramework,
+} from './settings';
 
-export interface FrameworkSummary { id: string; title: string; version: string; levels: { id: string; title: string }[]; items: number; sponsor: boolean }
+export interface FrameworkSummary {
+  id: string;
+  title: string;
+  version: string;
+  levels: { id: string; title: string }[];
+  items: number;
+  sponsor: boolean;
+}
 export interface State {
   settings: Settings;
   available: FrameworkSummary[];
   program: FrameworkSummary[];
-  roster: { exists: boolean; apprentices: { id: string; name: string; frameworkId: string; levelId: string }[]; errors: string[] };
+  roster: {
+    exists: boolean;
+    apprentices: { id: string; name: string; frameworkId: string; levelId: string }[];
+    errors: string[];
+  };
 }
 
 const summary = (f: Framework, sponsor = false): FrameworkSummary => ({
-  id: f.id, title: f.title, version: f.version, levels: f.levels.map((l) => ({ id: l.id, title: l.title })),
-  items: f.workFunctions.reduce((n, wf) => n + wf.items.length, 0), sponsor,
+  id: f.id,
+  title: f.title,
+  version: f.version,
+  levels: f.levels.map((l) => ({ id: l.id, title: l.title })),
+  items: f.workFunctions.reduce((n, wf) => n + wf.items.length, 0),
+  sponsor,
 });
 
 export function getState(): State {
@@ -32,7 +55,12 @@ export function getState(): State {
     program: frameworks.map((f) => summary(f, f.id === sponsor?.id)),
     roster: {
       exists,
-      apprentices: roster.rows.map((r) => ({ id: r.apprentice.id, name: r.apprentice.name, frameworkId: r.apprentice.frameworkId, levelId: r.apprentice.levelId })),
+      apprentices: roster.rows.map((r) => ({
+        id: r.apprentice.id,
+        name: r.apprentice.name,
+        frameworkId: r.apprentice.frameworkId,
+        levelId: r.apprentice.levelId,
+      })),
       errors: roster.errors.map((e) => `${e.cell} (row ${e.row}, ${e.column}): ${e.message}`),
     },
   };
@@ -61,7 +89,24 @@ export function createFrameworkSheet(): { name: string; created: boolean } {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     if (ss.getSheetByName(FRAMEWORK_SHEET)) return { name: FRAMEWORK_SHEET, created: false };
     const sheet = ss.insertSheet(FRAMEWORK_SHEET);
-    const example = ['L1', 'Level 1', 'WF1', 'Company systems', 'CO1.1', '', '', '', '', 'Resets a user password with the company tool', 'core', '', '1000', '100', '', 'Company certification'];
+    const example = [
+      'L1',
+      'Level 1',
+      'WF1',
+      'Company systems',
+      'CO1.1',
+      '',
+      '',
+      '',
+      '',
+      'Resets a user password with the company tool',
+      'core',
+      '',
+      '1000',
+      '100',
+      '',
+      'Company certification',
+    ];
     sheet.getRange(1, 1, 2, FRAMEWORK_COLUMNS.length).setValues([[...FRAMEWORK_COLUMNS], example]);
     sheet.setFrozenRows(1);
     return { name: FRAMEWORK_SHEET, created: true };
@@ -69,7 +114,11 @@ export function createFrameworkSheet(): { name: string; created: boolean } {
 }
 
 /** Reads the "Framework" sheet; on success stores it as the sponsor framework, else returns row-numbered errors. */
-export function importFrameworkSheet(input: { id?: unknown; title?: unknown; baseId?: unknown }): { ok: boolean; errors: string[]; state?: State } {
+export function importFrameworkSheet(input: { id?: unknown; title?: unknown; baseId?: unknown }): {
+  ok: boolean;
+  errors: string[];
+  state?: State;
+} {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(FRAMEWORK_SHEET);
   if (!sheet) return { ok: false, errors: [`no sheet named "${FRAMEWORK_SHEET}": use "Create Framework sheet" first`] };
@@ -83,7 +132,13 @@ export function importFrameworkSheet(input: { id?: unknown; title?: unknown; bas
     ...(typeof input.title === 'string' && input.title ? { title: input.title } : {}),
     addedBy: readSettings().sponsorId || 'sponsor',
   });
-  if (!result.ok) return { ok: false, errors: result.errors.map((e) => (e.row > 0 ? `${FRAMEWORK_SHEET} row ${e.row}, column ${e.column}: ${e.message}` : `${e.column}: ${e.message}`)) };
+  if (!result.ok)
+    return {
+      ok: false,
+      errors: result.errors.map((e) =>
+        e.row > 0 ? `${FRAMEWORK_SHEET} row ${e.row}, column ${e.column}: ${e.message}` : `${e.column}: ${e.message}`,
+      ),
+    };
   withLock('Framework import', () => writeSponsorFramework(result.framework));
   return { ok: true, errors: [], state: getState() };
 }

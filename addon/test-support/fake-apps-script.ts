@@ -9,72 +9,235 @@ type Value = string | number | boolean | Date | null;
 export class CallLog {
   readonly calls: string[] = [];
   readonly builderCalls: string[] = [];
-  track(name: string): void { this.calls.push(name); }
-  builder(name: string): void { this.builderCalls.push(name); }
-  reset(): void { this.calls.length = 0; this.builderCalls.length = 0; }
-  count(prefix = ''): number { return this.calls.filter((c) => c.startsWith(prefix)).length; }
+  track(name: string): void {
+    this.calls.push(name);
+  }
+  builder(name: string): void {
+    this.builderCalls.push(name);
+  }
+  reset(): void {
+    this.calls.length = 0;
+    this.builderCalls.length = 0;
+  }
+  count(prefix = ''): number {
+    return this.calls.filter((c) => c.startsWith(prefix)).length;
+  }
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Sheets turns a typed ISO date into a date value; so does the fake. */
-const stored = (v: unknown): Value => (typeof v === 'string' && ISO.test(v) ? new Date(`${v}T00:00:00Z`) : (v as Value));
+const stored = (v: unknown): Value =>
+  typeof v === 'string' && ISO.test(v) ? new Date(`${v}T00:00:00Z`) : (v as Value);
 const as = <T>(v: unknown): T => v as T;
 
-export interface FakeValidation { kind: string; args: unknown[]; help?: string; allowInvalid?: boolean }
+export interface FakeValidation {
+  kind: string;
+  args: unknown[];
+  help?: string;
+  allowInvalid?: boolean;
+}
 
-export class FakeDataValidationBuilder implements Pick<GoogleAppsScript.Spreadsheet.DataValidationBuilder,
-  'requireCheckbox' | 'requireDate' | 'requireValueInList' | 'requireNumberBetween' | 'requireTextIsEmail' | 'requireFormulaSatisfied' | 'setAllowInvalid' | 'setHelpText' | 'build'> {
+export class FakeDataValidationBuilder
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+      | 'requireCheckbox'
+      | 'requireDate'
+      | 'requireValueInList'
+      | 'requireNumberBetween'
+      | 'requireTextIsEmail'
+      | 'requireFormulaSatisfied'
+      | 'setAllowInvalid'
+      | 'setHelpText'
+      | 'build'
+    >
+{
   private v: FakeValidation = { kind: 'none', args: [] };
   constructor(private log: CallLog) {}
-  private set(kind: string, args: unknown[]): GoogleAppsScript.Spreadsheet.DataValidationBuilder { this.log.builder(`DataValidationBuilder.${kind}`); this.v = { ...this.v, kind, args }; return as(this); }
-  requireCheckbox(): GoogleAppsScript.Spreadsheet.DataValidationBuilder { return this.set('checkbox', []); }
-  requireDate(): GoogleAppsScript.Spreadsheet.DataValidationBuilder { return this.set('date', []); }
-  requireValueInList(values: string[], showDropdown?: boolean): GoogleAppsScript.Spreadsheet.DataValidationBuilder { return this.set('list', [values, showDropdown]); }
-  requireNumberBetween(start: number, end: number): GoogleAppsScript.Spreadsheet.DataValidationBuilder { return this.set('number', [start, end]); }
-  requireTextIsEmail(): GoogleAppsScript.Spreadsheet.DataValidationBuilder { return this.set('email', []); }
-  requireFormulaSatisfied(formula: string): GoogleAppsScript.Spreadsheet.DataValidationBuilder { return this.set('formula', [formula]); }
-  setAllowInvalid(allowInvalidData: boolean): GoogleAppsScript.Spreadsheet.DataValidationBuilder { this.v.allowInvalid = allowInvalidData; return as(this); }
-  setHelpText(helpText: string): GoogleAppsScript.Spreadsheet.DataValidationBuilder { this.v.help = helpText; return as(this); }
-  build(): GoogleAppsScript.Spreadsheet.DataValidation { return as({ ...this.v }); }
+  private set(kind: string, args: unknown[]): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    this.log.builder(`DataValidationBuilder.${kind}`);
+    this.v = { ...this.v, kind, args };
+    return as(this);
+  }
+  requireCheckbox(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return this.set('checkbox', []);
+  }
+  requireDate(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return this.set('date', []);
+  }
+  requireValueInList(values: string[], showDropdown?: boolean): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return this.set('list', [values, showDropdown]);
+  }
+  requireNumberBetween(start: number, end: number): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return this.set('number', [start, end]);
+  }
+  requireTextIsEmail(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return this.set('email', []);
+  }
+  requireFormulaSatisfied(formula: string): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return this.set('formula', [formula]);
+  }
+  setAllowInvalid(allowInvalidData: boolean): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    this.v.allowInvalid = allowInvalidData;
+    return as(this);
+  }
+  setHelpText(helpText: string): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    this.v.help = helpText;
+    return as(this);
+  }
+  build(): GoogleAppsScript.Spreadsheet.DataValidation {
+    return as({ ...this.v });
+  }
 }
 
-export class FakeConditionalRuleBuilder implements Pick<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, 'whenTextEqualTo' | 'setBackground' | 'setFontColor' | 'setRanges' | 'build'> {
+export class FakeConditionalRuleBuilder
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+      'whenTextEqualTo' | 'setBackground' | 'setFontColor' | 'setRanges' | 'build'
+    >
+{
   private rule: Record<string, unknown> = {};
-  whenTextEqualTo(text: string): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder { this.rule.text = text; return as(this); }
-  setBackground(color: string | null): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder { this.rule.background = color; return as(this); }
-  setFontColor(color: string | null): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder { this.rule.color = color; return as(this); }
-  setRanges(ranges: RangeT[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder { this.rule.ranges = ranges.map((r) => (r as unknown as FakeRange).a1()); return as(this); }
-  build(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule { return as({ ...this.rule }); }
+  whenTextEqualTo(text: string): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.rule.text = text;
+    return as(this);
+  }
+  setBackground(color: string | null): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.rule.background = color;
+    return as(this);
+  }
+  setFontColor(color: string | null): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.rule.color = color;
+    return as(this);
+  }
+  setRanges(ranges: RangeT[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.rule.ranges = ranges.map((r) => (r as unknown as FakeRange).a1());
+    return as(this);
+  }
+  build(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+    return as({ ...this.rule });
+  }
 }
 
-export class FakeChartBuilder implements Pick<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, 'asBarChart' | 'addRange' | 'setOption' | 'setPosition' | 'build'> {
-  readonly chart: { ranges: string[]; options: Record<string, unknown>; position?: number[] } = { ranges: [], options: {} };
-  asBarChart(): GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder { this.chart.options.type = 'bar'; return as(this); }
-  addRange(range: RangeT): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { this.chart.ranges.push((range as unknown as FakeRange).a1()); return as(this); }
-  setOption(option: string, value: unknown): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { this.chart.options[option] = value; return as(this); }
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { this.chart.position = [anchorRowPos, anchorColPos, offsetX, offsetY]; return as(this); }
-  build(): GoogleAppsScript.Spreadsheet.EmbeddedChart { return as({ ...this.chart }); }
+export class FakeChartBuilder
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
+      'asBarChart' | 'addRange' | 'setOption' | 'setPosition' | 'build'
+    >
+{
+  readonly chart: { ranges: string[]; options: Record<string, unknown>; position?: number[] } = {
+    ranges: [],
+    options: {},
+  };
+  asBarChart(): GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder {
+    this.chart.options.type = 'bar';
+    return as(this);
+  }
+  addRange(range: RangeT): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.chart.ranges.push((range as unknown as FakeRange).a1());
+    return as(this);
+  }
+  setOption(option: string, value: unknown): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.chart.options[option] = value;
+    return as(this);
+  }
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.chart.position = [anchorRowPos, anchorColPos, offsetX, offsetY];
+    return as(this);
+  }
+  build(): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+    return as({ ...this.chart });
+  }
 }
 
-export class FakeProtection implements Pick<GoogleAppsScript.Spreadsheet.Protection, 'setWarningOnly' | 'isWarningOnly' | 'getRange'> {
+export class FakeProtection
+  implements Pick<GoogleAppsScript.Spreadsheet.Protection, 'setWarningOnly' | 'isWarningOnly' | 'getRange'>
+{
   warningOnly = false;
-  constructor(private log: CallLog, readonly range: FakeRange) {}
-  setWarningOnly(warningOnly: boolean): GoogleAppsScript.Spreadsheet.Protection { this.log.track('Protection.setWarningOnly'); this.warningOnly = warningOnly; return as(this); }
-  isWarningOnly(): boolean { this.log.track('Protection.isWarningOnly'); return this.warningOnly; }
-  getRange(): RangeT { this.log.track('Protection.getRange'); return as(this.range); }
+  constructor(
+    private log: CallLog,
+    readonly range: FakeRange,
+  ) {}
+  setWarningOnly(warningOnly: boolean): GoogleAppsScript.Spreadsheet.Protection {
+    this.log.track('Protection.setWarningOnly');
+    this.warningOnly = warningOnly;
+    return as(this);
+  }
+  isWarningOnly(): boolean {
+    this.log.track('Protection.isWarningOnly');
+    return this.warningOnly;
+  }
+  getRange(): RangeT {
+    this.log.track('Protection.getRange');
+    return as(this.range);
+  }
 }
 
 type Grid<T> = T[][];
-export interface CellFormats { background: string | null; color: string | null; weight: string; style: string; size: number; numberFormat: string; wrap: boolean; align: string | null; valign?: string | null }
+export interface CellFormats {
+  background: string | null;
+  color: string | null;
+  weight: string;
+  style: string;
+  size: number;
+  numberFormat: string;
+  wrap: boolean;
+  align: string | null;
+  valign?: string | null;
+}
 
-export class FakeRange implements Pick<RangeT, 'setValues' | 'getValues' | 'getDisplayValues' | 'setDataValidations' | 'setBackgrounds' | 'setFontColors' | 'setFontWeights' | 'setFontStyles' | 'setFontSizes' | 'setNumberFormats' | 'setWraps' | 'setHorizontalAlignments' | 'setVerticalAlignment' | 'protect' | 'getRow' | 'getNumRows' | 'getColumn' | 'getNumColumns' | 'getA1Notation'> {
-  constructor(private log: CallLog, readonly sheet: FakeSheet, readonly row: number, readonly col: number, readonly rows: number, readonly cols: number) {
-    if (row < 1 || col < 1 || rows < 1 || cols < 1) throw new Error(`The coordinates of the range are outside the dimensions of the sheet (${row},${col},${rows},${cols})`);
+export class FakeRange
+  implements
+    Pick<
+      RangeT,
+      | 'setValues'
+      | 'getValues'
+      | 'getDisplayValues'
+      | 'setDataValidations'
+      | 'setBackgrounds'
+      | 'setFontColors'
+      | 'setFontWeights'
+      | 'setFontStyles'
+      | 'setFontSizes'
+      | 'setNumberFormats'
+      | 'setWraps'
+      | 'setHorizontalAlignments'
+      | 'setVerticalAlignment'
+      | 'protect'
+      | 'getRow'
+      | 'getNumRows'
+      | 'getColumn'
+      | 'getNumColumns'
+      | 'getA1Notation'
+    >
+{
+  constructor(
+    private log: CallLog,
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly rows: number,
+    readonly cols: number,
+  ) {
+    if (row < 1 || col < 1 || rows < 1 || cols < 1)
+      throw new Error(
+        `The coordinates of the range are outside the dimensions of the sheet (${row},${col},${rows},${cols})`,
+      );
   }
-  a1(): string { return `${this.sheet.name}!R${this.row}C${this.col}:R${this.row + this.rows - 1}C${this.col + this.cols - 1}`; }
+  a1(): string {
+    return `${this.sheet.name}!R${this.row}C${this.col}:R${this.row + this.rows - 1}C${this.col + this.cols - 1}`;
+  }
   private check<T>(grid: Grid<T>, what: string): void {
     if (grid.length !== this.rows || grid.some((r) => r.length !== this.cols)) {
-      throw new Error(`${what}: the data has ${grid.length} rows and ${grid[0]?.length ?? 0} columns, but the range has ${this.rows} and ${this.cols}`);
+      throw new Error(
+        `${what}: the data has ${grid.length} rows and ${grid[0]?.length ?? 0} columns, but the range has ${this.rows} and ${this.cols}`,
+      );
     }
   }
   private write<T>(grid: Grid<T>, what: string, put: (r: number, c: number, v: T) => void): RangeT {
@@ -83,56 +246,139 @@ export class FakeRange implements Pick<RangeT, 'setValues' | 'getValues' | 'getD
     grid.forEach((row, r) => row.forEach((v, c) => put(this.row + r, this.col + c, v)));
     return as(this);
   }
-  setValues(values: unknown[][]): RangeT { return this.write(values, 'setValues', (r, c, v) => this.sheet.setCell(r, c, stored(v))); }
-  getValues(): unknown[][] { this.log.track('Range.getValues'); return this.read((r, c) => this.sheet.cell(r, c)); }
+  setValues(values: unknown[][]): RangeT {
+    return this.write(values, 'setValues', (r, c, v) => this.sheet.setCell(r, c, stored(v)));
+  }
+  getValues(): unknown[][] {
+    this.log.track('Range.getValues');
+    return this.read((r, c) => this.sheet.cell(r, c));
+  }
   getDisplayValues(): string[][] {
     this.log.track('Range.getDisplayValues');
-    return this.read((r, c) => { const v = this.sheet.cell(r, c); return v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v); });
+    return this.read((r, c) => {
+      const v = this.sheet.cell(r, c);
+      return v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v);
+    });
   }
   private read<T>(f: (r: number, c: number) => T): T[][] {
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(this.row + r, this.col + c)));
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.cols }, (_, c) => f(this.row + r, this.col + c)),
+    );
   }
-  setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): RangeT { return this.write(rules, 'setDataValidations', (r, c, v) => this.sheet.validations.set(`${r},${c}`, v as unknown as FakeValidation | null)); }
-  private fmt<K extends keyof CellFormats>(key: K, what: string) { return (grid: unknown[][]): RangeT => this.write(grid, what, (r, c, v) => { this.sheet.format(r, c)[key] = v as CellFormats[K]; }); }
-  setBackgrounds(color: string[][]): RangeT { return this.fmt('background', 'setBackgrounds')(color); }
-  setFontColors(colors: unknown[][]): RangeT { return this.fmt('color', 'setFontColors')(colors); }
-  setFontWeights(fontWeights: unknown[][]): RangeT { return this.fmt('weight', 'setFontWeights')(fontWeights); }
-  setFontStyles(fontStyles: unknown[][]): RangeT { return this.fmt('style', 'setFontStyles')(fontStyles); }
-  setFontSizes(sizes: number[][]): RangeT { return this.fmt('size', 'setFontSizes')(sizes); }
-  setNumberFormats(numberFormats: unknown[][]): RangeT { return this.fmt('numberFormat', 'setNumberFormats')(numberFormats); }
-  setWraps(isWrapEnabled: boolean[][]): RangeT { return this.fmt('wrap', 'setWraps')(isWrapEnabled); }
-  setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): RangeT { return this.fmt('align', 'setHorizontalAlignments')(alignments); }
-  setVerticalAlignment(alignment: string | null): RangeT { return this.write(Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => alignment)), 'setVerticalAlignment', (r, c, v) => { this.sheet.format(r, c).valign = v; }); }
+  setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): RangeT {
+    return this.write(rules, 'setDataValidations', (r, c, v) =>
+      this.sheet.validations.set(`${r},${c}`, v as unknown as FakeValidation | null),
+    );
+  }
+  private fmt<K extends keyof CellFormats>(key: K, what: string) {
+    return (grid: unknown[][]): RangeT =>
+      this.write(grid, what, (r, c, v) => {
+        this.sheet.format(r, c)[key] = v as CellFormats[K];
+      });
+  }
+  setBackgrounds(color: string[][]): RangeT {
+    return this.fmt('background', 'setBackgrounds')(color);
+  }
+  setFontColors(colors: unknown[][]): RangeT {
+    return this.fmt('color', 'setFontColors')(colors);
+  }
+  setFontWeights(fontWeights: unknown[][]): RangeT {
+    return this.fmt('weight', 'setFontWeights')(fontWeights);
+  }
+  setFontStyles(fontStyles: unknown[][]): RangeT {
+    return this.fmt('style', 'setFontStyles')(fontStyles);
+  }
+  setFontSizes(sizes: number[][]): RangeT {
+    return this.fmt('size', 'setFontSizes')(sizes);
+  }
+  setNumberFormats(numberFormats: unknown[][]): RangeT {
+    return this.fmt('numberFormat', 'setNumberFormats')(numberFormats);
+  }
+  setWraps(isWrapEnabled: boolean[][]): RangeT {
+    return this.fmt('wrap', 'setWraps')(isWrapEnabled);
+  }
+  setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): RangeT {
+    return this.fmt('align', 'setHorizontalAlignments')(alignments);
+  }
+  setVerticalAlignment(alignment: string | null): RangeT {
+    return this.write(
+      Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => alignment)),
+      'setVerticalAlignment',
+      (r, c, v) => {
+        this.sheet.format(r, c).valign = v;
+      },
+    );
+  }
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.log.track('Range.protect');
     const p = new FakeProtection(this.log, this);
     this.sheet.protections.push(p);
     return as(p);
   }
-  getRow(): number { this.log.track('Range.getRow'); return this.row; }
-  getNumRows(): number { this.log.track('Range.getNumRows'); return this.rows; }
-  getColumn(): number { this.log.track('Range.getColumn'); return this.col; }
-  getNumColumns(): number { this.log.track('Range.getNumColumns'); return this.cols; }
-  getA1Notation(): string { this.log.track('Range.getA1Notation'); return this.a1(); }
+  getRow(): number {
+    this.log.track('Range.getRow');
+    return this.row;
+  }
+  getNumRows(): number {
+    this.log.track('Range.getNumRows');
+    return this.rows;
+  }
+  getColumn(): number {
+    this.log.track('Range.getColumn');
+    return this.col;
+  }
+  getNumColumns(): number {
+    this.log.track('Range.getNumColumns');
+    return this.cols;
+  }
+  getA1Notation(): string {
+    this.log.track('Range.getA1Notation');
+    return this.a1();
+  }
 }
 
-export class FakeMetadata implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadata, 'getKey' | 'getValue' | 'getLocation'> {
-  constructor(private log: CallLog, readonly key: string, readonly value: string, readonly sheet: FakeSheet) {}
-  getKey(): string { this.log.track('DeveloperMetadata.getKey'); return this.key; }
-  getValue(): string | null { this.log.track('DeveloperMetadata.getValue'); return this.value; }
+export class FakeMetadata
+  implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadata, 'getKey' | 'getValue' | 'getLocation'>
+{
+  constructor(
+    private log: CallLog,
+    readonly key: string,
+    readonly value: string,
+    readonly sheet: FakeSheet,
+  ) {}
+  getKey(): string {
+    this.log.track('DeveloperMetadata.getKey');
+    return this.key;
+  }
+  getValue(): string | null {
+    this.log.track('DeveloperMetadata.getValue');
+    return this.value;
+  }
   getLocation(): GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation {
     this.log.track('DeveloperMetadata.getLocation');
     const sheet = this.sheet;
     const log = this.log;
-    const location: Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, 'getSheet'> = { getSheet: () => { log.track('DeveloperMetadataLocation.getSheet'); return as(sheet); } };
+    const location: Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, 'getSheet'> = {
+      getSheet: () => {
+        log.track('DeveloperMetadataLocation.getSheet');
+        return as(sheet);
+      },
+    };
     return as(location);
   }
 }
 
 export class FakeFinder implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder, 'withKey' | 'find'> {
   private key: string | null = null;
-  constructor(private log: CallLog, private ss: FakeSpreadsheet) {}
-  withKey(key: string): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder { this.log.track('DeveloperMetadataFinder.withKey'); this.key = key; return as(this); }
+  constructor(
+    private log: CallLog,
+    private ss: FakeSpreadsheet,
+  ) {}
+  withKey(key: string): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    this.log.track('DeveloperMetadataFinder.withKey');
+    this.key = key;
+    return as(this);
+  }
   find(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
     this.log.track('DeveloperMetadataFinder.find');
     return as(this.ss.sheets.flatMap((s) => s.metadata).filter((m) => this.key === null || m.key === this.key));
@@ -141,7 +387,30 @@ export class FakeFinder implements Pick<GoogleAppsScript.Spreadsheet.DeveloperMe
 
 let nextSheetId = 1000;
 
-export class FakeSheet implements Pick<SheetT, 'getRange' | 'getDataRange' | 'getName' | 'setName' | 'getSheetId' | 'hideSheet' | 'showSheet' | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'setColumnWidth' | 'hideColumns' | 'setFrozenRows' | 'setConditionalFormatRules' | 'clear' | 'getCharts' | 'removeChart' | 'newChart' | 'insertChart'> {
+export class FakeSheet
+  implements
+    Pick<
+      SheetT,
+      | 'getRange'
+      | 'getDataRange'
+      | 'getName'
+      | 'setName'
+      | 'getSheetId'
+      | 'hideSheet'
+      | 'showSheet'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
+      | 'setColumnWidth'
+      | 'hideColumns'
+      | 'setFrozenRows'
+      | 'setConditionalFormatRules'
+      | 'clear'
+      | 'getCharts'
+      | 'removeChart'
+      | 'newChart'
+      | 'insertChart'
+    >
+{
   readonly id = nextSheetId++;
   cells = new Map<string, Value>();
   validations = new Map<string, FakeValidation | null>();
@@ -154,18 +423,41 @@ export class FakeSheet implements Pick<SheetT, 'getRange' | 'getDataRange' | 'ge
   hidden = false;
   conditional: unknown[] = [];
   charts: unknown[] = [];
-  constructor(private log: CallLog, public name: string) {}
+  constructor(
+    private log: CallLog,
+    public name: string,
+  ) {}
 
-  cell(r: number, c: number): Value { return this.cells.get(`${r},${c}`) ?? ''; }
-  setCell(r: number, c: number, v: Value): void { if (v === '' || v === null) this.cells.delete(`${r},${c}`); else this.cells.set(`${r},${c}`, v); }
+  cell(r: number, c: number): Value {
+    return this.cells.get(`${r},${c}`) ?? '';
+  }
+  setCell(r: number, c: number, v: Value): void {
+    if (v === '' || v === null) this.cells.delete(`${r},${c}`);
+    else this.cells.set(`${r},${c}`, v);
+  }
   format(r: number, c: number): CellFormats {
     const k = `${r},${c}`;
-    if (!this.formats.has(k)) this.formats.set(k, { background: null, color: null, weight: 'normal', style: 'normal', size: 10, numberFormat: 'General', wrap: false, align: null });
+    if (!this.formats.has(k))
+      this.formats.set(k, {
+        background: null,
+        color: null,
+        weight: 'normal',
+        style: 'normal',
+        size: 10,
+        numberFormat: 'General',
+        wrap: false,
+        align: null,
+      });
     return this.formats.get(k)!;
   }
   extent(): { rows: number; cols: number } {
-    let rows = 0; let cols = 0;
-    for (const k of this.cells.keys()) { const [r, c] = k.split(',').map(Number) as [number, number]; rows = Math.max(rows, r); cols = Math.max(cols, c); }
+    let rows = 0;
+    let cols = 0;
+    for (const k of this.cells.keys()) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    }
     return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
   }
   /** The values as a test reads them: a grid from A1 to the last used cell, dates as Date. */
@@ -174,9 +466,13 @@ export class FakeSheet implements Pick<SheetT, 'getRange' | 'getDataRange' | 'ge
     return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.cell(r + 1, c + 1)));
   }
   copyFrom(t: FakeSheet): void {
-    this.cells = new Map(t.cells); this.validations = new Map(t.validations);
+    this.cells = new Map(t.cells);
+    this.validations = new Map(t.validations);
     this.formats = new Map([...t.formats].map(([k, v]) => [k, { ...v }]));
-    this.widths = new Map(t.widths); this.hiddenColumns = new Set(t.hiddenColumns); this.frozenRows = t.frozenRows; this.conditional = [...t.conditional];
+    this.widths = new Map(t.widths);
+    this.hiddenColumns = new Set(t.hiddenColumns);
+    this.frozenRows = t.frozenRows;
+    this.conditional = [...t.conditional];
     // Protections and developer metadata are NOT copied: the adapter must set them on every sheet.
   }
 
@@ -186,50 +482,145 @@ export class FakeSheet implements Pick<SheetT, 'getRange' | 'getDataRange' | 'ge
       const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(row);
       if (!m) throw new Error(`unsupported A1 notation in fake: ${row}`);
       const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      return as(new FakeRange(this.log, this, Number(m[2]), col(m[1]!), Number(m[4]) - Number(m[2]) + 1, col(m[3]!) - col(m[1]!) + 1));
+      return as(
+        new FakeRange(
+          this.log,
+          this,
+          Number(m[2]),
+          col(m[1]!),
+          Number(m[4]) - Number(m[2]) + 1,
+          col(m[3]!) - col(m[1]!) + 1,
+        ),
+      );
     }
     return as(new FakeRange(this.log, this, row, column!, numRows ?? 1, numColumns ?? 1));
   }
-  getDataRange(): RangeT { this.log.track('Sheet.getDataRange'); const e = this.extent(); return as(new FakeRange(this.log, this, 1, 1, e.rows, e.cols)); }
-  getName(): string { this.log.track('Sheet.getName'); return this.name; }
-  setName(name: string): SheetT { this.log.track('Sheet.setName'); this.ssOwner?.checkName(name, this); this.name = name; return as(this); }
+  getDataRange(): RangeT {
+    this.log.track('Sheet.getDataRange');
+    const e = this.extent();
+    return as(new FakeRange(this.log, this, 1, 1, e.rows, e.cols));
+  }
+  getName(): string {
+    this.log.track('Sheet.getName');
+    return this.name;
+  }
+  setName(name: string): SheetT {
+    this.log.track('Sheet.setName');
+    this.ssOwner?.checkName(name, this);
+    this.name = name;
+    return as(this);
+  }
   ssOwner?: FakeSpreadsheet;
-  getSheetId(): number { this.log.track('Sheet.getSheetId'); return this.id; }
-  hideSheet(): SheetT { this.log.track('Sheet.hideSheet'); this.hidden = true; return as(this); }
-  showSheet(): SheetT { this.log.track('Sheet.showSheet'); this.hidden = false; return as(this); }
+  getSheetId(): number {
+    this.log.track('Sheet.getSheetId');
+    return this.id;
+  }
+  hideSheet(): SheetT {
+    this.log.track('Sheet.hideSheet');
+    this.hidden = true;
+    return as(this);
+  }
+  showSheet(): SheetT {
+    this.log.track('Sheet.showSheet');
+    this.hidden = false;
+    return as(this);
+  }
   addDeveloperMetadata(key: string, value?: unknown, _visibility?: unknown): SheetT {
     this.log.track('Sheet.addDeveloperMetadata');
     if (typeof value !== 'string') throw new Error('the add-on always tags with a value');
     this.metadata.push(new FakeMetadata(this.log, key, value, this));
     return as(this);
   }
-  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] { this.log.track('Sheet.getDeveloperMetadata'); return as([...this.metadata]); }
-  setColumnWidth(columnPosition: number, width: number): SheetT { this.log.track('Sheet.setColumnWidth'); this.widths.set(columnPosition, width); return as(this); }
-  hideColumns(columnIndex: number): void { this.log.track('Sheet.hideColumns'); this.hiddenColumns.add(columnIndex); }
-  setFrozenRows(rows: number): void { this.log.track('Sheet.setFrozenRows'); this.frozenRows = rows; }
-  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void { this.log.track('Sheet.setConditionalFormatRules'); this.conditional = [...rules]; }
-  clear(): SheetT { this.log.track('Sheet.clear'); this.cells.clear(); this.validations.clear(); this.formats.clear(); return as(this); }
-  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { this.log.track('Sheet.getCharts'); return as([...this.charts]); }
-  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void { this.log.track('Sheet.removeChart'); this.charts = this.charts.filter((c) => c !== chart); }
-  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { this.log.track('Sheet.newChart'); return as(new FakeChartBuilder()); }
-  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void { this.log.track('Sheet.insertChart'); this.charts.push(chart); }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    this.log.track('Sheet.getDeveloperMetadata');
+    return as([...this.metadata]);
+  }
+  setColumnWidth(columnPosition: number, width: number): SheetT {
+    this.log.track('Sheet.setColumnWidth');
+    this.widths.set(columnPosition, width);
+    return as(this);
+  }
+  hideColumns(columnIndex: number): void {
+    this.log.track('Sheet.hideColumns');
+    this.hiddenColumns.add(columnIndex);
+  }
+  setFrozenRows(rows: number): void {
+    this.log.track('Sheet.setFrozenRows');
+    this.frozenRows = rows;
+  }
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.log.track('Sheet.setConditionalFormatRules');
+    this.conditional = [...rules];
+  }
+  clear(): SheetT {
+    this.log.track('Sheet.clear');
+    this.cells.clear();
+    this.validations.clear();
+    this.formats.clear();
+    return as(this);
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    this.log.track('Sheet.getCharts');
+    return as([...this.charts]);
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.log.track('Sheet.removeChart');
+    this.charts = this.charts.filter((c) => c !== chart);
+  }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.log.track('Sheet.newChart');
+    return as(new FakeChartBuilder());
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.log.track('Sheet.insertChart');
+    this.charts.push(chart);
+  }
 }
 
 export class FakeRangeList implements Pick<GoogleAppsScript.Spreadsheet.RangeList, 'getRanges'> {
-  constructor(private log: CallLog, private ranges: FakeRange[]) {}
-  getRanges(): RangeT[] { this.log.track('RangeList.getRanges'); return as(this.ranges); }
+  constructor(
+    private log: CallLog,
+    private ranges: FakeRange[],
+  ) {}
+  getRanges(): RangeT[] {
+    this.log.track('RangeList.getRanges');
+    return as(this.ranges);
+  }
 }
 
-export class FakeSpreadsheet implements Pick<SS, 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getNumSheets' | 'createDeveloperMetadataFinder' | 'getSpreadsheetTimeZone' | 'getActiveSheet' | 'getActiveRangeList' | 'getSheets'> {
+export class FakeSpreadsheet
+  implements
+    Pick<
+      SS,
+      | 'getSheetByName'
+      | 'insertSheet'
+      | 'deleteSheet'
+      | 'getNumSheets'
+      | 'createDeveloperMetadataFinder'
+      | 'getSpreadsheetTimeZone'
+      | 'getActiveSheet'
+      | 'getActiveRangeList'
+      | 'getSheets'
+    >
+{
   sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
   selection: FakeRange[] = [];
-  constructor(readonly log: CallLog, readonly timeZone = 'Etc/UTC') {}
+  constructor(
+    readonly log: CallLog,
+    readonly timeZone = 'Etc/UTC',
+  ) {}
   checkName(name: string, self?: FakeSheet): void {
-    if (this.sheets.some((s) => s !== self && s.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.sheets.some((s) => s !== self && s.name === name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }
-  byName(name: string): FakeSheet | undefined { return this.sheets.find((s) => s.name === name); }
-  getSheetByName(name: string): SheetT | null { this.log.track('Spreadsheet.getSheetByName'); return as(this.byName(name) ?? null); }
+  byName(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+  getSheetByName(name: string): SheetT | null {
+    this.log.track('Spreadsheet.getSheetByName');
+    return as(this.byName(name) ?? null);
+  }
   insertSheet(a?: unknown, b?: unknown, c?: unknown): SheetT {
     this.log.track('Spreadsheet.insertSheet');
     const name = typeof a === 'string' ? a : `Sheet${this.sheets.length + 1}`;
@@ -243,19 +634,50 @@ export class FakeSpreadsheet implements Pick<SS, 'getSheetByName' | 'insertSheet
     this.sheets.splice(index, 0, sheet);
     return as(sheet);
   }
-  deleteSheet(sheet: SheetT): void { this.log.track('Spreadsheet.deleteSheet'); this.sheets = this.sheets.filter((s) => s !== (sheet as unknown as FakeSheet)); }
-  getNumSheets(): number { this.log.track('Spreadsheet.getNumSheets'); return this.sheets.length; }
-  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder { this.log.track('Spreadsheet.createDeveloperMetadataFinder'); return as(new FakeFinder(this.log, this)); }
-  getSpreadsheetTimeZone(): string { this.log.track('Spreadsheet.getSpreadsheetTimeZone'); return this.timeZone; }
-  getActiveSheet(): SheetT { this.log.track('Spreadsheet.getActiveSheet'); return as(this.active ?? this.sheets[0]); }
-  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList | null { this.log.track('Spreadsheet.getActiveRangeList'); return as(new FakeRangeList(this.log, this.selection)); }
-  getSheets(): SheetT[] { this.log.track('Spreadsheet.getSheets'); return as([...this.sheets]); }
+  deleteSheet(sheet: SheetT): void {
+    this.log.track('Spreadsheet.deleteSheet');
+    this.sheets = this.sheets.filter((s) => s !== (sheet as unknown as FakeSheet));
+  }
+  getNumSheets(): number {
+    this.log.track('Spreadsheet.getNumSheets');
+    return this.sheets.length;
+  }
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    this.log.track('Spreadsheet.createDeveloperMetadataFinder');
+    return as(new FakeFinder(this.log, this));
+  }
+  getSpreadsheetTimeZone(): string {
+    this.log.track('Spreadsheet.getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+  getActiveSheet(): SheetT {
+    this.log.track('Spreadsheet.getActiveSheet');
+    return as(this.active ?? this.sheets[0]);
+  }
+  getActiveRangeList(): GoogleAppsScript.Spreadsheet.RangeList | null {
+    this.log.track('Spreadsheet.getActiveRangeList');
+    return as(new FakeRangeList(this.log, this.selection));
+  }
+  getSheets(): SheetT[] {
+    this.log.track('Spreadsheet.getSheets');
+    return as([...this.sheets]);
+  }
   /** Test helper: select whole rows on a sheet, as a coach would. */
-  select(sheet: FakeSheet, rows: number[]): void { this.active = sheet; this.selection = rows.map((r) => new FakeRange(this.log, sheet, r, 1, 1, 1)); }
+  select(sheet: FakeSheet, rows: number[]): void {
+    this.active = sheet;
+    this.selection = rows.map((r) => new FakeRange(this.log, sheet, r, 1, 1, 1));
+  }
 }
 
-export interface FetchCall { url: string; params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions }
-export type FetchHandler = (call: FetchCall) => { status: number; body: string | Uint8Array; headers?: Record<string, string> };
+export interface FetchCall {
+  url: string;
+  params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
+}
+export type FetchHandler = (call: FetchCall) => {
+  status: number;
+  body: string | Uint8Array;
+  headers?: Record<string, string>;
+};
 
 /** Installs the fake globals; returns the handles a test drives. */
 export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: string } = {}) {
@@ -269,19 +691,29 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   let fetchHandler: FetchHandler = opts.fetch ?? (() => ({ status: 599, body: 'no fetch handler' }));
 
   const g = globalThis as Record<string, unknown>;
-  const spreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule'> = {
+  const spreadsheetApp: Pick<
+    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule'
+  > = {
     getActiveSpreadsheet: () => as(ss),
     getUi: () => {
       const ui: Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'showSidebar'> = {
         createAddonMenu: () => {
           const menu = { title: 'add-on', items: [] as [string, string][] };
           const m: Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addToUi'> = {
-            addItem: (caption: string, fn: string) => { menu.items.push([caption, fn]); return as(m); },
-            addToUi: () => { menus.push(menu); },
+            addItem: (caption: string, fn: string) => {
+              menu.items.push([caption, fn]);
+              return as(m);
+            },
+            addToUi: () => {
+              menus.push(menu);
+            },
           };
           return as(m);
         },
-        showSidebar: (html: GoogleAppsScript.HTML.HtmlOutput) => { sidebars.push(html as unknown as { file: string; title: string }); },
+        showSidebar: (html: GoogleAppsScript.HTML.HtmlOutput) => {
+          sidebars.push(html as unknown as { file: string; title: string });
+        },
       };
       return as(ui);
     },
@@ -292,22 +724,43 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   const lockService: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> = {
     getDocumentLock: () => {
       const l: Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'releaseLock'> = {
-        tryLock: () => { if (lock.busy || lock.held) return false; lock.held = true; lock.acquired += 1; return true; },
-        releaseLock: () => { lock.held = false; },
+        tryLock: () => {
+          if (lock.busy || lock.held) return false;
+          lock.held = true;
+          lock.acquired += 1;
+          return true;
+        },
+        releaseLock: () => {
+          lock.held = false;
+        },
       };
       return as(l);
     },
   };
   g.LockService = lockService;
-  const props: Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'getProperties' | 'setProperties'> = {
+  const props: Pick<
+    GoogleAppsScript.Properties.Properties,
+    'getProperty' | 'setProperty' | 'getProperties' | 'setProperties'
+  > = {
     getProperty: (k: string) => properties.get(k) ?? null,
-    setProperty: (k: string, v: string) => { if (v.length > 9000) throw new Error('Argument too large: value'); properties.set(k, v); return as(props); },
+    setProperty: (k: string, v: string) => {
+      if (v.length > 9000) throw new Error('Argument too large: value');
+      properties.set(k, v);
+      return as(props);
+    },
     getProperties: () => Object.fromEntries(properties),
-    setProperties: (p: { [key: string]: string }) => { for (const [k, v] of Object.entries(p)) props.setProperty(k, v); return as(props); },
+    setProperties: (p: { [key: string]: string }) => {
+      for (const [k, v] of Object.entries(p)) props.setProperty(k, v);
+      return as(props);
+    },
   };
-  const propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> = { getDocumentProperties: () => as(props) };
+  const propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> = {
+    getDocumentProperties: () => as(props),
+  };
   g.PropertiesService = propertiesService;
-  const scriptApp: Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> = { getIdentityToken: () => 'fake.identity.token' };
+  const scriptApp: Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> = {
+    getIdentityToken: () => 'fake.identity.token',
+  };
   g.ScriptApp = scriptApp;
   const urlFetchApp: Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch'> = {
     fetch: (url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions) => {
@@ -315,7 +768,10 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
       fetches.push(call);
       const r = fetchHandler(call);
       const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('latin1');
-      const response: Pick<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode' | 'getContentText' | 'getContent' | 'getHeaders'> = {
+      const response: Pick<
+        GoogleAppsScript.URL_Fetch.HTTPResponse,
+        'getResponseCode' | 'getContentText' | 'getContent' | 'getHeaders'
+      > = {
         getResponseCode: () => r.status,
         getContentText: () => body,
         getContent: () => [...(typeof r.body === 'string' ? Buffer.from(r.body) : r.body)],
@@ -327,7 +783,8 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   g.UrlFetchApp = urlFetchApp;
   const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'base64Encode'> = {
     formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
-      if (format !== 'yyyy-MM-dd' || timeZone !== 'Etc/UTC') throw new Error(`fake formatDate supports yyyy-MM-dd in Etc/UTC only, got ${format} ${timeZone}`);
+      if (format !== 'yyyy-MM-dd' || timeZone !== 'Etc/UTC')
+        throw new Error(`fake formatDate supports yyyy-MM-dd in Etc/UTC only, got ${format} ${timeZone}`);
       return (date as unknown as Date).toISOString().slice(0, 10);
     },
     getUuid: () => '00000000-0000-4000-8000-000000000001',
@@ -336,16 +793,42 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   g.Utilities = utilities;
   const htmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'> = {
     createHtmlOutputFromFile: (file: string) => {
-      const out = { file, title: '', setTitle(t: string) { out.title = t; return out; } };
+      const out = {
+        file,
+        title: '',
+        setTitle(t: string) {
+          out.title = t;
+          return out;
+        },
+      };
       return as(out);
     },
   };
   g.HtmlService = htmlService;
 
   return {
-    log, ss, properties, fetches, menus, sidebars, lock,
-    onFetch(h: FetchHandler) { fetchHandler = h; },
-    uninstall() { for (const k of ['SpreadsheetApp', 'LockService', 'PropertiesService', 'ScriptApp', 'UrlFetchApp', 'Utilities', 'HtmlService']) delete g[k]; },
+    log,
+    ss,
+    properties,
+    fetches,
+    menus,
+    sidebars,
+    lock,
+    onFetch(h: FetchHandler) {
+      fetchHandler = h;
+    },
+    uninstall() {
+      for (const k of [
+        'SpreadsheetApp',
+        'LockService',
+        'PropertiesService',
+        'ScriptApp',
+        'UrlFetchApp',
+        'Utilities',
+        'HtmlService',
+      ])
+        delete g[k];
+    },
   };
 }
 export type FakeAppsScript = ReturnType<typeof installFakeAppsScript>;

@@ -5,9 +5,14 @@ import type { Cell } from '../../shared/src/sheets';
 
 export function evaluate(sheets: Record<string, Cell[][]>): HyperFormula {
   const hf = HyperFormula.buildFromSheets(
-    Object.fromEntries(Object.entries(sheets).map(([name, grid]) => [name, grid.map((r) => r.map((c) => (c === '' ? null : c)))])),
+    Object.fromEntries(
+      Object.entries(sheets).map(([name, grid]) => [name, grid.map((r) => r.map((c) => (c === '' ? null : c)))]),
+    ),
     { licenseKey: 'gpl-v3', useWildcards: true },
-    [{ name: 'TRUE', expression: '=TRUE()' }, { name: 'FALSE', expression: '=FALSE()' }],
+    [
+      { name: 'TRUE', expression: '=TRUE()' },
+      { name: 'FALSE', expression: '=FALSE()' },
+    ],
   );
   return hf;
 }

@@ -1,35 +1,81 @@
 // Drives the add-on against the fake services as a sponsor would: set-up, roster rows, generation.
 import type { Framework } from '../../shared/src/model/framework';
 import { ROSTER_HEADERS } from '../../shared/src/sheets';
-import { writeSettings, writeSponsorFramework } from '../src/settings';
 import * as entry from '../src/main';
+import { writeSettings, writeSponsorFramework } from '../src/settings';
 import type { FakeAppsScript, FakeSheet } from './fake-apps-script';
 
-export function setUpProgram(fake: FakeAppsScript, opts: { sponsor?: Framework; frameworkIds?: string[]; endpoint?: string; sponsorId?: string } = {}): void {
+export function setUpProgram(
+  fake: FakeAppsScript,
+  opts: { sponsor?: Framework; frameworkIds?: string[]; endpoint?: string; sponsorId?: string } = {},
+): void {
   if (opts.sponsor) writeSponsorFramework(opts.sponsor);
-  writeSettings({ endpoint: opts.endpoint ?? '', sponsorId: opts.sponsorId ?? '', frameworkIds: opts.frameworkIds ?? [] });
+  writeSettings({
+    endpoint: opts.endpoint ?? '',
+    sponsorId: opts.sponsorId ?? '',
+    frameworkIds: opts.frameworkIds ?? [],
+  });
   entry.createRoster();
   void fake;
 }
 
-export type RosterInput = Partial<Record<'id' | 'name' | 'email' | 'coachEmails' | 'startDate' | 'frameworkId' | 'levelId' | 'priorCredit' | 'maximumMonths', string>>;
+export type RosterInput = Partial<
+  Record<
+    'id' | 'name' | 'email' | 'coachEmails' | 'startDate' | 'frameworkId' | 'levelId' | 'priorCredit' | 'maximumMonths',
+    string
+  >
+>;
 
 /** Types rows into the Roster sheet below the example row. */
 export function fillRoster(fake: FakeAppsScript, rows: RosterInput[]): FakeSheet {
   const sheet = fake.ss.byName('Roster')!;
-  const keys = ['id', 'name', 'email', 'coachEmails', 'startDate', 'frameworkId', 'levelId', 'priorCredit', 'maximumMonths'] as const;
+  const keys = [
+    'id',
+    'name',
+    'email',
+    'coachEmails',
+    'startDate',
+    'frameworkId',
+    'levelId',
+    'priorCredit',
+    'maximumMonths',
+  ] as const;
   expect(ROSTER_HEADERS.length).toBe(keys.length);
-  rows.forEach((r, i) => keys.forEach((k, c) => sheet.setCell(5 + i, c + 1, r[k] === undefined ? '' : /^\d{4}-\d{2}-\d{2}$/.test(r[k]!) ? new Date(`${r[k]}T00:00:00Z`) : r[k]!)));
+  rows.forEach((r, i) =>
+    keys.forEach((k, c) =>
+      sheet.setCell(
+        5 + i,
+        c + 1,
+        r[k] === undefined ? '' : /^\d{4}-\d{2}-\d{2}$/.test(r[k]!) ? new Date(`${r[k]}T00:00:00Z`) : r[k]!,
+      ),
+    ),
+  );
   return sheet;
 }
 
 export const apprentice = (id: string, extra: RosterInput = {}): RosterInput => ({
-  id, name: `Apprentice ${id}`, email: `${id.toLowerCase()}@example.com`, coachEmails: 'coach@example.com', startDate: '2026-01-05', frameworkId: 'small', levelId: 'L1', ...extra,
+  id,
+  name: `Apprentice ${id}`,
+  email: `${id.toLowerCase()}@example.com`,
+  coachEmails: 'coach@example.com',
+  startDate: '2026-01-05',
+  frameworkId: 'small',
+  levelId: 'L1',
+  ...extra,
 });
 
 /** Finds an apprentice's generated sheet by its developer metadata tag, as the add-on does. */
-export function taggedSheet(fake: FakeAppsScript, kind: 'qualcard' | 'hours' | 'dashboard' | 'roster', apprenticeId?: string): FakeSheet | undefined {
-  return fake.ss.sheets.find((s) => s.metadata.some((m) => { const t = JSON.parse(m.value) as { kind: string; apprenticeId?: string }; return t.kind === kind && t.apprenticeId === apprenticeId; }));
+export function taggedSheet(
+  fake: FakeAppsScript,
+  kind: 'qualcard' | 'hours' | 'dashboard' | 'roster',
+  apprenticeId?: string,
+): FakeSheet | undefined {
+  return fake.ss.sheets.find((s) =>
+    s.metadata.some((m) => {
+      const t = JSON.parse(m.value) as { kind: string; apprenticeId?: string };
+      return t.kind === kind && t.apprenticeId === apprenticeId;
+    }),
+  );
 }
 
 /** Row number of a row key (column A) in a fake sheet. */

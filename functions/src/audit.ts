@@ -18,8 +18,14 @@ export interface AuditBody {
   before: unknown;
   after: unknown;
 }
-export interface AuditRecord extends AuditBody { prevHash: string; hash: string }
-export interface AuditHead { seq: number; hash: string }
+export interface AuditRecord extends AuditBody {
+  prevHash: string;
+  hash: string;
+}
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
 
 export const GENESIS: AuditHead = { seq: 0, hash: sha256('qualcard-audit-genesis') };
 
@@ -31,7 +37,14 @@ export function chain(prev: AuditHead, body: Omit<AuditBody, 'seq'>): AuditRecor
 }
 
 /** Appends records within the caller's transaction; returns the new head. */
-export function appendAudit(tx: Transaction, db: Firestore, sid: string, aid: string, head: AuditHead, bodies: Omit<AuditBody, 'seq'>[]): AuditHead {
+export function appendAudit(
+  tx: Transaction,
+  db: Firestore,
+  sid: string,
+  aid: string,
+  head: AuditHead,
+  bodies: Omit<AuditBody, 'seq'>[],
+): AuditHead {
   let h = head;
   for (const body of bodies) {
     const record = chain(h, body);
@@ -41,21 +54,51 @@ export function appendAudit(tx: Transaction, db: Firestore, sid: string, aid: st
   return h;
 }
 
-export interface ChainCheck { ok: boolean; records: number; problem?: string; seq?: number }
+export interface ChainCheck {
+  ok: boolean;
+  records: number;
+  problem?: string;
+  seq?: number;
+}
 
 /** Recomputes the chain from the stored records and compares it with the stored head. */
 export function verifyChain(records: AuditRecord[], head: AuditHead | undefined): ChainCheck {
   let prev = GENESIS;
   for (const [i, r] of records.entries()) {
-    if (r.seq !== i + 1) return { ok: false, records: records.length, seq: r.seq, problem: `record ${i + 1} has sequence number ${r.seq}: a record is missing or out of order` };
-    if (r.prevHash !== prev.hash) return { ok: false, records: records.length, seq: r.seq, problem: `record ${r.seq} does not follow record ${prev.seq}` };
+    if (r.seq !== i + 1)
+      return {
+        ok: false,
+        records: records.length,
+        seq: r.seq,
+        problem: `record ${i + 1} has sequence number ${r.seq}: a record is missing or out of order`,
+      };
+    if (r.prevHash !== prev.hash)
+      return {
+        ok: false,
+        records: records.length,
+        seq: r.seq,
+        problem: `record ${r.seq} does not follow record ${prev.seq}`,
+      };
     const { prevHash: _p, hash, ...body } = r;
-    const expected = sha256(prev.hash + canonicalJson({ ...body, before: body.before ?? null, after: body.after ?? null }));
-    if (hash !== expected) return { ok: false, records: records.length, seq: r.seq, problem: `record ${r.seq} was altered: its content does not match its hash` };
+    const expected = sha256(
+      prev.hash + canonicalJson({ ...body, before: body.before ?? null, after: body.after ?? null }),
+    );
+    if (hash !== expected)
+      return {
+        ok: false,
+        records: records.length,
+        seq: r.seq,
+        problem: `record ${r.seq} was altered: its content does not match its hash`,
+      };
     prev = { seq: r.seq, hash };
   }
   const h = head ?? GENESIS;
-  if (h.seq !== prev.seq || h.hash !== prev.hash) return { ok: false, records: records.length, problem: `the chain ends at record ${prev.seq} but the apprentice's head says ${h.seq}: records were removed or added outside a transaction` };
+  if (h.seq !== prev.seq || h.hash !== prev.hash)
+    return {
+      ok: false,
+      records: records.length,
+      problem: `the chain ends at record ${prev.seq} but the apprentice's head says ${h.seq}: records were removed or added outside a transaction`,
+    };
   return { ok: true, records: records.length };
 }
 

@@ -1,12 +1,16 @@
 // Who is calling: a Google ID token (ScriptApp.getIdentityToken() in the add-on) verified with google-auth-library
 // against the configured audience allow-list, with a verified email. There is no bypass: the only other key
 // accepted is the local emulator key, and only when this code runs inside the Functions emulator.
+
+import { readFileSync } from 'node:fs';
 import type { Request } from 'firebase-functions/v2/https';
 import type { OAuth2Client, TokenPayload } from 'google-auth-library';
-import { readFileSync } from 'node:fs';
 import { unauthorized } from './http/errors';
 
-export interface Caller { email: string; subject: string }
+export interface Caller {
+  email: string;
+  subject: string;
+}
 
 const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 /** Key id of the locally generated emulator key (scripts/emulator-key.ts). */
@@ -14,7 +18,10 @@ export const EMULATOR_KEY_ID = 'qualcard-emulator-key';
 
 /** QUALCARD_AUDIENCES: comma-separated OAuth client ids (the add-on's Apps Script project), from functions/.env.<project>. */
 export function audiences(): string[] {
-  const list = (process.env.QUALCARD_AUDIENCES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (process.env.QUALCARD_AUDIENCES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new Error('QUALCARD_AUDIENCES is not configured');
   return list;
 }
@@ -34,7 +41,9 @@ function emulatorCertificate(): string | undefined {
 
 function tokenKeyId(token: string): string | undefined {
   try {
-    const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
+    const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+      kid?: unknown;
+    };
     return typeof header.kid === 'string' ? header.kid : undefined;
   } catch {
     return undefined;
@@ -52,7 +61,12 @@ export async function authenticate(req: Request): Promise<Caller> {
   try {
     const cert = emulatorCertificate();
     if (cert && tokenKeyId(token) === EMULATOR_KEY_ID) {
-      const ticket = await oauth.verifySignedJwtWithCertsAsync(token, { [EMULATOR_KEY_ID]: cert }, allowed, GOOGLE_ISSUERS);
+      const ticket = await oauth.verifySignedJwtWithCertsAsync(
+        token,
+        { [EMULATOR_KEY_ID]: cert },
+        allowed,
+        GOOGLE_ISSUERS,
+      );
       payload = ticket.getPayload();
     } else {
       const ticket = await oauth.verifyIdToken({ idToken: token, audience: allowed });

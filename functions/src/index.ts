@@ -1,11 +1,12 @@
 // Cloud Functions entry point: one HTTPS function, `api`, with every endpoint under /v1. Kept light at load time:
 // exceljs and google-auth-library are imported by the handlers that need them.
-import { onRequest, type Request } from 'firebase-functions/v2/https';
+
 import type { Response } from 'express';
+import { onRequest, type Request } from 'firebase-functions/v2/https';
 import { HttpError } from './http/errors';
 import { Router } from './http/router';
-import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
+import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { signOffRoute } from './routes/signoffs';
 import { syncRoute } from './routes/sync';
@@ -13,7 +14,9 @@ import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } 
 
 const A = '/v1/sponsors/:sponsorId/apprentices/:apprenticeId';
 export const router = new Router()
-  .on('GET', '/v1/health', async (_req, res) => { res.json({ ok: true, service: 'qualcard', version: 1 }); })
+  .on('GET', '/v1/health', async (_req, res) => {
+    res.json({ ok: true, service: 'qualcard', version: 1 });
+  })
   .on('GET', '/v1/me', meRoute)
   .on('PUT', '/v1/sponsors/:sponsorId/members/:email', putMemberRoute)
   .on('POST', '/v1/sponsors/:sponsorId/sync', syncRoute)
@@ -38,7 +41,9 @@ export async function handle(req: Request, res: Response): Promise<void> {
       return;
     }
     if (e instanceof HttpError) {
-      res.status(e.status).json({ error: { status: e.status, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
+      res.status(e.status).json({
+        error: { status: e.status, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+      });
       return;
     }
     console.error('unexpected error', e);

@@ -16,7 +16,9 @@ export const MemberDoc = z.object({
 });
 export type MemberDoc = z.infer<typeof MemberDoc>;
 
-export interface Member extends Caller { sponsors: Record<string, SponsorMembership> }
+export interface Member extends Caller {
+  sponsors: Record<string, SponsorMembership>;
+}
 
 export async function loadMember(caller: Caller): Promise<Member> {
   const snap = await firestore().doc(paths.member(caller.email)).get();
@@ -28,16 +30,26 @@ export async function loadMember(caller: Caller): Promise<Member> {
 export function requireRole(member: Member, sponsorId: string, allowed: Role[], action: string): SponsorMembership {
   const m = member.sponsors[sponsorId];
   if (!m) throw forbidden(`${member.email} is not a member of sponsor ${sponsorId}`);
-  if (!allowed.includes(m.role)) throw forbidden(`${action} needs role ${allowed.join(' or ')} in sponsor ${sponsorId}; ${member.email} is ${m.role}`);
+  if (!allowed.includes(m.role))
+    throw forbidden(
+      `${action} needs role ${allowed.join(' or ')} in sponsor ${sponsorId}; ${member.email} is ${m.role}`,
+    );
   return m;
 }
 
 /** Apprentice-level access: admins and consultants see all; coaches their own apprentices; apprentices themselves. */
-export function canSeeApprentice(m: SponsorMembership, email: string, apprentice: { id: string; coachEmails: string[] }): boolean {
+export function canSeeApprentice(
+  m: SponsorMembership,
+  email: string,
+  apprentice: { id: string; coachEmails: string[] },
+): boolean {
   switch (m.role) {
     case 'admin':
-    case 'consultant': return true;
-    case 'coach': return apprentice.coachEmails.includes(email);
-    case 'apprentice': return m.apprenticeId === apprentice.id;
+    case 'consultant':
+      return true;
+    case 'coach':
+      return apprentice.coachEmails.includes(email);
+    case 'apprentice':
+      return m.apprenticeId === apprentice.id;
   }
 }

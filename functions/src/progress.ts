@@ -1,5 +1,11 @@
 // Progress via the shared engine, and its stored copy (sponsors/{sid}/progress/{aid}) that reads and reports use.
-import { computeProgress, getFramework, RecordMismatchError, type ApprenticeRecord, type Progress } from '@qualcard/shared';
+import {
+  type ApprenticeRecord,
+  computeProgress,
+  getFramework,
+  type Progress,
+  RecordMismatchError,
+} from '@qualcard/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
 import { paths } from './db';
@@ -20,20 +26,30 @@ export interface StoredProgress {
 export function progressFor(record: ApprenticeRecord, asOf: string, path: (string | number)[] = []): Progress {
   const framework = getFramework(record.apprentice.frameworkId);
   const at = [...path, 'apprentice', 'frameworkId'].join('.');
-  if (!framework) throw badRequest(`${at}: unknown framework "${record.apprentice.frameworkId}"`, { issues: [{ path: at, message: 'unknown framework' }] });
+  if (!framework)
+    throw badRequest(`${at}: unknown framework "${record.apprentice.frameworkId}"`, {
+      issues: [{ path: at, message: 'unknown framework' }],
+    });
   try {
     return computeProgress(framework, record, asOf);
   } catch (e) {
     if (e instanceof RecordMismatchError) {
       const field = [...path, e.field].join('.');
-      throw badRequest(`${field}: ${e.message.slice(e.field.length + 2)}`, { issues: [{ path: field, message: e.message }] });
+      throw badRequest(`${field}: ${e.message.slice(e.field.length + 2)}`, {
+        issues: [{ path: field, message: e.message }],
+      });
     }
     throw e;
   }
 }
 
 /** Stores progress when it differs from what is stored; returns the stored view. */
-export async function storeProgress(db: Firestore, sid: string, record: ApprenticeRecord, progress: Progress): Promise<StoredProgress> {
+export async function storeProgress(
+  db: Firestore,
+  sid: string,
+  record: ApprenticeRecord,
+  progress: Progress,
+): Promise<StoredProgress> {
   const ref = db.doc(`${paths.progress(sid)}/${record.apprentice.id}`);
   const view = {
     sponsorId: sid,

@@ -7,23 +7,33 @@ import { KiB, MiB } from './http/body';
 export const MAX_SYNC_BYTES = 8 * MiB;
 export const MAX_SMALL_BODY_BYTES = 64 * KiB;
 
-export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,200}$/, '8-200 letters, digits, "_", ".", ":" or "-"');
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{8,200}$/, '8-200 letters, digits, "_", ".", ":" or "-"');
 
-export const SyncRequest = z.object({
-  idempotencyKey: IdempotencyKey,
-  /** The date progress is computed for; defaults to today (UTC). */
-  asOf: IsoDate.optional(),
-  records: z.array(ApprenticeRecord).min(1).max(500),
-}).strict();
+export const SyncRequest = z
+  .object({
+    idempotencyKey: IdempotencyKey,
+    /** The date progress is computed for; defaults to today (UTC). */
+    asOf: IsoDate.optional(),
+    records: z.array(ApprenticeRecord).min(1).max(500),
+  })
+  .strict();
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
-export const SignOffRequest = z.object({
-  itemIds: z.array(z.string().trim().min(1)).min(1).max(500).refine((ids) => new Set(ids).size === ids.length, 'item ids must be unique'),
-  /** The day the coach observed the work; defaults to today (UTC). */
-  date: IsoDate.optional(),
-  evidence: z.string().max(2000).optional(),
-  notes: z.string().max(2000).optional(),
-}).strict();
+export const SignOffRequest = z
+  .object({
+    itemIds: z
+      .array(z.string().trim().min(1))
+      .min(1)
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, 'item ids must be unique'),
+    /** The day the coach observed the work; defaults to today (UTC). */
+    date: IsoDate.optional(),
+    evidence: z.string().max(2000).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict();
 export type SignOffRequest = z.infer<typeof SignOffRequest>;
 
 export const TranscriptRequest = z.object({ asOf: IsoDate.optional() }).strict();

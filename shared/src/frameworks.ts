@@ -1,11 +1,12 @@
 // The frameworks Qualcard ships, imported from the source documents by tools/seeds/import-seeds.ts.
 // Static JSON imports so bundlers (add-on, functions) carry the data with the code.
-import { Framework } from './model/framework';
-import nitas from '../frameworks/nitas-help-desk.json';
+
+import cts from '../frameworks/customer-technical-support.json';
 import itGeneralist from '../frameworks/it-generalist-competencies.json';
 import itGeneralistWps from '../frameworks/it-generalist-wps.json';
 import itSupportWps from '../frameworks/it-support-wps.json';
-import cts from '../frameworks/customer-technical-support.json';
+import nitas from '../frameworks/nitas-help-desk.json';
+import { Framework } from './model/framework';
 
 let cache: Framework[] | undefined;
 

@@ -1,10 +1,17 @@
-export * from './model/framework';
-export * from './model/record';
-export * from './model/progress';
-export { computeProgress, RecordMismatchError } from './engine/progress';
-export { RULES, HOURS_CATEGORY_LABEL } from './engine/rules';
 export { addDays, addMonths, daysBetween } from './engine/dates';
-export { parseCsv, CsvSyntaxError } from './sponsor/csv';
-export { frameworkFromRows, formatRowErrors, FRAMEWORK_COLUMNS, type RowError, type RowsResult, type RowsOptions } from './sponsor/framework-rows';
-export { shippedFrameworks, getFramework } from './frameworks';
-export { fieldIssues, formatIssues, type FieldIssue } from './model/errors';
+export { computeProgress, RecordMismatchError } from './engine/progress';
+export { HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
+export { getFramework, shippedFrameworks } from './frameworks';
+export { type FieldIssue, fieldIssues, formatIssues } from './model/errors';
+export * from './model/framework';
+export * from './model/progress';
+export * from './model/record';
+export { CsvSyntaxError, parseCsv } from './sponsor/csv';
+export {
+  FRAMEWORK_COLUMNS,
+  formatRowErrors,
+  frameworkFromRows,
+  type RowError,
+  type RowsOptions,
+  type RowsResult,
+} from './sponsor/framework-rows';

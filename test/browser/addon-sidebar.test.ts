@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildAddon } from '../../addon/build';
 
 // Functions passed to page.evaluate run in the page; the server tsconfig has no DOM lib, so name what they use.
@@ -21,13 +21,28 @@ beforeAll(async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'qualcard-sidebar-'));
   await buildAddon({ outDir });
   const html = readFileSync(join(outDir, 'Sidebar.html'));
-  server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); });
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
 }, 60_000);
-afterAll(async () => { await browser?.close(); await new Promise((r) => server?.close(r)); });
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
 
 /** google.script.run stub: answers from window.__answers, records calls, delays generation so the bar is seen moving. */
 const STUB = `
@@ -51,12 +66,41 @@ window.google = { script: { run: runner(null, null) } };
 
 const STATE = {
   settings: { endpoint: '', sponsorId: '', frameworkIds: [] as string[] },
-  available: [{ id: 'nitas-help-desk', title: 'NITAS Help Desk', version: '1.0.0', levels: [{ id: 'L1', title: 'Level 1' }, { id: 'L2', title: 'Level 2' }, { id: 'L3', title: 'Level 3' }], items: 93, sponsor: false },
-    { id: 'it-support-wps', title: 'IT Support WPS', version: '1.0.0', levels: [{ id: 'L1', title: 'Level 1' }], items: 86, sponsor: false }],
+  available: [
+    {
+      id: 'nitas-help-desk',
+      title: 'NITAS Help Desk',
+      version: '1.0.0',
+      levels: [
+        { id: 'L1', title: 'Level 1' },
+        { id: 'L2', title: 'Level 2' },
+        { id: 'L3', title: 'Level 3' },
+      ],
+      items: 93,
+      sponsor: false,
+    },
+    {
+      id: 'it-support-wps',
+      title: 'IT Support WPS',
+      version: '1.0.0',
+      levels: [{ id: 'L1', title: 'Level 1' }],
+      items: 86,
+      sponsor: false,
+    },
+  ],
   program: [] as unknown[],
-  roster: { exists: false, apprentices: [] as { id: string; name: string; frameworkId: string; levelId: string }[], errors: [] as string[] },
+  roster: {
+    exists: false,
+    apprentices: [] as { id: string; name: string; frameworkId: string; levelId: string }[],
+    errors: [] as string[],
+  },
 };
-const ROSTER = ['A001', 'A002', 'A003', 'A004', 'A005'].map((id, i) => ({ id, name: `Apprentice ${i + 1}`, frameworkId: 'nitas-help-desk', levelId: 'L1' }));
+const ROSTER = ['A001', 'A002', 'A003', 'A004', 'A005'].map((id, i) => ({
+  id,
+  name: `Apprentice ${i + 1}`,
+  frameworkId: 'nitas-help-desk',
+  levelId: 'L1',
+}));
 
 async function open(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 300, height: 1100 } });
@@ -66,12 +110,20 @@ async function open(): Promise<Page> {
   await page.waitForSelector('#frameworks label');
   return page;
 }
-const calls = (page: Page): Promise<{ name: string; args: unknown[] }[]> => page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls);
+const calls = (page: Page): Promise<{ name: string; args: unknown[] }[]> =>
+  page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls);
 
 test('set-up: frameworks listed from the server, saved with the chosen ones; a server error is shown', async () => {
   const page = await open();
-  expect(await page.locator('#frameworks label').allTextContents()).toEqual(['NITAS Help Desk (L1, L2, L3; 93 items)', 'IT Support WPS (L1; 86 items)']);
-  await page.evaluate(() => { (window as unknown as { __answers: Record<string, unknown> }).__answers.saveSetup = () => { throw new Error('Set-up not saved:\nendpoint: an https:// URL of the Qualcard functions'); }; });
+  expect(await page.locator('#frameworks label').allTextContents()).toEqual([
+    'NITAS Help Desk (L1, L2, L3; 93 items)',
+    'IT Support WPS (L1; 86 items)',
+  ]);
+  await page.evaluate(() => {
+    (window as unknown as { __answers: Record<string, unknown> }).__answers.saveSetup = () => {
+      throw new Error('Set-up not saved:\nendpoint: an https:// URL of the Qualcard functions');
+    };
+  });
   await page.fill('#endpoint', 'http://wrong');
   await page.fill('#sponsorId', 'acme');
   await page.check('#frameworks input[value="nitas-help-desk"]');
@@ -91,8 +143,20 @@ test('generate: chunks of apprentices with a moving progress bar, then sign-off 
     const state = { ...(w.__answers.getState as object), roster: { exists: true, apprentices: roster, errors: [] } };
     w.__answers.getState = state;
     w.__answers.createRoster = { created: true, name: 'Roster' };
-    w.__answers.generateApprentices = (ids: string[]) => ids.map((id) => ({ apprenticeId: id, name: roster.find((r) => r.id === id)!.name, qualCard: `Qual card · ${id}`, regenerated: id === 'A002', archived: id === 'A002' ? 1 : 0 }));
-    w.__answers.signOffSelection = { signed: ['HD1.1.1', 'HD1.1.2'], alreadySigned: [], coachEmail: 'coach@example.com', date: '2026-04-02' };
+    w.__answers.generateApprentices = (ids: string[]) =>
+      ids.map((id) => ({
+        apprenticeId: id,
+        name: roster.find((r) => r.id === id)!.name,
+        qualCard: `Qual card · ${id}`,
+        regenerated: id === 'A002',
+        archived: id === 'A002' ? 1 : 0,
+      }));
+    w.__answers.signOffSelection = {
+      signed: ['HD1.1.1', 'HD1.1.2'],
+      alreadySigned: [],
+      coachEmail: 'coach@example.com',
+      date: '2026-04-02',
+    };
     w.__answers.checkProgress = { apprentices: 5, synced: true, asOf: '2026-04-02', gaps: 31, missing: [] };
     w.__holdGenerate = true;
   }, ROSTER);
@@ -101,7 +165,12 @@ test('generate: chunks of apprentices with a moving progress bar, then sign-off 
   await page.click('#generate');
   const release = async (): Promise<void> => {
     await page.waitForFunction(() => (window as unknown as { __release: unknown }).__release !== null);
-    await page.evaluate(() => { const w = window as unknown as { __release: (() => void) | null }; const r = w.__release!; w.__release = null; r(); });
+    await page.evaluate(() => {
+      const w = window as unknown as { __release: (() => void) | null };
+      const r = w.__release!;
+      w.__release = null;
+      r();
+    });
   };
   await release();
   await page.waitForFunction(() => (document.querySelector('#progress') as HTMLProgressElement).value === 2);
@@ -112,8 +181,14 @@ test('generate: chunks of apprentices with a moving progress bar, then sign-off 
   await page.waitForSelector('#message.ok');
   expect(await page.evaluate(() => (document.querySelector('#progress') as HTMLProgressElement).value)).toBe(5);
   expect(await page.textContent('#progressText')).toBe('Done: 5 of 5.');
-  expect(await page.locator('#generated li').allTextContents()).toContain('Apprentice 2: regenerated, 1 archived row(s) kept');
-  expect((await calls(page)).filter((c) => c.name === 'generateApprentices').map((c) => c.args[0])).toEqual([['A001', 'A002'], ['A003', 'A004'], ['A005']]);
+  expect(await page.locator('#generated li').allTextContents()).toContain(
+    'Apprentice 2: regenerated, 1 archived row(s) kept',
+  );
+  expect((await calls(page)).filter((c) => c.name === 'generateApprentices').map((c) => c.args[0])).toEqual([
+    ['A001', 'A002'],
+    ['A003', 'A004'],
+    ['A005'],
+  ]);
 
   await page.click('#signOff');
   await page.waitForFunction(() => document.querySelector('#signResult')!.textContent !== '');
@@ -130,13 +205,23 @@ test('errors from the server reach the person: a sign-off refusal and a failed g
   const page = await open();
   await page.evaluate((roster) => {
     const w = window as unknown as { __answers: Record<string, unknown> };
-    w.__answers.getState = { ...(w.__answers.getState as object), roster: { exists: true, apprentices: roster, errors: [] } };
-    w.__answers.signOffSelection = () => { throw new Error('Sign off: the selection holds no item rows; select the rows of the items to sign'); };
-    w.__answers.generateApprentices = (ids: string[]) => { if (ids.includes('A003')) throw new Error('Generate A003: could not write "Qual card · A003"'); return ids.map((id) => ({ apprenticeId: id, name: id, qualCard: id, regenerated: false, archived: 0 })); };
+    w.__answers.getState = {
+      ...(w.__answers.getState as object),
+      roster: { exists: true, apprentices: roster, errors: [] },
+    };
+    w.__answers.signOffSelection = () => {
+      throw new Error('Sign off: the selection holds no item rows; select the rows of the items to sign');
+    };
+    w.__answers.generateApprentices = (ids: string[]) => {
+      if (ids.includes('A003')) throw new Error('Generate A003: could not write "Qual card · A003"');
+      return ids.map((id) => ({ apprenticeId: id, name: id, qualCard: id, regenerated: false, archived: 0 }));
+    };
   }, ROSTER);
   await page.click('#signOff');
   await page.waitForSelector('#message.error');
-  expect(await page.textContent('#message')).toBe('Sign off: the selection holds no item rows; select the rows of the items to sign');
+  expect(await page.textContent('#message')).toBe(
+    'Sign off: the selection holds no item rows; select the rows of the items to sign',
+  );
   await page.click('#generate');
   await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('Generate A003'));
   expect(await page.evaluate(() => (document.querySelector('#progress') as HTMLProgressElement).value)).toBe(2);

@@ -1,8 +1,8 @@
 // Identity, roles, tenant isolation and error codes through the real API. Rejected requests write nothing.
-import { generateKeyPairSync, createSign } from 'node:crypto';
+import { createSign, generateKeyPairSync } from 'node:crypto';
+import { mintIdToken } from '../../scripts/emulator-key';
 import { allDocumentPaths, call, clearFirestore, db, seedSponsor } from './helpers/api';
 import { record } from './helpers/records';
-import { mintIdToken } from '../../scripts/emulator-key';
 
 const ADMIN = 'admin@acme.example';
 const COACH = 'coach@acme.example';
@@ -11,17 +11,45 @@ const CONSULTANT = 'consultant@advisors.example';
 const GLOBEX_ADMIN = 'admin@globex.example';
 const AS_OF = '2026-06-30';
 
-const ann = () => record({ id: 'ann', frameworkId: 'nitas-help-desk', levelId: 'L1', coach: COACH, startDate: '2025-09-01', stage: { signed: 4, hoursPerCategory: 16 } });
-const bob = () => record({ id: 'bob', frameworkId: 'it-support-wps', levelId: 'L1', coach: COACH2, startDate: '2025-10-01', stage: { signed: 3 } });
-const gus = () => record({ id: 'gus', frameworkId: 'customer-technical-support', levelId: 'ITS1', coach: 'coach@globex.example', startDate: '2025-10-01', stage: { signed: 2 } });
+const ann = () =>
+  record({
+    id: 'ann',
+    frameworkId: 'nitas-help-desk',
+    levelId: 'L1',
+    coach: COACH,
+    startDate: '2025-09-01',
+    stage: { signed: 4, hoursPerCategory: 16 },
+  });
+const bob = () =>
+  record({
+    id: 'bob',
+    frameworkId: 'it-support-wps',
+    levelId: 'L1',
+    coach: COACH2,
+    startDate: '2025-10-01',
+    stage: { signed: 3 },
+  });
+const gus = () =>
+  record({
+    id: 'gus',
+    frameworkId: 'customer-technical-support',
+    levelId: 'ITS1',
+    coach: 'coach@globex.example',
+    startDate: '2025-10-01',
+    stage: { signed: 2 },
+  });
 const body = (key: string, records: unknown[]) => ({ idempotencyKey: key, asOf: AS_OF, records });
 
 beforeEach(async () => {
   await clearFirestore();
   await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
   await seedSponsor('globex', 'Globex', { [GLOBEX_ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  expect((await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('seed-acme-1', [ann(), bob()]) })).status).toBe(200);
-  expect((await call('POST', '/v1/sponsors/globex/sync', { as: GLOBEX_ADMIN, body: body('seed-globex-1', [gus()]) })).status).toBe(200);
+  expect(
+    (await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('seed-acme-1', [ann(), bob()]) })).status,
+  ).toBe(200);
+  expect(
+    (await call('POST', '/v1/sponsors/globex/sync', { as: GLOBEX_ADMIN, body: body('seed-globex-1', [gus()]) })).status,
+  ).toBe(200);
 });
 
 /** Runs a request that must be rejected with `status`, and checks that no document was added, changed or removed. */
@@ -40,12 +68,16 @@ async function contents(): Promise<Record<string, unknown>> {
 
 describe('identity', () => {
   const path = '/v1/sponsors/acme/progress';
-  test('no token is a 401', async () => { expect((await call('GET', path)).status).toBe(401); });
+  test('no token is a 401', async () => {
+    expect((await call('GET', path)).status).toBe(401);
+  });
   test('a malformed token is a 401', async () => {
     expect((await call('GET', path, { headers: { authorization: 'Bearer not-a-jwt' } })).status).toBe(401);
   });
   test('a token for another audience is a 401', async () => {
-    expect((await call('GET', path, { as: { email: ADMIN, aud: 'someone-else.apps.googleusercontent.com' } })).status).toBe(401);
+    expect(
+      (await call('GET', path, { as: { email: ADMIN, aud: 'someone-else.apps.googleusercontent.com' } })).status,
+    ).toBe(401);
   });
   test('an expired token is a 401', async () => {
     expect((await call('GET', path, { as: { email: ADMIN, expiresIn: -600 } })).status).toBe(401);
@@ -67,49 +99,74 @@ describe('identity', () => {
   test('a verified stranger with no membership is a 403', async () => {
     expect((await call('GET', path, { as: 'stranger@else.example' })).status).toBe(403);
   });
-  test('GET /v1/me lists the caller\'s sponsors and roles', async () => {
+  test("GET /v1/me lists the caller's sponsors and roles", async () => {
     const res = await call('GET', '/v1/me', { as: CONSULTANT });
-    expect(res.body).toEqual({ email: CONSULTANT, sponsors: { acme: { role: 'consultant' }, globex: { role: 'consultant' } } });
+    expect(res.body).toEqual({
+      email: CONSULTANT,
+      sponsors: { acme: { role: 'consultant' }, globex: { role: 'consultant' } },
+    });
   });
 });
 
 describe('roles', () => {
-  test('an apprentice reads their own progress and nobody else\'s', async () => {
-    expect((await call('GET', '/v1/sponsors/acme/apprentices/ann/progress', { as: 'ann@apprentice.example' })).status).toBe(200);
-    expect((await call('GET', '/v1/sponsors/acme/apprentices/bob/progress', { as: 'ann@apprentice.example' })).status).toBe(403);
+  test("an apprentice reads their own progress and nobody else's", async () => {
+    expect(
+      (await call('GET', '/v1/sponsors/acme/apprentices/ann/progress', { as: 'ann@apprentice.example' })).status,
+    ).toBe(200);
+    expect(
+      (await call('GET', '/v1/sponsors/acme/apprentices/bob/progress', { as: 'ann@apprentice.example' })).status,
+    ).toBe(403);
     const all = await call('GET', '/v1/sponsors/acme/progress', { as: 'ann@apprentice.example' });
     expect(all.body.apprentices.map((a: any) => a.apprenticeId)).toEqual(['ann']);
   });
   test('an apprentice may not sync', async () => {
-    await rejected(403, 'POST', '/v1/sponsors/acme/sync', { as: 'ann@apprentice.example', body: body('apprentice-1', [ann()]) });
+    await rejected(403, 'POST', '/v1/sponsors/acme/sync', {
+      as: 'ann@apprentice.example',
+      body: body('apprentice-1', [ann()]),
+    });
   });
   test('a coach sees only their own apprentices', async () => {
     const all = await call('GET', '/v1/sponsors/acme/progress', { as: COACH });
     expect(all.body.apprentices.map((a: any) => a.apprenticeId)).toEqual(['ann']);
     expect((await call('GET', '/v1/sponsors/acme/apprentices/bob/progress', { as: COACH })).status).toBe(403);
   });
-  test('a coach may sync their own apprentice but not another coach\'s', async () => {
+  test("a coach may sync their own apprentice but not another coach's", async () => {
     const changed = ann();
     changed.hours!.push({ date: '2026-01-05', category: 'on-the-job-learning', hours: 6, description: 'ticket queue' });
-    expect((await call('POST', '/v1/sponsors/acme/sync', { as: COACH, body: body('coach-sync-1', [changed]) })).status).toBe(200);
+    expect(
+      (await call('POST', '/v1/sponsors/acme/sync', { as: COACH, body: body('coach-sync-1', [changed]) })).status,
+    ).toBe(200);
     await rejected(403, 'POST', '/v1/sponsors/acme/sync', { as: COACH, body: body('coach-sync-2', [bob()]) });
   });
   test('a coach signs off their own apprentice; the backend records the verified email and server time', async () => {
-    const res = await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', { as: COACH, body: { itemIds: ['HD1.2.1'], date: '2026-06-01', evidence: 'ticket #12' } });
+    const res = await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+      as: COACH,
+      body: { itemIds: ['HD1.2.1'], date: '2026-06-01', evidence: 'ticket #12' },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ signed: ['HD1.2.1'], alreadySigned: [], coachEmail: COACH });
     const doc = (await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).data()!;
-    expect(doc).toMatchObject({ source: 'api', signedAt: res.body.signedAt, data: { itemId: 'HD1.2.1', coachEmail: COACH, date: '2026-06-01', evidence: 'ticket #12' } });
+    expect(doc).toMatchObject({
+      source: 'api',
+      signedAt: res.body.signedAt,
+      data: { itemId: 'HD1.2.1', coachEmail: COACH, date: '2026-06-01', evidence: 'ticket #12' },
+    });
     expect(Math.abs(Date.parse(doc.signedAt) - Date.now())).toBeLessThan(5 * 60_000);
     // A later sync from a sheet that does not have the row yet keeps the verified sign-off.
     const resync = await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('after-signoff', [ann()]) });
     expect(resync.body.apprentices[0].changes.signOffs).toEqual({ created: 0, updated: 0, deleted: 0 });
     expect((await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).get('source')).toBe('api');
   });
-  test('a coach may not sign off another coach\'s apprentice, nor may an admin who is not their coach', async () => {
+  test("a coach may not sign off another coach's apprentice, nor may an admin who is not their coach", async () => {
     await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/bob/sign-offs', { as: COACH, body: { itemIds: ['x'] } });
-    await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', { as: ADMIN, body: { itemIds: ['HD1.2.1'] } });
-    await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', { as: CONSULTANT, body: { itemIds: ['HD1.2.1'] } });
+    await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+      as: ADMIN,
+      body: { itemIds: ['HD1.2.1'] },
+    });
+    await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+      as: CONSULTANT,
+      body: { itemIds: ['HD1.2.1'] },
+    });
   });
   test('a consultant reads every sponsor they serve but may not sync', async () => {
     expect((await call('GET', '/v1/sponsors/acme/progress', { as: CONSULTANT })).body.apprentices).toHaveLength(2);
@@ -117,9 +174,19 @@ describe('roles', () => {
     await rejected(403, 'POST', '/v1/sponsors/acme/sync', { as: CONSULTANT, body: body('consultant-1', [ann()]) });
   });
   test('only an admin sets staff roles', async () => {
-    expect((await call('PUT', `/v1/sponsors/acme/members/${encodeURIComponent('new.coach@acme.example')}`, { as: ADMIN, body: { role: 'coach' } })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', `/v1/sponsors/acme/members/${encodeURIComponent('new.coach@acme.example')}`, {
+          as: ADMIN,
+          body: { role: 'coach' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await db().doc('members/new.coach@acme.example').get()).get('sponsors.acme.role')).toBe('coach');
-    await rejected(403, 'PUT', `/v1/sponsors/acme/members/${encodeURIComponent('x@acme.example')}`, { as: COACH, body: { role: 'admin' } });
+    await rejected(403, 'PUT', `/v1/sponsors/acme/members/${encodeURIComponent('x@acme.example')}`, {
+      as: COACH,
+      body: { role: 'admin' },
+    });
   });
 });
 
@@ -133,7 +200,10 @@ describe('tenant isolation', () => {
     await rejected(403, 'POST', '/v1/sponsors/globex/apprentices/gus/transcripts', { as: ADMIN, body: {} });
   });
   test('a record that names another sponsor is refused', async () => {
-    const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('cross-sync-2', [{ ...gus(), sponsorId: 'globex' }]) });
+    const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', {
+      as: ADMIN,
+      body: body('cross-sync-2', [{ ...gus(), sponsorId: 'globex' }]),
+    });
     expect(res.body.error.details.issues[0].path).toBe('records.0.sponsorId');
   });
   test('an Acme apprentice id under Globex is not found there', async () => {
@@ -165,21 +235,40 @@ describe('errors', () => {
   test('a missing idempotency key, a wrong type and unknown fields are 400s', async () => {
     await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: { records: [ann()] } });
     await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: [1, 2, 3] });
-    await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: { ...body('bad-sync-4', [ann()]), extra: true } });
+    await rejected(400, 'POST', '/v1/sponsors/acme/sync', {
+      as: ADMIN,
+      body: { ...body('bad-sync-4', [ann()]), extra: true },
+    });
   });
   test('malformed JSON and a non-JSON body are 400s, not 500s', async () => {
-    const malformed = await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, rawBody: '{"idempotencyKey": "x', headers: { 'content-type': 'application/json' } });
+    const malformed = await call('POST', '/v1/sponsors/acme/sync', {
+      as: ADMIN,
+      rawBody: '{"idempotencyKey": "x',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
-    await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, rawBody: 'idempotencyKey=abc', headers: { 'content-type': 'text/plain' } });
+    await rejected(400, 'POST', '/v1/sponsors/acme/sync', {
+      as: ADMIN,
+      rawBody: 'idempotencyKey=abc',
+      headers: { 'content-type': 'text/plain' },
+    });
   });
   test('an oversized body is a 413 and writes nothing', async () => {
     const big = ann();
-    big.signOffs = Array.from({ length: 4500 }, (_, i) => ({ itemId: `X${i}`, date: '2026-01-01', coachEmail: COACH, evidence: 'e'.repeat(1999) }));
+    big.signOffs = Array.from({ length: 4500 }, (_, i) => ({
+      itemId: `X${i}`,
+      date: '2026-01-01',
+      coachEmail: COACH,
+      evidence: 'e'.repeat(1999),
+    }));
     const res = await rejected(413, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('big-sync-1', [big]) });
     expect(res.body.error.code).toBe('payload-too-large');
   });
   test('an unknown item in a sign-off is a 400 naming the index', async () => {
-    const res = await rejected(400, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', { as: COACH, body: { itemIds: ['HD1.2.1', 'NOPE'] } });
+    const res = await rejected(400, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+      as: COACH,
+      body: { itemIds: ['HD1.2.1', 'NOPE'] },
+    });
     expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: 'itemIds.1' })]);
   });
   test('a path id that cannot be a document id is a 400', async () => {

@@ -9,7 +9,15 @@ const AS_OF = '2026-06-30';
 const AUDIT = 'sponsors/acme/apprentices/ann/audit';
 const VERIFY = '/v1/sponsors/acme/apprentices/ann/audit/verify';
 
-const ann = () => record({ id: 'ann', frameworkId: 'nitas-help-desk', levelId: 'L1', coach: COACH, startDate: '2025-09-01', stage: { signed: 3, hoursPerCategory: 8 } });
+const ann = () =>
+  record({
+    id: 'ann',
+    frameworkId: 'nitas-help-desk',
+    levelId: 'L1',
+    coach: COACH,
+    startDate: '2025-09-01',
+    stage: { signed: 3, hoursPerCategory: 8 },
+  });
 
 beforeEach(async () => {
   await clearFirestore();
@@ -18,10 +26,27 @@ beforeEach(async () => {
   const second = ann();
   second.signOffs = second.signOffs!.slice(1); // one sign-off removed
   second.hours![0]!.hours = 6; // one hours entry changed
-  for (const [key, r] of [['audit-sync-1', first], ['audit-sync-2', second]] as const) {
-    expect((await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: { idempotencyKey: key, asOf: AS_OF, records: [r] } })).status).toBe(200);
+  for (const [key, r] of [
+    ['audit-sync-1', first],
+    ['audit-sync-2', second],
+  ] as const) {
+    expect(
+      (
+        await call('POST', '/v1/sponsors/acme/sync', {
+          as: ADMIN,
+          body: { idempotencyKey: key, asOf: AS_OF, records: [r] },
+        })
+      ).status,
+    ).toBe(200);
   }
-  expect((await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', { as: COACH, body: { itemIds: ['HD1.2.1'], date: '2026-06-01' } })).status).toBe(201);
+  expect(
+    (
+      await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+        as: COACH,
+        body: { itemIds: ['HD1.2.1'], date: '2026-06-01' },
+      })
+    ).status,
+  ).toBe(201);
 });
 
 test('every change is one audit record with who, when, before and after, chained by hash', async () => {
@@ -65,7 +90,9 @@ test('a rewritten record whose own hash is recomputed still breaks the chain at 
   const rec = (await db().doc(`${AUDIT}/0000000002`).get()).data()!;
   const { prevHash, hash: _old, ...body } = rec;
   const forged = { ...body, who: 'someone-else@acme.example' };
-  await db().doc(`${AUDIT}/0000000002`).update({ who: forged.who, hash: sha256(prevHash + canonicalJson(forged)) });
+  await db()
+    .doc(`${AUDIT}/0000000002`)
+    .update({ who: forged.who, hash: sha256(prevHash + canonicalJson(forged)) });
   const res = await call('GET', VERIFY, { as: ADMIN });
   expect(res.body).toMatchObject({ ok: false, seq: 3 });
   expect(res.body.problem).toMatch(/does not follow/);

@@ -13,30 +13,52 @@ function counting(real: Firestore, commits: number[]): Firestore {
   return new Proxy(real, {
     get(target, prop, receiver) {
       if (prop !== 'runTransaction') return Reflect.get(target, prop, receiver);
-      return (fn: (tx: Transaction) => Promise<unknown>) => target.runTransaction(async (tx) => {
-        let writes = 0;
-        const counted = new Proxy(tx, {
-          get(t, p) {
-            const v = Reflect.get(t, p);
-            if (typeof v !== 'function') return v;
-            return (...args: unknown[]) => { if (['set', 'create', 'update', 'delete'].includes(String(p))) writes++; return (v as (...a: unknown[]) => unknown).apply(t, args); };
-          },
+      return (fn: (tx: Transaction) => Promise<unknown>) =>
+        target.runTransaction(async (tx) => {
+          let writes = 0;
+          const counted = new Proxy(tx, {
+            get(t, p) {
+              const v = Reflect.get(t, p);
+              if (typeof v !== 'function') return v;
+              return (...args: unknown[]) => {
+                if (['set', 'create', 'update', 'delete'].includes(String(p))) writes++;
+                return (v as (...a: unknown[]) => unknown).apply(t, args);
+              };
+            },
+          });
+          const result = await fn(counted);
+          commits.push(writes);
+          return result;
         });
-        const result = await fn(counted);
-        commits.push(writes);
-        return result;
-      });
     },
   });
 }
 
-beforeEach(async () => { await clearFirestore(); });
+beforeEach(async () => {
+  await clearFirestore();
+});
 
 test('1,200 new hours rows are written in commits of at most 500 writes, with one audit record each', async () => {
-  const r = ApprenticeRecord.parse(record({ id: 'ann', frameworkId: 'nitas-help-desk', levelId: 'L1', coach: 'coach@acme.example', startDate: '2020-01-01', stage: { signed: 0 } }));
-  r.hours = Array.from({ length: 1200 }, (_, i) => ({ id: `row-${i}`, date: new Date(Date.UTC(2020, 0, 2) + i * 86_400_000).toISOString().slice(0, 10), category: 'on-the-job-learning' as const, hours: 8 }));
+  const r = ApprenticeRecord.parse(
+    record({
+      id: 'ann',
+      frameworkId: 'nitas-help-desk',
+      levelId: 'L1',
+      coach: 'coach@acme.example',
+      startDate: '2020-01-01',
+      stage: { signed: 0 },
+    }),
+  );
+  r.hours = Array.from({ length: 1200 }, (_, i) => ({
+    id: `row-${i}`,
+    date: new Date(Date.UTC(2020, 0, 2) + i * 86_400_000).toISOString().slice(0, 10),
+    category: 'on-the-job-learning' as const,
+    hours: 8,
+  }));
   const commits: number[] = [];
-  const result = await commitApprentice(counting(db(), commits), 'acme', 'ann', 'admin@acme.example', (state) => planSync(r, state));
+  const result = await commitApprentice(counting(db(), commits), 'acme', 'ann', 'admin@acme.example', (state) =>
+    planSync(r, state),
+  );
   expect(result.hours).toEqual({ created: 1200, updated: 0, deleted: 0 });
   expect(commits.length).toBeGreaterThanOrEqual(5); // 2,400 row + audit writes at under 500 each
   expect(Math.max(...commits)).toBeLessThanOrEqual(500);
@@ -44,7 +66,9 @@ test('1,200 new hours rows are written in commits of at most 500 writes, with on
   expect(await verifyApprenticeAudit(db(), 'acme', 'ann')).toEqual({ ok: true, records: 1200 });
   // The same rows again: one read-only pass, no writes.
   const again: number[] = [];
-  const second = await commitApprentice(counting(db(), again), 'acme', 'ann', 'admin@acme.example', (state) => planSync(r, state));
+  const second = await commitApprentice(counting(db(), again), 'acme', 'ann', 'admin@acme.example', (state) =>
+    planSync(r, state),
+  );
   expect(second.hours).toEqual({ created: 0, updated: 0, deleted: 0 });
   expect(again).toEqual([0]);
 });

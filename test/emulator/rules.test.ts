@@ -1,9 +1,15 @@
 // Firestore security rules on the emulator, per collection and role: allowed reads succeed, everything else fails.
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firestoreHost } from './helpers/env';
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestEnvironment,
+} from '@firebase/rules-unit-testing';
 import { setLogLevel } from 'firebase/firestore';
+import { firestoreHost } from './helpers/env';
 
 // Denied writes are the point of these tests; the SDK would log each one as a warning.
 setLogLevel('silent');
@@ -29,9 +35,18 @@ let env: RulesTestEnvironment;
 
 beforeAll(async () => {
   const [host, port] = firestoreHost().split(':');
-  env = await initializeTestEnvironment({ projectId: PROJECT, firestore: { host: host!, port: Number(port), rules: readFileSync(join(__dirname, '../../firestore.rules'), 'utf8') } });
+  env = await initializeTestEnvironment({
+    projectId: PROJECT,
+    firestore: {
+      host: host!,
+      port: Number(port),
+      rules: readFileSync(join(__dirname, '../../firestore.rules'), 'utf8'),
+    },
+  });
 });
-afterAll(async () => { await env?.cleanup(); });
+afterAll(async () => {
+  await env?.cleanup();
+});
 
 beforeEach(async () => {
   await env.clearFirestore();
@@ -39,13 +54,23 @@ beforeEach(async () => {
     const db = ctx.firestore();
     const set = (path: string, data: object) => db.doc(path).set(data);
     await set(`members/${people.admin}`, { email: people.admin, sponsors: { acme: { role: 'admin' } } });
-    await set(`members/${people.consultant}`, { email: people.consultant, sponsors: { acme: { role: 'consultant' }, initech: { role: 'consultant' } } });
+    await set(`members/${people.consultant}`, {
+      email: people.consultant,
+      sponsors: { acme: { role: 'consultant' }, initech: { role: 'consultant' } },
+    });
     await set(`members/${people.coach}`, { email: people.coach, sponsors: { acme: { role: 'coach' } } });
     await set(`members/${people.otherCoach}`, { email: people.otherCoach, sponsors: { acme: { role: 'coach' } } });
-    await set(`members/${people.apprentice}`, { email: people.apprentice, sponsors: { acme: { role: 'apprentice', apprenticeId: 'ann' } } });
+    await set(`members/${people.apprentice}`, {
+      email: people.apprentice,
+      sponsors: { acme: { role: 'apprentice', apprenticeId: 'ann' } },
+    });
     await set(A, { name: 'Acme' });
     await set('sponsors/globex', { name: 'Globex' });
-    for (const [path, coach] of [[ANN, people.coach], [BOB, people.otherCoach], [OTHER, 'coach@globex.example']] as const) {
+    for (const [path, coach] of [
+      [ANN, people.coach],
+      [BOB, people.otherCoach],
+      [OTHER, 'coach@globex.example'],
+    ] as const) {
       const id = path.split('/').pop()!;
       await set(path, { apprentice: { id, coachEmails: [coach] } });
       await set(`${path}/signOffs/HD1.1.1`, { key: 'HD1.1.1' });
@@ -60,7 +85,8 @@ beforeEach(async () => {
 
 const as = (who: Person | 'anonymous' | 'unverified') => {
   if (who === 'anonymous') return env.unauthenticatedContext().firestore();
-  if (who === 'unverified') return env.authenticatedContext('u-unverified', { email: people.admin, email_verified: false }).firestore();
+  if (who === 'unverified')
+    return env.authenticatedContext('u-unverified', { email: people.admin, email_verified: false }).firestore();
   return env.authenticatedContext(`u-${who}`, { email: people[who], email_verified: true }).firestore();
 };
 const read = (who: Parameters<typeof as>[0], path: string) => as(who).doc(path).get();
@@ -93,7 +119,7 @@ describe.each(cases)('%s (%s)', (_name, path, allowed) => {
   });
 });
 
-test('tenant isolation: no Acme member reads another sponsor\'s data, not even a consultant of other sponsors', async () => {
+test("tenant isolation: no Acme member reads another sponsor's data, not even a consultant of other sponsors", async () => {
   for (const who of everyone) {
     await assertFails(read(who, 'sponsors/globex'));
     await assertFails(read(who, OTHER));
@@ -102,7 +128,7 @@ test('tenant isolation: no Acme member reads another sponsor\'s data, not even a
   }
 });
 
-test('a coach does not read another coach\'s apprentice; an apprentice does not read another apprentice', async () => {
+test("a coach does not read another coach's apprentice; an apprentice does not read another apprentice", async () => {
   await assertFails(read('coach', BOB));
   await assertFails(read('coach', `${A}/progress/bob`));
   await assertFails(read('apprentice', BOB));
@@ -113,7 +139,11 @@ test('a coach does not read another coach\'s apprentice; an apprentice does not 
 test('members: each person reads only their own membership', async () => {
   await assertSucceeds(read('coach', `members/${people.coach}`));
   await assertFails(read('coach', `members/${people.admin}`));
-  await assertFails(as('admin').doc(`members/${people.admin}`).set({ sponsors: { globex: { role: 'admin' } } }, { merge: true }));
+  await assertFails(
+    as('admin')
+      .doc(`members/${people.admin}`)
+      .set({ sponsors: { globex: { role: 'admin' } } }, { merge: true }),
+  );
 });
 
 test('a new audit record cannot be created by any client', async () => {

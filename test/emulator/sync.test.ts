@@ -1,5 +1,5 @@
 // Sync through the real API on the emulators: storage, engine results, idempotency, row-level updates, audit.
-import { computeProgress, type ApprenticeRecordInput } from '@qualcard/shared';
+import { type ApprenticeRecordInput, computeProgress } from '@qualcard/shared';
 import { allDocumentPaths, call, clearFirestore, db, seedSponsor } from './helpers/api';
 import { framework, record } from './helpers/records';
 
@@ -7,23 +7,44 @@ const ADMIN = 'admin@acme.example';
 const COACH = 'coach@acme.example';
 const AS_OF = '2026-06-30';
 
-const ann = (): ApprenticeRecordInput => record({ id: 'ann', frameworkId: 'nitas-help-desk', levelId: 'L1', coach: COACH, startDate: '2025-09-01', stage: { signed: 12, hoursPerCategory: 40 } });
-const ben = (): ApprenticeRecordInput => record({ id: 'ben', frameworkId: 'it-generalist-competencies', levelId: 'L1', coach: COACH, startDate: '2025-11-01', stage: { signed: 5, hoursPerCategory: 16 } });
+const ann = (): ApprenticeRecordInput =>
+  record({
+    id: 'ann',
+    frameworkId: 'nitas-help-desk',
+    levelId: 'L1',
+    coach: COACH,
+    startDate: '2025-09-01',
+    stage: { signed: 12, hoursPerCategory: 40 },
+  });
+const ben = (): ApprenticeRecordInput =>
+  record({
+    id: 'ben',
+    frameworkId: 'it-generalist-competencies',
+    levelId: 'L1',
+    coach: COACH,
+    startDate: '2025-11-01',
+    stage: { signed: 5, hoursPerCategory: 16 },
+  });
 
-const sync = (key: string, records: ApprenticeRecordInput[], as = ADMIN) => call('POST', '/v1/sponsors/acme/sync', { as, body: { idempotencyKey: key, asOf: AS_OF, records } });
+const sync = (key: string, records: ApprenticeRecordInput[], as = ADMIN) =>
+  call('POST', '/v1/sponsors/acme/sync', { as, body: { idempotencyKey: key, asOf: AS_OF, records } });
 
 beforeEach(async () => {
   await clearFirestore();
   await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
 });
 
-test('a sync stores the rows and returns the engine\'s progress for each apprentice', async () => {
+test("a sync stores the rows and returns the engine's progress for each apprentice", async () => {
   const res = await sync('sync-0001', [ann(), ben()]);
   expect(res.status).toBe(200);
   expect(res.body.replayed).toBe(false);
   const byId = Object.fromEntries(res.body.apprentices.map((a: any) => [a.apprenticeId, a]));
-  expect(byId.ann.progress).toEqual(JSON.parse(JSON.stringify(computeProgress(framework('nitas-help-desk'), ann(), AS_OF))));
-  expect(byId.ben.progress).toEqual(JSON.parse(JSON.stringify(computeProgress(framework('it-generalist-competencies'), ben(), AS_OF))));
+  expect(byId.ann.progress).toEqual(
+    JSON.parse(JSON.stringify(computeProgress(framework('nitas-help-desk'), ann(), AS_OF))),
+  );
+  expect(byId.ben.progress).toEqual(
+    JSON.parse(JSON.stringify(computeProgress(framework('it-generalist-competencies'), ben(), AS_OF))),
+  );
   expect(byId.ann.changes.signOffs).toEqual({ created: 12, updated: 0, deleted: 0 });
   expect(byId.ann.changes.hours).toEqual({ created: 15, updated: 0, deleted: 0 });
   const signOffs = await db().collection('sponsors/acme/apprentices/ann/signOffs').get();
@@ -31,7 +52,10 @@ test('a sync stores the rows and returns the engine\'s progress for each apprent
   const stored = await db().doc('sponsors/acme/progress/ann').get();
   expect(stored.get('progress.levels')).toEqual(byId.ann.progress.levels);
   // The roster gave the apprentice and the coach their roles.
-  expect((await db().doc('members/ann@apprentice.example').get()).get('sponsors.acme')).toEqual({ role: 'apprentice', apprenticeId: 'ann' });
+  expect((await db().doc('members/ann@apprentice.example').get()).get('sponsors.acme')).toEqual({
+    role: 'apprentice',
+    apprenticeId: 'ann',
+  });
   expect((await db().doc(`members/${COACH}`).get()).get('sponsors.acme')).toEqual({ role: 'coach' });
 });
 
@@ -44,7 +68,13 @@ test('re-sending the same sync changes nothing, with the same key or a new one',
   expect(await snapshotAll()).toEqual(before);
   const again = await sync('sync-0002', [ann(), ben()]);
   expect(again.status).toBe(200);
-  expect(again.body.apprentices.map((a: any) => a.changes)).toEqual([0, 1].map(() => ({ profile: false, signOffs: { created: 0, updated: 0, deleted: 0 }, hours: { created: 0, updated: 0, deleted: 0 } })));
+  expect(again.body.apprentices.map((a: any) => a.changes)).toEqual(
+    [0, 1].map(() => ({
+      profile: false,
+      signOffs: { created: 0, updated: 0, deleted: 0 },
+      hours: { created: 0, updated: 0, deleted: 0 },
+    })),
+  );
   const after = await snapshotAll();
   // Only the new idempotency key document appears.
   expect(Object.keys(after).filter((p) => !(p in before))).toEqual([expect.stringMatching(/^sponsors\/acme\/syncs\//)]);
@@ -62,17 +92,21 @@ test('a changed row updates only that row, and appends one audit record', async 
   expect(res.body.apprentices[0].changes.signOffs).toEqual({ created: 0, updated: 1, deleted: 0 });
   expect(res.body.apprentices[0].changes.hours).toEqual({ created: 0, updated: 0, deleted: 1 });
   const after = await snapshotAll();
-  const changedPaths = Object.keys({ ...before, ...after }).filter((p) => JSON.stringify(before[p]) !== JSON.stringify(after[p])).sort();
+  const changedPaths = Object.keys({ ...before, ...after })
+    .filter((p) => JSON.stringify(before[p]) !== JSON.stringify(after[p]))
+    .sort();
   const signOffKey = changed.signOffs![3]!.itemId;
-  expect(changedPaths).toEqual([
-    'sponsors/acme/apprentices/ann',
-    'sponsors/acme/apprentices/ann/audit/0000000028',
-    'sponsors/acme/apprentices/ann/audit/0000000029',
-    'sponsors/acme/apprentices/ann/hours/work-experience-5',
-    `sponsors/acme/apprentices/ann/signOffs/${signOffKey}`,
-    'sponsors/acme/progress/ann',
-    expect.stringMatching(/^sponsors\/acme\/syncs\//),
-  ].sort((a, b) => String(a).localeCompare(String(b))));
+  expect(changedPaths).toEqual(
+    [
+      'sponsors/acme/apprentices/ann',
+      'sponsors/acme/apprentices/ann/audit/0000000028',
+      'sponsors/acme/apprentices/ann/audit/0000000029',
+      'sponsors/acme/apprentices/ann/hours/work-experience-5',
+      `sponsors/acme/apprentices/ann/signOffs/${signOffKey}`,
+      'sponsors/acme/progress/ann',
+      expect.stringMatching(/^sponsors\/acme\/syncs\//),
+    ].sort((a, b) => String(a).localeCompare(String(b))),
+  );
   const audit = (await db().doc('sponsors/acme/apprentices/ann/audit/0000000028').get()).data()!;
   expect(audit).toMatchObject({ who: ADMIN, entity: 'sign-off', action: 'update', key: signOffKey });
   expect(audit.after.data.notes).toBe('observed twice');

@@ -1,23 +1,45 @@
 // The add-on against the fake Apps Script services: roster, generation, call counts, regeneration.
-import { getFramework } from '../../shared/src';
-import * as entry from '../../addon/src/main';
+
 import { generateOne } from '../../addon/src/generate';
+import * as entry from '../../addon/src/main';
 import { requireRoster } from '../../addon/src/roster-io';
 import { programFrameworks } from '../../addon/src/settings';
-import { installFakeAppsScript, type FakeAppsScript } from '../../addon/test-support/fake-apps-script';
+import { type FakeAppsScript, installFakeAppsScript } from '../../addon/test-support/fake-apps-script';
 import { smallFramework } from '../../addon/test-support/fixtures';
-import { apprentice, colOfHeader, fillRoster, rowOfKey, setUpProgram, taggedSheet } from '../../addon/test-support/program';
+import {
+  apprentice,
+  colOfHeader,
+  fillRoster,
+  rowOfKey,
+  setUpProgram,
+  taggedSheet,
+} from '../../addon/test-support/program';
+import { getFramework } from '../../shared/src';
 
 let fake: FakeAppsScript;
-beforeEach(() => { fake = installFakeAppsScript(); });
-afterEach(() => { fake.uninstall(); });
+beforeEach(() => {
+  fake = installFakeAppsScript();
+});
+afterEach(() => {
+  fake.uninstall();
+});
 
 describe('roster', () => {
   test('created with headers, an example row and a validation on every column', () => {
     setUpProgram(fake, { sponsor: smallFramework() });
     const roster = taggedSheet(fake, 'roster')!;
     expect(roster.name).toBe('Roster');
-    expect(roster.grid()[2]).toEqual(['Apprentice ID', 'Name', 'Email', 'Coach email(s)', 'Start date', 'Framework', 'Level', 'Prior credit', 'Maximum months']);
+    expect(roster.grid()[2]).toEqual([
+      'Apprentice ID',
+      'Name',
+      'Email',
+      'Coach email(s)',
+      'Start date',
+      'Framework',
+      'Level',
+      'Prior credit',
+      'Maximum months',
+    ]);
     expect(roster.cell(4, 1)).toBe('example-1');
     const kinds = Array.from({ length: 9 }, (_, c) => roster.validations.get(`5,${c + 1}`)?.kind);
     expect(kinds).toEqual(['formula', 'formula', 'email', 'formula', 'date', 'list', 'list', 'formula', 'number']);
@@ -27,10 +49,18 @@ describe('roster', () => {
 
   test('a bad roster generates nothing and names every bad cell', () => {
     setUpProgram(fake, { sponsor: smallFramework() });
-    fillRoster(fake, [apprentice('A001', { email: 'not-an-email' }), apprentice('A002', { levelId: 'L9' }), apprentice('A001', { priorCredit: '12 naps' })]);
+    fillRoster(fake, [
+      apprentice('A001', { email: 'not-an-email' }),
+      apprentice('A002', { levelId: 'L9' }),
+      apprentice('A001', { priorCredit: '12 naps' }),
+    ]);
     const before = fake.ss.sheets.length;
     let message = '';
-    try { entry.generateApprentices(['A001']); } catch (e) { message = (e as Error).message; }
+    try {
+      entry.generateApprentices(['A001']);
+    } catch (e) {
+      message = (e as Error).message;
+    }
     expect(message).toContain('Roster C5 (row 5, Email)');
     expect(message).toContain('Roster G6 (row 6, Level): "L9" is not a level of small (L1, L2)');
     expect(message).toContain('Roster H7 (row 7, Prior credit)');
@@ -75,7 +105,12 @@ describe('generation', () => {
   test('service calls per apprentice: 9 for a fresh one, not growing with the number of items', () => {
     const nitas = getFramework('nitas-help-desk')!;
     setUpProgram(fake, { sponsor: smallFramework(), frameworkIds: [nitas.id] });
-    fillRoster(fake, [apprentice('A001'), apprentice('A002'), apprentice('N001', { frameworkId: nitas.id, levelId: 'L3' }), apprentice('N002', { frameworkId: nitas.id, levelId: 'L3' })]);
+    fillRoster(fake, [
+      apprentice('A001'),
+      apprentice('A002'),
+      apprentice('N001', { frameworkId: nitas.id, levelId: 'L3' }),
+      apprentice('N002', { frameworkId: nitas.id, levelId: 'L3' }),
+    ]);
     const roster = requireRoster(fake.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, programFrameworks());
     const cache = new Map();
     const ss = fake.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -83,18 +118,32 @@ describe('generation', () => {
       const row = roster.find((r) => r.apprentice.id === id)!;
       fake.log.reset();
       generateOne(ss, programFrameworks().find((f) => f.id === row.apprentice.frameworkId)!, row, cache);
-      const lookups = fake.log.calls.filter((c) => c.startsWith('DeveloperMetadataFinder') || c === 'Spreadsheet.createDeveloperMetadataFinder').length;
+      const lookups = fake.log.calls.filter(
+        (c) => c.startsWith('DeveloperMetadataFinder') || c === 'Spreadsheet.createDeveloperMetadataFinder',
+      ).length;
       return { total: fake.log.calls.length, writes: fake.log.calls.length - lookups };
     };
-    count('A001'); count('N001'); // first of each layout builds its prototypes
+    count('A001');
+    count('N001'); // first of each layout builds its prototypes
     const small = count('A002');
     const big = count('N002'); // 93 NITAS items over three levels vs 7 items
     expect(big).toEqual(small);
     // A fresh apprentice: the hours sheet comes whole from its prototype (2 calls), the qual card needs 7.
     expect(small.writes).toBe(9);
-    expect(fake.log.calls.filter((c) => c !== 'Spreadsheet.createDeveloperMetadataFinder' && !c.startsWith('DeveloperMetadataFinder'))).toEqual([
-      'Spreadsheet.insertSheet', 'Sheet.addDeveloperMetadata',
-      'Spreadsheet.insertSheet', 'Sheet.getRange', 'Range.setValues', 'Sheet.addDeveloperMetadata', 'Sheet.getRange', 'Range.protect', 'Protection.setWarningOnly',
+    expect(
+      fake.log.calls.filter(
+        (c) => c !== 'Spreadsheet.createDeveloperMetadataFinder' && !c.startsWith('DeveloperMetadataFinder'),
+      ),
+    ).toEqual([
+      'Spreadsheet.insertSheet',
+      'Sheet.addDeveloperMetadata',
+      'Spreadsheet.insertSheet',
+      'Sheet.getRange',
+      'Range.setValues',
+      'Sheet.addDeveloperMetadata',
+      'Sheet.getRange',
+      'Range.protect',
+      'Protection.setWarningOnly',
     ]);
     expect(small.total - small.writes).toBe(3); // one metadata lookup finding no earlier sheets
   });

@@ -1,16 +1,38 @@
 // The sync client's pure half: requests to the functions' routes, and responses turned into clear errors.
-import { ApiError, checkEndpoint, downloadRequest, parseResponse, progressRequest, signOffRequest, syncRequest, transcriptRequest } from '../../addon/src/api/requests';
-import { buildSyncBody, planApprentice } from '../../shared/src/sheets';
+import {
+  ApiError,
+  checkEndpoint,
+  downloadRequest,
+  parseResponse,
+  progressRequest,
+  signOffRequest,
+  syncRequest,
+  transcriptRequest,
+} from '../../addon/src/api/requests';
 import { rosterRow, smallFramework } from '../../addon/test-support/fixtures';
 import { clone, sign } from '../../addon/test-support/grid';
+import { buildSyncBody, planApprentice } from '../../shared/src/sheets';
 
 const e = { baseUrl: 'https://us-central1-demo.cloudfunctions.net/api/', sponsorId: 'acme' };
 
 test('routes under /v1/sponsors/:sponsorId, ids encoded', () => {
-  expect(progressRequest(e)).toEqual({ method: 'get', url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/progress' });
-  expect(signOffRequest(e, 'A 1/2', ['HD1.1.1'], '2026-04-01')).toEqual({ method: 'post', url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A%201%2F2/sign-offs', body: { itemIds: ['HD1.1.1'], date: '2026-04-01' } });
-  expect(transcriptRequest(e, 'A1').url).toBe('https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A1/transcripts');
-  expect(downloadRequest(e, 'A1', 't-9')).toMatchObject({ method: 'get', binary: true, url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A1/transcripts/t-9' });
+  expect(progressRequest(e)).toEqual({
+    method: 'get',
+    url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/progress',
+  });
+  expect(signOffRequest(e, 'A 1/2', ['HD1.1.1'], '2026-04-01')).toEqual({
+    method: 'post',
+    url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A%201%2F2/sign-offs',
+    body: { itemIds: ['HD1.1.1'], date: '2026-04-01' },
+  });
+  expect(transcriptRequest(e, 'A1').url).toBe(
+    'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A1/transcripts',
+  );
+  expect(downloadRequest(e, 'A1', 't-9')).toMatchObject({
+    method: 'get',
+    binary: true,
+    url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A1/transcripts/t-9',
+  });
 });
 
 test('the sync request carries the shared ApprenticeRecord built from sheet values', () => {
@@ -18,17 +40,46 @@ test('the sync request carries the shared ApprenticeRecord built from sheet valu
   const plans = planApprentice(smallFramework(), roster);
   const qual = clone(plans.qualCard.cells);
   sign(qual, 'item:HD1.1.1');
-  const built = buildSyncBody([{ roster, qualCard: { name: plans.qualCard.name, grid: qual }, hours: { name: plans.hours.name, grid: plans.hours.cells } }], { idempotencyKey: 'sync-0001', asOf: '2026-06-01', sponsorId: 'acme' });
+  const built = buildSyncBody(
+    [
+      {
+        roster,
+        qualCard: { name: plans.qualCard.name, grid: qual },
+        hours: { name: plans.hours.name, grid: plans.hours.cells },
+      },
+    ],
+    { idempotencyKey: 'sync-0001', asOf: '2026-06-01', sponsorId: 'acme' },
+  );
   if (!built.ok) throw new Error('expected a body');
   const req = syncRequest(e, built.body);
   expect(req.url).toBe('https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/sync');
-  expect(req.body).toEqual({ idempotencyKey: 'sync-0001', asOf: '2026-06-01', records: [{ schemaVersion: 1, sponsorId: 'acme', apprentice: roster.apprentice, signOffs: [{ itemId: 'HD1.1.1', date: '2026-02-01', coachEmail: 'coach@example.com' }], hours: [], priorCredit: [], exams: [], certifications: [] }] });
-  expect(buildSyncBody([], { idempotencyKey: 'sync-0002' })).toEqual({ ok: false, errors: [{ sheet: 'Roster', message: 'no apprentices to sync' }] });
+  expect(req.body).toEqual({
+    idempotencyKey: 'sync-0001',
+    asOf: '2026-06-01',
+    records: [
+      {
+        schemaVersion: 1,
+        sponsorId: 'acme',
+        apprentice: roster.apprentice,
+        signOffs: [{ itemId: 'HD1.1.1', date: '2026-02-01', coachEmail: 'coach@example.com' }],
+        hours: [],
+        priorCredit: [],
+        exams: [],
+        certifications: [],
+      },
+    ],
+  });
+  expect(buildSyncBody([], { idempotencyKey: 'sync-0002' })).toEqual({
+    ok: false,
+    errors: [{ sheet: 'Roster', message: 'no apprentices to sync' }],
+  });
 });
 
 test('responses: data on 2xx, the service message and a hint otherwise', () => {
   expect(parseResponse<{ ok: boolean }>(200, '{"ok":true}')).toEqual({ ok: true });
-  expect(() => parseResponse(401, '{"error":{"message":"send a Google ID token"}}')).toThrow('Qualcard service error 401: send a Google ID token (sign in again, or ask the sponsor to add you)');
+  expect(() => parseResponse(401, '{"error":{"message":"send a Google ID token"}}')).toThrow(
+    'Qualcard service error 401: send a Google ID token (sign in again, or ask the sponsor to add you)',
+  );
   expect(() => parseResponse(502, '<html>Bad gateway</html>')).toThrow(ApiError);
   expect(() => parseResponse(200, '<html>')).toThrow(/not JSON/);
 });

@@ -8,8 +8,18 @@ describe('completion per level', () => {
   test('a complete level 1 is 100% and complete, with no gaps for level 1', () => {
     const p = computeProgress(fw, completeLevel1(), AS_OF);
     const l1 = p.levels[0]!;
-    expect(l1).toMatchObject({ levelId: 'L1', complete: true, percent: 100, items: { done: 2, required: 2, optionalSigned: 0 }, exams: { done: 1, required: 1 }, certifications: { done: 1, required: 1 } });
-    expect(l1.hours).toEqual([{ category: 'on-the-job-learning', done: 100, required: 100, priorCredit: 0 }, { category: 'related-instruction', done: 10, required: 10, priorCredit: 0 }]);
+    expect(l1).toMatchObject({
+      levelId: 'L1',
+      complete: true,
+      percent: 100,
+      items: { done: 2, required: 2, optionalSigned: 0 },
+      exams: { done: 1, required: 1 },
+      certifications: { done: 1, required: 1 },
+    });
+    expect(l1.hours).toEqual([
+      { category: 'on-the-job-learning', done: 100, required: 100, priorCredit: 0 },
+      { category: 'related-instruction', done: 10, required: 10, priorCredit: 0 },
+    ]);
     expect(p.gaps).toEqual([]);
     expect(p.integrity).toEqual([]);
   });
@@ -21,12 +31,23 @@ describe('completion per level', () => {
     short.hours = [...(short.hours ?? []).slice(1), ojl('2026-02-02', 3.5)];
     const p = computeProgress(fw, short, AS_OF);
     expect(p.levels[0]!.complete).toBe(false);
-    expect(p.gaps.map((g) => [g.code, g.message])).toEqual([['hours.short', 'Level 1: On-the-job learning 99.5 of 100 hours (0.5 short).']]);
+    expect(p.gaps.map((g) => [g.code, g.message])).toEqual([
+      ['hours.short', 'Level 1: On-the-job learning 99.5 of 100 hours (0.5 short).'],
+    ]);
   });
 
   test('percent is the mean of each requirement fraction, each capped at 1', () => {
     // items 1/2, OJL 150/100 -> 1, RI 0/10, exam 0/1, cert 1/1 -> (0.5 + 1 + 0 + 0 + 1) / 5 = 50%
-    const p = computeProgress(fw, record({ signOffs: [sign('A1')], hours: [ojl('2026-02-01', 20), ojl('2026-02-02', 20)], certifications: [{ id: 'cert-1' }], priorCredit: [{ category: 'on-the-job-learning', hours: 110, description: 'previous job', approved: true }] }), AS_OF);
+    const p = computeProgress(
+      fw,
+      record({
+        signOffs: [sign('A1')],
+        hours: [ojl('2026-02-01', 20), ojl('2026-02-02', 20)],
+        certifications: [{ id: 'cert-1' }],
+        priorCredit: [{ category: 'on-the-job-learning', hours: 110, description: 'previous job', approved: true }],
+      }),
+      AS_OF,
+    );
     expect(p.levels[0]!.percent).toBe(50);
   });
 
@@ -37,9 +58,23 @@ describe('completion per level', () => {
   });
 
   test('untagged hours fill cumulative levels in order; tagged hours stay on their level', () => {
-    const p = computeProgress(fw, record({ levelId: 'L2', hours: [ojl('2026-02-01', 24), ...Array.from({ length: 6 }, (_, i) => ojl(`2026-02-0${2 + i}`, 21)), ri('2026-02-10', 6, { levelId: 'L2' })] }), AS_OF);
+    const p = computeProgress(
+      fw,
+      record({
+        levelId: 'L2',
+        hours: [
+          ojl('2026-02-01', 24),
+          ...Array.from({ length: 6 }, (_, i) => ojl(`2026-02-0${2 + i}`, 21)),
+          ri('2026-02-10', 6, { levelId: 'L2' }),
+        ],
+      }),
+      AS_OF,
+    );
     // 24 + 6*21 = 150 OJL: 100 on L1, 50 on L2. RI tagged L2.
-    expect(p.levels.map((l) => l.hours.map((h) => h.done))).toEqual([[100, 0], [50, 6]]);
+    expect(p.levels.map((l) => l.hours.map((h) => h.done))).toEqual([
+      [100, 0],
+      [50, 6],
+    ]);
   });
 
   test('in a non-cumulative framework untagged hours count towards every level', () => {
@@ -49,16 +84,38 @@ describe('completion per level', () => {
   });
 
   test('approved prior credit counts and is reported; unapproved does not count', () => {
-    const p = computeProgress(fw, record({ priorCredit: [
-      { category: 'on-the-job-learning', hours: 40, description: 'help desk at previous employer', approved: true, approvedBy: 'coach@example.com', approvedDate: '2026-01-10' },
-      { category: 'on-the-job-learning', hours: 30, description: 'summer job', approved: false },
-    ] }), AS_OF);
-    expect(p.levels[0]!.hours[0]).toEqual({ category: 'on-the-job-learning', done: 40, required: 100, priorCredit: 40 });
+    const p = computeProgress(
+      fw,
+      record({
+        priorCredit: [
+          {
+            category: 'on-the-job-learning',
+            hours: 40,
+            description: 'help desk at previous employer',
+            approved: true,
+            approvedBy: 'coach@example.com',
+            approvedDate: '2026-01-10',
+          },
+          { category: 'on-the-job-learning', hours: 30, description: 'summer job', approved: false },
+        ],
+      }),
+      AS_OF,
+    );
+    expect(p.levels[0]!.hours[0]).toEqual({
+      category: 'on-the-job-learning',
+      done: 40,
+      required: 100,
+      priorCredit: 40,
+    });
   });
 
   test('a record for another framework or an unknown level is refused with the field named', () => {
-    expect(() => computeProgress(fw, { ...record(), apprentice: { ...record().apprentice, frameworkId: 'other' } }, AS_OF)).toThrow(RecordMismatchError);
-    expect(() => computeProgress(fw, record({ levelId: 'L9' }), AS_OF)).toThrow(/apprentice\.levelId: "L9" is not a level of tiny/);
+    expect(() =>
+      computeProgress(fw, { ...record(), apprentice: { ...record().apprentice, frameworkId: 'other' } }, AS_OF),
+    ).toThrow(RecordMismatchError);
+    expect(() => computeProgress(fw, record({ levelId: 'L9' }), AS_OF)).toThrow(
+      /apprentice\.levelId: "L9" is not a level of tiny/,
+    );
     expect(() => computeProgress(fw, record(), '2026-02-30')).toThrow(/not a real calendar date/);
   });
 

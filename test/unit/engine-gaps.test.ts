@@ -15,13 +15,22 @@ describe('gap rules fire and stay quiet', () => {
 
   test('hours.short per category, quiet when met', () => {
     const p = computeProgress(fw, record({ hours: [ri('2026-02-01', 10)] }), AS_OF);
-    expect(p.gaps.filter((g) => g.code === 'hours.short').map((g) => g.pointer)).toEqual([{ kind: 'hours-category', category: 'on-the-job-learning' }]);
+    expect(p.gaps.filter((g) => g.code === 'hours.short').map((g) => g.pointer)).toEqual([
+      { kind: 'hours-category', category: 'on-the-job-learning' },
+    ]);
   });
 
   test('exam.missing and certification.missing, quiet when held; a failed exam does not count', () => {
-    const missing = computeProgress(fw, completeLevel1({ exams: [{ id: 'exam-1', passed: false }], certifications: [] }), AS_OF);
+    const missing = computeProgress(
+      fw,
+      completeLevel1({ exams: [{ id: 'exam-1', passed: false }], certifications: [] }),
+      AS_OF,
+    );
     expect(codes(missing.gaps)).toEqual(['exam.missing', 'certification.missing']);
-    expect(missing.gaps.map((g) => g.pointer)).toEqual([{ kind: 'exam', examId: 'exam-1' }, { kind: 'certification', certificationId: 'cert-1' }]);
+    expect(missing.gaps.map((g) => g.pointer)).toEqual([
+      { kind: 'exam', examId: 'exam-1' },
+      { kind: 'certification', certificationId: 'cert-1' },
+    ]);
     expect(codes(computeProgress(fw, completeLevel1(), AS_OF).gaps)).toEqual([]);
   });
 
@@ -43,16 +52,36 @@ describe('gap rules fire and stay quiet', () => {
   });
 
   test('pace.behind when the projection passes the maximum duration; quiet at a good pace', () => {
-    const slow = computeProgress(fw, record({ maximumMonths: 3, signOffs: [sign('A1', '2026-02-20')], hours: [ojl('2026-02-20', 5), ri('2026-02-20', 10)] }), AS_OF);
-    expect(slow.gaps.find((g) => g.code === 'pace.behind')?.message).toMatch(/^Behind pace: projected completion \d{4}-\d{2}-\d{2} is after the maximum duration \(3 months, 2026-04-05\)\.$/);
-    const fast = computeProgress(fw, record({ maximumMonths: 12, signOffs: [sign('A1', '2026-02-20')], hours: [ojl('2026-02-20', 20), ojl('2026-02-21', 20), ojl('2026-02-22', 20), ri('2026-02-23', 10)] }), AS_OF);
+    const slow = computeProgress(
+      fw,
+      record({
+        maximumMonths: 3,
+        signOffs: [sign('A1', '2026-02-20')],
+        hours: [ojl('2026-02-20', 5), ri('2026-02-20', 10)],
+      }),
+      AS_OF,
+    );
+    expect(slow.gaps.find((g) => g.code === 'pace.behind')?.message).toMatch(
+      /^Behind pace: projected completion \d{4}-\d{2}-\d{2} is after the maximum duration \(3 months, 2026-04-05\)\.$/,
+    );
+    const fast = computeProgress(
+      fw,
+      record({
+        maximumMonths: 12,
+        signOffs: [sign('A1', '2026-02-20')],
+        hours: [ojl('2026-02-20', 20), ojl('2026-02-21', 20), ojl('2026-02-22', 20), ri('2026-02-23', 10)],
+      }),
+      AS_OF,
+    );
     expect(fast.projectedCompletion! < '2027-01-05').toBe(true);
     expect(codes(fast.gaps)).not.toContain('pace.behind');
   });
 
   test('pace.behind once the maximum duration has passed without completion', () => {
     const p = computeProgress(tinyFramework({ maximumMonths: 1 }), record({ hours: [ojl('2026-02-27', 5)] }), AS_OF);
-    expect(p.gaps.find((g) => g.code === 'pace.behind')?.message).toBe('Behind pace: the maximum duration (1 months) ended on 2026-02-05.');
+    expect(p.gaps.find((g) => g.code === 'pace.behind')?.message).toBe(
+      'Behind pace: the maximum duration (1 months) ended on 2026-02-05.',
+    );
   });
 
   test('activity.none after 60 idle days, not after 59', () => {
@@ -62,11 +91,19 @@ describe('gap rules fire and stay quiet', () => {
   });
 
   test('prior-credit.unapproved fires for unapproved credit only', () => {
-    const p = computeProgress(fw, record({ priorCredit: [
-      { id: 'pc-1', category: 'related-instruction', hours: 5, description: 'college course', approved: false },
-      { id: 'pc-2', category: 'related-instruction', hours: 5, description: 'bootcamp', approved: true },
-    ] }), AS_OF);
-    expect(p.gaps.filter((g) => g.code === 'prior-credit.unapproved').map((g) => g.pointer)).toEqual([{ kind: 'prior-credit', index: 0, id: 'pc-1' }]);
+    const p = computeProgress(
+      fw,
+      record({
+        priorCredit: [
+          { id: 'pc-1', category: 'related-instruction', hours: 5, description: 'college course', approved: false },
+          { id: 'pc-2', category: 'related-instruction', hours: 5, description: 'bootcamp', approved: true },
+        ],
+      }),
+      AS_OF,
+    );
+    expect(p.gaps.filter((g) => g.code === 'prior-credit.unapproved').map((g) => g.pointer)).toEqual([
+      { kind: 'prior-credit', index: 0, id: 'pc-1' },
+    ]);
   });
 });
 
@@ -74,7 +111,11 @@ describe('projected completion', () => {
   test('projects from the recent rate: the slowest requirement decides', () => {
     // Started 2026-01-05, as of 2026-03-01 -> window of 56 days. One item left at 1 sign-off per 56 days -> 56 days;
     // OJL 80 left at 20 per 56 days -> 224 days; RI done. Projection = as-of + 224 days.
-    const p = computeProgress(fw, record({ signOffs: [sign('A1', '2026-02-01')], hours: [ojl('2026-02-01', 20), ri('2026-02-02', 10)] }), AS_OF);
+    const p = computeProgress(
+      fw,
+      record({ signOffs: [sign('A1', '2026-02-01')], hours: [ojl('2026-02-01', 20), ri('2026-02-02', 10)] }),
+      AS_OF,
+    );
     expect(p.projectedCompletion).toBe('2026-10-11');
   });
 

@@ -1,5 +1,5 @@
-import { computeProgress, type ApprenticeRecordInput } from '../../shared/src';
-import { COACH, START, completeLevel1, ojl, record, sign, tinyFramework } from '../fixtures/engine';
+import { type ApprenticeRecordInput, computeProgress } from '../../shared/src';
+import { COACH, completeLevel1, ojl, record, START, sign, tinyFramework } from '../fixtures/engine';
 
 const AS_OF = '2026-03-01';
 const fw = tinyFramework();
@@ -38,10 +38,20 @@ describe('hours integrity', () => {
   // [case, entries, flags, OJL hours still counted]
   const cases: [string, ReturnType<typeof ojl>[], string[], number][] = [
     ['negative', [ojl('2026-02-01', -4)], ['hours.negative'], 0],
-    ['over 24 in a day across entries', [ojl('2026-02-01', 16), ojl('2026-02-01', 8.5, { description: 'evening' })], ['hours.over-24', 'hours.over-24'], 0],
+    [
+      'over 24 in a day across entries',
+      [ojl('2026-02-01', 16), ojl('2026-02-01', 8.5, { description: 'evening' })],
+      ['hours.over-24', 'hours.over-24'],
+      0,
+    ],
     ['in the future', [ojl('2026-03-02', 4)], ['hours.future'], 0],
     ['before the start', [ojl('2026-01-04', 4)], ['hours.before-start'], 0],
-    ['duplicated', [ojl('2026-02-01', 4, { description: 'Tickets' }), ojl('2026-02-01', 4, { description: ' tickets ' })], ['hours.duplicate'], 4],
+    [
+      'duplicated',
+      [ojl('2026-02-01', 4, { description: 'Tickets' }), ojl('2026-02-01', 4, { description: ' tickets ' })],
+      ['hours.duplicate'],
+      4,
+    ],
   ];
   test.each(cases)('hours %s are flagged and not counted', (_, hours, expected, counted) => {
     const p = computeProgress(fw, record({ hours }), AS_OF);
@@ -50,7 +60,11 @@ describe('hours integrity', () => {
   });
 
   test('exactly 24 hours in a day, on the start date and on the as-of date, is valid', () => {
-    const p = computeProgress(fw, record({ hours: [ojl(START, 24), ojl(AS_OF, 16), ojl(AS_OF, 8, { description: 'night shift' })] }), AS_OF);
+    const p = computeProgress(
+      fw,
+      record({ hours: [ojl(START, 24), ojl(AS_OF, 16), ojl(AS_OF, 8, { description: 'night shift' })] }),
+      AS_OF,
+    );
     expect(p.integrity).toEqual([]);
     expect(p.levels[0]!.hours[0]!.done).toBe(48);
   });
@@ -62,6 +76,8 @@ describe('hours integrity', () => {
   test('the flag points at the hours entry by index and by its sheet id', () => {
     const p = computeProgress(fw, completeLevel1({ hours: [ojl('2026-02-01', -1, { id: 'row-7' })] }), AS_OF);
     expect(p.integrity[0]!.pointer).toEqual({ kind: 'hours-entry', index: 0, id: 'row-7' });
-    expect(p.integrity[0]!.message).toBe('Hours entry 1 (2026-02-01, -1 h): hours are negative. It is not counted until corrected.');
+    expect(p.integrity[0]!.message).toBe(
+      'Hours entry 1 (2026-02-01, -1 h): hours are negative. It is not counted until corrected.',
+    );
   });
 });

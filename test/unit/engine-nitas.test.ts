@@ -1,17 +1,28 @@
 // The engine on the shipped NITAS framework: boundaries at the document's own figures.
-import { computeProgress, getFramework, type ApprenticeRecordInput } from '../../shared/src';
+import { type ApprenticeRecordInput, computeProgress, getFramework } from '../../shared/src';
 
 const nitas = getFramework('nitas-help-desk')!;
 const START = '2025-01-06';
 const COACH = 'grace@sponsor.example';
-const l1Items = nitas.workFunctions.flatMap((wf) => wf.items).filter((i) => i.core === 'core' && i.levels.includes('L1'));
+const l1Items = nitas.workFunctions
+  .flatMap((wf) => wf.items)
+  .filter((i) => i.core === 'core' && i.levels.includes('L1'));
 
 /** `total` hours of one category as 8-hour days from the start date (the last day takes the remainder). */
-function days(category: 'on-the-job-learning' | 'related-instruction' | 'work-experience', total: number, from = START) {
+function days(
+  category: 'on-the-job-learning' | 'related-instruction' | 'work-experience',
+  total: number,
+  from = START,
+) {
   const out = [];
   const start = Date.parse(`${from}T00:00:00Z`);
   for (let i = 0, left = total; left > 0; i++, left -= 8) {
-    out.push({ date: new Date(start + i * 86_400_000).toISOString().slice(0, 10), category, hours: Math.min(8, left), description: `${category} day ${i + 1}` });
+    out.push({
+      date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+      category,
+      hours: Math.min(8, left),
+      description: `${category} day ${i + 1}`,
+    });
   }
   return out;
 }
@@ -19,10 +30,22 @@ function days(category: 'on-the-job-learning' | 'related-instruction' | 'work-ex
 function level1(ojl: number, extra: Partial<ApprenticeRecordInput> = {}): ApprenticeRecordInput {
   return {
     schemaVersion: 1,
-    apprentice: { id: 'a-1', name: 'Lin Apprentice', email: 'lin@sponsor.example', startDate: START, frameworkId: 'nitas-help-desk', levelId: 'L1', coachEmails: [COACH] },
+    apprentice: {
+      id: 'a-1',
+      name: 'Lin Apprentice',
+      email: 'lin@sponsor.example',
+      startDate: START,
+      frameworkId: 'nitas-help-desk',
+      levelId: 'L1',
+      coachEmails: [COACH],
+    },
     signOffs: l1Items.map((i) => ({ itemId: i.id, date: START, coachEmail: COACH })),
     // OJL from the start date, RI and the rest of the work experience on separate later days so no day passes 24 h.
-    hours: [...days('on-the-job-learning', ojl), ...days('related-instruction', 242, '2026-01-05'), ...days('work-experience', 2000 - ojl, '2026-06-01')],
+    hours: [
+      ...days('on-the-job-learning', ojl),
+      ...days('related-instruction', 242, '2026-01-05'),
+      ...days('work-experience', 2000 - ojl, '2026-06-01'),
+    ],
     exams: [{ id: 'L1-all-required-course-exams', passed: true }],
     certifications: l1Items.length ? [{ id: 'comptia-a-plus' }, { id: 'customer-support-specialist' }] : [],
     ...extra,
@@ -37,7 +60,9 @@ test('NITAS Level 1 is complete at exactly 1,400 OJL hours, 242 RI hours, 2,000 
   expect(p.integrity).toEqual([]);
   expect(l1.items).toEqual({ done: 28, required: 28, optionalSigned: 0 });
   expect(l1.hours.map((h) => [h.category, h.done, h.required])).toEqual([
-    ['related-instruction', 242, 242], ['on-the-job-learning', 1400, 1400], ['work-experience', 2000, 2000],
+    ['related-instruction', 242, 242],
+    ['on-the-job-learning', 1400, 1400],
+    ['work-experience', 2000, 2000],
   ]);
   expect(l1.complete).toBe(true);
   expect(p.gaps).toEqual([]);

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Framework } from '../../shared/src/model/framework';
-import { clean, readSource, type SourceDoc } from '../../tools/seeds/source';
 import { parseNitasHelpDesk } from '../../tools/seeds/nitas';
+import { clean, readSource, type SourceDoc } from '../../tools/seeds/source';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 const SEED = resolve(SEEDS, '000_53687bffe476f5c1.txt');
@@ -29,7 +29,9 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
     expect(fw.id).toBe('nitas-help-desk');
     expect(fw.version).toBe('1.0.0');
     expect(fw.levels.map((l) => [l.id, l.title])).toEqual([
-      ['L1', 'Level 1 - Entry'], ['L2', 'Level 2 - Full Working'], ['L3', 'Level 3 - Journeyworker'],
+      ['L1', 'Level 1 - Entry'],
+      ['L2', 'Level 2 - Full Working'],
+      ['L3', 'Level 3 - Journeyworker'],
     ]);
   });
 
@@ -47,17 +49,33 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
     const wp = items.filter((i) => i.wf === 'WP');
     expect(wp.every((i) => i.core === 'optional')).toBe(true);
     expect(LEVELS.map((l) => wp.filter((i) => i.levels.includes(l)).length)).toEqual([4, 4, 0]);
-    expect(wp.map((i) => i.id)).toEqual(['HD1.0.1', 'HD1.0.2', 'HD1.0.3', 'HD1.0.4', 'HD2.0.1', 'HD2.0.2', 'HD2.0.3', 'HD2.0.4']);
+    expect(wp.map((i) => i.id)).toEqual([
+      'HD1.0.1',
+      'HD1.0.2',
+      'HD1.0.3',
+      'HD1.0.4',
+      'HD2.0.1',
+      'HD2.0.2',
+      'HD2.0.3',
+      'HD2.0.4',
+    ]);
     expect(fw.slots.map((s) => [s.id, s.kind, s.levels, s.workFunctionId, s.core])).toEqual(
-      ['HD3.0.1', 'HD3.0.2', 'HD3.0.3'].map((id) => [id, 'item', ['L3'], 'WP', 'optional']));
-    const perLevel = LEVELS.map((l) => wp.filter((i) => i.levels.includes(l)).length + fw.slots.filter((s) => s.levels.includes(l)).length);
+      ['HD3.0.1', 'HD3.0.2', 'HD3.0.3'].map((id) => [id, 'item', ['L3'], 'WP', 'optional']),
+    );
+    const perLevel = LEVELS.map(
+      (l) => wp.filter((i) => i.levels.includes(l)).length + fw.slots.filter((s) => s.levels.includes(l)).length,
+    );
     expect(perLevel).toEqual([4, 4, 3]);
   });
 
   it("keeps Table 1's classroom hours 242 / 248 / 216 and OJL hours 1400 / 1400 / 1200", () => {
     expect(LEVELS.map((l) => hoursOf(l, 'related-instruction').map((h) => h.hours))).toEqual([[242], [248], [216]]);
     expect(LEVELS.map((l) => hoursOf(l, 'on-the-job-learning').map((h) => h.hours))).toEqual([[1400], [1400], [1200]]);
-    expect(LEVELS.map((l) => hoursOf(l, 'on-the-job-learning')[0]!.note)).toEqual([undefined, 'in Help Desk', 'in Help Desk']);
+    expect(LEVELS.map((l) => hoursOf(l, 'on-the-job-learning')[0]!.note)).toEqual([
+      undefined,
+      'in Help Desk',
+      'in Help Desk',
+    ]);
   });
 
   it('requires 2,000 hours of work experience at every level', () => {
@@ -70,13 +88,17 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
       ['help-desk-analyst', 'network-plus'],
       ['help-desk-manager', 'windows-xp-server-mcp'],
     ]);
-    expect(level('L1').requirements.certifications[0]!.title).toBe('Computer Technology Industry Association (CompTIA) A+');
+    expect(level('L1').requirements.certifications[0]!.title).toBe(
+      'Computer Technology Industry Association (CompTIA) A+',
+    );
     expect(level('L3').requirements.certifications[1]!.title).toBe('Windows XP (server) MCP');
   });
 
   it('requires all course exams at every level', () => {
     for (const l of LEVELS) {
-      expect(level(l).requirements.exams.map((e) => [e.id, e.title])).toEqual([[`${l}-all-required-course-exams`, 'All required course exams']]);
+      expect(level(l).requirements.exams.map((e) => [e.id, e.title])).toEqual([
+        [`${l}-all-required-course-exams`, 'All required course exams'],
+      ]);
     }
   });
 
@@ -89,14 +111,24 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
 
   it('keeps the recommended and optional Instructor Led Training lists per level', () => {
     const count = (l: string, kind: string) => level(l).requirements.courses.filter((c) => c.kind === kind).length;
-    expect(LEVELS.map((l) => [count(l, 'recommended'), count(l, 'optional')])).toEqual([[10, 8], [9, 1], [8, 0]]);
-    expect(level('L2').requirements.courses.at(-1)).toMatchObject({ title: 'A+ and Network+ Combo Boot Camp (also level 1 ILT)', kind: 'optional' });
-    expect(fw.notes).toContain('The document lists no optional Instructor Led Training courses for Level 3 (heading only, line 197).');
+    expect(LEVELS.map((l) => [count(l, 'recommended'), count(l, 'optional')])).toEqual([
+      [10, 8],
+      [9, 1],
+      [8, 0],
+    ]);
+    expect(level('L2').requirements.courses.at(-1)).toMatchObject({
+      title: 'A+ and Network+ Combo Boot Camp (also level 1 ILT)',
+      kind: 'optional',
+    });
+    expect(fw.notes).toContain(
+      'The document lists no optional Instructor Led Training courses for Level 3 (heading only, line 197).',
+    );
   });
 
   it('keeps the four texts of HD1.1.1 exactly', () => {
     expect(items.find((i) => i.id === 'HD1.1.1')!.texts).toEqual({
-      competency: 'Ability to staff and manage the organizations help desk and effectively respond to routine customer calls',
+      competency:
+        'Ability to staff and manage the organizations help desk and effectively respond to routine customer calls',
       do: "Review, learn and successfully practice organization's help desk standard procedures and practices. Participate in responding to routine customer help desk calls effectively using the organization's standard practices and procedures.",
       know: "Know the organization's standard practices and procedures for routine customer help desk calls.",
       exit: "Independently staff and successfully operate the organization's help desk and respond to routine customer calls on multiple occasions using standard procedures.",
@@ -105,8 +137,12 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
 
   it('joins a text continued after blank lines or in a bullet list, keeping typographic quotes', () => {
     const byId = (id: string) => items.find((i) => i.id === id)!;
-    expect(byId('HD1.1.3').texts.exit).toBe('Effectively operate the organization\'s help desk system for call tracking and monitoring. Provide appropriate documentation or conduct observation session with coach.');
-    expect(byId('HD2.1.6').texts.do).toMatch(/such as: · number of personnel affected · impact on the organization · workload at the help desk · ability to provide a solution$/);
+    expect(byId('HD1.1.3').texts.exit).toBe(
+      "Effectively operate the organization's help desk system for call tracking and monitoring. Provide appropriate documentation or conduct observation session with coach.",
+    );
+    expect(byId('HD2.1.6').texts.do).toMatch(
+      /such as: · number of personnel affected · impact on the organization · workload at the help desk · ability to provide a solution$/,
+    );
     expect(byId('HD1.2.1').texts.exit).toContain('user’s questions');
   });
 
@@ -121,14 +157,21 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
     expect(allTexts.length).toBe(4 * items.length);
     for (const t of allTexts) {
       expect(t).not.toMatch(/\t| {2,}|^\s|\s$/);
-      expect(t).not.toMatch(/Performance Standards|Critical Work Function|Qual Card Item Number|Certification Requirements|O\*NET|WORK PROCESS SCHEDULE|\bCWF\d/);
+      expect(t).not.toMatch(
+        /Performance Standards|Critical Work Function|Qual Card Item Number|Certification Requirements|O\*NET|WORK PROCESS SCHEDULE|\bCWF\d/,
+      );
       // Fragments of the image OCR at the top of the guide.
       expect(t).not.toMatch(/image7\.png|\[image:|Aousyaduios|pegpueiuOD|suopeNn|Aousjedwod/);
     }
   });
 
   it('records occupation codes, cumulative levels, and leaves the unstated program type unset with a note', () => {
-    expect(fw.occupation).toEqual({ title: 'Help Desk Technician', onetCodes: ['15-1041.00', '15-1061.00'], rapidsCodes: ['1131CB'], jobTitles: [] });
+    expect(fw.occupation).toEqual({
+      title: 'Help Desk Technician',
+      onetCodes: ['15-1041.00', '15-1061.00'],
+      rapidsCodes: ['1131CB'],
+      jobTitles: [],
+    });
     expect(fw.notes.some((n) => n.includes('15-1041.00 (line 270)') && n.includes('15-1061.00'))).toBe(true);
     expect(fw.program.levelsCumulative).toBe(true);
     expect(fw.program.type).toBeUndefined();
@@ -137,8 +180,16 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
 
   it('gives every item, slot and requirement a source line range in the NITAS document', () => {
     const sources = [
-      ...items.map((i) => i.source), ...fw.slots.map((s) => s.source),
-      ...fw.levels.flatMap((l) => [...l.requirements.hours, ...l.requirements.exams, ...l.requirements.certifications, ...l.requirements.courses].map((r) => r.source)),
+      ...items.map((i) => i.source),
+      ...fw.slots.map((s) => s.source),
+      ...fw.levels.flatMap((l) =>
+        [
+          ...l.requirements.hours,
+          ...l.requirements.exams,
+          ...l.requirements.certifications,
+          ...l.requirements.courses,
+        ].map((r) => r.source),
+      ),
     ];
     for (const s of sources) {
       expect(s?.document).toBe('000_53687bffe476f5c1.txt');
@@ -154,19 +205,21 @@ describe('NITAS Help Desk import from the source document', () => {
     expect(JSON.parse(JSON.stringify(Framework.parse(parseNitasHelpDesk(seed()))))).toEqual(committed);
   });
 
-  withSeeds("points each item and slot at the lines holding its id and texts", () => {
+  withSeeds('points each item and slot at the lines holding its id and texts', () => {
     const { lines } = seed();
     for (const i of [...items, ...fw.slots.map((s) => ({ ...s, texts: {} }))]) {
       const [from, to] = i.source!.lines;
       expect(lines[from - 1]!.trim()).toBe(i.id);
       const block = clean(lines.slice(from - 1, to).join(' '));
-      for (const t of Object.values(i.texts)) for (const piece of (t as string).split(' · ')) expect(block).toContain(piece);
+      for (const t of Object.values(i.texts))
+        for (const piece of (t as string).split(' · ')) expect(block).toContain(piece);
     }
   });
 
   withSeeds('points hours, exams, certifications and courses at lines that state them', () => {
     const { lines } = seed();
-    const text = (r: { source?: { lines: [number, number] } }) => clean(lines.slice(r.source!.lines[0] - 1, r.source!.lines[1]).join(' '));
+    const text = (r: { source?: { lines: [number, number] } }) =>
+      clean(lines.slice(r.source!.lines[0] - 1, r.source!.lines[1]).join(' '));
     for (const l of fw.levels) {
       for (const h of l.requirements.hours) expect(text(h).replace(/,/g, '')).toContain(String(h.hours));
       for (const r of [...l.requirements.certifications, ...l.requirements.courses]) expect(text(r)).toBe(r.title);
@@ -178,7 +231,10 @@ describe('NITAS Help Desk import from the source document', () => {
     const title = lines.findIndex((l) => l.startsWith('National IT Apprenticeship System (NITAS)'));
     expect(title).toBeGreaterThan(30);
     const json = JSON.stringify(committed);
-    const noise = lines.slice(0, title).map(clean).filter((l) => l.length >= 6);
+    const noise = lines
+      .slice(0, title)
+      .map(clean)
+      .filter((l) => l.length >= 6);
     expect(noise.length).toBeGreaterThan(20);
     for (const l of noise) expect(json).not.toContain(l);
   });
@@ -187,7 +243,9 @@ describe('NITAS Help Desk import from the source document', () => {
     const doc = seed();
     const lines = doc.lines.map((l) => (l === '\t28 items' ? '\t27 items' : l));
     expect(lines).not.toEqual(doc.lines);
-    expect(() => parseNitasHelpDesk({ ...doc, lines })).toThrow(/:156: Table 1 states 27 items for Level 1, the qual card has 28/);
+    expect(() => parseNitasHelpDesk({ ...doc, lines })).toThrow(
+      /:156: Table 1 states 27 items for Level 1, the qual card has 28/,
+    );
   });
 
   withSeeds('fails naming the item when one of its four texts is missing', () => {

@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Framework, type Item } from '../../shared/src/model/framework';
-import { readSource, type SourceDoc } from '../../tools/seeds/source';
+import { levelIdFromTitle, parseCustomerTechnicalSupport } from '../../tools/seeds/cts';
 import { parseItGeneralistCompetencies } from '../../tools/seeds/it-generalist-competencies';
 import { parseItGeneralistWps } from '../../tools/seeds/it-generalist-wps';
 import { parseItSupportWps } from '../../tools/seeds/it-support-wps';
-import { parseCustomerTechnicalSupport, levelIdFromTitle } from '../../tools/seeds/cts';
+import { readSource, type SourceDoc } from '../../tools/seeds/source';
 
 const FRAMEWORKS_DIR = resolve(__dirname, '../../shared/frameworks');
 const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
@@ -64,7 +64,9 @@ describe('committed framework JSON', () => {
       ...fw.workFunctions.flatMap((wf) => [
         wf.title,
         wf.relatedInstruction?.scope ?? '',
-        ...(wf.relatedInstruction ? [...wf.relatedInstruction.skills, ...wf.relatedInstruction.knowledge, ...wf.relatedInstruction.tools] : []),
+        ...(wf.relatedInstruction
+          ? [...wf.relatedInstruction.skills, ...wf.relatedInstruction.knowledge, ...wf.relatedInstruction.tools]
+          : []),
       ]),
       ...items(fw).flatMap((i) => Object.values(i.texts)),
       ...fw.crossCuttingCompetencies.map((c) => c.name),
@@ -85,7 +87,15 @@ describe('IT Generalist competency framework (001)', () => {
   const fw = committed('it-generalist-competencies');
 
   it('has Job Functions 1-7 with exactly competencies 1a-1d, 2a-2d, 3a-3f, 4a-4h, 5a-5e, 6a-6e, 7a-7d', () => {
-    const expected: Record<string, string> = { JF1: 'abcd', JF2: 'abcd', JF3: 'abcdef', JF4: 'abcdefgh', JF5: 'abcde', JF6: 'abcde', JF7: 'abcd' };
+    const expected: Record<string, string> = {
+      JF1: 'abcd',
+      JF2: 'abcd',
+      JF3: 'abcdef',
+      JF4: 'abcdefgh',
+      JF5: 'abcde',
+      JF6: 'abcde',
+      JF7: 'abcd',
+    };
     expect(fw.workFunctions.map((wf) => wf.id)).toEqual(Object.keys(expected));
     for (const wf of fw.workFunctions) {
       const n = wf.id.slice(2);
@@ -113,21 +123,32 @@ describe('IT Generalist competency framework (001)', () => {
     for (const [id, proficiency, core] of spot) {
       expect([id, item(fw, id).proficiency, item(fw, id).core]).toEqual([id, proficiency, core]);
     }
-    expect(item(fw, '2b').texts.statement).toBe('Uses logic to discover source of faults and recommends appropriate solutions');
+    expect(item(fw, '2b').texts.statement).toBe(
+      'Uses logic to discover source of faults and recommends appropriate solutions',
+    );
   });
 
   it('records 4f-4h by their X in the Required column (not their "Optional" prefix) and notes the conflict', () => {
     for (const id of ['4f', '4g', '4h']) {
       expect(item(fw, id).core).toBe('core');
-      expect(fw.notes.some((n) => n.startsWith(`Competency ${id}:`) && /prefix says "Optional"/.test(n) && /Required column/.test(n))).toBe(true);
+      expect(
+        fw.notes.some(
+          (n) => n.startsWith(`Competency ${id}:`) && /prefix says "Optional"/.test(n) && /Required column/.test(n),
+        ),
+      ).toBe(true);
     }
     expect(fw.notes.filter((n) => /prefix says/.test(n))).toHaveLength(3);
   });
 
   it('marks job functions core/optional (3, 5, 6 optional) with the overview proficiency', () => {
     expect(fw.workFunctions.map((wf) => [wf.id, wf.core, wf.proficiency])).toEqual([
-      ['JF1', 'core', 'Basic'], ['JF2', 'core', 'Basic'], ['JF3', 'optional', undefined], ['JF4', 'core', 'Basic'],
-      ['JF5', 'optional', 'Intermediate'], ['JF6', 'optional', undefined], ['JF7', 'core', undefined],
+      ['JF1', 'core', 'Basic'],
+      ['JF2', 'core', 'Basic'],
+      ['JF3', 'optional', undefined],
+      ['JF4', 'core', 'Basic'],
+      ['JF5', 'optional', 'Intermediate'],
+      ['JF6', 'optional', undefined],
+      ['JF7', 'core', undefined],
     ]);
   });
 
@@ -136,7 +157,11 @@ describe('IT Generalist competency framework (001)', () => {
     expect(jf4?.relatedInstruction?.scope).toMatch(/^Sets up, maintains and troubleshoots networks/);
     expect(jf4?.relatedInstruction?.skills).toContain('Problem solving and logic');
     expect(jf4?.relatedInstruction?.knowledge).toContain('Network security protocols');
-    expect(jf4?.relatedInstruction?.tools).toEqual(['Routers', 'Cables', 'Network security software such as antiviral software, firewalls, etc.']);
+    expect(jf4?.relatedInstruction?.tools).toEqual([
+      'Routers',
+      'Cables',
+      'Network security software such as antiviral software, firewalls, etc.',
+    ]);
     expect(fw.workFunctions.find((wf) => wf.id === 'JF5')?.relatedInstruction?.tools).toEqual([]);
   });
 
@@ -177,15 +202,23 @@ describe('IT Generalist work process schedule (002)', () => {
 
   it('has Job Functions 1-7 with their tasks in document order', () => {
     expect(fw.workFunctions.map((wf) => [wf.id, wf.core, wf.items.length])).toEqual([
-      ['JF1', 'core', 9], ['JF2', 'core', 6], ['JF3', 'optional', 6], ['JF4', 'core', 8],
-      ['JF5', 'optional', 5], ['JF6', 'optional', 5], ['JF7', 'core', 7],
+      ['JF1', 'core', 9],
+      ['JF2', 'core', 6],
+      ['JF3', 'optional', 6],
+      ['JF4', 'core', 8],
+      ['JF5', 'optional', 5],
+      ['JF6', 'optional', 5],
+      ['JF7', 'core', 7],
     ]);
     expect(item(fw, 'JF1.5').texts.statement).toBe('Installs printers on networks or individual devices');
   });
 
   it('keeps Core / Optional per task', () => {
     expect(item(fw, 'JF4.6').core).toBe('core');
-    expect(item(fw, 'JF5.3')).toMatchObject({ core: 'core', texts: { statement: expect.stringMatching(/^Inserts or loads organizational templates/) } });
+    expect(item(fw, 'JF5.3')).toMatchObject({
+      core: 'core',
+      texts: { statement: expect.stringMatching(/^Inserts or loads organizational templates/) },
+    });
     for (const id of ['JF5.1', 'JF5.2', 'JF5.4', 'JF5.5', 'JF3.1', 'JF6.5']) expect(item(fw, id).core).toBe('optional');
     expect(item(fw, 'JF7.7').core).toBe('core');
     expect(items(fw).filter((i) => i.core === 'optional')).toHaveLength(15);
@@ -205,7 +238,16 @@ describe('IT support work process schedule (003)', () => {
   it('has 10 job functions with the skill counts counted by hand from the document', () => {
     // Counted by hand: JF1 8 (the document's own count cell agrees), ..., JF10 7 (agrees too).
     expect(fw.workFunctions.map((wf) => [wf.id, wf.items.length])).toEqual([
-      ['JF1', 8], ['JF2', 11], ['JF3', 14], ['JF4', 13], ['JF5', 10], ['JF6', 4], ['JF7', 5], ['JF8', 6], ['JF9', 8], ['JF10', 7],
+      ['JF1', 8],
+      ['JF2', 11],
+      ['JF3', 14],
+      ['JF4', 13],
+      ['JF5', 10],
+      ['JF6', 4],
+      ['JF7', 5],
+      ['JF8', 6],
+      ['JF9', 8],
+      ['JF10', 7],
     ]);
     expect(fw.workFunctions[9]?.title).toBe('IT project management');
   });
@@ -230,8 +272,10 @@ describe('Customer Technical Support (004)', () => {
 
   it('has the four classes as levels with their narratives', () => {
     expect(fw.levels.map((l) => [l.id, l.title])).toEqual([
-      ['AITS', 'Assistant Information Technology Specialist'], ['ITS1', 'Information Technology Specialist I'],
-      ['ITS2', 'Information Technology Specialist II'], ['ITS3', 'Information Technology Specialist III'],
+      ['AITS', 'Assistant Information Technology Specialist'],
+      ['ITS1', 'Information Technology Specialist I'],
+      ['ITS2', 'Information Technology Specialist II'],
+      ['ITS3', 'Information Technology Specialist III'],
     ]);
     expect(fw.levels[0]?.description).toMatch(/provide first-level response to diagnose and resolve/);
     expect(fw.levels[3]?.description).toMatch(/^The Information Technology Specialist III, Range A is the top level/);
@@ -239,8 +283,15 @@ describe('Customer Technical Support (004)', () => {
   });
 
   it('keeps which classes each statement applies to', () => {
-    expect(fw.workFunctions.map((wf) => [wf.id, wf.title, wf.items.length])).toEqual([['K', 'Knowledge of', 16], ['A', 'Ability to', 27]]);
-    expect(byText('New and innovative customer support methods and techniques').levels).toEqual(['ITS1', 'ITS2', 'ITS3']);
+    expect(fw.workFunctions.map((wf) => [wf.id, wf.title, wf.items.length])).toEqual([
+      ['K', 'Knowledge of', 16],
+      ['A', 'Ability to', 27],
+    ]);
+    expect(byText('New and innovative customer support methods and techniques').levels).toEqual([
+      'ITS1',
+      'ITS2',
+      'ITS3',
+    ]);
     expect(byText('Advanced information technology problem management methods and practices').levels).toEqual(['ITS3']);
     expect(byText('Customer service and customer support principles').levels).toEqual(['AITS', 'ITS1', 'ITS2', 'ITS3']);
     expect(byText('Develop new methods, approaches and procedures').levels).toEqual(['ITS2', 'ITS3']);
@@ -249,7 +300,9 @@ describe('Customer Technical Support (004)', () => {
 
   it('joins the wrapped infrastructure-design statement', () => {
     const infra = byText('Infrastructure design');
-    expect(infra.texts.statement).toMatch(/^Infrastructure design-Advanced knowledge of the architecture and topology of software/);
+    expect(infra.texts.statement).toMatch(
+      /^Infrastructure design-Advanced knowledge of the architecture and topology of software/,
+    );
     expect(infra.levels).toEqual(['ITS2', 'ITS3']);
     expect(infra.source?.lines).toEqual([24, 26]);
   });
@@ -262,27 +315,64 @@ describe('Customer Technical Support (004)', () => {
 
 describe('parsers reject malformed documents with the line', () => {
   it('CTS: a level cell other than X', () => {
-    const lines = ['CTS\tLevel One\tLevel Two', 'Knowledge of:\t\t', 'Something\tX\tY', 'Level One, (CTS)', 'Narrative.', 'Level Two, (CTS)', 'Narrative.'];
-    expect(() => parseCustomerTechnicalSupport(doc('bad.txt', lines))).toThrow(/bad\.txt line 3: level columns must be X or empty/);
+    const lines = [
+      'CTS\tLevel One\tLevel Two',
+      'Knowledge of:\t\t',
+      'Something\tX\tY',
+      'Level One, (CTS)',
+      'Narrative.',
+      'Level Two, (CTS)',
+      'Narrative.',
+    ];
+    expect(() => parseCustomerTechnicalSupport(doc('bad.txt', lines))).toThrow(
+      /bad\.txt line 3: level columns must be X or empty/,
+    );
   });
 
   it('CTS: a statement with no level marked that is not a continuation', () => {
-    const lines = ['CTS\tLevel One\tLevel Two', 'Knowledge of:\t\t', 'Something\tX\t', 'Another thing\t\t', 'Level One, (CTS)', 'N.', 'Level Two, (CTS)', 'N.'];
-    expect(() => parseCustomerTechnicalSupport(doc('bad.txt', lines))).toThrow(/line 4: statement "Another thing" has no level marked/);
+    const lines = [
+      'CTS\tLevel One\tLevel Two',
+      'Knowledge of:\t\t',
+      'Something\tX\t',
+      'Another thing\t\t',
+      'Level One, (CTS)',
+      'N.',
+      'Level Two, (CTS)',
+      'N.',
+    ];
+    expect(() => parseCustomerTechnicalSupport(doc('bad.txt', lines))).toThrow(
+      /line 4: statement "Another thing" has no level marked/,
+    );
   });
 
   it('IT support WPS: a count cell that disagrees with the listed skills', () => {
-    const lines = ['\tWork Process Schedule', '\tJob Function 1: Communicates', 'Skill one', 'Skill two', '\t3', '\tTotals', '\tSKILLS', ' 0'];
-    expect(() => parseItSupportWps(doc('bad.txt', lines))).toThrow(/line 5: stated skill count 3 but Job Function 1 lists 2 skills/);
+    const lines = [
+      '\tWork Process Schedule',
+      '\tJob Function 1: Communicates',
+      'Skill one',
+      'Skill two',
+      '\t3',
+      '\tTotals',
+      '\tSKILLS',
+      ' 0',
+    ];
+    expect(() => parseItSupportWps(doc('bad.txt', lines))).toThrow(
+      /line 5: stated skill count 3 but Job Function 1 lists 2 skills/,
+    );
   });
 
   it('IT Generalist WPS: a Core/Optional cell with another value', () => {
     const lines = [
-      'WORK PROCESS SCHEDULE Occupation\t\tONET Code 1', 'Apprenticeship Type: Competency Based',
-      'Minimum Time Requirements: from 12 to 24 months', 'JOB FUNCTION\tCore/ Optional\tOJT\tRI',
-      'JOB FUNCTION 1: Does things\tCore\t\t', 'A task\tMaybe\t\t',
+      'WORK PROCESS SCHEDULE Occupation\t\tONET Code 1',
+      'Apprenticeship Type: Competency Based',
+      'Minimum Time Requirements: from 12 to 24 months',
+      'JOB FUNCTION\tCore/ Optional\tOJT\tRI',
+      'JOB FUNCTION 1: Does things\tCore\t\t',
+      'A task\tMaybe\t\t',
     ];
-    expect(() => parseItGeneralistWps(doc('bad.txt', lines))).toThrow(/bad\.txt line 6: expected Core or Optional, found "Maybe"/);
+    expect(() => parseItGeneralistWps(doc('bad.txt', lines))).toThrow(
+      /bad\.txt line 6: expected Core or Optional, found "Maybe"/,
+    );
   });
 });
 
@@ -293,12 +383,15 @@ const seedsPresent = existsSync(SEEDS_DIR);
     expect(`${JSON.stringify(fresh, null, 2)}\n`).toBe(committedText(id));
   });
 
-  it.each(SEEDS.map((s) => [s.id, s] as const))('%s: each item statement starts on its cited source line', (id, seed) => {
-    const source = readSource(join(SEEDS_DIR, seed.file));
-    for (const i of items(committed(id))) {
-      const [start] = i.source?.lines ?? [0];
-      const line = (source.lines[start - 1] ?? '').replace(/\s+/g, ' ');
-      expect([i.id, line.includes((i.texts.statement ?? '').slice(0, 30))]).toEqual([i.id, true]);
-    }
-  });
+  it.each(SEEDS.map((s) => [s.id, s] as const))(
+    '%s: each item statement starts on its cited source line',
+    (id, seed) => {
+      const source = readSource(join(SEEDS_DIR, seed.file));
+      for (const i of items(committed(id))) {
+        const [start] = i.source?.lines ?? [0];
+        const line = (source.lines[start - 1] ?? '').replace(/\s+/g, ' ');
+        expect([i.id, line.includes((i.texts.statement ?? '').slice(0, 30))]).toEqual([i.id, true]);
+      }
+    },
+  );
 });

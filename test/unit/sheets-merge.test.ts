@@ -1,8 +1,16 @@
 // Regenerating never loses data: every sign-off, date, note and hours row is kept by key; items that left
 // the framework move to the archived block with their sign-off; items that come back are restored.
-import { planApprentice, readHours, readQualCard, columnsFromHeader, type Cell, type SheetPlan } from '../../shared/src/sheets';
+
 import { rosterRow, smallFramework } from '../../addon/test-support/fixtures';
 import { clone, logHours, setByKey, sign } from '../../addon/test-support/grid';
+import {
+  type Cell,
+  columnsFromHeader,
+  planApprentice,
+  readHours,
+  readQualCard,
+  type SheetPlan,
+} from '../../shared/src/sheets';
 
 const DATA_COLUMNS = ['signed', 'signedDate', 'signedBy', 'evidence', 'notes'] as const;
 
@@ -22,7 +30,13 @@ function entered(grid: Cell[][]): Set<string> {
 }
 const hoursRows = (grid: Cell[][]): string[] => readHours(grid).rows.map((r) => JSON.stringify(r));
 
-function regenerate(plan: { qualCard: SheetPlan; hours: SheetPlan }, qual: Cell[][], hours: Cell[][], framework = smallFramework(), roster = rosterRow()) {
+function regenerate(
+  plan: { qualCard: SheetPlan; hours: SheetPlan },
+  qual: Cell[][],
+  hours: Cell[][],
+  framework = smallFramework(),
+  roster = rosterRow(),
+) {
   return planApprentice(framework, roster, { qualCard: readQualCard(qual), hours: readHours(hours) });
 }
 
@@ -38,8 +52,20 @@ function filledCard(roster = rosterRow()) {
   setByKey(qual, 'item:HD1.1.3', 'notes', 'Starts next month'); // a note on an unsigned item
   setByKey(qual, 'exam:L1:exam-1', 'signed', true);
   setByKey(qual, 'exam:L1:exam-1', 'signedDate', '2026-03-01');
-  logHours(hours, { date: '2026-02-02', category: 'On-the-job learning', workFunction: 'CWF1 — Customer service', hours: 6, description: 'Phones', verifiedBy: 'coach@example.com' });
-  logHours(hours, { date: '2026-02-03', category: 'Related instruction', hours: 3.5, description: 'A+ course, module 2' });
+  logHours(hours, {
+    date: '2026-02-02',
+    category: 'On-the-job learning',
+    workFunction: 'CWF1 — Customer service',
+    hours: 6,
+    description: 'Phones',
+    verifiedBy: 'coach@example.com',
+  });
+  logHours(hours, {
+    date: '2026-02-03',
+    category: 'Related instruction',
+    hours: 3.5,
+    description: 'A+ course, module 2',
+  });
   const typed = logHours(hours, { date: '2026-02-04', category: 'Work experience', hours: 8 });
   hours[typed - 1]![0] = ''; // a row whose key someone cleared
   return { v1, qual, hours };
@@ -79,7 +105,12 @@ describe('regenerating a qual card and hours sheet', () => {
   test('archived rows survive further regenerations and return when the item comes back', () => {
     const { v1, qual, hours } = filledCard();
     const v2 = regenerate(v1, qual, hours, smallFramework({ version: '2.0.0', drop: ['HD1.2.2'] }));
-    const v2b = regenerate(v2, clone(v2.qualCard.cells), clone(v2.hours.cells), smallFramework({ version: '2.0.0', drop: ['HD1.2.2'] }));
+    const v2b = regenerate(
+      v2,
+      clone(v2.qualCard.cells),
+      clone(v2.hours.cells),
+      smallFramework({ version: '2.0.0', drop: ['HD1.2.2'] }),
+    );
     expect(v2b.qualCard.cells).toEqual(v2.qualCard.cells);
     const v3 = regenerate(v2, clone(v2.qualCard.cells), clone(v2.hours.cells), smallFramework({ version: '3.0.0' }));
     expect(v3.qualCard.cells.some((r) => String(r[0]).startsWith('archived'))).toBe(false);
@@ -106,7 +137,10 @@ describe('regenerating a qual card and hours sheet', () => {
     const v1 = planApprentice(fw, rosterRow());
     const qual = clone(v1.qualCard.cells);
     sign(qual, 'item:HD1.1.1');
-    const v2 = planApprentice(fw, rosterRow({ levelId: 'L2' }), { qualCard: readQualCard(qual), hours: readHours(v1.hours.cells) });
+    const v2 = planApprentice(fw, rosterRow({ levelId: 'L2' }), {
+      qualCard: readQualCard(qual),
+      hours: readHours(v1.hours.cells),
+    });
     expect(v2.qualCard.cells.find((r) => r[0] === 'archived:item:HD1.1.1')).toBeDefined();
     expect(entered(v2.qualCard.cells)).toEqual(entered(qual));
   });
@@ -118,7 +152,11 @@ describe('regenerating a qual card and hours sheet', () => {
     for (let i = 0; i < logged; i += 1) {
       if (i >= 400) hours.push(Array.from({ length: hours[0]!.length }, () => null));
       const row = hours[4 + i]!;
-      row[0] = i >= 400 ? '' : row[0]!; row[1] = '2026-02-02'; row[2] = 'On-the-job learning'; row[4] = 1; row[5] = `entry ${i}`;
+      row[0] = i >= 400 ? '' : row[0]!;
+      row[1] = '2026-02-02';
+      row[2] = 'On-the-job learning';
+      row[4] = 1;
+      row[5] = `entry ${i}`;
     }
     const v2 = planApprentice(smallFramework(), rosterRow(), { qualCard: null, hours: readHours(hours) });
     const rows = readHours(v2.hours.cells).rows;

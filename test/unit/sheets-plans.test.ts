@@ -1,19 +1,56 @@
 // Plan details that are not about formulas or merging: roster parsing, dashboard rows and gap links, and
 // plans not growing in service-call shape with the framework.
-import { computeProgress, getFramework, shippedFrameworks } from '../../shared/src';
-import { locate, parseRoster, planApprentice, planDashboard, planRoster, ROSTER_HEADERS, type DashboardEntry } from '../../shared/src/sheets';
+
 import { rosterRow, smallFramework } from '../../addon/test-support/fixtures';
+import { computeProgress, getFramework, shippedFrameworks } from '../../shared/src';
+import {
+  type DashboardEntry,
+  locate,
+  parseRoster,
+  planApprentice,
+  planDashboard,
+  planRoster,
+  ROSTER_HEADERS,
+} from '../../shared/src/sheets';
 
 test('roster: blank and example rows skipped, coach lists split, every bad cell named once', () => {
   const fw = smallFramework();
-  const grid = [['Roster'], ['help'], ROSTER_HEADERS,
+  const grid = [
+    ['Roster'],
+    ['help'],
+    ROSTER_HEADERS,
     ['example-1', 'Ada', 'ada@example.com', 'coach@example.com', '2026-01-05', 'small', 'L1', '', ''],
-    ['A1', ' Bo ', 'BO@Example.com', 'c1@example.com; c2@example.com', '2026-01-05', 'small', 'L2', '10 work-experience', '24'],
+    [
+      'A1',
+      ' Bo ',
+      'BO@Example.com',
+      'c1@example.com; c2@example.com',
+      '2026-01-05',
+      'small',
+      'L2',
+      '10 work-experience',
+      '24',
+    ],
     ['', '', '', '', '', '', '', '', ''],
     ['A2', 'Cy', 'cy@example.com', 'cy@example.com', '2026-13-01', 'nitas-help-desk', 'L1', '', '200'],
   ];
   const parsed = parseRoster(grid, [fw]);
-  expect(parsed.rows).toEqual([{ row: 5, apprentice: { id: 'A1', name: 'Bo', email: 'bo@example.com', coachEmails: ['c1@example.com', 'c2@example.com'], startDate: '2026-01-05', frameworkId: 'small', levelId: 'L2', maximumMonths: 24 }, priorCredit: [{ category: 'work-experience', hours: 10 }] }]);
+  expect(parsed.rows).toEqual([
+    {
+      row: 5,
+      apprentice: {
+        id: 'A1',
+        name: 'Bo',
+        email: 'bo@example.com',
+        coachEmails: ['c1@example.com', 'c2@example.com'],
+        startDate: '2026-01-05',
+        frameworkId: 'small',
+        levelId: 'L2',
+        maximumMonths: 24,
+      },
+      priorCredit: [{ category: 'work-experience', hours: 10 }],
+    },
+  ]);
   expect(parsed.errors.map((e) => e.cell)).toEqual(['F7', 'E7', 'I7']);
   expect(parsed.errors[0]!.message).toContain('"nitas-help-desk" is not a framework set up for this program');
 });
@@ -28,18 +65,46 @@ test('dashboard: one row per level in scope, every finding listed, links located
   const fw = smallFramework();
   const roster = rosterRow({ levelId: 'L2' });
   const plans = planApprentice(fw, roster);
-  const progress = computeProgress(fw, { schemaVersion: 1, apprentice: roster.apprentice, hours: [{ id: 'h-1', date: '2026-02-01', category: 'on-the-job-learning', hours: 30 }] }, '2026-06-01');
-  const entry: DashboardEntry = { apprentice: roster.apprentice, progress, cumulative: true, qualCard: { sheetId: 7, name: plans.qualCard.name, grid: plans.qualCard.cells }, hours: { sheetId: 8, name: plans.hours.name, grid: plans.hours.cells } };
+  const progress = computeProgress(
+    fw,
+    {
+      schemaVersion: 1,
+      apprentice: roster.apprentice,
+      hours: [{ id: 'h-1', date: '2026-02-01', category: 'on-the-job-learning', hours: 30 }],
+    },
+    '2026-06-01',
+  );
+  const entry: DashboardEntry = {
+    apprentice: roster.apprentice,
+    progress,
+    cumulative: true,
+    qualCard: { sheetId: 7, name: plans.qualCard.name, grid: plans.qualCard.cells },
+    hours: { sheetId: 8, name: plans.hours.name, grid: plans.hours.cells },
+  };
   const plan = planDashboard([entry], '2026-06-01');
   expect(plan.cells.filter((r) => r[0] === 'A001' && (r[3] === 'target' || r[3] === 'earlier'))).toHaveLength(2);
   const findings = progress.gaps.length + progress.integrity.length;
   const gapsAt = plan.cells.findIndex((r) => r[0] === 'Gaps');
   expect(plan.cells.slice(gapsAt + 2).filter((r) => r[0] === 'A001')).toHaveLength(findings);
-  expect(locate({ kind: 'item', itemId: 'HD2.1.2' }, entry)!.cell).toMatch(new RegExp(`${plans.qualCard.rowOfKey['item:HD2.1.2']}$`));
-  expect(locate({ kind: 'exam', examId: 'exam-2' }, entry)!.cell).toMatch(new RegExp(`${plans.qualCard.rowOfKey['exam:L2:exam-2']}$`));
-  expect(locate({ kind: 'hours-entry', index: 0, id: 'h-1' }, entry)).toEqual({ sheet: entry.hours, cell: `B${plans.hours.rowOfKey['hours:h-1']}` });
+  expect(locate({ kind: 'item', itemId: 'HD2.1.2' }, entry)!.cell).toMatch(
+    new RegExp(`${plans.qualCard.rowOfKey['item:HD2.1.2']}$`),
+  );
+  expect(locate({ kind: 'exam', examId: 'exam-2' }, entry)!.cell).toMatch(
+    new RegExp(`${plans.qualCard.rowOfKey['exam:L2:exam-2']}$`),
+  );
+  expect(locate({ kind: 'hours-entry', index: 0, id: 'h-1' }, entry)).toEqual({
+    sheet: entry.hours,
+    cell: `B${plans.hours.rowOfKey['hours:h-1']}`,
+  });
   expect(locate({ kind: 'level', levelId: 'L1' }, entry)!.cell).toBe(`B${plans.qualCard.rowOfKey['level:L1']}`);
-  expect(plan.charts).toEqual([{ title: expect.any(String), labels: expect.objectContaining({ rows: 1 }), values: expect.objectContaining({ rows: 1 }), anchor: { row: 1, col: 15 } }]);
+  expect(plan.charts).toEqual([
+    {
+      title: expect.any(String),
+      labels: expect.objectContaining({ rows: 1 }),
+      values: expect.objectContaining({ rows: 1 }),
+      anchor: { row: 1, col: 15 },
+    },
+  ]);
 });
 
 test('plans for every shipped framework and level build, with the texts the framework uses as columns', () => {
@@ -48,7 +113,18 @@ test('plans for every shipped framework and level build, with the texts the fram
       const plans = planApprentice(f, rosterRow({ frameworkId: f.id, levelId: l.id }));
       const header = plans.qualCard.cells.find((r) => r[0] === 'columns')!;
       const items = plans.qualCard.cells.filter((r) => String(r[0]).startsWith('item:')).length;
-      expect(items).toBe(f.workFunctions.flatMap((w) => w.items).filter((i) => i.levels.some((x) => (f.program.levelsCumulative ? f.levels.slice(0, f.levels.indexOf(l) + 1).map((y) => y.id) : [l.id]).includes(x))).length);
+      expect(items).toBe(
+        f.workFunctions
+          .flatMap((w) => w.items)
+          .filter((i) =>
+            i.levels.some((x) =>
+              (f.program.levelsCumulative
+                ? f.levels.slice(0, f.levels.indexOf(l) + 1).map((y) => y.id)
+                : [l.id]
+              ).includes(x),
+            ),
+          ).length,
+      );
       expect(header).toContain(f.id === 'nitas-help-desk' ? 'Exit' : 'Item');
     }
   }

@@ -17,8 +17,18 @@ export function levelIdFromTitle(title: string): string {
   return numeral ? `${base}${numeral}` : base;
 }
 
-interface Row { text: string; levels: string[]; start: number; end: number }
-interface Section { heading: string; line: number; lastLine: number; rows: Row[] }
+interface Row {
+  text: string;
+  levels: string[];
+  start: number;
+  end: number;
+}
+interface Section {
+  heading: string;
+  line: number;
+  lastLine: number;
+  rows: Row[];
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,14 +38,20 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
   const tableHeader = requireLine(doc, /^[A-Z ]+\t.+\t/, 'classification table header');
   const headerCells = cells(lineAt(doc, tableHeader)).map(clean);
   const levelTitles = headerCells.slice(1).filter(Boolean);
-  if (levelTitles.length === 0) throw new Error(`${doc.document} line ${tableHeader + 1}: no classification levels in the table header`);
+  if (levelTitles.length === 0)
+    throw new Error(`${doc.document} line ${tableHeader + 1}: no classification levels in the table header`);
   const levelIds = levelTitles.map(levelIdFromTitle);
-  if (new Set(levelIds).size !== levelIds.length) throw new Error(`${doc.document}: level ids ${levelIds.join(', ')} are not unique`);
-  const headingOf = (i: number): number => levelTitles.findIndex((t) => new RegExp(`^${escapeRegExp(t)}, \\(`).test(lineAt(doc, i)));
+  if (new Set(levelIds).size !== levelIds.length)
+    throw new Error(`${doc.document}: level ids ${levelIds.join(', ')} are not unique`);
+  const headingOf = (i: number): number =>
+    levelTitles.findIndex((t) => new RegExp(`^${escapeRegExp(t)}, \\(`).test(lineAt(doc, i)));
 
   // Title block above the table: "FUNCTIONAL AREA n", the area's name and its description.
   const intro = [] as string[];
-  for (let i = 0; i < tableHeader; i++) { const t = clean(lineAt(doc, i)); if (t) intro.push(t); }
+  for (let i = 0; i < tableHeader; i++) {
+    const t = clean(lineAt(doc, i));
+    if (t) intro.push(t);
+  }
   const areaName = intro.find((t) => /\(([A-Z]+)\)$/.test(t)) ?? clean(headerCells[0] ?? '');
   const areaNumber = intro.find((t) => /^FUNCTIONAL AREA \d+$/.test(t));
   const areaDescription = intro.filter((t) => t !== areaName && t !== areaNumber).join(' ');
@@ -49,7 +65,8 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
     const where = `${doc.document} line ${i + 1}`;
     const row = cells(line).map(clean);
     const marks = row.slice(1);
-    if (marks.some((m) => m !== '' && m !== 'X')) throw new Error(`${where}: level columns must be X or empty, found ${JSON.stringify(marks)}`);
+    if (marks.some((m) => m !== '' && m !== 'X'))
+      throw new Error(`${where}: level columns must be X or empty, found ${JSON.stringify(marks)}`);
     const text = row[0] ?? '';
     const levels = levelIds.filter((_, k) => marks[k] === 'X');
     const section = sections[sections.length - 1];
@@ -92,14 +109,22 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
     'The classification levels are separate civil-service classes, not cumulative levels.',
     'The document gives no hours, exams, certifications, occupation codes or program duration.',
   ];
-  if (areaDescription) notes.push(`${areaNumber ? `${areaNumber.replace(/^FUNCTIONAL AREA/, 'Functional area')}: ` : ''}${areaDescription}`);
+  if (areaDescription)
+    notes.push(
+      `${areaNumber ? `${areaNumber.replace(/^FUNCTIONAL AREA/, 'Functional area')}: ` : ''}${areaDescription}`,
+    );
   for (const s of sections) {
     for (const r of s.rows.filter((r) => r.end > r.start)) {
-      notes.push(`The statement starting "${r.text.slice(0, 40)}" wraps onto line ${r.end + 1} without X marks; the two parts are joined.`);
+      notes.push(
+        `The statement starting "${r.text.slice(0, 40)}" wraps onto line ${r.end + 1} without X marks; the two parts are joined.`,
+      );
     }
   }
   for (const [k, n] of narratives) {
-    if (n.suffix) notes.push(`The ${levelTitles[k]} narrative heading adds "${n.suffix}"; the document gives no other range for this level, so the level is recorded as ${levelTitles[k]}.`);
+    if (n.suffix)
+      notes.push(
+        `The ${levelTitles[k]} narrative heading adds "${n.suffix}"; the document gives no other range for this level, so the level is recorded as ${levelTitles[k]}.`,
+      );
   }
 
   return {
@@ -110,7 +135,13 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
     levels: levelTitles.map((title, k) => {
       const n = narratives.get(k);
       if (!n || n.paragraphs.length === 0) throw new Error(`${doc.document}: no narrative for level ${title}`);
-      return { id: levelIds[k] ?? '', title, description: n.paragraphs.join(' '), requirements: {}, source: sourceRef(doc, n.start, n.end) };
+      return {
+        id: levelIds[k] ?? '',
+        title,
+        description: n.paragraphs.join(' '),
+        requirements: {},
+        source: sourceRef(doc, n.start, n.end),
+      };
     }),
     workFunctions: sections.map((s) => {
       const id = filledCells(s.heading)[0]?.[0]?.toUpperCase() ?? '';
@@ -118,8 +149,11 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
         id,
         title: s.heading,
         items: s.rows.map((r, n) => ({
-          id: `${id}${n + 1}`, levels: r.levels, texts: { statement: statement(r.text, `${doc.document} line ${r.start + 1}`) },
-          core: 'core' as const, source: sourceRef(doc, r.start, r.end),
+          id: `${id}${n + 1}`,
+          levels: r.levels,
+          texts: { statement: statement(r.text, `${doc.document} line ${r.start + 1}`) },
+          core: 'core' as const,
+          source: sourceRef(doc, r.start, r.end),
         })),
         source: sourceRef(doc, s.line, s.lastLine),
       };

@@ -4,12 +4,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Framework, type FrameworkInput } from '../../shared/src/model/framework';
-import { readSource, type SourceDoc } from './source';
-import { parseNitasHelpDesk } from './nitas';
+import { parseCustomerTechnicalSupport } from './cts';
 import { parseItGeneralistCompetencies } from './it-generalist-competencies';
 import { parseItGeneralistWps } from './it-generalist-wps';
 import { parseItSupportWps } from './it-support-wps';
-import { parseCustomerTechnicalSupport } from './cts';
+import { parseNitasHelpDesk } from './nitas';
+import { readSource, type SourceDoc } from './source';
 
 export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
 export const FRAMEWORKS_DIR = resolve(__dirname, '../../shared/frameworks');
@@ -39,7 +39,10 @@ function main(): void {
     const path = join(FRAMEWORKS_DIR, `${framework.id}.json`);
     const text = serialize(framework);
     if (check) {
-      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) { differs++; console.error(`differs: ${path}`); }
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+        differs++;
+        console.error(`differs: ${path}`);
+      }
     } else {
       writeFileSync(path, text);
       const items = framework.workFunctions.reduce((n, wf) => n + wf.items.length, 0);

@@ -4,8 +4,18 @@
 import type { FrameworkInput } from '../../shared/src/model/framework';
 import { clean, type SourceDoc } from './source';
 import {
-  afterLabel, cells, cell, filledCells, findLine, lineAt, parseWpsHeader, parseWpsTable, requireLine, sourceRef, statement,
+  afterLabel,
+  cell,
+  cells,
+  filledCells,
+  findLine,
+  lineAt,
   type Mark,
+  parseWpsHeader,
+  parseWpsTable,
+  requireLine,
+  sourceRef,
+  statement,
 } from './text-helpers';
 
 export const IT_GENERALIST_COMPETENCIES_ID = 'it-generalist-competencies';
@@ -28,7 +38,10 @@ function parseOverview(doc: SourceDoc, end: number): Overview {
   const occCells = filledCells(lineAt(doc, occ));
   const overview: Overview = {
     occupationTitle: afterLabel(occCells[0] ?? '', 'Occupation:'),
-    onetCodes: [], rapidsCodes: [], jobTitles: [], functionTags: new Map(),
+    onetCodes: [],
+    rapidsCodes: [],
+    jobTitles: [],
+    functionTags: new Map(),
   };
   for (let i = 0; i < end; i++) {
     const line = lineAt(doc, i);
@@ -69,7 +82,9 @@ function parseCrossCutting(doc: SourceDoc, start: number, end: number) {
     const row = cells(line);
     if (/^Relevance/.test(clean(row[1] ?? ''))) {
       scale = new Map();
-      row.forEach((c, k) => { if (/^\d$/.test(clean(c))) scale?.set(k, Number(clean(c))); });
+      row.forEach((c, k) => {
+        if (/^\d$/.test(clean(c))) scale?.set(k, Number(clean(c)));
+      });
       continue;
     }
     if (!group || !scale) throw new Error(`${where}: competency row before its group heading or relevance scale`);
@@ -81,7 +96,13 @@ function parseCrossCutting(doc: SourceDoc, start: number, end: number) {
   return out;
 }
 
-interface Section { number: number; title: string; headerLine: number; lastLine: number; headerCells: string[] }
+interface Section {
+  number: number;
+  title: string;
+  headerLine: number;
+  lastLine: number;
+  headerCells: string[];
+}
 
 /** Job Function sections: a "Job Function n:" line carrying column headings (Level/Required/Optional or OJT/RI). */
 function findSections(doc: SourceDoc, from: number): Section[] {
@@ -93,7 +114,13 @@ function findSections(doc: SourceDoc, from: number): Section[] {
     if (!m || !(row.includes('Level') || row.includes('OJT'))) continue;
     const prev = sections[sections.length - 1];
     if (prev) prev.lastLine = i - 1;
-    sections.push({ number: Number(m[1]), title: afterLabel(row[0] ?? '', m[0]), headerLine: i, lastLine: doc.lines.length - 1, headerCells: row });
+    sections.push({
+      number: Number(m[1]),
+      title: afterLabel(row[0] ?? '', m[0]),
+      headerLine: i,
+      lastLine: doc.lines.length - 1,
+      headerCells: row,
+    });
   }
   // Trim trailing blank and page-break lines from each section's range.
   for (const s of sections) {
@@ -103,16 +130,31 @@ function findSections(doc: SourceDoc, from: number): Section[] {
 }
 
 const RI_HEADINGS: Record<string, 'skills' | 'knowledge' | 'tools'> = {
-  'Skills': 'skills', 'Knowledge & Understanding': 'knowledge', 'Tools & Technology': 'tools',
+  Skills: 'skills',
+  'Knowledge & Understanding': 'knowledge',
+  'Tools & Technology': 'tools',
 };
 
-interface CompetencyRow { id: string; text: string; prefix: string; level: string; required: boolean; optional: boolean; line: number }
+interface CompetencyRow {
+  id: string;
+  text: string;
+  prefix: string;
+  level: string;
+  required: boolean;
+  optional: boolean;
+  line: number;
+}
 
 function parseSection(doc: SourceDoc, s: Section) {
   const levelCol = s.headerCells.indexOf('Level');
   const requiredCol = s.headerCells.findIndex((c) => c.startsWith('Required'));
   const optionalCol = s.headerCells.findIndex((c) => c.startsWith('Optional'));
-  const ri = { scope: undefined as string | undefined, skills: [] as string[], knowledge: [] as string[], tools: [] as string[] };
+  const ri = {
+    scope: undefined as string | undefined,
+    skills: [] as string[],
+    knowledge: [] as string[],
+    tools: [] as string[],
+  };
   let riPart: 'scope' | 'skills' | 'knowledge' | 'tools' | undefined;
   const rows: CompetencyRow[] = [];
   for (let i = s.headerLine + 1; i <= s.lastLine; i++) {
@@ -127,8 +169,10 @@ function parseSection(doc: SourceDoc, s: Section) {
       if (!m?.[1]) throw new Error(`${where}: malformed competency`);
       if (levelCol >= 0 && at >= levelCol) throw new Error(`${where}: competency text in the Level column`);
       rows.push({
-        id: m[1], text: m[2] ?? '', prefix: row.slice(0, at).filter(Boolean).join(' '),
-        level: levelCol >= 0 ? row[levelCol] ?? '' : '',
+        id: m[1],
+        text: m[2] ?? '',
+        prefix: row.slice(0, at).filter(Boolean).join(' '),
+        level: levelCol >= 0 ? (row[levelCol] ?? '') : '',
         required: requiredCol >= 0 && row[requiredCol] === 'X',
         optional: optionalCol >= 0 && row[optionalCol] === 'X',
         line: i,
@@ -136,9 +180,15 @@ function parseSection(doc: SourceDoc, s: Section) {
       continue;
     }
     const text = filled.join(' ');
-    if (text === 'RELATED INSTRUCTION' || text === 'Scope') { riPart = 'scope'; continue; }
+    if (text === 'RELATED INSTRUCTION' || text === 'Scope') {
+      riPart = 'scope';
+      continue;
+    }
     const heading = RI_HEADINGS[text];
-    if (heading) { riPart = heading; continue; }
+    if (heading) {
+      riPart = heading;
+      continue;
+    }
     if (rows.length > 0 || riPart === undefined) throw new Error(`${where}: unexpected text "${text}"`);
     if (riPart === 'scope') ri.scope = clean(`${ri.scope ?? ''} ${text.replace(/^SCOPE:\s*/, '')}`);
     else ri[riPart].push(statement(text, where));
@@ -166,8 +216,12 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     // Blank job functions (no title, no competency text) are left for the sponsor to define.
     if (s.title === '' && rows.every((r) => r.text === '')) {
       slots.push({
-        id: wfId, kind: 'work-function', levels: ['L1'], core: 'sponsor-decides',
-        itemSlotIds: rows.map((r) => r.id), source: sourceRef(doc, s.headerLine, s.lastLine),
+        id: wfId,
+        kind: 'work-function',
+        levels: ['L1'],
+        core: 'sponsor-decides',
+        itemSlotIds: rows.map((r) => r.id),
+        source: sourceRef(doc, s.headerLine, s.lastLine),
       });
       continue;
     }
@@ -176,7 +230,9 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     const fromWps = wpsMark.get(s.number);
     const core: Mark = fromWps ?? (optionalMarked || tag === 'Optional' ? 'optional' : 'core');
     if (fromWps === 'core' && (optionalMarked || tag === 'Optional')) {
-      notes.push(`Job Function ${s.number}: the work process schedule marks it Core but the competency section marks it Optional; recorded as core.`);
+      notes.push(
+        `Job Function ${s.number}: the work process schedule marks it Core but the competency section marks it Optional; recorded as core.`,
+      );
     }
     const items = rows.map((r) => {
       const where = `${doc.document} line ${r.line + 1} (competency ${r.id})`;
@@ -187,17 +243,25 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
       const itemCore = column ?? prefix;
       if (!itemCore) throw new Error(`${where}: marked neither Required nor Optional`);
       if (column && prefix && column !== prefix) {
-        notes.push(`Competency ${r.id}: the row's prefix says "${r.prefix}" but its X is in the ${r.required ? 'Required' : 'Optional'} column; recorded as ${column} (the Required/Optional column${r.required ? ', which agrees with the work process schedule marking the task Core' : ''}).`);
+        notes.push(
+          `Competency ${r.id}: the row's prefix says "${r.prefix}" but its X is in the ${r.required ? 'Required' : 'Optional'} column; recorded as ${column} (the Required/Optional column${r.required ? ', which agrees with the work process schedule marking the task Core' : ''}).`,
+        );
       }
       if (r.level !== '' && !PROFICIENCIES.includes(r.level)) throw new Error(`${where}: unknown level "${r.level}"`);
       return {
-        id: r.id, levels: ['L1'], texts: { statement: statement(r.text, where) }, core: itemCore,
+        id: r.id,
+        levels: ['L1'],
+        texts: { statement: statement(r.text, where) },
+        core: itemCore,
         ...(r.level ? { proficiency: r.level as Proficiency } : {}),
         source: sourceRef(doc, r.line),
       };
     });
     const noLevel = rows.filter((r) => r.level === '').map((r) => r.id);
-    if (noLevel.length > 0) notes.push(`Competencies ${noLevel.join(', ')} have no Basic/Intermediate level in the document; no proficiency is recorded for them.`);
+    if (noLevel.length > 0)
+      notes.push(
+        `Competencies ${noLevel.join(', ')} have no Basic/Intermediate level in the document; no proficiency is recorded for them.`,
+      );
     workFunctions.push({
       id: wfId,
       title: statement(s.title.replace(/\s*\(Optional\)$/, ''), `${doc.document} line ${s.headerLine + 1}`),
@@ -208,7 +272,10 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
       source: sourceRef(doc, s.headerLine, s.lastLine),
     });
     const emptyRi = (['skills', 'knowledge', 'tools'] as const).filter((k) => ri[k].length === 0);
-    if (emptyRi.length > 0) notes.push(`Job Function ${s.number}: the related-instruction ${emptyRi.join(', ')} list is empty in the document.`);
+    if (emptyRi.length > 0)
+      notes.push(
+        `Job Function ${s.number}: the related-instruction ${emptyRi.join(', ')} list is empty in the document.`,
+      );
     if (tag === '') notes.push(`Job Function ${s.number} has no Basic/Intermediate/Optional tag in the overview list.`);
   }
 
@@ -217,7 +284,8 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     `Job Functions ${slots.map((sl) => sl.id.replace('JF', '')).join(', ')} are blank in the document ("Core or Optional" competencies with no text): they are sponsor-definable slots.`,
     'Every competency is followed by an empty performance-standards row in the document; those rows are not items.',
   );
-  if (overview.credential) notes.push(`Certification or licensure: ${overview.credential}. No specific certification is required.`);
+  if (overview.credential)
+    notes.push(`Certification or licensure: ${overview.credential}. No specific certification is required.`);
 
   const firstSection = sections[0];
   const lastSection = sections[sections.length - 1];
@@ -227,7 +295,10 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     version: '1.0.0',
     sourceDocument: doc.document,
     occupation: {
-      title: overview.occupationTitle, onetCodes: overview.onetCodes, rapidsCodes: overview.rapidsCodes, jobTitles: overview.jobTitles,
+      title: overview.occupationTitle,
+      onetCodes: overview.onetCodes,
+      rapidsCodes: overview.rapidsCodes,
+      jobTitles: overview.jobTitles,
     },
     program: {
       type: wpsHeader.programType,
@@ -235,10 +306,16 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
       certificationNote: wpsHeader.certificationNote,
       source: sourceRef(doc, wpsHeader.lines[0], wpsHeader.lines[1]),
     },
-    levels: [{
-      id: 'L1', title: overview.occupationTitle, requirements: { hours: [] },
-      ...(firstSection && lastSection ? { source: sourceRef(doc, firstSection.headerLine, lastSection.lastLine) } : {}),
-    }],
+    levels: [
+      {
+        id: 'L1',
+        title: overview.occupationTitle,
+        requirements: { hours: [] },
+        ...(firstSection && lastSection
+          ? { source: sourceRef(doc, firstSection.headerLine, lastSection.lastLine) }
+          : {}),
+      },
+    ],
     workFunctions,
     slots,
     crossCuttingCompetencies: crossCutting,

@@ -6,7 +6,14 @@ import { lineAt, requireLine, sourceRef, statement } from './text-helpers';
 
 export const IT_SUPPORT_WPS_ID = 'it-support-wps';
 
-interface JobFunction { number: number; title: string; line: number; lastLine: number; skills: { text: string; line: number }[]; statedCount?: number }
+interface JobFunction {
+  number: number;
+  title: string;
+  line: number;
+  lastLine: number;
+  skills: { text: string; line: number }[];
+  statedCount?: number;
+}
 
 export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
   const first = requireLine(doc, /^\s*\tJob Function \d+:/, 'first Job Function heading');
@@ -20,7 +27,13 @@ export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
     const where = `${doc.document} line ${i + 1}`;
     const heading = /^Job Function (\d+):\s*(.*)$/.exec(text);
     if (heading) {
-      functions.push({ number: Number(heading[1]), title: statement(heading[2] ?? '', where), line: i, lastLine: i, skills: [] });
+      functions.push({
+        number: Number(heading[1]),
+        title: statement(heading[2] ?? '', where),
+        line: i,
+        lastLine: i,
+        skills: [],
+      });
       continue;
     }
     const fn = functions[functions.length - 1];
@@ -29,7 +42,9 @@ export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
       // The SKILLS column's per-job-function count; it must match the skills listed above it.
       fn.statedCount = Number(text);
       if (fn.statedCount !== fn.skills.length) {
-        throw new Error(`${where}: stated skill count ${text} but Job Function ${fn.number} lists ${fn.skills.length} skills`);
+        throw new Error(
+          `${where}: stated skill count ${text} but Job Function ${fn.number} lists ${fn.skills.length} skills`,
+        );
       }
       continue;
     }
@@ -38,7 +53,8 @@ export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
     fn.lastLine = i;
   }
   functions.forEach((fn, k) => {
-    if (fn.number !== k + 1) throw new Error(`${doc.document} line ${fn.line + 1}: expected Job Function ${k + 1}, found ${fn.number}`);
+    if (fn.number !== k + 1)
+      throw new Error(`${doc.document} line ${fn.line + 1}: expected Job Function ${k + 1}, found ${fn.number}`);
   });
   const totalsRow = requireLine(doc, /^\s*\d+\s*$/, 'Totals value', totals);
   const totalsValue = clean(lineAt(doc, totalsRow));
@@ -62,7 +78,11 @@ export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
       id: `JF${fn.number}`,
       title: fn.title,
       items: fn.skills.map((skill, s) => ({
-        id: `JF${fn.number}.${s + 1}`, levels: ['L1'], texts: { statement: skill.text }, core: 'core' as const, source: sourceRef(doc, skill.line),
+        id: `JF${fn.number}.${s + 1}`,
+        levels: ['L1'],
+        texts: { statement: skill.text },
+        core: 'core' as const,
+        source: sourceRef(doc, skill.line),
       })),
       source: sourceRef(doc, fn.line, fn.lastLine),
     })),

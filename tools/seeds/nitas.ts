@@ -26,10 +26,19 @@ const CROSS_REF = /\b[A-Z]{2}\d\.\d\.\d+\b/g;
 
 /** A view of the document with 1-based line access and errors that name the line. */
 class Doc {
-  constructor(readonly src: SourceDoc, readonly start: number) {}
-  get last(): number { return this.src.lines.length; }
-  line(n: number): string { return this.src.lines[n - 1] ?? ''; }
-  ref(from: number, to: number): SourceRef { return { document: this.src.document, lines: [from, to] }; }
+  constructor(
+    readonly src: SourceDoc,
+    readonly start: number,
+  ) {}
+  get last(): number {
+    return this.src.lines.length;
+  }
+  line(n: number): string {
+    return this.src.lines[n - 1] ?? '';
+  }
+  ref(from: number, to: number): SourceRef {
+    return { document: this.src.document, lines: [from, to] };
+  }
   fail(n: number, message: string): never {
     throw new Error(`${this.src.document}:${n}: ${message}`);
   }
@@ -80,7 +89,14 @@ function readField(doc: Doc, label: number, limit: number): { text: string; end:
   return { text: '', end: label };
 }
 
-interface Block { id: string; level: number; wf: number; texts: Texts; source: SourceRef; firstLine: number }
+interface Block {
+  id: string;
+  level: number;
+  wf: number;
+  texts: Texts;
+  source: SourceRef;
+  firstLine: number;
+}
 
 /** Items of one qual-card table (lines from..to), checking each id against its level and work function. */
 function readItems(doc: Doc, from: number, to: number, level: number, workFunction: (n: number) => number): Block[] {
@@ -90,7 +106,8 @@ function readItems(doc: Doc, from: number, to: number, level: number, workFuncti
     if (!m) doc.fail(idLine, 'not an item id');
     const [, id, lv, wf] = m;
     if (Number(lv) !== level) doc.fail(idLine, `item ${id} is in the Level ${level} table`);
-    if (Number(wf) !== workFunction(idLine)) doc.fail(idLine, `item ${id} is under work function ${workFunction(idLine)}`);
+    if (Number(wf) !== workFunction(idLine))
+      doc.fail(idLine, `item ${id} is under work function ${workFunction(idLine)}`);
     const next = ids[i + 1];
     const stop = Math.min(next === undefined ? to : next - 1, doc.find(CWF, idLine, to)[0] ?? Infinity);
     const texts: Texts = {};
@@ -109,7 +126,9 @@ function readItems(doc: Doc, from: number, to: number, level: number, workFuncti
 }
 
 function toItem(b: Block, core: 'core' | 'optional'): ItemInput {
-  const empty = Object.entries(b.texts).filter(([, t]) => t === '').map(([k]) => k);
+  const empty = Object.entries(b.texts)
+    .filter(([, t]) => t === '')
+    .map(([k]) => k);
   if (empty.length) throw new Error(`${b.source.document}:${b.firstLine}: item ${b.id} has empty ${empty.join(', ')}`);
   const all = Object.values(b.texts).join(' ');
   const crossReferences = [...new Set(all.match(CROSS_REF) ?? [])].filter((r) => r !== b.id);
@@ -125,8 +144,15 @@ function readList(doc: Doc, heading: number): { title: string; line: number }[] 
     const s = doc.line(n);
     if (isBlank(s)) continue;
     const t = clean(s);
-    const ends = isTabbed(s) || CERT_HEADING.test(t) || ILT_HEADING.test(t) || isCapsHeading(t) || ONET.test(t)
-      || /^Appendix\b/.test(t) || CARD_HEADING.test(t) || /\.$/.test(t); // a sentence is prose, not a list entry
+    const ends =
+      isTabbed(s) ||
+      CERT_HEADING.test(t) ||
+      ILT_HEADING.test(t) ||
+      isCapsHeading(t) ||
+      ONET.test(t) ||
+      /^Appendix\b/.test(t) ||
+      CARD_HEADING.test(t) ||
+      /\.$/.test(t); // a sentence is prose, not a list entry
     if (ends) break;
     out.push({ title: t, line: n });
   }
@@ -136,15 +162,31 @@ function readList(doc: Doc, heading: number): { title: string; line: number }[] 
 /** "Computer Technology Industry Association (CompTIA) A+" -> "comptia-a-plus": an expansion followed by its own acronym collapses to the acronym. */
 export function slugId(title: string): string {
   const short = title.replace(/((?:[A-Z][a-z]+\s+)+)\(([A-Za-z]+)\)/g, (whole, words: string, acronym: string) => {
-    const initials = words.trim().split(/\s+/).map((w) => w[0]).join('');
+    const initials = words
+      .trim()
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('');
     return initials === acronym.replace(/[^A-Z]/g, '') ? acronym : whole;
   });
-  return short.toLowerCase().replace(/\+/g, ' plus').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return short
+    .toLowerCase()
+    .replace(/\+/g, ' plus')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 type Cell = { text: string; source: SourceRef };
-interface TableRow { level: number; title: string; cells: Map<string, Cell>; source: SourceRef }
-interface Table1 { rows: TableRow[]; cols: Record<'classroom' | 'ojl' | 'exams' | 'items' | 'certs', string> }
+interface TableRow {
+  level: number;
+  title: string;
+  cells: Map<string, Cell>;
+  source: SourceRef;
+}
+interface Table1 {
+  rows: TableRow[];
+  cols: Record<'classroom' | 'ojl' | 'exams' | 'items' | 'certs', string>;
+}
 
 /** Table 1: a header row of tab-led cells, then one row per level ("Level 1-Entry", ...). */
 function readTable1(doc: Doc): Table1 {
@@ -159,8 +201,11 @@ function readTable1(doc: Doc): Table1 {
     return h;
   };
   const cols = {
-    classroom: column(/classroom/i, 'classroom hours'), ojl: column(/OJL/, 'OJL hours'), exams: column(/exams/i, 'exams'),
-    items: column(/qualification|validation/i, 'qual card items'), certs: column(/certification/i, 'certifications'),
+    classroom: column(/classroom/i, 'classroom hours'),
+    ojl: column(/OJL/, 'OJL hours'),
+    exams: column(/exams/i, 'exams'),
+    items: column(/qualification|validation/i, 'qual card items'),
+    certs: column(/certification/i, 'certifications'),
   };
   const rows: TableRow[] = [];
   const rowStart = /^\tLevel (\d)\s*-\s*(.+?)\s*$/;
@@ -174,7 +219,10 @@ function readTable1(doc: Doc): Table1 {
     // A row holds exactly as many cells as the header; untabbed lines inside it continue the cell before them
     // ("All required course" / "exams"). The last cell is one line: untabbed text after it is prose after the table.
     while (cells.length < header.length && k <= doc.last) {
-      if (!isTabbed(doc.line(k))) { k++; continue; }
+      if (!isTabbed(doc.line(k))) {
+        k++;
+        continue;
+      }
       const lastCell = cells.length === header.length - 1;
       const cell = lastCell ? { text: clean(doc.line(k)), end: k } : readCell(doc, k, doc.last);
       cells.push({ text: cell.text, source: doc.ref(k, cell.end) });
@@ -183,7 +231,8 @@ function readTable1(doc: Doc): Table1 {
     if (cells.length < header.length) doc.fail(n, `Table 1 row has ${cells.length} of ${header.length} cells`);
     const byCol = new Map<string, Cell>();
     header.forEach((h, i) => byCol.set(h, cells[i]!));
-    for (const [key, h] of Object.entries(cols)) if (!byCol.get(h)?.text) doc.fail(n, `Table 1 Level ${m[1]} has no ${key}`);
+    for (const [key, h] of Object.entries(cols))
+      if (!byCol.get(h)?.text) doc.fail(n, `Table 1 Level ${m[1]} has no ${key}`);
     rows.push({ level: Number(m[1]), title: `Level ${m[1]} - ${m[2]}`, cells: byCol, source: doc.ref(n, k - 1) });
     n = k - 1;
   }
@@ -220,7 +269,11 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   // Qual cards: each "Level N Qual Card" table ends at its "Certification Requirements - Level N".
   const cards = doc.find(CARD_HEADING).map((heading) => {
     const level = Number(CARD_HEADING.exec(doc.line(heading))![1]);
-    const cert = doc.findOne(new RegExp(`^Certification Requirements\\s*[-–]\\s*Level ${level}\\s*$`), `Level ${level} certifications`, heading);
+    const cert = doc.findOne(
+      new RegExp(`^Certification Requirements\\s*[-–]\\s*Level ${level}\\s*$`),
+      `Level ${level} certifications`,
+      heading,
+    );
     return { level, heading, cert };
   });
   const wfTitles = new Map<number, { title: string; line: number }>();
@@ -232,7 +285,8 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
       const known = wfTitles.get(Number(num));
       const cleaned = clean(t!);
       if (!known) wfTitles.set(Number(num), { title: cleaned, line: n });
-      else if (known.title !== cleaned) notes.push(`CWF${num} is titled "${cleaned}" at line ${n} but "${known.title}" at line ${known.line}.`);
+      else if (known.title !== cleaned)
+        notes.push(`CWF${num} is titled "${cleaned}" at line ${n} but "${known.title}" at line ${known.line}.`);
     }
     const wfAt = (n: number): number => {
       const header = cwfLines.filter((c) => c < n).pop();
@@ -244,14 +298,22 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
 
   // Optional work practices: "Level N: Work Practices" tables (heading split over lines at Level 2).
   const wpHeadings = doc.find(WP_HEADING);
-  const optionalHeading = doc.find(/^Optional Qual Card Items\b/).filter((n) => n < (wpHeadings[0] ?? 0)).pop();
-  if (optionalHeading === undefined) doc.fail(wpHeadings[0] ?? doc.last, 'work practices without an "Optional Qual Card Items" heading');
+  const optionalHeading = doc
+    .find(/^Optional Qual Card Items\b/)
+    .filter((n) => n < (wpHeadings[0] ?? 0))
+    .pop();
+  if (optionalHeading === undefined)
+    doc.fail(wpHeadings[0] ?? doc.last, 'work practices without an "Optional Qual Card Items" heading');
   const wpBlocks: Block[] = [];
   let wpTitle = '';
   wpHeadings.forEach((h, i) => {
     const [, lv, rest] = WP_HEADING.exec(doc.line(h))!;
     let name = rest!;
-    if (!name) { let k = h + 1; while (isBlank(doc.line(k))) k++; name = clean(doc.line(k)); }
+    if (!name) {
+      let k = h + 1;
+      while (isBlank(doc.line(k))) k++;
+      name = clean(doc.line(k));
+    }
     if (name !== 'Work Practices') doc.fail(h, `Level ${lv} optional table is "${name}", expected Work Practices`);
     wpTitle = name;
     const to = (wpHeadings[i + 1] ?? doc.last + 1) - 1;
@@ -262,7 +324,10 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   const certs = new Map<number, NamedInput[]>();
   for (const n of doc.find(CERT_HEADING)) {
     const level = Number(CERT_HEADING.exec(doc.line(n))![1]);
-    certs.set(level, readList(doc, n).map(({ title: t, line }) => ({ id: slugId(t), title: t, source: doc.ref(line, line) })));
+    certs.set(
+      level,
+      readList(doc, n).map(({ title: t, line }) => ({ id: slugId(t), title: t, source: doc.ref(line, line) })),
+    );
   }
   const courses = new Map<number, CourseInput[]>();
   const iltHeadings = new Map<string, number[]>();
@@ -271,7 +336,8 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
     const key = `${kind} ${lv}`;
     iltHeadings.set(key, [...(iltHeadings.get(key) ?? []), n]);
     const list = courses.get(Number(lv)) ?? [];
-    for (const c of readList(doc, n)) list.push({ title: c.title, kind: kind!.toLowerCase() as CourseInput['kind'], source: doc.ref(c.line, c.line) });
+    for (const c of readList(doc, n))
+      list.push({ title: c.title, kind: kind!.toLowerCase() as CourseInput['kind'], source: doc.ref(c.line, c.line) });
     courses.set(Number(lv), list);
   }
 
@@ -280,12 +346,19 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
     const core = coreBlocks.filter((b) => b.level === row.level).length;
     const stated = Number(/^(\d+)\s+items?$/.exec(cell(tableCols.items).text)?.[1] ?? NaN);
     if (Number.isNaN(stated)) doc.fail(cell(tableCols.items).source.lines[0], 'item count is not "<n> items"');
-    if (stated !== core) doc.fail(row.source.lines[0], `Table 1 states ${stated} items for Level ${row.level}, the qual card has ${core}`);
+    if (stated !== core)
+      doc.fail(row.source.lines[0], `Table 1 states ${stated} items for Level ${row.level}, the qual card has ${core}`);
     const levelCerts = certs.get(row.level);
-    if (!levelCerts?.length) doc.fail(row.source.lines[0], `no "Certification Requirements - Level ${row.level}" section`);
-    notes.push(`Table 1 lists Level ${row.level} certifications as "${cell(tableCols.certs).text}"; the certifications are taken from the "Certification Requirements - Level ${row.level}" section (lines ${levelCerts[0]!.source!.lines[0]}-${levelCerts[levelCerts.length - 1]!.source!.lines[1]}).`);
+    if (!levelCerts?.length)
+      doc.fail(row.source.lines[0], `no "Certification Requirements - Level ${row.level}" section`);
+    notes.push(
+      `Table 1 lists Level ${row.level} certifications as "${cell(tableCols.certs).text}"; the certifications are taken from the "Certification Requirements - Level ${row.level}" section (lines ${levelCerts[0]!.source!.lines[0]}-${levelCerts[levelCerts.length - 1]!.source!.lines[1]}).`,
+    );
     const exam = cell(tableCols.exams);
-    const desc = sentence(doc.src.lines.slice(doc.start - 1, table[0]!.source.lines[0]).join(' '), new RegExp(`ompletion of level ${row.level} (indicates|signifies)`, 'i'));
+    const desc = sentence(
+      doc.src.lines.slice(doc.start - 1, table[0]!.source.lines[0]).join(' '),
+      new RegExp(`ompletion of level ${row.level} (indicates|signifies)`, 'i'),
+    );
     return {
       id: `L${row.level}`,
       title: row.title,
@@ -294,7 +367,12 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
         hours: [
           hours('related-instruction', cell(tableCols.classroom), doc),
           hours('on-the-job-learning', cell(tableCols.ojl), doc),
-          { category: 'work-experience', hours: workExperience, ...(we[2] ? { note: clean(we[2]) } : {}), source: doc.ref(weLine, weLine) },
+          {
+            category: 'work-experience',
+            hours: workExperience,
+            ...(we[2] ? { note: clean(we[2]) } : {}),
+            source: doc.ref(weLine, weLine),
+          },
         ],
         // Each level has its own course exams, so the id names the level.
         exams: [{ id: `L${row.level}-${slugId(exam.text)}`, title: exam.text, source: exam.source }],
@@ -305,28 +383,47 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
       source: row.source,
     };
   });
-  for (const row of table) for (const kind of ['Recommended', 'Optional'] as const) {
-    if (!(courses.get(row.level) ?? []).some((c) => c.kind === kind.toLowerCase())) {
-      const at = iltHeadings.get(`${kind} ${row.level}`) ?? [];
-      notes.push(`The document lists no ${kind.toLowerCase()} Instructor Led Training courses for Level ${row.level}${at.length ? ` (heading only, line ${at.join(', ')})` : ''}.`);
+  for (const row of table)
+    for (const kind of ['Recommended', 'Optional'] as const) {
+      if (!(courses.get(row.level) ?? []).some((c) => c.kind === kind.toLowerCase())) {
+        const at = iltHeadings.get(`${kind} ${row.level}`) ?? [];
+        notes.push(
+          `The document lists no ${kind.toLowerCase()} Instructor Led Training courses for Level ${row.level}${at.length ? ` (heading only, line ${at.join(', ')})` : ''}.`,
+        );
+      }
     }
-  }
 
-  const workFunctions: FrameworkInput['workFunctions'] = [...wfTitles.entries()].sort(([a], [b]) => a - b).map(([num, wf]) => ({
-    id: `CWF${num}`, title: wf.title, core: 'core',
-    items: coreBlocks.filter((b) => b.wf === num).sort((a, b) => a.level - b.level || a.firstLine - b.firstLine).map((b) => toItem(b, 'core')),
-    source: doc.ref(wf.line, wf.line),
-  }));
+  const workFunctions: FrameworkInput['workFunctions'] = [...wfTitles.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([num, wf]) => ({
+      id: `CWF${num}`,
+      title: wf.title,
+      core: 'core',
+      items: coreBlocks
+        .filter((b) => b.wf === num)
+        .sort((a, b) => a.level - b.level || a.firstLine - b.firstLine)
+        .map((b) => toItem(b, 'core')),
+      source: doc.ref(wf.line, wf.line),
+    }));
   const slots: SlotInput[] = wpBlocks.filter(isEmptyBlock).map((b) => ({
-    id: b.id, kind: 'item', levels: [`L${b.level}`], workFunctionId: 'WP', core: 'optional', source: b.source,
+    id: b.id,
+    kind: 'item',
+    levels: [`L${b.level}`],
+    workFunctionId: 'WP',
+    core: 'optional',
+    source: b.source,
   }));
   if (wpBlocks.length) {
     workFunctions.push({
-      id: 'WP', title: wpTitle, core: 'optional',
+      id: 'WP',
+      title: wpTitle,
+      core: 'optional',
       items: wpBlocks.filter((b) => !isEmptyBlock(b)).map((b) => toItem(b, 'optional')),
       source: doc.ref(optionalHeading, wpHeadings[0]!),
     });
-    notes.push('The document does not say how many optional work-practice items a level needs; they count toward no level requirement. Blank Level 3 work practices are sponsor-definable slots.');
+    notes.push(
+      'The document does not say how many optional work-practice items a level needs; they count toward no level requirement. Blank Level 3 work practices are sponsor-definable slots.',
+    );
   }
 
   // Occupation codes: the guide repeats the O*NET/RAPIDS line on every schedule page, not always with the same code.
@@ -334,8 +431,16 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   const onetCodes = [...new Set(codeLines.map((c) => c.m[1]!))];
   const rapidsCodes = [...new Set(codeLines.map((c) => c.m[2]!))];
   if (onetCodes.length > 1) {
-    const where = onetCodes.map((code) => `${code} (line ${codeLines.filter((c) => c.m[1] === code).map((c) => c.n).join(', ')})`);
-    notes.push(`The document gives more than one O*NET-SOC code for Help Desk Technician: ${where.join('; ')}. All are kept.`);
+    const where = onetCodes.map(
+      (code) =>
+        `${code} (line ${codeLines
+          .filter((c) => c.m[1] === code)
+          .map((c) => c.n)
+          .join(', ')})`,
+    );
+    notes.push(
+      `The document gives more than one O*NET-SOC code for Help Desk Technician: ${where.join('; ')}. All are kept.`,
+    );
   }
   const appendixA = doc.findOne(/^Appendix A\s*$/, 'Appendix A');
   let occ = appendixA + 1;
@@ -347,7 +452,9 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   const cumulativeLine = doc.find(/levels[^.]*reflect cumulative/i)[0];
   const certLine = doc.find(/NITAS Certification titled/)[0];
   const certificationNote = certLine ? sentence(clean(doc.line(certLine)), /NITAS Certification titled/) : undefined;
-  notes.push('The document states no program type (time-based, competency-based or hybrid) and no duration: it requires hours (Table 1, work experience) and qual card sign-offs together.');
+  notes.push(
+    'The document states no program type (time-based, competency-based or hybrid) and no duration: it requires hours (Table 1, work experience) and qual card sign-offs together.',
+  );
   // Prior-credit and hour-counting rules have no field of their own; keep them verbatim as notes.
   const tableEnd = table[table.length - 1]!.source.lines[1];
   const credentials = doc.find(/^Apprenticeship Credentials\b/, tableEnd)[0] ?? tableEnd;

@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-export interface SourceDoc { document: string; lines: string[] }
+export interface SourceDoc {
+  document: string;
+  lines: string[];
+}
 
 export function readSource(path: string): SourceDoc {
   // lines[0] is line 1 of the file.
@@ -12,5 +15,8 @@ export function readSource(path: string): SourceDoc {
 
 /** Collapse tabs and runs of spaces, trim. Every item text goes through this. */
 export function clean(text: string): string {
-  return text.replace(/[\t\u00a0]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\t\u00a0]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }

@@ -1,7 +1,8 @@
 // Shared helpers for the DOL-style seed parsers (IT Generalist, IT support WPS, CTS):
 // tab-cell access, line lookup, source references and the work-process-schedule layout.
-import { clean, type SourceDoc } from './source';
+
 import type { SourceRef } from '../../shared/src/model/framework';
+import { clean, type SourceDoc } from './source';
 
 /** The tab-separated cells of a line (raw, not cleaned). */
 export function cells(line: string): string[] {
@@ -15,7 +16,9 @@ export function cell(line: string, index: number): string {
 
 /** Cleaned, non-empty cells of a line. */
 export function filledCells(line: string): string[] {
-  return cells(line).map(clean).filter((c) => c !== '');
+  return cells(line)
+    .map(clean)
+    .filter((c) => c !== '');
 }
 
 /** Line at a 0-based index; throws rather than returning undefined so callers stay simple. */
@@ -120,8 +123,19 @@ export function parseWpsHeader(doc: SourceDoc, from = 0): WpsHeader {
   return header;
 }
 
-export interface WpsTask { text: string; mark?: Mark; line: number }
-export interface WpsJobFunction { number: number; title: string; mark?: Mark; line: number; lastLine: number; tasks: WpsTask[] }
+export interface WpsTask {
+  text: string;
+  mark?: Mark;
+  line: number;
+}
+export interface WpsJobFunction {
+  number: number;
+  title: string;
+  mark?: Mark;
+  line: number;
+  lastLine: number;
+  tasks: WpsTask[];
+}
 
 /**
  * Reads the WPS table: "JOB FUNCTION n: title ... Core|Optional" rows followed by task rows whose first
@@ -141,7 +155,14 @@ export function parseWpsTable(doc: SourceDoc, from: number, to = doc.lines.lengt
     const mark = coreOptionalMark(filled[1] ?? '', where);
     const heading = /^JOB FUNCTION (\d+):\s*(.*)$/.exec(first);
     if (heading) {
-      out.push({ number: Number(heading[1]), title: statement(heading[2] ?? '', where), mark, line: i, lastLine: i, tasks: [] });
+      out.push({
+        number: Number(heading[1]),
+        title: statement(heading[2] ?? '', where),
+        mark,
+        line: i,
+        lastLine: i,
+        tasks: [],
+      });
       continue;
     }
     const fn = out[out.length - 1];

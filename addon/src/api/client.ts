@@ -1,5 +1,5 @@
 // Sends an ApiRequest with UrlFetchApp and the user's Google identity token (never the OAuth token).
-import { parseResponse, type ApiRequest } from './requests';
+import { type ApiRequest, parseResponse } from './requests';
 
 export function send<T>(req: ApiRequest): T {
   const token = ScriptApp.getIdentityToken();
@@ -11,7 +11,12 @@ export function send<T>(req: ApiRequest): T {
   });
   const status = response.getResponseCode();
   if (req.binary && status >= 200 && status < 300) {
-    return { base64: Utilities.base64Encode(response.getContent()), contentType: String((response.getHeaders() as Record<string, unknown>)['Content-Type'] ?? 'application/octet-stream') } as T;
+    return {
+      base64: Utilities.base64Encode(response.getContent()),
+      contentType: String(
+        (response.getHeaders() as Record<string, unknown>)['Content-Type'] ?? 'application/octet-stream',
+      ),
+    } as T;
   }
   return parseResponse<T>(status, response.getContentText());
 }

@@ -1,7 +1,8 @@
 // Requests to the Qualcard functions as plain data (pure, testable), and their responses parsed with a
 // clear error. The UrlFetchApp adapter in ./client.ts sends them with the user's identity token.
-import type { SyncBody } from '@qualcard/shared/sheets';
+
 import type { Progress } from '@qualcard/shared';
+import type { SyncBody } from '@qualcard/shared/sheets';
 
 export interface ApiRequest {
   method: 'get' | 'post';
@@ -10,45 +11,105 @@ export interface ApiRequest {
   /** Expect bytes (a transcript download) rather than JSON. */
   binary?: boolean;
 }
-export interface Endpoint { baseUrl: string; sponsorId: string }
+export interface Endpoint {
+  baseUrl: string;
+  sponsorId: string;
+}
 
 const seg = (s: string): string => encodeURIComponent(s);
 const base = (e: Endpoint): string => `${e.baseUrl.replace(/\/+$/, '')}/v1/sponsors/${seg(e.sponsorId)}`;
 
-export const syncRequest = (e: Endpoint, body: SyncBody): ApiRequest => ({ method: 'post', url: `${base(e)}/sync`, body });
+export const syncRequest = (e: Endpoint, body: SyncBody): ApiRequest => ({
+  method: 'post',
+  url: `${base(e)}/sync`,
+  body,
+});
 export const progressRequest = (e: Endpoint): ApiRequest => ({ method: 'get', url: `${base(e)}/progress` });
-export const signOffRequest = (e: Endpoint, apprenticeId: string, itemIds: string[], date?: string): ApiRequest =>
-  ({ method: 'post', url: `${base(e)}/apprentices/${seg(apprenticeId)}/sign-offs`, body: { itemIds, ...(date ? { date } : {}) } });
-export const transcriptRequest = (e: Endpoint, apprenticeId: string, asOf?: string): ApiRequest =>
-  ({ method: 'post', url: `${base(e)}/apprentices/${seg(apprenticeId)}/transcripts`, body: asOf ? { asOf } : {} });
-export const downloadRequest = (e: Endpoint, apprenticeId: string, transcriptId: string): ApiRequest =>
-  ({ method: 'get', url: `${base(e)}/apprentices/${seg(apprenticeId)}/transcripts/${seg(transcriptId)}`, binary: true });
+export const signOffRequest = (e: Endpoint, apprenticeId: string, itemIds: string[], date?: string): ApiRequest => ({
+  method: 'post',
+  url: `${base(e)}/apprentices/${seg(apprenticeId)}/sign-offs`,
+  body: { itemIds, ...(date ? { date } : {}) },
+});
+export const transcriptRequest = (e: Endpoint, apprenticeId: string, asOf?: string): ApiRequest => ({
+  method: 'post',
+  url: `${base(e)}/apprentices/${seg(apprenticeId)}/transcripts`,
+  body: asOf ? { asOf } : {},
+});
+export const downloadRequest = (e: Endpoint, apprenticeId: string, transcriptId: string): ApiRequest => ({
+  method: 'get',
+  url: `${base(e)}/apprentices/${seg(apprenticeId)}/transcripts/${seg(transcriptId)}`,
+  binary: true,
+});
 
-export interface SyncResponse { sponsorId: string; asOf: string; replayed: boolean; apprentices: { apprenticeId: string; progress: Progress }[] }
-export interface SignOffResponse { apprenticeId: string; signed: string[]; alreadySigned: string[]; coachEmail: string; signedAt: string; progress: Progress }
-export interface TranscriptMeta { id: string; fileName: string; contentType: string; size: number; version: number }
+export interface SyncResponse {
+  sponsorId: string;
+  asOf: string;
+  replayed: boolean;
+  apprentices: { apprenticeId: string; progress: Progress }[];
+}
+export interface SignOffResponse {
+  apprenticeId: string;
+  signed: string[];
+  alreadySigned: string[];
+  coachEmail: string;
+  signedAt: string;
+  progress: Progress;
+}
+export interface TranscriptMeta {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  version: number;
+}
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) { super(message); this.name = 'ApiError'; }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
 }
 
 /** Turns a response into data, or an ApiError whose message a person can act on. */
 export function parseResponse<T>(status: number, text: string): T {
   let json: unknown;
-  try { json = text ? JSON.parse(text) : {}; } catch { json = undefined; }
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    json = undefined;
+  }
   if (status >= 200 && status < 300) {
-    if (json === undefined) throw new ApiError(status, `the Qualcard service answered with something that is not JSON: ${text.slice(0, 120)}`);
+    if (json === undefined)
+      throw new ApiError(
+        status,
+        `the Qualcard service answered with something that is not JSON: ${text.slice(0, 120)}`,
+      );
     return json as T;
   }
   const message = (json as { error?: { message?: string } } | undefined)?.error?.message;
-  const hint = status === 401 ? ' (sign in again, or ask the sponsor to add you)' : status === 403 ? ' (your account has no access to this)' : '';
-  throw new ApiError(status, `Qualcard service error ${status}: ${message ?? text.slice(0, 200) ?? 'no details'}${hint}`);
+  const hint =
+    status === 401
+      ? ' (sign in again, or ask the sponsor to add you)'
+      : status === 403
+        ? ' (your account has no access to this)'
+        : '';
+  throw new ApiError(
+    status,
+    `Qualcard service error ${status}: ${message ?? text.slice(0, 200) ?? 'no details'}${hint}`,
+  );
 }
 
 /** An endpoint is an https URL (http only for a local emulator) and a sponsor id. */
 export function checkEndpoint(e: Partial<Endpoint>): string[] {
   const errors: string[] = [];
-  if (!e.baseUrl || !/^https:\/\/[^\s/]+(\/\S*)?$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/\S*)?$/.test(e.baseUrl)) errors.push('endpoint: an https:// URL of the Qualcard functions, e.g. https://us-central1-my-project.cloudfunctions.net/api');
-  if (!e.sponsorId || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(e.sponsorId)) errors.push('sponsor id: letters, digits, ".", "_" or "-"');
+  if (!e.baseUrl || !/^https:\/\/[^\s/]+(\/\S*)?$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/\S*)?$/.test(e.baseUrl))
+    errors.push(
+      'endpoint: an https:// URL of the Qualcard functions, e.g. https://us-central1-my-project.cloudfunctions.net/api',
+    );
+  if (!e.sponsorId || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(e.sponsorId))
+    errors.push('sponsor id: letters, digits, ".", "_" or "-"');
   return errors;
 }

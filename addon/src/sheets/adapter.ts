@@ -2,14 +2,15 @@
 // sheet (formats, validations, widths); each apprentice's sheet is inserted from it and gets its values,
 // tag and protection: a fixed number of calls, whatever the number of items.
 import type { Area, Cell, CellStyle, SheetPlan, SheetTag, StyleName, Validation } from '@qualcard/shared/sheets';
-import { STYLES, a1Area } from '@qualcard/shared/sheets';
+import { a1Area, STYLES } from '@qualcard/shared/sheets';
 import { prototypeName } from './layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** One metadata key per apprentice (or per cohort sheet), so finding an apprentice's sheets reads only theirs. */
-export const tagKey = (tag: Pick<SheetTag, 'kind' | 'apprenticeId'>): string => `qualcard.sheet.${tag.apprenticeId ?? tag.kind}`;
+export const tagKey = (tag: Pick<SheetTag, 'kind' | 'apprenticeId'>): string =>
+  `qualcard.sheet.${tag.apprenticeId ?? tag.kind}`;
 
 /** Per-execution cache of prototype sheets, so a chunk of apprentices looks each layout up once. */
 export type LayoutCache = Map<string, Sheet>;
@@ -49,27 +50,39 @@ export function applyFormats(sheet: Sheet, plan: SheetPlan): void {
   range.setHorizontalAlignments(grid(plan, (s) => s.align ?? null));
   range.setVerticalAlignment('top'); // long item texts wrap: ids and ticks stay level with their first line
   if (plan.conditional.length) {
-    sheet.setConditionalFormatRules(plan.conditional.map((c) => {
-      const b = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(c.textEquals).setBackground(c.background).setRanges([rangeOf(sheet, c.area)]);
-      return (c.color ? b.setFontColor(c.color) : b).build();
-    }));
+    sheet.setConditionalFormatRules(
+      plan.conditional.map((c) => {
+        const b = SpreadsheetApp.newConditionalFormatRule()
+          .whenTextEqualTo(c.textEquals)
+          .setBackground(c.background)
+          .setRanges([rangeOf(sheet, c.area)]);
+        return (c.color ? b.setFontColor(c.color) : b).build();
+      }),
+    );
   }
   plan.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   for (const c of plan.hiddenColumns) sheet.hideColumns(c);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
 }
 
-const rangeOf = (sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range => sheet.getRange(a.row, a.col, a.rows, a.cols);
+const rangeOf = (sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range =>
+  sheet.getRange(a.row, a.col, a.rows, a.cols);
 
 export function dataValidation(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation();
   switch (v.kind) {
-    case 'checkbox': return b.requireCheckbox().build();
-    case 'date': return b.requireDate().setAllowInvalid(false).setHelpText(v.help).build();
-    case 'list': return b.requireValueInList(v.values, true).setAllowInvalid(false).setHelpText(v.help).build();
-    case 'number': return b.requireNumberBetween(v.min, v.max).setAllowInvalid(false).setHelpText(v.help).build();
-    case 'email': return b.requireTextIsEmail().setAllowInvalid(false).setHelpText(v.help).build();
-    case 'formula': return b.requireFormulaSatisfied(v.formula).setAllowInvalid(false).setHelpText(v.help).build();
+    case 'checkbox':
+      return b.requireCheckbox().build();
+    case 'date':
+      return b.requireDate().setAllowInvalid(false).setHelpText(v.help).build();
+    case 'list':
+      return b.requireValueInList(v.values, true).setAllowInvalid(false).setHelpText(v.help).build();
+    case 'number':
+      return b.requireNumberBetween(v.min, v.max).setAllowInvalid(false).setHelpText(v.help).build();
+    case 'email':
+      return b.requireTextIsEmail().setAllowInvalid(false).setHelpText(v.help).build();
+    case 'formula':
+      return b.requireFormulaSatisfied(v.formula).setAllowInvalid(false).setHelpText(v.help).build();
   }
 }
 
@@ -82,7 +95,8 @@ export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, 
   const name = existing ? `${plan.name.slice(0, 90)} (new)` : plan.name;
   const sheet = ss.insertSheet(name, { template: prototype });
   // A prototype built from a plan without a baseline holds another apprentice's values: always write then.
-  if (!plan.baseCells || !sameCells(plan.cells, plan.baseCells)) sheet.getRange(1, 1, plan.rows, plan.cols).setValues(plan.cells);
+  if (!plan.baseCells || !sameCells(plan.cells, plan.baseCells))
+    sheet.getRange(1, 1, plan.rows, plan.cols).setValues(plan.cells);
   sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
   for (const p of plan.protections) {
     // Warning-only: the add-on stamps sign-offs as the signing coach, who must be able to write there.
@@ -102,7 +116,11 @@ const sameCells = (a: Cell[][], b: Cell[][]): boolean =>
 /** A one-off sheet (roster, dashboard): formats applied in place, no prototype. */
 export function writeStandalone(ss: Spreadsheet, plan: SheetPlan, existing?: Sheet | null): Sheet {
   const sheet = existing ?? ss.insertSheet(plan.name);
-  if (existing) { existing.clear(); existing.setConditionalFormatRules([]); for (const c of existing.getCharts()) existing.removeChart(c); }
+  if (existing) {
+    existing.clear();
+    existing.setConditionalFormatRules([]);
+    for (const c of existing.getCharts()) existing.removeChart(c);
+  }
   applyFormats(sheet, plan);
   if (!existing) sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
   for (const c of plan.charts) insertChart(sheet, c);
@@ -110,7 +128,9 @@ export function writeStandalone(ss: Spreadsheet, plan: SheetPlan, existing?: She
 }
 
 function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
-  const chart = sheet.newChart().asBarChart()
+  const chart = sheet
+    .newChart()
+    .asBarChart()
     .addRange(sheet.getRange(a1Area(c.labels)))
     .addRange(sheet.getRange(a1Area(c.values)))
     .setOption('title', c.title)
@@ -120,12 +140,19 @@ function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
 }
 
 /** The sheets tagged for one apprentice (or a cohort sheet kind), by kind: found by developer metadata, not by name. */
-export function findTagged(ss: Spreadsheet, scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' }): Map<string, { sheet: Sheet; tag: SheetTag }> {
+export function findTagged(
+  ss: Spreadsheet,
+  scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' },
+): Map<string, { sheet: Sheet; tag: SheetTag }> {
   const found = new Map<string, { sheet: Sheet; tag: SheetTag }>();
   const key = 'apprenticeId' in scope ? tagKey({ kind: 'qualcard', apprenticeId: scope.apprenticeId }) : tagKey(scope);
   for (const m of ss.createDeveloperMetadataFinder().withKey(key).find()) {
     let tag: SheetTag;
-    try { tag = JSON.parse(m.getValue() ?? '') as SheetTag; } catch { continue; }
+    try {
+      tag = JSON.parse(m.getValue() ?? '') as SheetTag;
+    } catch {
+      continue;
+    }
     const sheet = m.getLocation().getSheet();
     if (sheet) found.set(tag.kind, { sheet, tag });
   }
@@ -134,9 +161,14 @@ export function findTagged(ss: Spreadsheet, scope: { apprenticeId: string } | { 
 
 /** A sheet's values with dates as YYYY-MM-DD in the spreadsheet's time zone (the plans know no Date). */
 export function readValues(sheet: Sheet, timeZone: string): Cell[][] {
-  return sheet.getDataRange().getValues().map((row) => row.map((v: unknown): Cell => {
-    if (v instanceof Date) return Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
-    if (v === '' || v === undefined) return '';
-    return v as Cell;
-  }));
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((row) =>
+      row.map((v: unknown): Cell => {
+        if (v instanceof Date) return Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
+        if (v === '' || v === undefined) return '';
+        return v as Cell;
+      }),
+    );
 }

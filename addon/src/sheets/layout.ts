@@ -4,7 +4,16 @@
 import type { SheetPlan } from '@qualcard/shared/sheets';
 
 export function layoutOf(plan: SheetPlan): unknown {
-  return [plan.rows, plan.cols, plan.styles, plan.validations, plan.columnWidths, plan.hiddenColumns, plan.frozenRows, plan.conditional];
+  return [
+    plan.rows,
+    plan.cols,
+    plan.styles,
+    plan.validations,
+    plan.columnWidths,
+    plan.hiddenColumns,
+    plan.frozenRows,
+    plan.conditional,
+  ];
 }
 
 /** Two 32-bit FNV-1a variants, base 36: stable across runs, short enough for a sheet name, no BigInt. */
@@ -22,4 +31,5 @@ export function hash(value: unknown): string {
 
 export const PROTOTYPE_PREFIX = 'qc-layout-';
 /** A prototype built from a baseline is named by it too, so one never stands in for another's values. */
-export const prototypeName = (plan: SheetPlan, base?: unknown): string => `${PROTOTYPE_PREFIX}${plan.tag.kind}-${hash(layoutOf(plan))}${base ? `-${hash(base)}` : ''}`;
+export const prototypeName = (plan: SheetPlan, base?: unknown): string =>
+  `${PROTOTYPE_PREFIX}${plan.tag.kind}-${hash(layoutOf(plan))}${base ? `-${hash(base)}` : ''}`;

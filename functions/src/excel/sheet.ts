@@ -2,7 +2,13 @@
 // header, print titles and a page setup that prints cleanly on A4 or Letter (fit to one page wide).
 import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 
-export interface Column { header: string; key: string; width: number; numFmt?: string; wrap?: boolean }
+export interface Column {
+  header: string;
+  key: string;
+  width: number;
+  numFmt?: string;
+  wrap?: boolean;
+}
 
 export const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
 
@@ -11,16 +17,27 @@ export function sheetOptions(title: string, headerRow = 1): Partial<AddWorksheet
   return {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
     pageSetup: {
-      orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 9,
       printTitlesRow: `${headerRow}:${headerRow}`,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddHeader: `&L&B${escapeHeader(title)}&R&A`, oddFooter: '&LQualcard&RPage &P of &N' } as AddWorksheetOptions['headerFooter'],
+    headerFooter: {
+      oddHeader: `&L&B${escapeHeader(title)}&R&A`,
+      oddFooter: '&LQualcard&RPage &P of &N',
+    } as AddWorksheetOptions['headerFooter'],
   };
 }
 
 export function setupTable(ws: Worksheet, columns: Column[], headerRow = 1): void {
-  ws.columns = columns.map((c) => ({ key: c.key, width: c.width, style: { ...(c.numFmt ? { numFmt: c.numFmt } : {}), alignment: { vertical: 'top', wrapText: c.wrap ?? false } } }));
+  ws.columns = columns.map((c) => ({
+    key: c.key,
+    width: c.width,
+    style: { ...(c.numFmt ? { numFmt: c.numFmt } : {}), alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
+  }));
   const row = ws.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);

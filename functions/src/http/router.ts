@@ -1,11 +1,16 @@
 // A small path router: `/v1/sponsors/:sponsorId/progress` patterns, one handler per method and path.
-import type { Request } from 'firebase-functions/v2/https';
+
 import type { Response } from 'express';
+import type { Request } from 'firebase-functions/v2/https';
 import { badRequest, HttpError, notFound } from './errors';
 
 export type Params = Record<string, string>;
 export type Handler = (req: Request, res: Response, params: Params) => Promise<void>;
-interface Route { method: string; parts: string[]; handler: Handler }
+interface Route {
+  method: string;
+  parts: string[];
+  handler: Handler;
+}
 
 export class Router {
   private readonly routes: Route[] = [];
@@ -35,15 +40,20 @@ function match(pattern: string[], parts: string[]): Params | null {
   for (let i = 0; i < pattern.length; i++) {
     const p = pattern[i]!;
     let value: string;
-    try { value = decodeURIComponent(parts[i]!); } catch { return null; }
+    try {
+      value = decodeURIComponent(parts[i]!);
+    } catch {
+      return null;
+    }
     if (p.startsWith(':')) {
       // Path values become Firestore document ids: refuse what cannot be one instead of failing later with a 500.
       if (!/^[^/]{1,700}$/.test(value) || value === '.' || value === '..' || /^__.*__$/.test(value)) {
-        throw badRequest(`${p.slice(1)}: "${value.slice(0, 80)}" is not a valid id`, { issues: [{ path: p.slice(1), message: 'not a valid id' }] });
+        throw badRequest(`${p.slice(1)}: "${value.slice(0, 80)}" is not a valid id`, {
+          issues: [{ path: p.slice(1), message: 'not a valid id' }],
+        });
       }
       params[p.slice(1)] = value;
-    }
-    else if (p !== value) return null;
+    } else if (p !== value) return null;
   }
   return params;
 }

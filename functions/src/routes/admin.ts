@@ -1,10 +1,11 @@
 // Sponsor administration: roles of staff (admin, coach, consultant), and the audit chain check.
-import type { Request } from 'firebase-functions/v2/https';
+
 import type { Response } from 'express';
+import type { Request } from 'firebase-functions/v2/https';
 import { verifyApprenticeAudit } from '../audit';
 import { firestore, paths } from '../db';
-import { fromZod } from '../http/errors';
 import { parseBody } from '../http/body';
+import { fromZod } from '../http/errors';
 import { requireRole } from '../membership';
 import { MAX_SMALL_BODY_BYTES, MemberEmail, MemberRequest } from '../schemas';
 import { apprenticeAccess } from './access';
@@ -22,7 +23,9 @@ export async function putMemberRoute(req: Request, res: Response, params: Record
   const email = MemberEmail.safeParse(params.email);
   if (!email.success) throw fromZod(email.error, ['email']);
   const body = parseBody(req, MemberRequest, MAX_SMALL_BODY_BYTES);
-  await firestore().doc(paths.member(email.data)).set({ email: email.data, sponsors: { [sid]: { role: body.role } } }, { merge: true });
+  await firestore()
+    .doc(paths.member(email.data))
+    .set({ email: email.data, sponsors: { [sid]: { role: body.role } } }, { merge: true });
   res.json({ email: email.data, sponsorId: sid, role: body.role });
 }
 

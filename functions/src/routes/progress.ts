@@ -1,6 +1,7 @@
 // GET progress and gaps: one apprentice, or every apprentice of a sponsor the caller may see.
-import type { Request } from 'firebase-functions/v2/https';
+
 import type { Response } from 'express';
+import type { Request } from 'firebase-functions/v2/https';
 import { firestore, paths } from '../db';
 import { notFound } from '../http/errors';
 import { canSeeApprentice, requireRole } from '../membership';
@@ -8,11 +9,17 @@ import type { StoredProgress } from '../progress';
 import { apprenticeAccess } from './access';
 import { who } from './context';
 
-export async function apprenticeProgressRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
+export async function apprenticeProgressRoute(
+  req: Request,
+  res: Response,
+  params: Record<string, string>,
+): Promise<void> {
   const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
   const member = await who(req);
   await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant', 'apprentice'], 'reading progress');
-  const snap = await firestore().doc(`${paths.progress(sid)}/${aid}`).get();
+  const snap = await firestore()
+    .doc(`${paths.progress(sid)}/${aid}`)
+    .get();
   if (!snap.exists) throw notFound(`no progress stored for apprentice ${aid} yet: sync first`);
   res.json(snap.data());
 }
@@ -24,7 +31,9 @@ export async function sponsorProgressRoute(req: Request, res: Response, params: 
   const db = firestore();
   let docs: StoredProgress[];
   if (membership.role === 'apprentice') {
-    const snap = membership.apprenticeId ? await db.doc(`${paths.progress(sid)}/${membership.apprenticeId}`).get() : undefined;
+    const snap = membership.apprenticeId
+      ? await db.doc(`${paths.progress(sid)}/${membership.apprenticeId}`).get()
+      : undefined;
     docs = snap?.exists ? [snap.data() as StoredProgress] : [];
   } else if (membership.role === 'coach') {
     const snap = await db.collection(paths.progress(sid)).where('coachEmails', 'array-contains', member.email).get();
@@ -32,6 +41,8 @@ export async function sponsorProgressRoute(req: Request, res: Response, params: 
   } else {
     docs = (await db.collection(paths.progress(sid)).get()).docs.map((d) => d.data() as StoredProgress);
   }
-  const visible = docs.filter((d) => canSeeApprentice(membership, member.email, { id: d.apprenticeId, coachEmails: d.coachEmails }));
+  const visible = docs.filter((d) =>
+    canSeeApprentice(membership, member.email, { id: d.apprenticeId, coachEmails: d.coachEmails }),
+  );
   res.json({ sponsorId: sid, apprentices: visible.sort((a, b) => a.apprenticeId.localeCompare(b.apprenticeId)) });
 }

@@ -1,20 +1,24 @@
 // POST /v1/sponsors/:sponsorId/sync: the sheets' roster and rows for some apprentices, with an idempotency key.
 // Everything is validated (schema, framework fit, roles) before the first write.
 import type { ApprenticeRecord, HoursEntry, SignOff } from '@qualcard/shared';
-import type { Request } from 'firebase-functions/v2/https';
 import type { Response } from 'express';
+import type { Request } from 'firebase-functions/v2/https';
 import { canonicalJson, sha256 } from '../canonical';
 import { firestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { parseBody } from '../http/body';
 import { badRequest, conflict, forbidden } from '../http/errors';
-import { MemberDoc, requireRole, type Member } from '../membership';
-import { progressFor, storeProgress, type StoredProgress } from '../progress';
+import { type Member, MemberDoc, requireRole } from '../membership';
+import { progressFor, type StoredProgress, storeProgress } from '../progress';
 import { MAX_SYNC_BYTES, SyncRequest, today } from '../schemas';
-import { commitApprentice, recordOf, type ApprenticeState, type ChangeCount, type Target } from '../store/apprentice';
-import { hoursKeys, signOffKeys, type Row } from '../store/rows';
+import { type ApprenticeState, type ChangeCount, commitApprentice, recordOf, type Target } from '../store/apprentice';
+import { hoursKeys, type Row, signOffKeys } from '../store/rows';
 import { who } from './context';
 
-export interface SyncedApprentice { apprenticeId: string; changes: { profile: boolean; signOffs: ChangeCount; hours: ChangeCount }; progress: StoredProgress['progress'] }
+export interface SyncedApprentice {
+  apprenticeId: string;
+  changes: { profile: boolean; signOffs: ChangeCount; hours: ChangeCount };
+  progress: StoredProgress['progress'];
+}
 
 export async function syncRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
   const sid = params.sponsorId!;
@@ -31,7 +35,10 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
   const requestHash = sha256(canonicalJson({ asOf: body.asOf ?? null, records: body.records }));
   const previous = await keyRef.get();
   if (previous.exists) {
-    if (previous.get('requestHash') !== requestHash) throw conflict(`idempotency key "${body.idempotencyKey}" was already used for a different sync on ${previous.get('createdAt')}`);
+    if (previous.get('requestHash') !== requestHash)
+      throw conflict(
+        `idempotency key "${body.idempotencyKey}" was already used for a different sync on ${previous.get('createdAt')}`,
+      );
     return replay(res, sid, previous.get('apprenticeIds') as string[], asOf);
   }
 
@@ -42,9 +49,20 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
     const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSync(record, state));
     const merged = recordOf(sid, commit.target);
     const stored = await storeProgress(db, sid, merged, progressFor(merged, asOf));
-    results.push({ apprenticeId: aid, changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours }, progress: stored.progress });
+    results.push({
+      apprenticeId: aid,
+      changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours },
+      progress: stored.progress,
+    });
   }
-  await keyRef.create({ key: body.idempotencyKey, requestHash, createdBy: member.email, createdAt: new Date().toISOString(), apprenticeIds: results.map((r) => r.apprenticeId) })
+  await keyRef
+    .create({
+      key: body.idempotencyKey,
+      requestHash,
+      createdBy: member.email,
+      createdAt: new Date().toISOString(),
+      apprenticeIds: results.map((r) => r.apprenticeId),
+    })
     .catch(() => undefined); // a concurrent identical sync stored it first: same content, nothing to add
   res.json({ sponsorId: sid, asOf, replayed: false, apprentices: results });
 }
@@ -53,10 +71,15 @@ function validateRecords(sid: string, records: ApprenticeRecord[], asOf: string)
   const seen = new Map<string, number>();
   records.forEach((record, i) => {
     if (record.sponsorId !== undefined && record.sponsorId !== sid) {
-      throw badRequest(`records.${i}.sponsorId: record is for sponsor "${record.sponsorId}", not "${sid}"`, { issues: [{ path: `records.${i}.sponsorId`, message: 'sponsor mismatch' }] });
+      throw badRequest(`records.${i}.sponsorId: record is for sponsor "${record.sponsorId}", not "${sid}"`, {
+        issues: [{ path: `records.${i}.sponsorId`, message: 'sponsor mismatch' }],
+      });
     }
     const first = seen.get(record.apprentice.id);
-    if (first !== undefined) throw badRequest(`records.${i}.apprentice.id: apprentice "${record.apprentice.id}" is also records.${first}`, { issues: [{ path: `records.${i}.apprentice.id`, message: 'duplicate apprentice' }] });
+    if (first !== undefined)
+      throw badRequest(`records.${i}.apprentice.id: apprentice "${record.apprentice.id}" is also records.${first}`, {
+        issues: [{ path: `records.${i}.apprentice.id`, message: 'duplicate apprentice' }],
+      });
     seen.set(record.apprentice.id, i);
     progressFor(record, asOf, ['records', i]); // framework and level must exist
   });
@@ -70,7 +93,9 @@ async function checkCoachRecords(sid: string, member: Member, records: Apprentic
     const stored = snap.get('apprentice.coachEmails') as string[] | undefined;
     const incoming = records[i]!.apprentice.coachEmails;
     if (!stored?.includes(member.email) || !incoming.includes(member.email)) {
-      throw forbidden(`records.${i}: coach ${member.email} may sync only their own apprentices; ${records[i]!.apprentice.id} is not one`);
+      throw forbidden(
+        `records.${i}: coach ${member.email} may sync only their own apprentices; ${records[i]!.apprentice.id} is not one`,
+      );
     }
   });
 }
@@ -79,7 +104,8 @@ async function checkCoachRecords(sid: string, member: Member, records: Apprentic
 async function addRosterMembers(sid: string, records: ApprenticeRecord[]): Promise<void> {
   const db = firestore();
   const wanted = new Map<string, { role: 'apprentice' | 'coach'; apprenticeId?: string }>();
-  for (const r of records) for (const c of r.apprentice.coachEmails) if (!wanted.has(c)) wanted.set(c, { role: 'coach' });
+  for (const r of records)
+    for (const c of r.apprentice.coachEmails) if (!wanted.has(c)) wanted.set(c, { role: 'coach' });
   for (const r of records) wanted.set(r.apprentice.email, { role: 'apprentice', apprenticeId: r.apprentice.id });
   const emails = [...wanted.keys()];
   const snaps = emails.length ? await db.getAll(...emails.map((e) => db.doc(paths.member(e)))) : [];
@@ -89,7 +115,11 @@ async function addRosterMembers(sid: string, records: ApprenticeRecord[]): Promi
     const doc = MemberDoc.safeParse(snap.data() ?? { email: emails[i] });
     if (doc.success && doc.data.sponsors[sid]) continue; // an existing role is never changed by a sync
     batch.set(snap.ref, { email: emails[i], sponsors: { [sid]: wanted.get(emails[i]!) } }, { merge: true });
-    if (++writes === MAX_WRITES_PER_COMMIT) { await batch.commit(); batch = db.batch(); writes = 0; }
+    if (++writes === MAX_WRITES_PER_COMMIT) {
+      await batch.commit();
+      batch = db.batch();
+      writes = 0;
+    }
   }
   if (writes) await batch.commit();
 }
@@ -103,8 +133,12 @@ export function planSync(record: ApprenticeRecord, state: ApprenticeState): Targ
   const verifiedKeys = new Set(verified.map((r) => r.key));
   const sKeys = signOffKeys(record.signOffs);
   const signOffs: Row<SignOff>[] = [];
-  record.signOffs.forEach((data, i) => { if (!verifiedKeys.has(sKeys[i]!)) signOffs.push({ key: sKeys[i]!, order: i, data, source: 'sync' }); });
-  verified.sort((a, b) => a.order - b.order).forEach((r, i) => signOffs.push({ ...r, order: record.signOffs.length + i }));
+  record.signOffs.forEach((data, i) => {
+    if (!verifiedKeys.has(sKeys[i]!)) signOffs.push({ key: sKeys[i]!, order: i, data, source: 'sync' });
+  });
+  verified
+    .sort((a, b) => a.order - b.order)
+    .forEach((r, i) => signOffs.push({ ...r, order: record.signOffs.length + i }));
   const hKeys = hoursKeys(record.hours);
   const hours: Row<HoursEntry>[] = record.hours.map((data, i) => ({ key: hKeys[i]!, order: i, data, source: 'sync' }));
   const { apprentice, priorCredit, exams, certifications } = record;
@@ -113,10 +147,18 @@ export function planSync(record: ApprenticeRecord, state: ApprenticeState): Targ
 
 async function replay(res: Response, sid: string, apprenticeIds: string[], asOf: string): Promise<void> {
   const db = firestore();
-  const snaps = apprenticeIds.length ? await db.getAll(...apprenticeIds.map((a) => db.doc(`${paths.progress(sid)}/${a}`))) : [];
+  const snaps = apprenticeIds.length
+    ? await db.getAll(...apprenticeIds.map((a) => db.doc(`${paths.progress(sid)}/${a}`)))
+    : [];
   const none = { created: 0, updated: 0, deleted: 0 };
   res.json({
-    sponsorId: sid, asOf, replayed: true,
-    apprentices: snaps.map((s, i) => ({ apprenticeId: apprenticeIds[i], changes: { profile: false, signOffs: none, hours: none }, progress: (s.data() as StoredProgress | undefined)?.progress ?? null })),
+    sponsorId: sid,
+    asOf,
+    replayed: true,
+    apprentices: snaps.map((s, i) => ({
+      apprenticeId: apprenticeIds[i],
+      changes: { profile: false, signOffs: none, hours: none },
+      progress: (s.data() as StoredProgress | undefined)?.progress ?? null,
+    })),
   });
 }

@@ -1,14 +1,14 @@
 // Transcript export (a new stored version each time), version list and download.
 import { getFramework } from '@qualcard/shared';
-import type { Request } from 'firebase-functions/v2/https';
 import type { Response } from 'express';
+import type { Request } from 'firebase-functions/v2/https';
 import { sha256 } from '../canonical';
 import { firestore, paths } from '../db';
 import { buildTranscript } from '../excel/transcript';
 import { parseBody } from '../http/body';
 import { notFound } from '../http/errors';
 import { progressFor } from '../progress';
-import { MAX_SMALL_BODY_BYTES, today, TranscriptRequest } from '../schemas';
+import { MAX_SMALL_BODY_BYTES, TranscriptRequest, today } from '../schemas';
 import { readState, recordOf } from '../store/apprentice';
 import { storeTranscript, type TranscriptMeta } from '../store/transcripts';
 import { apprenticeAccess } from './access';
@@ -16,22 +16,49 @@ import { who } from './context';
 
 type P = { sponsorId: string; apprenticeId: string; transcriptId?: string };
 
-export async function exportTranscriptRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
+export async function exportTranscriptRoute(
+  req: Request,
+  res: Response,
+  params: Record<string, string>,
+): Promise<void> {
   const { sponsorId: sid, apprenticeId: aid } = params as P;
   const member = await who(req);
   await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant'], 'exporting a transcript');
   const body = parseBody(req, TranscriptRequest, MAX_SMALL_BODY_BYTES);
   const db = firestore();
   const [state, sponsor] = await Promise.all([readState(db, sid, aid), db.doc(paths.sponsor(sid)).get()]);
-  const record = recordOf(sid, { profile: state.profile!, signOffs: state.signOffs.values(), hours: state.hours.values() });
+  const record = recordOf(sid, {
+    profile: state.profile!,
+    signOffs: state.signOffs.values(),
+    hours: state.hours.values(),
+  });
   const framework = getFramework(record.apprentice.frameworkId);
   if (!framework) throw notFound(`framework ${record.apprentice.frameworkId} is no longer shipped`);
   const asOf = body.asOf ?? today();
   const progress = progressFor(record, asOf);
   const safeName = record.apprentice.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || aid;
-  const meta = await storeTranscript(db, sid, aid, member.email,
-    { frameworkId: framework.id, frameworkVersion: framework.version, asOf, fileName: `transcript-${safeName}-v{version}.xlsx` },
-    (version, createdAt) => buildTranscript({ sponsor: { id: sid, name: (sponsor.get('name') as string | undefined) ?? sid }, framework, record, progress, version, createdAt, createdBy: member.email }));
+  const meta = await storeTranscript(
+    db,
+    sid,
+    aid,
+    member.email,
+    {
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      asOf,
+      fileName: `transcript-${safeName}-v{version}.xlsx`,
+    },
+    (version, createdAt) =>
+      buildTranscript({
+        sponsor: { id: sid, name: (sponsor.get('name') as string | undefined) ?? sid },
+        framework,
+        record,
+        progress,
+        version,
+        createdAt,
+        createdBy: member.email,
+      }),
+  );
   res.status(201).json(meta);
 }
 
@@ -39,16 +66,39 @@ export async function listTranscriptsRoute(req: Request, res: Response, params: 
   const { sponsorId: sid, apprenticeId: aid } = params as P;
   const member = await who(req);
   await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant', 'apprentice'], 'listing transcripts');
-  const snap = await firestore().collection(paths.transcripts(sid, aid)).orderBy('version', 'desc').select(
-    'id', 'sponsorId', 'apprenticeId', 'version', 'sha256', 'size', 'fileName', 'contentType', 'frameworkId', 'frameworkVersion', 'asOf', 'createdAt', 'createdBy').get();
+  const snap = await firestore()
+    .collection(paths.transcripts(sid, aid))
+    .orderBy('version', 'desc')
+    .select(
+      'id',
+      'sponsorId',
+      'apprenticeId',
+      'version',
+      'sha256',
+      'size',
+      'fileName',
+      'contentType',
+      'frameworkId',
+      'frameworkVersion',
+      'asOf',
+      'createdAt',
+      'createdBy',
+    )
+    .get();
   res.json({ transcripts: snap.docs.map((d) => d.data() as TranscriptMeta) });
 }
 
-export async function downloadTranscriptRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
+export async function downloadTranscriptRoute(
+  req: Request,
+  res: Response,
+  params: Record<string, string>,
+): Promise<void> {
   const { sponsorId: sid, apprenticeId: aid, transcriptId: tid } = params as Required<P>;
   const member = await who(req);
   await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant', 'apprentice'], 'downloading a transcript');
-  const snap = await firestore().doc(`${paths.transcripts(sid, aid)}/${tid}`).get();
+  const snap = await firestore()
+    .doc(`${paths.transcripts(sid, aid)}/${tid}`)
+    .get();
   if (!snap.exists) throw notFound(`no transcript ${tid} for apprentice ${aid}`);
   const doc = snap.data() as TranscriptMeta & { bytes: Buffer };
   const bytes = Buffer.from(doc.bytes);

@@ -3,10 +3,10 @@
 // MAX_WRITES_PER_COMMIT writes; each commit re-reads the state, so a retry after a failure simply finishes the job.
 import type { ApprenticeRecord, HoursEntry, SignOff } from '@qualcard/shared';
 import type { DocumentSnapshot, Firestore, Transaction } from 'firebase-admin/firestore';
-import { appendAudit, GENESIS, type AuditAction, type AuditBody, type AuditEntity, type AuditHead } from '../audit';
+import { type AuditAction, type AuditBody, type AuditEntity, type AuditHead, appendAudit, GENESIS } from '../audit';
 import { canonicalJson } from '../canonical';
 import { MAX_WRITES_PER_COMMIT, paths } from '../db';
-import { sameContent, type Row } from './rows';
+import { type Row, sameContent } from './rows';
 
 export interface Profile {
   apprentice: ApprenticeRecord['apprentice'];
@@ -23,17 +23,42 @@ export interface ApprenticeState {
   hours: Map<string, Row<HoursEntry>>;
 }
 
-export interface Target { profile: Profile; signOffs: Row<SignOff>[]; hours: Row<HoursEntry>[] }
+export interface Target {
+  profile: Profile;
+  signOffs: Row<SignOff>[];
+  hours: Row<HoursEntry>[];
+}
 
-export interface ChangeCount { created: number; updated: number; deleted: number }
-export interface CommitResult { target: Target; profileChanged: boolean; signOffs: ChangeCount; hours: ChangeCount }
+export interface ChangeCount {
+  created: number;
+  updated: number;
+  deleted: number;
+}
+export interface CommitResult {
+  target: Target;
+  profileChanged: boolean;
+  signOffs: ChangeCount;
+  hours: ChangeCount;
+}
 
-interface RowChange { entity: AuditEntity; collection: string; key: string; action: AuditAction | 'reorder'; before?: Row<unknown>; after?: Row<unknown> }
+interface RowChange {
+  entity: AuditEntity;
+  collection: string;
+  key: string;
+  action: AuditAction | 'reorder';
+  before?: Row<unknown>;
+  after?: Row<unknown>;
+}
 
 const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
   if (!snap.exists) return undefined;
   const d = snap.data()!;
-  return { apprentice: d.apprentice, priorCredit: d.priorCredit ?? [], exams: d.exams ?? [], certifications: d.certifications ?? [] };
+  return {
+    apprentice: d.apprentice,
+    priorCredit: d.priorCredit ?? [],
+    exams: d.exams ?? [],
+    certifications: d.certifications ?? [],
+  };
 };
 
 function rowOf<T>(data: FirebaseFirestore.DocumentData): Row<T> {
@@ -59,22 +84,34 @@ export async function readState(db: Firestore, sid: string, aid: string, tx?: Tr
 }
 
 /** The record the engine reads, rows in sheet order. */
-export function recordOf(sid: string, t: { profile: Profile; signOffs: Iterable<Row<SignOff>>; hours: Iterable<Row<HoursEntry>> }): ApprenticeRecord {
-  const sorted = <T>(rows: Iterable<Row<T>>) => [...rows].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key)).map((r) => r.data);
+export function recordOf(
+  sid: string,
+  t: { profile: Profile; signOffs: Iterable<Row<SignOff>>; hours: Iterable<Row<HoursEntry>> },
+): ApprenticeRecord {
+  const sorted = <T>(rows: Iterable<Row<T>>) =>
+    [...rows].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key)).map((r) => r.data);
   return { schemaVersion: 1, sponsorId: sid, ...t.profile, signOffs: sorted(t.signOffs), hours: sorted(t.hours) };
 }
 
-function diffRows(entity: AuditEntity, collection: string, current: Map<string, Row<unknown>>, target: Row<unknown>[]): RowChange[] {
+function diffRows(
+  entity: AuditEntity,
+  collection: string,
+  current: Map<string, Row<unknown>>,
+  target: Row<unknown>[],
+): RowChange[] {
   const changes: RowChange[] = [];
   const wanted = new Set<string>();
   for (const row of target) {
     wanted.add(row.key);
     const before = current.get(row.key);
     if (!before) changes.push({ entity, collection, key: row.key, action: 'create', after: row });
-    else if (!sameContent({ ...before, order: 0 }, { ...row, order: 0 })) changes.push({ entity, collection, key: row.key, action: 'update', before, after: row });
-    else if (before.order !== row.order) changes.push({ entity, collection, key: row.key, action: 'reorder', after: row });
+    else if (!sameContent({ ...before, order: 0 }, { ...row, order: 0 }))
+      changes.push({ entity, collection, key: row.key, action: 'update', before, after: row });
+    else if (before.order !== row.order)
+      changes.push({ entity, collection, key: row.key, action: 'reorder', after: row });
   }
-  for (const [key, before] of current) if (!wanted.has(key)) changes.push({ entity, collection, key, action: 'delete', before });
+  for (const [key, before] of current)
+    if (!wanted.has(key)) changes.push({ entity, collection, key, action: 'delete', before });
   return changes;
 }
 
@@ -88,14 +125,26 @@ const count = (changes: RowChange[], entity: AuditEntity, into: ChangeCount): vo
 };
 
 /** Audit payload: the row's content and where it came from; the sheet order is bookkeeping, not content. */
-const auditView = (row?: Row<unknown>) => (row ? { data: row.data, source: row.source, ...(row.signedAt ? { signedAt: row.signedAt } : {}) } : null);
+const auditView = (row?: Row<unknown>) =>
+  row ? { data: row.data, source: row.source, ...(row.signedAt ? { signedAt: row.signedAt } : {}) } : null;
 
 /**
  * Brings the apprentice to the state `plan` asks for, given the current state. `plan` may be called several times
  * (once per commit, and again when a transaction retries) and must be deterministic for a given state.
  */
-export async function commitApprentice(db: Firestore, sid: string, aid: string, who: string, plan: (state: ApprenticeState) => Target): Promise<CommitResult> {
-  const result: CommitResult = { target: undefined as never, profileChanged: false, signOffs: { created: 0, updated: 0, deleted: 0 }, hours: { created: 0, updated: 0, deleted: 0 } };
+export async function commitApprentice(
+  db: Firestore,
+  sid: string,
+  aid: string,
+  who: string,
+  plan: (state: ApprenticeState) => Target,
+): Promise<CommitResult> {
+  const result: CommitResult = {
+    target: undefined as never,
+    profileChanged: false,
+    signOffs: { created: 0, updated: 0, deleted: 0 },
+    hours: { created: 0, updated: 0, deleted: 0 },
+  };
   for (;;) {
     const done = await db.runTransaction(async (tx) => {
       const state = await readState(db, sid, aid, tx);
@@ -120,7 +169,16 @@ export async function commitApprentice(db: Firestore, sid: string, aid: string, 
         const ref = db.doc(`${c.collection}/${c.key}`);
         if (c.action === 'delete') tx.delete(ref);
         else tx.set(ref, { ...c.after, updatedAt: at });
-        if (c.action !== 'reorder') audits.push({ at, who, entity: c.entity, key: c.key, action: c.action, before: auditView(c.before), after: auditView(c.after) });
+        if (c.action !== 'reorder')
+          audits.push({
+            at,
+            who,
+            entity: c.entity,
+            key: c.key,
+            action: c.action,
+            before: auditView(c.before),
+            after: auditView(c.after),
+          });
       }
       const head = appendAudit(tx, db, sid, aid, state.head, audits);
       if (profileChanged || audits.length > 0) {

@@ -31,7 +31,10 @@ export function documentSize(path: string, data: Record<string, unknown>): numbe
     if (typeof v === 'string') return Buffer.byteLength(v) + 1;
     if (Buffer.isBuffer(v)) return v.length;
     if (Array.isArray(v)) return v.reduce((s: number, x) => s + value(x), 0);
-    return Object.entries(v as Record<string, unknown>).reduce((s, [k, x]) => s + Buffer.byteLength(k) + 1 + value(x), 0);
+    return Object.entries(v as Record<string, unknown>).reduce(
+      (s, [k, x]) => s + Buffer.byteLength(k) + 1 + value(x),
+      0,
+    );
   };
   const name = path.split('/').reduce((s, seg) => s + Buffer.byteLength(seg) + 1, 0) + 16;
   return name + value(data) + 32;
@@ -40,7 +43,9 @@ export function documentSize(path: string, data: Record<string, unknown>): numbe
 export function assertFitsDocument(path: string, data: Record<string, unknown>, what: string): void {
   const size = documentSize(path, data);
   if (size > MAX_DOCUMENT_BYTES) {
-    throw tooLarge(`${what} is ${size} bytes as a Firestore document; a document holds at most ${MAX_DOCUMENT_BYTES} bytes (1 MiB). Shorten evidence or notes texts, or split the record.`);
+    throw tooLarge(
+      `${what} is ${size} bytes as a Firestore document; a document holds at most ${MAX_DOCUMENT_BYTES} bytes (1 MiB). Shorten evidence or notes texts, or split the record.`,
+    );
   }
 }
 
@@ -49,23 +54,39 @@ export function assertFitsDocument(path: string, data: Record<string, unknown>, 
  * if the transaction retries (another export took the version number first).
  */
 export async function storeTranscript(
-  db: Firestore, sid: string, aid: string, who: string,
+  db: Firestore,
+  sid: string,
+  aid: string,
+  who: string,
   meta: Pick<TranscriptMeta, 'frameworkId' | 'frameworkVersion' | 'asOf' | 'fileName'>,
   build: (version: number, createdAt: string) => Promise<Buffer>,
 ): Promise<TranscriptMeta> {
   const apprenticeRef = db.doc(paths.apprentice(sid, aid));
   return db.runTransaction(async (tx) => {
-    const version = ((await tx.get(apprenticeRef)).get('transcriptVersion') as number | undefined ?? 0) + 1;
+    const version = (((await tx.get(apprenticeRef)).get('transcriptVersion') as number | undefined) ?? 0) + 1;
     const createdAt = new Date().toISOString();
     const bytes = await build(version, createdAt);
     const id = transcriptId(version);
     const doc: TranscriptMeta & { bytes: Buffer } = {
-      id, sponsorId: sid, apprenticeId: aid, version, sha256: sha256(bytes), size: bytes.length,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', createdAt, createdBy: who, ...meta,
-      fileName: meta.fileName.replace('{version}', String(version)), bytes,
+      id,
+      sponsorId: sid,
+      apprenticeId: aid,
+      version,
+      sha256: sha256(bytes),
+      size: bytes.length,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      createdAt,
+      createdBy: who,
+      ...meta,
+      fileName: meta.fileName.replace('{version}', String(version)),
+      bytes,
     };
     const path = `${paths.transcripts(sid, aid)}/${id}`;
-    assertFitsDocument(path, doc as unknown as Record<string, unknown>, `transcript version ${version} (${bytes.length} bytes of .xlsx)`);
+    assertFitsDocument(
+      path,
+      doc as unknown as Record<string, unknown>,
+      `transcript version ${version} (${bytes.length} bytes of .xlsx)`,
+    );
     tx.create(db.doc(path), doc);
     tx.update(apprenticeRef, { transcriptVersion: version });
     const { bytes: _b, ...rest } = doc;

@@ -20,10 +20,24 @@ export function requirementGaps(framework: Framework, level: LevelProgress, sign
   const gaps: Finding[] = [];
   const signed = new Set(signOffs.map((s) => s.itemId));
   for (const itemId of coreItemIds(framework, level.levelId)) {
-    if (!signed.has(itemId)) gaps.push({ code: 'items.missing', severity: 'warning', levelId: level.levelId, pointer: { kind: 'item', itemId }, message: `${level.title}: item ${itemLabel(framework, itemId)} is not signed off.` });
+    if (!signed.has(itemId))
+      gaps.push({
+        code: 'items.missing',
+        severity: 'warning',
+        levelId: level.levelId,
+        pointer: { kind: 'item', itemId },
+        message: `${level.title}: item ${itemLabel(framework, itemId)} is not signed off.`,
+      });
   }
   for (const h of level.hours) {
-    if (h.done < h.required) gaps.push({ code: 'hours.short', severity: 'warning', levelId: level.levelId, pointer: { kind: 'hours-category', category: h.category }, message: `${level.title}: ${HOURS_CATEGORY_LABEL[h.category]} ${fmt(h.done)} of ${fmt(h.required)} hours (${fmt(h.required - h.done)} short).` });
+    if (h.done < h.required)
+      gaps.push({
+        code: 'hours.short',
+        severity: 'warning',
+        levelId: level.levelId,
+        pointer: { kind: 'hours-category', category: h.category },
+        message: `${level.title}: ${HOURS_CATEGORY_LABEL[h.category]} ${fmt(h.done)} of ${fmt(h.required)} hours (${fmt(h.required - h.done)} short).`,
+      });
   }
   return gaps;
 }
@@ -33,21 +47,52 @@ export function examAndCertificationGaps(framework: Framework, levelId: string, 
   const passed = new Set(record.exams.filter((e) => e.passed).map((e) => e.id));
   const held = new Set(record.certifications.map((c) => c.id));
   return [
-    ...level.requirements.exams.filter((e) => !passed.has(e.id)).map((e): Finding => ({ code: 'exam.missing', severity: 'warning', levelId, pointer: { kind: 'exam', examId: e.id }, message: `${level.title}: exam "${e.title}" not passed.` })),
-    ...level.requirements.certifications.filter((c) => !held.has(c.id)).map((c): Finding => ({ code: 'certification.missing', severity: 'warning', levelId, pointer: { kind: 'certification', certificationId: c.id }, message: `${level.title}: certification "${c.title}" not held.` })),
+    ...level.requirements.exams
+      .filter((e) => !passed.has(e.id))
+      .map(
+        (e): Finding => ({
+          code: 'exam.missing',
+          severity: 'warning',
+          levelId,
+          pointer: { kind: 'exam', examId: e.id },
+          message: `${level.title}: exam "${e.title}" not passed.`,
+        }),
+      ),
+    ...level.requirements.certifications
+      .filter((c) => !held.has(c.id))
+      .map(
+        (c): Finding => ({
+          code: 'certification.missing',
+          severity: 'warning',
+          levelId,
+          pointer: { kind: 'certification', certificationId: c.id },
+          message: `${level.title}: certification "${c.title}" not held.`,
+        }),
+      ),
   ];
 }
 
 export function previousLevelGaps(framework: Framework, scope: LevelProgress[], targetLevelId: string): Finding[] {
   if (!framework.program.levelsCumulative) return [];
   const target = scope.find((l) => l.levelId === targetLevelId)!;
-  return scope.filter((l) => l.levelId !== targetLevelId && !l.complete).map((l) => ({
-    code: 'level.previous-incomplete', severity: 'error', levelId: l.levelId, pointer: { kind: 'level', levelId: l.levelId },
-    message: `${l.title} is not complete (${l.percent}%); ${target.title} cannot be completed before it.`,
-  }));
+  return scope
+    .filter((l) => l.levelId !== targetLevelId && !l.complete)
+    .map((l) => ({
+      code: 'level.previous-incomplete',
+      severity: 'error',
+      levelId: l.levelId,
+      pointer: { kind: 'level', levelId: l.levelId },
+      message: `${l.title} is not complete (${l.percent}%); ${target.title} cannot be completed before it.`,
+    }));
 }
 
-export function paceGaps(framework: Framework, record: ApprenticeRecord, target: LevelProgress, pace: Pace, asOf: string): Finding[] {
+export function paceGaps(
+  framework: Framework,
+  record: ApprenticeRecord,
+  target: LevelProgress,
+  pace: Pace,
+  asOf: string,
+): Finding[] {
   const gaps: Finding[] = [];
   const { apprentice } = record;
   const maximumMonths = apprentice.maximumMonths ?? framework.program.durationMonths?.maximum;
@@ -55,17 +100,37 @@ export function paceGaps(framework: Framework, record: ApprenticeRecord, target:
     const deadline = addMonths(apprentice.startDate, maximumMonths);
     const late = asOf > deadline || (pace.projectedCompletion !== null && pace.projectedCompletion > deadline);
     if (late) {
-      const when = asOf > deadline ? `the maximum duration (${maximumMonths} months) ended on ${deadline}` : `projected completion ${pace.projectedCompletion} is after the maximum duration (${maximumMonths} months, ${deadline})`;
-      gaps.push({ code: 'pace.behind', severity: 'error', levelId: target.levelId, pointer: { kind: 'level', levelId: target.levelId }, message: `Behind pace: ${when}.` });
+      const when =
+        asOf > deadline
+          ? `the maximum duration (${maximumMonths} months) ended on ${deadline}`
+          : `projected completion ${pace.projectedCompletion} is after the maximum duration (${maximumMonths} months, ${deadline})`;
+      gaps.push({
+        code: 'pace.behind',
+        severity: 'error',
+        levelId: target.levelId,
+        pointer: { kind: 'level', levelId: target.levelId },
+        message: `Behind pace: ${when}.`,
+      });
     }
   }
   const since = pace.lastActivity ?? apprentice.startDate;
   const idle = daysBetween(since, asOf);
   if (!target.complete && asOf >= apprentice.startDate && idle >= RULES.inactivityDays) {
-    gaps.push({ code: 'activity.none', severity: 'warning', pointer: { kind: 'apprentice' }, message: `No sign-offs or hours for ${idle} days (since ${since}).` });
+    gaps.push({
+      code: 'activity.none',
+      severity: 'warning',
+      pointer: { kind: 'apprentice' },
+      message: `No sign-offs or hours for ${idle} days (since ${since}).`,
+    });
   }
   record.priorCredit.forEach((c, index) => {
-    if (!c.approved) gaps.push({ code: 'prior-credit.unapproved', severity: 'info', pointer: c.id ? { kind: 'prior-credit', index, id: c.id } : { kind: 'prior-credit', index }, message: `Prior credit "${c.description}" (${fmt(c.hours)} h ${HOURS_CATEGORY_LABEL[c.category]}) is not approved by the sponsor and is not counted.` });
+    if (!c.approved)
+      gaps.push({
+        code: 'prior-credit.unapproved',
+        severity: 'info',
+        pointer: c.id ? { kind: 'prior-credit', index, id: c.id } : { kind: 'prior-credit', index },
+        message: `Prior credit "${c.description}" (${fmt(c.hours)} h ${HOURS_CATEGORY_LABEL[c.category]}) is not approved by the sponsor and is not counted.`,
+      });
   });
   return gaps;
 }

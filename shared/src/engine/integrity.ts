@@ -25,13 +25,23 @@ export function checkIntegrity(framework: Framework, record: ApprenticeRecord, a
       flags.push({ code, severity: 'error', message: `${message} ${NOT_COUNTED}`, pointer });
     };
     const before = flags.length;
-    if (!itemIds.has(s.itemId)) flag('signoff.unknown-item', `Sign-off for ${s.itemId}: no such item in ${framework.id} ${framework.version}.`);
+    if (!itemIds.has(s.itemId))
+      flag('signoff.unknown-item', `Sign-off for ${s.itemId}: no such item in ${framework.id} ${framework.version}.`);
     if (!s.coachEmail) flag('signoff.no-coach', `Sign-off for ${s.itemId} has no coach.`);
     if (!s.date) flag('signoff.no-date', `Sign-off for ${s.itemId} has no date.`);
-    if (s.date && s.date < apprentice.startDate) flag('signoff.before-start', `Sign-off for ${s.itemId} is dated ${s.date}, before the apprentice started on ${apprentice.startDate}.`);
+    if (s.date && s.date < apprentice.startDate)
+      flag(
+        'signoff.before-start',
+        `Sign-off for ${s.itemId} is dated ${s.date}, before the apprentice started on ${apprentice.startDate}.`,
+      );
     if (s.date && s.date > asOf) flag('signoff.future', `Sign-off for ${s.itemId} is dated ${s.date}, in the future.`);
-    if (s.coachEmail && s.coachEmail === apprentice.email) flag('signoff.by-apprentice', `Sign-off for ${s.itemId} was signed by the apprentice.`);
-    else if (s.coachEmail && !coaches.has(s.coachEmail)) flag('signoff.not-coach', `Sign-off for ${s.itemId} was signed by ${s.coachEmail}, who is not a coach of ${apprentice.name}.`);
+    if (s.coachEmail && s.coachEmail === apprentice.email)
+      flag('signoff.by-apprentice', `Sign-off for ${s.itemId} was signed by the apprentice.`);
+    else if (s.coachEmail && !coaches.has(s.coachEmail))
+      flag(
+        'signoff.not-coach',
+        `Sign-off for ${s.itemId} was signed by ${s.coachEmail}, who is not a coach of ${apprentice.name}.`,
+      );
     return flags.length === before;
   });
 
@@ -40,17 +50,33 @@ export function checkIntegrity(framework: Framework, record: ApprenticeRecord, a
   const seen = new Set<string>();
 
   const hours = record.hours.filter((h, index) => {
-    const pointer = h.id ? { kind: 'hours-entry', index, id: h.id } as const : { kind: 'hours-entry', index } as const;
+    const pointer = h.id
+      ? ({ kind: 'hours-entry', index, id: h.id } as const)
+      : ({ kind: 'hours-entry', index } as const);
     const flag = (code: string, message: string): void => {
-      flags.push({ code, severity: 'error', message: `Hours entry ${index + 1} (${h.date}, ${h.hours} h): ${message} ${NOT_COUNTED}`, pointer });
+      flags.push({
+        code,
+        severity: 'error',
+        message: `Hours entry ${index + 1} (${h.date}, ${h.hours} h): ${message} ${NOT_COUNTED}`,
+        pointer,
+      });
     };
     const before = flags.length;
-    const key = JSON.stringify([h.date, h.category, h.hours, h.workFunctionId ?? '', h.levelId ?? '', (h.description ?? '').trim().toLowerCase()]);
+    const key = JSON.stringify([
+      h.date,
+      h.category,
+      h.hours,
+      h.workFunctionId ?? '',
+      h.levelId ?? '',
+      (h.description ?? '').trim().toLowerCase(),
+    ]);
     if (h.hours < 0) flag('hours.negative', 'hours are negative.');
     const dayTotal = dayTotals.get(h.date) ?? 0;
-    if (dayTotal > RULES.maxHoursPerDay) flag('hours.over-24', `hours on ${h.date} add up to ${dayTotal}, over ${RULES.maxHoursPerDay} in a day.`);
+    if (dayTotal > RULES.maxHoursPerDay)
+      flag('hours.over-24', `hours on ${h.date} add up to ${dayTotal}, over ${RULES.maxHoursPerDay} in a day.`);
     if (h.date > asOf) flag('hours.future', 'dated in the future.');
-    if (h.date < apprentice.startDate) flag('hours.before-start', `dated before the apprentice started on ${apprentice.startDate}.`);
+    if (h.date < apprentice.startDate)
+      flag('hours.before-start', `dated before the apprentice started on ${apprentice.startDate}.`);
     if (seen.has(key)) flag('hours.duplicate', 'the same as an earlier entry (date, category, hours and description).');
     seen.add(key);
     return flags.length === before;

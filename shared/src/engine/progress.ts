@@ -2,7 +2,7 @@
 // Pure: no I/O, no clock. The add-on, the functions and the CLI all call this one function.
 import type { Framework } from '../model/framework';
 import type { Progress } from '../model/progress';
-import { ApprenticeRecord, IsoDate, type ApprenticeRecordInput } from '../model/record';
+import { ApprenticeRecord, type ApprenticeRecordInput, IsoDate } from '../model/record';
 import { levelProgress } from './completion';
 import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
 import { checkIntegrity } from './integrity';
@@ -10,22 +10,35 @@ import { projectCompletion } from './pace';
 
 /** A record that does not fit its framework (wrong framework, unknown level). */
 export class RecordMismatchError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
     this.name = 'RecordMismatchError';
   }
 }
 
-export function computeProgress(framework: Framework, input: ApprenticeRecord | ApprenticeRecordInput, asOf: string): Progress {
+export function computeProgress(
+  framework: Framework,
+  input: ApprenticeRecord | ApprenticeRecordInput,
+  asOf: string,
+): Progress {
   const record = ApprenticeRecord.parse(input);
   IsoDate.parse(asOf);
   const { apprentice } = record;
   if (apprentice.frameworkId !== framework.id) {
-    throw new RecordMismatchError('apprentice.frameworkId', `record is for framework "${apprentice.frameworkId}", not "${framework.id}"`);
+    throw new RecordMismatchError(
+      'apprentice.frameworkId',
+      `record is for framework "${apprentice.frameworkId}", not "${framework.id}"`,
+    );
   }
   const targetIndex = framework.levels.findIndex((l) => l.id === apprentice.levelId);
   if (targetIndex < 0) {
-    throw new RecordMismatchError('apprentice.levelId', `"${apprentice.levelId}" is not a level of ${framework.id} (levels: ${framework.levels.map((l) => l.id).join(', ')})`);
+    throw new RecordMismatchError(
+      'apprentice.levelId',
+      `"${apprentice.levelId}" is not a level of ${framework.id} (levels: ${framework.levels.map((l) => l.id).join(', ')})`,
+    );
   }
 
   const checked = checkIntegrity(framework, record, asOf);
@@ -37,7 +50,10 @@ export function computeProgress(framework: Framework, input: ApprenticeRecord | 
 
   const gaps = [
     ...previousLevelGaps(framework, scope, target.levelId),
-    ...scope.flatMap((l) => [...requirementGaps(framework, l, checked.signOffs), ...examAndCertificationGaps(framework, l.levelId, record)]),
+    ...scope.flatMap((l) => [
+      ...requirementGaps(framework, l, checked.signOffs),
+      ...examAndCertificationGaps(framework, l.levelId, record),
+    ]),
     ...paceGaps(framework, record, target, pace, asOf),
   ];
 

@@ -24,7 +24,10 @@ export interface Finding {
   pointer: Pointer;
 }
 
-export interface Tally { done: number; required: number }
+export interface Tally {
+  done: number;
+  required: number;
+}
 
 export interface HoursProgress extends Tally {
   category: HoursCategory;

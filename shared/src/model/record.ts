@@ -4,83 +4,100 @@
 import { z } from 'zod';
 import { HoursCategory, Id } from './framework';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'not a real calendar date');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
 export type IsoDate = z.infer<typeof IsoDate>;
 
 export const Email = z.string().trim().toLowerCase().pipe(z.email());
 
-export const Apprentice = z.object({
-  id: Id,
-  name: z.string().trim().min(1),
-  email: Email,
-  startDate: IsoDate,
-  frameworkId: Id,
-  /** The level the apprentice is working towards; earlier levels of a cumulative framework are checked too. */
-  levelId: Id,
-  coachEmails: z.array(Email).min(1),
-  /** Sponsor's own limit, overriding the framework's maximum duration. */
-  maximumMonths: z.number().positive().max(120).optional(),
-}).strict();
+export const Apprentice = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(1),
+    email: Email,
+    startDate: IsoDate,
+    frameworkId: Id,
+    /** The level the apprentice is working towards; earlier levels of a cumulative framework are checked too. */
+    levelId: Id,
+    coachEmails: z.array(Email).min(1),
+    /** Sponsor's own limit, overriding the framework's maximum duration. */
+    maximumMonths: z.number().positive().max(120).optional(),
+  })
+  .strict();
 export type Apprentice = z.infer<typeof Apprentice>;
 
-export const SignOff = z.object({
-  itemId: z.string().trim().min(1),
-  date: IsoDate.optional(),
-  coachEmail: Email.optional(),
-  evidence: z.string().max(2000).optional(),
-  notes: z.string().max(2000).optional(),
-}).strict();
+export const SignOff = z
+  .object({
+    itemId: z.string().trim().min(1),
+    date: IsoDate.optional(),
+    coachEmail: Email.optional(),
+    evidence: z.string().max(2000).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict();
 export type SignOff = z.infer<typeof SignOff>;
 
-export const HoursEntry = z.object({
-  /** Stable row id from the sheet (developer metadata); used to point gaps at the row. */
-  id: z.string().min(1).optional(),
-  date: IsoDate,
-  category: HoursCategory,
-  /** Level the hours were logged against; untagged hours fill levels in order. */
-  levelId: Id.optional(),
-  workFunctionId: Id.optional(),
-  hours: z.number().finite(),
-  description: z.string().max(2000).optional(),
-  verifiedBy: Email.optional(),
-}).strict();
+export const HoursEntry = z
+  .object({
+    /** Stable row id from the sheet (developer metadata); used to point gaps at the row. */
+    id: z.string().min(1).optional(),
+    date: IsoDate,
+    category: HoursCategory,
+    /** Level the hours were logged against; untagged hours fill levels in order. */
+    levelId: Id.optional(),
+    workFunctionId: Id.optional(),
+    hours: z.number().finite(),
+    description: z.string().max(2000).optional(),
+    verifiedBy: Email.optional(),
+  })
+  .strict();
 export type HoursEntry = z.infer<typeof HoursEntry>;
 
-export const PriorCredit = z.object({
-  id: z.string().min(1).optional(),
-  category: HoursCategory,
-  levelId: Id.optional(),
-  hours: z.number().finite().nonnegative(),
-  description: z.string().min(1),
-  approved: z.boolean(),
-  approvedBy: Email.optional(),
-  approvedDate: IsoDate.optional(),
-}).strict();
+export const PriorCredit = z
+  .object({
+    id: z.string().min(1).optional(),
+    category: HoursCategory,
+    levelId: Id.optional(),
+    hours: z.number().finite().nonnegative(),
+    description: z.string().min(1),
+    approved: z.boolean(),
+    approvedBy: Email.optional(),
+    approvedDate: IsoDate.optional(),
+  })
+  .strict();
 export type PriorCredit = z.infer<typeof PriorCredit>;
 
-export const ExamResult = z.object({
-  id: Id,
-  date: IsoDate.optional(),
-  passed: z.boolean(),
-}).strict();
+export const ExamResult = z
+  .object({
+    id: Id,
+    date: IsoDate.optional(),
+    passed: z.boolean(),
+  })
+  .strict();
 
-export const CertificationHeld = z.object({
-  id: Id,
-  date: IsoDate.optional(),
-}).strict();
+export const CertificationHeld = z
+  .object({
+    id: Id,
+    date: IsoDate.optional(),
+  })
+  .strict();
 
-export const ApprenticeRecord = z.object({
-  schemaVersion: z.literal(1),
-  sponsorId: Id.optional(),
-  apprentice: Apprentice,
-  signOffs: z.array(SignOff).max(5000).default([]),
-  hours: z.array(HoursEntry).max(20000).default([]),
-  priorCredit: z.array(PriorCredit).max(500).default([]),
-  exams: z.array(ExamResult).max(500).default([]),
-  certifications: z.array(CertificationHeld).max(500).default([]),
-}).strict();
+export const ApprenticeRecord = z
+  .object({
+    schemaVersion: z.literal(1),
+    sponsorId: Id.optional(),
+    apprentice: Apprentice,
+    signOffs: z.array(SignOff).max(5000).default([]),
+    hours: z.array(HoursEntry).max(20000).default([]),
+    priorCredit: z.array(PriorCredit).max(500).default([]),
+    exams: z.array(ExamResult).max(500).default([]),
+    certifications: z.array(CertificationHeld).max(500).default([]),
+  })
+  .strict();
 export type ApprenticeRecord = z.infer<typeof ApprenticeRecord>;
 export type ApprenticeRecordInput = z.input<typeof ApprenticeRecord>;

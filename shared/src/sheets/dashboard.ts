@@ -1,22 +1,34 @@
 // The Dashboard plan: one row per apprentice and level in scope, the gaps with links to the cell each
 // concerns, and a chart of completion by apprentice. Numbers come from the engine's Progress, not formulas.
-import type { Apprentice, Finding, Pointer, Progress } from './model';
-import { HOURS_CATEGORY_LABEL } from '../engine/rules';
-import template from '../../../templates/dashboard.json';
-import { columnsFromHeader } from './columns';
-import { PlanBuilder, a1, str, type Cell } from './plan';
-import type { SheetPlan } from './plan';
 
-export interface SheetRef { sheetId: number; name: string; grid: Cell[][] }
+import template from '../../../templates/dashboard.json';
+import { HOURS_CATEGORY_LABEL } from '../engine/rules';
+import { columnsFromHeader } from './columns';
+import type { Apprentice, Finding, Pointer, Progress } from './model';
+import type { SheetPlan } from './plan';
+import { a1, type Cell, PlanBuilder, str } from './plan';
+
+export interface SheetRef {
+  sheetId: number;
+  name: string;
+  grid: Cell[][];
+}
 export interface DashboardEntry {
-  apprentice: Apprentice; progress: Progress; qualCard?: SheetRef; hours?: SheetRef;
+  apprentice: Apprentice;
+  progress: Progress;
+  qualCard?: SheetRef;
+  hours?: SheetRef;
   /** Cumulative frameworks show every level up to the target. */
   cumulative: boolean;
 }
 
 /** The cell a finding points at, found by row key in the sheets as they are now. */
 export function locate(pointer: Pointer, entry: DashboardEntry): { sheet: SheetRef; cell: string } | null {
-  const find = (sheet: SheetRef | undefined, key: string, column: (header: Cell[]) => number): { sheet: SheetRef; cell: string } | null => {
+  const find = (
+    sheet: SheetRef | undefined,
+    key: string,
+    column: (header: Cell[]) => number,
+  ): { sheet: SheetRef; cell: string } | null => {
     if (!sheet) return null;
     const row = sheet.grid.findIndex((r) => String(r[0] ?? '') === key);
     if (row < 0) return null;
@@ -25,17 +37,27 @@ export function locate(pointer: Pointer, entry: DashboardEntry): { sheet: SheetR
   };
   const signedCol = (h: Cell[]): number => (columnsFromHeader(h).get('signed') ?? 1) + 1;
   const levelOf = (kind: string, id: string): string => {
-    const row = entry.qualCard?.grid.find((r) => new RegExp(`^${kind}:[^:]+:${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(String(r[0] ?? '')));
+    const row = entry.qualCard?.grid.find((r) =>
+      new RegExp(`^${kind}:[^:]+:${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(String(r[0] ?? '')),
+    );
     return String(row?.[0] ?? '');
   };
   switch (pointer.kind) {
-    case 'item': case 'sign-off': return find(entry.qualCard, `item:${pointer.itemId}`, signedCol);
-    case 'exam': return find(entry.qualCard, levelOf('exam', pointer.examId), signedCol);
-    case 'certification': return find(entry.qualCard, levelOf('cert', pointer.certificationId), signedCol);
-    case 'level': return find(entry.qualCard, `level:${pointer.levelId}`, () => 2);
-    case 'hours-entry': return pointer.id ? find(entry.hours, pointer.id, () => 2) : null;
-    case 'hours-category': return entry.hours ? { sheet: entry.hours, cell: 'B5' } : null;
-    default: return entry.qualCard ? { sheet: entry.qualCard, cell: 'C4' } : null;
+    case 'item':
+    case 'sign-off':
+      return find(entry.qualCard, `item:${pointer.itemId}`, signedCol);
+    case 'exam':
+      return find(entry.qualCard, levelOf('exam', pointer.examId), signedCol);
+    case 'certification':
+      return find(entry.qualCard, levelOf('cert', pointer.certificationId), signedCol);
+    case 'level':
+      return find(entry.qualCard, `level:${pointer.levelId}`, () => 2);
+    case 'hours-entry':
+      return pointer.id ? find(entry.hours, pointer.id, () => 2) : null;
+    case 'hours-category':
+      return entry.hours ? { sheet: entry.hours, cell: 'B5' } : null;
+    default:
+      return entry.qualCard ? { sheet: entry.qualCard, cell: 'C4' } : null;
   }
 }
 
@@ -44,7 +66,10 @@ export type LinkStyle = 'sheets' | 'workbook';
 const link = (f: Finding, entry: DashboardEntry, style: LinkStyle): Cell => {
   const at = locate(f.pointer, entry);
   if (!at) return '';
-  const target = style === 'sheets' ? `#gid=${at.sheet.sheetId}&range=${at.cell}` : `#'${at.sheet.name.replace(/'/g, "''")}'!${at.cell}`;
+  const target =
+    style === 'sheets'
+      ? `#gid=${at.sheet.sheetId}&range=${at.cell}`
+      : `#'${at.sheet.name.replace(/'/g, "''")}'!${at.cell}`;
   return `=HYPERLINK(${str(target)},${str(`${at.sheet.name}!${at.cell}`)})`;
 };
 
@@ -63,9 +88,19 @@ export function planDashboard(entries: DashboardEntry[], asOf: string, links: Li
       const isTarget = l.levelId === p.targetLevelId;
       const gaps = p.gaps.filter((g) => g.levelId === l.levelId).length;
       const r = b.row([
-        e.apprentice.id, e.apprentice.name, `${l.title} (${l.levelId})`, isTarget ? 'target' : 'earlier', l.complete ? 'yes' : 'no', l.percent, null,
-        `${l.items.done} of ${l.items.required}`, l.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.done} of ${h.required}`).join('; '),
-        `${l.exams.done} of ${l.exams.required}`, `${l.certifications.done} of ${l.certifications.required}`, isTarget ? p.projectedCompletion ?? 'no pace yet' : '', gaps,
+        e.apprentice.id,
+        e.apprentice.name,
+        `${l.title} (${l.levelId})`,
+        isTarget ? 'target' : 'earlier',
+        l.complete ? 'yes' : 'no',
+        l.percent,
+        null,
+        `${l.items.done} of ${l.items.required}`,
+        l.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.done} of ${h.required}`).join('; '),
+        `${l.exams.done} of ${l.exams.required}`,
+        `${l.certifications.done} of ${l.certifications.required}`,
+        isTarget ? (p.projectedCompletion ?? 'no pace yet') : '',
+        gaps,
       ]);
       b.set(r, 6, l.percent, 'percent');
       b.set(r, 7, `=REPT("█",ROUND(${a1(r, 6)}/5))&REPT("░",20-ROUND(${a1(r, 6)}/5))`, 'bar');
@@ -78,7 +113,8 @@ export function planDashboard(entries: DashboardEntry[], asOf: string, links: Li
   for (const e of entries) {
     for (const f of [...e.progress.integrity, ...e.progress.gaps]) {
       const r = b.row([e.apprentice.id, f.levelId ?? '', f.severity, f.message, link(f, e, links)]);
-      b.style(r, 4, 'text'); b.style(r, 5, 'link');
+      b.style(r, 4, 'text');
+      b.style(r, 5, 'link');
     }
   }
   // Chart data: target level percent per apprentice, below the gaps.
@@ -87,9 +123,22 @@ export function planDashboard(entries: DashboardEntry[], asOf: string, links: Li
   for (const [name, pct] of chart) b.row([name, pct]);
   const n = chart.length;
   return b.build({
-    name: template.sheetName, tag: { kind: 'dashboard' },
-    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60], hiddenColumns: [], frozenRows: 4,
-    protections: [], conditional: [],
-    charts: n ? [{ title: template.chartTitle, labels: { row: chartHeader + 1, col: 1, rows: n, cols: 1 }, values: { row: chartHeader + 1, col: 2, rows: n, cols: 1 }, anchor: { row: 1, col: 15 } }] : [],
+    name: template.sheetName,
+    tag: { kind: 'dashboard' },
+    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60],
+    hiddenColumns: [],
+    frozenRows: 4,
+    protections: [],
+    conditional: [],
+    charts: n
+      ? [
+          {
+            title: template.chartTitle,
+            labels: { row: chartHeader + 1, col: 1, rows: n, cols: 1 },
+            values: { row: chartHeader + 1, col: 2, rows: n, cols: 1 },
+            anchor: { row: 1, col: 15 },
+          },
+        ]
+      : [],
   });
 }

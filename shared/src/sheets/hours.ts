@@ -1,12 +1,13 @@
 // The hours sheet plan: a validated log (date, category, work function, hours, description, verified by)
 // and totals against each level's requirement. The totals' allocation across levels mirrors the engine's
 // (shared/src/engine/completion.ts allocateHours): tests check both give the same numbers.
-import type { Framework, HoursCategory, Level } from './model';
+
 import template from '../../../templates/hours.json';
 import { COUNTS_TOWARDS } from '../engine/rules';
-import { PlanBuilder, a1, columnLetter, sheetName, str, type Cell, type SheetPlan, type Validation } from './plan';
-import type { RosterRow } from './roster-row';
+import type { Framework, HoursCategory, Level } from './model';
+import { a1, type Cell, columnLetter, PlanBuilder, type SheetPlan, sheetName, str, type Validation } from './plan';
 import type { ExistingHours, HoursRow } from './read';
+import type { RosterRow } from './roster-row';
 
 export const HOURS_CATEGORIES = Object.keys(template.categories) as HoursCategory[];
 export const categoryLabel = (c: HoursCategory): string => template.categories[c];
@@ -42,7 +43,10 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
   b.row([null, template.title], 'title');
   b.row([null, template.help], 'help');
   b.row();
-  b.row(template.columns.map((c) => c.header), 'header');
+  b.row(
+    template.columns.map((c) => c.header),
+    'header',
+  );
 
   // The log: kept rows first (matched by their row key), then roster prior credit not yet in the log, then blanks.
   const kept: HoursRow[] = existing ? [...existing.rows] : [];
@@ -50,11 +54,23 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
   for (const credit of roster.priorCredit) {
     const key = `credit:${credit.category}`;
     if (keys.has(key)) continue;
-    kept.push({ key, date: apprentice.startDate, category: priorCreditLabel(credit.category), workFunction: '', hours: credit.hours, description: 'Prior credit from the roster (counts once verified)', verifiedBy: '' });
+    kept.push({
+      key,
+      date: apprentice.startDate,
+      category: priorCreditLabel(credit.category),
+      workFunction: '',
+      hours: credit.hours,
+      description: 'Prior credit from the roster (counts once verified)',
+      verifiedBy: '',
+    });
     keys.add(key);
   }
   let next = 1;
-  const freshKey = (): string => { while (keys.has(`h-${next}`)) next += 1; keys.add(`h-${next}`); return `h-${next}`; };
+  const freshKey = (): string => {
+    while (keys.has(`h-${next}`)) next += 1;
+    keys.add(`h-${next}`);
+    return `h-${next}`;
+  };
   const logRows = Math.max(template.logRows, kept.length + 100);
   const lists = {
     category: [...HOURS_CATEGORIES.map(categoryLabel), ...HOURS_CATEGORIES.map(priorCreditLabel)],
@@ -63,21 +79,34 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
   const help = Object.fromEntries(template.columns.map((c) => [c.id, c.help ?? ''])) as Record<HoursColumn, string>;
   const validation = (id: HoursColumn, row: number): Validation | null => {
     switch (id) {
-      case 'date': return { kind: 'date', help: help.date };
-      case 'category': return { kind: 'list', values: lists.category, help: help.category };
-      case 'workFunction': return { kind: 'list', values: lists.workFunction, help: help.workFunction };
-      case 'hours': return { kind: 'number', min: 0, max: 24, help: help.hours };
-      case 'description': return { kind: 'formula', formula: `=LEN(${a1(row, hoursCol('description'))})<=2000`, help: help.description };
-      case 'verifiedBy': return { kind: 'email', help: help.verifiedBy };
-      default: return null;
+      case 'date':
+        return { kind: 'date', help: help.date };
+      case 'category':
+        return { kind: 'list', values: lists.category, help: help.category };
+      case 'workFunction':
+        return { kind: 'list', values: lists.workFunction, help: help.workFunction };
+      case 'hours':
+        return { kind: 'number', min: 0, max: 24, help: help.hours };
+      case 'description':
+        return { kind: 'formula', formula: `=LEN(${a1(row, hoursCol('description'))})<=2000`, help: help.description };
+      case 'verifiedBy':
+        return { kind: 'email', help: help.verifiedBy };
+      default:
+        return null;
     }
   };
   for (let i = 0; i < logRows; i += 1) {
     const r = kept[i];
-    const cells: Cell[] = r ? [r.key || freshKey(), r.date, r.category, r.workFunction, r.hours, r.description, r.verifiedBy] : [freshKey()];
+    const cells: Cell[] = r
+      ? [r.key || freshKey(), r.date, r.category, r.workFunction, r.hours, r.description, r.verifiedBy]
+      : [freshKey()];
     const row = b.row(cells);
     HOURS_COLUMNS.forEach((id, c) => {
-      b.style(row, c + 1, id === 'key' ? 'key' : id === 'date' ? 'date' : id === 'hours' ? 'hours' : id === 'description' ? 'text' : null);
+      b.style(
+        row,
+        c + 1,
+        id === 'key' ? 'key' : id === 'date' ? 'date' : id === 'hours' ? 'hours' : id === 'description' ? 'text' : null,
+      );
       const v = validation(id, row);
       if (v) b.validate(row, c + 1, v);
     });
@@ -89,24 +118,45 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
   const [cA, cB, cC, cD] = [0, 1, 2, 3].map((i) => totalsCol + i) as [number, number, number, number];
   let r = headerRow;
   b.set(r, cA, template.totalsTitle, 'section');
-  b.set(++r, cA, template.poolHeader[0]!, 'header'); b.set(r, cB, template.poolHeader[1]!, 'header'); b.set(r, cC, template.poolHeader[2]!, 'header'); b.set(r, cD, template.poolHeader[3]!, 'header');
+  b.set(++r, cA, template.poolHeader[0]!, 'header');
+  b.set(r, cB, template.poolHeader[1]!, 'header');
+  b.set(r, cC, template.poolHeader[2]!, 'header');
+  b.set(r, cD, template.poolHeader[3]!, 'header');
   // Which logged categories count towards which requirement is the engine's rule table, not ours.
   const poolRow: Partial<Record<HoursCategory, number>> = {};
   for (const c of HOURS_CATEGORIES) {
     r += 1;
     poolRow[c] = r;
     b.set(r, cA, categoryLabel(c), 'label');
-    b.set(r, cB, `=SUMIFS(${col('hours')}:${col('hours')},${col('category')}:${col('category')},${str(categoryLabel(c))})`, 'hours');
-    b.set(r, cC, `=SUMIFS(${col('hours')}:${col('hours')},${col('category')}:${col('category')},${str(priorCreditLabel(c))},${col('verifiedBy')}:${col('verifiedBy')},"<>")`, 'hours');
+    b.set(
+      r,
+      cB,
+      `=SUMIFS(${col('hours')}:${col('hours')},${col('category')}:${col('category')},${str(categoryLabel(c))})`,
+      'hours',
+    );
+    b.set(
+      r,
+      cC,
+      `=SUMIFS(${col('hours')}:${col('hours')},${col('category')}:${col('category')},${str(priorCreditLabel(c))},${col('verifiedBy')}:${col('verifiedBy')},"<>")`,
+      'hours',
+    );
   }
   const pool: Partial<Record<HoursCategory, string>> = {};
   for (const c of HOURS_CATEGORIES) {
     const sources = COUNTS_TOWARDS[c] as readonly HoursCategory[];
-    b.set(poolRow[c]!, cD, `=${sources.map((s) => `${a1(poolRow[s]!, cB)}+${a1(poolRow[s]!, cC)}`).join('+')}`, 'hours');
+    b.set(
+      poolRow[c]!,
+      cD,
+      `=${sources.map((s) => `${a1(poolRow[s]!, cB)}+${a1(poolRow[s]!, cC)}`).join('+')}`,
+      'hours',
+    );
     pool[c] = a1(poolRow[c]!, cD);
   }
   r += 1;
-  b.set(++r, cA, template.totalsHeader[0]!, 'header'); b.set(r, cB, template.totalsHeader[1]!, 'header'); b.set(r, cC, template.totalsHeader[2]!, 'header'); b.set(r, cD, template.totalsHeader[3]!, 'header');
+  b.set(++r, cA, template.totalsHeader[0]!, 'header');
+  b.set(r, cB, template.totalsHeader[1]!, 'header');
+  b.set(r, cC, template.totalsHeader[2]!, 'header');
+  b.set(r, cD, template.totalsHeader[3]!, 'header');
   const counted: Record<string, string> = {};
   for (const level of scope) {
     for (const c of categories) {
@@ -123,7 +173,13 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
   const vars = { name: apprentice.name, id: apprentice.id };
   const plan = b.build({
     name: sheetName(template.sheetName, vars),
-    tag: { kind: 'hours', apprenticeId: apprentice.id, frameworkId: framework.id, frameworkVersion: framework.version, levelId: apprentice.levelId },
+    tag: {
+      kind: 'hours',
+      apprenticeId: apprentice.id,
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      levelId: apprentice.levelId,
+    },
     columnWidths: [...template.columns.map((c) => c.width), 20, 240, 80, 80, 80],
     hiddenColumns: [hoursCol('key')],
     frozenRows: headerRow,
@@ -133,8 +189,11 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
   });
   // The baseline: the same sheet for an apprentice with nothing logged and no prior credit.
   const fresh = kept.length === 0;
-  const base = fresh ? plan.cells : existing === null && roster.priorCredit.length && template.logRows >= roster.priorCredit.length + 100
-    ? planHours(framework, { ...roster, priorCredit: [] }, null).plan.cells : undefined;
+  const base = fresh
+    ? plan.cells
+    : existing === null && roster.priorCredit.length && template.logRows >= roster.priorCredit.length + 100
+      ? planHours(framework, { ...roster, priorCredit: [] }, null).plan.cells
+      : undefined;
   return { plan: base ? { ...plan, baseCells: base } : plan, counted };
 }
 

@@ -7,8 +7,14 @@ export type Cell = string | number | boolean | null;
 
 export type StyleName = keyof typeof styles;
 export interface CellStyle {
-  bold?: boolean; italic?: boolean; fontSize?: number; color?: string; background?: string;
-  numberFormat?: string; wrap?: boolean; align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  color?: string;
+  background?: string;
+  numberFormat?: string;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
 }
 export const STYLES: Record<StyleName, CellStyle> = styles as Record<StyleName, CellStyle>;
 
@@ -22,14 +28,39 @@ export type Validation =
   | { kind: 'formula'; formula: string; help: string };
 
 /** A rectangle, 1-based like SpreadsheetApp. */
-export interface Area { row: number; col: number; rows: number; cols: number }
+export interface Area {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
-export interface Protection { area: Area; description: string; warningOnly: boolean }
-export interface ConditionalText { area: Area; textEquals: string; background: string; color?: string }
-export interface Chart { title: string; labels: Area; values: Area; anchor: { row: number; col: number } }
+export interface Protection {
+  area: Area;
+  description: string;
+  warningOnly: boolean;
+}
+export interface ConditionalText {
+  area: Area;
+  textEquals: string;
+  background: string;
+  color?: string;
+}
+export interface Chart {
+  title: string;
+  labels: Area;
+  values: Area;
+  anchor: { row: number; col: number };
+}
 
 export type SheetKind = 'qualcard' | 'hours' | 'roster' | 'dashboard';
-export interface SheetTag { kind: SheetKind; apprenticeId?: string; frameworkId?: string; frameworkVersion?: string; levelId?: string }
+export interface SheetTag {
+  kind: SheetKind;
+  apprenticeId?: string;
+  frameworkId?: string;
+  frameworkVersion?: string;
+  levelId?: string;
+}
 
 export interface SheetPlan {
   name: string;
@@ -75,13 +106,31 @@ export class PlanBuilder {
     if (style !== undefined) this.styles[row - 1]![col - 1] = style;
     if (validation !== undefined) this.validations[row - 1]![col - 1] = validation;
   }
-  style(row: number, col: number, style: StyleName | null): void { this.styles[row - 1]![col - 1] = style; }
-  validate(row: number, col: number, v: Validation): void { this.validations[row - 1]![col - 1] = v; }
-  key(key: string, row: number): void { this.rowOfKey[key] = row; }
-  get rowCount(): number { return this.cells.length; }
+  style(row: number, col: number, style: StyleName | null): void {
+    this.styles[row - 1]![col - 1] = style;
+  }
+  validate(row: number, col: number, v: Validation): void {
+    this.validations[row - 1]![col - 1] = v;
+  }
+  key(key: string, row: number): void {
+    this.rowOfKey[key] = row;
+  }
+  get rowCount(): number {
+    return this.cells.length;
+  }
 
-  build(rest: Omit<SheetPlan, 'rows' | 'cols' | 'cells' | 'styles' | 'validations' | 'rowOfKey' | 'baseCells'>): SheetPlan {
-    return { ...rest, rows: this.cells.length, cols: this.cols, cells: this.cells, styles: this.styles, validations: this.validations, rowOfKey: this.rowOfKey };
+  build(
+    rest: Omit<SheetPlan, 'rows' | 'cols' | 'cells' | 'styles' | 'validations' | 'rowOfKey' | 'baseCells'>,
+  ): SheetPlan {
+    return {
+      ...rest,
+      rows: this.cells.length,
+      cols: this.cols,
+      cells: this.cells,
+      styles: this.styles,
+      validations: this.validations,
+      rowOfKey: this.rowOfKey,
+    };
   }
 }
 
@@ -97,6 +146,10 @@ export const a1Area = (a: Area): string => `${a1(a.row, a.col)}:${a1(a.row + a.r
 export const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 /** A string literal inside a formula. */
 export const str = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-export const fill = (template: string, vars: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+export const fill = (template: string, vars: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 /** Sheet names: at most 100 characters, no characters Sheets rejects. */
-export const sheetName = (template: string, vars: Record<string, string>): string => fill(template, vars).replace(/[\[\]*?:\/\\]/g, ' ').slice(0, 100);
+export const sheetName = (template: string, vars: Record<string, string>): string =>
+  fill(template, vars)
+    .replace(/[[\]*?:/\\]/g, ' ')
+    .slice(0, 100);

@@ -1,10 +1,11 @@
 // What a generated sheet already holds, read back by row key (column A) and header text, never by
 // position: regenerating keeps every sign-off, date, note and hours row. Dates arrive as YYYY-MM-DD
 // strings (the adapter converts Date cells in the spreadsheet's time zone).
-import { columnsFromHeader, type QualCardColumn, type TextKey } from './columns';
-import type { Cell } from './plan';
+
 import template from '../../../templates/hours.json';
+import { columnsFromHeader, type QualCardColumn, type TextKey } from './columns';
 import type { HoursColumn } from './hours';
+import type { Cell } from './plan';
 
 export interface KeptSignOff {
   /** The original row key: item:<id>, exam:<level>:<id> or cert:<level>:<id>. */
@@ -18,10 +19,22 @@ export interface KeptSignOff {
   label: string;
   texts: Partial<Record<TextKey, string>>;
 }
-export interface ExistingQualCard { rows: Map<string, KeptSignOff> }
+export interface ExistingQualCard {
+  rows: Map<string, KeptSignOff>;
+}
 
-export interface HoursRow { key: string; date: string; category: string; workFunction: string; hours: number | string; description: string; verifiedBy: string }
-export interface ExistingHours { rows: HoursRow[] }
+export interface HoursRow {
+  key: string;
+  date: string;
+  category: string;
+  workFunction: string;
+  hours: number | string;
+  description: string;
+  verifiedBy: string;
+}
+export interface ExistingHours {
+  rows: HoursRow[];
+}
 
 const text = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 const isTrue = (v: Cell | undefined): boolean => v === true || text(v).toUpperCase() === 'TRUE';
@@ -43,8 +56,14 @@ export function readQualCard(grid: Cell[][]): ExistingQualCard {
       if (v) texts[t] = v;
     }
     rows.set(key, {
-      key, signed: isTrue(get(r, 'signed')), date: text(get(r, 'signedDate')), signedBy: text(get(r, 'signedBy')),
-      evidence: text(get(r, 'evidence')), notes: text(get(r, 'notes')), label: text(get(r, 'item')), texts,
+      key,
+      signed: isTrue(get(r, 'signed')),
+      date: text(get(r, 'signedDate')),
+      signedBy: text(get(r, 'signedBy')),
+      evidence: text(get(r, 'evidence')),
+      notes: text(get(r, 'notes')),
+      label: text(get(r, 'item')),
+      texts,
     });
   }
   return { rows };
@@ -62,10 +81,16 @@ export function readHours(grid: Cell[][]): ExistingHours {
   for (const r of grid.slice(headerIndex + 1)) {
     const v = (id: HoursColumn): Cell | undefined => (index.get(id)! >= 0 ? r[index.get(id)!] : undefined);
     const row: HoursRow = {
-      key: text(v('key')), date: text(v('date')), category: text(v('category')), workFunction: text(v('workFunction')),
-      hours: typeof v('hours') === 'number' ? (v('hours') as number) : text(v('hours')), description: text(v('description')), verifiedBy: text(v('verifiedBy')),
+      key: text(v('key')),
+      date: text(v('date')),
+      category: text(v('category')),
+      workFunction: text(v('workFunction')),
+      hours: typeof v('hours') === 'number' ? (v('hours') as number) : text(v('hours')),
+      description: text(v('description')),
+      verifiedBy: text(v('verifiedBy')),
     };
-    if (row.date || row.category || row.workFunction || row.hours !== '' || row.description || row.verifiedBy) rows.push(row);
+    if (row.date || row.category || row.workFunction || row.hours !== '' || row.description || row.verifiedBy)
+      rows.push(row);
   }
   return { rows };
 }

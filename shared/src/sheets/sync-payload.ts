@@ -4,11 +4,22 @@ import type { ApprenticeRecord } from './model';
 import { recordFromSheets, type SheetError, type SheetValues } from './record';
 import type { RosterRow } from './roster-row';
 
-export interface ApprenticeSheets { roster: RosterRow; qualCard: SheetValues; hours: SheetValues }
-export interface SyncBody { idempotencyKey: string; asOf?: string; records: ApprenticeRecord[] }
+export interface ApprenticeSheets {
+  roster: RosterRow;
+  qualCard: SheetValues;
+  hours: SheetValues;
+}
+export interface SyncBody {
+  idempotencyKey: string;
+  asOf?: string;
+  records: ApprenticeRecord[];
+}
 export type SyncBodyResult = { ok: true; body: SyncBody } | { ok: false; errors: SheetError[] };
 
-export function buildSyncBody(apprentices: ApprenticeSheets[], opts: { idempotencyKey: string; asOf?: string; sponsorId?: string }): SyncBodyResult {
+export function buildSyncBody(
+  apprentices: ApprenticeSheets[],
+  opts: { idempotencyKey: string; asOf?: string; sponsorId?: string },
+): SyncBodyResult {
   const errors: SheetError[] = [];
   const records: ApprenticeRecord[] = [];
   for (const a of apprentices) {
@@ -18,5 +29,8 @@ export function buildSyncBody(apprentices: ApprenticeSheets[], opts: { idempoten
   }
   if (errors.length) return { ok: false, errors };
   if (!records.length) return { ok: false, errors: [{ sheet: 'Roster', message: 'no apprentices to sync' }] };
-  return { ok: true, body: { idempotencyKey: opts.idempotencyKey, ...(opts.asOf ? { asOf: opts.asOf } : {}), records } };
+  return {
+    ok: true,
+    body: { idempotencyKey: opts.idempotencyKey, ...(opts.asOf ? { asOf: opts.asOf } : {}), records },
+  };
 }

@@ -1,16 +1,19 @@
 // A cohort's qual card workbook: the roster, each apprentice's qual card and hours sheet (filled from their
 // record when there is one) and a dashboard, rendered from the same plans the add-on applies.
 import { computeProgress } from '../engine/progress';
-import type { ApprenticeRecord, Framework } from './model';
 import { planApprentice } from './apprentice';
-import { planDashboard, type DashboardEntry } from './dashboard';
+import { type DashboardEntry, planDashboard } from './dashboard';
 import { existingFromRecord } from './from-record';
+import type { ApprenticeRecord, Framework } from './model';
 import type { SheetPlan } from './plan';
 import { planRoster } from './roster';
 import type { RosterRow } from './roster-row';
 import { renderPlansToXlsx } from './xlsx';
 
-export interface WorkbookEntry { roster: RosterRow; record?: ApprenticeRecord }
+export interface WorkbookEntry {
+  roster: RosterRow;
+  record?: ApprenticeRecord;
+}
 
 export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], asOf: string): SheetPlan[] {
   const roster = planRoster(frameworks);
@@ -20,19 +23,48 @@ export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], a
     const a = e.roster.apprentice;
     const credit = e.roster.priorCredit.map((c) => `${c.hours} ${c.category}`).join('; ');
     const row = cells[4 + i];
-    if (row) [a.id, a.name, a.email, a.coachEmails.join(', '), a.startDate, a.frameworkId, a.levelId, credit, a.maximumMonths ?? null].forEach((v, c) => { row[c] = v; });
+    if (row)
+      [
+        a.id,
+        a.name,
+        a.email,
+        a.coachEmails.join(', '),
+        a.startDate,
+        a.frameworkId,
+        a.levelId,
+        credit,
+        a.maximumMonths ?? null,
+      ].forEach((v, c) => {
+        row[c] = v;
+      });
   });
   const plans: SheetPlan[] = [{ ...roster, cells }];
   const dashboard: DashboardEntry[] = [];
   entries.forEach((e, i) => {
     const framework = frameworks.find((f) => f.id === e.roster.apprentice.frameworkId);
-    if (!framework) throw new Error(`roster row ${e.roster.row}: framework "${e.roster.apprentice.frameworkId}" is not available`);
-    const p = planApprentice(framework, e.roster, e.record ? existingFromRecord(framework, e.record) : { qualCard: null, hours: null });
+    if (!framework)
+      throw new Error(`roster row ${e.roster.row}: framework "${e.roster.apprentice.frameworkId}" is not available`);
+    const p = planApprentice(
+      framework,
+      e.roster,
+      e.record ? existingFromRecord(framework, e.record) : { qualCard: null, hours: null },
+    );
     plans.push(p.qualCard, p.hours);
-    const record = e.record ?? { schemaVersion: 1 as const, apprentice: e.roster.apprentice, signOffs: [], hours: [], priorCredit: [], exams: [], certifications: [] };
+    const record = e.record ?? {
+      schemaVersion: 1 as const,
+      apprentice: e.roster.apprentice,
+      signOffs: [],
+      hours: [],
+      priorCredit: [],
+      exams: [],
+      certifications: [],
+    };
     dashboard.push({
-      apprentice: e.roster.apprentice, progress: computeProgress(framework, record, asOf), cumulative: framework.program.levelsCumulative,
-      qualCard: { sheetId: i, name: p.qualCard.name, grid: p.qualCard.cells }, hours: { sheetId: i, name: p.hours.name, grid: p.hours.cells },
+      apprentice: e.roster.apprentice,
+      progress: computeProgress(framework, record, asOf),
+      cumulative: framework.program.levelsCumulative,
+      qualCard: { sheetId: i, name: p.qualCard.name, grid: p.qualCard.cells },
+      hours: { sheetId: i, name: p.hours.name, grid: p.hours.cells },
     });
   });
   plans.splice(1, 0, planDashboard(dashboard, asOf, 'workbook'));

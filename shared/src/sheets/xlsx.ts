@@ -1,7 +1,7 @@
 // The same sheet plans as an .xlsx workbook (exceljs): a qual card workbook for sponsors who work in Excel
 // and a preview of what the add-on generates. Kept out of ./index so the add-on bundle has no exceljs.
 import ExcelJS from 'exceljs';
-import { STYLES, type Cell, type SheetPlan, type StyleName, type Validation } from './plan';
+import { type Cell, type SheetPlan, STYLES, type StyleName, type Validation } from './plan';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,42 +13,79 @@ function cellValue(v: Cell): ExcelJS.CellValue {
 }
 
 function validation(v: Validation, address: string): ExcelJS.DataValidation {
-  const help = 'help' in v ? { showInputMessage: true, prompt: v.help.slice(0, 255), showErrorMessage: true, error: v.help.slice(0, 255) } : {};
+  const help =
+    'help' in v
+      ? { showInputMessage: true, prompt: v.help.slice(0, 255), showErrorMessage: true, error: v.help.slice(0, 255) }
+      : {};
   switch (v.kind) {
-    case 'checkbox': return { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'] };
-    case 'date': return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date('1990-01-01T00:00:00Z')], ...help };
-    case 'number': return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [v.min, v.max], ...help };
+    case 'checkbox':
+      return { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'] };
+    case 'date':
+      return {
+        type: 'date',
+        operator: 'greaterThan',
+        allowBlank: true,
+        formulae: [new Date('1990-01-01T00:00:00Z')],
+        ...help,
+      };
+    case 'number':
+      return { type: 'decimal', operator: 'between', allowBlank: true, formulae: [v.min, v.max], ...help };
     // Excel caps an inline list at 255 characters; a longer list is left to the sheet's own check.
-    case 'list': return v.values.join(',').length < 250
-      ? { type: 'list', allowBlank: true, formulae: [`"${v.values.join(',').replace(/"/g, '')}"`], ...help }
-      : { type: 'custom', allowBlank: true, formulae: ['TRUE'], ...help, prompt: `${v.help} (${v.values.length} choices, see the add-on)`.slice(0, 255) };
-    case 'email': return { type: 'custom', allowBlank: true, formulae: [`ISNUMBER(SEARCH("@",${address}))`], ...help };
-    case 'formula': return { type: 'custom', allowBlank: true, formulae: [v.formula.replace(/^=/, '').replace(/REGEXMATCH\([^)]*\)/g, 'TRUE')], ...help };
+    case 'list':
+      return v.values.join(',').length < 250
+        ? { type: 'list', allowBlank: true, formulae: [`"${v.values.join(',').replace(/"/g, '')}"`], ...help }
+        : {
+            type: 'custom',
+            allowBlank: true,
+            formulae: ['TRUE'],
+            ...help,
+            prompt: `${v.help} (${v.values.length} choices, see the add-on)`.slice(0, 255),
+          };
+    case 'email':
+      return { type: 'custom', allowBlank: true, formulae: [`ISNUMBER(SEARCH("@",${address}))`], ...help };
+    case 'formula':
+      return {
+        type: 'custom',
+        allowBlank: true,
+        formulae: [v.formula.replace(/^=/, '').replace(/REGEXMATCH\([^)]*\)/g, 'TRUE')],
+        ...help,
+      };
   }
 }
 
 function style(cell: ExcelJS.Cell, name: StyleName): void {
   const s = STYLES[name];
-  cell.font = { bold: s.bold, italic: s.italic, size: s.fontSize, ...(s.color ? { color: { argb: argb(s.color) } } : {}) };
+  cell.font = {
+    bold: s.bold,
+    italic: s.italic,
+    size: s.fontSize,
+    ...(s.color ? { color: { argb: argb(s.color) } } : {}),
+  };
   if (s.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.background) } };
   if (s.numberFormat) cell.numFmt = s.numberFormat;
   cell.alignment = { wrapText: s.wrap, ...(s.align ? { horizontal: s.align } : {}), vertical: 'top' };
 }
 
 export function addPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(plan.name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), { views: plan.frozenRows ? [{ state: 'frozen', ySplit: plan.frozenRows }] : [] });
-  plan.columnWidths.forEach((w, i) => { ws.getColumn(i + 1).width = Math.max(4, Math.round(w / 7)); });
+  const ws = workbook.addWorksheet(plan.name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
+    views: plan.frozenRows ? [{ state: 'frozen', ySplit: plan.frozenRows }] : [],
+  });
+  plan.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = Math.max(4, Math.round(w / 7));
+  });
   for (const c of plan.hiddenColumns) ws.getColumn(c).hidden = true;
-  plan.cells.forEach((row, r) => row.forEach((v, c) => {
-    const s = plan.styles[r]![c];
-    const val = plan.validations[r]![c];
-    if (v === null && !s && !val) return;
-    const cell = ws.getCell(r + 1, c + 1);
-    if (v !== null && v !== '') cell.value = cellValue(v);
-    if (s) style(cell, s);
-    else cell.alignment = { vertical: 'top' };
-    if (val) cell.dataValidation = validation(val, cell.address);
-  }));
+  plan.cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const s = plan.styles[r]![c];
+      const val = plan.validations[r]![c];
+      if (v === null && !s && !val) return;
+      const cell = ws.getCell(r + 1, c + 1);
+      if (v !== null && v !== '') cell.value = cellValue(v);
+      if (s) style(cell, s);
+      else cell.alignment = { vertical: 'top' };
+      if (val) cell.dataValidation = validation(val, cell.address);
+    }),
+  );
   // Excel and LibreOffice do not grow wrapped rows on load: estimate the lines each wrapped cell needs.
   plan.cells.forEach((row, r) => {
     let lines = 1;
@@ -66,7 +103,21 @@ export function addPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Wo
   }
   for (const c of plan.conditional) {
     const ref = `${ws.getCell(c.area.row, c.area.col).address}:${ws.getCell(c.area.row + c.area.rows - 1, c.area.col + c.area.cols - 1).address}`;
-    ws.addConditionalFormatting({ ref, rules: [{ type: 'containsText', operator: 'containsText', text: c.textEquals, priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(c.background) } }, ...(c.color ? { font: { color: { argb: argb(c.color) } } } : {}) } }] });
+    ws.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: 'containsText',
+          operator: 'containsText',
+          text: c.textEquals,
+          priority: 1,
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(c.background) } },
+            ...(c.color ? { font: { color: { argb: argb(c.color) } } } : {}),
+          },
+        },
+      ],
+    });
   }
   return ws;
 }
@@ -80,7 +131,10 @@ export async function renderPlansToXlsx(plans: SheetPlan[]): Promise<Buffer> {
   const renamed = plans.map((p, i) => (names[i] === p.name ? p : { ...p, name: names[i]! }));
   const rewrite = (v: Cell): Cell => {
     if (typeof v !== 'string' || !v.startsWith('=')) return v;
-    return plans.reduce((s, p, i) => s.split(`'${p.name.replace(/'/g, "''")}'!`).join(`'${names[i]!.replace(/'/g, "''")}'!`), v);
+    return plans.reduce(
+      (s, p, i) => s.split(`'${p.name.replace(/'/g, "''")}'!`).join(`'${names[i]!.replace(/'/g, "''")}'!`),
+      v,
+    );
   };
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Qualcard';
@@ -95,7 +149,8 @@ export function excelNames(names: string[]): string[] {
   return names.map((n) => {
     const clean = n.replace(/[\\/?*[\]:]/g, ' ');
     let candidate = clean.slice(0, 31);
-    for (let k = 2; used.has(candidate.toLowerCase()); k += 1) candidate = `${clean.slice(0, 31 - String(k).length - 1)}~${k}`;
+    for (let k = 2; used.has(candidate.toLowerCase()); k += 1)
+      candidate = `${clean.slice(0, 31 - String(k).length - 1)}~${k}`;
     used.add(candidate.toLowerCase());
     return candidate;
   });

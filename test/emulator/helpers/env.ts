@@ -8,6 +8,7 @@ export function apiUrl(): string {
 
 export function firestoreHost(): string {
   const host = process.env.FIRESTORE_EMULATOR_HOST;
-  if (!host) throw new Error('FIRESTORE_EMULATOR_HOST is not set: run inside `firebase emulators:exec` (npm run test:emulator)');
+  if (!host)
+    throw new Error('FIRESTORE_EMULATOR_HOST is not set: run inside `firebase emulators:exec` (npm run test:emulator)');
   return host;
 }

@@ -1,10 +1,11 @@
 // Opens an .xlsx in LibreOffice headless (a real spreadsheet application) and returns every sheet as CSV rows.
 // The CSV filter's last token (-1) writes one file per sheet: <name>-<Sheet>.csv.
-import { parseCsv } from '@qualcard/shared';
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCsv } from '@qualcard/shared';
 
 const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
@@ -13,7 +14,19 @@ export function sheetsViaLibreOffice(xlsx: Buffer): Record<string, string[][]> {
   try {
     writeFileSync(join(dir, 'book.xlsx'), xlsx);
     // A private profile so parallel runs do not fight over LibreOffice's user installation lock.
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', CSV_ALL_SHEETS, '--outdir', join(dir, 'csv'), join(dir, 'book.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        CSV_ALL_SHEETS,
+        '--outdir',
+        join(dir, 'csv'),
+        join(dir, 'book.xlsx'),
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
     const out: Record<string, string[][]> = {};
     for (const file of readdirSync(join(dir, 'csv'))) {
       const sheet = file.replace(/^book-/, '').replace(/\.csv$/, '');
@@ -28,5 +41,8 @@ export function sheetsViaLibreOffice(xlsx: Buffer): Record<string, string[][]> {
 /** Rows of a table sheet as objects keyed by the header row (`headerRow` is 0-based). */
 export function tableRows(rows: string[][], headerRow = 0): Record<string, string>[] {
   const header = rows[headerRow] ?? [];
-  return rows.slice(headerRow + 1).filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return rows
+    .slice(headerRow + 1)
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }

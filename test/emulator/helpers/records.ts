@@ -1,5 +1,5 @@
 // Apprentice records on the shipped frameworks, at chosen stages. Expected numbers always come from the engine.
-import { getFramework, type ApprenticeRecordInput, type Framework } from '@qualcard/shared';
+import { type ApprenticeRecordInput, type Framework, getFramework } from '@qualcard/shared';
 
 export function framework(id: string): Framework {
   const f = getFramework(id);
@@ -13,7 +13,8 @@ export function itemIds(f: Framework, levelId: string): string[] {
   return [...items.filter((i) => i.core === 'core'), ...items.filter((i) => i.core !== 'core')].map((i) => i.id);
 }
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
 /** `total` hours per category as 8-hour days, one entry per day, starting the day after the start date. */
 function hoursEntries(start: string, levelId: string, wf: string | undefined, total: number) {
@@ -22,15 +23,36 @@ function hoursEntries(start: string, levelId: string, wf: string | undefined, to
   return categories.flatMap((category) => {
     const out = [];
     for (let left = total, n = 1; left > 0; left -= 8, n++) {
-      out.push({ id: `${category}-${n}`, date: addDays(start, day++), category, levelId, ...(wf ? { workFunctionId: wf } : {}), hours: Math.min(8, left), description: `${category} day ${n}` });
+      out.push({
+        id: `${category}-${n}`,
+        date: addDays(start, day++),
+        category,
+        levelId,
+        ...(wf ? { workFunctionId: wf } : {}),
+        hours: Math.min(8, left),
+        description: `${category} day ${n}`,
+      });
     }
     return out;
   });
 }
 
-export interface Stage { signed: number; hoursPerCategory?: number; days?: number }
+export interface Stage {
+  signed: number;
+  hoursPerCategory?: number;
+  days?: number;
+}
 
-export function record(opts: { id: string; name?: string; frameworkId: string; levelId: string; coach: string; startDate: string; stage: Stage; sponsorId?: string }): ApprenticeRecordInput {
+export function record(opts: {
+  id: string;
+  name?: string;
+  frameworkId: string;
+  levelId: string;
+  coach: string;
+  startDate: string;
+  stage: Stage;
+  sponsorId?: string;
+}): ApprenticeRecordInput {
   const f = framework(opts.frameworkId);
   const ids = itemIds(f, opts.levelId).slice(0, opts.stage.signed);
   const span = opts.stage.days ?? 120;
@@ -39,11 +61,22 @@ export function record(opts: { id: string; name?: string; frameworkId: string; l
     schemaVersion: 1,
     ...(opts.sponsorId ? { sponsorId: opts.sponsorId } : {}),
     apprentice: {
-      id: opts.id, name: opts.name ?? `Apprentice ${opts.id}`, email: `${opts.id}@apprentice.example`, startDate: opts.startDate,
-      frameworkId: opts.frameworkId, levelId: opts.levelId, coachEmails: [opts.coach],
+      id: opts.id,
+      name: opts.name ?? `Apprentice ${opts.id}`,
+      email: `${opts.id}@apprentice.example`,
+      startDate: opts.startDate,
+      frameworkId: opts.frameworkId,
+      levelId: opts.levelId,
+      coachEmails: [opts.coach],
     },
-    signOffs: ids.map((itemId, i) => ({ itemId, date: addDays(opts.startDate, Math.floor((i * span) / Math.max(1, ids.length))), coachEmail: opts.coach })),
+    signOffs: ids.map((itemId, i) => ({
+      itemId,
+      date: addDays(opts.startDate, Math.floor((i * span) / Math.max(1, ids.length))),
+      coachEmail: opts.coach,
+    })),
     hours: hoursEntries(opts.startDate, opts.levelId, wf, opts.stage.hoursPerCategory ?? 0),
-    priorCredit: [], exams: [], certifications: [],
+    priorCredit: [],
+    exams: [],
+    certifications: [],
   };
 }
