@@ -16,7 +16,7 @@ const result = await build({
   outfile: join(here, 'lib/index.js'),
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   sourcemap: true,
   external,
