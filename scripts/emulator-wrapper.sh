@@ -19,7 +19,7 @@ Class-Path: file:$debian_jar
 # Rebuild only when the manifest would change (another jar location) or the wrapper is missing.
 if [ ! -f "$wrapper" ] || [ "$(cat "$manifest" 2>/dev/null)" != "$(printf '%s' "$expected")" ]; then
   printf '%s' "$expected" > "$manifest"
-  command -v jar >/dev/null || { echo "emulator-wrapper: the JDK's 'jar' tool is missing (run scripts/install-system-deps.sh)" >&2; exit 1; }
+  command -v jar >/dev/null || { echo "emulator-wrapper: the JDK's 'jar' tool is missing (run: bash scripts/install-system-deps.sh demo)" >&2; exit 1; }
   (cd "$out_dir" && rm -f "$wrapper" && jar cfm "$wrapper" "$manifest")
 fi
 echo "$wrapper"

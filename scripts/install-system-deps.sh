@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Debian packages the tests drive for real: Chromium (sidebar), LibreOffice Calc (opens exported .xlsx),
-# poppler-utils (PDF pages to PNG), a JDK (Firestore emulator). Idempotent: installs only what is missing.
+# Installs the Debian packages a command needs, only those missing. Usage: install-system-deps.sh demo|test
+#   demo: a JDK (the Firestore emulator is a Java program; `jar` builds its wrapper, see scripts/emulator-wrapper.sh)
+#   test: the JDK, Chromium (the sidebar in a real browser) and LibreOffice Calc (opens exported .xlsx files)
 set -euo pipefail
+what="${1:-test}"
 need=()
-command -v chromium >/dev/null || need+=(chromium)
-command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
-command -v pdftoppm >/dev/null || need+=(poppler-utils)
-command -v jar >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v java >/dev/null && command -v jar >/dev/null || need+=(openjdk-17-jdk-headless)
+case "$what" in
+  demo) ;;
+  test)
+    command -v chromium >/dev/null || need+=(chromium)
+    command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+    ;;
+  *) echo "install-system-deps: unknown set '$what' (demo or test)" >&2; exit 2 ;;
+esac
 if [ ${#need[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  command -v apt-get >/dev/null || { echo "install-system-deps: missing ${need[*]} and no apt-get; install them by hand" >&2; exit 1; }
   echo "installing Debian packages: ${need[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-echo "system dependencies present: chromium soffice pdftoppm jar"
+echo "system dependencies for '$what' present"
