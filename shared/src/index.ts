@@ -4,6 +4,8 @@ export { HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
 export { getFramework, shippedFrameworks } from './frameworks';
 export { type FieldIssue, fieldIssues, formatIssues } from './model/errors';
 export * from './model/framework';
+export * from './model/ids';
+export * from './model/limits';
 export * from './model/progress';
 export * from './model/record';
 export { CsvSyntaxError, parseCsv } from './sponsor/csv';

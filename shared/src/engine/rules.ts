@@ -1,9 +1,12 @@
 // Thresholds of the gap rules, in one place so the add-on, the functions and the docs agree.
+import type { HoursCategory } from '../model/framework';
+
 export const RULES = {
   /** Pace is measured over this many days before the as-of date. */
   recentWindowDays: 90,
   /** No sign-off and no hours for this many days raises `activity.none`. */
   inactivityDays: 60,
+  /** More hours than this in one day is flagged; the hours sheet's per-row validation uses the same maximum. */
   maxHoursPerDay: 24,
 } as const;
 
@@ -15,10 +18,14 @@ export const COUNTS_TOWARDS = {
   'related-instruction': ['related-instruction'],
   'on-the-job-learning': ['on-the-job-learning'],
   'work-experience': ['work-experience', 'on-the-job-learning'],
-} as const satisfies Record<string, readonly string[]>;
+} as const satisfies Record<HoursCategory, readonly HoursCategory[]>;
 
+/**
+ * What each hours category is called wherever a person reads it: engine messages, the sheets (category lists,
+ * totals, column headers), transcripts and the CLI. Lists take their order from `HoursCategory`, not from here.
+ */
 export const HOURS_CATEGORY_LABEL = {
   'related-instruction': 'Related instruction',
   'on-the-job-learning': 'On-the-job learning',
   'work-experience': 'Work experience',
-} as const;
+} as const satisfies Record<HoursCategory, string>;

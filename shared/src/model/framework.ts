@@ -1,8 +1,9 @@
 // The framework model: one schema that every source document fits without loss.
 // Items, hours and certifications carry a `source` so each fact traces back to its document lines.
 import { z } from 'zod';
+import { ID_PATTERN, ID_RULE } from './ids';
 
-export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"');
+export const Id = z.string().regex(ID_PATTERN, ID_RULE);
 
 export const SourceRef = z
   .object({
@@ -188,7 +189,7 @@ export const Framework = z
   .superRefine((f, ctx) => {
     const levelIds = new Set(f.levels.map((l) => l.id));
     const seen = new Set<string>();
-    f.workFunctions.forEach((wf, w) =>
+    f.workFunctions.forEach((wf, w) => {
       wf.items.forEach((item, i) => {
         const path = ['workFunctions', w, 'items', i];
         if (seen.has(item.id))
@@ -198,8 +199,8 @@ export const Framework = z
           if (!levelIds.has(l))
             ctx.addIssue({ code: 'custom', path: [...path, 'levels', k], message: `unknown level ${l}` });
         });
-      }),
-    );
+      });
+    });
     const wfIds = new Set<string>();
     f.workFunctions.forEach((wf, w) => {
       if (wfIds.has(wf.id))

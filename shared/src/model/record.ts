@@ -3,6 +3,7 @@
 // the engine reports them as integrity flags instead of the whole record being rejected.
 import { z } from 'zod';
 import { HoursCategory, Id } from './framework';
+import { MAX_PROGRAM_MONTHS, MAX_TEXT_LENGTH } from './limits';
 
 export const IsoDate = z
   .string()
@@ -15,6 +16,9 @@ export type IsoDate = z.infer<typeof IsoDate>;
 
 export const Email = z.string().trim().toLowerCase().pipe(z.email());
 
+/** Evidence, notes and descriptions a person types into a sheet. */
+export const FreeText = z.string().max(MAX_TEXT_LENGTH);
+
 export const Apprentice = z
   .object({
     id: Id,
@@ -26,7 +30,7 @@ export const Apprentice = z
     levelId: Id,
     coachEmails: z.array(Email).min(1),
     /** Sponsor's own limit, overriding the framework's maximum duration. */
-    maximumMonths: z.number().positive().max(120).optional(),
+    maximumMonths: z.number().positive().max(MAX_PROGRAM_MONTHS).optional(),
   })
   .strict();
 export type Apprentice = z.infer<typeof Apprentice>;
@@ -36,8 +40,8 @@ export const SignOff = z
     itemId: z.string().trim().min(1),
     date: IsoDate.optional(),
     coachEmail: Email.optional(),
-    evidence: z.string().max(2000).optional(),
-    notes: z.string().max(2000).optional(),
+    evidence: FreeText.optional(),
+    notes: FreeText.optional(),
   })
   .strict();
 export type SignOff = z.infer<typeof SignOff>;
@@ -52,7 +56,7 @@ export const HoursEntry = z
     levelId: Id.optional(),
     workFunctionId: Id.optional(),
     hours: z.number().finite(),
-    description: z.string().max(2000).optional(),
+    description: FreeText.optional(),
     verifiedBy: Email.optional(),
   })
   .strict();

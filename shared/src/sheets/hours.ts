@@ -2,15 +2,18 @@
 // and totals against each level's requirement. The totals' allocation across levels mirrors the engine's
 // (shared/src/engine/completion.ts allocateHours): tests check both give the same numbers.
 
-import template from '../../../templates/hours.json';
-import { COUNTS_TOWARDS } from '../engine/rules';
-import type { Framework, HoursCategory, Level } from './model';
+import hoursTemplate from '../../../templates/hours.json';
+import { COUNTS_TOWARDS, HOURS_CATEGORY_LABEL, RULES } from '../engine/rules';
+import { MAX_TEXT_LENGTH } from '../model/limits';
+import { type Framework, HoursCategory, type Level } from './model';
 import { a1, type Cell, columnLetter, PlanBuilder, type SheetPlan, sheetName, str, type Validation } from './plan';
 import type { ExistingHours, HoursRow } from './read';
 import type { RosterRow } from './roster-row';
+import { withRuleText } from './rule-text';
 
-export const HOURS_CATEGORIES = Object.keys(template.categories) as HoursCategory[];
-export const categoryLabel = (c: HoursCategory): string => template.categories[c];
+const template = withRuleText(hoursTemplate);
+export const HOURS_CATEGORIES: readonly HoursCategory[] = HoursCategory.options;
+export const categoryLabel = (c: HoursCategory): string => HOURS_CATEGORY_LABEL[c];
 export const priorCreditLabel = (c: HoursCategory): string => `${template.priorCreditPrefix}${categoryLabel(c)}`;
 export const workFunctionLabel = (wf: { id: string; title: string }): string => `${wf.id} — ${wf.title}`;
 export const HOURS_COLUMNS = template.columns.map((c) => c.id) as HoursColumn[];
@@ -86,9 +89,13 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
       case 'workFunction':
         return { kind: 'list', values: lists.workFunction, help: help.workFunction };
       case 'hours':
-        return { kind: 'number', min: 0, max: 24, help: help.hours };
+        return { kind: 'number', min: 0, max: RULES.maxHoursPerDay, help: help.hours };
       case 'description':
-        return { kind: 'formula', formula: `=LEN(${a1(row, hoursCol('description'))})<=2000`, help: help.description };
+        return {
+          kind: 'formula',
+          formula: `=LEN(${a1(row, hoursCol('description'))})<=${MAX_TEXT_LENGTH}`,
+          help: help.description,
+        };
       case 'verifiedBy':
         return { kind: 'email', help: help.verifiedBy };
       default:

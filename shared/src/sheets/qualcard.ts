@@ -2,7 +2,8 @@
 // items grouped by work function with sign-off columns, and an archived block for items that left the
 // framework. Existing sign-offs are placed by row key, so regenerating never loses one.
 
-import template from '../../../templates/qualcard.json';
+import qualCardTemplate from '../../../templates/qualcard.json';
+import { MAX_TEXT_LENGTH } from '../model/limits';
 import { columnHeader, columnWidth, type QualCardColumn, qualCardColumns, textKeys } from './columns';
 import { categoryLabel, HOURS_CATEGORIES, type HoursPlan, levelsInScope } from './hours';
 import type { Framework, HoursCategory, Item, Level } from './model';
@@ -20,7 +21,9 @@ import {
 } from './plan';
 import { type ExistingQualCard, hasData, type KeptSignOff } from './read';
 import type { RosterRow } from './roster-row';
+import { withRuleText } from './rule-text';
 
+const template = withRuleText(qualCardTemplate);
 const V = {
   checkbox: { kind: 'checkbox' } as Validation,
   date: { kind: 'date', help: template.help_validation.signedDate } as Validation,
@@ -149,14 +152,14 @@ export function planQualCard(
       col('evidence'),
       k?.evidence ?? '',
       archived ? 'archived' : 'text',
-      archived ? null : { ...txt, formula: `=LEN(${a1(r, col('evidence'))})<=2000` },
+      archived ? null : { ...txt, formula: `=LEN(${a1(r, col('evidence'))})<=${MAX_TEXT_LENGTH}` },
     );
     b.set(
       r,
       col('notes'),
       k?.notes ?? '',
       archived ? 'archived' : 'text',
-      archived ? null : { ...txt, formula: `=LEN(${a1(r, col('notes'))})<=2000` },
+      archived ? null : { ...txt, formula: `=LEN(${a1(r, col('notes'))})<=${MAX_TEXT_LENGTH}` },
     );
     if (!archived) {
       b.set(

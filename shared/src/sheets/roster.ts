@@ -1,11 +1,15 @@
 // The Roster sheet: its plan (headers, validation, an example row) and parsing its rows into roster rows
 // with row- and column-numbered errors. A roster with errors generates nothing.
 
-import template from '../../../templates/roster.json';
+import rosterTemplate from '../../../templates/roster.json';
+import { ID_PATTERN_SOURCE } from '../model/ids';
+import { MAX_PROGRAM_MONTHS } from '../model/limits';
 import { Apprentice, type Framework, HoursCategory } from './model';
 import { a1, type Cell, columnLetter, PlanBuilder, type SheetPlan, type Validation } from './plan';
 import type { RosterCredit, RosterRow } from './roster-row';
+import { withRuleText } from './rule-text';
 
+const template = withRuleText(rosterTemplate);
 export type RosterColumn =
   | 'id'
   | 'name'
@@ -39,7 +43,7 @@ export function planRoster(frameworks: Framework[]): SheetPlan {
       const at = a1(r, k + 1);
       const v: Validation = (
         {
-          id: { kind: 'formula', formula: `=REGEXMATCH(${at},"^[A-Za-z0-9][A-Za-z0-9._-]*$")`, help: c.help },
+          id: { kind: 'formula', formula: `=REGEXMATCH(${at},"${ID_PATTERN_SOURCE}")`, help: c.help },
           name: { kind: 'formula', formula: `=LEN(TRIM(${at}))>0`, help: c.help },
           email: { kind: 'email', help: c.help },
           coachEmails: {
@@ -52,10 +56,10 @@ export function planRoster(frameworks: Framework[]): SheetPlan {
           levelId: { kind: 'list', values: levels, help: c.help },
           priorCredit: {
             kind: 'formula',
-            formula: `=REGEXMATCH(${at},"^\\s*(\\d+(\\.\\d+)?\\s+(on-the-job-learning|related-instruction|work-experience)\\s*(;\\s*|$))*$")`,
+            formula: `=REGEXMATCH(${at},"^\\s*(\\d+(\\.\\d+)?\\s+(${HoursCategory.options.join('|')})\\s*(;\\s*|$))*$")`,
             help: c.help,
           },
-          maximumMonths: { kind: 'number', min: 1, max: 120, help: c.help },
+          maximumMonths: { kind: 'number', min: 1, max: MAX_PROGRAM_MONTHS, help: c.help },
         } satisfies Record<RosterColumn, Validation>
       )[c.id];
       b.validate(r, k + 1, v);
