@@ -1,31 +1,7 @@
 // The sidebar: set-up, roster, generation with a progress bar, sign-off, progress and transcripts.
-// Talks to the server only through google.script.run, with plain data.
-
-interface FrameworkSummary {
-  id: string;
-  title: string;
-  version: string;
-  levels: { id: string; title: string }[];
-  items: number;
-  sponsor: boolean;
-}
-interface State {
-  settings: { endpoint: string; sponsorId: string; frameworkIds: string[] };
-  available: FrameworkSummary[];
-  program: FrameworkSummary[];
-  roster: {
-    exists: boolean;
-    apprentices: { id: string; name: string; frameworkId: string; levelId: string }[];
-    errors: string[];
-  };
-}
-interface GenerateResult {
-  apprenticeId: string;
-  name: string;
-  qualCard: string;
-  regenerated: boolean;
-  archived: number;
-}
+// Talks to the server only through google.script.run, with plain data: the functions and types of
+// addon/src/sidebar-api.ts (types only, and its constants; nothing of the server's code is bundled here).
+import { GENERATE_SIDEBAR_BATCH as CHUNK, type SidebarApi, type State, type TranscriptFile } from '../src/sidebar-api';
 
 type Runner = Record<string, (...args: unknown[]) => void> & {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -33,12 +9,16 @@ type Runner = Record<string, (...args: unknown[]) => void> & {
 };
 declare const google: { script: { run: Runner } };
 
-const CHUNK = 2;
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-function call<T>(name: string, ...args: unknown[]): Promise<T> {
+function call<K extends keyof SidebarApi>(
+  name: K,
+  ...args: Parameters<SidebarApi[K]>
+): Promise<ReturnType<SidebarApi[K]>> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run.withSuccessHandler((v) => resolve(v as T)).withFailureHandler((e) => reject(e));
+    const runner = google.script.run
+      .withSuccessHandler((v) => resolve(v as ReturnType<SidebarApi[K]>))
+      .withFailureHandler((e) => reject(e));
     const fn = runner[name];
     if (typeof fn !== 'function') {
       reject(new Error(`unknown server function ${name}`));
@@ -82,14 +62,13 @@ async function action(button: string, run: () => Promise<void>): Promise<void> {
   }
 }
 
-let state: State | null = null;
-
 function render(s: State): void {
-  state = s;
   $<HTMLInputElement>('endpoint').value = s.settings.endpoint;
   $<HTMLInputElement>('sponsorId').value = s.settings.sponsorId;
   const fs = $('frameworks');
-  fs.querySelectorAll('label').forEach((l) => l.remove());
+  fs.querySelectorAll('label').forEach((l) => {
+    l.remove();
+  });
   for (const f of s.available) {
     const label = document.createElement('label');
     const box = document.createElement('input');
@@ -100,7 +79,9 @@ function render(s: State): void {
     fs.appendChild(label);
   }
   const base = $<HTMLSelectElement>('fwBase');
-  base.querySelectorAll('option[value]:not([value=""])').forEach((o) => o.remove());
+  base.querySelectorAll('option[value]:not([value=""])').forEach((o) => {
+    o.remove();
+  });
   for (const f of s.available) {
     const o = document.createElement('option');
     o.value = f.id;
@@ -123,7 +104,7 @@ function render(s: State): void {
 }
 
 async function generateAll(): Promise<void> {
-  const s = await call<State>('getState');
+  const s = await call('getState');
   render(s);
   if (s.roster.errors.length) throw new Error(`Fix the roster first:\n${s.roster.errors.join('\n')}`);
   const ids = s.roster.apprentices.map((a) => a.id);
@@ -136,7 +117,7 @@ async function generateAll(): Promise<void> {
   const done: string[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     $('progressText').textContent = `Generating ${i + 1}–${Math.min(i + CHUNK, ids.length)} of ${ids.length}…`;
-    const results = await call<GenerateResult[]>('generateApprentices', ids.slice(i, i + CHUNK));
+    const results = await call('generateApprentices', ids.slice(i, i + CHUNK));
     for (const r of results)
       done.push(
         `${r.name}: ${r.regenerated ? 'regenerated' : 'created'}${r.archived ? `, ${r.archived} archived row(s) kept` : ''}`,
@@ -148,7 +129,7 @@ async function generateAll(): Promise<void> {
   show(`Generated ${ids.length} apprentice(s).`, 'ok');
 }
 
-function download(file: { fileName: string; contentType: string; base64: string }): void {
+function download(file: TranscriptFile): void {
   const a = document.createElement('a');
   a.href = `data:${file.contentType};base64,${file.base64}`;
   a.download = file.fileName;
@@ -158,14 +139,15 @@ function download(file: { fileName: string; contentType: string; base64: string 
   p.appendChild(a);
 }
 
-function wire(): void {
+/** Set-up: settings, the sponsor's Framework sheet, the roster. */
+function wireSetup(): void {
   $('save').addEventListener('click', () =>
     action('save', async () => {
       const frameworkIds = Array.from($('frameworks').querySelectorAll<HTMLInputElement>('input:checked')).map(
         (i) => i.value,
       );
       render(
-        await call<State>('saveSetup', {
+        await call('saveSetup', {
           endpoint: $<HTMLInputElement>('endpoint').value,
           sponsorId: $<HTMLInputElement>('sponsorId').value,
           frameworkIds,
@@ -176,7 +158,7 @@ function wire(): void {
   );
   $('frameworkSheet').addEventListener('click', () =>
     action('frameworkSheet', async () => {
-      const r = await call<{ name: string; created: boolean }>('createFrameworkSheet');
+      const r = await call('createFrameworkSheet');
       show(
         r.created ? `Created the "${r.name}" sheet with an example row.` : `The "${r.name}" sheet already exists.`,
         'ok',
@@ -185,7 +167,7 @@ function wire(): void {
   );
   $('importFramework').addEventListener('click', () =>
     action('importFramework', async () => {
-      const r = await call<{ ok: boolean; errors: string[]; state?: State }>('importFrameworkSheet', {
+      const r = await call('importFrameworkSheet', {
         id: $<HTMLInputElement>('fwId').value,
         title: $<HTMLInputElement>('fwTitle').value,
         baseId: $<HTMLSelectElement>('fwBase').value,
@@ -198,8 +180,8 @@ function wire(): void {
   );
   $('createRoster').addEventListener('click', () =>
     action('createRoster', async () => {
-      const r = await call<{ created: boolean; name: string }>('createRoster');
-      render(await call<State>('getState'));
+      const r = await call('createRoster');
+      render(await call('getState'));
       show(
         r.created
           ? `Created the "${r.name}" sheet: fill one row per apprentice.`
@@ -208,12 +190,14 @@ function wire(): void {
       );
     }),
   );
+}
+
+/** The work: generation, sign-off, progress and transcripts. */
+function wireWork(): void {
   $('generate').addEventListener('click', () => action('generate', generateAll));
   $('signOff').addEventListener('click', () =>
     action('signOff', async () => {
-      const r = await call<{ signed: string[]; alreadySigned: string[]; coachEmail: string; date: string }>(
-        'signOffSelection',
-      );
+      const r = await call('signOffSelection');
       $('signResult').textContent =
         `Signed ${r.signed.length} item(s) as ${r.coachEmail} on ${r.date}${r.alreadySigned.length ? `; already signed: ${r.alreadySigned.join(', ')}` : ''}.`;
       show('Sign-off recorded.', 'ok');
@@ -221,9 +205,7 @@ function wire(): void {
   );
   $('check').addEventListener('click', () =>
     action('check', async () => {
-      const r = await call<{ apprentices: number; synced: boolean; asOf: string; gaps: number; missing: string[] }>(
-        'checkProgress',
-      );
+      const r = await call('checkProgress');
       $('checkResult').textContent =
         `${r.apprentices} apprentice(s) ${r.synced ? 'synced' : 'checked locally (no endpoint set)'} as of ${r.asOf}: ${r.gaps} gap(s). See the Dashboard sheet.${r.missing.length ? ` Not generated yet: ${r.missing.join(', ')}.` : ''}`;
     }),
@@ -232,14 +214,13 @@ function wire(): void {
     action('transcript', async () => {
       const id = $<HTMLSelectElement>('transcriptFor').value;
       if (!id) throw new Error('Choose an apprentice first');
-      download(await call<{ fileName: string; contentType: string; base64: string }>('exportTranscript', id));
+      download(await call('exportTranscript', id));
     }),
   );
 }
 
-wire();
-call<State>('getState')
+wireSetup();
+wireWork();
+call('getState')
   .then(render)
   .catch((e: Error) => show(e.message, 'error'));
-
-export {};

@@ -7,15 +7,7 @@ import { withLock } from './lock';
 import { requireRoster } from './roster-io';
 import { programFrameworks } from './settings';
 import { findTagged, type LayoutCache, readValues, writePlan } from './sheets/adapter';
-
-export interface GenerateResult {
-  apprenticeId: string;
-  name: string;
-  qualCard: string;
-  hours: string;
-  regenerated: boolean;
-  archived: number;
-}
+import type { GenerateResult } from './sidebar-api';
 
 export function generateApprentices(apprenticeIds: string[]): GenerateResult[] {
   return withLock('Generate', () => {

@@ -1,12 +1,19 @@
 // The add-on's entry points: exactly these are exposed as top-level functions in the bundle (addon/build.ts).
 // Everything returned to the sidebar is plain data; errors are thrown as messages a person can act on.
 
-import { type GenerateResult, generateApprentices as generate } from './generate';
+import { generateApprentices as generate } from './generate';
 import { withLock } from './lock';
-import { type CheckResult, checkProgress as check } from './progress';
+import { checkProgress as check } from './progress';
 import { createRoster as createRosterSheet } from './roster-io';
 import { programFrameworks } from './settings';
 import { createFrameworkSheet, getState, importFrameworkSheet, saveSetup } from './setup';
+import {
+  type CheckResult,
+  GENERATE_MAX_PER_CALL,
+  type GenerateResult,
+  type SheetCreated,
+  type SidebarApi,
+} from './sidebar-api';
 import { signOffSelection } from './signoff';
 import { exportTranscript } from './transcript';
 
@@ -23,13 +30,18 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-export function createRoster(): { created: boolean; name: string } {
+export function createRoster(): SheetCreated {
   return withLock('Create roster', () => createRosterSheet(SpreadsheetApp.getActiveSpreadsheet(), programFrameworks()));
 }
 
 export function generateApprentices(ids: unknown): GenerateResult[] {
-  if (!Array.isArray(ids) || !ids.length || ids.length > 10 || !ids.every((i) => typeof i === 'string'))
-    throw new Error('Generate: send 1 to 10 apprentice ids per call');
+  if (
+    !Array.isArray(ids) ||
+    !ids.length ||
+    ids.length > GENERATE_MAX_PER_CALL ||
+    !ids.every((i) => typeof i === 'string')
+  )
+    throw new Error(`Generate: send 1 to ${GENERATE_MAX_PER_CALL} apprentice ids per call`);
   return generate(ids as string[]);
 }
 
@@ -38,3 +50,7 @@ export function checkProgress(): CheckResult {
 }
 
 export { createFrameworkSheet, exportTranscript, getState, importFrameworkSheet, saveSetup, signOffSelection };
+
+/** Checks at compile time that these functions are what the sidebar calls (./sidebar-api.ts). A type: no entry point. */
+export type SidebarFunctions = Conforms<Pick<typeof import('./main'), keyof SidebarApi>>;
+type Conforms<T extends SidebarApi> = T;

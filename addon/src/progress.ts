@@ -14,14 +14,7 @@ import { withLock } from './lock';
 import { requireRoster } from './roster-io';
 import { programFrameworks, readSettings } from './settings';
 import { findTagged, readValues, writeStandalone } from './sheets/adapter';
-
-export interface CheckResult {
-  apprentices: number;
-  synced: boolean;
-  asOf: string;
-  gaps: number;
-  missing: string[];
-}
+import type { CheckResult } from './sidebar-api';
 
 export function checkProgress(asOf?: string): CheckResult {
   return withLock('Check progress', () => {

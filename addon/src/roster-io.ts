@@ -3,6 +3,7 @@
 import type { Framework } from '@qualcard/shared';
 import { formatRosterErrors, type ParsedRoster, parseRoster, planRoster } from '@qualcard/shared/sheets';
 import { findTagged, readValues, writeStandalone } from './sheets/adapter';
+import type { SheetCreated } from './sidebar-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -10,7 +11,7 @@ export function rosterSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet
   return findTagged(ss, { kind: 'roster' }).get('roster')?.sheet ?? null;
 }
 
-export function createRoster(ss: Spreadsheet, frameworks: Framework[]): { created: boolean; name: string } {
+export function createRoster(ss: Spreadsheet, frameworks: Framework[]): SheetCreated {
   if (!frameworks.length) throw new Error('Choose at least one framework in set-up before creating the roster');
   const existing = rosterSheet(ss);
   if (existing) return { created: false, name: existing.getName() };

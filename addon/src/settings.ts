@@ -1,12 +1,10 @@
 // Per-document settings in document properties: the endpoint, the sponsor, the chosen frameworks and a
 // sponsor framework (chunked: a property value holds at most 9 KB).
 import { Framework, getFramework, shippedFrameworks } from '@qualcard/shared';
+import type { Settings } from './sidebar-api';
 
-export interface Settings {
-  endpoint: string;
-  sponsorId: string;
-  frameworkIds: string[];
-}
+export type { Settings };
+
 const KEY = 'qualcard.settings';
 const FRAMEWORK_KEY = 'qualcard.sponsorFramework';
 const CHUNK = 8000;

@@ -9,29 +9,10 @@ import {
   programFrameworks,
   readSettings,
   readSponsorFramework,
-  type Settings,
   writeSettings,
   writeSponsorFramework,
 } from './settings';
-
-export interface FrameworkSummary {
-  id: string;
-  title: string;
-  version: string;
-  levels: { id: string; title: string }[];
-  items: number;
-  sponsor: boolean;
-}
-export interface State {
-  settings: Settings;
-  available: FrameworkSummary[];
-  program: FrameworkSummary[];
-  roster: {
-    exists: boolean;
-    apprentices: { id: string; name: string; frameworkId: string; levelId: string }[];
-    errors: string[];
-  };
-}
+import type { FrameworkImportResult, FrameworkSummary, SheetCreated, State } from './sidebar-api';
 
 const summary = (f: Framework, sponsor = false): FrameworkSummary => ({
   id: f.id,
@@ -84,7 +65,7 @@ export function saveSetup(input: { endpoint?: unknown; sponsorId?: unknown; fram
 const FRAMEWORK_SHEET = 'Framework';
 
 /** Creates the sponsor's "Framework" sheet with its columns and one example row. */
-export function createFrameworkSheet(): { name: string; created: boolean } {
+export function createFrameworkSheet(): SheetCreated {
   return withLock('Framework sheet', () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     if (ss.getSheetByName(FRAMEWORK_SHEET)) return { name: FRAMEWORK_SHEET, created: false };
@@ -114,11 +95,11 @@ export function createFrameworkSheet(): { name: string; created: boolean } {
 }
 
 /** Reads the "Framework" sheet; on success stores it as the sponsor framework, else returns row-numbered errors. */
-export function importFrameworkSheet(input: { id?: unknown; title?: unknown; baseId?: unknown }): {
-  ok: boolean;
-  errors: string[];
-  state?: State;
-} {
+export function importFrameworkSheet(input: {
+  id?: unknown;
+  title?: unknown;
+  baseId?: unknown;
+}): FrameworkImportResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(FRAMEWORK_SHEET);
   if (!sheet) return { ok: false, errors: [`no sheet named "${FRAMEWORK_SHEET}": use "Create Framework sheet" first`] };

@@ -6,14 +6,7 @@ import { type SignOffResponse, signOffRequest } from './api/requests';
 import { withLock } from './lock';
 import { readSettings } from './settings';
 import { tagKey } from './sheets/adapter';
-
-export interface SignOffResult {
-  apprenticeId: string;
-  signed: string[];
-  alreadySigned: string[];
-  coachEmail: string;
-  date: string;
-}
+import type { SignOffResult } from './sidebar-api';
 
 export function signOffSelection(): SignOffResult {
   return withLock('Sign off', () => {

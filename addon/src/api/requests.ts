@@ -1,7 +1,7 @@
 // Requests to the Qualcard functions as plain data (pure, testable), and their responses parsed with a
 // clear error. The UrlFetchApp adapter in ./client.ts sends them with the user's identity token.
 
-import type { Progress } from '@qualcard/shared';
+import { ID_PATTERN, ID_RULE, type Progress } from '@qualcard/shared';
 import type { SyncBody } from '@qualcard/shared/sheets';
 
 export interface ApiRequest {
@@ -109,7 +109,6 @@ export function checkEndpoint(e: Partial<Endpoint>): string[] {
     errors.push(
       'endpoint: an https:// URL of the Qualcard functions, e.g. https://us-central1-my-project.cloudfunctions.net/api',
     );
-  if (!e.sponsorId || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(e.sponsorId))
-    errors.push('sponsor id: letters, digits, ".", "_" or "-"');
+  if (!e.sponsorId || !ID_PATTERN.test(e.sponsorId)) errors.push(`sponsor id: ${ID_RULE}`);
   return errors;
 }
