@@ -3,16 +3,9 @@
 
 import { formatIssues } from '../model/errors';
 import { categoryLabel, HOURS_CATEGORIES, priorCreditLabel } from './hours';
-import {
-  ApprenticeRecord,
-  type HoursCategory,
-  type HoursEntry,
-  IsoDate,
-  type PriorCredit,
-  type SignOff,
-} from './model';
+import { ApprenticeRecord, type HoursCategory, type HoursEntry, IsoDate, type PriorCredit } from './model';
 import type { Cell } from './plan';
-import { readHours, readQualCard } from './read';
+import { type HoursRow, type KeptSignOff, readHours, readQualCard } from './read';
 import type { RosterRow } from './roster-row';
 
 export interface SheetError {
@@ -29,92 +22,112 @@ export interface SheetValues {
 
 export function recordFromSheets(roster: RosterRow, qualCard: SheetValues, hours: SheetValues): RecordResult {
   const errors: SheetError[] = [];
-  const signOffs: SignOff[] = [];
-  const exams: ApprenticeRecord['exams'] = [];
-  const certifications: ApprenticeRecord['certifications'] = [];
-  const rowOf = new Map(qualCard.grid.map((r, i) => [String(r[0] ?? ''), i + 1]));
-  for (const k of readQualCard(qualCard.grid).rows.values()) {
-    if (!rowOf.has(k.key) || !k.signed) continue; // archived rows stay in the sheet, not in the record
-    const row = rowOf.get(k.key)!;
-    if (k.date && !IsoDate.safeParse(k.date).success) {
-      errors.push({ sheet: qualCard.name, row, message: `signed date "${k.date}" is not a date (YYYY-MM-DD)` });
-      continue;
-    }
-    const [kind, ...rest] = k.key.split(':');
-    if (kind === 'item') {
-      signOffs.push({
-        itemId: rest.join(':'),
-        ...(k.date ? { date: k.date } : {}),
-        ...(k.signedBy ? { coachEmail: k.signedBy } : {}),
-        ...(k.evidence ? { evidence: k.evidence } : {}),
-        ...(k.notes ? { notes: k.notes } : {}),
-      });
-    } else {
-      const id = rest.slice(1).join(':');
-      const list = kind === 'exam' ? exams : certifications;
-      if (list.some((e) => e.id === id)) continue; // the same exam can be required by two levels
-      if (kind === 'exam') exams.push({ id, passed: true, ...(k.date ? { date: k.date } : {}) });
-      else certifications.push({ id, ...(k.date ? { date: k.date } : {}) });
-    }
-  }
-
-  const entries: HoursEntry[] = [];
-  const priorCredit: PriorCredit[] = [];
-  const byLabel = new Map<string, { category: HoursCategory; credit: boolean }>(
-    HOURS_CATEGORIES.flatMap((c) => [
-      [categoryLabel(c).toLowerCase(), { category: c, credit: false }],
-      [priorCreditLabel(c).toLowerCase(), { category: c, credit: true }],
-    ]),
-  );
-  const hourRows = readHours(hours.grid).rows;
-  const keyRow = new Map(hours.grid.map((r, i) => [String(r[0] ?? ''), i + 1]));
-  hourRows.forEach((h) => {
-    const row = keyRow.get(h.key);
-    const err = (message: string): void => {
-      errors.push({ sheet: hours.name, ...(row ? { row } : {}), message });
-    };
-    const category = byLabel.get(h.category.toLowerCase());
-    const n = typeof h.hours === 'number' ? h.hours : Number(h.hours);
-    const before = errors.length;
-    if (!IsoDate.safeParse(h.date).success) err(`date "${h.date}" is not a date (YYYY-MM-DD)`);
-    if (!category) err(`category "${h.category}" is not one of the listed categories`);
-    if (h.hours === '' || !Number.isFinite(n)) err(`hours "${h.hours}" is not a number`);
-    if (errors.length > before || !category) return;
-    const workFunctionId = h.workFunction ? h.workFunction.split(' — ')[0]!.trim() : undefined;
-    if (category.credit) {
-      priorCredit.push({
-        id: h.key,
-        category: category.category,
-        hours: n,
-        description: h.description || 'Prior credit',
-        approved: h.verifiedBy !== '',
-        ...(h.verifiedBy ? { approvedBy: h.verifiedBy } : {}),
-      });
-    } else {
-      entries.push({
-        id: h.key,
-        date: h.date,
-        category: category.category,
-        hours: n,
-        ...(workFunctionId ? { workFunctionId } : {}),
-        ...(h.description ? { description: h.description } : {}),
-        ...(h.verifiedBy ? { verifiedBy: h.verifiedBy } : {}),
-      });
-    }
-  });
+  const card = qualCardParts(qualCard, errors);
+  const logged = hoursParts(hours, errors);
   if (errors.length) return { ok: false, errors };
 
   const parsed = ApprenticeRecord.safeParse({
     schemaVersion: 1,
     apprentice: roster.apprentice,
-    signOffs,
-    hours: entries,
-    priorCredit,
-    exams,
-    certifications,
+    signOffs: card.signOffs,
+    hours: logged.entries,
+    priorCredit: logged.priorCredit,
+    exams: card.exams,
+    certifications: card.certifications,
   });
   if (!parsed.success) return { ok: false, errors: [{ sheet: qualCard.name, message: formatIssues(parsed.error) }] };
   return { ok: true, record: parsed.data };
+}
+
+type CardParts = Pick<ApprenticeRecord, 'signOffs' | 'exams' | 'certifications'>;
+
+/** The signed rows of the qual card: item sign-offs, passed exams and certifications. */
+function qualCardParts(qualCard: SheetValues, errors: SheetError[]): CardParts {
+  const parts: CardParts = { signOffs: [], exams: [], certifications: [] };
+  const rowOf = new Map(qualCard.grid.map((r, i) => [String(r[0] ?? ''), i + 1]));
+  for (const k of readQualCard(qualCard.grid).rows.values()) {
+    if (!rowOf.has(k.key) || !k.signed) continue; // archived rows stay in the sheet, not in the record
+    if (k.date && !IsoDate.safeParse(k.date).success) {
+      const message = `signed date "${k.date}" is not a date (YYYY-MM-DD)`;
+      errors.push({ sheet: qualCard.name, row: rowOf.get(k.key)!, message });
+      continue;
+    }
+    addSigned(parts, k);
+  }
+  return parts;
+}
+
+/** A signed row goes where its key says: item:<id>, exam:<level>:<id> or cert:<level>:<id>. */
+function addSigned(parts: CardParts, k: KeptSignOff): void {
+  const [kind, ...rest] = k.key.split(':');
+  if (kind === 'item') {
+    parts.signOffs.push({
+      itemId: rest.join(':'),
+      ...(k.date ? { date: k.date } : {}),
+      ...(k.signedBy ? { coachEmail: k.signedBy } : {}),
+      ...(k.evidence ? { evidence: k.evidence } : {}),
+      ...(k.notes ? { notes: k.notes } : {}),
+    });
+    return;
+  }
+  const id = rest.slice(1).join(':');
+  const list = kind === 'exam' ? parts.exams : parts.certifications;
+  if (list.some((e) => e.id === id)) return; // the same exam can be required by two levels
+  if (kind === 'exam') parts.exams.push({ id, passed: true, ...(k.date ? { date: k.date } : {}) });
+  else parts.certifications.push({ id, ...(k.date ? { date: k.date } : {}) });
+}
+
+/** Category labels as the hours sheet lists them, lower-cased, for logged hours and for prior credit. */
+const BY_LABEL = new Map<string, { category: HoursCategory; credit: boolean }>(
+  HOURS_CATEGORIES.flatMap((c) => [
+    [categoryLabel(c).toLowerCase(), { category: c, credit: false }],
+    [priorCreditLabel(c).toLowerCase(), { category: c, credit: true }],
+  ]),
+);
+
+/** The hours log: logged hours and prior credit, every bad cell of a row reported before the row is skipped. */
+function hoursParts(hours: SheetValues, errors: SheetError[]): { entries: HoursEntry[]; priorCredit: PriorCredit[] } {
+  const entries: HoursEntry[] = [];
+  const priorCredit: PriorCredit[] = [];
+  const keyRow = new Map(hours.grid.map((r, i) => [String(r[0] ?? ''), i + 1]));
+  for (const h of readHours(hours.grid).rows) {
+    const row = keyRow.get(h.key);
+    const err = (message: string): void => {
+      errors.push({ sheet: hours.name, ...(row ? { row } : {}), message });
+    };
+    const category = BY_LABEL.get(h.category.toLowerCase());
+    const n = typeof h.hours === 'number' ? h.hours : Number(h.hours);
+    const before = errors.length;
+    if (!IsoDate.safeParse(h.date).success) err(`date "${h.date}" is not a date (YYYY-MM-DD)`);
+    if (!category) err(`category "${h.category}" is not one of the listed categories`);
+    if (h.hours === '' || !Number.isFinite(n)) err(`hours "${h.hours}" is not a number`);
+    if (errors.length > before || !category) continue;
+    if (category.credit) priorCredit.push(creditFromRow(h, category.category, n));
+    else entries.push(entryFromRow(h, category.category, n));
+  }
+  return { entries, priorCredit };
+}
+
+const creditFromRow = (h: HoursRow, category: HoursCategory, hours: number): PriorCredit => ({
+  id: h.key,
+  category,
+  hours,
+  description: h.description || 'Prior credit',
+  approved: h.verifiedBy !== '',
+  ...(h.verifiedBy ? { approvedBy: h.verifiedBy } : {}),
+});
+
+function entryFromRow(h: HoursRow, category: HoursCategory, hours: number): HoursEntry {
+  const workFunctionId = h.workFunction ? h.workFunction.split(' — ')[0]!.trim() : undefined;
+  return {
+    id: h.key,
+    date: h.date,
+    category,
+    hours,
+    ...(workFunctionId ? { workFunctionId } : {}),
+    ...(h.description ? { description: h.description } : {}),
+    ...(h.verifiedBy ? { verifiedBy: h.verifiedBy } : {}),
+  };
 }
 
 export const formatSheetErrors = (errors: SheetError[]): string =>
