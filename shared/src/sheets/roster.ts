@@ -93,11 +93,27 @@ const text = (v: Cell | undefined): string => (v === null || v === undefined ? '
 
 /** Parses the roster grid (the whole sheet, row 1 first). Blank rows and example rows are skipped. */
 export function parseRoster(grid: Cell[][], frameworks: Framework[]): ParsedRoster {
+  const header = readHeader(grid);
+  if ('errors' in header) return { rows: [], errors: header.errors };
   const errors: RosterError[] = [];
+  const rows: RosterRow[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, values] of grid.slice(header.row).entries()) {
+    const cells = rowCells(values, header.row + 1 + i, header.index, errors);
+    const parsed = parseRow(cells, frameworks, seen);
+    if (parsed) rows.push(parsed);
+  }
+  return { rows, errors };
+}
+
+/** Column index (0-based, -1 when absent) of each roster column. */
+type ColumnIndex = Map<RosterColumn, number>;
+
+/** The header row (1-based) and where each column is, or an error per missing required column. */
+function readHeader(grid: Cell[][]): { row: number; index: ColumnIndex } | { errors: RosterError[] } {
   const headerIndex = grid.findIndex((r) => r.some((c) => text(c) === ROSTER_HEADERS[0]));
   if (headerIndex < 0)
     return {
-      rows: [],
       errors: [
         {
           row: 1,
@@ -108,24 +124,26 @@ export function parseRoster(grid: Cell[][], frameworks: Framework[]): ParsedRost
       ],
     };
   const header = grid[headerIndex]!.map(text);
-  const index = new Map(COLUMNS.map((c) => [c.id, header.indexOf(c.header)]));
-  for (const c of COLUMNS)
-    if (index.get(c.id)! < 0 && !['priorCredit', 'maximumMonths'].includes(c.id)) {
-      errors.push({
-        row: headerIndex + 1,
-        column: c.header,
-        cell: a1(headerIndex + 1, 1),
-        message: 'column is missing',
-      });
-    }
-  if (errors.length) return { rows: [], errors };
+  const index: ColumnIndex = new Map(COLUMNS.map((c) => [c.id, header.indexOf(c.header)]));
+  // Prior credit and maximum months are optional columns: a roster without them still parses.
+  const errors = COLUMNS.filter((c) => index.get(c.id)! < 0 && !['priorCredit', 'maximumMonths'].includes(c.id)).map(
+    (c) => ({ row: headerIndex + 1, column: c.header, cell: a1(headerIndex + 1, 1), message: 'column is missing' }),
+  );
+  return errors.length ? { errors } : { row: headerIndex + 1, index };
+}
 
-  const rows: RosterRow[] = [];
-  const seen = new Map<string, number>();
-  grid.slice(headerIndex + 1).forEach((cells, i) => {
-    const row = headerIndex + 2 + i;
-    const get = (c: RosterColumn): string => (index.get(c)! >= 0 ? text(cells[index.get(c)!]) : '');
-    const err = (c: RosterColumn, message: string): void => {
+/** One roster row's cells by column, and errors named by the cell they are about. */
+interface RowCells {
+  row: number;
+  get(c: RosterColumn): string;
+  err(c: RosterColumn, message: string): void;
+}
+
+function rowCells(cells: Cell[], row: number, index: ColumnIndex, errors: RosterError[]): RowCells {
+  return {
+    row,
+    get: (c) => (index.get(c)! >= 0 ? text(cells[index.get(c)!]) : ''),
+    err: (c, message) => {
       const k = index.get(c)!;
       errors.push({
         row,
@@ -133,49 +151,70 @@ export function parseRoster(grid: Cell[][], frameworks: Framework[]): ParsedRost
         cell: `${columnLetter(k + 1)}${row}`,
         message,
       });
-    };
-    if (COLUMNS.every((c) => !get(c.id))) return;
-    if (/^example/i.test(get('id'))) return;
-    const before = errors.length;
-    const framework = frameworks.find((f) => f.id === get('frameworkId'));
-    if (!framework)
-      err(
-        'frameworkId',
-        `"${get('frameworkId')}" is not a framework set up for this program (${frameworks.map((f) => f.id).join(', ')})`,
-      );
-    else if (!framework.levels.some((l) => l.id === get('levelId')))
-      err(
-        'levelId',
-        `"${get('levelId')}" is not a level of ${framework.id} (${framework.levels.map((l) => l.id).join(', ')})`,
-      );
-    const priorCredit = parseCredit(get('priorCredit'), (m) => err('priorCredit', m));
-    const months = get('maximumMonths');
-    const parsed = Apprentice.safeParse({
-      id: get('id'),
-      name: get('name'),
-      email: get('email'),
-      startDate: get('startDate'),
-      frameworkId: get('frameworkId'),
-      levelId: get('levelId'),
-      coachEmails: get('coachEmails')
-        .split(/[,;]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-      ...(months ? { maximumMonths: Number(months) } : {}),
-    });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) err(String(issue.path[0] ?? 'id') as RosterColumn, issue.message);
-    }
-    if (parsed.success && seen.has(parsed.data.id))
-      err('id', `"${parsed.data.id}" is already used on row ${seen.get(parsed.data.id)}`);
-    if (parsed.success && parsed.data.coachEmails.includes(parsed.data.email))
-      err('coachEmails', 'the apprentice cannot be their own coach');
-    if (errors.length === before && parsed.success) {
-      seen.set(parsed.data.id, row);
-      rows.push({ row, apprentice: parsed.data, priorCredit });
-    }
+    },
+  };
+}
+
+/**
+ * A roster row, or null when it is blank, an example or has errors. `seen` holds the ids of the rows
+ * before it, each with its row, so a repeated id names the row that has it first.
+ */
+function parseRow(cells: RowCells, frameworks: Framework[], seen: Map<string, number>): RosterRow | null {
+  const { get, err } = cells;
+  if (COLUMNS.every((c) => !get(c.id))) return null;
+  if (/^example/i.test(get('id'))) return null;
+  let errorCount = 0;
+  const counted = (c: RosterColumn, message: string): void => {
+    errorCount += 1;
+    err(c, message);
+  };
+  checkFrameworkLevel(get('frameworkId'), get('levelId'), frameworks, counted);
+  const priorCredit = parseCredit(get('priorCredit'), (m) => counted('priorCredit', m));
+  const parsed = apprenticeFromRow(get);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) counted(String(issue.path[0] ?? 'id') as RosterColumn, issue.message);
+    return null;
+  }
+  const a = parsed.data;
+  if (seen.has(a.id)) counted('id', `"${a.id}" is already used on row ${seen.get(a.id)}`);
+  if (a.coachEmails.includes(a.email)) counted('coachEmails', 'the apprentice cannot be their own coach');
+  if (errorCount) return null;
+  seen.set(a.id, cells.row);
+  return { row: cells.row, apprentice: a, priorCredit };
+}
+
+/** The framework must be one of the program's, and the level one of that framework's. */
+function checkFrameworkLevel(
+  frameworkId: string,
+  levelId: string,
+  frameworks: Framework[],
+  err: (c: RosterColumn, message: string) => void,
+): void {
+  const framework = frameworks.find((f) => f.id === frameworkId);
+  if (!framework)
+    err(
+      'frameworkId',
+      `"${frameworkId}" is not a framework set up for this program (${frameworks.map((f) => f.id).join(', ')})`,
+    );
+  else if (!framework.levels.some((l) => l.id === levelId))
+    err('levelId', `"${levelId}" is not a level of ${framework.id} (${framework.levels.map((l) => l.id).join(', ')})`);
+}
+
+function apprenticeFromRow(get: RowCells['get']): ReturnType<typeof Apprentice.safeParse> {
+  const months = get('maximumMonths');
+  return Apprentice.safeParse({
+    id: get('id'),
+    name: get('name'),
+    email: get('email'),
+    startDate: get('startDate'),
+    frameworkId: get('frameworkId'),
+    levelId: get('levelId'),
+    coachEmails: get('coachEmails')
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    ...(months ? { maximumMonths: Number(months) } : {}),
   });
-  return { rows, errors };
 }
 
 function parseCredit(raw: string, err: (m: string) => void): RosterCredit[] {
