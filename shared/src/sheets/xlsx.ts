@@ -1,7 +1,7 @@
 // The same sheet plans as an .xlsx workbook (exceljs): a qual card workbook for sponsors who work in Excel
 // and a preview of what the add-on generates. Kept out of ./index so the add-on bundle has no exceljs.
 import ExcelJS from 'exceljs';
-import { type Cell, type SheetPlan, STYLES, type StyleName, type Validation } from './plan';
+import { type Cell, type ConditionalText, type SheetPlan, STYLES, type StyleName, type Validation } from './plan';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,52 +74,62 @@ export function addPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Wo
     ws.getColumn(i + 1).width = Math.max(4, Math.round(w / 7));
   });
   for (const c of plan.hiddenColumns) ws.getColumn(c).hidden = true;
-  plan.cells.forEach((row, r) =>
-    row.forEach((v, c) => {
+  writeCells(ws, plan);
+  fitWrappedRows(ws, plan);
+  for (const p of plan.protections) {
+    const note = `Protected: ${p.description}`;
+    ws.getCell(p.area.row - 1 > 0 ? p.area.row - 1 : 1, p.area.col).note = note;
+  }
+  for (const c of plan.conditional) ws.addConditionalFormatting(conditionalFormat(ws, c));
+  return ws;
+}
+
+function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const [r, row] of plan.cells.entries()) {
+    for (const [c, v] of row.entries()) {
       const s = plan.styles[r]![c];
       const val = plan.validations[r]![c];
-      if (v === null && !s && !val) return;
+      if (v === null && !s && !val) continue;
       const cell = ws.getCell(r + 1, c + 1);
       if (v !== null && v !== '') cell.value = cellValue(v);
       if (s) style(cell, s);
       else cell.alignment = { vertical: 'top' };
       if (val) cell.dataValidation = validation(val, cell.address);
-    }),
-  );
-  // Excel and LibreOffice do not grow wrapped rows on load: estimate the lines each wrapped cell needs.
-  plan.cells.forEach((row, r) => {
+    }
+  }
+}
+
+/** Excel and LibreOffice do not grow wrapped rows on load: estimate the lines each wrapped cell needs. */
+function fitWrappedRows(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const [r, row] of plan.cells.entries()) {
     let lines = 1;
-    row.forEach((v, c) => {
+    for (const [c, v] of row.entries()) {
       const s = plan.styles[r]![c];
-      if (!s || !STYLES[s as StyleName].wrap || typeof v !== 'string' || v.startsWith('=')) return;
+      if (!s || !STYLES[s as StyleName].wrap || typeof v !== 'string' || v.startsWith('=')) continue;
       const perLine = Math.max(8, Math.floor((plan.columnWidths[c] ?? 100) / 6.5));
       lines = Math.max(lines, Math.ceil(v.length / perLine));
-    });
+    }
     if (lines > 1) ws.getRow(r + 1).height = Math.min(409, 15 * lines);
-  });
-  for (const p of plan.protections) {
-    const note = `Protected: ${p.description}`;
-    ws.getCell(p.area.row - 1 > 0 ? p.area.row - 1 : 1, p.area.col).note = note;
   }
-  for (const c of plan.conditional) {
-    const ref = `${ws.getCell(c.area.row, c.area.col).address}:${ws.getCell(c.area.row + c.area.rows - 1, c.area.col + c.area.cols - 1).address}`;
-    ws.addConditionalFormatting({
-      ref,
-      rules: [
-        {
-          type: 'containsText',
-          operator: 'containsText',
-          text: c.textEquals,
-          priority: 1,
-          style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(c.background) } },
-            ...(c.color ? { font: { color: { argb: argb(c.color) } } } : {}),
-          },
+}
+
+function conditionalFormat(ws: ExcelJS.Worksheet, c: ConditionalText): ExcelJS.ConditionalFormattingOptions {
+  const ref = `${ws.getCell(c.area.row, c.area.col).address}:${ws.getCell(c.area.row + c.area.rows - 1, c.area.col + c.area.cols - 1).address}`;
+  return {
+    ref,
+    rules: [
+      {
+        type: 'containsText',
+        operator: 'containsText',
+        text: c.textEquals,
+        priority: 1,
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(c.background) } },
+          ...(c.color ? { font: { color: { argb: argb(c.color) } } } : {}),
         },
-      ],
-    });
-  }
-  return ws;
+      },
+    ],
+  };
 }
 
 /**
