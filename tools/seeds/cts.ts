@@ -34,68 +34,122 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The classification levels, from the statement table's header: titles, ids and where each has its narrative. */
+interface Levels {
+  tableHeader: number;
+  areaCell: string;
+  titles: string[];
+  ids: string[];
+  /** The level (index) whose narrative heading is on line i, or -1. */
+  headingOf: (i: number) => number;
+}
+interface Narrative {
+  start: number;
+  end: number;
+  paragraphs: string[];
+  suffix: string;
+}
+
 export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
+  const levels = readLevels(doc);
+  const area = readArea(doc, levels);
+  const table = readStatementTable(doc, levels);
+  const narratives = readNarratives(doc, table.end, levels);
+  return {
+    id: CTS_ID,
+    title: area.name,
+    version: '1.0.0',
+    sourceDocument: doc.document,
+    levels: levels.titles.map((title, k) => {
+      const n = narratives.get(k);
+      if (!n || n.paragraphs.length === 0) throw new Error(`${doc.document}: no narrative for level ${title}`);
+      return {
+        id: levels.ids[k] ?? '',
+        title,
+        description: n.paragraphs.join(' '),
+        requirements: {},
+        source: sourceRef(doc, n.start, n.end),
+      };
+    }),
+    workFunctions: table.sections.map((s) => workFunction(doc, s)),
+    notes: notes(area, table.sections, narratives, levels.titles),
+  };
+}
+
+function readLevels(doc: SourceDoc): Levels {
   const tableHeader = requireLine(doc, /^[A-Z ]+\t.+\t/, 'classification table header');
   const headerCells = cells(lineAt(doc, tableHeader)).map(clean);
-  const levelTitles = headerCells.slice(1).filter(Boolean);
-  if (levelTitles.length === 0)
+  const titles = headerCells.slice(1).filter(Boolean);
+  if (titles.length === 0)
     throw new Error(`${doc.document} line ${tableHeader + 1}: no classification levels in the table header`);
-  const levelIds = levelTitles.map(levelIdFromTitle);
-  if (new Set(levelIds).size !== levelIds.length)
-    throw new Error(`${doc.document}: level ids ${levelIds.join(', ')} are not unique`);
+  const ids = titles.map(levelIdFromTitle);
+  if (new Set(ids).size !== ids.length) throw new Error(`${doc.document}: level ids ${ids.join(', ')} are not unique`);
   const headingOf = (i: number): number =>
-    levelTitles.findIndex((t) => new RegExp(`^${escapeRegExp(t)}, \\(`).test(lineAt(doc, i)));
+    titles.findIndex((t) => new RegExp(`^${escapeRegExp(t)}, \\(`).test(lineAt(doc, i)));
+  return { tableHeader, areaCell: headerCells[0] ?? '', titles, ids, headingOf };
+}
 
-  // Title block above the table: "FUNCTIONAL AREA n", the area's name and its description.
+/** Title block above the table: "FUNCTIONAL AREA n", the area's name and its description. */
+function readArea(doc: SourceDoc, levels: Levels): { name: string; number?: string; description: string } {
   const intro = [] as string[];
-  for (let i = 0; i < tableHeader; i++) {
+  for (let i = 0; i < levels.tableHeader; i++) {
     const t = clean(lineAt(doc, i));
     if (t) intro.push(t);
   }
-  const areaName = intro.find((t) => /\(([A-Z]+)\)$/.test(t)) ?? clean(headerCells[0] ?? '');
-  const areaNumber = intro.find((t) => /^FUNCTIONAL AREA \d+$/.test(t));
-  const areaDescription = intro.filter((t) => t !== areaName && t !== areaNumber).join(' ');
+  const name = intro.find((t) => /\(([A-Z]+)\)$/.test(t)) ?? clean(levels.areaCell);
+  const number = intro.find((t) => /^FUNCTIONAL AREA \d+$/.test(t));
+  const description = intro.filter((t) => t !== name && t !== number).join(' ');
+  return { name, ...(number ? { number } : {}), description };
+}
 
-  // The statement table runs until the first level narrative heading.
+/** The statement table runs until the first level narrative heading; returns its sections and that line. */
+function readStatementTable(doc: SourceDoc, levels: Levels): { sections: Section[]; end: number } {
   const sections: Section[] = [];
-  let i = tableHeader + 1;
-  for (; i < doc.lines.length && headingOf(i) < 0; i++) {
+  let i = levels.tableHeader + 1;
+  for (; i < doc.lines.length && levels.headingOf(i) < 0; i++) {
     const line = lineAt(doc, i);
-    if (clean(line) === '') continue;
-    const where = `${doc.document} line ${i + 1}`;
-    const row = cells(line).map(clean);
-    const marks = row.slice(1);
-    if (marks.some((m) => m !== '' && m !== 'X'))
-      throw new Error(`${where}: level columns must be X or empty, found ${JSON.stringify(marks)}`);
-    const text = row[0] ?? '';
-    const levels = levelIds.filter((_, k) => marks[k] === 'X');
-    const section = sections[sections.length - 1];
-    if (levels.length === 0 && /:$/.test(text)) {
-      sections.push({ heading: text.replace(/:$/, ''), line: i, lastLine: i, rows: [] });
-      continue;
-    }
-    if (!section) throw new Error(`${where}: statement before a "Knowledge of:" / "Ability to:" heading`);
-    const previous = section.rows[section.rows.length - 1];
-    if (levels.length === 0) {
-      // A statement wrapped onto a later line keeps its X marks on the first line only.
-      if (!previous || !/^[a-z]/.test(text)) throw new Error(`${where}: statement "${text}" has no level marked`);
-      previous.text = `${previous.text} ${text}`;
-      previous.end = i;
-    } else {
-      section.rows.push({ text, levels, start: i, end: i });
-    }
-    section.lastLine = i;
+    if (clean(line) !== '') readTableLine(doc, i, line, levels, sections);
   }
   if (sections.length === 0) throw new Error(`${doc.document}: no statement sections`);
+  return { sections, end: i };
+}
 
-  // Level narratives: a heading "<level title>, (<area>)[ suffix]" followed by paragraphs.
-  const narratives = new Map<number, { start: number; end: number; paragraphs: string[]; suffix: string }>();
-  let current: { start: number; end: number; paragraphs: string[]; suffix: string } | undefined;
-  for (; i < doc.lines.length; i++) {
-    const k = headingOf(i);
+/** A section heading ("Knowledge of:"), a statement with its X marks, or the wrapped rest of a statement. */
+function readTableLine(doc: SourceDoc, i: number, line: string, levels: Levels, sections: Section[]): void {
+  const where = `${doc.document} line ${i + 1}`;
+  const row = cells(line).map(clean);
+  const marks = row.slice(1);
+  if (marks.some((m) => m !== '' && m !== 'X'))
+    throw new Error(`${where}: level columns must be X or empty, found ${JSON.stringify(marks)}`);
+  const text = row[0] ?? '';
+  const marked = levels.ids.filter((_, k) => marks[k] === 'X');
+  const section = sections[sections.length - 1];
+  if (marked.length === 0 && /:$/.test(text)) {
+    sections.push({ heading: text.replace(/:$/, ''), line: i, lastLine: i, rows: [] });
+    return;
+  }
+  if (!section) throw new Error(`${where}: statement before a "Knowledge of:" / "Ability to:" heading`);
+  const previous = section.rows[section.rows.length - 1];
+  if (marked.length === 0) {
+    // A statement wrapped onto a later line keeps its X marks on the first line only.
+    if (!previous || !/^[a-z]/.test(text)) throw new Error(`${where}: statement "${text}" has no level marked`);
+    previous.text = `${previous.text} ${text}`;
+    previous.end = i;
+  } else {
+    section.rows.push({ text, levels: marked, start: i, end: i });
+  }
+  section.lastLine = i;
+}
+
+/** Level narratives from line `from`: a heading "<level title>, (<area>)[ suffix]" followed by paragraphs. */
+function readNarratives(doc: SourceDoc, from: number, levels: Levels): Map<number, Narrative> {
+  const narratives = new Map<number, Narrative>();
+  let current: Narrative | undefined;
+  for (let i = from; i < doc.lines.length; i++) {
+    const k = levels.headingOf(i);
     const text = clean(lineAt(doc, i));
     if (k >= 0) {
-      if (narratives.has(k)) throw new Error(`${doc.document} line ${i + 1}: second narrative for ${levelTitles[k]}`);
+      if (narratives.has(k)) throw new Error(`${doc.document} line ${i + 1}: second narrative for ${levels.titles[k]}`);
       current = { start: i, end: i, paragraphs: [], suffix: clean(text.replace(/^.*?\)/, '')) };
       narratives.set(k, current);
     } else if (text && current) {
@@ -103,15 +157,41 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
       current.end = i;
     }
   }
+  return narratives;
+}
 
+/** A section is a work function; its id is the heading's first letter (K for "Knowledge of", A for "Ability to"). */
+function workFunction(doc: SourceDoc, s: Section): FrameworkInput['workFunctions'][number] {
+  const id = filledCells(s.heading)[0]?.[0]?.toUpperCase() ?? '';
+  return {
+    id,
+    title: s.heading,
+    items: s.rows.map((r, n) => ({
+      id: `${id}${n + 1}`,
+      levels: r.levels,
+      texts: { statement: statement(r.text, `${doc.document} line ${r.start + 1}`) },
+      core: 'core' as const,
+      source: sourceRef(doc, r.start, r.end),
+    })),
+    source: sourceRef(doc, s.line, s.lastLine),
+  };
+}
+
+/** What the document leaves open and how the import read it: joined statements, heading suffixes. */
+function notes(
+  area: { number?: string; description: string },
+  sections: Section[],
+  narratives: Map<number, Narrative>,
+  levelTitles: string[],
+): string[] {
   const notes = [
     'Each statement applies only to the classification levels marked X; it is core for each of those levels.',
     'The classification levels are separate civil-service classes, not cumulative levels.',
     'The document gives no hours, exams, certifications, occupation codes or program duration.',
   ];
-  if (areaDescription)
+  if (area.description)
     notes.push(
-      `${areaNumber ? `${areaNumber.replace(/^FUNCTIONAL AREA/, 'Functional area')}: ` : ''}${areaDescription}`,
+      `${area.number ? `${area.number.replace(/^FUNCTIONAL AREA/, 'Functional area')}: ` : ''}${area.description}`,
     );
   for (const s of sections) {
     for (const r of s.rows.filter((r) => r.end > r.start)) {
@@ -126,38 +206,5 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
         `The ${levelTitles[k]} narrative heading adds "${n.suffix}"; the document gives no other range for this level, so the level is recorded as ${levelTitles[k]}.`,
       );
   }
-
-  return {
-    id: CTS_ID,
-    title: areaName,
-    version: '1.0.0',
-    sourceDocument: doc.document,
-    levels: levelTitles.map((title, k) => {
-      const n = narratives.get(k);
-      if (!n || n.paragraphs.length === 0) throw new Error(`${doc.document}: no narrative for level ${title}`);
-      return {
-        id: levelIds[k] ?? '',
-        title,
-        description: n.paragraphs.join(' '),
-        requirements: {},
-        source: sourceRef(doc, n.start, n.end),
-      };
-    }),
-    workFunctions: sections.map((s) => {
-      const id = filledCells(s.heading)[0]?.[0]?.toUpperCase() ?? '';
-      return {
-        id,
-        title: s.heading,
-        items: s.rows.map((r, n) => ({
-          id: `${id}${n + 1}`,
-          levels: r.levels,
-          texts: { statement: statement(r.text, `${doc.document} line ${r.start + 1}`) },
-          core: 'core' as const,
-          source: sourceRef(doc, r.start, r.end),
-        })),
-        source: sourceRef(doc, s.line, s.lastLine),
-      };
-    }),
-    notes,
-  };
+  return notes;
 }
