@@ -196,6 +196,9 @@ function parseSection(doc: SourceDoc, s: Section) {
   return { rows, ri };
 }
 
+type WorkFunctionInput = FrameworkInput['workFunctions'][number];
+type SlotInput = NonNullable<FrameworkInput['slots']>[number];
+
 export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
   const crossStart = requireLine(doc, /^CROSS-CUTTING COMPETENCIES/, 'CROSS-CUTTING COMPETENCIES heading');
   const wpsStart = requireLine(doc, /^WORK PROCESS SCHEDULE/, 'WORK PROCESS SCHEDULE heading', crossStart);
@@ -208,84 +211,15 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
   const sections = findSections(doc, wpsStart);
   const notes: string[] = [];
 
-  const workFunctions: FrameworkInput['workFunctions'] = [];
-  const slots: NonNullable<FrameworkInput['slots']> = [];
+  const workFunctions: WorkFunctionInput[] = [];
+  const slots: SlotInput[] = [];
   for (const s of sections) {
-    const wfId = `JF${s.number}`;
     const { rows, ri } = parseSection(doc, s);
     // Blank job functions (no title, no competency text) are left for the sponsor to define.
-    if (s.title === '' && rows.every((r) => r.text === '')) {
-      slots.push({
-        id: wfId,
-        kind: 'work-function',
-        levels: ['L1'],
-        core: 'sponsor-decides',
-        itemSlotIds: rows.map((r) => r.id),
-        source: sourceRef(doc, s.headerLine, s.lastLine),
-      });
-      continue;
-    }
-    const optionalMarked = /\(Optional\)/.test(s.title) || s.headerCells.some((c) => /^Optional X$/.test(c));
-    const tag = overview.functionTags.get(s.number) ?? '';
-    const fromWps = wpsMark.get(s.number);
-    const core: Mark = fromWps ?? (optionalMarked || tag === 'Optional' ? 'optional' : 'core');
-    if (fromWps === 'core' && (optionalMarked || tag === 'Optional')) {
-      notes.push(
-        `Job Function ${s.number}: the work process schedule marks it Core but the competency section marks it Optional; recorded as core.`,
-      );
-    }
-    const items = rows.map((r) => {
-      const where = `${doc.document} line ${r.line + 1} (competency ${r.id})`;
-      if (r.required && r.optional) throw new Error(`${where}: X in both Required and Optional columns`);
-      const prefix = /^(Core|Optional)$/.test(r.prefix) ? (r.prefix.toLowerCase() as Mark) : undefined;
-      if (r.prefix !== '' && !prefix) throw new Error(`${where}: unknown prefix "${r.prefix}"`);
-      const column: Mark | undefined = r.required ? 'core' : r.optional ? 'optional' : undefined;
-      const itemCore = column ?? prefix;
-      if (!itemCore) throw new Error(`${where}: marked neither Required nor Optional`);
-      if (column && prefix && column !== prefix) {
-        notes.push(
-          `Competency ${r.id}: the row's prefix says "${r.prefix}" but its X is in the ${r.required ? 'Required' : 'Optional'} column; recorded as ${column} (the Required/Optional column${r.required ? ', which agrees with the work process schedule marking the task Core' : ''}).`,
-        );
-      }
-      if (r.level !== '' && !PROFICIENCIES.includes(r.level)) throw new Error(`${where}: unknown level "${r.level}"`);
-      return {
-        id: r.id,
-        levels: ['L1'],
-        texts: { statement: statement(r.text, where) },
-        core: itemCore,
-        ...(r.level ? { proficiency: r.level as Proficiency } : {}),
-        source: sourceRef(doc, r.line),
-      };
-    });
-    const noLevel = rows.filter((r) => r.level === '').map((r) => r.id);
-    if (noLevel.length > 0)
-      notes.push(
-        `Competencies ${noLevel.join(', ')} have no Basic/Intermediate level in the document; no proficiency is recorded for them.`,
-      );
-    workFunctions.push({
-      id: wfId,
-      title: statement(s.title.replace(/\s*\(Optional\)$/, ''), `${doc.document} line ${s.headerLine + 1}`),
-      core,
-      ...(PROFICIENCIES.includes(tag) ? { proficiency: tag as Proficiency } : {}),
-      relatedInstruction: ri,
-      items,
-      source: sourceRef(doc, s.headerLine, s.lastLine),
-    });
-    const emptyRi = (['skills', 'knowledge', 'tools'] as const).filter((k) => ri[k].length === 0);
-    if (emptyRi.length > 0)
-      notes.push(
-        `Job Function ${s.number}: the related-instruction ${emptyRi.join(', ')} list is empty in the document.`,
-      );
-    if (tag === '') notes.push(`Job Function ${s.number} has no Basic/Intermediate/Optional tag in the overview list.`);
+    if (s.title === '' && rows.every((r) => r.text === '')) slots.push(blankJobFunction(doc, s, rows));
+    else workFunctions.push(jobFunction(doc, s, rows, ri, { overview, wpsMark, notes }));
   }
-
-  notes.push(
-    'The document gives no hour figures (no OJT or related-instruction hours), so the level has no hour requirements; the sponsor sets them.',
-    `Job Functions ${slots.map((sl) => sl.id.replace('JF', '')).join(', ')} are blank in the document ("Core or Optional" competencies with no text): they are sponsor-definable slots.`,
-    'Every competency is followed by an empty performance-standards row in the document; those rows are not items.',
-  );
-  if (overview.credential)
-    notes.push(`Certification or licensure: ${overview.credential}. No specific certification is required.`);
+  notes.push(...documentNotes(overview, slots));
 
   const firstSection = sections[0];
   const lastSection = sections[sections.length - 1];
@@ -321,4 +255,103 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     crossCuttingCompetencies: crossCutting,
     notes,
   };
+}
+
+function blankJobFunction(doc: SourceDoc, s: Section, rows: CompetencyRow[]): SlotInput {
+  return {
+    id: `JF${s.number}`,
+    kind: 'work-function',
+    levels: ['L1'],
+    core: 'sponsor-decides',
+    itemSlotIds: rows.map((r) => r.id),
+    source: sourceRef(doc, s.headerLine, s.lastLine),
+  };
+}
+
+/** What a job function is read against: the overview's tags, the schedule's Core/Optional marks, the notes. */
+interface JobFunctionContext {
+  overview: Overview;
+  wpsMark: Map<number, Mark | undefined>;
+  notes: string[];
+}
+
+function jobFunction(
+  doc: SourceDoc,
+  s: Section,
+  rows: CompetencyRow[],
+  ri: ReturnType<typeof parseSection>['ri'],
+  { overview, wpsMark, notes }: JobFunctionContext,
+): WorkFunctionInput {
+  const tag = overview.functionTags.get(s.number) ?? '';
+  const core = jobFunctionCore(s, tag, wpsMark.get(s.number), notes);
+  const items = rows.map((r) => competencyItem(doc, r, notes));
+  const noLevel = rows.filter((r) => r.level === '').map((r) => r.id);
+  if (noLevel.length > 0)
+    notes.push(
+      `Competencies ${noLevel.join(', ')} have no Basic/Intermediate level in the document; no proficiency is recorded for them.`,
+    );
+  const emptyRi = (['skills', 'knowledge', 'tools'] as const).filter((k) => ri[k].length === 0);
+  if (emptyRi.length > 0)
+    notes.push(
+      `Job Function ${s.number}: the related-instruction ${emptyRi.join(', ')} list is empty in the document.`,
+    );
+  if (tag === '') notes.push(`Job Function ${s.number} has no Basic/Intermediate/Optional tag in the overview list.`);
+  return {
+    id: `JF${s.number}`,
+    title: statement(s.title.replace(/\s*\(Optional\)$/, ''), `${doc.document} line ${s.headerLine + 1}`),
+    core,
+    ...(PROFICIENCIES.includes(tag) ? { proficiency: tag as Proficiency } : {}),
+    relatedInstruction: ri,
+    items,
+    source: sourceRef(doc, s.headerLine, s.lastLine),
+  };
+}
+
+/** The work process schedule's mark wins over the competency section's "Optional"; a disagreement is noted. */
+function jobFunctionCore(s: Section, tag: string, fromWps: Mark | undefined, notes: string[]): Mark {
+  const optionalMarked = /\(Optional\)/.test(s.title) || s.headerCells.some((c) => /^Optional X$/.test(c));
+  const core: Mark = fromWps ?? (optionalMarked || tag === 'Optional' ? 'optional' : 'core');
+  if (fromWps === 'core' && (optionalMarked || tag === 'Optional')) {
+    notes.push(
+      `Job Function ${s.number}: the work process schedule marks it Core but the competency section marks it Optional; recorded as core.`,
+    );
+  }
+  return core;
+}
+
+/** A competency row: its Required/Optional column wins over a contradicting "Core"/"Optional" prefix (noted). */
+function competencyItem(doc: SourceDoc, r: CompetencyRow, notes: string[]): WorkFunctionInput['items'][number] {
+  const where = `${doc.document} line ${r.line + 1} (competency ${r.id})`;
+  if (r.required && r.optional) throw new Error(`${where}: X in both Required and Optional columns`);
+  const prefix = /^(Core|Optional)$/.test(r.prefix) ? (r.prefix.toLowerCase() as Mark) : undefined;
+  if (r.prefix !== '' && !prefix) throw new Error(`${where}: unknown prefix "${r.prefix}"`);
+  const column: Mark | undefined = r.required ? 'core' : r.optional ? 'optional' : undefined;
+  const itemCore = column ?? prefix;
+  if (!itemCore) throw new Error(`${where}: marked neither Required nor Optional`);
+  if (column && prefix && column !== prefix) {
+    notes.push(
+      `Competency ${r.id}: the row's prefix says "${r.prefix}" but its X is in the ${r.required ? 'Required' : 'Optional'} column; recorded as ${column} (the Required/Optional column${r.required ? ', which agrees with the work process schedule marking the task Core' : ''}).`,
+    );
+  }
+  if (r.level !== '' && !PROFICIENCIES.includes(r.level)) throw new Error(`${where}: unknown level "${r.level}"`);
+  return {
+    id: r.id,
+    levels: ['L1'],
+    texts: { statement: statement(r.text, where) },
+    core: itemCore,
+    ...(r.level ? { proficiency: r.level as Proficiency } : {}),
+    source: sourceRef(doc, r.line),
+  };
+}
+
+/** Notes about the document as a whole, after the job functions' own. */
+function documentNotes(overview: Overview, slots: SlotInput[]): string[] {
+  const notes = [
+    'The document gives no hour figures (no OJT or related-instruction hours), so the level has no hour requirements; the sponsor sets them.',
+    `Job Functions ${slots.map((sl) => sl.id.replace('JF', '')).join(', ')} are blank in the document ("Core or Optional" competencies with no text): they are sponsor-definable slots.`,
+    'Every competency is followed by an empty performance-standards row in the document; those rows are not items.',
+  ];
+  if (overview.credential)
+    notes.push(`Certification or licensure: ${overview.credential}. No specific certification is required.`);
+  return notes;
 }
