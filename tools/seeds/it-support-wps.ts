@@ -20,53 +20,9 @@ export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
   const titleLine = requireLine(doc, /\S/, 'document title', 0, first);
   const documentTitle = clean(lineAt(doc, titleLine));
   const totals = requireLine(doc, /^\s*Totals\s*$/, 'Totals row', first);
-  const functions: JobFunction[] = [];
-  for (let i = first; i < totals; i++) {
-    const text = clean(lineAt(doc, i));
-    if (text === '') continue;
-    const where = `${doc.document} line ${i + 1}`;
-    const heading = /^Job Function (\d+):\s*(.*)$/.exec(text);
-    if (heading) {
-      functions.push({
-        number: Number(heading[1]),
-        title: statement(heading[2] ?? '', where),
-        line: i,
-        lastLine: i,
-        skills: [],
-      });
-      continue;
-    }
-    const fn = functions[functions.length - 1];
-    if (!fn) throw new Error(`${where}: skill before any Job Function heading`);
-    if (/^\d+$/.test(text)) {
-      // The SKILLS column's per-job-function count; it must match the skills listed above it.
-      fn.statedCount = Number(text);
-      if (fn.statedCount !== fn.skills.length) {
-        throw new Error(
-          `${where}: stated skill count ${text} but Job Function ${fn.number} lists ${fn.skills.length} skills`,
-        );
-      }
-      continue;
-    }
-    if (fn.statedCount !== undefined) throw new Error(`${where}: skill after Job Function ${fn.number}'s count row`);
-    fn.skills.push({ text: statement(text, where), line: i });
-    fn.lastLine = i;
-  }
-  functions.forEach((fn, k) => {
-    if (fn.number !== k + 1)
-      throw new Error(`${doc.document} line ${fn.line + 1}: expected Job Function ${k + 1}, found ${fn.number}`);
-  });
+  const functions = readJobFunctions(doc, first, totals);
   const totalsRow = requireLine(doc, /^\s*\d+\s*$/, 'Totals value', totals);
   const totalsValue = clean(lineAt(doc, totalsRow));
-
-  const counted = functions.filter((fn) => fn.statedCount !== undefined);
-  const notes = [
-    'The document does not mark skills Core or Optional; every skill is recorded as core.',
-    'Skill ids (JF<n>.<m>) are assigned in document order; the document gives the skills no ids.',
-    `The lone numbers after ${counted.map((fn) => `Job Function ${fn.number} (${fn.statedCount})`).join(' and ')} are the SKILLS column's count of that job function's skills (checked against the list); the other job functions have no count. They are not items.`,
-    `The closing "Totals / SKILLS / ${totalsValue}" block is an uncomputed spreadsheet total, not a requirement; it is ignored.`,
-    'The document gives no hours, levels, occupation codes or program duration; the single level has no hour requirements.',
-  ];
   const lastLine = Math.max(...functions.map((fn) => fn.lastLine));
   return {
     id: IT_SUPPORT_WPS_ID,
@@ -86,6 +42,61 @@ export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
       })),
       source: sourceRef(doc, fn.line, fn.lastLine),
     })),
-    notes,
+    notes: notes(functions, totalsValue),
   };
+}
+
+/** The job functions between the first heading and the Totals row, numbered 1, 2, ... in document order. */
+function readJobFunctions(doc: SourceDoc, first: number, totals: number): JobFunction[] {
+  const functions: JobFunction[] = [];
+  for (let i = first; i < totals; i++) {
+    const text = clean(lineAt(doc, i));
+    if (text !== '') readTableLine(`${doc.document} line ${i + 1}`, i, text, functions);
+  }
+  for (const [k, fn] of functions.entries()) {
+    if (fn.number !== k + 1)
+      throw new Error(`${doc.document} line ${fn.line + 1}: expected Job Function ${k + 1}, found ${fn.number}`);
+  }
+  return functions;
+}
+
+/** A "Job Function n:" heading, a skill of the last job function, or that job function's skills count. */
+function readTableLine(where: string, i: number, text: string, functions: JobFunction[]): void {
+  const heading = /^Job Function (\d+):\s*(.*)$/.exec(text);
+  if (heading) {
+    functions.push({
+      number: Number(heading[1]),
+      title: statement(heading[2] ?? '', where),
+      line: i,
+      lastLine: i,
+      skills: [],
+    });
+    return;
+  }
+  const fn = functions[functions.length - 1];
+  if (!fn) throw new Error(`${where}: skill before any Job Function heading`);
+  if (/^\d+$/.test(text)) {
+    // The SKILLS column's per-job-function count; it must match the skills listed above it.
+    fn.statedCount = Number(text);
+    if (fn.statedCount !== fn.skills.length) {
+      throw new Error(
+        `${where}: stated skill count ${text} but Job Function ${fn.number} lists ${fn.skills.length} skills`,
+      );
+    }
+    return;
+  }
+  if (fn.statedCount !== undefined) throw new Error(`${where}: skill after Job Function ${fn.number}'s count row`);
+  fn.skills.push({ text: statement(text, where), line: i });
+  fn.lastLine = i;
+}
+
+function notes(functions: JobFunction[], totalsValue: string): string[] {
+  const counted = functions.filter((fn) => fn.statedCount !== undefined);
+  return [
+    'The document does not mark skills Core or Optional; every skill is recorded as core.',
+    'Skill ids (JF<n>.<m>) are assigned in document order; the document gives the skills no ids.',
+    `The lone numbers after ${counted.map((fn) => `Job Function ${fn.number} (${fn.statedCount})`).join(' and ')} are the SKILLS column's count of that job function's skills (checked against the list); the other job functions have no count. They are not items.`,
+    `The closing "Totals / SKILLS / ${totalsValue}" block is an uncomputed spreadsheet total, not a requirement; it is ignored.`,
+    'The document gives no hours, levels, occupation codes or program duration; the single level has no hour requirements.',
+  ];
 }
