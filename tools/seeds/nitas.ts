@@ -9,6 +9,8 @@ import { clean, type SourceDoc } from './source';
 type Texts = { competency?: string; do?: string; know?: string; exit?: string };
 type ItemInput = FrameworkInput['workFunctions'][number]['items'][number];
 type SlotInput = NonNullable<FrameworkInput['slots']>[number];
+type LevelInput = FrameworkInput['levels'][number];
+type WorkFunctionInput = FrameworkInput['workFunctions'][number];
 type CourseInput = NonNullable<FrameworkInput['levels'][number]['requirements']['courses']>[number];
 type NamedInput = NonNullable<FrameworkInput['levels'][number]['requirements']['certifications']>[number];
 type HoursInput = NonNullable<FrameworkInput['levels'][number]['requirements']['hours']>[number];
@@ -210,34 +212,39 @@ function readTable1(doc: Doc): Table1 {
   const rows: TableRow[] = [];
   const rowStart = /^\tLevel (\d)\s*-\s*(.+?)\s*$/;
   for (; n <= doc.last; n++) {
-    const s = doc.line(n);
-    if (isBlank(s)) continue;
-    const m = rowStart.exec(s);
+    if (isBlank(doc.line(n))) continue;
+    const m = rowStart.exec(doc.line(n));
     if (!m) break;
-    const cells: Cell[] = [];
-    let k = n;
-    // A row holds exactly as many cells as the header; untabbed lines inside it continue the cell before them
-    // ("All required course" / "exams"). The last cell is one line: untabbed text after it is prose after the table.
-    while (cells.length < header.length && k <= doc.last) {
-      if (!isTabbed(doc.line(k))) {
-        k++;
-        continue;
-      }
-      const lastCell = cells.length === header.length - 1;
-      const cell = lastCell ? { text: clean(doc.line(k)), end: k } : readCell(doc, k, doc.last);
-      cells.push({ text: cell.text, source: doc.ref(k, cell.end) });
-      k = cell.end + 1;
-    }
-    if (cells.length < header.length) doc.fail(n, `Table 1 row has ${cells.length} of ${header.length} cells`);
-    const byCol = new Map<string, Cell>();
-    header.forEach((h, i) => byCol.set(h, cells[i]!));
-    for (const [key, h] of Object.entries(cols))
-      if (!byCol.get(h)?.text) doc.fail(n, `Table 1 Level ${m[1]} has no ${key}`);
-    rows.push({ level: Number(m[1]), title: `Level ${m[1]} - ${m[2]}`, cells: byCol, source: doc.ref(n, k - 1) });
-    n = k - 1;
+    const row = readTable1Row(doc, n, header, cols, m);
+    rows.push(row);
+    n = row.source.lines[1];
   }
   if (rows.length === 0) doc.fail(at, 'Table 1 has no level rows');
   return { rows, cols };
+}
+
+/** One level's row of Table 1 from its "Level N - <title>" line `n`, its cells keyed by column header. */
+function readTable1Row(doc: Doc, n: number, header: string[], cols: Table1['cols'], m: RegExpExecArray): TableRow {
+  const cells: Cell[] = [];
+  let k = n;
+  // A row holds exactly as many cells as the header; untabbed lines inside it continue the cell before them
+  // ("All required course" / "exams"). The last cell is one line: untabbed text after it is prose after the table.
+  while (cells.length < header.length && k <= doc.last) {
+    if (!isTabbed(doc.line(k))) {
+      k++;
+      continue;
+    }
+    const lastCell = cells.length === header.length - 1;
+    const cell = lastCell ? { text: clean(doc.line(k)), end: k } : readCell(doc, k, doc.last);
+    cells.push({ text: cell.text, source: doc.ref(k, cell.end) });
+    k = cell.end + 1;
+  }
+  if (cells.length < header.length) doc.fail(n, `Table 1 row has ${cells.length} of ${header.length} cells`);
+  const byCol = new Map<string, Cell>();
+  for (const [i, h] of header.entries()) byCol.set(h, cells[i]!);
+  for (const [key, h] of Object.entries(cols))
+    if (!byCol.get(h)?.text) doc.fail(n, `Table 1 Level ${m[1]} has no ${key}`);
+  return { level: Number(m[1]), title: `Level ${m[1]} - ${m[2]}`, cells: byCol, source: doc.ref(n, k - 1) };
 }
 
 function hours(category: HoursInput['category'], cell: Cell, doc: Doc): HoursInput {
@@ -261,12 +268,63 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   const notes: string[] = [];
 
   // Table 1 and the sentence on work experience give the per-level hours, exams, item counts.
-  const { rows: table, cols: tableCols } = readTable1(doc);
-  const weLine = doc.findOne(/must receive work experience \([\d,]+ hours\)/i, 'work experience sentence');
-  const we = /must receive work experience \(([\d,]+) hours\)\s*(in [^.]+)?/i.exec(doc.line(weLine))!;
-  const workExperience = Number(we[1]!.replace(/,/g, ''));
+  const table = readTable1(doc);
+  const workExperience = readWorkExperience(doc);
+  const cards = readQualCards(doc, notes);
+  const practices = readWorkPractices(doc);
+  const parts: LevelParts = {
+    table,
+    workExperience,
+    coreBlocks: cards.blocks,
+    certs: readCertifications(doc),
+    ...readCourses(doc),
+  };
+  const levels = table.rows.map((row) => levelFromRow(doc, row, parts, notes));
+  notes.push(...missingCourseNotes(parts));
 
-  // Qual cards: each "Level N Qual Card" table ends at its "Certification Requirements - Level N".
+  const workFunctions = qualCardWorkFunctions(doc, cards);
+  const { workFunction: practicesFunction, slots } = workPractices(doc, practices, notes);
+  if (practicesFunction) workFunctions.push(practicesFunction);
+  const occupation = readOccupation(doc, notes);
+  const program = readProgram(doc);
+  notes.push(...closingNotes(doc, table));
+
+  return {
+    id: 'nitas-help-desk',
+    title,
+    version: '1.0.0',
+    sourceDocument: src.document,
+    occupation,
+    program,
+    levels,
+    workFunctions,
+    slots,
+    notes,
+  };
+}
+
+interface WorkExperience {
+  hours: number;
+  /** Where the work experience is to be had ("in a help desk environment"), when the sentence says. */
+  where?: string;
+  line: number;
+}
+
+/** The sentence giving the work experience every level requires, which Table 1 does not list. */
+function readWorkExperience(doc: Doc): WorkExperience {
+  const line = doc.findOne(/must receive work experience \([\d,]+ hours\)/i, 'work experience sentence');
+  const we = /must receive work experience \(([\d,]+) hours\)\s*(in [^.]+)?/i.exec(doc.line(line))!;
+  return { hours: Number(we[1]!.replace(/,/g, '')), ...(we[2] ? { where: we[2] } : {}), line };
+}
+
+interface QualCards {
+  /** Each CWF's title where it first appears. */
+  wfTitles: Map<number, { title: string; line: number }>;
+  blocks: Block[];
+}
+
+/** Qual cards: each "Level N Qual Card" table ends at its "Certification Requirements - Level N". */
+function readQualCards(doc: Doc, notes: string[]): QualCards {
   const cards = doc.find(CARD_HEADING).map((heading) => {
     const level = Number(CARD_HEADING.exec(doc.line(heading))![1]);
     const cert = doc.findOne(
@@ -276,8 +334,8 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
     );
     return { level, heading, cert };
   });
-  const wfTitles = new Map<number, { title: string; line: number }>();
-  const coreBlocks: Block[] = [];
+  const wfTitles: QualCards['wfTitles'] = new Map();
+  const blocks: Block[] = [];
   for (const card of cards) {
     const cwfLines = doc.find(CWF, card.heading, card.cert);
     for (const n of cwfLines) {
@@ -288,15 +346,27 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
       else if (known.title !== cleaned)
         notes.push(`CWF${num} is titled "${cleaned}" at line ${n} but "${known.title}" at line ${known.line}.`);
     }
+    // An item belongs to the CWF heading above it in the same card.
     const wfAt = (n: number): number => {
       const header = cwfLines.filter((c) => c < n).pop();
       if (header === undefined) doc.fail(n, 'item before any Critical Work Function');
       return Number(CWF.exec(doc.line(header))![1]);
     };
-    coreBlocks.push(...readItems(doc, card.heading, card.cert - 1, card.level, wfAt));
+    blocks.push(...readItems(doc, card.heading, card.cert - 1, card.level, wfAt));
   }
+  return { wfTitles, blocks };
+}
 
-  // Optional work practices: "Level N: Work Practices" tables (heading split over lines at Level 2).
+interface WorkPractices {
+  blocks: Block[];
+  title: string;
+  /** The "Optional Qual Card Items" heading and the first work-practices table. */
+  heading: number;
+  firstTable: number;
+}
+
+/** Optional work practices: "Level N: Work Practices" tables (heading split over lines at Level 2). */
+function readWorkPractices(doc: Doc): WorkPractices {
   const wpHeadings = doc.find(WP_HEADING);
   const optionalHeading = doc
     .find(/^Optional Qual Card Items\b/)
@@ -304,9 +374,9 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
     .pop();
   if (optionalHeading === undefined)
     doc.fail(wpHeadings[0] ?? doc.last, 'work practices without an "Optional Qual Card Items" heading');
-  const wpBlocks: Block[] = [];
-  let wpTitle = '';
-  wpHeadings.forEach((h, i) => {
+  const blocks: Block[] = [];
+  let title = '';
+  for (const [i, h] of wpHeadings.entries()) {
     const [, lv, rest] = WP_HEADING.exec(doc.line(h))!;
     let name = rest!;
     if (!name) {
@@ -315,12 +385,15 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
       name = clean(doc.line(k));
     }
     if (name !== 'Work Practices') doc.fail(h, `Level ${lv} optional table is "${name}", expected Work Practices`);
-    wpTitle = name;
+    title = name;
     const to = (wpHeadings[i + 1] ?? doc.last + 1) - 1;
-    wpBlocks.push(...readItems(doc, h, to, Number(lv), () => 0));
-  });
+    blocks.push(...readItems(doc, h, to, Number(lv), () => 0));
+  }
+  return { blocks, title, heading: optionalHeading, firstTable: wpHeadings[0]! };
+}
 
-  // Certifications and Instructor Led Training lists per level.
+/** The "Certification Requirements - Level N" lists. */
+function readCertifications(doc: Doc): Map<number, NamedInput[]> {
   const certs = new Map<number, NamedInput[]>();
   for (const n of doc.find(CERT_HEADING)) {
     const level = Number(CERT_HEADING.exec(doc.line(n))![1]);
@@ -329,6 +402,17 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
       readList(doc, n).map(({ title: t, line }) => ({ id: slugId(t), title: t, source: doc.ref(line, line) })),
     );
   }
+  return certs;
+}
+
+interface Courses {
+  courses: Map<number, CourseInput[]>;
+  /** Lines of each "<Recommended|Optional> <level>" heading, to name an empty list's heading in a note. */
+  iltHeadings: Map<string, number[]>;
+}
+
+/** The "Recommended/Optional Instructor Led Training - Level N" lists, per level. */
+function readCourses(doc: Doc): Courses {
   const courses = new Map<number, CourseInput[]>();
   const iltHeadings = new Map<string, number[]>();
   for (const n of doc.find(ILT_HEADING)) {
@@ -340,50 +424,70 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
       list.push({ title: c.title, kind: kind!.toLowerCase() as CourseInput['kind'], source: doc.ref(c.line, c.line) });
     courses.set(Number(lv), list);
   }
+  return { courses, iltHeadings };
+}
 
-  const levels: FrameworkInput['levels'] = table.map((row) => {
-    const cell = (h: string) => row.cells.get(h)!;
-    const core = coreBlocks.filter((b) => b.level === row.level).length;
-    const stated = Number(/^(\d+)\s+items?$/.exec(cell(tableCols.items).text)?.[1] ?? NaN);
-    if (Number.isNaN(stated)) doc.fail(cell(tableCols.items).source.lines[0], 'item count is not "<n> items"');
-    if (stated !== core)
-      doc.fail(row.source.lines[0], `Table 1 states ${stated} items for Level ${row.level}, the qual card has ${core}`);
-    const levelCerts = certs.get(row.level);
-    if (!levelCerts?.length)
-      doc.fail(row.source.lines[0], `no "Certification Requirements - Level ${row.level}" section`);
-    notes.push(
-      `Table 1 lists Level ${row.level} certifications as "${cell(tableCols.certs).text}"; the certifications are taken from the "Certification Requirements - Level ${row.level}" section (lines ${levelCerts[0]!.source!.lines[0]}-${levelCerts[levelCerts.length - 1]!.source!.lines[1]}).`,
-    );
-    const exam = cell(tableCols.exams);
-    const desc = sentence(
-      doc.src.lines.slice(doc.start - 1, table[0]!.source.lines[0]).join(' '),
-      new RegExp(`ompletion of level ${row.level} (indicates|signifies)`, 'i'),
-    );
-    return {
-      id: `L${row.level}`,
-      title: row.title,
-      ...(desc ? { description: clean(desc) } : {}),
-      requirements: {
-        hours: [
-          hours('related-instruction', cell(tableCols.classroom), doc),
-          hours('on-the-job-learning', cell(tableCols.ojl), doc),
-          {
-            category: 'work-experience',
-            hours: workExperience,
-            ...(we[2] ? { note: clean(we[2]) } : {}),
-            source: doc.ref(weLine, weLine),
-          },
-        ],
-        // Each level has its own course exams, so the id names the level.
-        exams: [{ id: `L${row.level}-${slugId(exam.text)}`, title: exam.text, source: exam.source }],
-        certifications: levelCerts,
-        courses: courses.get(row.level) ?? [],
-        statedItemCount: stated,
-      },
-      source: row.source,
-    };
-  });
-  for (const row of table)
+/** Everything a level's requirements are read from. */
+interface LevelParts extends Courses {
+  table: Table1;
+  workExperience: WorkExperience;
+  coreBlocks: Block[];
+  certs: Map<number, NamedInput[]>;
+}
+
+/**
+ * A level from its Table 1 row. The row's item count must match its qual card; its certifications cell is
+ * only a summary, so the level's "Certification Requirements" section is used instead (noted).
+ */
+function levelFromRow(doc: Doc, row: TableRow, parts: LevelParts, notes: string[]): LevelInput {
+  const { cols } = parts.table;
+  const cell = (h: string) => row.cells.get(h)!;
+  const core = parts.coreBlocks.filter((b) => b.level === row.level).length;
+  const stated = Number(/^(\d+)\s+items?$/.exec(cell(cols.items).text)?.[1] ?? NaN);
+  if (Number.isNaN(stated)) doc.fail(cell(cols.items).source.lines[0], 'item count is not "<n> items"');
+  if (stated !== core)
+    doc.fail(row.source.lines[0], `Table 1 states ${stated} items for Level ${row.level}, the qual card has ${core}`);
+  const levelCerts = parts.certs.get(row.level);
+  if (!levelCerts?.length)
+    doc.fail(row.source.lines[0], `no "Certification Requirements - Level ${row.level}" section`);
+  notes.push(
+    `Table 1 lists Level ${row.level} certifications as "${cell(cols.certs).text}"; the certifications are taken from the "Certification Requirements - Level ${row.level}" section (lines ${levelCerts[0]!.source!.lines[0]}-${levelCerts[levelCerts.length - 1]!.source!.lines[1]}).`,
+  );
+  const exam = cell(cols.exams);
+  const desc = sentence(
+    doc.src.lines.slice(doc.start - 1, parts.table.rows[0]!.source.lines[0]).join(' '),
+    new RegExp(`ompletion of level ${row.level} (indicates|signifies)`, 'i'),
+  );
+  const we = parts.workExperience;
+  return {
+    id: `L${row.level}`,
+    title: row.title,
+    ...(desc ? { description: clean(desc) } : {}),
+    requirements: {
+      hours: [
+        hours('related-instruction', cell(cols.classroom), doc),
+        hours('on-the-job-learning', cell(cols.ojl), doc),
+        {
+          category: 'work-experience',
+          hours: we.hours,
+          ...(we.where ? { note: clean(we.where) } : {}),
+          source: doc.ref(we.line, we.line),
+        },
+      ],
+      // Each level has its own course exams, so the id names the level.
+      exams: [{ id: `L${row.level}-${slugId(exam.text)}`, title: exam.text, source: exam.source }],
+      certifications: levelCerts,
+      courses: parts.courses.get(row.level) ?? [],
+      statedItemCount: stated,
+    },
+    source: row.source,
+  };
+}
+
+/** A level without recommended or optional courses is noted, naming the empty list's heading if there is one. */
+function missingCourseNotes({ table, courses, iltHeadings }: LevelParts): string[] {
+  const notes: string[] = [];
+  for (const row of table.rows)
     for (const kind of ['Recommended', 'Optional'] as const) {
       if (!(courses.get(row.level) ?? []).some((c) => c.kind === kind.toLowerCase())) {
         const at = iltHeadings.get(`${kind} ${row.level}`) ?? [];
@@ -392,20 +496,32 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
         );
       }
     }
+  return notes;
+}
 
-  const workFunctions: FrameworkInput['workFunctions'] = [...wfTitles.entries()]
+/** One work function per CWF, with its items of every level in level then document order. */
+function qualCardWorkFunctions(doc: Doc, cards: QualCards): WorkFunctionInput[] {
+  return [...cards.wfTitles.entries()]
     .sort(([a], [b]) => a - b)
     .map(([num, wf]) => ({
       id: `CWF${num}`,
       title: wf.title,
       core: 'core',
-      items: coreBlocks
+      items: cards.blocks
         .filter((b) => b.wf === num)
         .sort((a, b) => a.level - b.level || a.firstLine - b.firstLine)
         .map((b) => toItem(b, 'core')),
       source: doc.ref(wf.line, wf.line),
     }));
-  const slots: SlotInput[] = wpBlocks.filter(isEmptyBlock).map((b) => ({
+}
+
+/** The optional work practices' work function, when there are any; blank ones are sponsor-definable slots. */
+function workPractices(
+  doc: Doc,
+  practices: WorkPractices,
+  notes: string[],
+): { workFunction?: WorkFunctionInput; slots: SlotInput[] } {
+  const slots: SlotInput[] = practices.blocks.filter(isEmptyBlock).map((b) => ({
     id: b.id,
     kind: 'item',
     levels: [`L${b.level}`],
@@ -413,20 +529,22 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
     core: 'optional',
     source: b.source,
   }));
-  if (wpBlocks.length) {
-    workFunctions.push({
-      id: 'WP',
-      title: wpTitle,
-      core: 'optional',
-      items: wpBlocks.filter((b) => !isEmptyBlock(b)).map((b) => toItem(b, 'optional')),
-      source: doc.ref(optionalHeading, wpHeadings[0]!),
-    });
-    notes.push(
-      'The document does not say how many optional work-practice items a level needs; they count toward no level requirement. Blank Level 3 work practices are sponsor-definable slots.',
-    );
-  }
+  if (!practices.blocks.length) return { slots };
+  notes.push(
+    'The document does not say how many optional work-practice items a level needs; they count toward no level requirement. Blank Level 3 work practices are sponsor-definable slots.',
+  );
+  const workFunction: WorkFunctionInput = {
+    id: 'WP',
+    title: practices.title,
+    core: 'optional',
+    items: practices.blocks.filter((b) => !isEmptyBlock(b)).map((b) => toItem(b, 'optional')),
+    source: doc.ref(practices.heading, practices.firstTable),
+  };
+  return { workFunction, slots };
+}
 
-  // Occupation codes: the guide repeats the O*NET/RAPIDS line on every schedule page, not always with the same code.
+/** Occupation codes: the guide repeats the O*NET/RAPIDS line on every schedule page, not always with the same code. */
+function readOccupation(doc: Doc, notes: string[]): NonNullable<FrameworkInput['occupation']> {
   const codeLines = doc.find(ONET).map((n) => ({ n, m: ONET.exec(doc.line(n))! }));
   const onetCodes = [...new Set(codeLines.map((c) => c.m[1]!))];
   const rapidsCodes = [...new Set(codeLines.map((c) => c.m[2]!))];
@@ -442,40 +560,38 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
       `The document gives more than one O*NET-SOC code for Help Desk Technician: ${where.join('; ')}. All are kept.`,
     );
   }
+  // The occupation's title is the first line of Appendix A.
   const appendixA = doc.findOne(/^Appendix A\s*$/, 'Appendix A');
   let occ = appendixA + 1;
   while (isBlank(doc.line(occ))) occ++;
-  const sponsorNote = doc.find(/^Note: company-specific competencies/i)[0];
-  if (sponsorNote) notes.push(`${clean(doc.line(sponsorNote))} (line ${sponsorNote}).`);
+  return { title: clean(doc.line(occ)), onetCodes, rapidsCodes, jobTitles: [] };
+}
 
-  // Program: the text calls the levels cumulative; it never names a program type or a duration.
+/** Program: the text calls the levels cumulative; it never names a program type or a duration. */
+function readProgram(doc: Doc): NonNullable<FrameworkInput['program']> {
   const cumulativeLine = doc.find(/levels[^.]*reflect cumulative/i)[0];
   const certLine = doc.find(/NITAS Certification titled/)[0];
   const certificationNote = certLine ? sentence(clean(doc.line(certLine)), /NITAS Certification titled/) : undefined;
+  return {
+    levelsCumulative: cumulativeLine !== undefined,
+    ...(certificationNote ? { certificationNote } : {}),
+    ...(cumulativeLine ? { source: doc.ref(cumulativeLine, cumulativeLine) } : {}),
+  };
+}
+
+/** The sponsor-competencies note, the missing program type, and the prior-credit rules kept verbatim. */
+function closingNotes(doc: Doc, table: Table1): string[] {
+  const notes: string[] = [];
+  const sponsorNote = doc.find(/^Note: company-specific competencies/i)[0];
+  if (sponsorNote) notes.push(`${clean(doc.line(sponsorNote))} (line ${sponsorNote}).`);
   notes.push(
     'The document states no program type (time-based, competency-based or hybrid) and no duration: it requires hours (Table 1, work experience) and qual card sign-offs together.',
   );
   // Prior-credit and hour-counting rules have no field of their own; keep them verbatim as notes.
-  const tableEnd = table[table.length - 1]!.source.lines[1];
+  const tableEnd = table.rows[table.rows.length - 1]!.source.lines[1];
   const credentials = doc.find(/^Apprenticeship Credentials\b/, tableEnd)[0] ?? tableEnd;
   for (const n of doc.find(/\b(credit|can be applied)\b/i, tableEnd + 1, credentials)) {
     notes.push(`Prior credit / hours rule (line ${n}): ${clean(doc.line(n))}`);
   }
-
-  return {
-    id: 'nitas-help-desk',
-    title,
-    version: '1.0.0',
-    sourceDocument: src.document,
-    occupation: { title: clean(doc.line(occ)), onetCodes, rapidsCodes, jobTitles: [] },
-    program: {
-      levelsCumulative: cumulativeLine !== undefined,
-      ...(certificationNote ? { certificationNote } : {}),
-      ...(cumulativeLine ? { source: doc.ref(cumulativeLine, cumulativeLine) } : {}),
-    },
-    levels,
-    workFunctions,
-    slots,
-    notes,
-  };
+  return notes;
 }
