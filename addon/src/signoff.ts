@@ -15,7 +15,7 @@ export function signOffSelection(): SignOffResult {
     const sheet = ss.getActiveSheet();
     const meta = sheet.getDeveloperMetadata().find((m) => m.getKey().startsWith('qualcard.sheet.'));
     const tag = meta ? (JSON.parse(meta.getValue() ?? '{}') as SheetTag) : null;
-    if (!tag || tag.kind !== 'qualcard' || !tag.apprenticeId || meta!.getKey() !== tagKey(tag))
+    if (tag?.kind !== 'qualcard' || !tag.apprenticeId || meta?.getKey() !== tagKey(tag))
       throw new Error("Sign off: open an apprentice's qual card sheet and select the item rows to sign");
     if (!settings.endpoint || !settings.sponsorId)
       throw new Error('Sign off: set the Qualcard endpoint and sponsor id in set-up first');

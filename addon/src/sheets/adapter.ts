@@ -60,7 +60,7 @@ export function applyFormats(sheet: Sheet, plan: SheetPlan): void {
       }),
     );
   }
-  plan.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  for (const [i, w] of plan.columnWidths.entries()) sheet.setColumnWidth(i + 1, w);
   for (const c of plan.hiddenColumns) sheet.hideColumns(c);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
 }
