@@ -41,15 +41,17 @@ export function fillRoster(fake: FakeAppsScript, rows: RosterInput[]): FakeSheet
     'maximumMonths',
   ] as const;
   expect(ROSTER_HEADERS.length).toBe(keys.length);
-  rows.forEach((r, i) =>
-    keys.forEach((k, c) =>
+  for (const [i, r] of rows.entries()) {
+    for (const [c, k] of keys.entries()) {
+      const v = r[k];
+      // Dates go in as Date cells, as a person typing a date into Sheets would leave them.
       sheet.setCell(
         5 + i,
         c + 1,
-        r[k] === undefined ? '' : /^\d{4}-\d{2}-\d{2}$/.test(r[k]!) ? new Date(`${r[k]}T00:00:00Z`) : r[k]!,
-      ),
-    ),
-  );
+        v === undefined ? '' : /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v,
+      );
+    }
+  }
   return sheet;
 }
 
