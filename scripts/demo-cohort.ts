@@ -1,6 +1,12 @@
 // Demo and benchmark cohorts: apprentices on the shipped frameworks at chosen stages, with sheet-like rows
 // (a daily hours log, sign-offs spread over the time since the start). Deterministic for a given seed and date.
-import { type ApprenticeRecordInput, type Framework, getFramework, type HoursEntry } from '@qualcard/shared';
+import {
+  type ApprenticeRecordInput,
+  type Framework,
+  getFramework,
+  type HoursEntry,
+  type SignOff,
+} from '@qualcard/shared';
 
 export interface StagePlan {
   id: string;
@@ -33,7 +39,10 @@ function mustFramework(id: string): Framework {
 function random(seed: string): () => number {
   let h = 2166136261;
   for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return () => ((h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909)) >>> 0) / 4294967296;
+  return () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
+    return (h >>> 0) / 4294967296;
+  };
 }
 
 export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: string): ApprenticeRecordInput {
@@ -41,42 +50,9 @@ export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: stri
   const rnd = random(plan.id);
   const end = Date.parse(`${today}T00:00:00Z`) - (plan.idleDays ?? 1) * DAY;
   const start = Date.parse(`${today}T00:00:00Z`) - Math.round(plan.monthsAgo * 30.4) * DAY;
-  const span = Math.max(1, end - start);
-  const signOffs = f.levels
-    .flatMap((level) => {
-      const items = f.workFunctions.flatMap((wf) => wf.items).filter((i) => i.levels.includes(level.id));
-      const n = Math.round(items.length * (plan.signed[level.id] ?? 0));
-      return items.slice(0, n).map((item, k) => ({
-        itemId: item.id,
-        date: iso(start + Math.floor(((k + rnd()) / Math.max(1, n)) * span)),
-        coachEmail: plan.coach,
-        evidence: `Observed on ticket #${1000 + Math.floor(rnd() * 9000)}`,
-      }));
-    })
-    .sort((a, b) => a.date.localeCompare(b.date));
-  const hours: HoursEntry[] = [];
-  const wfIds = f.workFunctions.map((wf) => wf.id);
-  for (let t = start + DAY; t <= end; t += DAY) {
-    const dow = new Date(t).getUTCDay();
-    if (dow === 0 || dow === 6) continue;
-    const date = iso(t);
-    const wf = wfIds[Math.floor(rnd() * wfIds.length)];
-    for (const [category, h] of [
-      ['related-instruction', plan.perDay.ri],
-      ['on-the-job-learning', plan.perDay.ojl],
-      ['work-experience', plan.perDay.we],
-    ] as const) {
-      if (h > 0)
-        hours.push({
-          id: `${date}-${category}`,
-          date,
-          category,
-          hours: h,
-          ...(wf && category !== 'related-instruction' ? { workFunctionId: wf } : {}),
-          description: category === 'related-instruction' ? 'Course module' : 'Ticket queue and desk-side support',
-        });
-    }
-  }
+  // Sign-offs draw from the generator before the hours do: the order keeps the rows of a given seed the same.
+  const signOffs = stagedSignOffs(f, plan, rnd, start, end);
+  const hours = dailyHours(f, plan, rnd, start, end);
   const level = f.levels.find((l) => l.id === plan.levelId)!;
   const examDate = iso(end - 30 * DAY);
   return {
@@ -109,6 +85,51 @@ export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: stri
     exams: (plan.exams ?? []).map((id) => ({ id, date: examDate, passed: true })),
     certifications: (plan.certifications ?? []).map((id) => ({ id, date: examDate })),
   };
+}
+
+/** The plan's share of each level's items, signed in item order at dates spread from start to end. */
+function stagedSignOffs(f: Framework, plan: StagePlan, rnd: () => number, start: number, end: number): SignOff[] {
+  const span = Math.max(1, end - start);
+  return f.levels
+    .flatMap((level) => {
+      const items = f.workFunctions.flatMap((wf) => wf.items).filter((i) => i.levels.includes(level.id));
+      const n = Math.round(items.length * (plan.signed[level.id] ?? 0));
+      return items.slice(0, n).map((item, k) => ({
+        itemId: item.id,
+        date: iso(start + Math.floor(((k + rnd()) / Math.max(1, n)) * span)),
+        coachEmail: plan.coach,
+        evidence: `Observed on ticket #${1000 + Math.floor(rnd() * 9000)}`,
+      }));
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** A row per category per weekday from the day after start to end, on a random work function. */
+function dailyHours(f: Framework, plan: StagePlan, rnd: () => number, start: number, end: number): HoursEntry[] {
+  const hours: HoursEntry[] = [];
+  const wfIds = f.workFunctions.map((wf) => wf.id);
+  for (let t = start + DAY; t <= end; t += DAY) {
+    const dow = new Date(t).getUTCDay();
+    if (dow === 0 || dow === 6) continue;
+    const date = iso(t);
+    const wf = wfIds[Math.floor(rnd() * wfIds.length)];
+    for (const [category, h] of [
+      ['related-instruction', plan.perDay.ri],
+      ['on-the-job-learning', plan.perDay.ojl],
+      ['work-experience', plan.perDay.we],
+    ] as const) {
+      if (h > 0)
+        hours.push({
+          id: `${date}-${category}`,
+          date,
+          category,
+          hours: h,
+          ...(wf && category !== 'related-instruction' ? { workFunctionId: wf } : {}),
+          description: category === 'related-instruction' ? 'Course module' : 'Ticket queue and desk-side support',
+        });
+    }
+  }
+  return hours;
 }
 
 export const DEMO_COACHES = ['maria.coach@northwind.example', 'dev.coach@northwind.example'] as const;
