@@ -9,7 +9,8 @@ export interface RawResponse {
   headers: Headers;
   bytes: Buffer;
 }
-export interface ApiResponse<T = any> extends RawResponse {
+/** `body` is the parsed JSON (or the text): callers name its type, unchecked, or read it as unknown. */
+export interface ApiResponse<T = unknown> extends RawResponse {
   body: T;
 }
 
@@ -41,7 +42,7 @@ export function send(
   });
 }
 
-export async function apiCall<T = any>(
+export async function apiCall<T = unknown>(
   baseUrl: string,
   method: string,
   path: string,

@@ -5,9 +5,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ApprenticeRecord } from '@qualcard/shared';
+import { ApprenticeRecord, type ApprenticeRecordInput, type Progress } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
+import type { ChainCheck } from '../functions/src/audit';
+import type { StoredProgress } from '../functions/src/progress';
+import type { SyncedApprentice } from '../functions/src/routes/sync';
+import type { TranscriptMeta } from '../functions/src/store/transcripts';
 import { type ApiResponse, apiCall, functionsBaseUrl } from './api-client';
 import { apprenticeRecord, DEMO_COACHES, DEMO_PLANS } from './demo-cohort';
 import { mintIdToken } from './emulator-key';
@@ -19,7 +23,29 @@ const CONSULTANT = 'pat.consultant@apprenticeship-advisors.example';
 const OUT = resolve(__dirname, '..', 'out');
 const base = functionsBaseUrl();
 
-async function api<T = any>(as: string, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+/** The API's answers the demo reads, typed from the functions' own definitions. */
+interface SyncAnswer {
+  sponsorId: string;
+  asOf: string;
+  replayed: boolean;
+  apprentices: SyncedApprentice[];
+}
+interface SignOffAnswer {
+  apprenticeId: string;
+  signed: string[];
+  alreadySigned: string[];
+  coachEmail: string;
+  signedAt: string;
+  progress: Progress;
+}
+interface SponsorProgressAnswer {
+  sponsorId: string;
+  apprentices: StoredProgress[];
+}
+type AuditAnswer = ChainCheck & { apprenticeId: string };
+
+/** A call as `as`, with a token the emulators accept; any error status ends the demo. */
+async function api<T = unknown>(as: string, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
   const res = await apiCall<T>(base, method, path, { token: mintIdToken({ email: as }), body });
   if (res.status >= 400) throw new Error(`${method} ${path} as ${as}: ${res.status} ${JSON.stringify(res.body)}`);
   return res;
@@ -43,8 +69,20 @@ async function main(): Promise<void> {
   if (!process.env.FIRESTORE_EMULATOR_HOST) throw new Error('run inside the emulators: npm run demo');
   const today = new Date().toISOString().slice(0, 10);
   console.log(`Qualcard demo on the emulators (${base}), as of ${today}\n`);
+  await setUpSponsor();
+  const records = DEMO_PLANS.map((p) => apprenticeRecord(p, today, SPONSOR));
+  await writeWorkbook(records, today);
+  await syncCohort(records, today);
+  await coachSignsOff(records);
+  await printProgress();
+  await exportTranscripts(records);
+  await downloadCohortReport();
+  await verifyAuditChains(records);
+  console.log(`\nDone. Files are in ${relative(process.cwd(), OUT) || OUT}/`);
+}
 
-  // 1. An operator creates the sponsor and its first admin once; everything else goes through the API.
+/** 1. An operator creates the sponsor and its first admin once; everything else goes through the API. */
+async function setUpSponsor(): Promise<void> {
   if (getApps().length === 0) initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-qualcard' });
   const db = getFirestore();
   await db.doc(`sponsors/${SPONSOR}`).set({ name: 'Northwind IT Services', createdAt: new Date().toISOString() });
@@ -53,9 +91,10 @@ async function main(): Promise<void> {
     await api(ADMIN, 'PUT', `/v1/sponsors/${SPONSOR}/members/${encodeURIComponent(coach)}`, { role: 'coach' });
   await api(ADMIN, 'PUT', `/v1/sponsors/${SPONSOR}/members/${encodeURIComponent(CONSULTANT)}`, { role: 'consultant' });
   console.log(`Sponsor ${SPONSOR}: admin ${ADMIN}, coaches ${DEMO_COACHES.join(', ')}, consultant ${CONSULTANT}`);
+}
 
-  // 2. The qual card workbook the add-on generates for this cohort: the sheets the sync below reads from.
-  const records = DEMO_PLANS.map((p) => apprenticeRecord(p, today, SPONSOR));
+/** 2. The qual card workbook the add-on generates for this cohort: the sheets the sync below reads from. */
+async function writeWorkbook(records: ApprenticeRecordInput[], today: string): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const workbookPath = join(OUT, 'qualcard-workbook.xlsx');
   writeFileSync(
@@ -66,40 +105,36 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`Qual card workbook (what the sheets hold): ${relative(process.cwd(), workbookPath)}`);
+}
 
-  // 3. Sync the roster and rows as the sheets hold them, then re-send the same sync (changes nothing).
+/** 3. Sync the roster and rows as the sheets hold them, then re-send the same sync (changes nothing). */
+async function syncCohort(records: ApprenticeRecordInput[], today: string): Promise<void> {
   const key = `demo-${today}-1`;
+  const path = `/v1/sponsors/${SPONSOR}/sync`;
   let t = Date.now();
-  const synced = await api(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/sync`, { idempotencyKey: key, records });
+  await api<SyncAnswer>(ADMIN, 'POST', path, { idempotencyKey: key, records });
   const rows = records.reduce((n, r) => n + (r.signOffs?.length ?? 0) + (r.hours?.length ?? 0), 0);
   console.log(`Sync: ${records.length} apprentices, ${rows} sheet rows stored in ${Date.now() - t} ms`);
   t = Date.now();
-  const replay = await api(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/sync`, { idempotencyKey: key, records });
+  const replay = await api<SyncAnswer>(ADMIN, 'POST', path, { idempotencyKey: key, records });
   console.log(`Re-sent the same sync: replayed=${replay.body.replayed}, ${Date.now() - t} ms, nothing written`);
-  const resend = await api(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/sync`, { idempotencyKey: `${key}-again`, records });
-  const changes = resend.body.apprentices.reduce(
-    (n: number, a: any) =>
-      n +
-      a.changes.signOffs.created +
-      a.changes.signOffs.updated +
-      a.changes.signOffs.deleted +
-      a.changes.hours.created +
-      a.changes.hours.updated +
-      a.changes.hours.deleted,
-    0,
-  );
+  const resend = await api<SyncAnswer>(ADMIN, 'POST', path, { idempotencyKey: `${key}-again`, records });
+  const changes = resend.body.apprentices.reduce((n, { changes: c }) => {
+    const { signOffs: s, hours: h } = c;
+    return n + s.created + s.updated + s.deleted + h.created + h.updated + h.deleted;
+  }, 0);
   console.log(`Same rows under a new key: ${changes} row changes`);
-  void synced;
+}
 
-  // 4. A coach signs off two items for Ava from the sidebar: the backend records the verified email and time.
+/** 4. A coach signs off two items for Ava from the sidebar: the backend records the verified email and time. */
+async function coachSignsOff(records: ApprenticeRecordInput[]): Promise<void> {
   const ava = records.find((r) => r.apprentice.id === 'ava')!;
   const signedIds = new Set(ava.signOffs!.map((s) => s.itemId));
-  const progressBefore = (await api(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/ava/progress`)).body.progress;
-  const open = progressBefore.gaps
-    .filter((g: any) => g.pointer.kind === 'item' && !signedIds.has(g.pointer.itemId))
-    .slice(0, 2)
-    .map((g: any) => g.pointer.itemId);
-  const signed = await api(
+  const before = await api<StoredProgress>(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/ava/progress`);
+  const open = before.body.progress.gaps
+    .flatMap(({ pointer: p }) => (p.kind === 'item' && !signedIds.has(p.itemId) ? [p.itemId] : []))
+    .slice(0, 2);
+  const signed = await api<SignOffAnswer>(
     ava.apprentice.coachEmails[0]!,
     'POST',
     `/v1/sponsors/${SPONSOR}/apprentices/ava/sign-offs`,
@@ -108,40 +143,45 @@ async function main(): Promise<void> {
   console.log(
     `Coach ${signed.body.coachEmail} signed ${signed.body.signed.join(', ')} for Ava at ${signed.body.signedAt}`,
   );
+}
 
-  // 5. Progress and gaps for the whole sponsor.
-  const progress = (await api(CONSULTANT, 'GET', `/v1/sponsors/${SPONSOR}/progress`)).body.apprentices as any[];
+/** 5. Progress and gaps for the whole sponsor. */
+async function printProgress(): Promise<void> {
+  const progress = (await api<SponsorProgressAnswer>(CONSULTANT, 'GET', `/v1/sponsors/${SPONSOR}/progress`)).body
+    .apprentices;
   console.log('\nProgress (as stored by the functions, computed by the shared engine):\n');
-  console.log(
-    table(
-      progress.map((a) => {
-        const target = a.progress.levels.find((l: any) => l.levelId === a.progress.targetLevelId);
-        return {
-          Apprentice: a.name,
-          Framework: a.frameworkId,
-          Target: a.progress.targetLevelId,
-          Levels: a.progress.levels.map((l: any) => `${l.levelId} ${l.complete ? 'done' : `${l.percent}%`}`).join(', '),
-          Items: `${target.items.done}/${target.items.required}`,
-          Hours: `${Math.round(target.hours.reduce((s: number, h: any) => s + h.done, 0))}/${target.hours.reduce((s: number, h: any) => s + h.required, 0)}`,
-          Projected: a.progress.projectedCompletion ?? 'no pace',
-          Gaps: a.progress.gaps.length,
-        };
-      }),
-    ),
-  );
+  console.log(table(progress.map(progressRow)));
   const behind = progress.flatMap((a) =>
-    a.progress.gaps.filter((g: any) => g.severity === 'error').map((g: any) => `  ${a.name}: ${g.message}`),
+    a.progress.gaps.filter((g) => g.severity === 'error').map((g) => `  ${a.name}: ${g.message}`),
   );
   console.log(`\nGaps needing attention (errors):\n${behind.join('\n') || '  none'}`);
+}
 
-  // 6. Transcripts: export (a stored version each), download, write to out/transcripts.
+/** One apprentice's line of the progress table: every level, then the target level's items and hours. */
+function progressRow(a: StoredProgress): Record<string, string | number> {
+  const target = a.progress.levels.find((l) => l.levelId === a.progress.targetLevelId)!;
+  return {
+    Apprentice: a.name,
+    Framework: a.frameworkId,
+    Target: a.progress.targetLevelId,
+    Levels: a.progress.levels.map((l) => `${l.levelId} ${l.complete ? 'done' : `${l.percent}%`}`).join(', '),
+    Items: `${target.items.done}/${target.items.required}`,
+    Hours: `${Math.round(target.hours.reduce((s, h) => s + h.done, 0))}/${target.hours.reduce((s, h) => s + h.required, 0)}`,
+    Projected: a.progress.projectedCompletion ?? 'no pace',
+    Gaps: a.progress.gaps.length,
+  };
+}
+
+/** 6. Transcripts: export (a stored version each), download, write to out/transcripts. */
+async function exportTranscripts(records: ApprenticeRecordInput[]): Promise<void> {
   mkdirSync(join(OUT, 'transcripts'), { recursive: true });
   console.log('\nTranscripts:');
   for (const r of records) {
     const id = r.apprentice.id;
-    t = Date.now();
-    const meta = (await api(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/${id}/transcripts`, {})).body;
-    const file = await api(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/${id}/transcripts/${meta.id}`);
+    const t = Date.now();
+    const transcripts = `/v1/sponsors/${SPONSOR}/apprentices/${id}/transcripts`;
+    const meta = (await api<TranscriptMeta>(ADMIN, 'POST', transcripts, {})).body;
+    const file = await api(ADMIN, 'GET', `${transcripts}/${meta.id}`);
     const sha = createHash('sha256').update(file.bytes).digest('hex');
     if (sha !== meta.sha256) throw new Error(`downloaded transcript of ${id} does not match its SHA-256`);
     const path = join(OUT, 'transcripts', meta.fileName);
@@ -150,21 +190,26 @@ async function main(): Promise<void> {
       `  ${relative(process.cwd(), path)}  v${meta.version}  ${meta.size} bytes  sha256 ${meta.sha256.slice(0, 12)}…  ${Date.now() - t} ms`,
     );
   }
+}
 
-  // 7. The cohort report, as the consultant downloads it.
-  t = Date.now();
+/** 7. The cohort report, as the consultant downloads it. */
+async function downloadCohortReport(): Promise<void> {
+  const t = Date.now();
   const report = await api(CONSULTANT, 'GET', `/v1/sponsors/${SPONSOR}/cohort-report`);
   const reportPath = join(OUT, 'cohort-report.xlsx');
   writeFileSync(reportPath, report.bytes);
   console.log(
     `\nCohort report: ${relative(process.cwd(), reportPath)} (${report.bytes.length} bytes, ${Date.now() - t} ms)`,
   );
+}
 
-  // 8. The audit chain of every apprentice verifies.
+/** 8. The audit chain of every apprentice verifies. */
+async function verifyAuditChains(records: ApprenticeRecordInput[]): Promise<void> {
   const audits = await Promise.all(
     records.map(
       async (r) =>
-        (await api(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/${r.apprentice.id}/audit/verify`)).body,
+        (await api<AuditAnswer>(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/${r.apprentice.id}/audit/verify`))
+          .body,
     ),
   );
   const broken = audits.filter((a) => !a.ok);
@@ -172,7 +217,6 @@ async function main(): Promise<void> {
     `Audit chains: ${audits.length - broken.length}/${audits.length} verify, ${audits.reduce((n, a) => n + a.records, 0)} records`,
   );
   if (broken.length) throw new Error(`audit chain broken: ${JSON.stringify(broken)}`);
-  console.log(`\nDone. Files are in ${relative(process.cwd(), OUT) || OUT}/`);
 }
 
 main().catch((e) => {
