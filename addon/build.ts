@@ -1,19 +1,65 @@
 // Builds the add-on for clasp: addon/dist/Code.js (one esbuild bundle plus a top-level stub per entry
 // point, nothing else top-level), addon/dist/appsscript.json and addon/dist/Sidebar.html (CSS and JS inlined).
-//   QUALCARD_ENDPOINT=https://us-central1-my-project.cloudfunctions.net/api npm run build:addon
+//   QUALCARD_ENDPOINT=https://us-central1-<project>.cloudfunctions.net/api npm run build:addon   (or --endpoint <url>)
+//   npm run build:addon -- --local        a build that is never pushed, without an endpoint: out/addon/
+// addon/dist is what `clasp push` uploads (`npm run push:addon` builds first), so it is only ever written with a
+// deployed functions URL (DeployedFunctionsUrl) in the manifest's urlFetchWhitelist: otherwise the build fails
+// before writing anything and clasp never runs.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { DeployedFunctionsUrl, firstIssue, whitelistPrefix } from './src/api/endpoint';
 
 const root = __dirname;
 const dist = join(root, 'dist');
+const localOut = join(root, '..', 'out', 'addon');
 const GLOBAL = '__qualcard';
+const SET_ENDPOINT =
+  'Set QUALCARD_ENDPOINT to the deployed functions URL, e.g. ' +
+  'QUALCARD_ENDPOINT=https://us-central1-<project>.cloudfunctions.net/api npm run push:addon ' +
+  '(or npm run build:addon -- --endpoint <url>)';
+
+export class EndpointError extends Error {
+  override name = 'EndpointError';
+}
+
+/** The folder clasp pushes: addon/.clasp.json's rootDir (dist when there is none). */
+function pushDir(): string {
+  const clasp = join(root, '.clasp.json');
+  const rootDir = existsSync(clasp)
+    ? (JSON.parse(readFileSync(clasp, 'utf8')) as { rootDir?: string }).rootDir
+    : 'dist';
+  return resolve(root, rootDir ?? '.');
+}
+
+/**
+ * The manifest's urlFetchWhitelist for this build: from a deployed functions URL, or none for a build outside the
+ * folder clasp pushes. Throws an EndpointError (saying what to set) for a missing endpoint in the push folder, and
+ * for an endpoint that is not a deployed https URL (placeholder, http://, localhost, example domain) anywhere.
+ */
+export function resolveWhitelist(endpoint: string | undefined, outDir: string): string[] | undefined {
+  const url = endpoint?.trim();
+  if (url) {
+    const checked = DeployedFunctionsUrl.safeParse(url);
+    if (!checked.success)
+      throw new EndpointError(`add-on not built: endpoint "${url}": ${firstIssue(checked)}. ${SET_ENDPOINT}.`);
+    return [whitelistPrefix(url)];
+  }
+  const out = resolve(outDir);
+  if (out === resolve(dist) || out === pushDir())
+    throw new EndpointError(
+      `add-on not built: ${out} is what clasp pushes, and its urlFetchWhitelist needs the functions URL. ` +
+        `${SET_ENDPOINT}. For a build that is never pushed: npm run build:addon -- --local (writes out/addon).`,
+    );
+  return undefined;
+}
 
 export async function buildAddon(
   opts: { endpoint?: string; outDir?: string } = {},
-): Promise<{ entryPoints: string[]; codeBytes: number; outDir: string }> {
+): Promise<{ entryPoints: string[]; codeBytes: number; outDir: string; urlFetchWhitelist?: string[] }> {
   const outDir = opts.outDir ?? dist;
+  const whitelist = resolveWhitelist(opts.endpoint ?? process.env.QUALCARD_ENDPOINT, outDir);
   mkdirSync(outDir, { recursive: true });
   const common = {
     entryPoints: [join(root, 'src/main.ts')],
@@ -37,13 +83,9 @@ export async function buildAddon(
   const code = `${iife.outputFiles![0]!.text}\n// Entry points Apps Script calls by name.\n${stubs}\n`;
   writeFileSync(join(outDir, 'Code.js'), code);
 
-  const manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')) as { urlFetchWhitelist: string[] };
-  const endpoint = opts.endpoint ?? process.env.QUALCARD_ENDPOINT;
-  if (endpoint) {
-    const u = new URL(endpoint);
-    if (u.protocol !== 'https:') throw new Error(`QUALCARD_ENDPOINT must be https: ${endpoint}`);
-    manifest.urlFetchWhitelist = [`${u.origin}/`];
-  }
+  const manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')) as { urlFetchWhitelist?: string[] };
+  if (whitelist) manifest.urlFetchWhitelist = whitelist;
+  else delete manifest.urlFetchWhitelist;
   writeFileSync(join(outDir, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const sidebar = await build({
@@ -59,14 +101,38 @@ export async function buildAddon(
     .replace('/*STYLE*/', () => readFileSync(join(root, 'sidebar/sidebar.css'), 'utf8'))
     .replace('/*SCRIPT*/', () => sidebar.outputFiles![0]!.text.replace(/<\/script/gi, '<\\/script'));
   writeFileSync(join(outDir, 'Sidebar.html'), html);
-  return { entryPoints: exports, codeBytes: Buffer.byteLength(code), outDir };
+  return {
+    entryPoints: exports,
+    codeBytes: Buffer.byteLength(code),
+    outDir,
+    ...(whitelist ? { urlFetchWhitelist: whitelist } : {}),
+  };
+}
+
+/** Command line: [--endpoint <url> | --endpoint=<url>] [--local]. */
+export function parseArgs(argv: string[]): { endpoint?: string; outDir?: string } {
+  const opts: { endpoint?: string; outDir?: string } = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--local') opts.outDir = localOut;
+    else if (arg === '--endpoint') {
+      const value = argv[++i];
+      if (!value || value.startsWith('--'))
+        throw new EndpointError(`add-on not built: --endpoint needs a URL. ${SET_ENDPOINT}.`);
+      opts.endpoint = value;
+    } else if (arg.startsWith('--endpoint=')) opts.endpoint = arg.slice('--endpoint='.length);
+    else throw new Error(`add-on not built: unknown argument ${arg} (use --endpoint <url> or --local)`);
+  }
+  return opts;
 }
 
 if (require.main === module) {
-  buildAddon()
+  Promise.resolve()
+    .then(() => buildAddon(parseArgs(process.argv.slice(2))))
     .then((r) =>
       console.log(
-        `addon built in ${r.outDir}: Code.js ${(r.codeBytes / 1024).toFixed(0)} KiB, entry points: ${r.entryPoints.join(', ')}`,
+        `addon built in ${r.outDir}: Code.js ${(r.codeBytes / 1024).toFixed(0)} KiB, entry points: ${r.entryPoints.join(', ')}; ` +
+          `urlFetchWhitelist: ${r.urlFetchWhitelist?.join(', ') ?? 'none (not for pushing)'}`,
       ),
     )
     .catch((e: Error) => {

@@ -88,4 +88,5 @@ test('endpoint check: https (http only for a local emulator) and a sponsor id', 
   expect(checkEndpoint(e)).toEqual([]);
   expect(checkEndpoint({ baseUrl: 'http://127.0.0.1:5001/demo/us-central1/api', sponsorId: 'acme' })).toEqual([]);
   expect(checkEndpoint({ baseUrl: 'http://example.com', sponsorId: 'a b' })).toHaveLength(2);
+  expect(checkEndpoint({ baseUrl: 'https://REGION-PROJECT.cloudfunctions.net/', sponsorId: 'acme' })).toHaveLength(1);
 });

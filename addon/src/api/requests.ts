@@ -3,6 +3,7 @@
 
 import { ID_PATTERN, ID_RULE, type Progress } from '@qualcard/shared';
 import type { SyncBody } from '@qualcard/shared/sheets';
+import { EmulatorUrl, FunctionsUrl, firstIssue } from './endpoint';
 
 export interface ApiRequest {
   method: 'get' | 'post';
@@ -102,13 +103,12 @@ export function parseResponse<T>(status: number, text: string): T {
   );
 }
 
-/** An endpoint is an https URL (http only for a local emulator) and a sponsor id. */
+/** An endpoint is the functions' https URL (./endpoint.ts; http only for a local emulator) and a sponsor id. */
 export function checkEndpoint(e: Partial<Endpoint>): string[] {
   const errors: string[] = [];
-  if (!e.baseUrl || !/^https:\/\/[^\s/]+(\/\S*)?$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/\S*)?$/.test(e.baseUrl))
-    errors.push(
-      'endpoint: an https:// URL of the Qualcard functions, e.g. https://us-central1-my-project.cloudfunctions.net/api',
-    );
+  const url = FunctionsUrl.safeParse(e.baseUrl ?? '');
+  if (!url.success && !EmulatorUrl.safeParse(e.baseUrl).success)
+    errors.push(`endpoint: ${e.baseUrl ? firstIssue(url) : 'an https:// URL of the Qualcard functions'}`);
   if (!e.sponsorId || !ID_PATTERN.test(e.sponsorId)) errors.push(`sponsor id: ${ID_RULE}`);
   return errors;
 }
