@@ -685,6 +685,8 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   const ss = new FakeSpreadsheet(log, opts.timeZone);
   const properties = new Map<string, string>();
   const fetches: FetchCall[] = [];
+  /** Utilities.sleep calls, in ms: recorded, not waited. */
+  const sleeps: number[] = [];
   const menus: { title: string; items: [string, string][] }[] = [];
   const sidebars: { file: string; title: string }[] = [];
   const lock = { held: false, acquired: 0, busy: false };
@@ -781,7 +783,7 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
     },
   };
   g.UrlFetchApp = urlFetchApp;
-  const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'base64Encode'> = {
+  const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'base64Encode' | 'sleep'> = {
     formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
       if (format !== 'yyyy-MM-dd' || timeZone !== 'Etc/UTC')
         throw new Error(`fake formatDate supports yyyy-MM-dd in Etc/UTC only, got ${format} ${timeZone}`);
@@ -789,6 +791,9 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
     },
     getUuid: () => '00000000-0000-4000-8000-000000000001',
     base64Encode: (data: unknown) => Buffer.from(data as number[]).toString('base64'),
+    sleep: (milliseconds: GoogleAppsScript.Integer) => {
+      sleeps.push(milliseconds);
+    },
   };
   g.Utilities = utilities;
   const htmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'> = {
@@ -811,6 +816,7 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
     ss,
     properties,
     fetches,
+    sleeps,
     menus,
     sidebars,
     lock,

@@ -90,3 +90,9 @@ test('endpoint check: https (http only for a local emulator) and a sponsor id', 
   expect(checkEndpoint({ baseUrl: 'http://example.com', sponsorId: 'a b' })).toHaveLength(2);
   expect(checkEndpoint({ baseUrl: 'https://REGION-PROJECT.cloudfunctions.net/', sponsorId: 'acme' })).toHaveLength(1);
 });
+
+test('only the sync POST (idempotency key) is marked idempotent; the other POSTs are sent once', () => {
+  expect(syncRequest(e, { idempotencyKey: 'sync-0001', records: [] }).idempotent).toBe(true);
+  expect(signOffRequest(e, 'A1', ['HD1.1.1']).idempotent).toBeUndefined();
+  expect(transcriptRequest(e, 'A1').idempotent).toBeUndefined();
+});

@@ -11,6 +11,8 @@ export interface ApiRequest {
   body?: unknown;
   /** Expect bytes (a transcript download) rather than JSON. */
   binary?: boolean;
+  /** A POST the server replays when it is sent again (it carries an idempotency key): safe to retry. */
+  idempotent?: true;
 }
 export interface Endpoint {
   baseUrl: string;
@@ -24,6 +26,7 @@ export const syncRequest = (e: Endpoint, body: SyncBody): ApiRequest => ({
   method: 'post',
   url: `${base(e)}/sync`,
   body,
+  idempotent: true,
 });
 export const progressRequest = (e: Endpoint): ApiRequest => ({ method: 'get', url: `${base(e)}/progress` });
 export const signOffRequest = (e: Endpoint, apprenticeId: string, itemIds: string[], date?: string): ApiRequest => ({
@@ -65,9 +68,11 @@ export interface TranscriptMeta {
 }
 
 export class ApiError extends Error {
+  /** status 0: no HTTP answer (the service could not be reached). attempts: how many sends it took to give up. */
   constructor(
     readonly status: number,
     message: string,
+    readonly attempts = 1,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -96,7 +101,9 @@ export function parseResponse<T>(status: number, text: string): T {
       ? ' (sign in again, or ask the sponsor to add you)'
       : status === 403
         ? ' (your account has no access to this)'
-        : '';
+        : status === 429
+          ? ' (the service is busy: try again in a minute)'
+          : '';
   throw new ApiError(
     status,
     `Qualcard service error ${status}: ${message ?? text.slice(0, 200) ?? 'no details'}${hint}`,
