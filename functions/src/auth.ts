@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Request } from 'firebase-functions/v2/https';
 import type { OAuth2Client, TokenPayload } from 'google-auth-library';
+import { audiences } from './config';
 import { unauthorized } from './http/errors';
 
 export interface Caller {
@@ -16,14 +17,23 @@ const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 /** Key id of the locally generated emulator key (scripts/emulator-key.ts). */
 export const EMULATOR_KEY_ID = 'qualcard-emulator-key';
 
-/** QUALCARD_AUDIENCES: comma-separated OAuth client ids (the add-on's Apps Script project), from functions/.env.<project>. */
-export function audiences(): string[] {
-  const list = (process.env.QUALCARD_AUDIENCES ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (list.length === 0) throw new Error('QUALCARD_AUDIENCES is not configured');
-  return list;
+// google-auth-library's messages quote the token, its header or its payload: the caller gets one of these instead.
+const TOKEN_PROBLEMS: [RegExp, string][] = [
+  [/^Wrong number of segments|^Can't parse token/, 'the token is not a well-formed JWT'],
+  [/^Token used too late/, 'the token has expired'],
+  [
+    /^Token used too early|^No issue time|^iat field|^No expiration time|^Expiration time too far/,
+    'the token is not valid at this time',
+  ],
+  [/^Wrong recipient/, 'the token was not issued for this application (audience)'],
+  [/^Invalid issuer/, 'the token was not issued by Google'],
+  [/^Invalid token signature|^No pem found/, 'the token signature does not verify'],
+];
+
+/** Why a token was refused, in words that never contain any part of the token. */
+export function tokenProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  return TOKEN_PROBLEMS.find(([pattern]) => pattern.test(message))?.[1] ?? 'the token could not be verified';
 }
 
 let client: OAuth2Client | undefined;
@@ -73,9 +83,9 @@ export async function authenticate(req: Request): Promise<Caller> {
       payload = ticket.getPayload();
     }
   } catch (e) {
-    throw unauthorized(`ID token rejected: ${(e as Error).message.split('\n')[0]}`);
+    throw unauthorized(`ID token rejected: ${tokenProblem(e)}`);
   }
   if (!payload?.email) throw unauthorized('ID token has no email (request the userinfo.email scope)');
-  if (payload.email_verified !== true) throw unauthorized(`email ${payload.email} is not verified`);
+  if (payload.email_verified !== true) throw unauthorized("the token's email address is not verified by Google");
   return { email: payload.email.trim().toLowerCase(), subject: payload.sub };
 }

@@ -14,7 +14,8 @@ import type * as AdminFirestore from 'firebase-admin/firestore';
 // health check and every rejected request (401, 400, 413) answer without it.
 let firestoreModule: typeof AdminFirestore | undefined;
 export function adminFirestore(): typeof AdminFirestore {
-  return (firestoreModule ??= require('firebase-admin/firestore') as typeof AdminFirestore);
+  firestoreModule ??= require('firebase-admin/firestore') as typeof AdminFirestore;
+  return firestoreModule;
 }
 
 let db: AdminFirestore.Firestore | undefined;

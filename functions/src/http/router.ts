@@ -8,26 +8,31 @@ export type Params = Record<string, string>;
 export type Handler = (req: Request, res: Response, params: Params) => Promise<void>;
 interface Route {
   method: string;
+  pattern: string;
   parts: string[];
   handler: Handler;
 }
+/** Told which route matched, before its handler runs (the request log names the pattern, not the path). */
+export type OnMatch = (pattern: string, params: Params) => void;
 
 export class Router {
   private readonly routes: Route[] = [];
 
   on(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method, parts: pattern.split('/').filter(Boolean), handler });
+    this.routes.push({ method, pattern, parts: pattern.split('/').filter(Boolean), handler });
     return this;
   }
 
-  async handle(req: Request, res: Response): Promise<void> {
+  async handle(req: Request, res: Response, onMatch?: OnMatch): Promise<void> {
     const parts = req.path.split('/').filter(Boolean);
     let pathMatched = false;
     for (const route of this.routes) {
       const params = match(route.parts, parts);
       if (!params) continue;
       pathMatched = true;
-      if (route.method === req.method) return route.handler(req, res, params);
+      if (route.method !== req.method) continue;
+      onMatch?.(route.pattern, params);
+      return route.handler(req, res, params);
     }
     if (pathMatched) throw new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${req.path}`);
     throw notFound(`no endpoint ${req.method} ${req.path}`);

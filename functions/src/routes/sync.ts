@@ -136,9 +136,8 @@ export function planSync(record: ApprenticeRecord, state: ApprenticeState): Targ
   record.signOffs.forEach((data, i) => {
     if (!verifiedKeys.has(sKeys[i]!)) signOffs.push({ key: sKeys[i]!, order: i, data, source: 'sync' });
   });
-  verified
-    .sort((a, b) => a.order - b.order)
-    .forEach((r, i) => signOffs.push({ ...r, order: record.signOffs.length + i }));
+  const byOrder = verified.sort((a, b) => a.order - b.order);
+  for (const [i, r] of byOrder.entries()) signOffs.push({ ...r, order: record.signOffs.length + i });
   const hKeys = hoursKeys(record.hours);
   const hours: Row<HoursEntry>[] = record.hours.map((data, i) => ({ key: hKeys[i]!, order: i, data, source: 'sync' }));
   const { apprentice, priorCredit, exams, certifications } = record;

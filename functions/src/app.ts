@@ -1,0 +1,57 @@
+// The API: every endpoint under /v1, one request log entry each, errors as JSON. Kept light at load time:
+// exceljs, google-auth-library and the Admin SDK are loaded by the handlers that need them.
+import type { Response } from 'express';
+import type { Request } from 'firebase-functions/v2/https';
+import { HttpError } from './http/errors';
+import { logFailure, logRequest } from './http/request-log';
+import { Router } from './http/router';
+import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
+import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
+import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
+import { signOffRoute } from './routes/signoffs';
+import { syncRoute } from './routes/sync';
+import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } from './routes/transcripts';
+
+const A = '/v1/sponsors/:sponsorId/apprentices/:apprenticeId';
+export const router = new Router()
+  .on('GET', '/v1/health', async (_req, res) => {
+    res.json({ ok: true, service: 'qualcard', version: 1 });
+  })
+  .on('GET', '/v1/me', meRoute)
+  .on('PUT', '/v1/sponsors/:sponsorId/members/:email', putMemberRoute)
+  .on('POST', '/v1/sponsors/:sponsorId/sync', syncRoute)
+  .on('GET', '/v1/sponsors/:sponsorId/progress', sponsorProgressRoute)
+  .on('GET', `${A}/progress`, apprenticeProgressRoute)
+  .on('POST', `${A}/sign-offs`, signOffRoute)
+  .on('POST', `${A}/transcripts`, exportTranscriptRoute)
+  .on('GET', `${A}/transcripts`, listTranscriptsRoute)
+  .on('GET', `${A}/transcripts/:transcriptId`, downloadTranscriptRoute)
+  .on('GET', `${A}/audit/verify`, verifyAuditRoute)
+  .on('GET', '/v1/sponsors/:sponsorId/cohort-report', sponsorCohortRoute)
+  .on('GET', '/v1/cohort-report', cohortRoute);
+
+export async function handle(req: Request, res: Response): Promise<void> {
+  const log = logRequest(req, res);
+  try {
+    await router.handle(req, res, (route, params) => {
+      log.route = route;
+      if (params.sponsorId) log.sponsorId = params.sponsorId;
+    });
+  } catch (e) {
+    if (res.headersSent) {
+      // Part of a streamed file is out: the client must see a broken response, not a truncated file.
+      logFailure(log, 'error after the response started', e);
+      res.destroy(e as Error);
+      return;
+    }
+    if (e instanceof HttpError) {
+      const details = e.details ? { details: e.details } : {};
+      res.status(e.status).json({ error: { status: e.status, code: e.code, message: e.message, ...details } });
+      return;
+    }
+    logFailure(log, 'unexpected error', e);
+    res
+      .status(500)
+      .json({ error: { status: 500, code: 'internal', message: 'internal error', requestId: log.requestId } });
+  }
+}
