@@ -1,5 +1,12 @@
-// Test projects: `unit` needs nothing but Node; `emulator` runs inside `firebase emulators:exec`;
-// `browser` drives Debian's Chromium. `npm test` runs them all.
+// Test tiers, named for what they need beyond Node (package.json has one `test:<tier>` script each):
+//   unit      test/unit      Node only. A setup file refuses to spawn LibreOffice, Chromium, Java or the Firebase CLI.
+//   office    test/office    starts LibreOffice (`soffice`) to open the workbooks we write.
+//   browser   test/browser   drives Debian's Chromium through playwright-core.
+//   deploy    test/deploy    builds and installs the functions folder as a deploy would (slow: npm install).
+//   emulator  test/emulator  runs inside `firebase emulators:exec` (scripts/with-emulators.sh, one run at a time).
+//                            cohort.test.ts and transcripts.test.ts also start LibreOffice: they need both, and
+//                            stay here because the emulators are the scarcer of the two.
+// ts-jest transpiles file by file (tsconfig.json sets isolatedModules); `npm run typecheck` checks the types.
 const base = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
   moduleNameMapper: {
@@ -10,8 +17,25 @@ const base = {
 };
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'emulator', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/node-only.ts'],
+    },
+    { ...base, displayName: 'office', testMatch: ['<rootDir>/test/office/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/test/deploy/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/deploy.ts'],
+    },
+    {
+      ...base,
+      displayName: 'emulator',
+      testMatch: ['<rootDir>/test/emulator/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/emulator.ts'],
+    },
   ],
 };
