@@ -1,17 +1,19 @@
 // Golden facts for the NITAS Help Desk framework. They read the committed JSON, so they run without the seeds;
-// the tests that need the source document (re-import, line references, OCR noise) run when ../shared/seeds exists.
-import { existsSync, readFileSync } from 'node:fs';
+// the tests that need the source document (re-import, line references, OCR noise) run when ../shared/seeds exists,
+// and fail when it does not in CI (test/fixtures/seeds.ts).
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Framework } from '../../shared/src/model/framework';
 import { parseNitasHelpDesk } from '../../tools/seeds/nitas';
 import { clean, readSource, type SourceDoc } from '../../tools/seeds/source';
+import { seedDocuments } from '../fixtures/seeds';
 
-const SEEDS = resolve(__dirname, '../../../shared/seeds');
-const SEED = resolve(SEEDS, '000_53687bffe476f5c1.txt');
+const seeds = seedDocuments(['000_53687bffe476f5c1.txt']);
+const SEED = seeds.path('000_53687bffe476f5c1.txt');
 const JSON_PATH = resolve(__dirname, '../../shared/frameworks/nitas-help-desk.json');
 const committed: unknown = JSON.parse(readFileSync(JSON_PATH, 'utf8'));
 const fw = Framework.parse(committed);
-const withSeeds = existsSync(SEED) ? it : it.skip;
+const withSeeds = seeds.test;
 
 const LEVELS = ['L1', 'L2', 'L3'] as const;
 const items = fw.workFunctions.flatMap((wf) => wf.items.map((item) => ({ ...item, wf: wf.id })));

@@ -1,7 +1,7 @@
 // Golden facts for the IT Generalist competency framework (001), the two work process schedules (002, 003)
 // and CTS (004). Facts are checked on the committed JSON; when ../shared/seeds exists the parsers re-import
-// each document and must reproduce the committed JSON exactly.
-import { existsSync, readFileSync } from 'node:fs';
+// each document and must reproduce the committed JSON exactly (and in CI they must: test/fixtures/seeds.ts).
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Framework, type Item } from '../../shared/src/model/framework';
 import { levelIdFromTitle, parseCustomerTechnicalSupport } from '../../tools/seeds/cts';
@@ -9,9 +9,9 @@ import { parseItGeneralistCompetencies } from '../../tools/seeds/it-generalist-c
 import { parseItGeneralistWps } from '../../tools/seeds/it-generalist-wps';
 import { parseItSupportWps } from '../../tools/seeds/it-support-wps';
 import { readSource, type SourceDoc } from '../../tools/seeds/source';
+import { seedDocuments } from '../fixtures/seeds';
 
 const FRAMEWORKS_DIR = resolve(__dirname, '../../shared/frameworks');
-const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
 
 const SEEDS = [
   { id: 'it-generalist-competencies', file: '001_ca4bd3392b221157.txt', parse: parseItGeneralistCompetencies },
@@ -376,22 +376,21 @@ describe('parsers reject malformed documents with the line', () => {
   });
 });
 
-const seedsPresent = existsSync(SEEDS_DIR);
-(seedsPresent ? describe : describe.skip)('re-import from ../shared/seeds', () => {
-  it.each(SEEDS.map((s) => [s.id, s] as const))('%s: a fresh parse equals the committed JSON', (id, seed) => {
-    const fresh = Framework.parse(seed.parse(readSource(join(SEEDS_DIR, seed.file))));
-    expect(`${JSON.stringify(fresh, null, 2)}\n`).toBe(committedText(id));
-  });
+const seeds = seedDocuments(SEEDS.map((s) => s.file));
+describe('re-import from ../shared/seeds', () => {
+  for (const seed of SEEDS)
+    seeds.test(`${seed.id}: a fresh parse equals the committed JSON`, () => {
+      const fresh = Framework.parse(seed.parse(readSource(seeds.path(seed.file))));
+      expect(`${JSON.stringify(fresh, null, 2)}\n`).toBe(committedText(seed.id));
+    });
 
-  it.each(SEEDS.map((s) => [s.id, s] as const))(
-    '%s: each item statement starts on its cited source line',
-    (id, seed) => {
-      const source = readSource(join(SEEDS_DIR, seed.file));
-      for (const i of items(committed(id))) {
+  for (const seed of SEEDS)
+    seeds.test(`${seed.id}: each item statement starts on its cited source line`, () => {
+      const source = readSource(seeds.path(seed.file));
+      for (const i of items(committed(seed.id))) {
         const [start] = i.source?.lines ?? [0];
         const line = (source.lines[start - 1] ?? '').replace(/\s+/g, ' ');
         expect([i.id, line.includes((i.texts.statement ?? '').slice(0, 30))]).toEqual([i.id, true]);
       }
-    },
-  );
+    });
 });

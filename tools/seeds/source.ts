@@ -1,7 +1,12 @@
 // Reading a source document: 1-based line numbers (so every fact can cite its lines) and text cleaning
 // that strips tab runs, OCR debris and mojibake-free whitespace without changing the words.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+
+/** Where the source documents are: ../shared/seeds next to this repository, or QUALCARD_SEEDS_DIR when set. */
+export const SEEDS_DIR = process.env.QUALCARD_SEEDS_DIR
+  ? resolve(process.env.QUALCARD_SEEDS_DIR)
+  : resolve(__dirname, '../../../shared/seeds');
 
 export interface SourceDoc {
   document: string;
