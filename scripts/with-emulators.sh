@@ -8,8 +8,8 @@ cd "$root"
 node functions/build.mjs
 wrapper="$(scripts/emulator-wrapper.sh)"
 if [ -n "$wrapper" ]; then export FIRESTORE_EMULATOR_BINARY_PATH="$wrapper"; fi
-# The functions emulator accepts tokens signed with this key (and only there: the code checks FUNCTIONS_EMULATOR).
 # Nothing here runs on Google Cloud: stop the Admin SDK in scripts and tests probing for a metadata server.
 export METADATA_SERVER_DETECTION=none
+# The functions emulator accepts tokens signed with this key (and only there: the code checks FUNCTIONS_EMULATOR).
 export QUALCARD_EMULATOR_KEY_FILE="$(npx tsx scripts/emulator-key.ts)"
 exec npx firebase emulators:exec --only firestore,functions --project demo-qualcard "$1"
