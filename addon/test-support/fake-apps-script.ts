@@ -243,7 +243,7 @@ export class FakeRange
   private write<T>(grid: Grid<T>, what: string, put: (r: number, c: number, v: T) => void): RangeT {
     this.log.track(`Range.${what}`);
     this.check(grid, what);
-    grid.forEach((row, r) => row.forEach((v, c) => put(this.row + r, this.col + c, v)));
+    for (const [r, row] of grid.entries()) for (const [c, v] of row.entries()) put(this.row + r, this.col + c, v);
     return as(this);
   }
   setValues(values: unknown[][]): RangeT {
@@ -679,6 +679,29 @@ export type FetchHandler = (call: FetchCall) => {
   headers?: Record<string, string>;
 };
 
+/** What the fake Ui records: the add-on menu with its items, and the sidebars shown. */
+export interface FakeUiLog {
+  menus: { title: string; items: [string, string][] }[];
+  sidebars: { file: string; title: string }[];
+}
+/** The document lock: `busy` makes tryLock fail as if another user held it. */
+export interface FakeLock {
+  held: boolean;
+  acquired: number;
+  busy: boolean;
+}
+
+/** The globals the fake installs, each a Pick of the real service. */
+const GLOBALS = [
+  'SpreadsheetApp',
+  'LockService',
+  'PropertiesService',
+  'ScriptApp',
+  'UrlFetchApp',
+  'Utilities',
+  'HtmlService',
+] as const;
+
 /** Installs the fake globals; returns the handles a test drives. */
 export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: string } = {}) {
   const log = new CallLog();
@@ -687,43 +710,81 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   const fetches: FetchCall[] = [];
   /** Utilities.sleep calls, in ms: recorded, not waited. */
   const sleeps: number[] = [];
-  const menus: { title: string; items: [string, string][] }[] = [];
-  const sidebars: { file: string; title: string }[] = [];
-  const lock = { held: false, acquired: 0, busy: false };
+  const ui: FakeUiLog = { menus: [], sidebars: [] };
+  const lock: FakeLock = { held: false, acquired: 0, busy: false };
   let fetchHandler: FetchHandler = opts.fetch ?? (() => ({ status: 599, body: 'no fetch handler' }));
 
   const g = globalThis as Record<string, unknown>;
-  const spreadsheetApp: Pick<
-    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule'
-  > = {
-    getActiveSpreadsheet: () => as(ss),
-    getUi: () => {
-      const ui: Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'showSidebar'> = {
-        createAddonMenu: () => {
-          const menu = { title: 'add-on', items: [] as [string, string][] };
-          const m: Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addToUi'> = {
-            addItem: (caption: string, fn: string) => {
-              menu.items.push([caption, fn]);
-              return as(m);
-            },
-            addToUi: () => {
-              menus.push(menu);
-            },
-          };
-          return as(m);
-        },
-        showSidebar: (html: GoogleAppsScript.HTML.HtmlOutput) => {
-          sidebars.push(html as unknown as { file: string; title: string });
-        },
-      };
-      return as(ui);
+  const services: Record<(typeof GLOBALS)[number], unknown> = {
+    SpreadsheetApp: fakeSpreadsheetApp(log, ss, ui),
+    LockService: fakeLockService(lock),
+    PropertiesService: fakePropertiesService(properties),
+    ScriptApp: fakeScriptApp(),
+    // Through a closure: onFetch swaps the handler after installation.
+    UrlFetchApp: fakeUrlFetchApp(fetches, (call) => fetchHandler(call)),
+    Utilities: fakeUtilities(sleeps),
+    HtmlService: fakeHtmlService(),
+  };
+  Object.assign(g, services);
+
+  return {
+    log,
+    ss,
+    properties,
+    fetches,
+    sleeps,
+    menus: ui.menus,
+    sidebars: ui.sidebars,
+    lock,
+    onFetch(h: FetchHandler) {
+      fetchHandler = h;
     },
+    uninstall() {
+      for (const k of GLOBALS) delete g[k];
+    },
+  };
+}
+
+function fakeSpreadsheetApp(
+  log: CallLog,
+  ss: FakeSpreadsheet,
+  ui: FakeUiLog,
+): Pick<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule'
+> {
+  return {
+    getActiveSpreadsheet: () => as(ss),
+    getUi: () => as(fakeUi(ui)),
     newDataValidation: () => as(new FakeDataValidationBuilder(log)),
     newConditionalFormatRule: () => as(new FakeConditionalRuleBuilder()),
   };
-  g.SpreadsheetApp = spreadsheetApp;
-  const lockService: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> = {
+}
+
+/** The add-on menu (recorded when added to the Ui) and sidebars. */
+function fakeUi(ui: FakeUiLog): Pick<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'showSidebar'> {
+  return {
+    createAddonMenu: () => {
+      const menu = { title: 'add-on', items: [] as [string, string][] };
+      const m: Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addToUi'> = {
+        addItem: (caption: string, fn: string) => {
+          menu.items.push([caption, fn]);
+          return as(m);
+        },
+        addToUi: () => {
+          ui.menus.push(menu);
+        },
+      };
+      return as(m);
+    },
+    showSidebar: (html: GoogleAppsScript.HTML.HtmlOutput) => {
+      ui.sidebars.push(html as unknown as { file: string; title: string });
+    },
+  };
+}
+
+function fakeLockService(lock: FakeLock): Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> {
+  return {
     getDocumentLock: () => {
       const l: Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'releaseLock'> = {
         tryLock: () => {
@@ -739,7 +800,12 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
       return as(l);
     },
   };
-  g.LockService = lockService;
+}
+
+/** Document properties, with the real service's limit on a value's size. */
+function fakePropertiesService(
+  properties: Map<string, string>,
+): Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> {
   const props: Pick<
     GoogleAppsScript.Properties.Properties,
     'getProperty' | 'setProperty' | 'getProperties' | 'setProperties'
@@ -756,19 +822,23 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
       return as(props);
     },
   };
-  const propertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> = {
-    getDocumentProperties: () => as(props),
-  };
-  g.PropertiesService = propertiesService;
-  const scriptApp: Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> = {
-    getIdentityToken: () => 'fake.identity.token',
-  };
-  g.ScriptApp = scriptApp;
-  const urlFetchApp: Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch'> = {
+  return { getDocumentProperties: () => as(props) };
+}
+
+function fakeScriptApp(): Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> {
+  return { getIdentityToken: () => 'fake.identity.token' };
+}
+
+/** Every fetch is recorded and answered by the test's handler. */
+function fakeUrlFetchApp(
+  fetches: FetchCall[],
+  handler: FetchHandler,
+): Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch'> {
+  return {
     fetch: (url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions) => {
       const call = { url, params: params ?? {} };
       fetches.push(call);
-      const r = fetchHandler(call);
+      const r = handler(call);
       const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('latin1');
       const response: Pick<
         GoogleAppsScript.URL_Fetch.HTTPResponse,
@@ -782,8 +852,12 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
       return as(response);
     },
   };
-  g.UrlFetchApp = urlFetchApp;
-  const utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'base64Encode' | 'sleep'> = {
+}
+
+function fakeUtilities(
+  sleeps: number[],
+): Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'base64Encode' | 'sleep'> {
+  return {
     formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
       if (format !== 'yyyy-MM-dd' || timeZone !== 'Etc/UTC')
         throw new Error(`fake formatDate supports yyyy-MM-dd in Etc/UTC only, got ${format} ${timeZone}`);
@@ -795,8 +869,10 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
       sleeps.push(milliseconds);
     },
   };
-  g.Utilities = utilities;
-  const htmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'> = {
+}
+
+function fakeHtmlService(): Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'> {
+  return {
     createHtmlOutputFromFile: (file: string) => {
       const out = {
         file,
@@ -807,33 +883,6 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
         },
       };
       return as(out);
-    },
-  };
-  g.HtmlService = htmlService;
-
-  return {
-    log,
-    ss,
-    properties,
-    fetches,
-    sleeps,
-    menus,
-    sidebars,
-    lock,
-    onFetch(h: FetchHandler) {
-      fetchHandler = h;
-    },
-    uninstall() {
-      for (const k of [
-        'SpreadsheetApp',
-        'LockService',
-        'PropertiesService',
-        'ScriptApp',
-        'UrlFetchApp',
-        'Utilities',
-        'HtmlService',
-      ])
-        delete g[k];
     },
   };
 }
