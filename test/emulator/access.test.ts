@@ -1,8 +1,19 @@
 // Identity, roles, tenant isolation and error codes through the real API. Rejected requests write nothing.
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { allDocumentPaths, call, clearFirestore, db, seedSponsor } from './helpers/api';
+import {
+  allDocuments,
+  call,
+  clearFirestore,
+  db,
+  type ErrorAnswer,
+  type ProgressListAnswer,
+  type SignOffAnswer,
+  type SyncAnswer,
+  seedSponsor,
+} from './helpers/api';
 import { record } from './helpers/records';
+import { seedOnce } from './helpers/seed-once';
 
 const ADMIN = 'admin@acme.example';
 const COACH = 'coach@acme.example';
@@ -40,7 +51,8 @@ const gus = () =>
   });
 const body = (key: string, records: unknown[]) => ({ idempotencyKey: key, asOf: AS_OF, records });
 
-beforeEach(async () => {
+// Seeded once; the tests that write (a coach's sync and sign-off, setting a role) call fixture.changes().
+const fixture = seedOnce(async () => {
   await clearFirestore();
   await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
   await seedSponsor('globex', 'Globex', { [GLOBEX_ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
@@ -54,16 +66,11 @@ beforeEach(async () => {
 
 /** Runs a request that must be rejected with `status`, and checks that no document was added, changed or removed. */
 async function rejected(status: number, method: string, path: string, opts: Parameters<typeof call>[2]) {
-  const before = await contents();
-  const res = await call(method, path, opts);
+  const before = await allDocuments();
+  const res = await call<ErrorAnswer>(method, path, opts);
   expect({ status: res.status, body: res.body }).toMatchObject({ status });
-  expect(await contents()).toEqual(before);
+  expect(await allDocuments()).toEqual(before);
   return res;
-}
-async function contents(): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  for (const p of await allDocumentPaths()) out[p] = (await db().doc(p).get()).data();
-  return out;
 }
 
 describe('identity', () => {
@@ -86,7 +93,7 @@ describe('identity', () => {
     expect((await call('GET', path, { as: { email: ADMIN, iss: 'https://evil.example' } })).status).toBe(401);
   });
   test('an unverified email is a 401', async () => {
-    const res = await call('GET', path, { as: { email: ADMIN, email_verified: false } });
+    const res = await call<ErrorAnswer>('GET', path, { as: { email: ADMIN, email_verified: false } });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/not verified/);
   });
@@ -116,8 +123,8 @@ describe('roles', () => {
     expect(
       (await call('GET', '/v1/sponsors/acme/apprentices/bob/progress', { as: 'ann@apprentice.example' })).status,
     ).toBe(403);
-    const all = await call('GET', '/v1/sponsors/acme/progress', { as: 'ann@apprentice.example' });
-    expect(all.body.apprentices.map((a: any) => a.apprenticeId)).toEqual(['ann']);
+    const all = await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: 'ann@apprentice.example' });
+    expect(all.body.apprentices.map((a) => a.apprenticeId)).toEqual(['ann']);
   });
   test('an apprentice may not sync', async () => {
     await rejected(403, 'POST', '/v1/sponsors/acme/sync', {
@@ -126,11 +133,12 @@ describe('roles', () => {
     });
   });
   test('a coach sees only their own apprentices', async () => {
-    const all = await call('GET', '/v1/sponsors/acme/progress', { as: COACH });
-    expect(all.body.apprentices.map((a: any) => a.apprenticeId)).toEqual(['ann']);
+    const all = await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: COACH });
+    expect(all.body.apprentices.map((a) => a.apprenticeId)).toEqual(['ann']);
     expect((await call('GET', '/v1/sponsors/acme/apprentices/bob/progress', { as: COACH })).status).toBe(403);
   });
   test("a coach may sync their own apprentice but not another coach's", async () => {
+    fixture.changes();
     const changed = ann();
     changed.hours!.push({ date: '2026-01-05', category: 'on-the-job-learning', hours: 6, description: 'ticket queue' });
     expect(
@@ -139,7 +147,8 @@ describe('roles', () => {
     await rejected(403, 'POST', '/v1/sponsors/acme/sync', { as: COACH, body: body('coach-sync-2', [bob()]) });
   });
   test('a coach signs off their own apprentice; the backend records the verified email and server time', async () => {
-    const res = await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+    fixture.changes();
+    const res = await call<SignOffAnswer>('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
       as: COACH,
       body: { itemIds: ['HD1.2.1'], date: '2026-06-01', evidence: 'ticket #12' },
     });
@@ -153,8 +162,11 @@ describe('roles', () => {
     });
     expect(Math.abs(Date.parse(doc.signedAt) - Date.now())).toBeLessThan(5 * 60_000);
     // A later sync from a sheet that does not have the row yet keeps the verified sign-off.
-    const resync = await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('after-signoff', [ann()]) });
-    expect(resync.body.apprentices[0].changes.signOffs).toEqual({ created: 0, updated: 0, deleted: 0 });
+    const resync = await call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
+      as: ADMIN,
+      body: body('after-signoff', [ann()]),
+    });
+    expect(resync.body.apprentices[0]!.changes.signOffs).toEqual({ created: 0, updated: 0, deleted: 0 });
     expect((await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).get('source')).toBe('api');
   });
   test("a coach may not sign off another coach's apprentice, nor may an admin who is not their coach", async () => {
@@ -169,11 +181,14 @@ describe('roles', () => {
     });
   });
   test('a consultant reads every sponsor they serve but may not sync', async () => {
-    expect((await call('GET', '/v1/sponsors/acme/progress', { as: CONSULTANT })).body.apprentices).toHaveLength(2);
-    expect((await call('GET', '/v1/sponsors/globex/progress', { as: CONSULTANT })).body.apprentices).toHaveLength(1);
+    const progress = (sponsor: string) =>
+      call<ProgressListAnswer>('GET', `/v1/sponsors/${sponsor}/progress`, { as: CONSULTANT });
+    expect((await progress('acme')).body.apprentices).toHaveLength(2);
+    expect((await progress('globex')).body.apprentices).toHaveLength(1);
     await rejected(403, 'POST', '/v1/sponsors/acme/sync', { as: CONSULTANT, body: body('consultant-1', [ann()]) });
   });
   test('only an admin sets staff roles', async () => {
+    fixture.changes();
     expect(
       (
         await call('PUT', `/v1/sponsors/acme/members/${encodeURIComponent('new.coach@acme.example')}`, {
@@ -204,7 +219,7 @@ describe('tenant isolation', () => {
       as: ADMIN,
       body: body('cross-sync-2', [{ ...gus(), sponsorId: 'globex' }]),
     });
-    expect(res.body.error.details.issues[0].path).toBe('records.0.sponsorId');
+    expect(res.body.error.details.issues[0]!.path).toBe('records.0.sponsorId');
   });
   test('an Acme apprentice id under Globex is not found there', async () => {
     expect((await call('GET', '/v1/sponsors/globex/apprentices/ann/progress', { as: GLOBEX_ADMIN })).status).toBe(404);
@@ -214,10 +229,10 @@ describe('tenant isolation', () => {
 describe('errors', () => {
   test('a bad body is a 400 listing each zod issue with its field path', async () => {
     const bad = ann();
-    (bad.apprentice as any).email = 'not-an-email';
-    (bad.hours![0] as any).hours = 'eight';
+    bad.apprentice.email = 'not-an-email';
+    Object.assign(bad.hours![0]!, { hours: 'eight' }); // not a number: the schema must say so
     const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('bad-sync-1', [bad]) });
-    const paths = res.body.error.details.issues.map((i: any) => i.path);
+    const paths = res.body.error.details.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['records.0.apprentice.email', 'records.0.hours.0.hours']));
   });
   test('a level the framework does not have is a 400 naming the field', async () => {
@@ -230,7 +245,7 @@ describe('errors', () => {
     const bad = ann();
     bad.apprentice.frameworkId = 'no-such-framework';
     const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('bad-sync-3', [bad]) });
-    expect(res.body.error.details.issues[0].path).toBe('records.0.apprentice.frameworkId');
+    expect(res.body.error.details.issues[0]!.path).toBe('records.0.apprentice.frameworkId');
   });
   test('a missing idempotency key, a wrong type and unknown fields are 400s', async () => {
     await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: { records: [ann()] } });
@@ -272,9 +287,9 @@ describe('errors', () => {
     expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: 'itemIds.1' })]);
   });
   test('a path id that cannot be a document id is a 400', async () => {
-    const res = await call('GET', '/v1/sponsors/acme/apprentices/a%2Fb/progress', { as: ADMIN });
+    const res = await call<ErrorAnswer>('GET', '/v1/sponsors/acme/apprentices/a%2Fb/progress', { as: ADMIN });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.issues[0].path).toBe('apprenticeId');
+    expect(res.body.error.details.issues[0]!.path).toBe('apprenticeId');
     expect((await call('GET', '/v1/sponsors/acme/apprentices/__x__/progress', { as: ADMIN })).status).toBe(400);
   });
   test('unknown endpoints are 404 and wrong methods 405', async () => {

@@ -1,6 +1,6 @@
 // The audit chain: one record per changed sign-off or hours entry, in the same transaction; tampering is detected.
 import { canonicalJson, sha256 } from '../../functions/src/canonical';
-import { call, clearFirestore, db, seedSponsor } from './helpers/api';
+import { call, clearFirestore, db, seedSponsor, type VerifyAnswer } from './helpers/api';
 import { record } from './helpers/records';
 
 const ADMIN = 'admin@acme.example';
@@ -8,6 +8,7 @@ const COACH = 'coach@acme.example';
 const AS_OF = '2026-06-30';
 const AUDIT = 'sponsors/acme/apprentices/ann/audit';
 const VERIFY = '/v1/sponsors/acme/apprentices/ann/audit/verify';
+const verify = (as: string) => call<VerifyAnswer>('GET', VERIFY, { as });
 
 const ann = () =>
   record({
@@ -64,26 +65,26 @@ test('every change is one audit record with who, when, before and after, chained
   for (let i = 1; i < records.length; i++) expect(records[i]!.prevHash).toBe(records[i - 1]!.hash);
   const head = (await db().doc('sponsors/acme/apprentices/ann').get()).get('auditHead');
   expect(head).toEqual({ seq: 9, hash: records[8]!.hash });
-  expect((await call('GET', VERIFY, { as: ADMIN })).body).toEqual({ apprenticeId: 'ann', ok: true, records: 9 });
+  expect((await verify(ADMIN)).body).toEqual({ apprenticeId: 'ann', ok: true, records: 9 });
 });
 
 test('an edited audit record is detected', async () => {
   await db().doc(`${AUDIT}/0000000008`).update({ 'after.data.hours': 8 });
-  const res = await call('GET', VERIFY, { as: ADMIN });
+  const res = await verify(ADMIN);
   expect(res.body).toMatchObject({ ok: false, seq: 8 });
   expect(res.body.problem).toMatch(/altered/);
 });
 
 test('a removed last record is detected through the head', async () => {
   await db().doc(`${AUDIT}/0000000009`).delete();
-  const res = await call('GET', VERIFY, { as: ADMIN });
+  const res = await verify(ADMIN);
   expect(res.body).toMatchObject({ ok: false });
   expect(res.body.problem).toMatch(/head/);
 });
 
 test('a removed record in the middle is detected', async () => {
   await db().doc(`${AUDIT}/0000000004`).delete();
-  expect((await call('GET', VERIFY, { as: ADMIN })).body).toMatchObject({ ok: false, seq: 5 });
+  expect((await verify(ADMIN)).body).toMatchObject({ ok: false, seq: 5 });
 });
 
 test('a rewritten record whose own hash is recomputed still breaks the chain at the next record', async () => {
@@ -93,11 +94,11 @@ test('a rewritten record whose own hash is recomputed still breaks the chain at 
   await db()
     .doc(`${AUDIT}/0000000002`)
     .update({ who: forged.who, hash: sha256(prevHash + canonicalJson(forged)) });
-  const res = await call('GET', VERIFY, { as: ADMIN });
+  const res = await verify(ADMIN);
   expect(res.body).toMatchObject({ ok: false, seq: 3 });
   expect(res.body.problem).toMatch(/does not follow/);
 });
 
 test('only admins and consultants may verify', async () => {
-  expect((await call('GET', VERIFY, { as: COACH })).status).toBe(403);
+  expect((await verify(COACH)).status).toBe(403);
 });

@@ -1,6 +1,15 @@
 // Sync through the real API on the emulators: storage, engine results, idempotency, row-level updates, audit.
 import { type ApprenticeRecordInput, computeProgress } from '@qualcard/shared';
-import { allDocumentPaths, call, clearFirestore, db, seedSponsor } from './helpers/api';
+import {
+  allDocumentPaths,
+  allDocuments,
+  call,
+  clearFirestore,
+  db,
+  type ErrorAnswer,
+  type SyncAnswer,
+  seedSponsor,
+} from './helpers/api';
 import { framework, record } from './helpers/records';
 
 const ADMIN = 'admin@acme.example';
@@ -26,8 +35,8 @@ const ben = (): ApprenticeRecordInput =>
     stage: { signed: 5, hoursPerCategory: 16 },
   });
 
-const sync = (key: string, records: ApprenticeRecordInput[], as = ADMIN) =>
-  call('POST', '/v1/sponsors/acme/sync', { as, body: { idempotencyKey: key, asOf: AS_OF, records } });
+const sync = <T = SyncAnswer>(key: string, records: ApprenticeRecordInput[], as = ADMIN) =>
+  call<T>('POST', '/v1/sponsors/acme/sync', { as, body: { idempotencyKey: key, asOf: AS_OF, records } });
 
 beforeEach(async () => {
   await clearFirestore();
@@ -38,19 +47,19 @@ test("a sync stores the rows and returns the engine's progress for each apprenti
   const res = await sync('sync-0001', [ann(), ben()]);
   expect(res.status).toBe(200);
   expect(res.body.replayed).toBe(false);
-  const byId = Object.fromEntries(res.body.apprentices.map((a: any) => [a.apprenticeId, a]));
-  expect(byId.ann.progress).toEqual(
+  const byId = Object.fromEntries(res.body.apprentices.map((a) => [a.apprenticeId, a]));
+  expect(byId.ann!.progress).toEqual(
     JSON.parse(JSON.stringify(computeProgress(framework('nitas-help-desk'), ann(), AS_OF))),
   );
-  expect(byId.ben.progress).toEqual(
+  expect(byId.ben!.progress).toEqual(
     JSON.parse(JSON.stringify(computeProgress(framework('it-generalist-competencies'), ben(), AS_OF))),
   );
-  expect(byId.ann.changes.signOffs).toEqual({ created: 12, updated: 0, deleted: 0 });
-  expect(byId.ann.changes.hours).toEqual({ created: 15, updated: 0, deleted: 0 });
+  expect(byId.ann!.changes.signOffs).toEqual({ created: 12, updated: 0, deleted: 0 });
+  expect(byId.ann!.changes.hours).toEqual({ created: 15, updated: 0, deleted: 0 });
   const signOffs = await db().collection('sponsors/acme/apprentices/ann/signOffs').get();
   expect(signOffs.size).toBe(12);
   const stored = await db().doc('sponsors/acme/progress/ann').get();
-  expect(stored.get('progress.levels')).toEqual(byId.ann.progress.levels);
+  expect(stored.get('progress.levels')).toEqual(byId.ann!.progress.levels);
   // The roster gave the apprentice and the coach their roles.
   expect((await db().doc('members/ann@apprentice.example').get()).get('sponsors.acme')).toEqual({
     role: 'apprentice',
@@ -61,21 +70,21 @@ test("a sync stores the rows and returns the engine's progress for each apprenti
 
 test('re-sending the same sync changes nothing, with the same key or a new one', async () => {
   await sync('sync-0001', [ann(), ben()]);
-  const before = await snapshotAll();
+  const before = await allDocuments();
   const replay = await sync('sync-0001', [ann(), ben()]);
   expect(replay.status).toBe(200);
   expect(replay.body.replayed).toBe(true);
-  expect(await snapshotAll()).toEqual(before);
+  expect(await allDocuments()).toEqual(before);
   const again = await sync('sync-0002', [ann(), ben()]);
   expect(again.status).toBe(200);
-  expect(again.body.apprentices.map((a: any) => a.changes)).toEqual(
+  expect(again.body.apprentices.map((a) => a.changes)).toEqual(
     [0, 1].map(() => ({
       profile: false,
       signOffs: { created: 0, updated: 0, deleted: 0 },
       hours: { created: 0, updated: 0, deleted: 0 },
     })),
   );
-  const after = await snapshotAll();
+  const after = await allDocuments();
   // Only the new idempotency key document appears.
   expect(Object.keys(after).filter((p) => !(p in before))).toEqual([expect.stringMatching(/^sponsors\/acme\/syncs\//)]);
   for (const [path, data] of Object.entries(before)) expect(after[path]).toEqual(data);
@@ -83,15 +92,15 @@ test('re-sending the same sync changes nothing, with the same key or a new one',
 
 test('a changed row updates only that row, and appends one audit record', async () => {
   await sync('sync-0001', [ann()]);
-  const before = await snapshotAll();
+  const before = await allDocuments();
   const changed = ann();
   changed.signOffs![3] = { ...changed.signOffs![3]!, notes: 'observed twice' };
   changed.hours = changed.hours!.slice(0, -1); // last work-experience day removed
   const res = await sync('sync-0002', [changed]);
   expect(res.status).toBe(200);
-  expect(res.body.apprentices[0].changes.signOffs).toEqual({ created: 0, updated: 1, deleted: 0 });
-  expect(res.body.apprentices[0].changes.hours).toEqual({ created: 0, updated: 0, deleted: 1 });
-  const after = await snapshotAll();
+  expect(res.body.apprentices[0]!.changes.signOffs).toEqual({ created: 0, updated: 1, deleted: 0 });
+  expect(res.body.apprentices[0]!.changes.hours).toEqual({ created: 0, updated: 0, deleted: 1 });
+  const after = await allDocuments();
   const changedPaths = Object.keys({ ...before, ...after })
     .filter((p) => JSON.stringify(before[p]) !== JSON.stringify(after[p]))
     .sort();
@@ -116,14 +125,8 @@ test('a changed row updates only that row, and appends one audit record', async 
 test('the same idempotency key with a different body is a 409 and writes nothing', async () => {
   await sync('sync-0001', [ann()]);
   const before = await allDocumentPaths();
-  const res = await sync('sync-0001', [ann(), ben()]);
+  const res = await sync<ErrorAnswer>('sync-0001', [ann(), ben()]);
   expect(res.status).toBe(409);
   expect(res.body.error.code).toBe('conflict');
   expect(await allDocumentPaths()).toEqual(before);
 });
-
-async function snapshotAll(): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  for (const path of await allDocumentPaths()) out[path] = (await db().doc(path).get()).data();
-  return out;
-}

@@ -4,7 +4,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { computeProgress, HOURS_CATEGORY_LABEL } from '@qualcard/shared';
 import { COUNTS_TOWARDS } from '@qualcard/shared/engine/rules';
 import ExcelJS from 'exceljs';
-import { allDocumentPaths, call, clearFirestore, db, seedSponsor } from './helpers/api';
+import {
+  allDocumentPaths,
+  call,
+  clearFirestore,
+  db,
+  type ErrorAnswer,
+  seedSponsor,
+  type TranscriptListAnswer,
+  type TranscriptMeta,
+} from './helpers/api';
 import { sheetsViaLibreOffice, tableRows } from './helpers/libreoffice';
 import { framework, record } from './helpers/records';
 
@@ -12,6 +21,8 @@ const ADMIN = 'admin@acme.example';
 const COACH = 'coach@acme.example';
 const AS_OF = '2026-06-30';
 const T = '/v1/sponsors/acme/apprentices/ann/transcripts';
+/** Exports a new transcript version as `as`. */
+const exportAs = (as: string) => call<TranscriptMeta>('POST', T, { as, body: { asOf: AS_OF } });
 
 const ann = () => {
   const r = record({
@@ -56,9 +67,9 @@ beforeEach(async () => {
 });
 
 test('each export is a new stored version with bytes, SHA-256, author and time; older versions are kept', async () => {
-  const first = await call('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
+  const first = await exportAs(ADMIN);
   expect(first.status).toBe(201);
-  const second = await call('POST', T, { as: COACH, body: { asOf: AS_OF } });
+  const second = await exportAs(COACH);
   expect(second.status).toBe(201);
   expect([first.body.version, second.body.version]).toEqual([1, 2]);
   expect(second.body).toMatchObject({
@@ -74,13 +85,13 @@ test('each export is a new stored version with bytes, SHA-256, author and time; 
     expect(d.get('sha256')).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(d.get('size')).toBe(bytes.length);
   }
-  const list = await call('GET', T, { as: 'ann@apprentice.example' });
-  expect(list.body.transcripts.map((t: any) => t.version)).toEqual([2, 1]);
-  expect(list.body.transcripts[0].bytes).toBeUndefined();
+  const list = await call<TranscriptListAnswer>('GET', T, { as: 'ann@apprentice.example' });
+  expect(list.body.transcripts.map((t) => t.version)).toEqual([2, 1]);
+  expect(list.body.transcripts[0]!.bytes).toBeUndefined();
 });
 
 test('download returns the stored bytes as an .xlsx attachment, also to the apprentice', async () => {
-  const made = await call('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
+  const made = await exportAs(ADMIN);
   const res = await call('GET', `${T}/${made.body.id}`, { as: 'ann@apprentice.example' });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -92,7 +103,7 @@ test('download returns the stored bytes as an .xlsx attachment, also to the appr
 });
 
 test("LibreOffice opens the transcript and its numbers are the engine's", async () => {
-  const made = await call('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
+  const made = await exportAs(ADMIN);
   const file = await call('GET', `${T}/${made.body.id}`, { as: ADMIN });
   const sheets = sheetsViaLibreOffice(file.bytes);
   expect(Object.keys(sheets).sort()).toEqual([
@@ -177,7 +188,7 @@ test("LibreOffice opens the transcript and its numbers are the engine's", async 
 });
 
 test('every transcript sheet prints cleanly: frozen header, print titles, set widths, landscape fit to width', async () => {
-  const made = await call('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
+  const made = await exportAs(ADMIN);
   const file = await call('GET', `${T}/${made.body.id}`, { as: ADMIN });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
@@ -217,7 +228,7 @@ test('a transcript over the 1 MiB document limit is a 413 and nothing is stored'
   ).toBe(200);
   const before = await allDocumentPaths();
   const versionBefore = (await db().doc('sponsors/acme/apprentices/ann').get()).get('transcriptVersion');
-  const res = await call('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
+  const res = await call<ErrorAnswer>('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
   expect(res.status).toBe(413);
   expect(res.body.error.message).toMatch(/1 MiB/);
   expect(await allDocumentPaths()).toEqual(before);

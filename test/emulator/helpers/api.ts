@@ -1,13 +1,48 @@
 // Test client for the real HTTP API on the Functions emulator, plus Firestore setup through the Admin SDK.
+import type { Progress } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { type Firestore, getFirestore } from 'firebase-admin/firestore';
+import type { ChainCheck } from '../../../functions/src/audit';
+import type { StoredProgress } from '../../../functions/src/progress';
+import type { SyncedApprentice } from '../../../functions/src/routes/sync';
+import type { TranscriptMeta } from '../../../functions/src/store/transcripts';
 import { type ApiResponse, apiCall } from '../../../scripts/api-client';
 import { mintIdToken, type TokenClaims } from '../../../scripts/emulator-key';
 import { apiUrl, firestoreHost, PROJECT_ID } from './env';
 
+export type { TranscriptMeta } from '../../../functions/src/store/transcripts';
 export type { ApiResponse } from '../../../scripts/api-client';
 
-export function call<T = any>(
+// The API's answers the tests read, typed from the functions' own definitions (`call<SyncAnswer>(...)`).
+export interface ErrorAnswer {
+  error: { code: string; message: string; details: { issues: { path: string; message: string; code: string }[] } };
+}
+export interface SyncAnswer {
+  sponsorId: string;
+  asOf: string;
+  replayed: boolean;
+  apprentices: SyncedApprentice[];
+}
+export interface SignOffAnswer {
+  apprenticeId: string;
+  signed: string[];
+  alreadySigned: string[];
+  coachEmail: string;
+  signedAt: string;
+  progress: Progress;
+}
+export interface ProgressListAnswer {
+  sponsorId: string;
+  apprentices: StoredProgress[];
+}
+/** The list of transcript versions; `bytes` is there only if the list leaks them (it must not). */
+export interface TranscriptListAnswer {
+  transcripts: (TranscriptMeta & { bytes?: unknown })[];
+}
+export type VerifyAnswer = ChainCheck & { apprenticeId: string };
+
+/** A request to the API, as `as` (an email or token claims) with a token the emulator accepts. */
+export function call<T = unknown>(
   method: string,
   path: string,
   opts: { as?: string | TokenClaims; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
@@ -47,17 +82,27 @@ export async function seedSponsor(
   }
 }
 
-/** Every document path under the database (for "nothing was written" checks). */
+/**
+ * Every document in the database, path -> its fields as the REST API gives them (typed values such as
+ * `{ stringValue: "x" }`): for "nothing was written" and "only these changed" comparisons. One kindless query over
+ * all descendants of the root (as the owner, past the rules) instead of walking the collections one by one.
+ */
+export async function allDocuments(): Promise<Record<string, unknown>> {
+  const root = `projects/${PROJECT_ID}/databases/(default)/documents`;
+  const res = await fetch(`http://${firestoreHost()}/v1/${root}:runQuery`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer owner', 'content-type': 'application/json' },
+    body: JSON.stringify({ structuredQuery: { from: [{ allDescendants: true }] } }),
+  });
+  if (!res.ok) throw new Error(`listing Firestore failed: ${res.status} ${await res.text()}`);
+  const rows = (await res.json()) as { document?: { name: string; fields?: unknown } }[];
+  const found = rows.flatMap((r) =>
+    r.document ? [[r.document.name.slice(root.length + 1), r.document.fields ?? {}] as const] : [],
+  );
+  return Object.fromEntries(found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Every document path under the database, sorted. */
 export async function allDocumentPaths(): Promise<string[]> {
-  const firestore = db();
-  const out: string[] = [];
-  const walk = async (refs: FirebaseFirestore.CollectionReference[]): Promise<void> => {
-    for (const c of refs) {
-      // One query for the existing documents; listDocuments also finds parents that exist only through children.
-      out.push(...(await c.get()).docs.map((d) => d.ref.path));
-      for (const d of await c.listDocuments()) await walk(await d.listCollections());
-    }
-  };
-  await walk(await firestore.listCollections());
-  return out.sort();
+  return Object.keys(await allDocuments());
 }

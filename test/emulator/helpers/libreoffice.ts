@@ -10,9 +10,18 @@ import { parseCsv } from '@qualcard/shared';
 const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
 export function sheetsViaLibreOffice(xlsx: Buffer): Record<string, string[][]> {
+  return booksViaLibreOffice([xlsx])[0]!;
+}
+
+/** Several workbooks in one LibreOffice run (its start-up is most of the time): their sheets, in order. */
+export function booksViaLibreOffice(books: Buffer[]): Record<string, string[][]>[] {
   const dir = mkdtempSync(join(tmpdir(), 'qualcard-lo-'));
   try {
-    writeFileSync(join(dir, 'book.xlsx'), xlsx);
+    const files = books.map((xlsx, i) => {
+      const file = join(dir, `book${i}.xlsx`);
+      writeFileSync(file, xlsx);
+      return file;
+    });
     // A private profile so parallel runs do not fight over LibreOffice's user installation lock.
     execFileSync(
       'soffice',
@@ -23,14 +32,14 @@ export function sheetsViaLibreOffice(xlsx: Buffer): Record<string, string[][]> {
         CSV_ALL_SHEETS,
         '--outdir',
         join(dir, 'csv'),
-        join(dir, 'book.xlsx'),
+        ...files,
       ],
       { stdio: 'pipe', timeout: 120_000 },
     );
-    const out: Record<string, string[][]> = {};
+    const out: Record<string, string[][]>[] = books.map(() => ({}));
     for (const file of readdirSync(join(dir, 'csv'))) {
-      const sheet = file.replace(/^book-/, '').replace(/\.csv$/, '');
-      out[sheet] = parseCsv(readFileSync(join(dir, 'csv', file), 'utf8'));
+      const [, index, sheet] = /^book(\d+)-(.*)\.csv$/.exec(file)!;
+      out[Number(index)]![sheet!] = parseCsv(readFileSync(join(dir, 'csv', file), 'utf8'));
     }
     return out;
   } finally {
