@@ -34,7 +34,7 @@ function stamp(s: FakeSheet, itemId: string, date: string, by = 'coach@example.c
 }
 function logHours(s: FakeSheet, key: string, values: [string, string, string, number, string, string]): void {
   const r = rowOfKey(s, key);
-  values.forEach((v, i) => s.setCell(r, i + 2, i === 0 ? day(v as string) : v));
+  for (const [i, v] of values.entries()) s.setCell(r, i + 2, i === 0 ? day(v as string) : v);
 }
 
 function generated(opts: { endpoint?: string } = {}) {

@@ -104,14 +104,8 @@ describe('in-sheet progress formulas agree with computeProgress', () => {
     const nitas = getFramework('nitas-help-desk')!;
     const items = nitas.workFunctions.flatMap((w) => w.items);
     const { compared, progress } = compare(nitas, rosterRow({ frameworkId: nitas.id, levelId: 'L2' }), (q, h) => {
-      items
-        .filter((i) => i.levels.includes('L1'))
-        .slice(0, 20)
-        .forEach((i) => sign(q, `item:${i.id}`));
-      items
-        .filter((i) => i.levels.includes('L2'))
-        .slice(0, 7)
-        .forEach((i) => sign(q, `item:${i.id}`));
+      for (const i of items.filter((i) => i.levels.includes('L1')).slice(0, 20)) sign(q, `item:${i.id}`);
+      for (const i of items.filter((i) => i.levels.includes('L2')).slice(0, 7)) sign(q, `item:${i.id}`);
       for (let d = 1; d <= 28; d += 1)
         logHours(h, { date: `2026-02-${String(d).padStart(2, '0')}`, category: 'On-the-job learning', hours: 8 });
       logHours(h, { date: '2026-03-01', category: 'Related instruction', hours: 6 });
@@ -126,7 +120,7 @@ describe('in-sheet progress formulas agree with computeProgress', () => {
     const level = cts.levels[2]!.id;
     const items = cts.workFunctions.flatMap((w) => w.items).filter((i) => i.levels.includes(level));
     const { compared, progress } = compare(cts, rosterRow({ frameworkId: cts.id, levelId: level }), (q) => {
-      items.filter((_, k) => k % 3 === 0).forEach((i) => sign(q, `item:${i.id}`));
+      for (const i of items.filter((_, k) => k % 3 === 0)) sign(q, `item:${i.id}`);
     });
     expect(compared).toEqual([level]);
     expect(progress.levels.find((l) => l.levelId === level)!.items.done).toBeGreaterThan(0);
