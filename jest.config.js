@@ -16,6 +16,9 @@ const base = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // One worker per core: Jest's default (cores - 1) is a single worker on the 2-core machine, and many files wait on
+  // LibreOffice, Chromium, npm or esbuild (unit + office + browser: 12 s -> 9 s). The emulator tier runs in band.
+  maxWorkers: '100%',
   projects: [
     {
       ...base,
