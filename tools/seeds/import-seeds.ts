@@ -9,9 +9,9 @@ import { parseItGeneralistCompetencies } from './it-generalist-competencies';
 import { parseItGeneralistWps } from './it-generalist-wps';
 import { parseItSupportWps } from './it-support-wps';
 import { parseNitasHelpDesk } from './nitas';
-import { readSource, type SourceDoc } from './source';
+import { readSource, SEEDS_DIR, type SourceDoc } from './source';
 
-export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
+export { SEEDS_DIR };
 export const FRAMEWORKS_DIR = resolve(__dirname, '../../shared/frameworks');
 
 export const seedParsers: { file: string; parse: (doc: SourceDoc) => FrameworkInput }[] = [
