@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { ApprenticeRecord, type ApprenticeRecordInput, type Progress } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
+import type { SignOffResponse } from '../addon/src/api/requests';
 import type { ChainCheck } from '../functions/src/audit';
 import type { StoredProgress } from '../functions/src/progress';
 import type { SyncedApprentice } from '../functions/src/routes/sync';
@@ -29,14 +30,6 @@ interface SyncAnswer {
   asOf: string;
   replayed: boolean;
   apprentices: SyncedApprentice[];
-}
-interface SignOffAnswer {
-  apprenticeId: string;
-  signed: string[];
-  alreadySigned: string[];
-  coachEmail: string;
-  signedAt: string;
-  progress: Progress;
 }
 interface SponsorProgressAnswer {
   sponsorId: string;
@@ -134,7 +127,7 @@ async function coachSignsOff(records: ApprenticeRecordInput[]): Promise<void> {
   const open = before.body.progress.gaps
     .flatMap(({ pointer: p }) => (p.kind === 'item' && !signedIds.has(p.itemId) ? [p.itemId] : []))
     .slice(0, 2);
-  const signed = await api<SignOffAnswer>(
+  const signed = await api<SignOffResponse>(
     ava.apprentice.coachEmails[0]!,
     'POST',
     `/v1/sponsors/${SPONSOR}/apprentices/ava/sign-offs`,
