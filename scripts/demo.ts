@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ApprenticeRecord, type ApprenticeRecordInput, type Progress } from '@qualcard/shared';
+import { ApprenticeRecord, type ApprenticeRecordInput } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import type { SignOffResponse } from '../addon/src/api/requests';
