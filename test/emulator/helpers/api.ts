@@ -1,5 +1,4 @@
 // Test client for the real HTTP API on the Functions emulator, plus Firestore setup through the Admin SDK.
-import type { Progress } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { type Firestore, getFirestore } from 'firebase-admin/firestore';
 import type { ChainCheck } from '../../../functions/src/audit';
@@ -23,14 +22,8 @@ export interface SyncAnswer {
   replayed: boolean;
   apprentices: SyncedApprentice[];
 }
-export interface SignOffAnswer {
-  apprenticeId: string;
-  signed: string[];
-  alreadySigned: string[];
-  coachEmail: string;
-  signedAt: string;
-  progress: Progress;
-}
+/** The sign-off answer, as the add-on reads it. */
+export type { SignOffResponse as SignOffAnswer } from '../../../addon/src/api/requests';
 export interface ProgressListAnswer {
   sponsorId: string;
   apprentices: StoredProgress[];
