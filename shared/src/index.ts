@@ -1,6 +1,8 @@
 export { addDays, addMonths, daysBetween } from './engine/dates';
 export { computeProgress, RecordMismatchError } from './engine/progress';
-export { HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
+export { type CheckedRecord, countedEntries } from './engine/counted';
+export { ENTRY_KINDS, isPendingFinding, PENDING_CODE, type Standing, standing } from './engine/provenance';
+export { CONFIRMED_BY, type EntryKind, HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
 export { getFramework, shippedFrameworks } from './frameworks';
 export { type FieldIssue, fieldIssues, formatIssues } from './model/errors';
 export * from './model/framework';
@@ -8,6 +10,7 @@ export * from './model/ids';
 export * from './model/limits';
 export * from './model/progress';
 export * from './model/record';
+export * from './model/time-zone';
 export { CsvSyntaxError, parseCsv } from './sponsor/csv';
 export {
   FRAMEWORK_COLUMNS,

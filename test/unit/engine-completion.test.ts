@@ -1,5 +1,5 @@
 import { computeProgress, RecordMismatchError } from '../../shared/src';
-import { completeLevel1, ojl, record, ri, sign, tinyFramework } from '../fixtures/engine';
+import { cert, completeLevel1, confirmed, ojl, record, ri, sign, tinyFramework } from '../fixtures/engine';
 
 const AS_OF = '2026-03-01';
 const fw = tinyFramework();
@@ -43,8 +43,15 @@ describe('completion per level', () => {
       record({
         signOffs: [sign('A1')],
         hours: [ojl('2026-02-01', 20), ojl('2026-02-02', 20)],
-        certifications: [{ id: 'cert-1' }],
-        priorCredit: [{ category: 'on-the-job-learning', hours: 110, description: 'previous job', approved: true }],
+        certifications: [cert('cert-1')],
+        priorCredit: [
+          {
+            category: 'on-the-job-learning',
+            hours: 110,
+            description: 'previous job',
+            confirmation: confirmed('admin'),
+          },
+        ],
       }),
       AS_OF,
     );
@@ -83,7 +90,7 @@ describe('completion per level', () => {
     expect(p.levels.map((l) => l.hours[0]!.done)).toEqual([20, 20]);
   });
 
-  test('approved prior credit counts and is reported; unapproved does not count', () => {
+  test('prior credit an admin approved counts and is reported; typed approval does not count', () => {
     const p = computeProgress(
       fw,
       record({
@@ -92,11 +99,10 @@ describe('completion per level', () => {
             category: 'on-the-job-learning',
             hours: 40,
             description: 'help desk at previous employer',
-            approved: true,
             approvedBy: 'coach@example.com',
-            approvedDate: '2026-01-10',
+            confirmation: confirmed('admin', '2026-01-10'),
           },
-          { category: 'on-the-job-learning', hours: 30, description: 'summer job', approved: false },
+          { category: 'on-the-job-learning', hours: 30, description: 'summer job', approvedBy: 'coach@example.com' },
         ],
       }),
       AS_OF,

@@ -1,5 +1,5 @@
 import { computeProgress, type Finding } from '../../shared/src';
-import { completeLevel1, ojl, record, ri, sign, tinyFramework } from '../fixtures/engine';
+import { ADMIN, completeLevel1, confirmed, exam, ojl, record, ri, sign, tinyFramework } from '../fixtures/engine';
 
 const AS_OF = '2026-03-01';
 const fw = tinyFramework();
@@ -23,7 +23,7 @@ describe('gap rules fire and stay quiet', () => {
   test('exam.missing and certification.missing, quiet when held; a failed exam does not count', () => {
     const missing = computeProgress(
       fw,
-      completeLevel1({ exams: [{ id: 'exam-1', passed: false }], certifications: [] }),
+      completeLevel1({ exams: [exam('exam-1', { passed: false })], certifications: [] }),
       AS_OF,
     );
     expect(codes(missing.gaps)).toEqual(['exam.missing', 'certification.missing']);
@@ -90,18 +90,24 @@ describe('gap rules fire and stay quiet', () => {
     expect(at('2026-03-10')).not.toContain('activity.none');
   });
 
-  test('prior-credit.unapproved fires for unapproved credit only', () => {
+  test('pending.prior-credit fires for credit no admin approved, whatever the sheet says', () => {
     const p = computeProgress(
       fw,
       record({
         priorCredit: [
-          { id: 'pc-1', category: 'related-instruction', hours: 5, description: 'college course', approved: false },
-          { id: 'pc-2', category: 'related-instruction', hours: 5, description: 'bootcamp', approved: true },
+          { id: 'pc-1', category: 'related-instruction', hours: 5, description: 'college course', approvedBy: ADMIN },
+          {
+            id: 'pc-2',
+            category: 'related-instruction',
+            hours: 5,
+            description: 'bootcamp',
+            confirmation: confirmed('admin'),
+          },
         ],
       }),
       AS_OF,
     );
-    expect(p.gaps.filter((g) => g.code === 'prior-credit.unapproved').map((g) => g.pointer)).toEqual([
+    expect(p.gaps.filter((g) => g.code === 'pending.prior-credit').map((g) => g.pointer)).toEqual([
       { kind: 'prior-credit', index: 0, id: 'pc-1' },
     ]);
   });

@@ -4,6 +4,14 @@ import { type ApprenticeRecordInput, computeProgress, getFramework } from '../..
 const nitas = getFramework('nitas-help-desk')!;
 const START = '2025-01-06';
 const COACH = 'grace@sponsor.example';
+/** What the functions write when the coach (or an admin) confirms an entry. */
+const confirmed = (role: 'coach' | 'admin') => ({
+  kind: 'confirmed' as const,
+  by: role === 'coach' ? COACH : 'admin@sponsor.example',
+  role,
+  at: `${START}T12:00:00.000Z`,
+  date: START,
+});
 const l1Items = nitas.workFunctions
   .flatMap((wf) => wf.items)
   .filter((i) => i.core === 'core' && i.levels.includes('L1'));
@@ -22,6 +30,7 @@ function days(
       category,
       hours: Math.min(8, left),
       description: `${category} day ${i + 1}`,
+      confirmation: confirmed('coach'),
     });
   }
   return out;
@@ -39,15 +48,18 @@ function level1(ojl: number, extra: Partial<ApprenticeRecordInput> = {}): Appren
       levelId: 'L1',
       coachEmails: [COACH],
     },
-    signOffs: l1Items.map((i) => ({ itemId: i.id, date: START, coachEmail: COACH })),
+    signOffs: l1Items.map((i) => ({ itemId: i.id, date: START, coachEmail: COACH, confirmation: confirmed('coach') })),
     // OJL from the start date, RI and the rest of the work experience on separate later days so no day passes 24 h.
     hours: [
       ...days('on-the-job-learning', ojl),
       ...days('related-instruction', 242, '2026-01-05'),
       ...days('work-experience', 2000 - ojl, '2026-06-01'),
     ],
-    exams: [{ id: 'L1-all-required-course-exams', passed: true }],
-    certifications: l1Items.length ? [{ id: 'comptia-a-plus' }, { id: 'customer-support-specialist' }] : [],
+    exams: [{ id: 'L1-all-required-course-exams', passed: true, confirmation: confirmed('admin') }],
+    certifications: ['comptia-a-plus', 'customer-support-specialist'].map((id) => ({
+      id,
+      confirmation: confirmed('admin'),
+    })),
     ...extra,
   };
 }

@@ -1,7 +1,8 @@
-// Completion per level: items signed, hours done (with approved prior credit), exams and certifications held.
+// Completion per level from the entries that count: items signed, hours done (with approved prior credit), exams
+// passed and certifications held.
 import type { Framework, HoursCategory, Level } from '../model/framework';
 import type { HoursProgress, LevelProgress, Tally } from '../model/progress';
-import type { ApprenticeRecord, HoursEntry, SignOff } from '../model/record';
+import type { CheckedRecord } from './counted';
 import { COUNTS_TOWARDS } from './rules';
 
 export function coreItemIds(framework: Framework, levelId: string): string[] {
@@ -21,16 +22,11 @@ interface Allocation {
  * requirement, with any excess on the last level that has one; in a non-cumulative framework they count
  * towards every level.
  */
-function allocateHours(
-  framework: Framework,
-  category: HoursCategory,
-  hours: HoursEntry[],
-  record: ApprenticeRecord,
-): Map<string, Allocation> {
+function allocateHours(framework: Framework, category: HoursCategory, checked: CheckedRecord): Map<string, Allocation> {
   const result = new Map<string, Allocation>(framework.levels.map((l) => [l.id, { done: 0, priorCredit: 0 }]));
   const counts = (c: HoursCategory): boolean => (COUNTS_TOWARDS[category] as readonly HoursCategory[]).includes(c);
-  const credit = record.priorCredit.filter((c) => c.approved && counts(c.category));
-  const entries = hours.filter((h) => counts(h.category));
+  const credit = checked.priorCredit.filter((c) => counts(c.category));
+  const entries = checked.hours.filter((h) => counts(h.category));
   let untaggedCredit = 0;
   let untaggedHours = 0;
   for (const c of credit) {
@@ -74,17 +70,13 @@ function allocateHours(
 const fraction = (t: Tally): number => (t.required === 0 ? 1 : Math.min(1, t.done / t.required));
 const round = (n: number, places: number): number => Math.round(n * 10 ** places) / 10 ** places;
 
-export function levelProgress(
-  framework: Framework,
-  record: ApprenticeRecord,
-  signOffs: SignOff[],
-  hours: HoursEntry[],
-): LevelProgress[] {
-  const signed = new Set(signOffs.map((s) => s.itemId));
+/** Each level's progress from the entries that count. */
+export function levelProgress(framework: Framework, checked: CheckedRecord): LevelProgress[] {
+  const signed = new Set(checked.signOffs.map((s) => s.itemId));
   const categories = [...new Set(framework.levels.flatMap((l) => l.requirements.hours.map((r) => r.category)))];
-  const allocations = new Map(categories.map((c) => [c, allocateHours(framework, c, hours, record)]));
-  const passedExams = new Set(record.exams.filter((e) => e.passed).map((e) => e.id));
-  const heldCertifications = new Set(record.certifications.map((c) => c.id));
+  const allocations = new Map(categories.map((c) => [c, allocateHours(framework, c, checked)]));
+  const passedExams = new Set(checked.exams.map((e) => e.id));
+  const heldCertifications = new Set(checked.certifications.map((c) => c.id));
 
   let previousComplete = true;
   return framework.levels.map((level) => {

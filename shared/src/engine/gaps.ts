@@ -2,6 +2,7 @@
 import type { Framework } from '../model/framework';
 import type { Finding, LevelProgress } from '../model/progress';
 import type { ApprenticeRecord, SignOff } from '../model/record';
+import type { CheckedRecord } from './counted';
 import { coreItemIds } from './completion';
 import { addMonths, daysBetween } from './dates';
 import type { Pace } from './pace';
@@ -42,10 +43,10 @@ export function requirementGaps(framework: Framework, level: LevelProgress, sign
   return gaps;
 }
 
-export function examAndCertificationGaps(framework: Framework, levelId: string, record: ApprenticeRecord): Finding[] {
+export function examAndCertificationGaps(framework: Framework, levelId: string, checked: CheckedRecord): Finding[] {
   const level = framework.levels.find((l) => l.id === levelId)!;
-  const passed = new Set(record.exams.filter((e) => e.passed).map((e) => e.id));
-  const held = new Set(record.certifications.map((c) => c.id));
+  const passed = new Set(checked.exams.map((e) => e.id));
+  const held = new Set(checked.certifications.map((c) => c.id));
   return [
     ...level.requirements.exams
       .filter((e) => !passed.has(e.id))
@@ -98,12 +99,15 @@ export function paceGaps(
   const maximumMonths = apprentice.maximumMonths ?? framework.program.durationMonths?.maximum;
   if (maximumMonths !== undefined && !target.complete) {
     const deadline = addMonths(apprentice.startDate, maximumMonths);
-    const late = asOf > deadline || (pace.projectedCompletion !== null && pace.projectedCompletion > deadline);
+    const late =
+      asOf > deadline || pace.tooSlow || (pace.projectedCompletion !== null && pace.projectedCompletion > deadline);
     if (late) {
       const when =
         asOf > deadline
           ? `the maximum duration (${maximumMonths} months) ended on ${deadline}`
-          : `projected completion ${pace.projectedCompletion} is after the maximum duration (${maximumMonths} months, ${deadline})`;
+          : pace.tooSlow
+            ? `at the recent pace completion is more than ${Math.round(RULES.maxProjectionDays / 365.25)} years away, after the maximum duration (${maximumMonths} months, ${deadline})`
+            : `projected completion ${pace.projectedCompletion} is after the maximum duration (${maximumMonths} months, ${deadline})`;
       gaps.push({
         code: 'pace.behind',
         severity: 'error',
@@ -123,14 +127,5 @@ export function paceGaps(
       message: `No sign-offs or hours for ${idle} days (since ${since}).`,
     });
   }
-  record.priorCredit.forEach((c, index) => {
-    if (!c.approved)
-      gaps.push({
-        code: 'prior-credit.unapproved',
-        severity: 'info',
-        pointer: c.id ? { kind: 'prior-credit', index, id: c.id } : { kind: 'prior-credit', index },
-        message: `Prior credit "${c.description}" (${fmt(c.hours)} h ${HOURS_CATEGORY_LABEL[c.category]}) is not approved by the sponsor and is not counted.`,
-      });
-  });
   return gaps;
 }

@@ -1,86 +1,119 @@
-// Integrity flags on the record itself. A flagged sign-off or hours entry is not counted until it is
-// corrected, and the flag says so: nothing is dropped or rewritten silently.
+// Integrity flags on the record itself, per entry. A flagged entry is not counted until it is corrected, and the
+// flag says so: nothing is dropped or rewritten silently.
 import type { Framework } from '../model/framework';
-import type { Finding } from '../model/progress';
-import type { ApprenticeRecord, HoursEntry, SignOff } from '../model/record';
+import type { Finding, Pointer } from '../model/progress';
+import type { ApprenticeRecord, HoursEntry } from '../model/record';
 import { RULES } from './rules';
-
-export interface CheckedRecord {
-  flags: Finding[];
-  signOffs: SignOff[];
-  hours: HoursEntry[];
-}
 
 const NOT_COUNTED = 'It is not counted until corrected.';
 
-export function checkIntegrity(framework: Framework, record: ApprenticeRecord, asOf: string): CheckedRecord {
-  const flags: Finding[] = [];
+/** The flags raised on each entry of one kind, by index; an index with none is clean. */
+export type EntryFlags = Finding[][];
+
+const flagger = (flags: Finding[], pointer: Pointer, prefix = '') => {
+  return (code: string, message: string): void => {
+    flags.push({ code, severity: 'error', message: `${prefix}${message} ${NOT_COUNTED}`, pointer });
+  };
+};
+
+export function signOffFlags(framework: Framework, record: ApprenticeRecord, asOf: string): EntryFlags {
   const { apprentice } = record;
   const itemIds = new Set(framework.workFunctions.flatMap((wf) => wf.items.map((i) => i.id)));
   const coaches = new Set(apprentice.coachEmails);
-
-  const signOffs = record.signOffs.filter((s, index) => {
-    const pointer = { kind: 'sign-off', index, itemId: s.itemId } as const;
-    const flag = (code: string, message: string): void => {
-      flags.push({ code, severity: 'error', message: `${message} ${NOT_COUNTED}`, pointer });
-    };
-    const before = flags.length;
-    if (!itemIds.has(s.itemId))
-      flag('signoff.unknown-item', `Sign-off for ${s.itemId}: no such item in ${framework.id} ${framework.version}.`);
-    if (!s.coachEmail) flag('signoff.no-coach', `Sign-off for ${s.itemId} has no coach.`);
-    if (!s.date) flag('signoff.no-date', `Sign-off for ${s.itemId} has no date.`);
+  return record.signOffs.map((s, index) => {
+    const flags: Finding[] = [];
+    const flag = flagger(flags, { kind: 'sign-off', index, itemId: s.itemId }, `Sign-off for ${s.itemId}`);
+    if (!itemIds.has(s.itemId)) flag('signoff.unknown-item', `: no such item in ${framework.id} ${framework.version}.`);
+    if (!s.coachEmail) flag('signoff.no-coach', ' has no coach.');
+    if (!s.date) flag('signoff.no-date', ' has no date.');
     if (s.date && s.date < apprentice.startDate)
-      flag(
-        'signoff.before-start',
-        `Sign-off for ${s.itemId} is dated ${s.date}, before the apprentice started on ${apprentice.startDate}.`,
-      );
-    if (s.date && s.date > asOf) flag('signoff.future', `Sign-off for ${s.itemId} is dated ${s.date}, in the future.`);
+      flag('signoff.before-start', ` is dated ${s.date}, before the apprentice started on ${apprentice.startDate}.`);
+    if (s.date && s.date > asOf) flag('signoff.future', ` is dated ${s.date}, in the future.`);
     if (s.coachEmail && s.coachEmail === apprentice.email)
-      flag('signoff.by-apprentice', `Sign-off for ${s.itemId} was signed by the apprentice.`);
+      flag('signoff.by-apprentice', ' was signed by the apprentice.');
     else if (s.coachEmail && !coaches.has(s.coachEmail))
-      flag(
-        'signoff.not-coach',
-        `Sign-off for ${s.itemId} was signed by ${s.coachEmail}, who is not a coach of ${apprentice.name}.`,
-      );
-    return flags.length === before;
+      flag('signoff.not-coach', ` was signed by ${s.coachEmail}, who is not a coach of ${apprentice.name}.`);
+    return flags;
   });
+}
 
-  const dayTotals = new Map<string, number>();
-  for (const h of record.hours) if (h.hours > 0) dayTotals.set(h.date, (dayTotals.get(h.date) ?? 0) + h.hours);
+/** Hours as millionths, so day totals add up exactly (5.4 + 10.8 + 7.8 is 24, not 24.000000000000004). */
+const micro = (hours: number): number => Math.round(hours * 1e6);
+
+const duplicateKey = (h: HoursEntry): string =>
+  JSON.stringify([
+    h.date,
+    h.category,
+    h.hours,
+    h.workFunctionId ?? '',
+    h.levelId ?? '',
+    (h.description ?? '').trim().toLowerCase(),
+  ]);
+
+export function hoursFlags(framework: Framework, record: ApprenticeRecord, asOf: string): EntryFlags {
+  const { apprentice } = record;
+  const levelIds = new Set(framework.levels.map((l) => l.id));
   const seen = new Set<string>();
-
-  const hours = record.hours.filter((h, index) => {
-    const pointer = h.id
-      ? ({ kind: 'hours-entry', index, id: h.id } as const)
-      : ({ kind: 'hours-entry', index } as const);
-    const flag = (code: string, message: string): void => {
-      flags.push({
-        code,
-        severity: 'error',
-        message: `Hours entry ${index + 1} (${h.date}, ${h.hours} h): ${message} ${NOT_COUNTED}`,
-        pointer,
-      });
-    };
-    const before = flags.length;
-    const key = JSON.stringify([
-      h.date,
-      h.category,
-      h.hours,
-      h.workFunctionId ?? '',
-      h.levelId ?? '',
-      (h.description ?? '').trim().toLowerCase(),
-    ]);
+  const duplicate = record.hours.map((h) => {
+    const key = duplicateKey(h);
+    const dup = seen.has(key);
+    seen.add(key);
+    return dup;
+  });
+  // A day's total is what the genuine rows add up to: a duplicate row does not push them over the limit.
+  const dayTotals = new Map<string, number>();
+  record.hours.forEach((h, i) => {
+    if (h.hours > 0 && !duplicate[i]) dayTotals.set(h.date, (dayTotals.get(h.date) ?? 0) + micro(h.hours));
+  });
+  return record.hours.map((h, index) => {
+    const flags: Finding[] = [];
+    const pointer: Pointer = h.id ? { kind: 'hours-entry', index, id: h.id } : { kind: 'hours-entry', index };
+    const flag = flagger(flags, pointer, `Hours entry ${index + 1} (${h.date}, ${h.hours} h): `);
     if (h.hours < 0) flag('hours.negative', 'hours are negative.');
-    const dayTotal = dayTotals.get(h.date) ?? 0;
+    const dayTotal = (dayTotals.get(h.date) ?? 0) / 1e6;
     if (dayTotal > RULES.maxHoursPerDay)
       flag('hours.over-24', `hours on ${h.date} add up to ${dayTotal}, over ${RULES.maxHoursPerDay} in a day.`);
     if (h.date > asOf) flag('hours.future', 'dated in the future.');
     if (h.date < apprentice.startDate)
       flag('hours.before-start', `dated before the apprentice started on ${apprentice.startDate}.`);
-    if (seen.has(key)) flag('hours.duplicate', 'the same as an earlier entry (date, category, hours and description).');
-    seen.add(key);
-    return flags.length === before;
+    if (duplicate[index])
+      flag('hours.duplicate', 'the same as an earlier entry (date, category, hours and description).');
+    if (h.levelId && !levelIds.has(h.levelId))
+      flag('hours.unknown-level', `logged against level "${h.levelId}", which ${framework.id} does not have.`);
+    return flags;
   });
+}
 
-  return { flags, signOffs, hours };
+export function priorCreditFlags(framework: Framework, record: ApprenticeRecord): EntryFlags {
+  const levelIds = new Set(framework.levels.map((l) => l.id));
+  return record.priorCredit.map((c, index) => {
+    const flags: Finding[] = [];
+    const pointer: Pointer = c.id ? { kind: 'prior-credit', index, id: c.id } : { kind: 'prior-credit', index };
+    if (c.levelId && !levelIds.has(c.levelId))
+      flagger(
+        flags,
+        pointer,
+        `Prior credit "${c.description}": `,
+      )('prior-credit.unknown-level', `credited to level "${c.levelId}", which ${framework.id} does not have.`);
+    return flags;
+  });
+}
+
+/** Exams and certifications: a result dated after the as-of date did not exist yet. */
+export function resultFlags(
+  kind: 'exam' | 'certification',
+  results: { id: string; date?: string | undefined }[],
+  asOf: string,
+): EntryFlags {
+  return results.map((r) => {
+    const flags: Finding[] = [];
+    const pointer: Pointer = kind === 'exam' ? { kind, examId: r.id } : { kind, certificationId: r.id };
+    if (r.date && r.date > asOf)
+      flagger(
+        flags,
+        pointer,
+        `${kind === 'exam' ? 'Exam' : 'Certification'} ${r.id} `,
+      )(`${kind}.future`, `is dated ${r.date}, after ${asOf}.`);
+    return flags;
+  });
 }

@@ -10,6 +10,8 @@ import { COUNTS_TOWARDS, RULES } from './rules';
 export interface Pace {
   projectedCompletion: string | null;
   lastActivity: string | null;
+  /** The recent pace is so slow that completion is beyond `RULES.maxProjectionDays` (no date is given). */
+  tooSlow?: boolean;
 }
 
 export function projectCompletion(
@@ -54,5 +56,6 @@ export function projectCompletion(
     if (done <= 0) return { projectedCompletion: null, lastActivity };
     days = Math.max(days, Math.ceil((remaining * window) / done));
   }
+  if (!(days <= RULES.maxProjectionDays)) return { projectedCompletion: null, lastActivity, tooSlow: true };
   return { projectedCompletion: addDays(asOf, days), lastActivity };
 }

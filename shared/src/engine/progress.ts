@@ -1,11 +1,12 @@
 // The engine: (framework, apprentice record, as-of date) -> progress, gaps, integrity flags, projection.
-// Pure: no I/O, no clock. The add-on, the functions and the CLI all call this one function.
+// Pure: no I/O, no clock. The add-on, the functions and the CLI all call this one function, and it counts only
+// what provenance.ts says counts.
 import type { Framework } from '../model/framework';
 import type { Progress } from '../model/progress';
 import { ApprenticeRecord, type ApprenticeRecordInput, IsoDate } from '../model/record';
 import { levelProgress } from './completion';
 import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
-import { checkIntegrity } from './integrity';
+import { countedEntries } from './counted';
 import { projectCompletion } from './pace';
 
 /** A record that does not fit its framework (wrong framework, unknown level). */
@@ -41,8 +42,8 @@ export function computeProgress(
     );
   }
 
-  const checked = checkIntegrity(framework, record, asOf);
-  const levels = levelProgress(framework, record, checked.signOffs, checked.hours);
+  const checked = countedEntries(framework, record, asOf);
+  const levels = levelProgress(framework, checked);
   const target = levels[targetIndex]!;
   // Cumulative frameworks need every level up to the target; otherwise only the target level counts.
   const scope = framework.program.levelsCumulative ? levels.slice(0, targetIndex + 1) : [target];
@@ -52,9 +53,10 @@ export function computeProgress(
     ...previousLevelGaps(framework, scope, target.levelId),
     ...scope.flatMap((l) => [
       ...requirementGaps(framework, l, checked.signOffs),
-      ...examAndCertificationGaps(framework, l.levelId, record),
+      ...examAndCertificationGaps(framework, l.levelId, checked),
     ]),
     ...paceGaps(framework, record, target, pace, asOf),
+    ...checked.pending,
   ];
 
   return {
@@ -66,6 +68,7 @@ export function computeProgress(
     levels,
     gaps,
     integrity: checked.flags,
+    entries: checked.entries,
     projectedCompletion: pace.projectedCompletion,
   };
 }

@@ -8,7 +8,24 @@ export const RULES = {
   inactivityDays: 60,
   /** More hours than this in one day is flagged; the hours sheet's per-row validation uses the same maximum. */
   maxHoursPerDay: 24,
+  /** A projection further away than this (a trickle of hours) is "no realistic pace", not a date. */
+  maxProjectionDays: 36_525,
 } as const;
+
+/**
+ * Who confirms each kind of entry: a coach of the apprentice confirms what they observed (items, hours); only a
+ * sponsor admin approves prior credit and records exam and certification results. Attesting history (entries
+ * from before the sponsor used Qualcard) is the admin's for every kind. The functions check roles with this
+ * table and the engine counts with it.
+ */
+export const CONFIRMED_BY = {
+  'sign-off': 'coach',
+  'hours-entry': 'coach',
+  'prior-credit': 'admin',
+  exam: 'admin',
+  certification: 'admin',
+} as const;
+export type EntryKind = keyof typeof CONFIRMED_BY;
 
 /**
  * Which logged categories count towards a requirement. On-the-job learning is work experience with a coach

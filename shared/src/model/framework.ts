@@ -2,8 +2,9 @@
 // Items, hours and certifications carry a `source` so each fact traces back to its document lines.
 import { z } from 'zod';
 import { ID_PATTERN, ID_RULE } from './ids';
+import { MAX_ID_LENGTH } from './limits';
 
-export const Id = z.string().regex(ID_PATTERN, ID_RULE);
+export const Id = z.string().max(MAX_ID_LENGTH).regex(ID_PATTERN, ID_RULE);
 
 export const SourceRef = z
   .object({

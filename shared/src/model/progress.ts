@@ -1,5 +1,6 @@
 // What the engine returns. Plain data (ISO date strings, no Date objects) so it crosses
 // google.script.run, HTTP and Firestore unchanged.
+import type { EntryKind } from '../engine/rules';
 import type { HoursCategory } from './framework';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -47,6 +48,15 @@ export interface LevelProgress {
   complete: boolean;
 }
 
+/** How the entries of one kind stand: counted (confirmed or attested), pending a confirmation, or flagged. */
+export interface EntryCounts {
+  confirmed: number;
+  attested: number;
+  pending: number;
+  /** Confirmed or attested but not counted because of an integrity flag. */
+  flagged: number;
+}
+
 export interface Progress {
   apprenticeId: string;
   frameworkId: string;
@@ -54,8 +64,11 @@ export interface Progress {
   asOf: string;
   targetLevelId: string;
   levels: LevelProgress[];
+  /** What stands between the apprentice and the target level; entries awaiting a confirmation are `pending.*`. */
   gaps: Finding[];
   integrity: Finding[];
+  /** Per kind of entry: what the engine counted and what it did not. */
+  entries: Record<EntryKind, EntryCounts>;
   /** When the target level is projected to be complete at the recent pace; null when there is no pace to project from. */
   projectedCompletion: string | null;
 }

@@ -1,9 +1,19 @@
 // The apprentice record: what the add-on reads from the sheets, sends to the functions, and the engine reads.
-// Fields a coach may leave blank in a sheet (a sign-off's coach or date) are optional here on purpose:
-// the engine reports them as integrity flags instead of the whole record being rejected.
+// Fields a coach may leave blank in a sheet (a sign-off's coach or date) are optional here on purpose, and an
+// empty cell reads as blank: the engine reports them as integrity flags instead of the whole record being rejected.
+// Every entry carries its provenance (`confirmation`): absent, it was typed in a sheet and counts for nothing until
+// the functions confirm it. A sheet's sync can never send one (`SheetRecord`).
 import { z } from 'zod';
 import { HoursCategory, Id } from './framework';
-import { MAX_PROGRAM_MONTHS, MAX_TEXT_LENGTH } from './limits';
+import {
+  MAX_EMAIL_LENGTH,
+  MAX_EMAIL_LOCAL_LENGTH,
+  MAX_ENTRY_HOURS,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_PROGRAM_MONTHS,
+  MAX_TEXT_LENGTH,
+} from './limits';
 
 export const IsoDate = z
   .string()
@@ -14,64 +24,125 @@ export const IsoDate = z
   }, 'not a real calendar date');
 export type IsoDate = z.infer<typeof IsoDate>;
 
-export const Email = z.string().trim().toLowerCase().pipe(z.email());
+/** A server timestamp, ISO 8601 in UTC. */
+export const Instant = z.iso.datetime();
+
+/** Text that Firestore and UTF-8 can hold: a lone UTF-16 surrogate (half an emoji) cannot be stored. */
+const LONE_SURROGATE = /\p{Cs}/u;
+export const Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !LONE_SURROGATE.test(s), 'holds a broken character (a lone UTF-16 surrogate)');
+
+export const Email = z
+  .string()
+  .max(MAX_EMAIL_LENGTH)
+  .trim()
+  .toLowerCase()
+  .pipe(z.email())
+  .refine((e) => e.indexOf('@') <= MAX_EMAIL_LOCAL_LENGTH, `at most ${MAX_EMAIL_LOCAL_LENGTH} characters before "@"`);
 
 /** Evidence, notes and descriptions a person types into a sheet. */
-export const FreeText = z.string().max(MAX_TEXT_LENGTH);
+export const FreeText = Text(MAX_TEXT_LENGTH);
+
+/** A cell a person may leave blank: an empty string reads as absent. */
+const blankable = <T extends z.ZodType>(schema: T) =>
+  z.union([z.literal('').transform(() => undefined), schema]).optional();
+
+/**
+ * How an entry was established; only the functions write it. `confirmed`: through the API by the person whose
+ * role confirms this kind of entry (a coach of the apprentice, or an admin), identity verified, at server time.
+ * `attested`: a sponsor admin vouches for history from before the sponsor used Qualcard (paper qual cards), with a
+ * reason. `date` is `at` in the sponsor's time zone: the entry counts from that day.
+ */
+export const Confirmation = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('confirmed'),
+      by: Email,
+      role: z.enum(['coach', 'admin']),
+      at: Instant,
+      date: IsoDate,
+      /** What proves it, e.g. a certificate number. */
+      evidence: FreeText.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('attested'),
+      by: Email,
+      role: z.literal('admin'),
+      at: Instant,
+      date: IsoDate,
+      reason: FreeText.pipe(z.string().trim().min(1)),
+      evidence: FreeText.optional(),
+    })
+    .strict(),
+]);
+export type Confirmation = z.infer<typeof Confirmation>;
+const confirmation = { confirmation: Confirmation.optional() };
 
 export const Apprentice = z
   .object({
     id: Id,
-    name: z.string().trim().min(1),
+    name: Text(MAX_NAME_LENGTH).pipe(z.string().trim().min(1)),
     email: Email,
     startDate: IsoDate,
     frameworkId: Id,
     /** The level the apprentice is working towards; earlier levels of a cumulative framework are checked too. */
     levelId: Id,
-    coachEmails: z.array(Email).min(1),
+    coachEmails: z.array(Email).min(1).max(50),
     /** Sponsor's own limit, overriding the framework's maximum duration. */
     maximumMonths: z.number().positive().max(MAX_PROGRAM_MONTHS).optional(),
   })
   .strict();
 export type Apprentice = z.infer<typeof Apprentice>;
 
+/** A sheet row's stable id (developer metadata); used to point gaps and confirmations at the row. */
+const RowId = Text(MAX_ID_LENGTH).pipe(z.string().min(1));
+const Hours = z.number().finite().min(-MAX_ENTRY_HOURS).max(MAX_ENTRY_HOURS);
+
 export const SignOff = z
   .object({
-    itemId: z.string().trim().min(1),
-    date: IsoDate.optional(),
-    coachEmail: Email.optional(),
+    itemId: Text(MAX_ID_LENGTH).pipe(z.string().trim().min(1)),
+    date: blankable(IsoDate),
+    coachEmail: blankable(Email),
     evidence: FreeText.optional(),
     notes: FreeText.optional(),
+    ...confirmation,
   })
   .strict();
 export type SignOff = z.infer<typeof SignOff>;
 
 export const HoursEntry = z
   .object({
-    /** Stable row id from the sheet (developer metadata); used to point gaps at the row. */
-    id: z.string().min(1).optional(),
+    id: RowId.optional(),
     date: IsoDate,
     category: HoursCategory,
     /** Level the hours were logged against; untagged hours fill levels in order. */
     levelId: Id.optional(),
     workFunctionId: Id.optional(),
-    hours: z.number().finite(),
+    hours: Hours,
     description: FreeText.optional(),
-    verifiedBy: Email.optional(),
+    /** Who the sheet says verified the hours: a claim until a coach confirms them. */
+    verifiedBy: blankable(Email),
+    ...confirmation,
   })
   .strict();
 export type HoursEntry = z.infer<typeof HoursEntry>;
 
+/** Hours from before the program (prior learning); counted once an admin approves them (`confirmation`). */
 export const PriorCredit = z
   .object({
-    id: z.string().min(1).optional(),
+    id: RowId.optional(),
     category: HoursCategory,
     levelId: Id.optional(),
-    hours: z.number().finite().nonnegative(),
-    description: z.string().min(1),
-    approved: z.boolean(),
-    approvedBy: Email.optional(),
-    approvedDate: IsoDate.optional(),
+    hours: Hours.nonnegative(),
+    description: FreeText.pipe(z.string().min(1)),
+    /** Who the sheet says approved it: a claim until an admin confirms it. */
+    approvedBy: blankable(Email),
+    ...confirmation,
   })
   .strict();
 export type PriorCredit = z.infer<typeof PriorCredit>;
@@ -79,23 +150,31 @@ export type PriorCredit = z.infer<typeof PriorCredit>;
 export const ExamResult = z
   .object({
     id: Id,
-    date: IsoDate.optional(),
+    date: blankable(IsoDate),
     passed: z.boolean(),
+    ...confirmation,
   })
   .strict();
+export type ExamResult = z.infer<typeof ExamResult>;
 
 export const CertificationHeld = z
   .object({
     id: Id,
-    date: IsoDate.optional(),
+    date: blankable(IsoDate),
+    ...confirmation,
   })
   .strict();
+export type CertificationHeld = z.infer<typeof CertificationHeld>;
+
+const recordFields = {
+  schemaVersion: z.literal(1),
+  sponsorId: Id.optional(),
+  apprentice: Apprentice,
+};
 
 export const ApprenticeRecord = z
   .object({
-    schemaVersion: z.literal(1),
-    sponsorId: Id.optional(),
-    apprentice: Apprentice,
+    ...recordFields,
     signOffs: z.array(SignOff).max(5000).default([]),
     hours: z.array(HoursEntry).max(20000).default([]),
     priorCredit: z.array(PriorCredit).max(500).default([]),
@@ -105,3 +184,17 @@ export const ApprenticeRecord = z
   .strict();
 export type ApprenticeRecord = z.infer<typeof ApprenticeRecord>;
 export type ApprenticeRecordInput = z.input<typeof ApprenticeRecord>;
+
+/** What a sheet holds: the same record with no confirmations. A sync carrying one is refused, naming the field. */
+const typed = <T extends z.ZodObject>(entry: T) => entry.omit({ confirmation: true } as never);
+export const SheetRecord = z
+  .object({
+    ...recordFields,
+    signOffs: z.array(typed(SignOff)).max(5000).default([]),
+    hours: z.array(typed(HoursEntry)).max(20000).default([]),
+    priorCredit: z.array(typed(PriorCredit)).max(500).default([]),
+    exams: z.array(typed(ExamResult)).max(500).default([]),
+    certifications: z.array(typed(CertificationHeld)).max(500).default([]),
+  })
+  .strict();
+export type SheetRecord = z.infer<typeof SheetRecord>;

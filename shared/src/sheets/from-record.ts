@@ -61,7 +61,7 @@ export function existingFromRecord(
         workFunction: '',
         hours: c.hours,
         description: c.description,
-        verifiedBy: c.approved ? (c.approvedBy ?? record.apprentice.coachEmails[0]!) : '',
+        verifiedBy: c.approvedBy ?? c.confirmation?.by ?? '',
       }),
     ),
     ...record.hours.map(

@@ -3,7 +3,7 @@
 
 import { formatIssues } from '../model/errors';
 import { categoryLabel, HOURS_CATEGORIES, priorCreditLabel } from './hours';
-import { ApprenticeRecord, type HoursCategory, type HoursEntry, IsoDate, type PriorCredit } from './model';
+import { type HoursCategory, type HoursEntry, IsoDate, type PriorCredit, SheetRecord } from './model';
 import type { Cell } from './plan';
 import { type HoursRow, type KeptSignOff, readHours, readQualCard } from './read';
 import type { RosterRow } from './roster-row';
@@ -13,7 +13,7 @@ export interface SheetError {
   row?: number;
   message: string;
 }
-export type RecordResult = { ok: true; record: ApprenticeRecord } | { ok: false; errors: SheetError[] };
+export type RecordResult = { ok: true; record: SheetRecord } | { ok: false; errors: SheetError[] };
 
 export interface SheetValues {
   name: string;
@@ -26,7 +26,7 @@ export function recordFromSheets(roster: RosterRow, qualCard: SheetValues, hours
   const logged = hoursParts(hours, errors);
   if (errors.length) return { ok: false, errors };
 
-  const parsed = ApprenticeRecord.safeParse({
+  const parsed = SheetRecord.safeParse({
     schemaVersion: 1,
     apprentice: roster.apprentice,
     signOffs: card.signOffs,
@@ -39,7 +39,7 @@ export function recordFromSheets(roster: RosterRow, qualCard: SheetValues, hours
   return { ok: true, record: parsed.data };
 }
 
-type CardParts = Pick<ApprenticeRecord, 'signOffs' | 'exams' | 'certifications'>;
+type CardParts = Pick<SheetRecord, 'signOffs' | 'exams' | 'certifications'>;
 
 /** The signed rows of the qual card: item sign-offs, passed exams and certifications. */
 function qualCardParts(qualCard: SheetValues, errors: SheetError[]): CardParts {
@@ -113,7 +113,6 @@ const creditFromRow = (h: HoursRow, category: HoursCategory, hours: number): Pri
   category,
   hours,
   description: h.description || 'Prior credit',
-  approved: h.verifiedBy !== '',
   ...(h.verifiedBy ? { approvedBy: h.verifiedBy } : {}),
 });
 

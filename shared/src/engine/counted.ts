@@ -1,0 +1,112 @@
+// Applies the one rule (provenance.ts) and the integrity flags to every entry of a record: what counts, what is
+// pending (a finding pointing at the row), what is flagged, and a tally per kind of entry.
+import type { Framework } from '../model/framework';
+import type { EntryCounts, Finding, Pointer } from '../model/progress';
+import type {
+  ApprenticeRecord,
+  CertificationHeld,
+  ExamResult,
+  HoursEntry,
+  PriorCredit,
+  SignOff,
+} from '../model/record';
+import { type EntryFlags, hoursFlags, priorCreditFlags, resultFlags, signOffFlags } from './integrity';
+import { ENTRY_KINDS, PENDING_CODE, standing } from './provenance';
+import { type EntryKind, HOURS_CATEGORY_LABEL } from './rules';
+
+export interface CheckedRecord {
+  /** Integrity flags, every entry's. */
+  flags: Finding[];
+  /** One finding per entry that waits for a confirmation. */
+  pending: Finding[];
+  entries: Record<EntryKind, EntryCounts>;
+  /** The entries that count. */
+  signOffs: SignOff[];
+  hours: HoursEntry[];
+  priorCredit: PriorCredit[];
+  exams: ExamResult[];
+  certifications: CertificationHeld[];
+}
+
+type Entry = SignOff | HoursEntry | PriorCredit | ExamResult | CertificationHeld;
+
+const pendingWording: Record<EntryKind, (e: never, i: number) => [Pointer, string]> = {
+  'sign-off': (s: SignOff, index) => [
+    { kind: 'sign-off', index, itemId: s.itemId },
+    `Sign-off for ${s.itemId}${s.coachEmail ? ` (typed as by ${s.coachEmail})` : ''} is not confirmed by a coach`,
+  ],
+  'hours-entry': (h: HoursEntry, index) => [
+    h.id ? { kind: 'hours-entry', index, id: h.id } : { kind: 'hours-entry', index },
+    `Hours entry ${index + 1} (${h.date}, ${h.hours} h ${HOURS_CATEGORY_LABEL[h.category]}) is not verified by a coach`,
+  ],
+  'prior-credit': (c: PriorCredit, index) => [
+    c.id ? { kind: 'prior-credit', index, id: c.id } : { kind: 'prior-credit', index },
+    `Prior credit "${c.description}" (${c.hours} h ${HOURS_CATEGORY_LABEL[c.category]}) is not approved by a sponsor admin`,
+  ],
+  exam: (e: ExamResult) => [{ kind: 'exam', examId: e.id }, `Exam ${e.id} is not recorded by a sponsor admin`],
+  certification: (c: CertificationHeld) => [
+    { kind: 'certification', certificationId: c.id },
+    `Certification ${c.id} is not recorded by a sponsor admin`,
+  ],
+};
+
+function sortOut<T extends Entry>(
+  kind: EntryKind,
+  entries: T[],
+  flags: EntryFlags,
+  asOf: string,
+  into: CheckedRecord,
+): T[] {
+  const tally: EntryCounts = { confirmed: 0, attested: 0, pending: 0, flagged: 0 };
+  into.entries[kind] = tally;
+  return entries.filter((entry, i) => {
+    into.flags.push(...flags[i]!);
+    const s = standing(kind, entry, asOf);
+    if (s === 'pending') {
+      tally.pending++;
+      const [pointer, what] = pendingWording[kind](entry as never, i);
+      const when = entry.confirmation ? `: confirmed on ${entry.confirmation.date}, after ${asOf}` : '';
+      into.pending.push({
+        code: PENDING_CODE(kind),
+        severity: 'info',
+        pointer,
+        message: `${what}${when}. Not counted.`,
+      });
+      return false;
+    }
+    if (flags[i]!.length) {
+      tally.flagged++;
+      return false;
+    }
+    tally[s]++;
+    return true;
+  });
+}
+
+export function countedEntries(framework: Framework, record: ApprenticeRecord, asOf: string): CheckedRecord {
+  const none: EntryCounts = { confirmed: 0, attested: 0, pending: 0, flagged: 0 };
+  const checked: CheckedRecord = {
+    flags: [],
+    pending: [],
+    entries: Object.fromEntries(ENTRY_KINDS.map((k) => [k, { ...none }])) as Record<EntryKind, EntryCounts>,
+    signOffs: [],
+    hours: [],
+    priorCredit: [],
+    exams: [],
+    certifications: [],
+  };
+  // A failed exam is a result, not a claim to confirm: only passed ones can count.
+  const passed = record.exams.filter((e) => e.passed);
+  checked.signOffs = sortOut('sign-off', record.signOffs, signOffFlags(framework, record, asOf), asOf, checked);
+  checked.hours = sortOut('hours-entry', record.hours, hoursFlags(framework, record, asOf), asOf, checked);
+  checked.priorCredit = sortOut('prior-credit', record.priorCredit, priorCreditFlags(framework, record), asOf, checked);
+  checked.exams = sortOut('exam', passed, resultFlags('exam', passed, asOf), asOf, checked);
+  checked.certifications = sortOut(
+    'certification',
+    record.certifications,
+    resultFlags('certification', record.certifications, asOf),
+    asOf,
+    checked,
+  );
+  return checked;
+}

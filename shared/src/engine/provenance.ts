@@ -1,0 +1,20 @@
+// The one rule for what counts: an entry counts when the functions confirmed it (the right role, verified
+// identity) or an admin attested it, on or before the as-of date. Whatever a sheet holds is only typed: it is
+// listed as pending and never counted. Integrity flags apply on top (a confirmed entry dated in the future
+// still does not count).
+import type { Confirmation } from '../model/record';
+import { CONFIRMED_BY, type EntryKind } from './rules';
+
+export type Standing = 'confirmed' | 'attested' | 'pending';
+
+export function standing(kind: EntryKind, entry: { confirmation?: Confirmation }, asOf: string): Standing {
+  const c = entry.confirmation;
+  if (!c || c.date > asOf) return 'pending';
+  if (c.kind === 'attested') return 'attested';
+  return c.role === CONFIRMED_BY[kind] ? 'confirmed' : 'pending';
+}
+
+export const ENTRY_KINDS = Object.keys(CONFIRMED_BY) as EntryKind[];
+
+export const PENDING_CODE = (kind: EntryKind): string => `pending.${kind}`;
+export const isPendingFinding = (f: { code: string }): boolean => f.code.startsWith('pending.');

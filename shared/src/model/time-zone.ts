@@ -1,0 +1,24 @@
+// A sponsor's time zone (from its spreadsheet) and the calendar day of an instant in it: server dates, as-of
+// dates and "future" checks all use the sponsor's day, so a sign-off at 23:30 local time is dated that day.
+import { z } from 'zod';
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const TimeZone = z.string().max(64).refine(isTimeZone, 'not an IANA time zone such as "America/Chicago"');
+export type TimeZone = z.infer<typeof TimeZone>;
+
+/** Until a sponsor's spreadsheet says otherwise. */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+/** The calendar day (YYYY-MM-DD) of `at` in `timeZone`. */
+export function localDate(at: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
