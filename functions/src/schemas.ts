@@ -1,5 +1,5 @@
 // Request bodies. Records use the shared schemas; these wrap them per endpoint.
-import { ApprenticeRecord, Email, IsoDate, SignOff } from '@qualcard/shared';
+import { Email, FreeText, HoursEntry, Id, IsoDate, SheetRecord, SignOff, TimeZone } from '@qualcard/shared';
 import { z } from 'zod';
 import { KiB, MiB } from './http/body';
 import { Role } from './membership';
@@ -15,9 +15,12 @@ export const IdempotencyKey = z
 export const SyncRequest = z
   .object({
     idempotencyKey: IdempotencyKey,
-    /** The date progress is computed for; defaults to today (UTC). */
+    /** The date progress is computed for; defaults to today in the sponsor's time zone. */
     asOf: IsoDate.optional(),
-    records: z.array(ApprenticeRecord).min(1).max(500),
+    /** The spreadsheet's time zone; an admin's sync stores it on the sponsor (a coach's is ignored). */
+    timeZone: TimeZone.optional(),
+    /** What the sheets hold: typed entries only. Confirmations come from the confirmations endpoint. */
+    records: z.array(SheetRecord).min(1).max(500),
   })
   .strict();
 export type SyncRequest = z.infer<typeof SyncRequest>;
@@ -29,7 +32,7 @@ export const SignOffRequest = z
       .min(1)
       .max(500)
       .refine((ids) => new Set(ids).size === ids.length, 'item ids must be unique'),
-    /** The day the coach observed the work; defaults to today (UTC). */
+    /** The day the coach observed the work; defaults to today in the sponsor's time zone. */
     date: IsoDate.optional(),
     evidence: SignOff.shape.evidence,
     notes: SignOff.shape.notes,
@@ -37,10 +40,43 @@ export const SignOffRequest = z
   .strict();
 export type SignOffRequest = z.infer<typeof SignOffRequest>;
 
+const Proof = z
+  .object({ id: Id, date: IsoDate.optional(), evidence: FreeText.pipe(z.string().trim().min(1)) })
+  .strict();
+const ids = (max: number) =>
+  z
+    .array(HoursEntry.shape.id.unwrap())
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, 'ids must be unique')
+    .optional();
+
+/**
+ * Confirms entries a sheet holds (synced first) for one apprentice. A coach of the apprentice confirms sign-offs
+ * (by item id) and hours entries (by row id); an admin approves prior credit and records exam and certification
+ * results with what proves them. With `attest`, an admin instead attests all of the listed entries as history from
+ * before the sponsor used Qualcard.
+ */
+export const ConfirmRequest = z
+  .object({
+    signOffs: ids(5000),
+    hours: ids(20000),
+    priorCredit: ids(500),
+    exams: z.array(Proof).max(500).optional(),
+    certifications: z.array(Proof).max(500).optional(),
+    attest: z
+      .object({ reason: FreeText.pipe(z.string().trim().min(1)), evidence: FreeText.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine(
+    (b) => [b.signOffs, b.hours, b.priorCredit, b.exams, b.certifications].some((l) => l?.length),
+    'name at least one entry to confirm',
+  );
+export type ConfirmRequest = z.infer<typeof ConfirmRequest>;
+
 export const TranscriptRequest = z.object({ asOf: IsoDate.optional() }).strict();
 
 /** Staff roles an admin sets; apprentices get theirs from the roster sync. */
 export const MemberRequest = z.object({ role: Role.exclude(['apprentice']) }).strict();
 export const MemberEmail = Email;
-
-export const today = (): string => new Date().toISOString().slice(0, 10);

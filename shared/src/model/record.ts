@@ -186,15 +186,15 @@ export type ApprenticeRecord = z.infer<typeof ApprenticeRecord>;
 export type ApprenticeRecordInput = z.input<typeof ApprenticeRecord>;
 
 /** What a sheet holds: the same record with no confirmations. A sync carrying one is refused, naming the field. */
-const typed = <T extends z.ZodObject>(entry: T) => entry.omit({ confirmation: true } as never);
+const typed = { confirmation: true } as const;
 export const SheetRecord = z
   .object({
     ...recordFields,
-    signOffs: z.array(typed(SignOff)).max(5000).default([]),
-    hours: z.array(typed(HoursEntry)).max(20000).default([]),
-    priorCredit: z.array(typed(PriorCredit)).max(500).default([]),
-    exams: z.array(typed(ExamResult)).max(500).default([]),
-    certifications: z.array(typed(CertificationHeld)).max(500).default([]),
+    signOffs: z.array(SignOff.omit(typed)).max(5000).default([]),
+    hours: z.array(HoursEntry.omit(typed)).max(20000).default([]),
+    priorCredit: z.array(PriorCredit.omit(typed)).max(500).default([]),
+    exams: z.array(ExamResult.omit(typed)).max(500).default([]),
+    certifications: z.array(CertificationHeld.omit(typed)).max(500).default([]),
   })
   .strict();
 export type SheetRecord = z.infer<typeof SheetRecord>;

@@ -1,0 +1,69 @@
+// What a sync makes of the stored record: the sheet's typed entries in the sheet's order, except that an entry the
+// functions confirmed (or an admin attested) stays exactly as confirmed: a sheet can neither remove nor rewrite it.
+import { canonicalJson } from '../canonical';
+import type { ApprenticeRecord, Confirmation, SheetRecord } from '../model/record';
+
+type Provenanced = { confirmation?: Confirmation };
+
+function keepConfirmed<T extends object>(typed: T[], stored: (T & Provenanced)[], key: (e: T) => string) {
+  const confirmed = new Map<string, T & Provenanced>();
+  for (const e of stored) if (e.confirmation && !confirmed.has(key(e))) confirmed.set(key(e), e);
+  const merged = typed.map((e): T & Provenanced => {
+    const c = confirmed.get(key(e));
+    if (!c) return e;
+    confirmed.delete(key(e));
+    return c;
+  });
+  return [...merged, ...confirmed.values()];
+}
+
+const rowKey = (e: { id?: string | undefined }): string =>
+  e.id ?? `content:${canonicalJson({ ...e, confirmation: undefined })}`;
+
+export function mergeSheetRecord(sheet: SheetRecord, stored?: ApprenticeRecord): ApprenticeRecord {
+  if (!stored) return sheet;
+  return {
+    ...sheet,
+    signOffs: keepConfirmed(sheet.signOffs, stored.signOffs, (s) => s.itemId),
+    hours: keepConfirmed(sheet.hours, stored.hours, rowKey),
+    priorCredit: keepConfirmed(sheet.priorCredit, stored.priorCredit, rowKey),
+    exams: keepConfirmed(sheet.exams, stored.exams, (e) => e.id),
+    certifications: keepConfirmed(sheet.certifications, stored.certifications, (c) => c.id),
+  };
+}
+
+/** Per sheet row, how it was confirmed: what the add-on shows beside each tick and hours row. */
+export interface RowConfirmations {
+  signOffs: Record<string, { date?: string; coachEmail?: string; confirmation: Confirmation }>;
+  hours: Record<string, Confirmation>;
+  priorCredit: Record<string, Confirmation>;
+  exams: Record<string, Confirmation>;
+  certifications: Record<string, Confirmation>;
+}
+
+export function rowConfirmations(record: ApprenticeRecord): RowConfirmations {
+  const byId = (entries: (Provenanced & { id?: string | undefined })[]) =>
+    Object.fromEntries(entries.flatMap((e) => (e.id && e.confirmation ? [[e.id, e.confirmation]] : [])));
+  return {
+    signOffs: Object.fromEntries(
+      record.signOffs.flatMap((s) =>
+        s.confirmation
+          ? [
+              [
+                s.itemId,
+                {
+                  confirmation: s.confirmation,
+                  ...(s.date ? { date: s.date } : {}),
+                  ...(s.coachEmail ? { coachEmail: s.coachEmail } : {}),
+                },
+              ],
+            ]
+          : [],
+      ),
+    ),
+    hours: byId(record.hours),
+    priorCredit: byId(record.priorCredit),
+    exams: byId(record.exams),
+    certifications: byId(record.certifications),
+  };
+}
