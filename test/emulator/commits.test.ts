@@ -3,7 +3,7 @@
 import { ApprenticeRecord } from '@qualcard/shared';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { verifyApprenticeAudit } from '../../functions/src/audit';
-import { planSync } from '../../functions/src/routes/sync';
+import { planSync } from '../../functions/src/sync/plan';
 import { commitApprentice } from '../../functions/src/store/apprentice';
 import { clearFirestore, db } from './helpers/api';
 import { record } from './helpers/records';
@@ -57,7 +57,7 @@ test('1,200 new hours rows are written in commits of at most 500 writes, with on
   }));
   const commits: number[] = [];
   const result = await commitApprentice(counting(db(), commits), 'acme', 'ann', 'admin@acme.example', (state) =>
-    planSync(r, state),
+    planSync('acme', r, state),
   );
   expect(result.hours).toEqual({ created: 1200, updated: 0, deleted: 0 });
   expect(commits.length).toBeGreaterThanOrEqual(5); // 2,400 row + audit writes at under 500 each
@@ -67,7 +67,7 @@ test('1,200 new hours rows are written in commits of at most 500 writes, with on
   // The same rows again: one read-only pass, no writes.
   const again: number[] = [];
   const second = await commitApprentice(counting(db(), again), 'acme', 'ann', 'admin@acme.example', (state) =>
-    planSync(r, state),
+    planSync('acme', r, state),
   );
   expect(second.hours).toEqual({ created: 0, updated: 0, deleted: 0 });
   expect(again).toEqual([0]);

@@ -59,7 +59,7 @@ test("a sync stores the rows and returns the engine's progress for each apprenti
   const signOffs = await db().collection('sponsors/acme/apprentices/ann/signOffs').get();
   expect(signOffs.size).toBe(12);
   const stored = await db().doc('sponsors/acme/progress/ann').get();
-  expect(stored.get('progress.levels')).toEqual(byId.ann!.progress.levels);
+  expect(stored.get('progress.levels')).toEqual(byId.ann!.progress!.levels);
   // The roster gave the apprentice and the coach their roles.
   expect((await db().doc('members/ann@apprentice.example').get()).get('sponsors.acme')).toEqual({
     role: 'apprentice',
