@@ -75,10 +75,10 @@ describe('a transcript of confirmed, attested, pending and flagged entries', () 
     function row(kind: string, confirmed: number, attested: number, pending: number, flagged: number) {
       return {
         Entries: kind,
-        'Counted: confirmed': String(confirmed),
-        'Counted: attested': String(attested),
-        'Pending (not counted)': String(pending),
-        'Flagged (not counted)': String(flagged),
+        Confirmed: String(confirmed),
+        Attested: String(attested),
+        Pending: String(pending),
+        Flagged: String(flagged),
       };
     }
   });

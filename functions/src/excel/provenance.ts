@@ -6,11 +6,11 @@ import type { Column } from './sheet';
 
 export const PROVENANCE_COLUMNS: Column[] = [
   { header: 'Provenance', key: 'provenance', width: 17 },
-  { header: 'Confirmed or attested by', key: 'by', width: 28 },
+  { header: 'Confirmed or attested by', key: 'by', width: 26 },
   { header: 'On', key: 'on', width: 11 },
-  { header: 'Attested because', key: 'reason', width: 30, wrap: true },
-  { header: 'Proof', key: 'proof', width: 28, wrap: true },
-  { header: 'Counted', key: 'counted', width: 30, wrap: true },
+  { header: 'Attested because', key: 'reason', width: 24, wrap: true },
+  { header: 'Proof', key: 'proof', width: 22, wrap: true },
+  { header: 'Counted', key: 'counted', width: 24, wrap: true },
 ];
 
 export function provenanceLabel(c: Confirmation | undefined): string {

@@ -40,14 +40,14 @@ export function itemIndex(f: Framework): Map<string, { wf: string; text: string;
 export function signedItemsSheet(ws: Worksheet, t: Transcript): Column[] {
   const cols = table(ws, [
     { header: 'Item', key: 'item', width: 12 },
-    { header: 'Work function', key: 'wf', width: 30, wrap: true },
-    { header: 'Item text', key: 'text', width: 50, wrap: true },
-    { header: 'Levels', key: 'levels', width: 10 },
+    { header: 'Work function', key: 'wf', width: 24, wrap: true },
+    { header: 'Item text', key: 'text', width: 44, wrap: true },
+    { header: 'Levels', key: 'levels', width: 8 },
     { header: 'Core', key: 'core', width: 9 },
-    { header: 'Signed on', key: 'date', width: 12 },
-    { header: 'Coach', key: 'coach', width: 28 },
-    { header: 'Evidence', key: 'evidence', width: 30, wrap: true },
-    { header: 'Notes', key: 'notes', width: 30, wrap: true },
+    { header: 'Signed on', key: 'date', width: 11 },
+    { header: 'Coach', key: 'coach', width: 26 },
+    { header: 'Evidence', key: 'evidence', width: 24, wrap: true },
+    { header: 'Notes', key: 'notes', width: 24, wrap: true },
   ]);
   const items = itemIndex(t.framework);
   for (const row of established(t.rows['sign-off'])) {

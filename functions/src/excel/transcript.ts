@@ -147,13 +147,8 @@ function summarySheet(ws: Worksheet, t: Transcript): void {
     for (const h of l.hours)
       ws.addRow([l.levelId, HOURS_CATEGORY_LABEL[h.category], h.done, h.required, h.priorCredit]);
   ws.addRow([]);
-  ws.addRow([
-    'Entries',
-    'Counted: confirmed',
-    'Counted: attested',
-    'Pending (not counted)',
-    'Flagged (not counted)',
-  ]).font = { bold: true };
+  ws.addRow(['Entries per kind: confirmed and attested entries count; pending and flagged ones do not.']);
+  ws.addRow(['Entries', 'Confirmed', 'Attested', 'Pending', 'Flagged']).font = { bold: true };
   for (const kind of ENTRY_KINDS) {
     const e = t.progress.entries[kind];
     ws.addRow([KIND_LABEL[kind], e.confirmed, e.attested, e.pending, e.flagged]);
