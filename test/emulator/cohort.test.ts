@@ -1,6 +1,9 @@
-// The cohort report streamed from the API, opened by LibreOffice, checked against the engine's numbers.
-import { type ApprenticeRecordInput, computeProgress } from '@qualcard/shared';
-import { call, clearFirestore, seedSponsor } from './helpers/api';
+// The cohort report streamed from the API, opened by LibreOffice, checked against the engine's numbers: what was
+// confirmed counts, what a sheet holds and nobody confirmed is pending, and the stored progress keeps only the first
+// findings (the report counts the rest).
+import { type ApprenticeRecordInput, computeProgress, ENTRY_KINDS, isPendingFinding } from '@qualcard/shared';
+import { readRecord } from '../../functions/src/store/apprentice';
+import { call, clearFirestore, db, seedSponsor } from './helpers/api';
 import { booksViaLibreOffice, sheetsViaLibreOffice, tableRows } from './helpers/libreoffice';
 import { framework, record } from './helpers/records';
 
@@ -71,11 +74,27 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(200);
+  // Ann's coach confirms 40 of her 60 items and her hours: they count; the rest of her sheet stays pending.
+  const confirm = {
+    signOffs: acme[0]!.signOffs!.slice(0, 40).map((s) => s.itemId),
+    hours: acme[0]!.hours!.map((h) => h.id!),
+  };
+  expect(
+    (await call('POST', '/v1/sponsors/acme/apprentices/ann/confirmations', { as: COACH, body: confirm })).status,
+  ).toBe(201);
 });
 
-function expectedRows(sponsor: string, records: ApprenticeRecordInput[]) {
-  return records.flatMap((r) => {
-    const p = computeProgress(framework(r.apprentice.frameworkId), r, AS_OF);
+/** The engine's progress of what is stored (confirmations included), as of the stored progress' date. */
+async function engine(sponsorId: string, r: ApprenticeRecordInput) {
+  const id = r.apprentice.id;
+  const asOf = (await db().doc(`sponsors/${sponsorId}/progress/${id}`).get()).get('progress.asOf') as string;
+  return computeProgress(framework(r.apprentice.frameworkId), (await readRecord(db(), sponsorId, id))!, asOf);
+}
+
+async function expectedRows(sponsor: string, sponsorId: string, records: ApprenticeRecordInput[]) {
+  const all = await Promise.all(records.map(async (r) => [r, await engine(sponsorId, r)] as const));
+  return all.flatMap(([r, p]) => {
+    const pending = ENTRY_KINDS.reduce((n, kind) => n + p.entries[kind].pending, 0);
     return p.levels.map((l) => ({
       Sponsor: sponsor,
       'Apprentice id': r.apprentice.id,
@@ -88,6 +107,7 @@ function expectedRows(sponsor: string, records: ApprenticeRecordInput[]) {
       'Hours required': l.hours.reduce((s, h) => s + h.required, 0),
       'Projected completion': l.levelId === p.targetLevelId ? (p.projectedCompletion ?? '') : '',
       Gaps: p.gaps.filter((g) => g.levelId === l.levelId).length,
+      'Pending confirmations': l.levelId === p.targetLevelId ? pending : '',
     }));
   });
 }
@@ -103,6 +123,7 @@ const comparable = (row: Record<string, string>) => ({
   'Hours required': Number(row['Hours required']),
   'Projected completion': row['Projected completion'],
   Gaps: Number(row.Gaps),
+  'Pending confirmations': row['Pending confirmations'] === '' ? '' : Number(row['Pending confirmations']),
 });
 
 test("a sponsor's cohort report has one row per apprentice and level, and every gap, as the engine computes them", async () => {
@@ -113,16 +134,32 @@ test("a sponsor's cohort report has one row per apprentice and level, and every 
   );
   const sheets = sheetsViaLibreOffice(res.bytes);
   expect(Object.keys(sheets).sort()).toEqual(['Cohort', 'Gaps']);
-  expect(tableRows(sheets.Cohort!).map(comparable)).toEqual(expectedRows('Acme IT', acme));
+  const rows = tableRows(sheets.Cohort!).map(comparable);
+  expect(rows).toEqual(await expectedRows('Acme IT', 'acme', acme));
+  // The 40 confirmed items are L2's 35 core items and 5 optional ones: confirmed entries count.
+  expect(rows.find((r) => r['Apprentice id'] === 'ann' && r.Level === 'L2')!['Items signed']).toBe(35);
+  // Every gap of the engine but the pending entries, the first 50 findings as stored, then a line for those left
+  // out and one for the pending entries.
   const gaps = tableRows(sheets.Gaps!);
-  const expectedGaps = acme.flatMap((r) =>
-    computeProgress(framework(r.apprentice.frameworkId), r, AS_OF).gaps.map((g) => [
-      r.apprentice.id,
-      g.code,
-      g.message,
-    ]),
-  );
-  expect(gaps.map((g) => [g['Apprentice id'], g.Code, g.Gap])).toEqual(expectedGaps);
+  const expectedGaps = (
+    await Promise.all(
+      acme.map(async (r) => {
+        const p = await engine('acme', r);
+        const gaps = p.gaps.filter((g) => !isPendingFinding(g));
+        const listed = gaps.slice(0, 50).map((g) => [r.apprentice.id, g.code, g.message]);
+        const more = gaps.length > 50 ? [[r.apprentice.id, 'gaps.not-listed']] : [];
+        const pending = p.gaps.length > gaps.length ? [[r.apprentice.id, 'pending']] : [];
+        return [...listed, ...more, ...pending];
+      }),
+    )
+  ).flat();
+  expect(
+    gaps.map((g) =>
+      ['pending', 'gaps.not-listed'].includes(g.Code!)
+        ? [g['Apprentice id'], g.Code]
+        : [g['Apprentice id'], g.Code, g.Gap],
+    ),
+  ).toEqual(expectedGaps);
 });
 
 test("a consultant's report covers every sponsor they serve; a coach's only their apprentices", async () => {
@@ -131,7 +168,10 @@ test("a consultant's report covers every sponsor they serve; a coach's only thei
   const coach = await call('GET', '/v1/sponsors/acme/cohort-report', { as: COACH });
   const [consultantBook, coachBook] = booksViaLibreOffice([res.bytes, coach.bytes]);
   const rows = tableRows(consultantBook!.Cohort!).map(comparable);
-  expect(rows).toEqual([...expectedRows('Acme IT', acme), ...expectedRows('Globex', globex)]);
+  expect(rows).toEqual([
+    ...(await expectedRows('Acme IT', 'acme', acme)),
+    ...(await expectedRows('Globex', 'globex', globex)),
+  ]);
   const coachRows = tableRows(coachBook!.Cohort!);
   expect([...new Set(coachRows.map((r) => r['Apprentice id']))]).toEqual(['ann', 'ben']);
   expect((await call('GET', '/v1/sponsors/acme/cohort-report', { as: 'ann@apprentice.example' })).status).toBe(403);

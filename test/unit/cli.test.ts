@@ -63,16 +63,66 @@ describe('qualcard check', () => {
   test('prints a table with each level, the projection, gaps and integrity flags', async () => {
     const { code, out } = await cli('check', EXAMPLE, '--as-of', '2026-10-01');
     expect(code).toBe(0);
+    // The Customer Support Specialist certification is typed in the sheet, not recorded by an admin: not held.
     expect(out).toMatch(
-      /^L1 Level 1 - Entry\s+28\/28\s+242\/242\s+1400\/1400\s+2000\/2000\s+1\/1\s+2\/2\s+100\s+yes$/m,
+      /^L1 Level 1 - Entry\s+28\/28\s+242\/242\s+1400\/1400\s+2000\/2000\s+1\/1\s+1\/2\s+91\.7\s+no$/m,
     );
-    expect(out).toContain('Projected completion: 2027-11-19');
+    expect(out).toContain('Projected completion: 2028-10-20');
     expect(out).toContain('[error] signoff.not-coach');
   });
 
-  test('--json prints the engine result', async () => {
+  test('says per kind which entries it counted (confirmed, attested), which are pending and which flagged', async () => {
+    const { out } = await cli('check', EXAMPLE, '--as-of', '2026-10-01');
+    const section = out.slice(out.indexOf('Entries:'), out.indexOf('\nGaps'));
+    expect(section).toBe(
+      [
+        'Entries: only those confirmed by a coach or admin, or attested by an admin, count.',
+        'ENTRIES         COUNTED  CONFIRMED  ATTESTED  PENDING (NOT COUNTED)  FLAGGED (NOT COUNTED)',
+        'Sign-offs       38       38         0         3                      0',
+        'Hours entries   380      380        0         20                     0',
+        'Prior credit    1        0          1         1                      0',
+        'Exams passed    1        1          0         0                      0',
+        'Certifications  1        1          0         1                      0',
+        'Pending, not counted until confirmed (25):',
+        '  sign-offs (3): signOffs.38 (HD2.2.4), signOffs.39 (HD2.2.5), signOffs.40 (HD2.2.6)',
+        '  hours entries (20): hours.380 (h381), hours.381 (h382), hours.382 (h383), hours.383 (h384), hours.384 (h385), and 15 more',
+        '  prior credit (1): priorCredit.1 (pc2)',
+        '  certifications (1): certifications.1 (customer-support-specialist)',
+        '',
+      ].join('\n'),
+    );
+    // Pending entries are listed once, above, not again among the gaps.
+    expect(out).not.toContain('pending.');
+    expect(out).toMatch(/^Gaps \(34\):$/m);
+  });
+
+  test('a flagged confirmed entry is counted as flagged, and a record with nothing pending says so', async () => {
+    const dir = tmp();
+    const record = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    const confirmation = { ...record.signOffs[0].confirmation, at: '2026-09-30T16:30:00.000Z', date: '2026-09-30' };
+    record.signOffs = record.signOffs.map((s: { confirmation?: object }) => ({ confirmation, ...s }));
+    record.hours = record.hours.map((h: { confirmation?: object }) => ({ confirmation, ...h }));
+    const admin = { ...record.exams[0].confirmation, evidence: 'on file' };
+    record.priorCredit[1].confirmation = admin;
+    record.certifications[1].confirmation = admin;
+    writeFileSync(join(dir, 'r.json'), JSON.stringify(record));
+    const { out } = await cli('check', join(dir, 'r.json'), '--as-of', '2026-10-01');
+    // HD2.2.6 is typed as signed by someone who is not a coach: confirmed, yet flagged and not counted.
+    expect(out).toMatch(/^Sign-offs\s+40\s+40\s+0\s+0\s+1$/m);
+    expect(out).toContain('Flagged, not counted until corrected (1): see the integrity flags below.');
+    expect(out).toContain('Pending: none, every entry is confirmed or attested.');
+  });
+
+  test('--json prints the engine result, with what it counted per kind of entry', async () => {
     const progress = JSON.parse((await cli('check', EXAMPLE, '--as-of', '2026-10-01', '--json')).out);
-    expect(progress.levels[1]).toMatchObject({ levelId: 'L2', items: { done: 12, required: 35 }, complete: false });
+    expect(progress.levels[1]).toMatchObject({ levelId: 'L2', items: { done: 10, required: 35 }, complete: false });
+    expect(progress.entries).toEqual({
+      'sign-off': { confirmed: 38, attested: 0, pending: 3, flagged: 0 },
+      'hours-entry': { confirmed: 380, attested: 0, pending: 20, flagged: 0 },
+      'prior-credit': { confirmed: 0, attested: 1, pending: 1, flagged: 0 },
+      exam: { confirmed: 1, attested: 0, pending: 0, flagged: 0 },
+      certification: { confirmed: 1, attested: 0, pending: 1, flagged: 0 },
+    });
   });
 
   test('a bad record exits 1 and names the field', async () => {
@@ -292,7 +342,7 @@ describe('framework ids and files', () => {
     writeFileSync('acme-base.json', nitas.replace('"id": "nitas-help-desk"', '"id": "acme-base"'));
     expect(await cli('check', 'r.json', '--framework', 'acme-base.json', '--as-of', '2026-10-01')).toMatchObject({
       code: 0,
-      out: expect.stringContaining('Projected completion: 2027-11-19'),
+      out: expect.stringContaining('Projected completion: 2028-10-20'),
     });
   });
 });

@@ -1,8 +1,18 @@
 // The cohort report: one row per apprentice and level, and a sheet with every gap. Written with exceljs' streaming
 // WorkbookWriter, yielding to the event loop every few rows so committed rows are flushed and memory stays flat.
+// It reads the stored progress: the engine's counted numbers (only confirmed or attested entries count) and, for a
+// `ProgressSummary`, the counts it keeps for the findings it leaves out.
 
 import type { Writable } from 'node:stream';
-import type { Progress } from '@qualcard/shared';
+import {
+  ENTRY_KINDS,
+  type EntryKind,
+  type Finding,
+  isPendingFinding,
+  type Progress,
+  type ProgressSummary,
+} from '@qualcard/shared';
+import type { Worksheet } from 'exceljs';
 import { setupTable, sheetOptions } from './sheet';
 
 export interface CohortEntry {
@@ -11,7 +21,8 @@ export interface CohortEntry {
   apprenticeId: string;
   name: string;
   frameworkId: string;
-  progress: Progress;
+  /** The stored progress (a `ProgressSummary`: the first findings only, with counts), or a full `Progress`. */
+  progress: Progress | ProgressSummary;
 }
 
 /** Called once per sheet: the source is read twice (rows, then gaps) rather than held in memory. */
@@ -26,13 +37,28 @@ export interface CohortTotals {
   gaps: number;
 }
 
+const summary = (p: CohortEntry['progress']): Partial<ProgressSummary> => p as Partial<ProgressSummary>;
+
+/** A level's gaps: counted by the summary when it has the count (its list may be cut short), else listed. */
+export const levelGaps = (p: CohortEntry['progress'], levelId: string): number =>
+  summary(p).levelGapCounts?.[levelId] ?? p.gaps.filter((g) => g.levelId === levelId).length;
+
+/** Entries typed in a sheet that wait for a confirmation, and are not counted: the engine's tallies. */
+export const pendingEntries = (p: CohortEntry['progress']): number =>
+  ENTRY_KINDS.reduce((n, kind) => n + (p.entries?.[kind]?.pending ?? 0), 0);
+
 export async function writeCohortReport(source: CohortSource, stream: Writable, title: string): Promise<CohortTotals> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'Qualcard';
   const totals: CohortTotals = { apprentices: 0, rows: 0, gaps: 0 };
+  await cohortSheet(wb.addWorksheet('Cohort', sheetOptions(title)), source, totals);
+  await gapsSheet(wb.addWorksheet('Gaps', sheetOptions(`${title}: gaps`)), source, totals);
+  await wb.commit();
+  return totals;
+}
 
-  const cohort = wb.addWorksheet('Cohort', sheetOptions(title));
+async function cohortSheet(cohort: Worksheet, source: CohortSource, totals: CohortTotals): Promise<void> {
   setupTable(cohort, [
     { header: 'Sponsor', key: 'sponsor', width: 22 },
     { header: 'Apprentice id', key: 'apprenticeId', width: 16 },
@@ -49,11 +75,14 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
     { header: 'Hours required', key: 'hoursRequired', width: 14, numFmt: '0.##' },
     { header: 'Projected completion', key: 'projected', width: 20 },
     { header: 'Gaps', key: 'gaps', width: 8 },
+    { header: 'Pending confirmations', key: 'pending', width: 14, wrap: true },
     { header: 'As of', key: 'asOf', width: 12 },
   ]);
   for await (const e of source()) {
     totals.apprentices++;
     for (const l of e.progress.levels) {
+      // Per apprentice, not per level: on the target level's row only, so the column adds up.
+      const target = l.levelId === e.progress.targetLevelId;
       cohort
         .addRow({
           sponsor: e.sponsorName,
@@ -62,15 +91,16 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
           framework: e.frameworkId,
           version: e.progress.frameworkVersion,
           level: l.levelId,
-          target: l.levelId === e.progress.targetLevelId ? 'Yes' : '',
+          target: target ? 'Yes' : '',
           complete: l.complete ? 'Yes' : 'No',
           percent: l.percent,
           itemsDone: l.items.done,
           itemsRequired: l.items.required,
           hoursDone: l.hours.reduce((s, h) => s + h.done, 0),
           hoursRequired: l.hours.reduce((s, h) => s + h.required, 0),
-          projected: l.levelId === e.progress.targetLevelId ? (e.progress.projectedCompletion ?? '') : '',
-          gaps: e.progress.gaps.filter((g) => g.levelId === l.levelId).length,
+          projected: target ? (e.progress.projectedCompletion ?? '') : '',
+          gaps: levelGaps(e.progress, l.levelId),
+          pending: target ? pendingEntries(e.progress) : '',
           asOf: e.progress.asOf,
         })
         .commit();
@@ -78,8 +108,51 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
     }
   }
   cohort.commit();
+}
 
-  const gaps = wb.addWorksheet('Gaps', sheetOptions(`${title}: gaps`));
+const PENDING_WORDS: Record<EntryKind, [string, string]> = {
+  'sign-off': ['sign-off', 'sign-offs'],
+  'hours-entry': ['hours entry', 'hours entries'],
+  'prior-credit': ['prior credit', 'prior credits'],
+  exam: ['exam result', 'exam results'],
+  certification: ['certification', 'certifications'],
+};
+
+/**
+ * The gap rows of one apprentice: the listed gaps except the pending ones, one line for all pending entries, and
+ * one for the gaps the stored summary left out (it keeps the first findings; pending ones come last).
+ */
+export function gapRows(p: CohortEntry['progress']): Pick<Finding, 'code' | 'severity' | 'message' | 'levelId'>[] {
+  const listed = p.gaps.filter((g) => !isPendingFinding(g));
+  const rows: Pick<Finding, 'code' | 'severity' | 'message' | 'levelId'>[] = [...listed];
+  const s = summary(p);
+  if (s.levelGapCounts) {
+    // Level gaps come first, then the one gap without a level (no recent activity), then pending entries.
+    const all = Object.values(s.levelGapCounts).reduce((n, c) => n + c, 0) + (s.findingCounts?.['activity.none'] ?? 0);
+    const left = all - listed.length;
+    if (left > 0)
+      rows.push({
+        code: 'gaps.not-listed',
+        severity: 'info',
+        message: `${left} more ${left === 1 ? 'gap is' : 'gaps are'} not listed here (the stored progress keeps the first findings); the apprentice's transcript lists every gap.`,
+      });
+  }
+  const pending = pendingEntries(p);
+  if (pending > 0) {
+    const parts = ENTRY_KINDS.flatMap((kind) => {
+      const n = p.entries?.[kind]?.pending ?? 0;
+      return n ? [`${n} ${PENDING_WORDS[kind][n === 1 ? 0 : 1]}`] : [];
+    });
+    rows.push({
+      code: 'pending',
+      severity: 'info',
+      message: `${pending} ${pending === 1 ? 'entry' : 'entries'} typed in a sheet ${pending === 1 ? 'is' : 'are'} not confirmed and not counted: ${parts.join(', ')}.`,
+    });
+  }
+  return rows;
+}
+
+async function gapsSheet(gaps: Worksheet, source: CohortSource, totals: CohortTotals): Promise<void> {
   setupTable(gaps, [
     { header: 'Sponsor', key: 'sponsor', width: 22 },
     { header: 'Apprentice id', key: 'apprenticeId', width: 16 },
@@ -90,7 +163,7 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
     { header: 'Gap', key: 'message', width: 90, wrap: true },
   ]);
   for await (const e of source()) {
-    for (const g of e.progress.gaps) {
+    for (const g of gapRows(e.progress)) {
       gaps
         .addRow({
           sponsor: e.sponsorName,
@@ -106,6 +179,4 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
     }
   }
   gaps.commit();
-  await wb.commit();
-  return totals;
 }

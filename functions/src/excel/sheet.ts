@@ -66,3 +66,8 @@ export function fitRowHeight(row: { getCell(i: number): { value: unknown }; heig
   });
   if (lines > 1) row.height = Math.min(409, 15 * lines);
 }
+
+/** Adds a row by column key, leaving blank values out: an empty cell costs nothing, an empty string does. */
+export function addTableRow(ws: Worksheet, values: Record<string, string | number | undefined>): void {
+  ws.addRow(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined)));
+}

@@ -1,0 +1,76 @@
+// The columns every transcript row of an entry ends with: how it was established (confirmed by whom and when, or
+// attested by an admin and why, with its proof) and whether it counted.
+import type { Confirmation, EntryKind } from '@qualcard/shared';
+import type { Row } from './entries';
+import type { Column } from './sheet';
+
+export const PROVENANCE_COLUMNS: Column[] = [
+  { header: 'Provenance', key: 'provenance', width: 17 },
+  { header: 'Confirmed or attested by', key: 'by', width: 26 },
+  { header: 'On', key: 'on', width: 11 },
+  { header: 'Attested because', key: 'reason', width: 24, wrap: true },
+  { header: 'Proof', key: 'proof', width: 22, wrap: true },
+  { header: 'Counted', key: 'counted', width: 24, wrap: true },
+];
+
+export function provenanceLabel(c: Confirmation | undefined): string {
+  if (!c) return 'Typed, not confirmed';
+  return c.kind === 'attested' ? 'Attested (admin)' : `Confirmed (${c.role})`;
+}
+
+/** What the engine waits for before an entry of each kind counts (`CONFIRMED_BY`, in words). */
+const AWAITS: Record<EntryKind, string> = {
+  'sign-off': 'confirmed by a coach',
+  'hours-entry': 'verified by a coach',
+  'prior-credit': 'approved by a sponsor admin',
+  exam: 'recorded by a sponsor admin',
+  certification: 'recorded by a sponsor admin',
+};
+
+/**
+ * Why a pending entry does not count yet, and its integrity flags if it has any: their messages, or only their codes
+ * where rows are gathered (a message names its row).
+ */
+export function pendingWhy(
+  kind: EntryKind,
+  row: Row<{ confirmation?: Confirmation }>,
+  asOf: string,
+  flags: 'messages' | 'codes' = 'messages',
+): string {
+  const c = row.entry.confirmation;
+  const why = !c
+    ? `Not ${AWAITS[kind]}.`
+    : c.date > asOf
+      ? `${c.kind === 'attested' ? 'Attested' : 'Confirmed'} on ${c.date}, after the as-of date ${asOf}.`
+      : `Confirmed as ${c.role}: it must be ${AWAITS[kind]}.`;
+  if (flags === 'codes' && row.flags.length) return `${why} Flagged: ${flagCodes(row)}.`;
+  return [why, ...row.flags.map((f) => f.message)].join(' ');
+}
+
+/** The codes of a row's integrity flags, each once. */
+export const flagCodes = (row: Row<unknown>): string => [...new Set(row.flags.map((f) => f.code))].join(', ');
+
+/** "Yes", or why not: the integrity flags, or a result that was not a pass. */
+export function countedText(row: Row<unknown>): string {
+  switch (row.status) {
+    case 'confirmed':
+    case 'attested':
+      return 'Yes';
+    case 'not-passed':
+      return 'No: not passed.';
+    default:
+      return `No: ${row.flags.map((f) => f.message).join(' ') || 'not confirmed.'}`;
+  }
+}
+
+export function provenanceCells(row: Row<{ confirmation?: Confirmation }>): Record<string, string> {
+  const c = row.entry.confirmation;
+  return {
+    provenance: provenanceLabel(c),
+    by: c?.by ?? '',
+    on: c?.date ?? '',
+    reason: c?.kind === 'attested' ? c.reason : '',
+    proof: c?.evidence ?? '',
+    counted: countedText(row),
+  };
+}
