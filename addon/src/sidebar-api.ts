@@ -59,6 +59,8 @@ export interface GenerateResult {
   hours: string;
   regenerated: boolean;
   archived: number;
+  /** Why the sheets' numbers could not be refreshed from the service (generation itself went through). */
+  note?: string;
 }
 
 export interface SignOffResult {
@@ -66,7 +68,10 @@ export interface SignOffResult {
   signed: string[];
   alreadySigned: string[];
   coachEmail: string;
+  /** The sponsor's day of the sign-off, as the service dated it. */
   date: string;
+  /** The apprentice's target level percent after the sign-off (the engine's, counted entries only). */
+  percent: number | null;
 }
 
 export interface CheckResult {
@@ -74,6 +79,32 @@ export interface CheckResult {
   synced: boolean;
   asOf: string;
   gaps: number;
+  /** Entries (ticks, hours rows, results) waiting for a confirmation: typed, not counted. */
+  pending: number;
+  /** Set when the service knows the caller as a coach: only their apprentices were synced. */
+  coachEmail?: string;
+  missing: string[];
+}
+
+/** What "Confirm my ticks" did, for the signed-in coach. */
+export interface ConfirmResult {
+  coachEmail: string;
+  /** Apprentices on the roster this coach coaches (with generated sheets). */
+  apprentices: number;
+  confirmed: { signOffs: number; hours: number };
+  /** Already confirmed on the service before this run (a re-sent request, another coach's tab). */
+  already: number;
+  skipped: {
+    /** "Signed by" / "Verified by" names someone else: only they can confirm the row. */
+    otherSigner: number;
+    /** Ticked items without a date: type the day the work was observed. */
+    noDate: number;
+    /** Rows the engine flags (future, before the start, duplicate, over 24 h a day...): fix them first. */
+    flagged: number;
+  };
+  /** The first few skipped rows, saying why. */
+  notes: string[];
+  /** Apprentices whose sheets were not generated yet. */
   missing: string[];
 }
 
@@ -92,6 +123,7 @@ export interface SidebarApi {
   createRoster(): SheetCreated;
   generateApprentices(ids: string[]): GenerateResult[];
   signOffSelection(): SignOffResult;
+  confirmMyTicks(): ConfirmResult;
   checkProgress(): CheckResult;
   exportTranscript(apprenticeId: string): TranscriptFile;
 }

@@ -9,6 +9,7 @@ import { installFakeAppsScript } from '../../addon/test-support/fake-apps-script
 
 const ENTRY_POINTS = [
   'checkProgress',
+  'confirmMyTicks',
   'createFrameworkSheet',
   'createRoster',
   'exportTranscript',
