@@ -864,6 +864,8 @@ function fakeUrlFetchApp(
   };
 }
 
+let uuids = 0;
+
 function fakeUtilities(
   sleeps: number[],
 ): Pick<
@@ -886,7 +888,8 @@ function fakeUtilities(
       };
       return as(blob);
     }) as GoogleAppsScript.Utilities.Utilities['newBlob'],
-    getUuid: () => '00000000-0000-4000-8000-000000000001',
+    // A new one per call, as Apps Script's; counted so tests stay repeatable.
+    getUuid: () => `00000000-0000-4000-8000-${String(++uuids).padStart(12, '0')}`,
     base64Encode: (data: unknown) => Buffer.from(data as number[]).toString('base64'),
     sleep: (milliseconds: GoogleAppsScript.Integer) => {
       sleeps.push(milliseconds);
