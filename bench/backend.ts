@@ -18,7 +18,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { type CohortEntry, writeCohortReport } from '../functions/src/excel/cohort';
 import { buildTranscript } from '../functions/src/excel/transcript';
 import { storeProgress } from '../functions/src/progress';
-import { planSync } from '../functions/src/routes/sync';
+import { planSync } from '../functions/src/sync/plan';
 import { commitApprentice, recordOf } from '../functions/src/store/apprentice';
 import { apiCall, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
@@ -125,7 +125,7 @@ async function seedCohort(n: number, from: number): Promise<CohortEntry[]> {
       from + i < TRANSCRIPT_SAMPLE
         ? recordOf(
             SPONSOR,
-            (await commitApprentice(db, SPONSOR, plan.id, ADMIN, (state) => planSync(record, state))).target,
+            (await commitApprentice(db, SPONSOR, plan.id, ADMIN, (state) => planSync(SPONSOR, record, state))).target,
           )
         : record;
     const stored = await storeProgress(

@@ -76,9 +76,7 @@ export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: stri
             category: 'related-instruction',
             hours: plan.priorCredit,
             description: 'Community college IT fundamentals',
-            approved: true,
             approvedBy: 'admin@northwind.example',
-            approvedDate: iso(start + 7 * DAY),
           },
         ]
       : [],

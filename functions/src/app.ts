@@ -7,6 +7,7 @@ import { logFailure, logRequest } from './http/request-log';
 import { Router } from './http/router';
 import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
 import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
+import { confirmationsRoute } from './routes/confirmations';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { signOffRoute } from './routes/signoffs';
 import { syncRoute } from './routes/sync';
@@ -23,6 +24,7 @@ export const router = new Router()
   .on('GET', '/v1/sponsors/:sponsorId/progress', sponsorProgressRoute)
   .on('GET', `${A}/progress`, apprenticeProgressRoute)
   .on('POST', `${A}/sign-offs`, signOffRoute)
+  .on('POST', `${A}/confirmations`, confirmationsRoute)
   .on('POST', `${A}/transcripts`, exportTranscriptRoute)
   .on('GET', `${A}/transcripts`, listTranscriptsRoute)
   .on('GET', `${A}/transcripts/:transcriptId`, downloadTranscriptRoute)

@@ -4,7 +4,9 @@ import {
   computeProgress,
   getFramework,
   type Progress,
+  type ProgressSummary,
   RecordMismatchError,
+  summarizeProgress,
 } from '@qualcard/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
@@ -18,7 +20,8 @@ export interface StoredProgress {
   email: string;
   coachEmails: string[];
   frameworkId: string;
-  progress: Progress;
+  /** Small whatever the record holds: every tally, the first findings and a count per code. */
+  progress: ProgressSummary;
   computedAt: string;
 }
 
@@ -58,7 +61,7 @@ export async function storeProgress(
     email: record.apprentice.email,
     coachEmails: record.apprentice.coachEmails,
     frameworkId: record.apprentice.frameworkId,
-    progress,
+    progress: summarizeProgress(progress),
   };
   const current = (await ref.get()).data() as StoredProgress | undefined;
   if (current && canonicalJson({ ...current, computedAt: undefined }) === canonicalJson(view)) return current;

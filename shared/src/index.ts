@@ -1,11 +1,11 @@
 export { canonicalJson } from './canonical';
-export { addDays, addMonths, daysBetween } from './engine/dates';
-export { computeProgress, RecordMismatchError } from './engine/progress';
 export { type CheckedRecord, countedEntries } from './engine/counted';
+export { addDays, addMonths, daysBetween } from './engine/dates';
 export { mergeSheetRecord, type RowConfirmations, rowConfirmations } from './engine/merge';
-export { type ProgressSummary, summarizeProgress } from './engine/summary';
+export { computeProgress, RecordMismatchError } from './engine/progress';
 export { ENTRY_KINDS, isPendingFinding, PENDING_CODE, type Standing, standing } from './engine/provenance';
 export { CONFIRMED_BY, type EntryKind, HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
+export { type ProgressSummary, summarizeProgress } from './engine/summary';
 export { getFramework, shippedFrameworks } from './frameworks';
 export { type FieldIssue, fieldIssues, formatIssues } from './model/errors';
 export * from './model/framework';

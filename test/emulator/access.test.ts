@@ -156,18 +156,24 @@ describe('roles', () => {
     expect(res.body).toMatchObject({ signed: ['HD1.2.1'], alreadySigned: [], coachEmail: COACH });
     const doc = (await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).data()!;
     expect(doc).toMatchObject({
-      source: 'api',
-      signedAt: res.body.signedAt,
-      data: { itemId: 'HD1.2.1', coachEmail: COACH, date: '2026-06-01', evidence: 'ticket #12' },
+      data: {
+        itemId: 'HD1.2.1',
+        coachEmail: COACH,
+        date: '2026-06-01',
+        evidence: 'ticket #12',
+        confirmation: { kind: 'confirmed', by: COACH, role: 'coach', at: res.body.signedAt },
+      },
     });
-    expect(Math.abs(Date.parse(doc.signedAt) - Date.now())).toBeLessThan(5 * 60_000);
+    expect(Math.abs(Date.parse(doc.data.confirmation.at) - Date.now())).toBeLessThan(5 * 60_000);
     // A later sync from a sheet that does not have the row yet keeps the verified sign-off.
     const resync = await call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
       as: ADMIN,
       body: body('after-signoff', [ann()]),
     });
     expect(resync.body.apprentices[0]!.changes.signOffs).toEqual({ created: 0, updated: 0, deleted: 0 });
-    expect((await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).get('source')).toBe('api');
+    expect((await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).get('data.confirmation.by')).toBe(
+      COACH,
+    );
   });
   test("a coach may not sign off another coach's apprentice, nor may an admin who is not their coach", async () => {
     await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/bob/sign-offs', { as: COACH, body: { itemIds: ['x'] } });

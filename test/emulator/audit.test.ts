@@ -1,4 +1,5 @@
-// The audit chain: one record per changed sign-off or hours entry, in the same transaction; tampering is detected.
+// The audit chain: one record per changed sign-off, hours entry or profile, in the same transaction; tampering is
+// detected.
 import { canonicalJson, sha256 } from '../../functions/src/canonical';
 import { call, clearFirestore, db, seedSponsor, type VerifyAnswer } from './helpers/api';
 import { record } from './helpers/records';
@@ -52,31 +53,34 @@ beforeEach(async () => {
 
 test('every change is one audit record with who, when, before and after, chained by hash', async () => {
   const records = (await db().collection(AUDIT).orderBy('seq').get()).docs.map((d) => d.data());
-  // 3 sign-offs + 3 hours created, 1 sign-off deleted, 1 hours entry updated, 1 sign-off by the coach.
+  // The profile, 3 sign-offs + 3 hours created, 1 sign-off deleted, 1 hours entry updated, 1 sign-off by the coach.
   expect(records.map((r) => [r.seq, r.entity, r.action, r.who])).toEqual([
-    ...[1, 2, 3].map((n) => [n, 'sign-off', 'create', ADMIN]),
-    ...[4, 5, 6].map((n) => [n, 'hours-entry', 'create', ADMIN]),
-    [7, 'sign-off', 'delete', ADMIN],
-    [8, 'hours-entry', 'update', ADMIN],
-    [9, 'sign-off', 'create', COACH],
+    [1, 'profile', 'create', ADMIN],
+    ...[2, 3, 4].map((n) => [n, 'sign-off', 'create', ADMIN]),
+    ...[5, 6, 7].map((n) => [n, 'hours-entry', 'create', ADMIN]),
+    [8, 'sign-off', 'delete', ADMIN],
+    [9, 'hours-entry', 'update', ADMIN],
+    [10, 'sign-off', 'create', COACH],
   ]);
-  expect(records[7]).toMatchObject({ before: { data: { hours: 8 } }, after: { data: { hours: 6 } } });
-  expect(records[6]!.after).toBeNull();
+  expect(records[0]).toMatchObject({ before: null, after: { apprentice: { id: 'ann', coachEmails: [COACH] } } });
+  expect(records[8]).toMatchObject({ before: { data: { hours: 8 } }, after: { data: { hours: 6 } } });
+  expect(records[7]!.after).toBeNull();
+  expect(records[9]!.after.data.confirmation).toMatchObject({ kind: 'confirmed', by: COACH, role: 'coach' });
   for (let i = 1; i < records.length; i++) expect(records[i]!.prevHash).toBe(records[i - 1]!.hash);
   const head = (await db().doc('sponsors/acme/apprentices/ann').get()).get('auditHead');
-  expect(head).toEqual({ seq: 9, hash: records[8]!.hash });
-  expect((await verify(ADMIN)).body).toEqual({ apprenticeId: 'ann', ok: true, records: 9 });
+  expect(head).toEqual({ seq: 10, hash: records[9]!.hash });
+  expect((await verify(ADMIN)).body).toEqual({ apprenticeId: 'ann', ok: true, records: 10 });
 });
 
 test('an edited audit record is detected', async () => {
-  await db().doc(`${AUDIT}/0000000008`).update({ 'after.data.hours': 8 });
+  await db().doc(`${AUDIT}/0000000009`).update({ 'after.data.hours': 8 });
   const res = await verify(ADMIN);
-  expect(res.body).toMatchObject({ ok: false, seq: 8 });
+  expect(res.body).toMatchObject({ ok: false, seq: 9 });
   expect(res.body.problem).toMatch(/altered/);
 });
 
 test('a removed last record is detected through the head', async () => {
-  await db().doc(`${AUDIT}/0000000009`).delete();
+  await db().doc(`${AUDIT}/0000000010`).delete();
   const res = await verify(ADMIN);
   expect(res.body).toMatchObject({ ok: false });
   expect(res.body.problem).toMatch(/head/);

@@ -3,8 +3,8 @@
 import { ApprenticeRecord } from '@qualcard/shared';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { verifyApprenticeAudit } from '../../functions/src/audit';
-import { planSync } from '../../functions/src/routes/sync';
 import { commitApprentice } from '../../functions/src/store/apprentice';
+import { planSync } from '../../functions/src/sync/plan';
 import { clearFirestore, db } from './helpers/api';
 import { record } from './helpers/records';
 
@@ -57,17 +57,18 @@ test('1,200 new hours rows are written in commits of at most 500 writes, with on
   }));
   const commits: number[] = [];
   const result = await commitApprentice(counting(db(), commits), 'acme', 'ann', 'admin@acme.example', (state) =>
-    planSync(r, state),
+    planSync('acme', r, state),
   );
   expect(result.hours).toEqual({ created: 1200, updated: 0, deleted: 0 });
   expect(commits.length).toBeGreaterThanOrEqual(5); // 2,400 row + audit writes at under 500 each
   expect(Math.max(...commits)).toBeLessThanOrEqual(500);
   expect((await db().collection('sponsors/acme/apprentices/ann/hours').count().get()).data().count).toBe(1200);
-  expect(await verifyApprenticeAudit(db(), 'acme', 'ann')).toEqual({ ok: true, records: 1200 });
+  // One audit record per row, and one for the new profile.
+  expect(await verifyApprenticeAudit(db(), 'acme', 'ann')).toEqual({ ok: true, records: 1201 });
   // The same rows again: one read-only pass, no writes.
   const again: number[] = [];
   const second = await commitApprentice(counting(db(), again), 'acme', 'ann', 'admin@acme.example', (state) =>
-    planSync(r, state),
+    planSync('acme', r, state),
   );
   expect(second.hours).toEqual({ created: 0, updated: 0, deleted: 0 });
   expect(again).toEqual([0]);

@@ -1,5 +1,5 @@
 // Sync through the real API on the emulators: storage, engine results, idempotency, row-level updates, audit.
-import { type ApprenticeRecordInput, computeProgress } from '@qualcard/shared';
+import { type ApprenticeRecordInput, computeProgress, summarizeProgress } from '@qualcard/shared';
 import {
   allDocumentPaths,
   allDocuments,
@@ -49,17 +49,19 @@ test("a sync stores the rows and returns the engine's progress for each apprenti
   expect(res.body.replayed).toBe(false);
   const byId = Object.fromEntries(res.body.apprentices.map((a) => [a.apprenticeId, a]));
   expect(byId.ann!.progress).toEqual(
-    JSON.parse(JSON.stringify(computeProgress(framework('nitas-help-desk'), ann(), AS_OF))),
+    JSON.parse(JSON.stringify(summarizeProgress(computeProgress(framework('nitas-help-desk'), ann(), AS_OF)))),
   );
   expect(byId.ben!.progress).toEqual(
-    JSON.parse(JSON.stringify(computeProgress(framework('it-generalist-competencies'), ben(), AS_OF))),
+    JSON.parse(
+      JSON.stringify(summarizeProgress(computeProgress(framework('it-generalist-competencies'), ben(), AS_OF))),
+    ),
   );
   expect(byId.ann!.changes.signOffs).toEqual({ created: 12, updated: 0, deleted: 0 });
   expect(byId.ann!.changes.hours).toEqual({ created: 15, updated: 0, deleted: 0 });
   const signOffs = await db().collection('sponsors/acme/apprentices/ann/signOffs').get();
   expect(signOffs.size).toBe(12);
   const stored = await db().doc('sponsors/acme/progress/ann').get();
-  expect(stored.get('progress.levels')).toEqual(byId.ann!.progress.levels);
+  expect(stored.get('progress.levels')).toEqual(byId.ann!.progress!.levels);
   // The roster gave the apprentice and the coach their roles.
   expect((await db().doc('members/ann@apprentice.example').get()).get('sponsors.acme')).toEqual({
     role: 'apprentice',
@@ -108,15 +110,15 @@ test('a changed row updates only that row, and appends one audit record', async 
   expect(changedPaths).toEqual(
     [
       'sponsors/acme/apprentices/ann',
-      'sponsors/acme/apprentices/ann/audit/0000000028',
       'sponsors/acme/apprentices/ann/audit/0000000029',
+      'sponsors/acme/apprentices/ann/audit/0000000030',
       'sponsors/acme/apprentices/ann/hours/work-experience-5',
       `sponsors/acme/apprentices/ann/signOffs/${signOffKey}`,
       'sponsors/acme/progress/ann',
       expect.stringMatching(/^sponsors\/acme\/syncs\//),
     ].sort((a, b) => String(a).localeCompare(String(b))),
   );
-  const audit = (await db().doc('sponsors/acme/apprentices/ann/audit/0000000028').get()).data()!;
+  const audit = (await db().doc('sponsors/acme/apprentices/ann/audit/0000000029').get()).data()!;
   expect(audit).toMatchObject({ who: ADMIN, entity: 'sign-off', action: 'update', key: signOffKey });
   expect(audit.after.data.notes).toBe('observed twice');
   expect(audit.before.data.notes).toBeUndefined();

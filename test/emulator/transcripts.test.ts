@@ -41,11 +41,9 @@ const ann = () => {
       levelId: 'L1',
       hours: 30,
       description: 'Community college A+ course',
-      approved: true,
       approvedBy: ADMIN,
-      approvedDate: '2025-09-10',
     },
-    { id: 'pc2', category: 'work-experience', hours: 100, description: 'Retail tech support', approved: false },
+    { id: 'pc2', category: 'work-experience', hours: 100, description: 'Retail tech support' },
   ];
   r.exams = [{ id: 'L1-all-required-course-exams', date: '2026-03-01', passed: true }];
   r.certifications = [{ id: 'comptia-a-plus', date: '2026-04-15' }];

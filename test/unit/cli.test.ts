@@ -147,3 +147,225 @@ test('npx qualcard runs as a real command and exits non-zero on bad input', () =
   expect(bad.status).toBe(1);
   expect(bad.stderr).toContain('usage:');
 }, 30_000);
+
+describe('arguments: each command takes only its own options and arguments', () => {
+  const CSV = join(ROOT, 'examples/sponsor-items.csv');
+
+  test('an unknown option is an error naming it, with the known option it is close to', async () => {
+    expect(await cli('check', EXAMPLE, '--asof', '2026-06-01')).toEqual({
+      code: 1,
+      out: '',
+      err: 'unknown option --asof for check; did you mean --as-of?\n',
+    });
+    expect((await cli('import', CSV, '--extends', 'nitas-help-desk')).err).toContain('did you mean --extend?');
+    expect((await cli('import', CSV, '-o', 'x.json')).err).toBe('unknown option -o for import; did you mean --out?\n');
+    expect((await cli('check', EXAMPLE, '-as-of=2026-06-01')).err).toBe(
+      'unknown option -as-of for check; did you mean --as-of?\n',
+    );
+    expect((await cli('frameworks', '--verbose')).err).toBe(
+      'unknown option --verbose for frameworks (its options: --json)\n',
+    );
+  });
+
+  test.each([
+    ['frameworks', []],
+    ['frameworks show', ['nitas-help-desk']],
+    ['check', [EXAMPLE]],
+    ['import', [CSV]],
+  ])('%s accepts exactly the options its usage lists', async (name, args) => {
+    const usage = (await cli('--help')).out.split('\n').find((l) => l.startsWith(`  qualcard ${name} `))!;
+    const listed = [...usage.matchAll(/\[--([a-z-]+)/g)].map((m) => m[1]!);
+    for (const option of ['json', 'as-of', 'framework', 'extend', 'id', 'title', 'version', 'out', 'nope']) {
+      const { err } = await cli(...name.split(' '), ...args, `--${option}`, 'x');
+      if (listed.includes(option)) expect(err).not.toContain('unknown option');
+      else expect(err).toMatch(new RegExp(`^unknown option --${option} for ${name}`));
+    }
+  });
+
+  test('--json is a flag; a value option needs a value and is given once', async () => {
+    expect((await cli('frameworks', '--json=yes')).err).toBe('--json is a flag and takes no value\n');
+    expect((await cli('frameworks', '--json', 'nitas-help-desk')).err).toContain(
+      'unexpected argument for frameworks: "nitas-help-desk"',
+    );
+    expect((await cli('check', EXAMPLE, '--as-of')).err).toBe('--as-of needs a value: --as-of YYYY-MM-DD\n');
+    expect((await cli('check', EXAMPLE, '--as-of', '--json')).err).toBe('--as-of needs a value: --as-of YYYY-MM-DD\n');
+    expect((await cli('import', CSV, '--extend', 'nitas-help-desk', '--out', '')).err).toBe(
+      '--out needs a value: --out <file>\n',
+    );
+    expect(await cli('check', EXAMPLE, '--as-of', '2026-06-01', '--as-of', '2026-10-01')).toMatchObject({
+      code: 1,
+      err: '--as-of is given twice ("2026-06-01" and "2026-10-01")\n',
+    });
+  });
+
+  test('--name=value is --name value, and options may come before the command', async () => {
+    const spaced = await cli('check', EXAMPLE, '--as-of', '2026-10-01', '--json');
+    expect(await cli('--json', 'check', `--as-of=2026-10-01`, EXAMPLE)).toEqual(spaced);
+  });
+
+  test('extra or missing arguments are errors with the command usage', async () => {
+    expect(await cli('check', EXAMPLE, 'other.json', '2026-06-01')).toEqual({
+      code: 1,
+      out: '',
+      err: 'unexpected arguments for check: "other.json" "2026-06-01"\nusage: qualcard check <record.json> [--as-of YYYY-MM-DD] [--framework <id|framework.json>] [--json]\n',
+    });
+    expect((await cli('frameworks', 'show', 'nitas-help-desk', 'it-support-wps')).err).toContain(
+      'unexpected argument for frameworks show: "it-support-wps"\nusage: qualcard frameworks show <id> [--json]',
+    );
+    expect((await cli('import', CSV, 'more.csv')).code).toBe(1);
+    expect((await cli('frameworks', 'show')).err).toBe(
+      'frameworks show needs <id>\nusage: qualcard frameworks show <id> [--json]\n',
+    );
+    expect((await cli('chek', EXAMPLE)).err).toMatch(/^unknown command "chek"\nusage:/);
+  });
+
+  test('--help prints the usage and the framework id/file rule, exit 0', async () => {
+    const { code, out } = await cli('check', '--help');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'qualcard import <file.csv> [--extend <id|framework.json>] [--id <id>] [--title <title>] [--version <version>] [--out <file>]',
+    );
+    expect(out).toContain(
+      'a shipped id and a file in the working directory, that is an error: write ./<name> to mean the file',
+    );
+  });
+
+  test('a real process exits 1 on an unknown option, without a stack trace', () => {
+    const bad = spawnSync('npx', ['qualcard', 'check', EXAMPLE, '--asof', '2026-06-01'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('unknown option --asof for check; did you mean --as-of?');
+    expect(bad.stderr).not.toMatch(/^\s+at /m);
+    expect(bad.stdout).toBe('');
+  }, 30_000);
+});
+
+describe('framework ids and files', () => {
+  const cwd = process.cwd();
+  let dir: string;
+  const nitas = readFileSync(join(ROOT, 'shared/frameworks/nitas-help-desk.json'), 'utf8');
+  const CSV = join(ROOT, 'examples/sponsor-items.csv');
+  beforeEach(() => {
+    dir = tmp();
+    process.chdir(dir);
+  });
+  afterEach(() => process.chdir(cwd));
+
+  test('frameworks show takes ids only, even when a file of that name exists', async () => {
+    writeFileSync('x.json', nitas);
+    const { code, err } = await cli('frameworks', 'show', 'x.json');
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^unknown framework "x.json" \(shipped: nitas-help-desk, .*\); frameworks show takes a shipped id/,
+    );
+  });
+
+  test('a value that is both a shipped id and a file here is an error saying how to pick', async () => {
+    writeFileSync('nitas-help-desk', nitas.replace('"id": "nitas-help-desk"', '"id": "local-copy"'));
+    expect(await cli('import', CSV, '--extend', 'nitas-help-desk')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining(
+        '--extend nitas-help-desk could mean the shipped framework "nitas-help-desk" or the file ./nitas-help-desk: write --extend ./nitas-help-desk for the file',
+      ),
+    });
+    expect(JSON.parse((await cli('import', CSV, '--extend', './nitas-help-desk')).out).id).toBe('local-copy-sponsor');
+  });
+
+  test('a file is one with a path separator or an existing file, whatever its name ends with', async () => {
+    writeFileSync('acme', nitas.replace('"id": "nitas-help-desk"', '"id": "acme-base"'));
+    expect(JSON.parse((await cli('import', CSV, '--extend', 'acme')).out).id).toBe('acme-base-sponsor');
+    expect((await cli('import', CSV, '--extend', 'missing.json')).err).toMatch(
+      /^--extend missing.json: not a shipped framework \(nitas-help-desk, .*\) and no such file\n$/,
+    );
+    expect((await cli('import', CSV, '--extend', 'sub/missing')).err).toBe('sub/missing: no such file\n');
+  });
+
+  test('check: the record frameworkId is a shipped id; a sponsor framework comes with --framework', async () => {
+    const record = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    record.apprentice.frameworkId = 'acme-base';
+    writeFileSync('r.json', JSON.stringify(record));
+    expect((await cli('check', 'r.json')).err).toContain(
+      'unknown framework "acme-base" (shipped: nitas-help-desk, it-generalist-competencies, it-generalist-wps, it-support-wps, customer-technical-support) in r.json apprentice.frameworkId; for a sponsor framework give its file with --framework',
+    );
+    writeFileSync('acme-base.json', nitas.replace('"id": "nitas-help-desk"', '"id": "acme-base"'));
+    expect(await cli('check', 'r.json', '--framework', 'acme-base.json', '--as-of', '2026-10-01')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Projected completion: 2027-11-19'),
+    });
+  });
+});
+
+describe('input files', () => {
+  const CSV = 'level,work_function,item_id,statement,core_optional\n';
+
+  test('a UTF-8 byte-order mark is not part of the JSON or the CSV', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'r.json'), `\uFEFF${readFileSync(EXAMPLE, 'utf8')}`);
+    expect((await cli('check', join(dir, 'r.json'), '--as-of', '2026-10-01')).code).toBe(0);
+    const framework = readFileSync(join(ROOT, 'shared/frameworks/nitas-help-desk.json'), 'utf8');
+    writeFileSync(join(dir, 'f.json'), `\uFEFF${framework}`);
+    expect((await cli('check', join(dir, 'r.json'), '--framework', join(dir, 'f.json'))).code).toBe(0);
+    writeFileSync(join(dir, 'a.csv'), `\uFEFF${CSV}L1,WF1,A.1,Do a thing,core\n`);
+    const imported = await cli('import', join(dir, 'a.csv'), '--id', 'a', '--title', 'A');
+    expect(JSON.parse(imported.out).workFunctions[0].items[0].id).toBe('A.1');
+  });
+
+  test('a file that is not UTF-8 is an error, not text with replacement characters', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.csv'), Buffer.from(`${CSV}L1,WF1,A.1,Réseau,core\n`, 'latin1'));
+    expect(await cli('import', join(dir, 'a.csv'), '--id', 'a', '--title', 'A')).toMatchObject({
+      code: 1,
+      err: `${join(dir, 'a.csv')}: not UTF-8 text; save it as UTF-8\n`,
+    });
+  });
+
+  test('a directory given as a file is an error', async () => {
+    const dir = tmp();
+    expect(await cli('check', dir)).toEqual({ code: 1, out: '', err: `${dir}: is a directory, not a file\n` });
+  });
+
+  test('a CSV cell past the header (an unquoted comma) is an error, not dropped', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'a.csv'),
+      'level,work_function,item_id,core_optional,statement\nL1,WF1,A.1,core,Install, configure\n',
+    );
+    const target = join(dir, 'out.json');
+    expect(await cli('import', join(dir, 'a.csv'), '--id', 'a', '--title', 'A', '--out', target)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining(
+        'row 2, column 6: " configure" past the header\'s 5 columns (put a text holding a comma in double quotes)',
+      ),
+    });
+    expect(existsSync(target)).toBe(false);
+    writeFileSync(join(dir, 'b.csv'), `${CSV}L1,WF1,A.1,Do a thing,core,,\n`);
+    expect((await cli('import', join(dir, 'b.csv'), '--id', 'a', '--title', 'A')).code).toBe(0);
+  });
+
+  test('a CSV with no rows after the header is an error', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.csv'), CSV);
+    expect((await cli('import', join(dir, 'a.csv'), '--extend', 'nitas-help-desk')).err).toBe(
+      `${join(dir, 'a.csv')}: only a header row, nothing to import\n`,
+    );
+  });
+
+  test('--out onto a directory, into a missing directory or onto the input is an error', async () => {
+    const dir = tmp();
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, `${CSV}L1,WF1,A.1,Do a thing,core\n`);
+    const run = (target: string) => cli('import', csv, '--id', 'a', '--title', 'A', '--out', target);
+    expect(await run(dir)).toEqual({ code: 1, out: '', err: `--out ${dir}: is a directory; give a file name\n` });
+    expect((await run(join(dir, 'no/such.json'))).err).toBe(
+      `--out ${join(dir, 'no/such.json')}: no such directory ${join(dir, 'no')}\n`,
+    );
+    expect((await run(csv)).err).toBe(`--out ${csv}: is the input file; give another file name\n`);
+    expect(readFileSync(csv, 'utf8')).toBe(`${CSV}L1,WF1,A.1,Do a thing,core\n`);
+  });
+
+  test('--as-of that is not a real date is an error', async () => {
+    expect((await cli('check', EXAMPLE, '--as-of', '2026-02-30')).err).toBe('--as-of: not a real calendar date\n');
+  });
+});

@@ -234,9 +234,9 @@ function priorCreditSheet(ws: Worksheet, t: TranscriptInput): void {
       category: HOURS_CATEGORY_LABEL[c.category],
       level: c.levelId ?? '',
       hours: c.hours,
-      approved: c.approved ? 'Yes' : 'No',
-      by: c.approvedBy ?? '',
-      on: c.approvedDate ?? '',
+      approved: c.confirmation ? 'Yes' : 'No',
+      by: c.confirmation?.by ?? '',
+      on: c.confirmation?.date ?? '',
     });
   }
 }

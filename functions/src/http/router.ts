@@ -39,6 +39,8 @@ export class Router {
   }
 }
 
+const MAX_PATH_ID_BYTES = 254;
+
 function match(pattern: string[], parts: string[]): Params | null {
   if (pattern.length !== parts.length) return null;
   const params: Params = {};
@@ -52,7 +54,9 @@ function match(pattern: string[], parts: string[]): Params | null {
     }
     if (p.startsWith(':')) {
       // Path values become Firestore document ids: refuse what cannot be one instead of failing later with a 500.
-      if (!/^[^/]{1,700}$/.test(value) || value === '.' || value === '..' || /^__.*__$/.test(value)) {
+      // At most 254 bytes (an email), so sponsor + apprentice + row key stay far inside the 1,500-byte key path.
+      const bad = !/^[^/]+$/.test(value) || Buffer.byteLength(value) > MAX_PATH_ID_BYTES || /\p{Cs}/u.test(value);
+      if (bad || value === '.' || value === '..' || /^__.*__$/.test(value)) {
         throw badRequest(`${p.slice(1)}: "${value.slice(0, 80)}" is not a valid id`, {
           issues: [{ path: p.slice(1), message: 'not a valid id' }],
         });

@@ -3,12 +3,13 @@ import { getFramework } from '@qualcard/shared';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { sha256 } from '../canonical';
+import { sponsorClock } from '../clock';
 import { firestore, paths } from '../db';
 import { buildTranscript } from '../excel/transcript';
 import { parseBody } from '../http/body';
 import { notFound } from '../http/errors';
 import { progressFor } from '../progress';
-import { MAX_SMALL_BODY_BYTES, TranscriptRequest, today } from '../schemas';
+import { MAX_SMALL_BODY_BYTES, TranscriptRequest } from '../schemas';
 import { readState, recordOf } from '../store/apprentice';
 import { storeTranscript, type TranscriptMeta } from '../store/transcripts';
 import { apprenticeAccess } from './access';
@@ -34,7 +35,7 @@ export async function exportTranscriptRoute(
   });
   const framework = getFramework(record.apprentice.frameworkId);
   if (!framework) throw notFound(`framework ${record.apprentice.frameworkId} is no longer shipped`);
-  const asOf = body.asOf ?? today();
+  const asOf = body.asOf ?? (await sponsorClock(sid)).today;
   const progress = progressFor(record, asOf);
   const safeName = record.apprentice.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || aid;
   const meta = await storeTranscript(

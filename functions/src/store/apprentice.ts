@@ -61,11 +61,11 @@ const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
   };
 };
 
-function rowOf<T>(data: FirebaseFirestore.DocumentData): Row<T> {
-  const row: Row<T> = { key: data.key, order: data.order, data: data.data as T, source: data.source };
-  if (data.signedAt) row.signedAt = data.signedAt;
-  return row;
-}
+const rowOf = <T>(data: FirebaseFirestore.DocumentData): Row<T> => ({
+  key: data.key,
+  order: data.order,
+  data: data.data as T,
+});
 
 export async function readState(db: Firestore, sid: string, aid: string, tx?: Transaction): Promise<ApprenticeState> {
   const get = <T>(ref: T) => (tx ? tx.get(ref as never) : (ref as unknown as { get(): Promise<unknown> }).get());
@@ -91,6 +91,14 @@ export function recordOf(
   const sorted = <T>(rows: Iterable<Row<T>>) =>
     [...rows].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key)).map((r) => r.data);
   return { schemaVersion: 1, sponsorId: sid, ...t.profile, signOffs: sorted(t.signOffs), hours: sorted(t.hours) };
+}
+
+/** The stored record of one apprentice, or undefined if there is none. */
+export async function readRecord(db: Firestore, sid: string, aid: string): Promise<ApprenticeRecord | undefined> {
+  const state = await readState(db, sid, aid);
+  return state.profile
+    ? recordOf(sid, { profile: state.profile, signOffs: state.signOffs.values(), hours: state.hours.values() })
+    : undefined;
 }
 
 function diffRows(
@@ -124,9 +132,8 @@ const count = (changes: RowChange[], entity: AuditEntity, into: ChangeCount): vo
   }
 };
 
-/** Audit payload: the row's content and where it came from; the sheet order is bookkeeping, not content. */
-const auditView = (row?: Row<unknown>) =>
-  row ? { data: row.data, source: row.source, ...(row.signedAt ? { signedAt: row.signedAt } : {}) } : null;
+/** Audit payload: the row's content with its provenance; the sheet order is bookkeeping, not content. */
+const auditView = (row?: Row<unknown>) => (row ? { data: row.data } : null);
 
 /**
  * Brings the apprentice to the state `plan` asks for, given the current state. `plan` may be called several times
@@ -154,8 +161,9 @@ export async function commitApprentice(
         ...diffRows('sign-off', paths.signOffs(sid, aid), state.signOffs as Map<string, Row<unknown>>, target.signOffs),
         ...diffRows('hours-entry', paths.hours(sid, aid), state.hours as Map<string, Row<unknown>>, target.hours),
       ];
-      // Budget: the apprentice document, then 2 writes (row + audit) per content change, 1 per reorder.
-      let budget = MAX_WRITES_PER_COMMIT - 1;
+      // Budget: the apprentice document and its audit record, then 2 writes (row + audit) per content change,
+      // 1 per reorder.
+      let budget = MAX_WRITES_PER_COMMIT - 2;
       const batch: RowChange[] = [];
       for (const c of all) {
         const cost = c.action === 'reorder' ? 1 : 2;
@@ -165,6 +173,17 @@ export async function commitApprentice(
       }
       const at = new Date().toISOString();
       const audits: Omit<AuditBody, 'seq'>[] = [];
+      // Roster fields, prior credit, exams and certifications (and their confirmations) are audited like rows.
+      if (profileChanged)
+        audits.push({
+          at,
+          who,
+          entity: 'profile',
+          key: 'profile',
+          action: state.profile ? 'update' : 'create',
+          before: state.profile ?? null,
+          after: target.profile,
+        });
       for (const c of batch) {
         const ref = db.doc(`${c.collection}/${c.key}`);
         if (c.action === 'delete') tx.delete(ref);

@@ -3,16 +3,12 @@
 import type { HoursEntry, SignOff } from '@qualcard/shared';
 import { canonicalJson, safeKey, sha256 } from '../canonical';
 
-export type RowSource = 'sync' | 'api';
-
+/** A stored row: the entry (its provenance is the entry's own `confirmation`) and its place in the sheet. */
 export interface Row<T> {
   key: string;
   /** Position in the record (the sheet's order), so the engine's row pointers stay meaningful. */
   order: number;
   data: T;
-  source: RowSource;
-  /** Server time of a sign-off recorded by the sign-off endpoint (verified coach). */
-  signedAt?: string;
 }
 
 function withOrdinals<T>(rows: T[], baseKey: (row: T) => string): string[] {
@@ -28,6 +24,9 @@ function withOrdinals<T>(rows: T[], baseKey: (row: T) => string): string[] {
 export const signOffKeys = (signOffs: SignOff[]): string[] => withOrdinals(signOffs, (s) => safeKey(s.itemId));
 
 export const hoursKeys = (hours: HoursEntry[]): string[] =>
-  withOrdinals(hours, (h) => (h.id ? safeKey(h.id) : `h-${sha256(canonicalJson(h)).slice(0, 24)}`));
+  withOrdinals(hours, (h) =>
+    // By content without its provenance, so confirming a row does not move it.
+    h.id ? safeKey(h.id) : `h-${sha256(canonicalJson({ ...h, confirmation: undefined })).slice(0, 24)}`,
+  );
 
 export const sameContent = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);

@@ -2,8 +2,8 @@
 import type { Framework } from '../model/framework';
 import type { Finding, LevelProgress } from '../model/progress';
 import type { ApprenticeRecord, SignOff } from '../model/record';
-import type { CheckedRecord } from './counted';
 import { coreItemIds } from './completion';
+import type { CheckedRecord } from './counted';
 import { addMonths, daysBetween } from './dates';
 import type { Pace } from './pace';
 import { HOURS_CATEGORY_LABEL, RULES } from './rules';

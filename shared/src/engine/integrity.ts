@@ -24,14 +24,16 @@ export function signOffFlags(framework: Framework, record: ApprenticeRecord, asO
     const flags: Finding[] = [];
     const flag = flagger(flags, { kind: 'sign-off', index, itemId: s.itemId }, `Sign-off for ${s.itemId}`);
     if (!itemIds.has(s.itemId)) flag('signoff.unknown-item', `: no such item in ${framework.id} ${framework.version}.`);
-    if (!s.coachEmail) flag('signoff.no-coach', ' has no coach.');
+    // History an admin attested (paper qual cards) may be signed by a former coach, or by nobody on record.
+    const attested = s.confirmation?.kind === 'attested';
+    if (!s.coachEmail && !attested) flag('signoff.no-coach', ' has no coach.');
     if (!s.date) flag('signoff.no-date', ' has no date.');
     if (s.date && s.date < apprentice.startDate)
       flag('signoff.before-start', ` is dated ${s.date}, before the apprentice started on ${apprentice.startDate}.`);
     if (s.date && s.date > asOf) flag('signoff.future', ` is dated ${s.date}, in the future.`);
     if (s.coachEmail && s.coachEmail === apprentice.email)
       flag('signoff.by-apprentice', ' was signed by the apprentice.');
-    else if (s.coachEmail && !coaches.has(s.coachEmail))
+    else if (s.coachEmail && !coaches.has(s.coachEmail) && !attested)
       flag('signoff.not-coach', ` was signed by ${s.coachEmail}, who is not a coach of ${apprentice.name}.`);
     return flags;
   });

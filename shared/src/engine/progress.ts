@@ -5,8 +5,8 @@ import type { Framework } from '../model/framework';
 import type { Progress } from '../model/progress';
 import { ApprenticeRecord, type ApprenticeRecordInput, IsoDate } from '../model/record';
 import { levelProgress } from './completion';
-import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
 import { countedEntries } from './counted';
+import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
 import { projectCompletion } from './pace';
 
 /** A record that does not fit its framework (wrong framework, unknown level). */

@@ -1,7 +1,10 @@
 // Test client for the real HTTP API on the Functions emulator, plus Firestore setup through the Admin SDK.
+
+import type { ProgressSummary, RowConfirmations } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { type Firestore, getFirestore } from 'firebase-admin/firestore';
 import type { ChainCheck } from '../../../functions/src/audit';
+import type { Outcome } from '../../../functions/src/confirm/entries';
 import type { StoredProgress } from '../../../functions/src/progress';
 import type { SyncedApprentice } from '../../../functions/src/routes/sync';
 import type { TranscriptMeta } from '../../../functions/src/store/transcripts';
@@ -19,9 +22,15 @@ export interface ErrorAnswer {
 export interface SyncAnswer {
   sponsorId: string;
   asOf: string;
+  timeZone: string;
   replayed: boolean;
   apprentices: SyncedApprentice[];
 }
+export type ConfirmAnswer = Outcome & {
+  apprenticeId: string;
+  progress: ProgressSummary;
+  confirmations: RowConfirmations;
+};
 /** The sign-off answer, as the add-on reads it. */
 export type { SignOffResponse as SignOffAnswer } from '../../../addon/src/api/requests';
 export interface ProgressListAnswer {

@@ -1,0 +1,72 @@
+// POST /v1/sponsors/:sponsorId/apprentices/:apprenticeId/confirmations: the entries a sheet holds become entries
+// that count. A coach of the apprentice confirms sign-offs and hours; an admin approves prior credit, records
+// exam and certification results, and attests history. Audited like every change (commitApprentice).
+import { type Apprentice, getFramework, rowConfirmations } from '@qualcard/shared';
+import type { Response } from 'express';
+import type { Request } from 'firebase-functions/v2/https';
+import { sponsorClock } from '../clock';
+import type { Confirmer } from '../confirm/confirmation';
+import { confirmEntries } from '../confirm/entries';
+import { firestore } from '../db';
+import { MiB, parseBody } from '../http/body';
+import { conflict, forbidden } from '../http/errors';
+import type { Role } from '../membership';
+import { progressFor, storeProgress } from '../progress';
+import { type ConfirmRequest, ConfirmRequest as Schema } from '../schemas';
+import { type ApprenticeState, commitApprentice, readState, recordOf } from '../store/apprentice';
+import { apprenticeAccess } from './access';
+import { who } from './context';
+
+/** Thousands of hours ids when a sponsor first adopts Qualcard. */
+const MAX_CONFIRM_BYTES = MiB;
+
+function checkRoles(role: Role, email: string, apprentice: Apprentice, body: ConfirmRequest): void {
+  if (body.attest && role !== 'admin') throw forbidden(`attesting history needs role admin; ${email} is ${role}`);
+  const adminOnly = [body.priorCredit, body.exams, body.certifications].some((l) => l?.length);
+  if (adminOnly && role !== 'admin')
+    throw forbidden(
+      `approving prior credit and recording exam and certification results needs role admin; ${email} is ${role}`,
+    );
+  const coachOnly = [body.signOffs, body.hours].some((l) => l?.length);
+  if (coachOnly && !body.attest && !apprentice.coachEmails.includes(email))
+    throw forbidden(
+      `${email} is not a coach of apprentice ${apprentice.id}: coaches confirm only their own apprentices`,
+    );
+}
+
+const entriesOf = (s: ApprenticeState) => ({
+  profile: s.profile!,
+  signOffs: [...s.signOffs.values()],
+  hours: [...s.hours.values()],
+});
+
+export async function confirmationsRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
+  const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
+  const member = await who(req);
+  const access = await apprenticeAccess(member, sid, aid, ['admin', 'coach'], 'confirming entries');
+  const body = parseBody(req, Schema, MAX_CONFIRM_BYTES);
+  checkRoles(access.membership.role, member.email, access.apprentice, body);
+  const framework = getFramework(access.apprentice.frameworkId);
+  if (!framework) throw conflict(`framework ${access.apprentice.frameworkId} is no longer shipped`);
+  const clock = await sponsorClock(sid);
+  const confirmer: Confirmer = { email: member.email, clock, ...(body.attest ? { attest: body.attest } : {}) };
+  const db = firestore();
+  // Checked and counted on the state as read; the commit re-applies the same step to the state it locks.
+  const { outcome } = confirmEntries(framework, entriesOf(await readState(db, sid, aid)), body, confirmer);
+  const commit = await commitApprentice(
+    db,
+    sid,
+    aid,
+    member.email,
+    (state) => confirmEntries(framework, entriesOf(state), body, confirmer).target,
+  );
+  const record = recordOf(sid, commit.target);
+  const saved = await storeProgress(db, sid, record, progressFor(record, clock.today));
+  const any = Object.values(outcome.confirmed).some((l) => l.length);
+  res.status(any ? 201 : 200).json({
+    apprenticeId: aid,
+    ...outcome,
+    progress: saved.progress,
+    confirmations: rowConfirmations(record),
+  });
+}

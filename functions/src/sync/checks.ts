@@ -1,0 +1,75 @@
+// Everything a sync must pass before its first write: sponsor and duplicate ids, framework fit, what a coach may
+// change, and document sizes (Firestore refuses a document over 1 MiB only at write time, mid-sync).
+import { type Apprentice, canonicalJson, mergeSheetRecord, type SheetRecord } from '@qualcard/shared';
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import { badRequest, forbidden, tooLarge } from '../http/errors';
+import { progressFor } from '../progress';
+import type { Profile } from '../store/apprentice';
+
+/** The profile document (roster fields, prior credit, exams, certifications); its audit record holds two copies. */
+export const MAX_PROFILE_BYTES = 256 * 1024;
+
+export function checkRecords(sid: string, records: SheetRecord[], asOf: string): void {
+  const seen = new Map<string, number>();
+  records.forEach((record, i) => {
+    if (record.sponsorId !== undefined && record.sponsorId !== sid) {
+      throw badRequest(`records.${i}.sponsorId: record is for sponsor "${record.sponsorId}", not "${sid}"`, {
+        issues: [{ path: `records.${i}.sponsorId`, message: 'sponsor mismatch' }],
+      });
+    }
+    const first = seen.get(record.apprentice.id);
+    if (first !== undefined)
+      throw badRequest(`records.${i}.apprentice.id: apprentice "${record.apprentice.id}" is also records.${first}`, {
+        issues: [{ path: `records.${i}.apprentice.id`, message: 'duplicate apprentice' }],
+      });
+    seen.set(record.apprentice.id, i);
+    progressFor(record, asOf, ['records', i]); // framework and level must exist
+  });
+}
+
+/**
+ * A coach syncs only apprentices already on the roster with them as coach, and changes none of the roster fields
+ * (coaches, level, framework, dates, limits): those are the admin's, through the admin's own sync.
+ */
+export function checkCoachRecords(email: string, records: SheetRecord[], stored: DocumentSnapshot[]): void {
+  stored.forEach((snap, i) => {
+    const before = snap.get('apprentice') as Apprentice | undefined;
+    const incoming = records[i]!.apprentice;
+    if (!before?.coachEmails.includes(email))
+      throw forbidden(`records.${i}: coach ${email} may sync only their own apprentices; ${incoming.id} is not one`);
+    const fields = new Set([...Object.keys(before), ...Object.keys(incoming)]) as Set<keyof Apprentice>;
+    for (const field of fields) {
+      if (canonicalJson(before[field]) !== canonicalJson(incoming[field]))
+        throw forbidden(
+          `records.${i}.apprentice.${field}: only a sponsor admin changes an apprentice's ${field}; ${email} is a coach (sync from the admin's account, or restore the roster row)`,
+        );
+    }
+  });
+}
+
+const bytes = (value: unknown): number => Buffer.byteLength(canonicalJson(value));
+
+/** The profile each record would store, merged with what is confirmed, must fit well inside one document. */
+export function checkSizes(sid: string, records: SheetRecord[], stored: DocumentSnapshot[]): void {
+  records.forEach((record, i) => {
+    const profile = stored[i]?.exists ? (stored[i]!.data() as Profile) : undefined;
+    const storedRecord = profile && {
+      schemaVersion: 1 as const,
+      sponsorId: sid,
+      ...profile,
+      signOffs: [],
+      hours: [],
+    };
+    const merged = mergeSheetRecord({ ...record, signOffs: [], hours: [] }, storedRecord);
+    const size = bytes({
+      apprentice: merged.apprentice,
+      priorCredit: merged.priorCredit,
+      exams: merged.exams,
+      certifications: merged.certifications,
+    });
+    if (size > MAX_PROFILE_BYTES)
+      throw tooLarge(
+        `records.${i}: apprentice ${record.apprentice.id}'s roster row, prior credit, exams and certifications take ${size} bytes; at most ${MAX_PROFILE_BYTES} bytes (shorten the descriptions)`,
+      );
+  });
+}
