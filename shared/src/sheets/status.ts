@@ -50,12 +50,3 @@ export function confirmationText(kind: EntryKind, c: Confirmation, asOf: string,
   }
   return counted === false ? `flagged: ${what}; not counted until corrected (see the Dashboard)` : what;
 }
-
-/** The status a Confirmation cell and a typed row give, as the Status formula computes it. */
-export function statusOf(confirmation: string, typed: boolean): RowStatus | '' {
-  if (!confirmation) return typed ? 'pending' : '';
-  const head = confirmation.slice(0, 8);
-  if (head === 'flagged:') return 'flagged';
-  if (head === 'pending:') return 'pending';
-  return head === 'attested' ? 'attested' : 'confirmed';
-}
