@@ -198,17 +198,27 @@ function wireSetup(): void {
   );
 }
 
-/** What Confirm my ticks did, in words. */
+/** What Confirm my ticks or Record results did, in words. */
 function confirmText(r: ConfirmResult): string {
-  const { signOffs, hours } = r.confirmed;
-  const skipped = r.skipped.otherSigner + r.skipped.noDate + r.skipped.flagged;
+  const c = r.confirmed;
+  const what = [
+    [c.signOffs, 'tick(s)'],
+    [c.hours, 'hours row(s)'],
+    [c.priorCredit, 'prior-credit row(s)'],
+    [c.exams, 'exam result(s)'],
+    [c.certifications, 'certification(s)'],
+  ] as const;
+  const done = what.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
+  const s = r.skipped;
   const why = [
-    r.skipped.otherSigner ? `${r.skipped.otherSigner} signed by someone else (only they can confirm them)` : '',
-    r.skipped.noDate ? `${r.skipped.noDate} without a date` : '',
-    r.skipped.flagged ? `${r.skipped.flagged} to correct first` : '',
+    s.otherSigner ? `${s.otherSigner} signed by someone else (only they can confirm them)` : '',
+    s.noDate ? `${s.noDate} without a date` : '',
+    s.noEvidence ? `${s.noEvidence} without evidence` : '',
+    s.flagged ? `${s.flagged} to correct first` : '',
   ].filter(Boolean);
+  const skipped = s.otherSigner + s.noDate + s.noEvidence + s.flagged;
   return (
-    `As ${r.coachEmail}, for ${r.apprentices} apprentice(s): confirmed ${signOffs} tick(s) and ${hours} hours row(s)` +
+    `As ${r.by}, for ${r.apprentices} apprentice(s): confirmed ${done.length ? done.join(' and ') : 'nothing new'}` +
     `${r.already ? `, ${r.already} already confirmed` : ''}; skipped ${skipped}${why.length ? `: ${why.join(', ')}` : ''}.` +
     `${r.missing.length ? ` Not generated yet: ${r.missing.join(', ')}.` : ''}`
   );
@@ -234,9 +244,17 @@ function wireCoach(): void {
   );
 }
 
-/** The work: generation, progress and transcripts. */
+/** The work: generation, results, progress and transcripts. */
 function wireWork(): void {
   $('generate').addEventListener('click', () => action('generate', generateAll));
+  $('recordResults').addEventListener('click', () =>
+    action('recordResults', async () => {
+      const r = await call('recordResults');
+      $('resultsResult').textContent = confirmText(r);
+      list('resultsNotes', r.notes);
+      show('Results recorded; the sheets show them.', 'ok');
+    }),
+  );
   $('check').addEventListener('click', () =>
     action('check', async () => {
       const r = await call('checkProgress');

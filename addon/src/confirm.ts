@@ -1,87 +1,113 @@
-// "Confirm my ticks": for every apprentice the signed-in coach coaches, sync what the sheets hold (so the service
-// has the typed rows), then ask the service to confirm the ticked items and hours rows that are the coach's to
-// confirm (confirm-select.ts), and show the answer (numbers, Status, Confirmation) in the sheets and the Dashboard.
-
-import type { ProgressView } from '@qualcard/shared/sheets';
+// "Confirm my ticks" (a coach: for every apprentice they coach) and "Record results" (a sponsor admin: for the
+// roster): sync what the sheets hold (so the service has the typed rows), ask the service to confirm the rows that
+// are the caller's to confirm (confirm-select.ts), one request per apprentice, and show the answer (numbers, Status,
+// Confirmation) in the sheets and the Dashboard.
+import type { RowConfirmations, SheetRecord } from '@qualcard/shared';
+import type { ProgressView, RosterRow } from '@qualcard/shared/sheets';
 import { send } from './api/client';
-import { type ConfirmResponse, confirmRequest, type SyncResponse } from './api/requests';
-import { readApprentices, viewOf } from './apprentice-sheets';
-import { selectMyTicks } from './confirm-select';
+import { type ConfirmResponse, confirmRequest, type MeResponse, meRequest } from './api/requests';
+import { type ReadApprentice, readApprentices, viewOf } from './apprentice-sheets';
+import { selectMyTicks, selectResults, type TickSelection } from './confirm-select';
 import { refreshDashboard } from './dashboard-rows';
 import { signedInEmail } from './identity';
 import { withLock } from './lock';
-import { showViews, sync, syncBody } from './progress';
+import { showViews, sync, syncBody, writeDashboard } from './progress';
 import { requireRoster } from './roster-io';
-import { programFrameworks, readSettings } from './settings';
+import { programFrameworks, readSettings, type Settings } from './settings';
 import type { ConfirmResult } from './sidebar-api';
 
-const ACTION = 'Confirm my ticks';
 const NOTES = 8;
+type Select = (a: ReadApprentice, record: SheetRecord, c: RowConfirmations | null, today: string) => TickSelection;
 
 export function confirmMyTicks(): ConfirmResult {
-  return withLock(ACTION, () => {
-    const settings = readSettings();
-    if (!settings.endpoint || !settings.sponsorId)
-      throw new Error(
-        `${ACTION}: set the Qualcard endpoint and sponsor id in set-up first: only the Qualcard service confirms ticks`,
-      );
-    const me = signedInEmail(ACTION);
+  const action = 'Confirm my ticks';
+  return withLock(action, () => {
+    const settings = requireService(action);
+    const me = signedInEmail(action);
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const frameworks = programFrameworks(settings);
-    const mine = requireRoster(ss, frameworks).filter((r) => r.apprentice.coachEmails.includes(me));
-    if (!mine.length) throw new Error(`${ACTION}: ${me} is not a coach of any apprentice on the roster`);
-    const tz = ss.getSpreadsheetTimeZone();
-    const { sheets, missing } = readApprentices(ss, mine, frameworks, tz);
-    if (!sheets.length) throw new Error(`${ACTION}: your apprentices' qual cards are not generated yet; use Generate`);
-    const body = syncBody(ACTION, sheets, settings, tz);
-    const synced = sync(settings, body);
-    const result = confirmEach(settings, sheets, body.records, synced, me);
-    const entries = showViews(ss, sheets, result.views);
-    refreshDashboard(ss, entries);
-    return { ...result.report, apprentices: sheets.length, missing };
+    const mine = requireRoster(ss, programFrameworks(settings)).filter((r) => r.apprentice.coachEmails.includes(me));
+    if (!mine.length) throw new Error(`${action}: ${me} is not a coach of any apprentice on the roster`);
+    const run = confirmRun(action, settings, mine, me, (a, record, c, today) =>
+      selectMyTicks(a.framework, record, c, me, today),
+    );
+    refreshDashboard(ss, run.entries);
+    return run.result;
   });
 }
 
-type Sheets = ReturnType<typeof readApprentices>['sheets'];
+export function recordResults(): ConfirmResult {
+  const action = 'Record results';
+  return withLock(action, () => {
+    const settings = requireService(action);
+    const me = send<MeResponse>(meRequest({ baseUrl: settings.endpoint, sponsorId: settings.sponsorId }));
+    const role = me.sponsors[settings.sponsorId]?.role;
+    if (role !== 'admin')
+      throw new Error(
+        `${action}: only a sponsor admin records exam and certification results and approves prior credit; the Qualcard service knows ${me.email} as ${role ?? 'no member of this sponsor'}`,
+      );
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const run = confirmRun(action, settings, requireRoster(ss, programFrameworks(settings)), me.email, (a, r, c, t) =>
+      selectResults(a.framework, r, a.qualSheet.grid, c, me.email, t),
+    );
+    writeDashboard(ss, run.entries, run.today, true);
+    return run.result;
+  });
+}
 
-/** One confirmations request per apprentice with something to confirm; the views to show and the counts. */
-function confirmEach(
-  settings: { endpoint: string; sponsorId: string },
-  sheets: Sheets,
-  records: Parameters<typeof selectMyTicks>[1][],
-  synced: SyncResponse,
-  me: string,
-): { views: Map<string, ProgressView>; report: Omit<ConfirmResult, 'apprentices' | 'missing'> } {
+function requireService(action: string): Settings {
+  const settings = readSettings();
+  if (!settings.endpoint || !settings.sponsorId)
+    throw new Error(
+      `${action}: set the Qualcard endpoint and sponsor id in set-up first: only the Qualcard service confirms`,
+    );
+  return settings;
+}
+
+/** The sync, one confirmations request per apprentice with something to confirm, the sheets shown, the counts. */
+function confirmRun(action: string, settings: Settings, rows: RosterRow[], me: string, select: Select) {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const tz = ss.getSpreadsheetTimeZone();
+  const { sheets, missing } = readApprentices(ss, rows, programFrameworks(settings), tz);
+  if (!sheets.length) throw new Error(`${action}: the qual cards are not generated yet; use Generate`);
+  const body = syncBody(action, sheets, settings, tz);
+  const synced = sync(settings, body);
   // The service's "today" (its time zone), which a confirmed date may not be after.
   const today = Utilities.formatDate(new Date(), synced.timeZone, 'yyyy-MM-dd');
-  const report: Omit<ConfirmResult, 'apprentices' | 'missing'> = {
-    coachEmail: me,
-    confirmed: { signOffs: 0, hours: 0 },
+  const result: ConfirmResult = {
+    by: me,
+    apprentices: sheets.length,
+    confirmed: { signOffs: 0, hours: 0, priorCredit: 0, exams: 0, certifications: 0 },
     already: 0,
-    skipped: { otherSigner: 0, noDate: 0, flagged: 0 },
+    skipped: { otherSigner: 0, noDate: 0, noEvidence: 0, flagged: 0 },
     notes: [],
+    missing,
   };
   const views = new Map<string, ProgressView>();
   for (const a of sheets) {
     const id = a.roster.apprentice.id;
     const answer = synced.apprentices.find((x) => x.apprenticeId === id);
-    const record = records.find((r) => r.apprentice.id === id)!;
-    const selection = selectMyTicks(a.framework, record, answer?.confirmations ?? null, me, today);
-    for (const k of ['otherSigner', 'noDate', 'flagged'] as const) {
-      report.skipped[k] += selection.skipped[k].length;
-      report.notes.push(...selection.skipped[k].map((n) => `${id} ${n}`));
+    const selection = select(
+      a,
+      body.records.find((r) => r.apprentice.id === id)!,
+      answer?.confirmations ?? null,
+      today,
+    );
+    for (const [k, notes] of Object.entries(selection.skipped) as [keyof ConfirmResult['skipped'], string[]][]) {
+      result.skipped[k] += notes.length;
+      result.notes.push(...notes.map((n) => `${id} ${n}`));
     }
     let view = viewOf(a, answer?.progress, answer?.confirmations);
     if (selection.body) {
       const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
       const r = send<ConfirmResponse>(confirmRequest(endpoint, id, selection.body));
-      report.confirmed.signOffs += r.confirmed.signOffs.length;
-      report.confirmed.hours += r.confirmed.hours.length;
-      report.already += r.already.signOffs.length + r.already.hours.length;
+      for (const k of Object.keys(result.confirmed) as (keyof ConfirmResult['confirmed'])[]) {
+        result.confirmed[k] += r.confirmed[k].length;
+        result.already += r.already[k].length;
+      }
       view = viewOf(a, r.progress, r.confirmations);
     }
     if (view) views.set(id, view);
   }
-  report.notes = report.notes.slice(0, NOTES);
-  return { views, report };
+  result.notes = result.notes.slice(0, NOTES);
+  return { result, entries: showViews(ss, sheets, views), today };
 }

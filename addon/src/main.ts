@@ -1,7 +1,7 @@
 // The add-on's entry points: exactly these are exposed as top-level functions in the bundle (addon/build.ts).
 // Everything returned to the sidebar is plain data; errors are thrown as messages a person can act on.
 
-import { confirmMyTicks } from './confirm';
+import { confirmMyTicks, recordResults } from './confirm';
 import { generateApprentices as generate } from './generate';
 import { withLock } from './lock';
 import { checkProgress as check } from './progress';
@@ -56,6 +56,7 @@ export {
   exportTranscript,
   getState,
   importFrameworkSheet,
+  recordResults,
   saveSetup,
   signOffSelection,
 };

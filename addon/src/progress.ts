@@ -125,7 +125,7 @@ export function showViews(
   });
 }
 
-function writeDashboard(ss: Spreadsheet, entries: DashboardEntry[], day: string, synced: boolean): void {
+export function writeDashboard(ss: Spreadsheet, entries: DashboardEntry[], day: string, synced: boolean): void {
   writeStandalone(
     ss,
     planDashboard(entries, day, 'sheets', synced ? 'synced' : 'local'),

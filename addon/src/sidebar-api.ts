@@ -86,19 +86,22 @@ export interface CheckResult {
   missing: string[];
 }
 
-/** What "Confirm my ticks" did, for the signed-in coach. */
+/** What "Confirm my ticks" (a coach) or "Record results" (a sponsor admin) did. */
 export interface ConfirmResult {
-  coachEmail: string;
-  /** Apprentices on the roster this coach coaches (with generated sheets). */
+  /** Who confirmed: the signed-in coach or admin. */
+  by: string;
+  /** Apprentices it went through (with generated sheets): the coach's own, or the roster for an admin. */
   apprentices: number;
-  confirmed: { signOffs: number; hours: number };
-  /** Already confirmed on the service before this run (a re-sent request, another coach's tab). */
+  confirmed: { signOffs: number; hours: number; priorCredit: number; exams: number; certifications: number };
+  /** Already confirmed on the service before this run (a re-sent request, another tab). */
   already: number;
   skipped: {
     /** "Signed by" / "Verified by" names someone else: only they can confirm the row. */
     otherSigner: number;
-    /** Ticked items without a date: type the day the work was observed. */
+    /** Ticked without a date: type the day the work was observed. */
     noDate: number;
+    /** A result ticked without its proof: type it under Evidence (e.g. a certificate number). */
+    noEvidence: number;
     /** Rows the engine flags (future, before the start, duplicate, over 24 h a day...): fix them first. */
     flagged: number;
   };
@@ -124,6 +127,7 @@ export interface SidebarApi {
   generateApprentices(ids: string[]): GenerateResult[];
   signOffSelection(): SignOffResult;
   confirmMyTicks(): ConfirmResult;
+  recordResults(): ConfirmResult;
   checkProgress(): CheckResult;
   exportTranscript(apprenticeId: string): TranscriptFile;
 }

@@ -132,6 +132,10 @@ function signOff(
   });
 }
 
+type Lists = Record<'signOffs' | 'hours' | 'priorCredit' | 'exams' | 'certifications', string[]>;
+const lists = (): Lists => ({ signOffs: [], hours: [], priorCredit: [], exams: [], certifications: [] });
+type Out = { confirmed: Lists; already: Lists };
+
 function confirm(
   service: FakeService,
   frameworks: Framework[],
@@ -139,34 +143,69 @@ function confirm(
   record: ApprenticeRecord,
   body: Record<string, unknown>,
 ) {
-  const lists = () => ({
-    signOffs: [] as string[],
-    hours: [] as string[],
-    priorCredit: [],
-    exams: [],
-    certifications: [],
-  });
-  const out = { confirmed: lists(), already: lists() };
+  const out: Out = { confirmed: lists(), already: lists() };
   if ((body.signOffs || body.hours) && !record.apprentice.coachEmails.includes(me))
     return fail(403, `${me} is not a coach of apprentice ${record.apprentice.id}`);
-  for (const [i, itemId] of ((body.signOffs as string[]) ?? []).entries()) {
-    const s = record.signOffs.find((x) => x.itemId === itemId);
-    if (!s)
-      return fail(400, `signOffs.${i}: no sign-off for item "${itemId}" in the synced record; sync the sheet first`);
-    if (s.confirmation) out.already.signOffs.push(itemId);
-    else if (s.coachEmail && s.coachEmail !== me) return fail(403, `signOffs.${i}: typed as by ${s.coachEmail}`);
-    else
-      Object.assign(s, { coachEmail: me, confirmation: confirmation(service, me, 'coach') }) &&
-        out.confirmed.signOffs.push(itemId);
+  if ((body.priorCredit || body.exams || body.certifications) && !service.admins.has(me))
+    return fail(403, `approving prior credit and recording results needs role admin; ${me} is coach`);
+  const refused = confirmTyped(service, me, record, body, out) ?? confirmResults(service, me, record, body, out);
+  return refused ?? json(201, { ...answer(service, frameworks, record), ...out });
+}
+
+/** Sign-offs, hours and prior credit the sheet typed: confirmed as they are, by the caller. */
+function confirmTyped(
+  service: FakeService,
+  me: string,
+  record: ApprenticeRecord,
+  body: Record<string, unknown>,
+  out: Out,
+) {
+  const kinds = [
+    ['signOffs', record.signOffs, (x: { itemId: string }) => x.itemId, 'coachEmail', 'coach'],
+    ['hours', record.hours, (x: { id?: string }) => x.id, 'verifiedBy', 'coach'],
+    ['priorCredit', record.priorCredit, (x: { id?: string }) => x.id, 'approvedBy', 'admin'],
+  ] as const;
+  for (const [list, entries, key, claim, role] of kinds) {
+    for (const [i, id] of ((body[list] as string[]) ?? []).entries()) {
+      const e = (entries as Record<string, unknown>[]).find((x) => (key as (x: unknown) => unknown)(x) === id);
+      if (!e) return fail(400, `${list}.${i}: no entry "${id}" in the synced record; sync the sheet first`);
+      if (e.confirmation) out.already[list].push(id);
+      else if (e[claim] && e[claim] !== me) return fail(403, `${list}.${i}: typed as by ${e[claim]}`);
+      else {
+        Object.assign(e, { [claim]: me, confirmation: confirmation(service, me, role) });
+        out.confirmed[list].push(id);
+      }
+    }
   }
-  for (const [i, id] of ((body.hours as string[]) ?? []).entries()) {
-    const h = record.hours.find((x) => x.id === id);
-    if (!h) return fail(400, `hours.${i}: no hours entry "${id}" in the synced record; sync the sheet first`);
-    if (h.confirmation) out.already.hours.push(id);
-    else if (h.verifiedBy && h.verifiedBy !== me) return fail(403, `hours.${i}: typed as by ${h.verifiedBy}`);
-    else
-      Object.assign(h, { verifiedBy: me, confirmation: confirmation(service, me, 'coach') }) &&
-        out.confirmed.hours.push(id);
+  return undefined;
+}
+
+/** Exam and certification results an admin records with their proof. */
+function confirmResults(
+  service: FakeService,
+  me: string,
+  record: ApprenticeRecord,
+  body: Record<string, unknown>,
+  out: Out,
+) {
+  for (const list of ['exams', 'certifications'] as const) {
+    for (const p of (body[list] as { id: string; date?: string; evidence: string }[]) ?? []) {
+      const entries = record[list] as { id: string; confirmation?: unknown }[];
+      const i = entries.findIndex((e) => e.id === p.id);
+      if (i >= 0 && entries[i]!.confirmation) {
+        out.already[list].push(p.id);
+        continue;
+      }
+      const entry = {
+        id: p.id,
+        ...(list === 'exams' ? { passed: true } : {}),
+        ...(p.date ? { date: p.date } : {}),
+        confirmation: confirmation(service, me, 'admin', p.evidence),
+      };
+      if (i >= 0) entries[i] = entry;
+      else entries.push(entry);
+      out.confirmed[list].push(p.id);
+    }
   }
-  return json(201, { ...answer(service, frameworks, record), ...out });
+  return undefined;
 }

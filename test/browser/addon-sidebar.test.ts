@@ -159,16 +159,25 @@ test('generate: chunks of apprentices with a moving progress bar, then Confirm m
       percent: 42.5,
     };
     w.__answers.confirmMyTicks = {
-      coachEmail: 'coach@example.com',
+      by: 'coach@example.com',
       apprentices: 3,
-      confirmed: { signOffs: 7, hours: 12 },
+      confirmed: { signOffs: 7, hours: 12, priorCredit: 0, exams: 0, certifications: 0 },
       already: 0,
-      skipped: { otherSigner: 2, noDate: 1, flagged: 0 },
+      skipped: { otherSigner: 2, noDate: 1, noEvidence: 0, flagged: 0 },
       notes: [
         'A002 HD1.1.1: signed by lead@example.com',
         'A002 HD1.2.1: signed by lead@example.com',
         'A003 HD1.1.2: no date',
       ],
+      missing: [],
+    };
+    w.__answers.recordResults = {
+      by: 'admin@example.com',
+      apprentices: 5,
+      confirmed: { signOffs: 0, hours: 0, priorCredit: 2, exams: 3, certifications: 1 },
+      already: 1,
+      skipped: { otherSigner: 0, noDate: 0, noEvidence: 2, flagged: 0 },
+      notes: ['A004 comptia-a-plus: no evidence (type the certificate or transcript number)'],
       missing: [],
     };
     w.__answers.checkProgress = {
@@ -221,6 +230,12 @@ test('generate: chunks of apprentices with a moving progress bar, then Confirm m
   await page.waitForFunction(() => document.querySelector('#signResult')!.textContent !== '');
   expect(await page.textContent('#signResult')).toBe(
     'Signed 2 item(s) as coach@example.com on 2026-04-02. Target level now 42.5%.',
+  );
+  await page.click('#resultsPanel summary');
+  await page.click('#recordResults');
+  await page.waitForFunction(() => document.querySelector('#resultsResult')!.textContent !== '');
+  expect(await page.textContent('#resultsResult')).toBe(
+    'As admin@example.com, for 5 apprentice(s): confirmed 2 prior-credit row(s) and 3 exam result(s) and 1 certification(s), 1 already confirmed; skipped 2: 2 without evidence.',
   );
   await page.click('#check');
   await page.waitForFunction(() => document.querySelector('#checkResult')!.textContent !== '');

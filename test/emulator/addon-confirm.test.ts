@@ -76,10 +76,10 @@ test("ticks are pending after a sync, Confirm my ticks counts the coach's own, t
   // Confirm my ticks, as the coach: their own and the blank ones; the other coach's is skipped.
   const mine = entry.confirmMyTicks();
   expect(mine).toMatchObject({
-    coachEmail: COACH,
+    by: COACH,
     apprentices: 1,
-    confirmed: { signOffs: 2, hours: 1 },
-    skipped: { otherSigner: 1, noDate: 0, flagged: 0 },
+    confirmed: { signOffs: 2, hours: 1, exams: 0 },
+    skipped: { otherSigner: 1, noDate: 0, noEvidence: 0, flagged: 0 },
   });
   expect(mine.notes).toEqual([`ann ${C}: signed by ${OTHER}`]);
   expect(cardCell(qual, `item:${A}`, 'Confirmation')).toBe(`confirmed by ${COACH} on ${today}`);
@@ -92,19 +92,24 @@ test("ticks are pending after a sync, Confirm my ticks counts the coach's own, t
   signAs(OTHER);
   expect(entry.confirmMyTicks()).toMatchObject({ confirmed: { signOffs: 1, hours: 0 }, skipped: { otherSigner: 0 } });
   expect(level1(qual, 'Items counted')).toBe(3);
+  signAs(COACH);
 
-  // An admin records the exam result with what proves it (the add-on's request); the admin's Check progress shows it.
-  const recorded = await sendWithFetch<ConfirmResponse>(
-    confirmRequest(endpoint(), 'ann', { exams: [{ id: EXAM, evidence: 'Course transcript 2291' }] }),
-    mintIdToken({ email: ADMIN }),
-  );
-  expect(recorded.confirmed.exams).toEqual([EXAM]);
+  // A coach cannot record results; the admin records the ticked exam with the proof typed under Evidence.
+  expect(() => entry.recordResults()).toThrow(/only a sponsor admin records/);
+  qual.setCell(rowOfKey(qual, `exam:L1:${EXAM}`), colOfHeader(qual, 'columns', 'Evidence'), 'Course transcript 2291');
   signAs(ADMIN);
-  expect(entry.checkProgress()).toMatchObject({ apprentices: 1, pending: 0 });
+  expect(entry.recordResults()).toMatchObject({ by: ADMIN, confirmed: { exams: 1 }, skipped: { noEvidence: 0 } });
   expect(level1(qual, 'Exams counted')).toBe(1);
   expect(cardCell(qual, `exam:L1:${EXAM}`, 'Confirmation')).toBe(
     `confirmed by ${ADMIN} on ${today} (evidence: Course transcript 2291)`,
   );
+  // Recorded again through the add-on's request: the service has it already.
+  const again = await sendWithFetch<ConfirmResponse>(
+    confirmRequest(endpoint(), 'ann', { exams: [{ id: EXAM, evidence: 'Course transcript 2291' }] }),
+    mintIdToken({ email: ADMIN }),
+  );
+  expect(again.already.exams).toEqual([EXAM]);
+  expect(entry.checkProgress()).toMatchObject({ apprentices: 1, pending: 0 });
 
   // One number: the sheet's level percent is the one the service stored.
   const stored = await sendWithFetch<{

@@ -18,6 +18,7 @@ const ENTRY_POINTS = [
   'importFrameworkSheet',
   'onInstall',
   'onOpen',
+  'recordResults',
   'saveSetup',
   'showSidebar',
   'signOffSelection',

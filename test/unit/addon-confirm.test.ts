@@ -88,11 +88,11 @@ describe('Confirm my ticks', () => {
     fake.fetches.length = 0;
     const result = entry.confirmMyTicks();
     expect(result).toMatchObject({
-      coachEmail: COACH,
+      by: COACH,
       apprentices: 2,
-      confirmed: { signOffs: 2, hours: 1 },
+      confirmed: { signOffs: 2, hours: 1, priorCredit: 0, exams: 0, certifications: 0 },
       already: 0,
-      skipped: { otherSigner: 1, noDate: 1, flagged: 2 },
+      skipped: { otherSigner: 1, noDate: 1, noEvidence: 0, flagged: 2 },
     });
     expect(result.notes).toEqual(
       expect.arrayContaining([
@@ -128,7 +128,7 @@ describe('Confirm my ticks', () => {
 
     // Again: nothing left to confirm, no confirmations request.
     fake.fetches.length = 0;
-    expect(entry.confirmMyTicks().confirmed).toEqual({ signOffs: 0, hours: 0 });
+    expect(entry.confirmMyTicks().confirmed).toMatchObject({ signOffs: 0, hours: 0 });
     expect(fake.fetches.map((f) => f.url.split('/').at(-1))).toEqual(['sync']);
   });
 
@@ -141,7 +141,7 @@ describe('Confirm my ticks', () => {
     entry.confirmMyTicks();
     fake.fetches.length = 0;
     const result = entry.checkProgress();
-    expect(result).toMatchObject({ coachEmail: COACH, apprentices: 2 });
+    expect(result).toMatchObject({ coachEmail: COACH, apprentices: 2 }); // CheckResult names the coach
     const sync = fake.fetches.find((f) => f.url.endsWith('/sync'))!;
     expect(
       (JSON.parse(String(sync.params.payload)) as { records: SheetRecord[] }).records.map((r) => r.apprentice.id),
@@ -150,6 +150,30 @@ describe('Confirm my ticks', () => {
     expect(dash.filter((r) => r[0] === 'A003' && r[3] === 'target')).toHaveLength(1); // kept, not the coach's
     expect(dash.find((r) => r[0] === 'A001')![7]).toBe('1 of 4');
     expect(String(dash[1]![0])).toMatch(/Rows of A001, A002 were refreshed/);
+  });
+
+  test('Record results: the admin records ticked results with their evidence and approves prior credit; a coach is refused', () => {
+    const { a1 } = generated();
+    typeTick(a1.qual, 'exam:L1:exam-1', '2026-03-01');
+    a1.qual.setCell(rowOfKey(a1.qual, 'exam:L1:exam-1'), colOfHeader(a1.qual, 'columns', 'Evidence'), 'Score 812');
+    typeTick(a1.qual, 'cert:L1:cert-1', '2026-03-02'); // no evidence: skipped, says so
+    typeHours(a1.hours, 'h-1', ['2026-01-05', 'Prior credit: Related instruction', '', 10, 'College course', '']);
+    expect(() => entry.recordResults()).toThrow(/only a sponsor admin records .* knows coach@example.com as coach/);
+    signAs('admin@example.com');
+    const result = entry.recordResults();
+    expect(result).toMatchObject({
+      by: 'admin@example.com',
+      apprentices: 3,
+      confirmed: { exams: 1, certifications: 0, priorCredit: 1 },
+      skipped: { noEvidence: 1 },
+    });
+    expect(result.notes).toEqual([expect.stringMatching(/^A001 cert-1: no evidence/)]);
+    expect(cardCell(a1.qual, 'exam:L1:exam-1', 'Confirmation')).toBe(
+      'confirmed by admin@example.com on 2026-04-02 (evidence: Score 812)',
+    );
+    expect(levelCell(a1.qual, 'L1', 'Exams counted')).toBe(1);
+    expect(levelCell(a1.qual, 'L1', 'Related instruction counted')).toBe(10);
+    expect(a1.hours.cell(rowOfKey(a1.hours, 'h-1'), 9)).toBe('confirmed by admin@example.com on 2026-04-02');
   });
 
   test('a coach of no apprentice on the roster, or with no service set up, is told so before any request', () => {
