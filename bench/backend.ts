@@ -6,8 +6,11 @@
 //  3. Cohort report at 100 and 1,000 apprentices through the API (streaming writer), against the same workbook
 //     built in process with exceljs' in-memory Workbook and with the streaming writer; with peak heap.
 // The cohort's stored state is written with the functions' own code (commitApprentice / storeProgress, the code
-// the sync endpoint runs) rather than 1,000 HTTP syncs of ~700 rows each, which would take many minutes on the
-// emulator; full rows are stored for the 10 apprentices whose transcripts are exported, progress for all.
+// the sync and confirmations endpoints run) rather than 1,000 HTTP syncs of ~700 rows each and their
+// confirmations, which would take many minutes on the emulator; full rows are stored for the 10 apprentices whose
+// transcripts are exported, progress for all. Every entry is stored confirmed (confirmedRecord: as if the coaches
+// and an admin had confirmed them today), so the progress, the transcripts and the report count them: a typed-only
+// cohort would be all pending, 0 % everywhere, and measure a different (smaller) workbook.
 
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -18,16 +21,18 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { type CohortEntry, writeCohortReport } from '../functions/src/excel/cohort';
 import { buildTranscript } from '../functions/src/excel/transcript';
 import { storeProgress } from '../functions/src/progress';
-import { planSync } from '../functions/src/sync/plan';
 import { commitApprentice, recordOf } from '../functions/src/store/apprentice';
+import { planSync } from '../functions/src/sync/plan';
 import { apiCall, functionsBaseUrl } from '../scripts/api-client';
-import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
+import { apprenticeRecord, benchPlans, confirmedRecord, type StagePlan } from '../scripts/demo-cohort';
 import { mintIdToken } from '../scripts/emulator-key';
 
 const SPONSOR = 'bench';
 const TRANSCRIPT_SAMPLE = 10;
 const ADMIN = 'admin@bench.example';
-const TODAY = new Date().toISOString().slice(0, 10);
+// The bench sponsor has no time zone: its day is the UTC day, as the functions compute it.
+const NOW = new Date();
+const TODAY = NOW.toISOString().slice(0, 10);
 const base = functionsBaseUrl();
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 const fmt = (n: number) => n.toFixed(1);
@@ -113,14 +118,21 @@ async function inMemoryCohort(entries: CohortEntry[]): Promise<number> {
   return (await wb.xlsx.writeBuffer()).byteLength;
 }
 
+/** A bench apprentice's record with every entry confirmed today. */
+const benchRecord = (plan: StagePlan): ApprenticeRecord =>
+  ApprenticeRecord.parse(
+    confirmedRecord(apprenticeRecord(plan, TODAY, SPONSOR), { admin: ADMIN, at: NOW.toISOString(), date: TODAY }),
+  );
+
 async function seedCohort(n: number, from: number): Promise<CohortEntry[]> {
   const db = getFirestore();
   const entries: CohortEntry[] = [];
   const plans = benchPlans(n).slice(from);
   for (const [i, plan] of plans.entries()) {
-    const record = ApprenticeRecord.parse(apprenticeRecord(plan, TODAY, SPONSOR));
+    const record = benchRecord(plan);
     // Rows (and their audit records) only for the apprentices whose transcripts are exported; the report reads
-    // only the stored progress, which every apprentice gets.
+    // only the stored progress, which every apprentice gets. planSync keeps each entry as given, confirmation
+    // included: the state a sync followed by the confirmations would leave (an HTTP sync cannot carry them).
     const merged =
       from + i < TRANSCRIPT_SAMPLE
         ? recordOf(
@@ -167,7 +179,7 @@ async function measure(size: number, entries: CohortEntry[]): Promise<void> {
       if (res.status !== 201) throw new Error(`export failed: ${res.status} ${JSON.stringify(res.body)}`);
       api += ms(t);
     }
-    const record = ApprenticeRecord.parse(apprenticeRecord(plan, TODAY, SPONSOR));
+    const record = benchRecord(plan);
     const f = getFramework(plan.frameworkId)!;
     const t = process.hrtime.bigint();
     await buildTranscript({
@@ -227,7 +239,19 @@ async function main(): Promise<void> {
   for (const size of [100, 1000]) {
     const t = process.hrtime.bigint();
     entries = [...entries, ...(await seedCohort(size, entries.length))];
-    console.log(`\n${size} apprentices (stored state written in ${fmt(ms(t) / 1000)} s):`);
+    const counted = entries.reduce(
+      (n, e) => {
+        for (const c of Object.values(e.progress.entries)) {
+          n.counted += c.confirmed + c.attested;
+          n.pending += c.pending;
+        }
+        return n;
+      },
+      { counted: 0, pending: 0 },
+    );
+    console.log(
+      `\n${size} apprentices (stored state written in ${fmt(ms(t) / 1000)} s; entries counted ${counted.counted}, pending ${counted.pending}):`,
+    );
     await measure(size, entries);
   }
 }

@@ -1,7 +1,11 @@
 // Demo and benchmark cohorts: apprentices on the shipped frameworks at chosen stages, with sheet-like rows
 // (a daily hours log, sign-offs spread over the time since the start). Deterministic for a given seed and date.
+// The records are what the sheets hold: typed entries, none confirmed (what a sync sends).
 import {
   type ApprenticeRecordInput,
+  CONFIRMED_BY,
+  type Confirmation,
+  type EntryKind,
   type Framework,
   getFramework,
   type HoursEntry,
@@ -85,19 +89,24 @@ export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: stri
   };
 }
 
-/** The plan's share of each level's items, signed in item order at dates spread from start to end. */
+/**
+ * The plan's share of each level's items, signed in item order at dates spread from start to end. An item on
+ * several levels is signed once (the qual card has one row per item, so a sheet cannot hold two sign-offs of it).
+ */
 function stagedSignOffs(f: Framework, plan: StagePlan, rnd: () => number, start: number, end: number): SignOff[] {
   const span = Math.max(1, end - start);
+  const signed = new Set<string>();
   return f.levels
     .flatMap((level) => {
       const items = f.workFunctions.flatMap((wf) => wf.items).filter((i) => i.levels.includes(level.id));
       const n = Math.round(items.length * (plan.signed[level.id] ?? 0));
-      return items.slice(0, n).map((item, k) => ({
-        itemId: item.id,
-        date: iso(start + Math.floor(((k + rnd()) / Math.max(1, n)) * span)),
-        coachEmail: plan.coach,
-        evidence: `Observed on ticket #${1000 + Math.floor(rnd() * 9000)}`,
-      }));
+      return items.slice(0, n).flatMap((item, k) => {
+        const date = iso(start + Math.floor(((k + rnd()) / Math.max(1, n)) * span));
+        const evidence = `Observed on ticket #${1000 + Math.floor(rnd() * 9000)}`;
+        if (signed.has(item.id)) return [];
+        signed.add(item.id);
+        return [{ itemId: item.id, date, coachEmail: plan.coach, evidence }];
+      });
     })
     .sort((a, b) => a.date.localeCompare(b.date));
 }
@@ -206,4 +215,33 @@ export function benchPlans(n: number): StagePlan[] {
     const base = DEMO_PLANS[i % DEMO_PLANS.length]!;
     return { ...base, id: `${base.id}-${String(i).padStart(4, '0')}`, name: `${base.name} ${i}` };
   });
+}
+
+/**
+ * The record as it stands once every entry is confirmed, by the role that confirms its kind (the apprentice's
+ * first coach for sign-offs and hours, `admin` for prior credit, exams and certifications), at `at` on the
+ * sponsor's day `date`. For code that stores or counts records in process (the benchmarks); the demo goes through
+ * the confirmations endpoint instead, where the functions write these.
+ */
+export function confirmedRecord(
+  record: ApprenticeRecordInput,
+  opts: { admin: string; at: string; date: string },
+): ApprenticeRecordInput {
+  const coach = record.apprentice.coachEmails[0]!;
+  const by = (kind: EntryKind): Confirmation => {
+    const role = CONFIRMED_BY[kind];
+    return { kind: 'confirmed', by: role === 'coach' ? coach : opts.admin, role, at: opts.at, date: opts.date };
+  };
+  return {
+    ...record,
+    signOffs: record.signOffs?.map((s) => ({ ...s, coachEmail: s.coachEmail || coach, confirmation: by('sign-off') })),
+    hours: record.hours?.map((h) => ({ ...h, verifiedBy: h.verifiedBy || coach, confirmation: by('hours-entry') })),
+    priorCredit: record.priorCredit?.map((c) => ({
+      ...c,
+      approvedBy: c.approvedBy || opts.admin,
+      confirmation: by('prior-credit'),
+    })),
+    exams: record.exams?.map((e) => ({ ...e, confirmation: by('exam') })),
+    certifications: record.certifications?.map((c) => ({ ...c, confirmation: by('certification') })),
+  };
 }
