@@ -1,7 +1,13 @@
-// The sidebar: set-up, roster, generation with a progress bar, sign-off, progress and transcripts.
+// The sidebar: set-up, roster, generation with a progress bar, Confirm my ticks and sign-off, progress and transcripts.
 // Talks to the server only through google.script.run, with plain data: the functions and types of
 // addon/src/sidebar-api.ts (types only, and its constants; nothing of the server's code is bundled here).
-import { GENERATE_SIDEBAR_BATCH as CHUNK, type SidebarApi, type State, type TranscriptFile } from '../src/sidebar-api';
+import {
+  GENERATE_SIDEBAR_BATCH as CHUNK,
+  type ConfirmResult,
+  type SidebarApi,
+  type State,
+  type TranscriptFile,
+} from '../src/sidebar-api';
 
 type Runner = Record<string, (...args: unknown[]) => void> & {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -120,7 +126,7 @@ async function generateAll(): Promise<void> {
     const results = await call('generateApprentices', ids.slice(i, i + CHUNK));
     for (const r of results)
       done.push(
-        `${r.name}: ${r.regenerated ? 'regenerated' : 'created'}${r.archived ? `, ${r.archived} archived row(s) kept` : ''}`,
+        `${r.name}: ${r.regenerated ? 'regenerated' : 'created'}${r.archived ? `, ${r.archived} archived row(s) kept` : ''}${r.note ? `; ${r.note}` : ''}`,
       );
     list('generated', done);
     bar.value = Math.min(i + CHUNK, ids.length);
@@ -192,22 +198,72 @@ function wireSetup(): void {
   );
 }
 
-/** The work: generation, sign-off, progress and transcripts. */
-function wireWork(): void {
-  $('generate').addEventListener('click', () => action('generate', generateAll));
+/** What Confirm my ticks or Record results did, in words. */
+function confirmText(r: ConfirmResult): string {
+  const c = r.confirmed;
+  const what = [
+    [c.signOffs, 'tick(s)'],
+    [c.hours, 'hours row(s)'],
+    [c.priorCredit, 'prior-credit row(s)'],
+    [c.exams, 'exam result(s)'],
+    [c.certifications, 'certification(s)'],
+  ] as const;
+  const done = what.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
+  const s = r.skipped;
+  const why = [
+    s.otherSigner ? `${s.otherSigner} signed by someone else (only they can confirm them)` : '',
+    s.noDate ? `${s.noDate} without a date` : '',
+    s.noEvidence ? `${s.noEvidence} without evidence` : '',
+    s.flagged ? `${s.flagged} to correct first` : '',
+  ].filter(Boolean);
+  const skipped = s.otherSigner + s.noDate + s.noEvidence + s.flagged;
+  return (
+    `As ${r.by}, for ${r.apprentices} apprentice(s): confirmed ${done.length ? done.join(' and ') : 'nothing new'}` +
+    `${r.already ? `, ${r.already} already confirmed` : ''}; skipped ${skipped}${why.length ? `: ${why.join(', ')}` : ''}.` +
+    `${r.missing.length ? ` Not generated yet: ${r.missing.join(', ')}.` : ''}`
+  );
+}
+
+/** The coach's actions: Confirm my ticks and sign-off. */
+function wireCoach(): void {
+  $('confirmTicks').addEventListener('click', () =>
+    action('confirmTicks', async () => {
+      const r = await call('confirmMyTicks');
+      $('confirmResult').textContent = confirmText(r);
+      list('confirmNotes', r.notes);
+      show('Confirmations recorded; the sheets show them.', 'ok');
+    }),
+  );
   $('signOff').addEventListener('click', () =>
     action('signOff', async () => {
       const r = await call('signOffSelection');
       $('signResult').textContent =
-        `Signed ${r.signed.length} item(s) as ${r.coachEmail} on ${r.date}${r.alreadySigned.length ? `; already signed: ${r.alreadySigned.join(', ')}` : ''}.`;
+        `Signed ${r.signed.length} item(s) as ${r.coachEmail} on ${r.date}${r.alreadySigned.length ? `; already signed: ${r.alreadySigned.join(', ')}` : ''}.${r.percent !== null ? ` Target level now ${r.percent}%.` : ''}`;
       show('Sign-off recorded.', 'ok');
+    }),
+  );
+}
+
+/** The work: generation, results, progress and transcripts. */
+function wireWork(): void {
+  $('generate').addEventListener('click', () => action('generate', generateAll));
+  $('recordResults').addEventListener('click', () =>
+    action('recordResults', async () => {
+      const r = await call('recordResults');
+      $('resultsResult').textContent = confirmText(r);
+      list('resultsNotes', r.notes);
+      show('Results recorded; the sheets show them.', 'ok');
     }),
   );
   $('check').addEventListener('click', () =>
     action('check', async () => {
       const r = await call('checkProgress');
+      const who = r.coachEmail ? ` (your apprentices, as coach ${r.coachEmail})` : '';
+      const where = r.synced
+        ? 'synced'
+        : 'checked here (no Qualcard service set up: nothing is confirmed, nothing counts)';
       $('checkResult').textContent =
-        `${r.apprentices} apprentice(s) ${r.synced ? 'synced' : 'checked locally (no endpoint set)'} as of ${r.asOf}: ${r.gaps} gap(s). See the Dashboard sheet.${r.missing.length ? ` Not generated yet: ${r.missing.join(', ')}.` : ''}`;
+        `${r.apprentices} apprentice(s)${who} ${where} as of ${r.asOf}: ${r.gaps} gap(s), ${r.pending} entr${r.pending === 1 ? 'y' : 'ies'} pending confirmation. See the Dashboard sheet.${r.missing.length ? ` Not generated yet: ${r.missing.join(', ')}.` : ''}`;
     }),
   );
   $('transcript').addEventListener('click', () =>
@@ -220,6 +276,7 @@ function wireWork(): void {
 }
 
 wireSetup();
+wireCoach();
 wireWork();
 call('getState')
   .then(render)

@@ -1,13 +1,40 @@
 // Generating (or regenerating) apprentices' qual card and hours sheets. The sidebar sends a few apprentices
-// per call, so a cohort never runs near the 6-minute limit and the progress bar moves.
+// per call, so a cohort never runs near the 6-minute limit and the progress bar moves. The sheets show the
+// engine's numbers from the start: the service's after a sync of what they will hold (or, with no service set up,
+// the engine run here), so a regenerated sheet never shows other numbers than the service.
 
-import type { Framework } from '@qualcard/shared';
-import { planApprentice, type RosterRow, readHours, readQualCard } from '@qualcard/shared/sheets';
+import type { Framework, SheetRecord } from '@qualcard/shared';
+import {
+  type ExistingHours,
+  type ExistingQualCard,
+  localView,
+  type ProgressView,
+  planApprentice,
+  type RosterRow,
+  readHours,
+  readQualCard,
+  recordFromSheets,
+  type SyncBody,
+} from '@qualcard/shared/sheets';
+import { viewOf } from './apprentice-sheets';
 import { withLock } from './lock';
+import { sync, today } from './progress';
 import { requireRoster } from './roster-io';
-import { programFrameworks } from './settings';
+import { programFrameworks, readSettings } from './settings';
 import { findTagged, type LayoutCache, readValues, writePlan } from './sheets/adapter';
 import type { GenerateResult } from './sidebar-api';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** An apprentice's sheets as they are before generating: what the merge keeps. */
+interface Existing {
+  row: RosterRow;
+  framework: Framework;
+  qual?: Sheet;
+  hours?: Sheet;
+  kept: { qualCard: ExistingQualCard | null; hours: ExistingHours | null };
+}
 
 export function generateApprentices(apprenticeIds: string[]): GenerateResult[] {
   return withLock('Generate', () => {
@@ -15,52 +42,115 @@ export function generateApprentices(apprenticeIds: string[]): GenerateResult[] {
     const frameworks = programFrameworks();
     const roster = requireRoster(ss, frameworks);
     const cache: LayoutCache = new Map();
-    return apprenticeIds.map((id) => {
+    const existing = apprenticeIds.map((id) => {
       const row = roster.find((r) => r.apprentice.id === id);
       if (!row) throw new Error(`Generate: apprentice "${id}" is not on the roster`);
-      return generateOne(ss, frameworks.find((f) => f.id === row.apprentice.frameworkId)!, row, cache);
+      return readExisting(ss, frameworks.find((f) => f.id === row.apprentice.frameworkId)!, row);
+    });
+    const { views, note } = viewsFor(ss, existing);
+    return existing.map((e) => {
+      const result = writeApprentice(ss, e, views.get(e.row.apprentice.id), cache);
+      return note ? { ...result, note } : result;
     });
   });
 }
 
+/** Generates one apprentice's sheets, showing `view` (none: the numbers say "not computed yet"). */
 export function generateOne(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ss: Spreadsheet,
   framework: Framework,
   row: RosterRow,
   cache: LayoutCache,
+  view?: ProgressView,
 ): GenerateResult {
-  const id = row.apprentice.id;
-  const tagged = findTagged(ss, { apprenticeId: id });
-  const q = tagged.get('qualcard');
-  const h = tagged.get('hours');
+  return writeApprentice(ss, readExisting(ss, framework, row), view, cache);
+}
+
+function readExisting(ss: Spreadsheet, framework: Framework, row: RosterRow): Existing {
+  const tagged = findTagged(ss, { apprenticeId: row.apprentice.id });
+  const q = tagged.get('qualcard')?.sheet;
+  const h = tagged.get('hours')?.sheet;
   const tz = q || h ? ss.getSpreadsheetTimeZone() : '';
-  // Read before writing anything: the merge keeps every sign-off, date, note and hours row by key.
-  const plans = planApprentice(framework, row, {
-    qualCard: q ? readQualCard(readValues(q.sheet, tz)) : null,
-    hours: h ? readHours(readValues(h.sheet, tz)) : null,
-  });
-  const write = (
-    plan: typeof plans.hours,
-    existing?: GoogleAppsScript.Spreadsheet.Sheet,
-  ): GoogleAppsScript.Spreadsheet.Sheet => {
+  // Read before writing anything: the merge keeps every tick, typed value, hours row and confirmation by key.
+  return {
+    row,
+    framework,
+    ...(q ? { qual: q } : {}),
+    ...(h ? { hours: h } : {}),
+    kept: {
+      qualCard: q ? readQualCard(readValues(q, tz)) : null,
+      hours: h ? readHours(readValues(h, tz)) : null,
+    },
+  };
+}
+
+/**
+ * The engine's view of each apprentice, from the records the new sheets will hold: synced (one request for the
+ * batch) when a service is set up, else computed here. A failed sync does not stop generation: the sheets then
+ * say their numbers are not computed yet, and the note says why.
+ */
+function viewsFor(ss: Spreadsheet, existing: Existing[]): { views: Map<string, ProgressView>; note?: string } {
+  const settings = readSettings();
+  const records = new Map<string, SheetRecord>();
+  for (const e of existing) {
+    const plans = planApprentice(e.framework, e.row, e.kept);
+    const r = recordFromSheets(
+      e.row,
+      { name: plans.qualCard.name, grid: plans.qualCard.cells },
+      { name: plans.hours.name, grid: plans.hours.cells },
+    );
+    if (r.ok) records.set(e.row.apprentice.id, r.record);
+  }
+  const views = new Map<string, ProgressView>();
+  if (!records.size) return { views };
+  const tz = ss.getSpreadsheetTimeZone();
+  const day = today(tz);
+  if (!settings.endpoint || !settings.sponsorId) {
+    for (const e of existing) {
+      const record = records.get(e.row.apprentice.id);
+      if (record) views.set(e.row.apprentice.id, localView(e.framework, record, day));
+    }
+    return { views };
+  }
+  const body: SyncBody = {
+    idempotencyKey: `sync-${Utilities.getUuid()}`,
+    asOf: day,
+    timeZone: tz,
+    records: [...records.values()].map((r) => ({ ...r, sponsorId: settings.sponsorId })),
+  };
+  try {
+    for (const a of sync(settings, body).apprentices) {
+      const e = existing.find((x) => x.row.apprentice.id === a.apprenticeId);
+      const view = e && viewOf({ framework: e.framework, roster: e.row }, a.progress, a.confirmations);
+      if (view) views.set(a.apprenticeId, view);
+    }
+    return { views };
+  } catch (err) {
+    return { views, note: `progress not refreshed (${(err as Error).message}); use Check progress` };
+  }
+}
+
+function writeApprentice(ss: Spreadsheet, e: Existing, view: ProgressView | undefined, cache: LayoutCache) {
+  const id = e.row.apprentice.id;
+  const plans = planApprentice(e.framework, e.row, e.kept, view);
+  const write = (plan: typeof plans.hours, existing?: Sheet): Sheet => {
     try {
       return writePlan(ss, plan, cache, existing);
-    } catch (e) {
+    } catch (err) {
       throw new Error(
-        `Generate ${id}: could not write "${plan.name}": ${(e as Error).message}. If another sheet has that name, rename it.`,
+        `Generate ${id}: could not write "${plan.name}": ${(err as Error).message}. If another sheet has that name, rename it.`,
       );
     }
   };
-  // Hours first: the qual card's formulas refer to the hours sheet by name.
-  write(plans.hours, h?.sheet);
-  write(plans.qualCard, q?.sheet);
+  write(plans.hours, e.hours);
+  write(plans.qualCard, e.qual);
   const archived = plans.qualCard.cells.filter((r) => String(r[0] ?? '').startsWith('archived:')).length;
   return {
     apprenticeId: id,
-    name: row.apprentice.name,
+    name: e.row.apprentice.name,
     qualCard: plans.qualCard.name,
     hours: plans.hours.name,
-    regenerated: !!(q || h),
+    regenerated: !!(e.qual || e.hours),
     archived,
   };
 }

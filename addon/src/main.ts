@@ -1,6 +1,7 @@
 // The add-on's entry points: exactly these are exposed as top-level functions in the bundle (addon/build.ts).
 // Everything returned to the sidebar is plain data; errors are thrown as messages a person can act on.
 
+import { confirmMyTicks, recordResults } from './confirm';
 import { generateApprentices as generate } from './generate';
 import { withLock } from './lock';
 import { checkProgress as check } from './progress';
@@ -49,7 +50,16 @@ export function checkProgress(): CheckResult {
   return check();
 }
 
-export { createFrameworkSheet, exportTranscript, getState, importFrameworkSheet, saveSetup, signOffSelection };
+export {
+  confirmMyTicks,
+  createFrameworkSheet,
+  exportTranscript,
+  getState,
+  importFrameworkSheet,
+  recordResults,
+  saveSetup,
+  signOffSelection,
+};
 
 /** Checks at compile time that these functions are what the sidebar calls (./sidebar-api.ts). A type: no entry point. */
 export type SidebarFunctions = Conforms<Pick<typeof import('./main'), keyof SidebarApi>>;

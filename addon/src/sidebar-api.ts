@@ -59,6 +59,8 @@ export interface GenerateResult {
   hours: string;
   regenerated: boolean;
   archived: number;
+  /** Why the sheets' numbers could not be refreshed from the service (generation itself went through). */
+  note?: string;
 }
 
 export interface SignOffResult {
@@ -66,7 +68,10 @@ export interface SignOffResult {
   signed: string[];
   alreadySigned: string[];
   coachEmail: string;
+  /** The sponsor's day of the sign-off, as the service dated it. */
   date: string;
+  /** The apprentice's target level percent after the sign-off (the engine's, counted entries only). */
+  percent: number | null;
 }
 
 export interface CheckResult {
@@ -74,6 +79,35 @@ export interface CheckResult {
   synced: boolean;
   asOf: string;
   gaps: number;
+  /** Entries (ticks, hours rows, results) waiting for a confirmation: typed, not counted. */
+  pending: number;
+  /** Set when the service knows the caller as a coach: only their apprentices were synced. */
+  coachEmail?: string;
+  missing: string[];
+}
+
+/** What "Confirm my ticks" (a coach) or "Record results" (a sponsor admin) did. */
+export interface ConfirmResult {
+  /** Who confirmed: the signed-in coach or admin. */
+  by: string;
+  /** Apprentices it went through (with generated sheets): the coach's own, or the roster for an admin. */
+  apprentices: number;
+  confirmed: { signOffs: number; hours: number; priorCredit: number; exams: number; certifications: number };
+  /** Already confirmed on the service before this run (a re-sent request, another tab). */
+  already: number;
+  skipped: {
+    /** "Signed by" / "Verified by" names someone else: only they can confirm the row. */
+    otherSigner: number;
+    /** Ticked without a date: type the day the work was observed. */
+    noDate: number;
+    /** A result ticked without its proof: type it under Evidence (e.g. a certificate number). */
+    noEvidence: number;
+    /** Rows the engine flags (future, before the start, duplicate, over 24 h a day...): fix them first. */
+    flagged: number;
+  };
+  /** The first few skipped rows, saying why. */
+  notes: string[];
+  /** Apprentices whose sheets were not generated yet. */
   missing: string[];
 }
 
@@ -92,6 +126,8 @@ export interface SidebarApi {
   createRoster(): SheetCreated;
   generateApprentices(ids: string[]): GenerateResult[];
   signOffSelection(): SignOffResult;
+  confirmMyTicks(): ConfirmResult;
+  recordResults(): ConfirmResult;
   checkProgress(): CheckResult;
   exportTranscript(apprenticeId: string): TranscriptFile;
 }

@@ -703,7 +703,14 @@ const GLOBALS = [
 ] as const;
 
 /** Installs the fake globals; returns the handles a test drives. */
-export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: string } = {}) {
+/** An unsigned JWT whose payload carries `email`, like the ID token ScriptApp.getIdentityToken() returns. */
+export const fakeIdToken = (email: string): string =>
+  ['{"alg":"none"}', JSON.stringify({ email, email_verified: true })]
+    .map((p) => Buffer.from(p).toString('base64url'))
+    .concat('sig')
+    .join('.');
+
+export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: string; identity?: string } = {}) {
   const log = new CallLog();
   const ss = new FakeSpreadsheet(log, opts.timeZone);
   const properties = new Map<string, string>();
@@ -713,13 +720,15 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   const ui: FakeUiLog = { menus: [], sidebars: [] };
   const lock: FakeLock = { held: false, acquired: 0, busy: false };
   let fetchHandler: FetchHandler = opts.fetch ?? (() => ({ status: 599, body: 'no fetch handler' }));
+  /** What ScriptApp.getIdentityToken() returns: set `identity.token` to sign in as someone else. */
+  const identity = { token: opts.identity ?? fakeIdToken('coach@example.com') };
 
   const g = globalThis as Record<string, unknown>;
   const services: Record<(typeof GLOBALS)[number], unknown> = {
     SpreadsheetApp: fakeSpreadsheetApp(log, ss, ui),
     LockService: fakeLockService(lock),
     PropertiesService: fakePropertiesService(properties),
-    ScriptApp: fakeScriptApp(),
+    ScriptApp: fakeScriptApp(identity),
     // Through a closure: onFetch swaps the handler after installation.
     UrlFetchApp: fakeUrlFetchApp(fetches, (call) => fetchHandler(call)),
     Utilities: fakeUtilities(sleeps),
@@ -736,6 +745,7 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
     menus: ui.menus,
     sidebars: ui.sidebars,
     lock,
+    identity,
     onFetch(h: FetchHandler) {
       fetchHandler = h;
     },
@@ -825,8 +835,8 @@ function fakePropertiesService(
   return { getDocumentProperties: () => as(props) };
 }
 
-function fakeScriptApp(): Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> {
-  return { getIdentityToken: () => 'fake.identity.token' };
+function fakeScriptApp(identity: { token: string }): Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> {
+  return { getIdentityToken: () => identity.token };
 }
 
 /** Every fetch is recorded and answered by the test's handler. */
@@ -854,16 +864,32 @@ function fakeUrlFetchApp(
   };
 }
 
+let uuids = 0;
+
 function fakeUtilities(
   sleeps: number[],
-): Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'base64Encode' | 'sleep'> {
+): Pick<
+  GoogleAppsScript.Utilities.Utilities,
+  'formatDate' | 'getUuid' | 'base64Encode' | 'base64DecodeWebSafe' | 'newBlob' | 'sleep'
+> {
   return {
     formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
-      if (format !== 'yyyy-MM-dd' || timeZone !== 'Etc/UTC')
-        throw new Error(`fake formatDate supports yyyy-MM-dd in Etc/UTC only, got ${format} ${timeZone}`);
-      return (date as unknown as Date).toISOString().slice(0, 10);
+      if (format !== 'yyyy-MM-dd') throw new Error(`fake formatDate supports yyyy-MM-dd only, got ${format}`);
+      // en-CA formats as YYYY-MM-DD; an unknown time zone throws, as Apps Script does.
+      return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        date as unknown as Date,
+      );
     },
-    getUuid: () => '00000000-0000-4000-8000-000000000001',
+    base64DecodeWebSafe: (encoded: string) =>
+      [...Buffer.from(encoded, 'base64url')].map((b) => (b > 127 ? b - 256 : b)),
+    newBlob: ((data: GoogleAppsScript.Byte[]) => {
+      const blob: Pick<GoogleAppsScript.Base.Blob, 'getDataAsString'> = {
+        getDataAsString: () => Buffer.from(data.map((b) => b & 255)).toString('utf8'),
+      };
+      return as(blob);
+    }) as GoogleAppsScript.Utilities.Utilities['newBlob'],
+    // A new one per call, as Apps Script's; counted so tests stay repeatable.
+    getUuid: () => `00000000-0000-4000-8000-${String(++uuids).padStart(12, '0')}`,
     base64Encode: (data: unknown) => Buffer.from(data as number[]).toString('base64'),
     sleep: (milliseconds: GoogleAppsScript.Integer) => {
       sleeps.push(milliseconds);

@@ -93,3 +93,23 @@ export function colOfHeader(sheet: FakeSheet, headerKey: string, header: string)
   if (i < 0) throw new Error(`no column ${header}`);
   return i + 1;
 }
+
+const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+/** A coach's tick as typed in the grid (dates are Date values in Sheets); `by` blank leaves "Signed by" empty. */
+export function typeTick(s: FakeSheet, key: string, date: string | null, by = ''): void {
+  const r = rowOfKey(s, key);
+  s.setCell(r, colOfHeader(s, 'columns', 'Signed'), true);
+  s.setCell(r, colOfHeader(s, 'columns', 'Signed date'), date ? day(date) : '');
+  if (key.startsWith('item:')) s.setCell(r, colOfHeader(s, 'columns', 'Signed by'), by);
+}
+
+/** An hours row as typed: date, category, work function, hours, description, verified by. */
+export function typeHours(s: FakeSheet, key: string, values: [string, string, string, number, string, string]): void {
+  const r = rowOfKey(s, key);
+  for (const [i, v] of values.entries()) s.setCell(r, i + 2, i === 0 ? day(v as string) : v);
+}
+
+/** A qual card cell by row key and column header, as the sheet shows it. */
+export const cardCell = (s: FakeSheet, key: string, header: string): unknown =>
+  s.cell(rowOfKey(s, key), colOfHeader(s, 'columns', header));

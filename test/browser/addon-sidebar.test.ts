@@ -136,7 +136,7 @@ test('set-up: frameworks listed from the server, saved with the chosen ones; a s
   await page.close();
 });
 
-test('generate: chunks of apprentices with a moving progress bar, then sign-off and Check progress; screenshot kept', async () => {
+test('generate: chunks of apprentices with a moving progress bar, then Confirm my ticks, sign-off and Check progress; screenshot kept', async () => {
   const page = await open();
   await page.evaluate((roster) => {
     const w = window as unknown as { __answers: Record<string, unknown>; __holdGenerate: boolean };
@@ -156,8 +156,38 @@ test('generate: chunks of apprentices with a moving progress bar, then sign-off 
       alreadySigned: [],
       coachEmail: 'coach@example.com',
       date: '2026-04-02',
+      percent: 42.5,
     };
-    w.__answers.checkProgress = { apprentices: 5, synced: true, asOf: '2026-04-02', gaps: 31, missing: [] };
+    w.__answers.confirmMyTicks = {
+      by: 'coach@example.com',
+      apprentices: 3,
+      confirmed: { signOffs: 7, hours: 12, priorCredit: 0, exams: 0, certifications: 0 },
+      already: 0,
+      skipped: { otherSigner: 2, noDate: 1, noEvidence: 0, flagged: 0 },
+      notes: [
+        'A002 HD1.1.1: signed by lead@example.com',
+        'A002 HD1.2.1: signed by lead@example.com',
+        'A003 HD1.1.2: no date',
+      ],
+      missing: [],
+    };
+    w.__answers.recordResults = {
+      by: 'admin@example.com',
+      apprentices: 5,
+      confirmed: { signOffs: 0, hours: 0, priorCredit: 2, exams: 3, certifications: 1 },
+      already: 1,
+      skipped: { otherSigner: 0, noDate: 0, noEvidence: 2, flagged: 0 },
+      notes: ['A004 comptia-a-plus: no evidence (type the certificate or transcript number)'],
+      missing: [],
+    };
+    w.__answers.checkProgress = {
+      apprentices: 5,
+      synced: true,
+      asOf: '2026-04-02',
+      gaps: 31,
+      pending: 4,
+      missing: [],
+    };
     w.__holdGenerate = true;
   }, ROSTER);
   await page.click('#createRoster');
@@ -190,18 +220,34 @@ test('generate: chunks of apprentices with a moving progress bar, then sign-off 
     ['A005'],
   ]);
 
+  await page.click('#confirmTicks');
+  await page.waitForFunction(() => document.querySelector('#confirmResult')!.textContent !== '');
+  expect(await page.textContent('#confirmResult')).toBe(
+    'As coach@example.com, for 3 apprentice(s): confirmed 7 tick(s) and 12 hours row(s); skipped 3: 2 signed by someone else (only they can confirm them), 1 without a date.',
+  );
+  expect(await page.locator('#confirmNotes li').allTextContents()).toContain('A003 HD1.1.2: no date');
   await page.click('#signOff');
   await page.waitForFunction(() => document.querySelector('#signResult')!.textContent !== '');
-  expect(await page.textContent('#signResult')).toBe('Signed 2 item(s) as coach@example.com on 2026-04-02.');
+  expect(await page.textContent('#signResult')).toBe(
+    'Signed 2 item(s) as coach@example.com on 2026-04-02. Target level now 42.5%.',
+  );
+  await page.click('#resultsPanel summary');
+  await page.click('#recordResults');
+  await page.waitForFunction(() => document.querySelector('#resultsResult')!.textContent !== '');
+  expect(await page.textContent('#resultsResult')).toBe(
+    'As admin@example.com, for 5 apprentice(s): confirmed 2 prior-credit row(s) and 3 exam result(s) and 1 certification(s), 1 already confirmed; skipped 2: 2 without evidence.',
+  );
   await page.click('#check');
   await page.waitForFunction(() => document.querySelector('#checkResult')!.textContent !== '');
-  expect(await page.textContent('#checkResult')).toContain('5 apprentice(s) synced as of 2026-04-02: 31 gap(s)');
+  expect(await page.textContent('#checkResult')).toContain(
+    '5 apprentice(s) synced as of 2026-04-02: 31 gap(s), 4 entries pending confirmation',
+  );
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'addon-sidebar.png'), fullPage: true });
   await page.close();
 }, 60_000);
 
-test('errors from the server reach the person: a sign-off refusal and a failed generation stop and say why', async () => {
+test('errors from the server reach the person: a sign-off or confirmation refusal and a failed generation stop and say why', async () => {
   const page = await open();
   await page.evaluate((roster) => {
     const w = window as unknown as { __answers: Record<string, unknown> };
@@ -211,6 +257,9 @@ test('errors from the server reach the person: a sign-off refusal and a failed g
     };
     w.__answers.signOffSelection = () => {
       throw new Error('Sign off: the selection holds no item rows; select the rows of the items to sign');
+    };
+    w.__answers.confirmMyTicks = () => {
+      throw new Error('Confirm my ticks: stranger@example.com is not a coach of any apprentice on the roster');
     };
     w.__answers.generateApprentices = (ids: string[]) => {
       if (ids.includes('A003')) throw new Error('Generate A003: could not write "Qual card · A003"');
@@ -222,6 +271,12 @@ test('errors from the server reach the person: a sign-off refusal and a failed g
   expect(await page.textContent('#message')).toBe(
     'Sign off: the selection holds no item rows; select the rows of the items to sign',
   );
+  await page.click('#confirmTicks');
+  await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('Confirm my ticks'));
+  expect(await page.textContent('#message')).toBe(
+    'Confirm my ticks: stranger@example.com is not a coach of any apprentice on the roster',
+  );
+  expect(await page.isEnabled('#confirmTicks')).toBe(true);
   await page.click('#generate');
   await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('Generate A003'));
   expect(await page.evaluate(() => (document.querySelector('#progress') as HTMLProgressElement).value)).toBe(2);

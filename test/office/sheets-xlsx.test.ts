@@ -1,5 +1,6 @@
-// The qual card workbook opened by LibreOffice (a real spreadsheet application): it computes the same level percents
-// as the engine. The pure workbook checks are in test/unit/sheets-xlsx.test.ts.
+// The qual card workbook opened by LibreOffice (a real spreadsheet application): it shows the engine's level percents
+// and computes each row's Status from its tick and Confirmation as the engine's rule says (confirmed, pending,
+// blank). The pure workbook checks are in test/unit/sheets-xlsx.test.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,5 +51,15 @@ test('LibreOffice opens the workbook and computes the level percents the engine 
         value: progress.levels.find((l) => l.levelId === levelId)!.percent,
       });
     }
+    expect(progress.levels[0]!.percent).toBeGreaterThan(0);
+    const status = qualPlan.cells.find((r) => r[0] === 'columns')!.indexOf('Status');
+    const statusOf = (key: string): string => grid[qualPlan.rowOfKey[key]! - 1]![status]!;
+    expect(['item:HD1.1.1', 'item:HD2.1.1', 'item:HD1.1.2', 'exam:L1:exam-1', 'cert:L1:cert-1'].map(statusOf)).toEqual([
+      'confirmed',
+      'pending',
+      '',
+      'confirmed',
+      'pending',
+    ]);
   })();
 }, 150_000);

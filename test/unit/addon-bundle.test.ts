@@ -9,6 +9,7 @@ import { installFakeAppsScript } from '../../addon/test-support/fake-apps-script
 
 const ENTRY_POINTS = [
   'checkProgress',
+  'confirmMyTicks',
   'createFrameworkSheet',
   'createRoster',
   'exportTranscript',
@@ -17,6 +18,7 @@ const ENTRY_POINTS = [
   'importFrameworkSheet',
   'onInstall',
   'onOpen',
+  'recordResults',
   'saveSetup',
   'showSidebar',
   'signOffSelection',

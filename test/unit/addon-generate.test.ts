@@ -14,7 +14,8 @@ import {
   setUpProgram,
   taggedSheet,
 } from '../../addon/test-support/program';
-import { getFramework } from '../../shared/src';
+import { getFramework, SheetRecord } from '../../shared/src';
+import { localView } from '../../shared/src/sheets';
 
 let fake: FakeAppsScript;
 beforeEach(() => {
@@ -102,7 +103,7 @@ describe('generation', () => {
     expect(fake.ss.sheets.filter((s) => s.name.startsWith('qc-layout-')).every((s) => s.hidden)).toBe(true);
   });
 
-  test('service calls per apprentice: 9 for a fresh one, not growing with the number of items', () => {
+  test("service calls per apprentice: 14 for a fresh one with the engine's numbers, not growing with the number of items", () => {
     const nitas = getFramework('nitas-help-desk')!;
     setUpProgram(fake, { sponsor: smallFramework(), frameworkIds: [nitas.id] });
     fillRoster(fake, [
@@ -116,8 +117,15 @@ describe('generation', () => {
     const ss = fake.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const count = (id: string): { total: number; writes: number } => {
       const row = roster.find((r) => r.apprentice.id === id)!;
+      const framework = programFrameworks().find((f) => f.id === row.apprentice.frameworkId)!;
+      // What generation shows with no service set up: the engine on an empty record (nothing typed yet).
+      const view = localView(
+        framework,
+        SheetRecord.parse({ schemaVersion: 1, apprentice: row.apprentice }),
+        '2026-06-01',
+      );
       fake.log.reset();
-      generateOne(ss, programFrameworks().find((f) => f.id === row.apprentice.frameworkId)!, row, cache);
+      generateOne(ss, framework, row, cache, view);
       const lookups = fake.log.calls.filter(
         (c) => c.startsWith('DeveloperMetadataFinder') || c === 'Spreadsheet.createDeveloperMetadataFinder',
       ).length;
@@ -128,15 +136,21 @@ describe('generation', () => {
     const small = count('A002');
     const big = count('N002'); // 93 NITAS items over three levels vs 7 items
     expect(big).toEqual(small);
-    // A fresh apprentice: the hours sheet comes whole from its prototype (2 calls), the qual card needs 7.
-    expect(small.writes).toBe(9);
+    // A fresh apprentice: the hours sheet comes from its prototype with only its totals written (7 calls with its
+    // Status/Confirmation protection), the qual card needs 7.
+    expect(small.writes).toBe(14);
     expect(
       fake.log.calls.filter(
         (c) => c !== 'Spreadsheet.createDeveloperMetadataFinder' && !c.startsWith('DeveloperMetadataFinder'),
       ),
     ).toEqual([
       'Spreadsheet.insertSheet',
+      'Sheet.getRange',
+      'Range.setValues',
       'Sheet.addDeveloperMetadata',
+      'Sheet.getRange',
+      'Range.protect',
+      'Protection.setWarningOnly',
       'Spreadsheet.insertSheet',
       'Sheet.getRange',
       'Range.setValues',

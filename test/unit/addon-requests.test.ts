@@ -2,7 +2,9 @@
 import {
   ApiError,
   checkEndpoint,
+  confirmRequest,
   downloadRequest,
+  meRequest,
   parseResponse,
   progressRequest,
   signOffRequest,
@@ -35,7 +37,7 @@ test('routes under /v1/sponsors/:sponsorId, ids encoded', () => {
   });
 });
 
-test('the sync request carries the shared ApprenticeRecord built from sheet values', () => {
+test('the sync request carries the SheetRecord built from sheet values (typed cells only) and the time zone', () => {
   const roster = rosterRow();
   const plans = planApprentice(smallFramework(), roster);
   const qual = clone(plans.qualCard.cells);
@@ -48,7 +50,7 @@ test('the sync request carries the shared ApprenticeRecord built from sheet valu
         hours: { name: plans.hours.name, grid: plans.hours.cells },
       },
     ],
-    { idempotencyKey: 'sync-0001', asOf: '2026-06-01', sponsorId: 'acme' },
+    { idempotencyKey: 'sync-0001', asOf: '2026-06-01', timeZone: 'America/Chicago', sponsorId: 'acme' },
   );
   if (!built.ok) throw new Error('expected a body');
   const req = syncRequest(e, built.body);
@@ -56,6 +58,7 @@ test('the sync request carries the shared ApprenticeRecord built from sheet valu
   expect(req.body).toEqual({
     idempotencyKey: 'sync-0001',
     asOf: '2026-06-01',
+    timeZone: 'America/Chicago',
     records: [
       {
         schemaVersion: 1,
@@ -91,8 +94,19 @@ test('endpoint check: https (http only for a local emulator) and a sponsor id', 
   expect(checkEndpoint({ baseUrl: 'https://REGION-PROJECT.cloudfunctions.net/', sponsorId: 'acme' })).toHaveLength(1);
 });
 
-test('only the sync POST (idempotency key) is marked idempotent; the other POSTs are sent once', () => {
+test('confirmations: one request per apprentice; GET /v1/me at the service root', () => {
+  expect(confirmRequest(e, 'A 1', { signOffs: ['HD1.1.1'], hours: ['h-1'] })).toEqual({
+    method: 'post',
+    url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A%201/confirmations',
+    body: { signOffs: ['HD1.1.1'], hours: ['h-1'] },
+    idempotent: true,
+  });
+  expect(meRequest(e)).toEqual({ method: 'get', url: 'https://us-central1-demo.cloudfunctions.net/api/v1/me' });
+});
+
+test('the sync POST (idempotency key) and confirmations (confirming twice confirms nothing twice) are retried; the other POSTs are sent once', () => {
   expect(syncRequest(e, { idempotencyKey: 'sync-0001', records: [] }).idempotent).toBe(true);
+  expect(confirmRequest(e, 'A1', { hours: ['h-1'] }).idempotent).toBe(true);
   expect(signOffRequest(e, 'A1', ['HD1.1.1']).idempotent).toBeUndefined();
   expect(transcriptRequest(e, 'A1').idempotent).toBeUndefined();
 });

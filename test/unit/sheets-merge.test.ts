@@ -1,11 +1,22 @@
-// Regenerating never loses data: every sign-off, date, note and hours row is kept by key; items that left
-// the framework move to the archived block with their sign-off; items that come back are restored.
+// Regenerating never loses data: every tick, typed value, hours row and Confirmation cell is kept by key; items
+// that left the framework move to the archived block with their sign-off; items that come back are restored. A
+// view with the service's confirmations replaces the Confirmation cells; one without keeps them.
 
 import { rosterRow, smallFramework } from '../../addon/test-support/fixtures';
 import { clone, logHours, setByKey, sign } from '../../addon/test-support/grid';
-import { type Cell, columnsFromHeader, planApprentice, readHours, readQualCard } from '../../shared/src/sheets';
+import { type Confirmation, computeProgress, rowConfirmations } from '../../shared/src';
+import {
+  type Cell,
+  columnsFromHeader,
+  hoursCol,
+  planApprentice,
+  readHours,
+  readQualCard,
+  recordFromSheets,
+  syncedView,
+} from '../../shared/src/sheets';
 
-const DATA_COLUMNS = ['signed', 'signedDate', 'signedBy', 'evidence', 'notes'] as const;
+const DATA_COLUMNS = ['signed', 'signedDate', 'signedBy', 'evidence', 'notes', 'confirmation'] as const;
 
 /** Every (row key, column, value) a person entered on a qual card. */
 function entered(grid: Cell[][]): Set<string> {
@@ -21,6 +32,8 @@ function entered(grid: Cell[][]): Set<string> {
   }
   return out;
 }
+const columnOf = (grid: Cell[][], c: 'confirmation'): number =>
+  columnsFromHeader(grid.find((r) => r[0] === 'columns')!).get(c)!;
 const hoursRows = (grid: Cell[][]): string[] => readHours(grid).rows.map((r) => JSON.stringify(r));
 
 /** The next plan, from what the sheets hold now (the previous plan is not an input: the sheets are the truth). */
@@ -40,6 +53,10 @@ function filledCard(roster = rosterRow()) {
   setByKey(qual, 'item:HD1.1.3', 'notes', 'Starts next month'); // a note on an unsigned item
   setByKey(qual, 'exam:L1:exam-1', 'signed', true);
   setByKey(qual, 'exam:L1:exam-1', 'signedDate', '2026-03-01');
+  setByKey(qual, 'exam:L1:exam-1', 'evidence', 'Certificate 77-1');
+  // What the service confirmed, as Qualcard wrote it: kept until the service says otherwise.
+  setByKey(qual, 'item:HD1.1.1', 'confirmation', 'confirmed by coach@example.com on 2026-02-02');
+  setByKey(qual, 'item:HD1.2.2', 'confirmation', 'attested by admin@example.com on 2026-02-06: paper card');
   logHours(hours, {
     date: '2026-02-02',
     category: 'On-the-job learning',
@@ -54,6 +71,7 @@ function filledCard(roster = rosterRow()) {
     hours: 3.5,
     description: 'A+ course, module 2',
   });
+  hours[4]![hoursCol('confirmation') - 1] = 'confirmed by coach@example.com on 2026-02-03';
   const typed = logHours(hours, { date: '2026-02-04', category: 'Work experience', hours: 8 });
   hours[typed - 1]![0] = ''; // a row whose key someone cleared
   return { qual, hours };
@@ -151,5 +169,45 @@ describe('regenerating a qual card and hours sheet', () => {
     expect(new Set(rows.map((r) => r.key)).size).toBe(logged);
     expect(rows.map((r) => r.description)).toEqual(Array.from({ length: logged }, (_, i) => `entry ${i}`));
     expect(v2.hours.rows).toBeGreaterThanOrEqual(4 + logged + 100);
+  });
+
+  test("a view with the service's confirmations replaces the Confirmation cells; the typed cells stay as they were", () => {
+    const { qual, hours } = filledCard();
+    const roster = rosterRow();
+    const built = recordFromSheets(roster, { name: 'q', grid: qual }, { name: 'h', grid: hours });
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const c: Confirmation = {
+      kind: 'confirmed',
+      by: 'coach@example.com',
+      role: 'coach',
+      at: '2026-02-09T10:00:00.000Z',
+      date: '2026-02-09',
+    };
+    // What the service holds: the sheet's entries, two of them confirmed.
+    const stored = {
+      ...built.record,
+      signOffs: built.record.signOffs.map((x) =>
+        x.itemId === 'HD1.1.2' ? { ...x, date: '2026-02-08', coachEmail: 'coach@example.com', confirmation: c } : x,
+      ),
+      exams: built.record.exams.map((e) => ({
+        ...e,
+        confirmation: { ...c, role: 'admin' as const, evidence: 'Certificate 77-1' },
+      })),
+    };
+    const progress = computeProgress(smallFramework(), stored, '2026-06-01');
+    const confirmations = rowConfirmations(stored);
+    const again = planApprentice(
+      smallFramework(),
+      roster,
+      { qualCard: readQualCard(qual), hours: readHours(hours) },
+      syncedView(smallFramework(), roster.apprentice, progress, confirmations),
+    );
+    const conf = (key: string) => again.qualCard.cells.find((r) => r[0] === key)![columnOf(qual, 'confirmation')];
+    expect(conf('item:HD1.1.2')).toBe('confirmed by coach@example.com on 2026-02-09');
+    expect(conf('item:HD1.1.1')).toBe(''); // the service has no confirmation for it: the sheet's text is not kept
+    expect(conf('exam:L1:exam-1')).toBe('confirmed by coach@example.com on 2026-02-09 (evidence: Certificate 77-1)');
+    const typed = (g: Cell[][]) => [...entered(g)].filter((e) => !e.includes('"confirmation"'));
+    expect(typed(again.qualCard.cells)).toEqual(typed(qual));
+    expect(again.hours.cells[4]![hoursCol('confirmation') - 1]).toBe('');
   });
 });

@@ -1,21 +1,31 @@
-// The same plans as an .xlsx workbook: sheets -> record -> sheets loses nothing and the workbook's structure is
-// right. LibreOffice opening it and computing the engine's percents is in test/office/sheets-xlsx.test.ts.
+// The same plans as an .xlsx workbook: sheets -> record -> sheets loses nothing typed and the workbook's structure
+// is right. LibreOffice opening it (the engine's numbers, the Status formulas) is in test/office/sheets-xlsx.test.ts.
 import ExcelJS from 'exceljs';
 import { rosterRow } from '../../addon/test-support/fixtures';
 import { qualCardWorkbook, rosterFromCsv } from '../../scripts/qualcard-workbook';
-import { existingFromRecord, planApprentice, recordFromSheets } from '../../shared/src/sheets';
+import { computeProgress } from '../../shared/src';
+import { existingFromRecord, planApprentice, recordFromSheets, recordView } from '../../shared/src/sheets';
 import { excelNames } from '../../shared/src/sheets/xlsx';
-import { AS_OF, fw, record } from '../fixtures/workbook-record';
+import { AS_OF, fw, record, typed } from '../fixtures/workbook-record';
 
-test('a record written into the sheets reads back as the same record', () => {
+test('a record written into the sheets reads back as what the sheets hold of it: the typed entries, no confirmation', () => {
   const roster = { ...rosterRow({ levelId: 'L2' }), priorCredit: [] };
-  const plans = planApprentice(fw, roster, existingFromRecord(fw, record));
+  const plans = planApprentice(fw, roster, existingFromRecord(fw, record), recordView(fw, record, AS_OF));
   const back = recordFromSheets(
     roster,
     { name: plans.qualCard.name, grid: plans.qualCard.cells },
     { name: plans.hours.name, grid: plans.hours.cells },
   );
-  expect(back).toEqual({ ok: true, record });
+  expect(back).toEqual({ ok: true, record: typed });
+  // The numbers are the engine's on the record with its confirmations: the pending sign-off is not counted.
+  const engine = computeProgress(fw, record, AS_OF);
+  const l1 = plans.qualCard.rowOfKey['level:L1']!;
+  expect(plans.qualCard.cells[l1 - 1]![2]).toBe(engine.levels[0]!.items.done);
+  expect(engine.levels[1]!.items.done).toBe(0);
+  expect(plans.qualCard.cells.find((r) => r[0] === 'item:HD2.1.1')!.at(-1)).toBe('');
+  expect(plans.qualCard.cells.find((r) => r[0] === 'item:HD1.1.1')!.at(-1)).toBe(
+    'confirmed by coach@example.com on 2026-02-01',
+  );
 });
 
 test('Excel sheet names: at most 31 characters, unique, formulas rewritten to match', async () => {
@@ -38,7 +48,9 @@ test('Excel sheet names: at most 31 characters, unique, formulas rewritten to ma
       if (c.formula) formulas.push(c.formula);
     }),
   );
-  expect(formulas.some((f) => f.includes(`'Hours · Ada O''Brien (A001)'!`))).toBe(true);
+  // The only formulas are the Status cells (over the tick and Confirmation); every number is the engine's value.
+  expect(formulas.length).toBeGreaterThan(0);
+  expect(formulas.every((f) => /^IF\([A-Z]+\d+<>"",/.test(f))).toBe(true);
   expect(qual.getColumn(1).hidden).toBe(true);
 });
 

@@ -1,7 +1,7 @@
 // Requests to the Qualcard functions as plain data (pure, testable), and their responses parsed with a
 // clear error. The UrlFetchApp adapter in ./client.ts sends them with the user's identity token.
 
-import { ID_PATTERN, ID_RULE, type Progress } from '@qualcard/shared';
+import { ID_PATTERN, ID_RULE, type ProgressSummary, type RowConfirmations } from '@qualcard/shared';
 import type { SyncBody } from '@qualcard/shared/sheets';
 import { EmulatorUrl, FunctionsUrl, firstIssue } from './endpoint';
 
@@ -29,10 +29,25 @@ export const syncRequest = (e: Endpoint, body: SyncBody): ApiRequest => ({
   idempotent: true,
 });
 export const progressRequest = (e: Endpoint): ApiRequest => ({ method: 'get', url: `${base(e)}/progress` });
+/** Who the service says the caller is, and their role in each sponsor. */
+export const meRequest = (e: Endpoint): ApiRequest => ({
+  method: 'get',
+  url: `${e.baseUrl.replace(/\/+$/, '')}/v1/me`,
+});
 export const signOffRequest = (e: Endpoint, apprenticeId: string, itemIds: string[], date?: string): ApiRequest => ({
   method: 'post',
   url: `${base(e)}/apprentices/${seg(apprenticeId)}/sign-offs`,
   body: { itemIds, ...(date ? { date } : {}) },
+});
+/**
+ * Confirms entries the service already holds (sync first). Sent again when the answer is lost: an entry confirmed
+ * by the first send comes back as `already`, never confirmed twice.
+ */
+export const confirmRequest = (e: Endpoint, apprenticeId: string, body: ConfirmBody): ApiRequest => ({
+  method: 'post',
+  url: `${base(e)}/apprentices/${seg(apprenticeId)}/confirmations`,
+  body,
+  idempotent: true,
 });
 export const transcriptRequest = (e: Endpoint, apprenticeId: string, asOf?: string): ApiRequest => ({
   method: 'post',
@@ -45,11 +60,25 @@ export const downloadRequest = (e: Endpoint, apprenticeId: string, transcriptId:
   binary: true,
 });
 
+export interface MeResponse {
+  email: string;
+  sponsors: Record<string, { role: string; apprenticeId?: string }>;
+}
+
+/** One apprentice of a sync's answer; a replayed sync may lack progress or confirmations (null). */
+export interface SyncedApprentice {
+  apprenticeId: string;
+  changes?: unknown;
+  progress: ProgressSummary | null;
+  confirmations: RowConfirmations | null;
+}
 export interface SyncResponse {
   sponsorId: string;
   asOf: string;
+  /** The sponsor's time zone the service used (its "today" for confirmations). */
+  timeZone: string;
   replayed: boolean;
-  apprentices: { apprenticeId: string; progress: Progress }[];
+  apprentices: SyncedApprentice[];
 }
 export interface SignOffResponse {
   apprenticeId: string;
@@ -57,7 +86,34 @@ export interface SignOffResponse {
   alreadySigned: string[];
   coachEmail: string;
   signedAt: string;
-  progress: Progress;
+  /** The sign-off's day in the sponsor's time zone: what the sheet shows (not signedAt's UTC day). */
+  date: string;
+  progress: ProgressSummary;
+  confirmations: RowConfirmations;
+}
+
+/** An exam or certification result an admin records, with what proves it (e.g. a certificate number). */
+export interface Proof {
+  id: string;
+  date?: string;
+  evidence: string;
+}
+/** The body of POST .../confirmations (functions/src/schemas.ts ConfirmRequest). */
+export interface ConfirmBody {
+  signOffs?: string[];
+  hours?: string[];
+  priorCredit?: string[];
+  exams?: Proof[];
+  certifications?: Proof[];
+  attest?: { reason: string; evidence?: string };
+}
+export type ConfirmLists = Record<'signOffs' | 'hours' | 'priorCredit' | 'exams' | 'certifications', string[]>;
+export interface ConfirmResponse {
+  apprenticeId: string;
+  confirmed: ConfirmLists;
+  already: ConfirmLists;
+  progress: ProgressSummary;
+  confirmations: RowConfirmations;
 }
 export interface TranscriptMeta {
   id: string;

@@ -2,7 +2,7 @@
 // sheet (formats, validations, widths); each apprentice's sheet is inserted from it and gets its values,
 // tag and protection: a fixed number of calls, whatever the number of items.
 import type { Area, Cell, CellStyle, SheetPlan, SheetTag, StyleName, Validation } from '@qualcard/shared/sheets';
-import { a1Area, STYLES } from '@qualcard/shared/sheets';
+import { a1Area, cellsOf, inArea, STYLES } from '@qualcard/shared/sheets';
 import { prototypeName } from './layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -94,12 +94,10 @@ export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, 
   const prototype = ensurePrototype(ss, plan, cache);
   const name = existing ? `${plan.name.slice(0, 90)} (new)` : plan.name;
   const sheet = ss.insertSheet(name, { template: prototype });
-  // A prototype built from a plan without a baseline holds another apprentice's values: always write then.
-  if (!plan.baseCells || !sameCells(plan.cells, plan.baseCells))
-    sheet.getRange(1, 1, plan.rows, plan.cols).setValues(plan.cells);
+  writeValues(sheet, plan);
   sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
   for (const p of plan.protections) {
-    // Warning-only: the add-on stamps sign-offs as the signing coach, who must be able to write there.
+    // Warning-only: the add-on writes Status and Confirmation as whoever runs it, who must be able to write there.
     rangeOf(sheet, p.area).protect().setWarningOnly(p.warningOnly);
   }
   for (const c of plan.charts) insertChart(sheet, c);
@@ -110,8 +108,63 @@ export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, 
   return sheet;
 }
 
-const sameCells = (a: Cell[][], b: Cell[][]): boolean =>
-  a.length === b.length && a.every((row, r) => row.length === b[r]!.length && row.every((v, c) => v === b[r]![c]));
+/**
+ * A sheet inserted from its prototype holds the prototype's values. Without a baseline they are another
+ * apprentice's: write everything. With one, write only what differs: nothing, or only the computed areas (the
+ * engine's numbers), or everything.
+ */
+function writeValues(sheet: Sheet, plan: SheetPlan): void {
+  const base = plan.baseCells;
+  const differs = (r: number, c: number): boolean => plan.cells[r]![c] !== base?.[r]?.[c];
+  const computed = plan.computed ?? [];
+  let outside = !base || base.length !== plan.rows;
+  const areas = new Set<Area>();
+  for (let r = 0; r < plan.rows && !outside; r += 1)
+    for (let c = 0; c < plan.cols && !outside; c += 1) {
+      if (!differs(r, c)) continue;
+      const area = computed.find((a) => inArea(a, r + 1, c + 1));
+      if (area) areas.add(area);
+      else outside = true;
+    }
+  if (outside) sheet.getRange(1, 1, plan.rows, plan.cols).setValues(plan.cells);
+  else for (const a of areas) rangeOf(sheet, a).setValues(cellsOf(plan.cells, a));
+}
+
+/**
+ * The sheet as it stands is what the plan would write outside its computed areas (row keys, headers, texts, typed
+ * values; formulas are not read back, so they are skipped) under the same tag and name: the computed areas can be
+ * rewritten in place. Otherwise (rows moved, a framework or roster change) the sheet must be regenerated.
+ */
+export function alignedWith(plan: SheetPlan, current: { grid: Cell[][]; tag?: SheetTag; name?: string }): boolean {
+  if (JSON.stringify(current.tag) !== JSON.stringify(plan.tag) || current.name !== plan.name) return false;
+  const text = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+  const computed = plan.computed ?? [];
+  for (let r = 0; r < Math.max(plan.rows, current.grid.length); r += 1) {
+    for (let c = 0; c < Math.max(plan.cols, current.grid[r]?.length ?? 0); c += 1) {
+      const planned = plan.cells[r]?.[c];
+      if (typeof planned === 'string' && planned.startsWith('=')) continue;
+      if (computed.some((a) => inArea(a, r + 1, c + 1))) continue;
+      if (text(current.grid[r]?.[c]) !== text(planned)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Shows a plan's computed areas (numbers, Status, Confirmation) in an apprentice's sheet: in place when the sheet
+ * is aligned with the plan (one write per area, nothing typed touched), else by regenerating it, which keeps every
+ * typed value too. Returns the sheet that holds the plan now.
+ */
+export function refreshSheet(
+  ss: Spreadsheet,
+  plan: SheetPlan,
+  current: { sheet: Sheet; grid: Cell[][]; tag?: SheetTag; name?: string },
+  cache: LayoutCache,
+): Sheet {
+  if (!alignedWith(plan, current)) return writePlan(ss, plan, cache, current.sheet);
+  for (const a of plan.computed ?? []) rangeOf(current.sheet, a).setValues(cellsOf(plan.cells, a));
+  return current.sheet;
+}
 
 /** A one-off sheet (roster, dashboard): formats applied in place, no prototype. */
 export function writeStandalone(ss: Spreadsheet, plan: SheetPlan, existing?: Sheet | null): Sheet {

@@ -1,14 +1,15 @@
-// One apprentice's two sheets, planned together: the qual card reads its hours from the hours sheet.
+// One apprentice's two sheets, planned together from what they hold now and the engine's view of the apprentice.
 
 import { planHours } from './hours';
 import type { Framework } from './model';
 import type { SheetPlan } from './plan';
-import { planQualCard } from './qualcard';
+import { planQualCard, type QualCardRefs } from './qualcard';
 import type { ExistingHours, ExistingQualCard } from './read';
 import type { RosterRow } from './roster-row';
+import type { ProgressView } from './view';
 
 export interface ApprenticePlans {
-  qualCard: SheetPlan;
+  qualCard: SheetPlan & QualCardRefs;
   hours: SheetPlan;
 }
 
@@ -16,12 +17,14 @@ export function planApprentice(
   framework: Framework,
   roster: RosterRow,
   existing: { qualCard: ExistingQualCard | null; hours: ExistingHours | null } = { qualCard: null, hours: null },
+  view?: ProgressView,
 ): ApprenticePlans {
   if (roster.apprentice.frameworkId !== framework.id)
     throw new Error(
       `roster row ${roster.row}: apprentice ${roster.apprentice.id} is on ${roster.apprentice.frameworkId}, not ${framework.id}`,
     );
-  const hours = planHours(framework, roster, existing.hours);
-  const qualCard = planQualCard(framework, roster, existing.qualCard, hours);
-  return { qualCard, hours: hours.plan };
+  return {
+    qualCard: planQualCard(framework, roster, existing.qualCard, view),
+    hours: planHours(framework, roster, existing.hours, view),
+  };
 }

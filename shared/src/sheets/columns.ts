@@ -1,4 +1,5 @@
-// The qual card's columns: fixed ones from the template plus the text columns the framework uses.
+// The qual card's columns: fixed ones from the template plus the text columns the framework uses. A person types the
+// tick, date, signed by, evidence and notes; Status and Confirmation are Qualcard's (from the service's confirmations).
 
 import template from '../../../templates/qualcard.json';
 import type { Framework } from './model';
@@ -25,9 +26,10 @@ export function qualCardColumns(texts: TextKey[]): QualCardColumn[] {
     'signed',
     'signedDate',
     'signedBy',
-    'status',
     'evidence',
     'notes',
+    'status',
+    'confirmation',
   ];
 }
 

@@ -1,12 +1,16 @@
 // The Dashboard plan: one row per apprentice and level in scope, the gaps with links to the cell each
-// concerns, and a chart of completion by apprentice. Numbers come from the engine's Progress, not formulas.
+// concerns, and a chart of completion by apprentice. Numbers come from the engine's Progress, not formulas: only
+// confirmed and attested entries count, and each apprentice's row says how many wait for a confirmation.
 
 import template from '../../../templates/dashboard.json';
 import { HOURS_CATEGORY_LABEL } from '../engine/rules';
+import type { ProgressSummary } from '../engine/summary';
 import { columnsFromHeader } from './columns';
+import { bar } from './level-table';
 import type { Apprentice, Finding, Pointer, Progress } from './model';
 import type { SheetPlan } from './plan';
-import { a1, type Cell, PlanBuilder, str } from './plan';
+import { a1, type Cell, fill, PlanBuilder, str } from './plan';
+import type { ViewSource } from './view';
 
 export interface SheetRef {
   sheetId: number;
@@ -73,59 +77,94 @@ const link = (f: Finding, entry: DashboardEntry, style: LinkStyle): Cell => {
   return `=HYPERLINK(${str(target)},${str(`${at.sheet.name}!${at.cell}`)})`;
 };
 
-export function planDashboard(entries: DashboardEntry[], asOf: string, links: LinkStyle = 'sheets'): SheetPlan {
-  const b = new PlanBuilder(template.columns.length);
-  b.row([template.title], 'title');
-  b.row([`As of ${asOf}. Numbers from the Qualcard engine; use Check progress to refresh.`], 'help');
-  b.row();
-  b.row(template.columns, 'header');
+/** Entries of every kind waiting for a confirmation. */
+export const pendingCount = (p: Progress): number => Object.values(p.entries).reduce((n, e) => n + e.pending, 0);
+
+/** An apprentice's dashboard rows: one per level in scope (the earlier levels of a cumulative framework first). */
+export function dashboardLevelRows(e: DashboardEntry): Cell[][] {
+  const p = e.progress;
+  const target = p.levels.findIndex((l) => l.levelId === p.targetLevelId);
+  const scope = e.cumulative ? p.levels.slice(0, target + 1) : p.levels.slice(target, target + 1);
+  return scope.map((l) => {
+    const isTarget = l.levelId === p.targetLevelId;
+    return [
+      e.apprentice.id,
+      e.apprentice.name,
+      `${l.title} (${l.levelId})`,
+      isTarget ? 'target' : 'earlier',
+      l.complete ? 'yes' : 'no',
+      l.percent,
+      bar(l.percent),
+      `${l.items.done} of ${l.items.required}`,
+      l.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.done} of ${h.required}`).join('; '),
+      `${l.exams.done} of ${l.exams.required}`,
+      `${l.certifications.done} of ${l.certifications.required}`,
+      isTarget ? (p.projectedCompletion ?? 'no pace yet') : '',
+      p.gaps.filter((g) => g.levelId === l.levelId).length,
+      isTarget ? pendingCount(p) : '',
+      p.asOf,
+    ];
+  });
+}
+
+/** The chart's label for an apprentice (its data row holds the target level's percent). */
+export const chartLabel = (a: { id: string; name: string }): string => `${a.name} (${a.id})`;
+export const DASHBOARD_GAPS_TITLE = template.gapsTitle;
+export const DASHBOARD_CHART_HEADER = 'Chart: apprentice';
+
+/** One row per apprentice and level in scope; returns the chart's data (target level percent per apprentice). */
+function addLevelRows(b: PlanBuilder, entries: DashboardEntry[]): [string, number][] {
   const chart: [string, number][] = [];
   for (const e of entries) {
-    const p = e.progress;
-    const target = p.levels.findIndex((l) => l.levelId === p.targetLevelId);
-    const scope = e.cumulative ? p.levels.slice(0, target + 1) : p.levels.slice(target, target + 1);
-    for (const l of scope) {
-      const isTarget = l.levelId === p.targetLevelId;
-      const gaps = p.gaps.filter((g) => g.levelId === l.levelId).length;
-      const r = b.row([
-        e.apprentice.id,
-        e.apprentice.name,
-        `${l.title} (${l.levelId})`,
-        isTarget ? 'target' : 'earlier',
-        l.complete ? 'yes' : 'no',
-        l.percent,
-        null,
-        `${l.items.done} of ${l.items.required}`,
-        l.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.done} of ${h.required}`).join('; '),
-        `${l.exams.done} of ${l.exams.required}`,
-        `${l.certifications.done} of ${l.certifications.required}`,
-        isTarget ? (p.projectedCompletion ?? 'no pace yet') : '',
-        gaps,
-      ]);
-      b.set(r, 6, l.percent, 'percent');
-      b.set(r, 7, `=REPT("█",ROUND(${a1(r, 6)}/5))&REPT("░",20-ROUND(${a1(r, 6)}/5))`, 'bar');
-      if (isTarget) chart.push([`${e.apprentice.name} (${e.apprentice.id})`, l.percent]);
+    for (const cells of dashboardLevelRows(e)) {
+      const r = b.row(cells);
+      b.style(r, 6, 'percent');
+      b.style(r, 7, 'bar');
+      if (cells[3] === 'target') chart.push([chartLabel(e.apprentice), cells[5] as number]);
     }
   }
-  b.row();
-  b.row([template.gapsTitle], 'section');
-  b.row(template.gapColumns, 'header');
+  return chart;
+}
+
+/** Every finding of every apprentice, with a link to the cell it concerns; a summary's left-out findings counted. */
+function addFindingRows(b: PlanBuilder, entries: DashboardEntry[], links: LinkStyle): void {
   for (const e of entries) {
     for (const f of [...e.progress.integrity, ...e.progress.gaps]) {
       const r = b.row([e.apprentice.id, f.levelId ?? '', f.severity, f.message, link(f, e, links)]);
       b.style(r, 4, 'text');
       b.style(r, 5, 'link');
     }
+    const omitted = (e.progress as Partial<ProgressSummary>).omittedFindings ?? 0;
+    if (omitted)
+      b.row([e.apprentice.id, '', 'info', fill(template.omitted, { n: String(omitted), id: e.apprentice.id })]);
   }
+}
+
+export function planDashboard(
+  entries: DashboardEntry[],
+  asOf: string,
+  links: LinkStyle = 'sheets',
+  source: ViewSource = 'synced',
+): SheetPlan {
+  const b = new PlanBuilder(template.columns.length);
+  b.row([template.title], 'title');
+  b.row([fill(template.help, { asOf, source: template.source[source] })], 'help');
+  b.row();
+  b.row(template.columns, 'header');
+  const chart = addLevelRows(b, entries);
+  b.row();
+  b.row([template.gapsTitle], 'section');
+  b.row(template.gapColumns, 'header');
+  addFindingRows(b, entries, links);
   // Chart data: target level percent per apprentice, below the gaps.
   b.row();
-  const chartHeader = b.row(['Chart: apprentice', 'Target level %'], 'header');
+  const chartHeader = b.row([DASHBOARD_CHART_HEADER, 'Target level %'], 'header');
   for (const [name, pct] of chart) b.row([name, pct]);
   const n = chart.length;
   return b.build({
     name: template.sheetName,
     tag: { kind: 'dashboard' },
-    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60],
+    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60, 70, 90],
     hiddenColumns: [],
     frozenRows: 4,
     protections: [],

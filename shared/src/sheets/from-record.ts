@@ -1,6 +1,7 @@
 // The other direction: what the sheets would hold for an ApprenticeRecord (sign-offs, exams, certifications,
-// hours and prior credit), as "existing" content the plans merge in. Used to render a cohort's workbook from
-// records, and to check that sheets -> record -> sheets loses nothing.
+// hours and prior credit), as "existing" typed content the plans merge in. Confirmations are not typed content: the
+// plans write them from a view (recordView). Used to render a cohort's workbook from records, and to check that
+// sheets -> record -> sheets loses nothing.
 
 import { categoryLabel, priorCreditLabel, workFunctionLabel } from './hours';
 import type { ApprenticeRecord, Framework } from './model';
@@ -18,6 +19,7 @@ export function existingFromRecord(
     signedBy: '',
     evidence: '',
     notes: '',
+    confirmation: '',
     label: '',
     texts: {},
   });
@@ -62,6 +64,7 @@ export function existingFromRecord(
         hours: c.hours,
         description: c.description,
         verifiedBy: c.approvedBy ?? c.confirmation?.by ?? '',
+        confirmation: '',
       }),
     ),
     ...record.hours.map(
@@ -73,6 +76,7 @@ export function existingFromRecord(
         hours: h.hours,
         description: h.description ?? '',
         verifiedBy: h.verifiedBy ?? '',
+        confirmation: '',
       }),
     ),
   ];

@@ -1,25 +1,17 @@
-// The hours sheet plan: a validated log (date, category, work function, hours, description, verified by)
-// and totals against each level's requirement. The totals' allocation across levels mirrors the engine's
-// (shared/src/engine/completion.ts allocateHours): tests check both give the same numbers.
+// The hours sheet plan: a validated log (date, category, work function, hours, description, verified by) with
+// each row's Status and Confirmation, and the engine's totals against each level's requirement. The totals are the
+// engine's numbers (what was confirmed), written as values: logged hours count only once a coach confirms them.
 
 import hoursTemplate from '../../../templates/hours.json';
-import { COUNTS_TOWARDS, HOURS_CATEGORY_LABEL, RULES } from '../engine/rules';
+import { HOURS_CATEGORY_LABEL, RULES } from '../engine/rules';
 import { MAX_TEXT_LENGTH } from '../model/limits';
 import { type Framework, HoursCategory, type Level } from './model';
-import {
-  a1,
-  type Cell,
-  columnLetter,
-  PlanBuilder,
-  type SheetPlan,
-  type StyleName,
-  sheetName,
-  str,
-  type Validation,
-} from './plan';
-import type { ExistingHours, HoursRow } from './read';
+import { a1, type Cell, fill, PlanBuilder, type SheetPlan, type StyleName, sheetName, type Validation } from './plan';
+import { type ExistingHours, type HoursRow, hasTyped } from './read';
 import type { RosterRow } from './roster-row';
 import { withRuleText } from './rule-text';
+import { confirmationText, statusFormats, statusFormula } from './status';
+import type { ProgressView } from './view';
 
 const template = withRuleText(hoursTemplate);
 export const HOURS_CATEGORIES: readonly HoursCategory[] = HoursCategory.options;
@@ -27,7 +19,16 @@ export const categoryLabel = (c: HoursCategory): string => HOURS_CATEGORY_LABEL[
 export const priorCreditLabel = (c: HoursCategory): string => `${template.priorCreditPrefix}${categoryLabel(c)}`;
 export const workFunctionLabel = (wf: { id: string; title: string }): string => `${wf.id} — ${wf.title}`;
 export const HOURS_COLUMNS = template.columns.map((c) => c.id) as HoursColumn[];
-export type HoursColumn = 'key' | 'date' | 'category' | 'workFunction' | 'hours' | 'description' | 'verifiedBy';
+export type HoursColumn =
+  | 'key'
+  | 'date'
+  | 'category'
+  | 'workFunction'
+  | 'hours'
+  | 'description'
+  | 'verifiedBy'
+  | 'status'
+  | 'confirmation';
 export const hoursCol = (id: HoursColumn): number => HOURS_COLUMNS.indexOf(id) + 1;
 
 /** Levels whose hours the qual card shows: up to the target for a cumulative framework, else the target. */
@@ -37,17 +38,34 @@ export function levelsInScope(framework: Framework, levelId: string): Level[] {
   return framework.program.levelsCumulative ? framework.levels.slice(0, i + 1) : [framework.levels[i]!];
 }
 
-export interface HoursPlan {
-  plan: SheetPlan;
-  /** Cell (A1, on the hours sheet) holding the counted hours for `${levelId}|${category}`. */
-  counted: Record<string, string>;
+const required = (l: Level, c: HoursCategory): number => l.requirements.hours.find((h) => h.category === c)?.hours ?? 0;
+/** First column of the totals, with one blank column between the log and the totals. */
+const TOTALS_COL = template.columns.length + 2;
+const TOTALS_COLS = template.totalsHeader.length;
+const FIRST_LOG_ROW = template.headerRow + 1;
+
+export function planHours(
+  framework: Framework,
+  roster: RosterRow,
+  existing: ExistingHours | null,
+  view?: ProgressView,
+): SheetPlan {
+  const plan = buildHours(framework, roster, logEntries(roster, existing), view);
+  // The baseline: the same sheet for an apprentice with nothing logged, no prior credit and nothing computed.
+  const fresh = logEntries(roster, existing).length === 0;
+  const base = fresh
+    ? view
+      ? buildHours(framework, roster, [], undefined).cells
+      : plan.cells
+    : existing === null && roster.priorCredit.length && template.logRows >= roster.priorCredit.length + 100
+      ? buildHours(framework, { ...roster, priorCredit: [] }, [], undefined).cells
+      : undefined;
+  return base ? { ...plan, baseCells: base } : plan;
 }
 
-const required = (l: Level, c: HoursCategory): number => l.requirements.hours.find((h) => h.category === c)?.hours ?? 0;
-
-export function planHours(framework: Framework, roster: RosterRow, existing: ExistingHours | null): HoursPlan {
+function buildHours(framework: Framework, roster: RosterRow, entries: HoursRow[], view?: ProgressView): SheetPlan {
   const { apprentice } = roster;
-  const b = new PlanBuilder(TOTALS_COL + 3);
+  const b = new PlanBuilder(TOTALS_COL + TOTALS_COLS - 1);
   b.row([null, template.title], 'title');
   b.row([null, template.help], 'help');
   b.row();
@@ -55,10 +73,15 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
     template.columns.map((c) => c.header),
     'header',
   );
-  const kept = logEntries(roster, existing);
-  addLog(b, framework, kept);
-  const counted = addTotals(b, framework, levelsInScope(framework, apprentice.levelId));
-  const plan = b.build({
+  addLog(b, framework, entries, view);
+  const lastTotalsRow = addTotals(b, framework, levelsInScope(framework, apprentice.levelId), view);
+  const logArea = {
+    row: FIRST_LOG_ROW,
+    col: hoursCol('status'),
+    rows: b.rowCount - FIRST_LOG_ROW + 1,
+    cols: 2,
+  };
+  return b.build({
     name: sheetName(template.sheetName, { name: apprentice.name, id: apprentice.id }),
     tag: {
       kind: 'hours',
@@ -67,25 +90,19 @@ export function planHours(framework: Framework, roster: RosterRow, existing: Exi
       frameworkVersion: framework.version,
       levelId: apprentice.levelId,
     },
-    columnWidths: [...template.columns.map((c) => c.width), 20, 240, 80, 80, 80],
+    columnWidths: [...template.columns.map((c) => c.width), 20, 240, 80, 80, 90, 80],
     hiddenColumns: [hoursCol('key')],
     frozenRows: template.headerRow,
-    protections: [],
-    conditional: [],
+    // Warning-only: the add-on writes Status and Confirmation as whoever runs it.
+    protections: [{ area: logArea, description: template.protection, warningOnly: true }],
+    conditional: statusFormats({ ...logArea, cols: 1 }),
     charts: [],
+    computed: [
+      logArea,
+      { row: template.headerRow, col: TOTALS_COL, rows: lastTotalsRow - template.headerRow + 1, cols: TOTALS_COLS },
+    ],
   });
-  // The baseline: the same sheet for an apprentice with nothing logged and no prior credit.
-  const fresh = kept.length === 0;
-  const base = fresh
-    ? plan.cells
-    : existing === null && roster.priorCredit.length && template.logRows >= roster.priorCredit.length + 100
-      ? planHours(framework, { ...roster, priorCredit: [] }, null).plan.cells
-      : undefined;
-  return { plan: base ? { ...plan, baseCells: base } : plan, counted };
 }
-
-/** First column of the totals, with one blank column between the log and the totals. */
-const TOTALS_COL = template.columns.length + 2;
 
 /** The log's entries: kept rows first (matched by their row key), then roster prior credit not yet in the log. */
 function logEntries(roster: RosterRow, existing: ExistingHours | null): HoursRow[] {
@@ -100,8 +117,9 @@ function logEntries(roster: RosterRow, existing: ExistingHours | null): HoursRow
       category: priorCreditLabel(credit.category),
       workFunction: '',
       hours: credit.hours,
-      description: 'Prior credit from the roster (counts once verified)',
+      description: template.priorCreditRow,
       verifiedBy: '',
+      confirmation: '',
     });
     keys.add(key);
   }
@@ -124,25 +142,41 @@ const LOG_STYLE: Partial<Record<HoursColumn, StyleName>> = {
   date: 'date',
   hours: 'hours',
   description: 'text',
+  status: 'stamp',
+  confirmation: 'stamp',
 };
 
+/** A row's Confirmation: from the service when the view has its confirmations, else as the sheet had it. */
+function confirmationCell(key: string, kept: string, view?: ProgressView): string {
+  const confirmations = view?.confirmations;
+  if (!confirmations) return kept;
+  const asOf = view.progress.asOf;
+  const hours = confirmations.hours[key];
+  if (hours) return confirmationText('hours-entry', hours, asOf);
+  const credit = confirmations.priorCredit[key];
+  return credit ? confirmationText('prior-credit', credit, asOf) : '';
+}
+
 /** The log rows: the entries, then blank rows (at least 100) to log into, every cell styled and validated. */
-function addLog(b: PlanBuilder, framework: Framework, entries: HoursRow[]): void {
+function addLog(b: PlanBuilder, framework: Framework, entries: HoursRow[], view?: ProgressView): void {
   const freshKey = keyMaker(entries.map((r) => r.key).filter(Boolean));
   const validation = logValidation(framework);
   const logRows = Math.max(template.logRows, entries.length + 100);
   for (let i = 0; i < logRows; i += 1) {
     const r = entries[i];
-    const cells: Cell[] = r
-      ? [r.key || freshKey(), r.date, r.category, r.workFunction, r.hours, r.description, r.verifiedBy]
-      : [freshKey()];
-    const row = b.row(cells);
+    const key = r?.key || freshKey();
+    const row = b.rowCount + 1;
+    const typed: Cell[] = r && hasTyped(r) ? [r.date, r.category, r.workFunction, r.hours, r.description] : [];
+    const verifiedBy = r && hasTyped(r) ? r.verifiedBy : null;
+    const status = statusFormula(a1(row, hoursCol('confirmation')), `COUNTA(${a1(row, 2)}:${a1(row, 7)})>0`);
+    b.row([key, ...(typed.length ? typed : [null, null, null, null, null]), verifiedBy, status]);
+    b.set(row, hoursCol('confirmation'), confirmationCell(key, r?.confirmation ?? '', view));
     HOURS_COLUMNS.forEach((id, c) => {
       b.style(row, c + 1, LOG_STYLE[id] ?? null);
       const v = validation(id, row);
       if (v) b.validate(row, c + 1, v);
     });
-    b.key(`hours:${cells[0]}`, row);
+    b.key(`hours:${key}`, row);
   }
 }
 
@@ -152,7 +186,10 @@ function logValidation(framework: Framework): (id: HoursColumn, row: number) => 
     category: [...HOURS_CATEGORIES.map(categoryLabel), ...HOURS_CATEGORIES.map(priorCreditLabel)],
     workFunction: framework.workFunctions.map(workFunctionLabel),
   };
-  const help = Object.fromEntries(template.columns.map((c) => [c.id, c.help ?? ''])) as Record<HoursColumn, string>;
+  const help = Object.fromEntries(template.columns.map((c) => [c.id, (c as { help?: string }).help ?? ''])) as Record<
+    HoursColumn,
+    string
+  >;
   return (id, row) => {
     switch (id) {
       case 'date':
@@ -177,77 +214,38 @@ function logValidation(framework: Framework): (id: HoursColumn, row: number) => 
   };
 }
 
-/** The four columns of the totals, right of the log. */
-const [cA, cB, cC, cD] = [0, 1, 2, 3].map((i) => TOTALS_COL + i) as [number, number, number, number];
-const logRange = (id: HoursColumn): string => `${columnLetter(hoursCol(id))}:${columnLetter(hoursCol(id))}`;
-
-function setHeader(b: PlanBuilder, row: number, labels: string[]): void {
-  for (const [i, c] of [cA, cB, cC, cD].entries()) b.set(row, c, labels[i]!, 'header');
-}
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /**
- * Totals: the pool per category (logged + verified prior credit), then each level's share of it. Returns the
- * counted cell of each `${levelId}|${category}`.
+ * Totals: each level's requirement per category with what the engine counted (prior credit included) and what
+ * remains; blank until the engine has run. Returns the last row used.
  */
-function addTotals(b: PlanBuilder, framework: Framework, scope: Level[]): Record<string, string> {
+function addTotals(b: PlanBuilder, framework: Framework, scope: Level[], view?: ProgressView): number {
+  const col = (i: number): number => TOTALS_COL + i;
   let r = template.headerRow;
-  b.set(r, cA, template.totalsTitle, 'section');
-  setHeader(b, ++r, template.poolHeader);
-  const pool = addPool(b, r + 1);
-  r += HOURS_CATEGORIES.length + 1;
-  setHeader(b, ++r, template.totalsHeader);
+  b.set(r, col(0), template.totalsTitle, 'section');
+  b.set(++r, col(0), view ? totalsNote(view) : template.notComputed, 'help');
+  r += 1;
+  for (const [i, h] of template.totalsHeader.entries()) b.set(r, col(i), h, 'header');
   const categories = HOURS_CATEGORIES.filter((c) => framework.levels.some((l) => required(l, c) > 0));
-  const counted: Record<string, string> = {};
   for (const level of scope) {
+    const engine = view?.progress.levels.find((l) => l.levelId === level.id);
     for (const c of categories) {
       const need = required(level, c);
       if (need <= 0) continue;
+      const done = engine?.hours.find((h) => h.category === c);
       r += 1;
-      b.set(r, cA, `${level.title}: ${categoryLabel(c)}`, 'label');
-      b.set(r, cB, need, 'hours');
-      b.set(r, cC, `=${countedFormula(framework, level, c, pool[c]!)}`, 'hours');
-      b.set(r, cD, `=MAX(0,${a1(r, cB)}-${a1(r, cC)})`, 'hours');
-      counted[`${level.id}|${c}`] = a1(r, cC);
+      b.set(r, col(0), `${level.title}: ${categoryLabel(c)}`, 'label');
+      const values: Cell[] = [
+        need,
+        done?.done ?? '',
+        done?.priorCredit ?? '',
+        done ? round2(Math.max(0, need - done.done)) : '',
+      ];
+      for (const [i, v] of values.entries()) b.set(r, col(i + 1), v, 'hours');
     }
   }
-  return counted;
+  return r;
 }
 
-/** One pool row per category from `firstRow`; returns the cell of each category's pool. */
-function addPool(b: PlanBuilder, firstRow: number): Partial<Record<HoursCategory, string>> {
-  const poolRow: Partial<Record<HoursCategory, number>> = {};
-  for (const [i, c] of HOURS_CATEGORIES.entries()) {
-    const r = firstRow + i;
-    poolRow[c] = r;
-    b.set(r, cA, categoryLabel(c), 'label');
-    b.set(r, cB, `=SUMIFS(${logRange('hours')},${logRange('category')},${str(categoryLabel(c))})`, 'hours');
-    b.set(
-      r,
-      cC,
-      `=SUMIFS(${logRange('hours')},${logRange('category')},${str(priorCreditLabel(c))},${logRange('verifiedBy')},"<>")`,
-      'hours',
-    );
-  }
-  // Which logged categories count towards which requirement is the engine's rule table, not ours.
-  const pool: Partial<Record<HoursCategory, string>> = {};
-  for (const c of HOURS_CATEGORIES) {
-    const sources = COUNTS_TOWARDS[c] as readonly HoursCategory[];
-    const sum = sources.map((s) => `${a1(poolRow[s]!, cB)}+${a1(poolRow[s]!, cC)}`).join('+');
-    b.set(poolRow[c]!, cD, `=${sum}`, 'hours');
-    pool[c] = a1(poolRow[c]!, cD);
-  }
-  return pool;
-}
-
-/**
- * Untagged hours fill a cumulative framework's levels in order, each up to its requirement, and the last
- * level with a requirement takes the excess; a non-cumulative framework counts them for every level.
- */
-function countedFormula(framework: Framework, level: Level, c: HoursCategory, pool: string): string {
-  if (!framework.program.levelsCumulative) return `ROUND(${pool},2)`;
-  const withRequirement = framework.levels.filter((l) => required(l, c) > 0);
-  const index = withRequirement.findIndex((l) => l.id === level.id);
-  const before = withRequirement.slice(0, index).reduce((s, l) => s + required(l, c), 0);
-  const rest = `MAX(0,${pool}-${before})`;
-  return index === withRequirement.length - 1 ? `ROUND(${rest},2)` : `ROUND(MIN(${required(level, c)},${rest}),2)`;
-}
+const totalsNote = (view: ProgressView): string => fill(template.asOf[view.source], { asOf: view.progress.asOf });

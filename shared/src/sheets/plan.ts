@@ -83,7 +83,24 @@ export interface SheetPlan {
   baseCells?: Cell[][];
   /** Links a cell's item, exam or hours entry: row key -> 1-based row, for gap links. */
   rowOfKey: Record<string, number>;
+  /**
+   * The areas whose values come from the engine and the service (numbers, Status, Confirmation): what a refresh
+   * rewrites in a sheet whose rows are where this plan puts them. Nothing a person types is in them.
+   */
+  computed?: Area[];
 }
+
+/** The cells of an area of a grid. */
+export const cellsOf = (cells: Cell[][], a: Area): Cell[][] =>
+  cells.slice(a.row - 1, a.row - 1 + a.rows).map((r) => {
+    const row = r.slice(a.col - 1, a.col - 1 + a.cols);
+    while (row.length < a.cols) row.push(null);
+    return row;
+  });
+
+/** Whether 1-based (row, col) is inside an area. */
+export const inArea = (a: Area, row: number, col: number): boolean =>
+  row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols;
 
 /** A grid under construction: rows are appended, columns are fixed. */
 export class PlanBuilder {

@@ -1,29 +1,20 @@
-// The qual card plan: header block, a level table with live progress, exams and certifications, the
-// items grouped by work function with sign-off columns, and an archived block for items that left the
-// framework. Existing sign-offs are placed by row key, so regenerating never loses one.
+// The qual card plan: header block with the engine's progress, a level table, exams and certifications, the
+// items grouped by work function with the typed columns (tick, date, signed by, evidence, notes) and Qualcard's
+// Status and Confirmation, and an archived block for items that left the framework. Existing rows are placed by
+// row key, so regenerating never loses a tick, a typed value or a confirmation.
 
 import qualCardTemplate from '../../../templates/qualcard.json';
 import { MAX_TEXT_LENGTH } from '../model/limits';
 import { columnHeader, columnWidth, type QualCardColumn, qualCardColumns, type TextKey, textKeys } from './columns';
-import { categoryLabel, HOURS_CATEGORIES, type HoursPlan, levelsInScope } from './hours';
+import { HOURS_CATEGORIES, levelsInScope } from './hours';
+import { asOfNote, bar, fillLevelRow, levelTableHeaders } from './level-table';
 import type { Apprentice, Framework, HoursCategory, Level, WorkFunction } from './model';
-import {
-  type Area,
-  a1,
-  type Cell,
-  columnLetter,
-  fill,
-  PlanBuilder,
-  type SheetPlan,
-  type StyleName,
-  sheetName,
-  sheetRef,
-  str,
-  type Validation,
-} from './plan';
+import { type Area, a1, fill, PlanBuilder, type SheetPlan, type StyleName, sheetName, type Validation } from './plan';
 import { type ExistingQualCard, hasData, type KeptSignOff } from './read';
 import type { RosterRow } from './roster-row';
 import { withRuleText } from './rule-text';
+import { confirmationText, statusFormats, statusFormula } from './status';
+import type { ProgressView } from './view';
 
 const template = withRuleText(qualCardTemplate);
 const V = {
@@ -31,8 +22,6 @@ const V = {
   date: { kind: 'date', help: template.help_validation.signedDate } as Validation,
   email: { kind: 'email', help: template.help_validation.signedBy } as Validation,
 };
-const BAR = (pct: string, width = 20): string =>
-  `REPT("█",ROUND(${pct}*${width}/100))&REPT("░",${width}-ROUND(${pct}*${width}/100))`;
 const required = (l: Level, c: HoursCategory): number => l.requirements.hours.find((h) => h.category === c)?.hours ?? 0;
 
 export interface QualCardRefs {
@@ -40,13 +29,7 @@ export interface QualCardRefs {
   percentCell: Record<string, string>;
 }
 
-/** First and last row of a block of exam or certification rows. */
-type Span = [number, number];
-interface RequirementRows {
-  exams: Span | null;
-  certs: Span | null;
-}
-/** What an item row shows; archived rows fill it from the kept sign-off instead of the framework. */
+/** What an item row shows; archived rows fill it from the kept row instead of the framework. */
 interface ItemCells {
   id: string;
   texts: Partial<Record<string, string>>;
@@ -56,7 +39,7 @@ interface ItemCells {
 
 /**
  * The card under construction and what every section needs to place its cells: the columns, the levels in
- * scope and the kept sign-offs, each taken at most once so the ones left over are the archived rows.
+ * scope, the kept rows (each taken at most once, so the ones left over are the archived rows) and the view.
  */
 interface Card {
   b: PlanBuilder;
@@ -69,12 +52,13 @@ interface Card {
   /** Hours categories some level in scope requires: each gets a counted/required pair in the level table. */
   categories: HoursCategory[];
   kept: Map<string, KeptSignOff>;
+  view: ProgressView | undefined;
+  counted: Set<string>;
 }
 
 const col = (card: Card, c: QualCardColumn): number => card.columns.indexOf(c) + 1;
-const letter = (card: Card, c: QualCardColumn): string => columnLetter(col(card, c));
 const firstTextCol = (card: Card): number => col(card, `text:${card.texts[0]!}`);
-/** The kept sign-off for a row key, removed so it is not archived as well. */
+/** The kept row for a row key, removed so it is not archived as well. */
 function take(card: Card, key: string): KeptSignOff | undefined {
   const k = card.kept.get(key);
   card.kept.delete(key);
@@ -85,7 +69,7 @@ export function planQualCard(
   framework: Framework,
   roster: RosterRow,
   existing: ExistingQualCard | null,
-  hours: HoursPlan,
+  view?: ProgressView,
 ): SheetPlan & QualCardRefs {
   const { apprentice } = roster;
   const scope = levelsInScope(framework, apprentice.levelId);
@@ -103,40 +87,36 @@ export function planQualCard(
     columns,
     categories,
     kept: new Map(existing?.rows ?? []),
+    view,
+    counted: new Set(view?.countedItems ?? []),
   };
 
   const progressRow = addHeader(card);
   const table = addLevelTable(card, tableHeaders);
-  const requirements = addRequirements(card);
-  const items = addWorkFunctions(card);
+  const requirementsRow = addRequirements(card);
+  addWorkFunctions(card);
   addArchived(card);
-  const percentCell = fillLevelTable(card, table.levelRows, requirements, items, hours);
-  const target = percentCell[apprentice.levelId]!;
-  card.b.set(progressRow, 3, `=${target}`, 'percent');
-  card.b.set(progressRow, 4, `=${BAR(target)}`, 'bar');
-  card.b.style(table.headerRow, 1, 'key');
-  return { ...buildCard(card, items.first), percentCell };
-}
-
-/** The level table's headers: a counted/required pair per hours category between the items and exams pairs. */
-function levelTableHeaders(categories: HoursCategory[]): string[] {
-  return [
-    template.levelTable[0]!,
-    template.levelTable[1]!,
-    template.levelTable[2]!,
-    ...categories.flatMap((c) => [`${categoryLabel(c)} counted`, `${categoryLabel(c)} required`]),
-    ...template.levelTable.slice(3),
+  const computed: Area[] = [
+    { row: progressRow, col: 3, rows: table.lastRow - progressRow + 1, cols: card.b.cols - 2 },
+    {
+      row: requirementsRow,
+      col: col(card, 'status'),
+      rows: card.b.rowCount - requirementsRow + 1,
+      cols: col(card, 'confirmation') - col(card, 'status') + 1,
+    },
   ];
+  card.b.style(table.headerRow, 1, 'key');
+  return { ...buildCard(card, computed), percentCell: table.percentCell };
 }
 
-/** Title, help and the apprentice's details; returns the progress row, filled once the level table is. */
+/** Title, help, the apprentice's details, the target level's progress and the "as of" note; returns the progress row. */
 function addHeader(card: Card): number {
-  const { b, framework, apprentice, scope } = card;
+  const { b, framework, apprentice, scope, view } = card;
   const t = b.row(['title', fill(template.title, { name: apprentice.name })], 'title');
   b.key('title', t);
   b.row(['help', template.help], 'help');
   b.row();
-  const meta: [string, Cell][] = [
+  const meta: [string, string][] = [
     ['apprentice', apprentice.name],
     ['id', apprentice.id],
     ['framework', `${framework.title} (version ${framework.version})`],
@@ -144,102 +124,139 @@ function addHeader(card: Card): number {
     ['coach', apprentice.coachEmails.join(', ')],
     ['start', apprentice.startDate],
   ];
-  for (const [k, v] of meta) {
-    const r = b.row([`meta:${k}`, template.headerLabels[k as keyof typeof template.headerLabels], v]);
-    b.style(r, 1, 'key');
-    b.style(r, 2, 'label');
-    b.style(r, 3, k === 'start' ? 'date' : 'value');
-  }
-  const progressRow = b.row(['meta:progress', template.headerLabels.progress]);
-  b.style(progressRow, 1, 'key');
-  b.style(progressRow, 2, 'label');
+  for (const [k, v] of meta) metaRow(b, k, v, k === 'start' ? 'date' : 'value');
+  const target = view?.progress.levels.find((l) => l.levelId === apprentice.levelId);
+  const progressRow = metaRow(b, 'progress', target ? target.percent : '', 'percent');
+  b.set(progressRow, 4, target ? bar(target.percent) : '', 'bar');
+  metaRow(b, 'asOf', asOfNote(view), 'help');
   b.row();
   return progressRow;
 }
 
-/** The level table's header and one labelled row per level; the formulas wait until the item rows are known. */
-function addLevelTable(card: Card, headers: string[]): { headerRow: number; levelRows: Map<string, number> } {
-  const { b } = card;
-  const headerRow = b.row(['levels', ...headers], 'header');
-  const levelRows = new Map(
-    card.scope.map((l) => {
-      const r = b.row([`level:${l.id}`, `${l.title} (${l.id})`]);
-      b.key(`level:${l.id}`, r);
-      b.style(r, 1, 'key');
-      b.style(r, 2, 'label');
-      return [l.id, r];
-    }),
-  );
-  b.row();
-  return { headerRow, levelRows };
+function metaRow(b: PlanBuilder, k: string, value: string | number, style: StyleName): number {
+  const r = b.row([`meta:${k}`, template.headerLabels[k as keyof typeof template.headerLabels], value]);
+  b.style(r, 1, 'key');
+  b.style(r, 2, 'label');
+  b.style(r, 3, style);
+  return r;
 }
 
-/** Exams and certifications per level: a tick and a date. */
-function addRequirements(card: Card): Map<string, RequirementRows> {
-  card.b.row(['requirements', template.requirementsTitle], 'section');
-  const reqRows = new Map<string, RequirementRows>();
+/** The level table: a header and one row per level in scope with the engine's counts. */
+function addLevelTable(
+  card: Card,
+  headers: string[],
+): { headerRow: number; lastRow: number; percentCell: Record<string, string> } {
+  const { b, framework } = card;
+  const headerRow = b.row(['levels', ...headers], 'header');
+  const percentCell: Record<string, string> = {};
   for (const level of card.scope) {
-    reqRows.set(level.id, {
-      exams: addRequirementBlock(card, level, 'exam', level.requirements.exams),
-      certs: addRequirementBlock(card, level, 'cert', level.requirements.certifications),
-    });
+    const r = b.row([`level:${level.id}`, `${level.title} (${level.id})`]);
+    b.key(`level:${level.id}`, r);
+    b.style(r, 1, 'key');
+    b.style(r, 2, 'label');
+    const engine = card.view?.progress.levels.find((l) => l.levelId === level.id);
+    const core = framework.workFunctions
+      .flatMap((wf) => wf.items)
+      .filter((i) => i.core === 'core' && i.levels.includes(level.id)).length;
+    percentCell[level.id] = fillLevelRow(b, r, level, card.categories, engine, core);
+  }
+  const lastRow = b.rowCount;
+  b.row();
+  return { headerRow, lastRow, percentCell };
+}
+
+/** Exams and certifications per level: a tick, a date, evidence and notes. Returns the section's title row. */
+function addRequirements(card: Card): number {
+  const title = card.b.row(['requirements', template.requirementsTitle], 'section');
+  for (const level of card.scope) {
+    addRequirementBlock(card, level, 'exam', level.requirements.exams);
+    addRequirementBlock(card, level, 'cert', level.requirements.certifications);
   }
   card.b.row();
-  return reqRows;
+  return title;
 }
 
-function addRequirementBlock(
-  card: Card,
-  level: Level,
-  kind: 'exam' | 'cert',
-  list: { id: string; title: string }[],
-): Span | null {
-  if (!list.length) return null;
+function addRequirementBlock(card: Card, level: Level, kind: 'exam' | 'cert', list: { id: string; title: string }[]) {
   const { b } = card;
-  const rows = list.map((e) => {
+  for (const e of list) {
     const key = `${kind}:${level.id}:${e.id}`;
     const k = take(card, key);
     const r = b.row([key, kind === 'exam' ? 'Exam' : 'Certification']);
     b.set(r, firstTextCol(card), `${level.title}: ${e.title}`, 'text');
     b.set(r, col(card, 'signed'), k?.signed ?? false, 'checkbox', V.checkbox);
     b.set(r, col(card, 'signedDate'), k?.date ?? '', 'date', V.date);
-    b.set(r, col(card, 'notes'), k?.notes ?? '', 'text');
+    b.set(r, col(card, 'evidence'), k?.evidence ?? '', 'text', textLimit(r, col(card, 'evidence')));
+    b.set(r, col(card, 'notes'), k?.notes ?? '', 'text', textLimit(r, col(card, 'notes')));
+    setStatus(card, r, resultConfirmation(card, level, kind, e.id, k));
     b.style(r, 1, 'key');
     b.key(key, r);
-    return r;
-  });
-  return [rows[0]!, rows.at(-1)!];
+  }
 }
 
-/** The column headers, then the in-scope items of each work function; returns the first and last item block row. */
-function addWorkFunctions(card: Card): { first: number; last: number } {
-  const headerRow = card.b.row(['columns', ...card.columns.slice(1).map(columnHeader)], 'header');
+/** Status (a formula over the tick and Confirmation) and Confirmation of a live row. */
+function setStatus(card: Card, r: number, confirmation: string): void {
+  const [signed, conf] = [a1(r, col(card, 'signed')), a1(r, col(card, 'confirmation'))];
+  card.b.set(r, col(card, 'status'), statusFormula(conf, `${signed}=TRUE`), 'stamp');
+  card.b.set(r, col(card, 'confirmation'), confirmation, 'stamp');
+}
+
+/**
+ * An exam's or certification's Confirmation. The engine counts a level's results all or none at a time when the
+ * level's tally is full or empty: only then can the card tell a confirmed result that is not counted (flagged).
+ */
+function resultConfirmation(card: Card, level: Level, kind: 'exam' | 'cert', id: string, k?: KeptSignOff): string {
+  const confirmations = card.view?.confirmations;
+  if (!confirmations) return k?.confirmation ?? '';
+  const c = kind === 'exam' ? confirmations.exams[id] : confirmations.certifications[id];
+  if (!c) return '';
+  const tally = card.view!.progress.levels.find((l) => l.levelId === level.id)?.[
+    kind === 'exam' ? 'exams' : 'certifications'
+  ];
+  const counted = !tally ? undefined : tally.done === tally.required ? true : tally.done === 0 ? false : undefined;
+  return confirmationText(kind === 'exam' ? 'exam' : 'certification', c, card.view!.progress.asOf, counted);
+}
+
+/** The column headers, then the in-scope items of each work function. */
+function addWorkFunctions(card: Card): void {
+  card.b.row(['columns', ...card.columns.slice(1).map(columnHeader)], 'header');
   for (const wf of card.framework.workFunctions) addWorkFunction(card, wf);
-  return { first: headerRow + 1, last: card.b.rowCount };
 }
 
-/** A work function's section row, with a core sign-off count and bar over its items, then its item rows. */
+/** A work function's section row, with the engine's count of its core items, then its item rows. */
 function addWorkFunction(card: Card, wf: WorkFunction): void {
   const { b, scopeIds } = card;
   const items = wf.items.filter((i) => i.levels.some((l) => scopeIds.has(l)));
   if (!items.length) return;
   const wfRow = b.row([`wf:${wf.id}`, wf.id], 'section');
   b.set(wfRow, firstTextCol(card), wf.title);
-  const rows = items.map((i) =>
+  for (const i of items)
     addItemRow(
       card,
       `item:${i.id}`,
       { id: i.id, texts: i.texts, core: i.core, levels: i.levels.filter((l) => scopeIds.has(l)).join(', ') },
       take(card, `item:${i.id}`),
       false,
-    ),
-  );
-  const range = (c: QualCardColumn): string => `${letter(card, c)}${rows[0]}:${letter(card, c)}${rows.at(-1)}`;
-  const done = `COUNTIFS(${range('core')},"core",${range('status')},"signed")`;
-  const need = `COUNTIF(${range('core')},"core")`;
-  b.set(wfRow, col(card, 'signedBy'), `=${done}&" of "&${need}&" core signed"`);
-  b.set(wfRow, col(card, 'evidence'), `=IF(${need}=0,"",${BAR(`100*${done}/${need}`, 10)})`, 'bar');
+    );
+  const core = items.filter((i) => i.core === 'core');
+  const done = core.filter((i) => card.counted.has(i.id)).length;
+  const count =
+    card.view && core.length
+      ? fill(template.workFunctionCount, {
+          bar: bar((100 * done) / core.length, 10),
+          done: String(done),
+          required: String(core.length),
+        })
+      : '';
+  b.set(wfRow, col(card, 'confirmation'), count, 'bar');
   b.key(`wf:${wf.id}`, wfRow);
+}
+
+/** An item's Confirmation: from the service when the view has its confirmations, else as the sheet had it. */
+function itemConfirmation(card: Card, itemId: string, k: KeptSignOff | undefined): string {
+  const confirmations = card.view?.confirmations;
+  if (!confirmations) return k?.confirmation ?? '';
+  const c = confirmations.signOffs[itemId];
+  return c ? confirmationText('sign-off', c.confirmation, card.view!.progress.asOf, card.counted.has(itemId)) : '';
 }
 
 /** One item row. An archived row keeps its values for the record but loses its validation and status. */
@@ -252,14 +269,12 @@ function addItemRow(card: Card, key: string, item: ItemCells, k: KeptSignOff | u
   b.set(r, c('core'), item.core);
   b.set(r, c('levels'), item.levels);
   b.set(r, c('signed'), k?.signed ?? false, live('checkbox'), V.checkbox);
-  b.set(r, c('signedDate'), k?.date ?? '', live('stampDate'), archived ? null : V.date);
-  b.set(r, c('signedBy'), k?.signedBy ?? '', live('stamp'), archived ? null : V.email);
+  b.set(r, c('signedDate'), k?.date ?? '', live('date'), archived ? null : V.date);
+  b.set(r, c('signedBy'), k?.signedBy ?? '', live('value'), archived ? null : V.email);
   b.set(r, c('evidence'), k?.evidence ?? '', live('text'), archived ? null : textLimit(r, c('evidence')));
   b.set(r, c('notes'), k?.notes ?? '', live('text'), archived ? null : textLimit(r, c('notes')));
-  if (!archived) {
-    const [signed, date, by] = [a1(r, c('signed')), a1(r, c('signedDate')), a1(r, c('signedBy'))];
-    b.set(r, c('status'), `=IF(${signed}=TRUE,IF(AND(${date}<>"",${by}<>""),"signed","pending"),"")`, 'stamp');
-  }
+  if (archived) b.set(r, c('confirmation'), k?.confirmation ?? '');
+  else setStatus(card, r, itemConfirmation(card, item.id, k));
   b.style(r, 1, 'key');
   b.key(key, r);
   return r;
@@ -293,102 +308,10 @@ function addArchived(card: Card): void {
     );
 }
 
-/**
- * Level table formulas: the same parts and the same rounding as the engine's level percent. Returns the
- * cell of each level's percent.
- */
-function fillLevelTable(
-  card: Card,
-  levelRows: Map<string, number>,
-  requirements: Map<string, RequirementRows>,
-  items: { first: number; last: number },
-  hours: HoursPlan,
-): Record<string, string> {
-  const blockRange = (c: QualCardColumn): string =>
-    `${letter(card, c)}${items.first}:${letter(card, c)}${Math.max(items.first, items.last)}`;
-  // An item's levels cell lists its in-scope levels ("L1, L2"): match the level id in any position.
-  const levelMatch = (id: string, extra: string): string =>
-    [str(id), str(`${id}, *`), str(`*, ${id}`), str(`*, ${id}, *`)]
-      .map((p) => `COUNTIFS(${blockRange('levels')},${p},${blockRange('core')},"core"${extra})`)
-      .join('+');
-  const percentCell: Record<string, string> = {};
-  for (const level of card.scope) {
-    const row = new LevelRow(card.b, levelRows.get(level.id)!);
-    const coreCount = card.framework.workFunctions
-      .flatMap((wf) => wf.items)
-      .filter((i) => i.core === 'core' && i.levels.includes(level.id)).length;
-    row.pair(levelMatch(level.id, `,${blockRange('status')},"signed"`), levelMatch(level.id, ''), coreCount > 0);
-    addHoursPairs(card, row, level, hours);
-    addRequirementPairs(card, row, level, requirements.get(level.id)!);
-    percentCell[level.id] = row.finish();
-  }
-  return percentCell;
-}
-
-/**
- * One level's row of the level table, written left to right as done/required pairs. Each pair that applies
- * to the level is a part of its percent, capped at 100% so surplus hours cannot make up for a missing exam.
- */
-class LevelRow {
-  private c = 3;
-  private readonly parts: string[] = [];
-  constructor(
-    private readonly b: PlanBuilder,
-    private readonly r: number,
-  ) {}
-
-  pair(done: string, need: string | number, counts: boolean): void {
-    const { b, r, c } = this;
-    b.set(r, c, `=${done}`);
-    b.set(r, c + 1, typeof need === 'number' ? need : `=${need}`);
-    if (counts) this.parts.push(`MIN(1,${a1(r, c)}/${a1(r, c + 1)})`);
-    this.c += 2;
-  }
-  /** A category the hours sheet does not count for this level: nothing done, nothing required. */
-  empty(): void {
-    this.b.set(this.r, this.c, '');
-    this.b.set(this.r, this.c + 1, 0);
-    this.c += 2;
-  }
-  /** The percent (the mean of the parts, 100 with none) and its bar; returns the percent's cell. */
-  finish(): string {
-    const { b, r, c, parts } = this;
-    b.set(r, c, parts.length ? `=ROUND((${parts.join('+')})/${parts.length}*100,1)` : 100, 'percent');
-    b.set(r, c + 1, `=${BAR(a1(r, c))}`, 'bar');
-    return a1(r, c);
-  }
-}
-
-/** Counted hours come from the hours sheet's totals, which allocate them across levels like the engine. */
-function addHoursPairs(card: Card, row: LevelRow, level: Level, hours: HoursPlan): void {
-  const hoursSheet = sheetRef(hours.plan.name);
-  for (const cat of card.categories) {
-    const cell = hours.counted[`${level.id}|${cat}`];
-    if (cell) row.pair(`${hoursSheet}!${cell}`, required(level, cat), true);
-    else row.empty();
-  }
-}
-
-/** Exams and certifications: the ticks in the level's requirement rows against how many it requires. */
-function addRequirementPairs(card: Card, row: LevelRow, level: Level, req: RequirementRows): void {
-  const signed = letter(card, 'signed');
-  const ticks = (span: Span | null): string => (span ? `COUNTIF(${signed}${span[0]}:${signed}${span[1]},TRUE)` : '0');
-  const { exams, certifications } = level.requirements;
-  row.pair(ticks(req.exams), exams.length, exams.length > 0);
-  row.pair(ticks(req.certs), certifications.length, certifications.length > 0);
-}
-
-/** The sheet around the grid: widths, the hidden key column, the stamp protection and the status colours. */
-function buildCard(card: Card, firstBlockRow: number): SheetPlan {
+/** The sheet around the grid: widths, the hidden key column, the Status/Confirmation protection and colours. */
+function buildCard(card: Card, computed: Area[]): SheetPlan {
   const { b, apprentice, framework, columns } = card;
-  const rows = Math.max(1, b.rowCount - firstBlockRow + 1);
-  const stampArea: Area = {
-    row: firstBlockRow,
-    col: col(card, 'signedDate'),
-    rows,
-    cols: col(card, 'status') - col(card, 'signedDate') + 1,
-  };
-  const statusArea: Area = { row: firstBlockRow, col: col(card, 'status'), rows, cols: 1 };
+  const written = computed[1]!;
   return b.build({
     name: sheetName(template.sheetName, { name: apprentice.name, id: apprentice.id }),
     tag: {
@@ -401,18 +324,10 @@ function buildCard(card: Card, firstBlockRow: number): SheetPlan {
     columnWidths: Array.from({ length: b.cols }, (_, i) => (columns[i] ? columnWidth(columns[i]!) : 90)),
     hiddenColumns: [1],
     frozenRows: 0,
-    // Warning-only: the add-on writes the stamp as the signing coach, who must be able to edit it.
-    protections: [
-      {
-        area: stampArea,
-        description: 'Signed date and signed by are stamped by Qualcard from verified sign-offs',
-        warningOnly: true,
-      },
-    ],
-    conditional: [
-      { area: statusArea, textEquals: 'pending', background: '#fef7e0', color: '#b06000' },
-      { area: statusArea, textEquals: 'signed', background: '#e6f4ea', color: '#137333' },
-    ],
+    // Warning-only: the add-on writes Status and Confirmation as whoever runs it (a coach), who must be able to.
+    protections: [{ area: written, description: template.protection, warningOnly: true }],
+    conditional: statusFormats({ ...written, cols: 1 }),
     charts: [],
+    computed,
   });
 }

@@ -1,5 +1,5 @@
 // What a generated sheet already holds, read back by row key (column A) and header text, never by
-// position: regenerating keeps every sign-off, date, note and hours row. Dates arrive as YYYY-MM-DD
+// position: regenerating keeps every tick, typed value, hours row and Confirmation cell. Dates arrive as YYYY-MM-DD
 // strings (the adapter converts Date cells in the spreadsheet's time zone).
 
 import template from '../../../templates/hours.json';
@@ -15,6 +15,8 @@ export interface KeptSignOff {
   signedBy: string;
   evidence: string;
   notes: string;
+  /** The Confirmation cell as Qualcard last wrote it (kept until the service says otherwise). */
+  confirmation: string;
   /** What the row said, shown again if the row is archived. */
   label: string;
   texts: Partial<Record<TextKey, string>>;
@@ -31,6 +33,8 @@ export interface HoursRow {
   hours: number | string;
   description: string;
   verifiedBy: string;
+  /** The Confirmation cell as Qualcard last wrote it. */
+  confirmation: string;
 }
 export interface ExistingHours {
   rows: HoursRow[];
@@ -62,6 +66,7 @@ export function readQualCard(grid: Cell[][]): ExistingQualCard {
       signedBy: text(get(r, 'signedBy')),
       evidence: text(get(r, 'evidence')),
       notes: text(get(r, 'notes')),
+      confirmation: text(get(r, 'confirmation')),
       label: text(get(r, 'item')),
       texts,
     });
@@ -70,7 +75,12 @@ export function readQualCard(grid: Cell[][]): ExistingQualCard {
 }
 
 /** True when a row carries something a person entered (so it must never be dropped). */
-export const hasData = (s: KeptSignOff): boolean => s.signed || !!(s.date || s.signedBy || s.evidence || s.notes);
+export const hasData = (s: KeptSignOff): boolean =>
+  s.signed || !!(s.date || s.signedBy || s.evidence || s.notes || s.confirmation);
+
+/** True when an hours row holds something a person typed (a row with only a Confirmation cell is not synced). */
+export const hasTyped = (r: HoursRow): boolean =>
+  !!(r.date || r.category || r.workFunction || r.hours !== '' || r.description || r.verifiedBy);
 
 export function readHours(grid: Cell[][]): ExistingHours {
   const headerIndex = grid.findIndex((r) => text(r[0]).toLowerCase() === 'row key');
@@ -88,9 +98,9 @@ export function readHours(grid: Cell[][]): ExistingHours {
       hours: typeof v('hours') === 'number' ? (v('hours') as number) : text(v('hours')),
       description: text(v('description')),
       verifiedBy: text(v('verifiedBy')),
+      confirmation: text(v('confirmation')),
     };
-    if (row.date || row.category || row.workFunction || row.hours !== '' || row.description || row.verifiedBy)
-      rows.push(row);
+    if (hasTyped(row) || row.confirmation) rows.push(row);
   }
   return { rows };
 }

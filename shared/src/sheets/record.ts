@@ -1,11 +1,12 @@
-// The sync payload: an ApprenticeRecord built from the roster row and what the qual card and hours sheets
-// hold. Pure, so the add-on, the emulator test and the CLI build the same payload from the same values.
+// The sync payload: a SheetRecord built from the roster row and what the qual card and hours sheets hold: the typed
+// cells only (tick, date, signed by, evidence, notes; the hours log), never Status or Confirmation, which are
+// Qualcard's. Pure, so the add-on, the emulator test and the CLI build the same payload from the same values.
 
 import { formatIssues } from '../model/errors';
 import { categoryLabel, HOURS_CATEGORIES, priorCreditLabel } from './hours';
 import { type HoursCategory, type HoursEntry, IsoDate, type PriorCredit, SheetRecord } from './model';
 import type { Cell } from './plan';
-import { type HoursRow, type KeptSignOff, readHours, readQualCard } from './read';
+import { type HoursRow, hasTyped, type KeptSignOff, readHours, readQualCard } from './read';
 import type { RosterRow } from './roster-row';
 
 export interface SheetError {
@@ -90,7 +91,7 @@ function hoursParts(hours: SheetValues, errors: SheetError[]): { entries: HoursE
   const entries: HoursEntry[] = [];
   const priorCredit: PriorCredit[] = [];
   const keyRow = new Map(hours.grid.map((r, i) => [String(r[0] ?? ''), i + 1]));
-  for (const h of readHours(hours.grid).rows) {
+  for (const h of readHours(hours.grid).rows.filter(hasTyped)) {
     const row = keyRow.get(h.key);
     const err = (message: string): void => {
       errors.push({ sheet: hours.name, ...(row ? { row } : {}), message });
@@ -108,8 +109,11 @@ function hoursParts(hours: SheetValues, errors: SheetError[]): { entries: HoursE
   return { entries, priorCredit };
 }
 
+/** A row whose key someone cleared has no id: it syncs, but nothing can point at it until it is regenerated. */
+const rowId = (h: HoursRow): { id?: string } => (h.key ? { id: h.key } : {});
+
 const creditFromRow = (h: HoursRow, category: HoursCategory, hours: number): PriorCredit => ({
-  id: h.key,
+  ...rowId(h),
   category,
   hours,
   description: h.description || 'Prior credit',
@@ -119,7 +123,7 @@ const creditFromRow = (h: HoursRow, category: HoursCategory, hours: number): Pri
 function entryFromRow(h: HoursRow, category: HoursCategory, hours: number): HoursEntry {
   const workFunctionId = h.workFunction ? h.workFunction.split(' — ')[0]!.trim() : undefined;
   return {
-    id: h.key,
+    ...rowId(h),
     date: h.date,
     category,
     hours,

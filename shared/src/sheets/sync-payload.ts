@@ -1,6 +1,6 @@
-// The body of POST /v1/sponsors/:sponsorId/sync built from sheet values: one ApprenticeRecord per roster
-// row, or every sheet error found (and no body), so a bad cell syncs nothing.
-import type { ApprenticeRecord } from './model';
+// The body of POST /v1/sponsors/:sponsorId/sync built from sheet values: one SheetRecord (typed cells only) per
+// roster row, or every sheet error found (and no body), so a bad cell syncs nothing.
+import type { SheetRecord } from './model';
 import { recordFromSheets, type SheetError, type SheetValues } from './record';
 import type { RosterRow } from './roster-row';
 
@@ -12,16 +12,18 @@ export interface ApprenticeSheets {
 export interface SyncBody {
   idempotencyKey: string;
   asOf?: string;
-  records: ApprenticeRecord[];
+  /** The spreadsheet's time zone: the sponsor's calendar (an admin's sync stores it). */
+  timeZone?: string;
+  records: SheetRecord[];
 }
 export type SyncBodyResult = { ok: true; body: SyncBody } | { ok: false; errors: SheetError[] };
 
 export function buildSyncBody(
   apprentices: ApprenticeSheets[],
-  opts: { idempotencyKey: string; asOf?: string; sponsorId?: string },
+  opts: { idempotencyKey: string; asOf?: string; timeZone?: string; sponsorId?: string },
 ): SyncBodyResult {
   const errors: SheetError[] = [];
-  const records: ApprenticeRecord[] = [];
+  const records: SheetRecord[] = [];
   for (const a of apprentices) {
     const r = recordFromSheets(a.roster, a.qualCard, a.hours);
     if (r.ok) records.push(opts.sponsorId ? { ...r.record, sponsorId: opts.sponsorId } : r.record);
@@ -31,6 +33,11 @@ export function buildSyncBody(
   if (!records.length) return { ok: false, errors: [{ sheet: 'Roster', message: 'no apprentices to sync' }] };
   return {
     ok: true,
-    body: { idempotencyKey: opts.idempotencyKey, ...(opts.asOf ? { asOf: opts.asOf } : {}), records },
+    body: {
+      idempotencyKey: opts.idempotencyKey,
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+      records,
+    },
   };
 }

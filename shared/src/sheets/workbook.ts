@@ -1,6 +1,5 @@
 // A cohort's qual card workbook: the roster, each apprentice's qual card and hours sheet (filled from their
 // record when there is one) and a dashboard, rendered from the same plans the add-on applies.
-import { computeProgress } from '../engine/progress';
 import { planApprentice } from './apprentice';
 import { type DashboardEntry, planDashboard } from './dashboard';
 import { existingFromRecord } from './from-record';
@@ -8,6 +7,7 @@ import type { ApprenticeRecord, Framework } from './model';
 import type { SheetPlan } from './plan';
 import { planRoster } from './roster';
 import type { RosterRow } from './roster-row';
+import { recordView } from './view';
 import { renderPlansToXlsx } from './xlsx';
 
 export interface WorkbookEntry {
@@ -44,12 +44,6 @@ export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], a
     const framework = frameworks.find((f) => f.id === e.roster.apprentice.frameworkId);
     if (!framework)
       throw new Error(`roster row ${e.roster.row}: framework "${e.roster.apprentice.frameworkId}" is not available`);
-    const p = planApprentice(
-      framework,
-      e.roster,
-      e.record ? existingFromRecord(framework, e.record) : { qualCard: null, hours: null },
-    );
-    plans.push(p.qualCard, p.hours);
     const record = e.record ?? {
       schemaVersion: 1 as const,
       apprentice: e.roster.apprentice,
@@ -59,9 +53,18 @@ export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], a
       exams: [],
       certifications: [],
     };
+    // The engine on the record as it stands, confirmations included: the same numbers a sync would answer with.
+    const view = recordView(framework, record, asOf);
+    const p = planApprentice(
+      framework,
+      e.roster,
+      e.record ? existingFromRecord(framework, e.record) : { qualCard: null, hours: null },
+      view,
+    );
+    plans.push(p.qualCard, p.hours);
     dashboard.push({
       apprentice: e.roster.apprentice,
-      progress: computeProgress(framework, record, asOf),
+      progress: view.progress,
       cumulative: framework.program.levelsCumulative,
       qualCard: { sheetId: i, name: p.qualCard.name, grid: p.qualCard.cells },
       hours: { sheetId: i, name: p.hours.name, grid: p.hours.cells },

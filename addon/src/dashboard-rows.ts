@@ -1,0 +1,52 @@
+// After a sign-off or Confirm my ticks, the Dashboard's rows for the apprentices that changed are rewritten in place
+// with the service's new numbers (their level rows and chart values; each row says its "as of" date), so the
+// dashboard never shows other numbers than their sheets. Their gap lists change length: Check progress rebuilds
+// those, and the help row says so.
+import {
+  type Cell,
+  chartLabel,
+  DASHBOARD_CHART_HEADER,
+  DASHBOARD_GAPS_TITLE,
+  type DashboardEntry,
+  dashboardLevelRows,
+} from '@qualcard/shared/sheets';
+import { findTagged, readValues } from './sheets/adapter';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Where each changed apprentice's rows are, and what to write there (pure, for tests). */
+export function dashboardUpdates(
+  grid: Cell[][],
+  entries: DashboardEntry[],
+): { row: number; cells: Cell[][]; stale: string[] }[] {
+  const gapsAt = grid.findIndex((r) => r[0] === DASHBOARD_GAPS_TITLE);
+  const chartAt = grid.findIndex((r) => r[0] === DASHBOARD_CHART_HEADER);
+  const updates: { row: number; cells: Cell[][]; stale: string[] }[] = [];
+  for (const e of entries) {
+    const rows = dashboardLevelRows(e);
+    const first = grid.findIndex((r, i) => (gapsAt < 0 || i < gapsAt) && r[0] === e.apprentice.id);
+    const planned = first < 0 ? [] : grid.slice(first, first + rows.length);
+    const same =
+      planned.length === rows.length && planned.every((r, i) => r[0] === e.apprentice.id && r[2] === rows[i]![2]);
+    if (!same) continue; // not on the dashboard yet, or its levels changed: Check progress rebuilds it
+    updates.push({ row: first + 1, cells: rows, stale: [e.apprentice.id] });
+    const target = rows.find((r) => r[3] === 'target');
+    const chartRow = chartAt < 0 ? -1 : grid.findIndex((r, i) => i > chartAt && r[0] === chartLabel(e.apprentice));
+    if (target && chartRow >= 0)
+      updates.push({ row: chartRow + 1, cells: [[chartLabel(e.apprentice), target[5]!]], stale: [] });
+  }
+  return updates;
+}
+
+export function refreshDashboard(ss: Spreadsheet, entries: DashboardEntry[]): void {
+  const found = findTagged(ss, { kind: 'dashboard' }).get('dashboard');
+  if (!found) return;
+  const grid = readValues(found.sheet, ss.getSpreadsheetTimeZone());
+  const updates = dashboardUpdates(grid, entries);
+  if (!updates.length) return;
+  for (const u of updates) found.sheet.getRange(u.row, 1, u.cells.length, u.cells[0]!.length).setValues(u.cells);
+  const ids = updates.flatMap((u) => u.stale);
+  const note = `Rows of ${ids.join(', ')} were refreshed after a confirmation (their "As of" column says when); their gaps below are as of the last Check progress.`;
+  const help = String(grid[1]?.[0] ?? '').replace(/ Rows of .*$/, '');
+  found.sheet.getRange(2, 1).setValues([[`${help} ${note}`]]);
+}

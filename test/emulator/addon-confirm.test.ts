@@ -1,0 +1,122 @@
+// The add-on's own entry points (Generate, Check progress, Confirm my ticks), unchanged, against the real functions on
+// the emulators: the fake Apps Script services hold the spreadsheet, and UrlFetchApp sends for real (sync-fetch.ts)
+// with ID tokens like ScriptApp.getIdentityToken()'s. Ticks are pending after a sync; Confirm my ticks confirms the
+// coach's own and counts them; a tick signed by the other coach waits for that coach; an admin's exam result counts;
+// and the sheet's numbers are the service's.
+import { addDays } from '@qualcard/shared';
+import { type ConfirmResponse, confirmRequest, progressRequest } from '../../addon/src/api/requests';
+import * as entry from '../../addon/src/main';
+import { type FakeAppsScript, type FakeSheet, installFakeAppsScript } from '../../addon/test-support/fake-apps-script';
+import { sendWithFetch } from '../../addon/test-support/node-send';
+import {
+  apprentice,
+  cardCell,
+  colOfHeader,
+  fillRoster,
+  rowOfKey,
+  setUpProgram,
+  taggedSheet,
+  typeHours,
+  typeTick,
+} from '../../addon/test-support/program';
+import { syncFetch } from '../../addon/test-support/sync-fetch';
+import { mintIdToken } from '../../scripts/emulator-key';
+import { clearFirestore, seedSponsor } from './helpers/api';
+import { apiUrl } from './helpers/env';
+import { framework, itemIds } from './helpers/records';
+
+const ADMIN = 'admin@acme.example';
+const COACH = 'coach@acme.example';
+const OTHER = 'other-coach@acme.example';
+const nitas = framework('nitas-help-desk');
+const [A, B, C] = itemIds(nitas, 'L1');
+const EXAM = nitas.levels[0]!.requirements.exams[0]!.id;
+const today = new Date().toISOString().slice(0, 10); // the spreadsheet and the sponsor are on Etc/UTC
+const start = addDays(today, -120);
+const endpoint = () => ({ baseUrl: apiUrl(), sponsorId: 'acme' });
+
+let fake: FakeAppsScript;
+beforeEach(async () => {
+  await clearFirestore();
+  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+  fake = installFakeAppsScript({ fetch: syncFetch, identity: mintIdToken({ email: ADMIN }) });
+});
+afterEach(() => fake.uninstall());
+
+const signAs = (email: string): void => {
+  fake.identity.token = mintIdToken({ email });
+};
+const level1 = (qual: FakeSheet, header: string): unknown =>
+  qual.cell(rowOfKey(qual, 'level:L1'), colOfHeader(qual, 'levels', header));
+
+test("ticks are pending after a sync, Confirm my ticks counts the coach's own, the other coach's waits, an admin's exam result counts", async () => {
+  // The sponsor admin sets up the program and generates the sheets: the sync puts ann on the service.
+  setUpProgram(fake, { frameworkIds: [nitas.id], endpoint: apiUrl(), sponsorId: 'acme' });
+  fillRoster(fake, [
+    apprentice('ann', { frameworkId: nitas.id, levelId: 'L1', coachEmails: `${COACH}, ${OTHER}`, startDate: start }),
+  ]);
+  expect(entry.generateApprentices(['ann'])[0]).not.toHaveProperty('note');
+  const qual = taggedSheet(fake, 'qualcard', 'ann')!;
+  const hours = taggedSheet(fake, 'hours', 'ann')!;
+
+  // The coach ticks three items (one typed as signed by the other coach), logs hours; the admin's exam row is ticked.
+  typeTick(qual, `item:${A}`, addDays(start, 10));
+  typeTick(qual, `item:${B}`, addDays(start, 20), COACH);
+  typeTick(qual, `item:${C}`, addDays(start, 30), OTHER);
+  typeTick(qual, `exam:L1:${EXAM}`, addDays(start, 40));
+  const wf = `${nitas.workFunctions[0]!.id} — ${nitas.workFunctions[0]!.title}`;
+  typeHours(hours, 'h-1', [addDays(start, 11), 'On-the-job learning', wf, 6, 'Ticket queue', '']);
+
+  // Synced, nothing counts: every typed entry is pending.
+  signAs(COACH);
+  expect(entry.checkProgress()).toMatchObject({ coachEmail: COACH, apprentices: 1, synced: true, pending: 5 });
+  expect(level1(qual, 'Items counted')).toBe(0);
+  expect(cardCell(qual, `item:${A}`, 'Confirmation')).toBe('');
+
+  // Confirm my ticks, as the coach: their own and the blank ones; the other coach's is skipped.
+  const mine = entry.confirmMyTicks();
+  expect(mine).toMatchObject({
+    by: COACH,
+    apprentices: 1,
+    confirmed: { signOffs: 2, hours: 1, exams: 0 },
+    skipped: { otherSigner: 1, noDate: 0, noEvidence: 0, flagged: 0 },
+  });
+  expect(mine.notes).toEqual([`ann ${C}: signed by ${OTHER}`]);
+  expect(cardCell(qual, `item:${A}`, 'Confirmation')).toBe(`confirmed by ${COACH} on ${today}`);
+  expect(cardCell(qual, `item:${C}`, 'Confirmation')).toBe('');
+  expect(hours.cell(rowOfKey(hours, 'h-1'), 9)).toBe(`confirmed by ${COACH} on ${today}`);
+  expect(level1(qual, 'Items counted')).toBe(2);
+  expect(level1(qual, 'On-the-job learning counted')).toBe(6);
+
+  // The other coach confirms the tick typed as theirs.
+  signAs(OTHER);
+  expect(entry.confirmMyTicks()).toMatchObject({ confirmed: { signOffs: 1, hours: 0 }, skipped: { otherSigner: 0 } });
+  expect(level1(qual, 'Items counted')).toBe(3);
+  signAs(COACH);
+
+  // A coach cannot record results; the admin records the ticked exam with the proof typed under Evidence.
+  expect(() => entry.recordResults()).toThrow(/only a sponsor admin records/);
+  qual.setCell(rowOfKey(qual, `exam:L1:${EXAM}`), colOfHeader(qual, 'columns', 'Evidence'), 'Course transcript 2291');
+  signAs(ADMIN);
+  expect(entry.recordResults()).toMatchObject({ by: ADMIN, confirmed: { exams: 1 }, skipped: { noEvidence: 0 } });
+  expect(level1(qual, 'Exams counted')).toBe(1);
+  expect(cardCell(qual, `exam:L1:${EXAM}`, 'Confirmation')).toBe(
+    `confirmed by ${ADMIN} on ${today} (evidence: Course transcript 2291)`,
+  );
+  // Recorded again through the add-on's request: the service has it already.
+  const again = await sendWithFetch<ConfirmResponse>(
+    confirmRequest(endpoint(), 'ann', { exams: [{ id: EXAM, evidence: 'Course transcript 2291' }] }),
+    mintIdToken({ email: ADMIN }),
+  );
+  expect(again.already.exams).toEqual([EXAM]);
+  expect(entry.checkProgress()).toMatchObject({ apprentices: 1, pending: 0 });
+
+  // One number: the sheet's level percent is the one the service stored.
+  const stored = await sendWithFetch<{
+    apprentices: { progress: { levels: { levelId: string; percent: number }[] } }[];
+  }>(progressRequest(endpoint()), mintIdToken({ email: ADMIN }));
+  const l1 = stored.apprentices[0]!.progress.levels.find((l) => l.levelId === 'L1')!;
+  expect(level1(qual, 'Percent')).toBe(l1.percent);
+  expect(l1.percent).toBeGreaterThan(0);
+  expect(taggedSheet(fake, 'qualcard', 'ann')).toBe(qual); // refreshed in place every time, never regenerated
+}, 120_000);
