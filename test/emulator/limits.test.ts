@@ -35,43 +35,54 @@ describe('refused before the first write, naming the field', () => {
   const cases: [string, (r: ApprenticeRecordInput) => void, number, RegExp][] = [
     [
       'an apprentice id of 70,000 characters',
-      (r) => void (r.apprentice.id = 'a'.repeat(70_000)),
+      (r) => {
+        r.apprentice.id = 'a'.repeat(70_000);
+      },
       400,
       /^records\.0\.apprentice\.id: Too big/,
     ],
     [
       'an email with a 1,600-character local part',
-      (r) => void (r.apprentice.email = `${'x'.repeat(1600)}@acme.example`),
+      (r) => {
+        r.apprentice.email = `${'x'.repeat(1600)}@acme.example`;
+      },
       400,
       /^records\.0\.apprentice\.email/,
     ],
     [
       'a lone surrogate in a sign-off note',
-      (r) => void (r.signOffs![0]!.notes = 'ok \uD83D'),
+      (r) => {
+        r.signOffs![0]!.notes = 'ok \uD83D';
+      },
       400,
       /^records\.0\.signOffs\.0\.notes: holds a broken character/,
     ],
     [
       'an apprentice name of 1.2 million characters',
-      (r) => void (r.apprentice.name = 'N'.repeat(1_200_000)),
+      (r) => {
+        r.apprentice.name = 'N'.repeat(1_200_000);
+      },
       400,
       /^records\.0\.apprentice\.name: Too big/,
     ],
     [
       'an item id of 1 million characters',
-      (r) => void (r.signOffs![0]!.itemId = 'i'.repeat(1_000_000)),
+      (r) => {
+        r.signOffs![0]!.itemId = 'i'.repeat(1_000_000);
+      },
       400,
       /^records\.0\.signOffs\.0\.itemId: Too big/,
     ],
     [
       'prior credit descriptions adding up to 400 KB',
-      (r) =>
-        void (r.priorCredit = Array.from({ length: 200 }, (_, i) => ({
+      (r) => {
+        r.priorCredit = Array.from({ length: 200 }, (_, i) => ({
           id: `pc${i}`,
           category: 'related-instruction' as const,
           hours: 1,
           description: 'd'.repeat(2000),
-        }))),
+        }));
+      },
       413,
       /^records\.0: apprentice ann's roster row, prior credit, exams and certifications take \d+ bytes; at most 262144/,
     ],

@@ -1,7 +1,7 @@
 // POST /v1/sponsors/:sponsorId/apprentices/:apprenticeId/sign-offs: a coach signs items for their own apprentice.
 // The sign-off is confirmed as it is made: verified identity, server time, the sponsor's calendar day. A row the
 // sheet already ticked for the item is confirmed in place.
-import { getFramework, rowConfirmations, type SignOff } from '@qualcard/shared';
+import { type Apprentice, getFramework, rowConfirmations, type SignOff } from '@qualcard/shared';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { safeKey } from '../canonical';
@@ -17,16 +17,11 @@ import type { Row } from '../store/rows';
 import { apprenticeAccess } from './access';
 import { who } from './context';
 
-export async function signOffRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
-  const member = await who(req);
-  const { apprentice } = await apprenticeAccess(member, sid, aid, ['admin', 'coach'], 'signing off items');
-  if (!apprentice.coachEmails.includes(member.email))
-    throw forbidden(`${member.email} is not a coach of apprentice ${aid}: coaches sign off only their own apprentices`);
-  const body = parseBody(req, SignOffRequest, MAX_SMALL_BODY_BYTES);
+/** 400 naming every item id the apprentice's framework does not have. */
+function checkItems(apprentice: Apprentice, itemIds: string[]): void {
   const framework = getFramework(apprentice.frameworkId);
   const known = new Set(framework?.workFunctions.flatMap((wf) => wf.items.map((i) => i.id)) ?? []);
-  const unknown = body.itemIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+  const unknown = itemIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
   if (unknown.length) {
     throw badRequest(`itemIds.${unknown[0]!.i}: no item "${unknown[0]!.id}" in ${apprentice.frameworkId}`, {
       issues: unknown.map(({ id, i }) => ({
@@ -35,6 +30,48 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
       })),
     });
   }
+}
+
+interface Signing {
+  signed: string[];
+  already: string[];
+}
+
+/** The rows after signing: a new confirmed row per item, or the ticked row confirmed in place, keeping what was typed. */
+function planSignOffs(
+  state: ApprenticeState,
+  body: SignOffRequest,
+  make: (itemId: string) => SignOff,
+  out: Signing,
+): Target {
+  const rows = [...state.signOffs.values()].map((r) => ({ ...r }));
+  out.signed = [];
+  out.already = [];
+  let order = rows.reduce((m, r) => Math.max(m, r.order), -1);
+  for (const itemId of body.itemIds) {
+    const existing = rows.filter((r) => r.data.itemId === itemId);
+    const typed = existing.find((r) => !r.data.confirmation);
+    if (existing.length && !typed) {
+      out.already.push(itemId);
+      continue;
+    }
+    if (typed) {
+      const made = make(itemId);
+      typed.data = { ...made, evidence: made.evidence ?? typed.data.evidence, notes: made.notes ?? typed.data.notes };
+    } else rows.push({ key: safeKey(itemId), order: ++order, data: make(itemId) } satisfies Row<SignOff>);
+    out.signed.push(itemId);
+  }
+  return { profile: state.profile!, signOffs: rows, hours: [...state.hours.values()] };
+}
+
+export async function signOffRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
+  const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
+  const member = await who(req);
+  const { apprentice } = await apprenticeAccess(member, sid, aid, ['admin', 'coach'], 'signing off items');
+  if (!apprentice.coachEmails.includes(member.email))
+    throw forbidden(`${member.email} is not a coach of apprentice ${aid}: coaches sign off only their own apprentices`);
+  const body = parseBody(req, SignOffRequest, MAX_SMALL_BODY_BYTES);
+  checkItems(apprentice, body.itemIds);
   const clock = await sponsorClock(sid);
   const date = body.date ?? clock.today;
   if (date > clock.today)
@@ -53,33 +90,15 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
         confirmation,
       }),
     );
-  let signed: string[] = [];
-  let already: string[] = [];
-  const plan = (state: ApprenticeState): Target => {
-    const rows = [...state.signOffs.values()].map((r) => ({ ...r }));
-    signed = [];
-    already = [];
-    let order = rows.reduce((m, r) => Math.max(m, r.order), -1);
-    for (const itemId of body.itemIds) {
-      const existing = rows.filter((r) => r.data.itemId === itemId);
-      const typed = existing.find((r) => !r.data.confirmation);
-      if (existing.length && !typed) already.push(itemId);
-      else {
-        if (typed) typed.data = make(itemId);
-        else rows.push({ key: safeKey(itemId), order: ++order, data: make(itemId) } satisfies Row<SignOff>);
-        signed.push(itemId);
-      }
-    }
-    return { profile: state.profile!, signOffs: rows, hours: [...state.hours.values()] };
-  };
+  const out: Signing = { signed: [], already: [] };
   const db = firestore();
-  const commit = await commitApprentice(db, sid, aid, member.email, plan);
+  const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSignOffs(state, body, make, out));
   const record = recordOf(sid, commit.target);
   const stored = await storeProgress(db, sid, record, progressFor(record, clock.today));
-  res.status(signed.length ? 201 : 200).json({
+  res.status(out.signed.length ? 201 : 200).json({
     apprenticeId: aid,
-    signed,
-    alreadySigned: already,
+    signed: out.signed,
+    alreadySigned: out.already,
     coachEmail: member.email,
     signedAt: confirmation.at,
     date,
