@@ -13,7 +13,7 @@ import type { ChainCheck } from '../functions/src/audit';
 import type { StoredProgress } from '../functions/src/progress';
 import type { SyncedApprentice } from '../functions/src/routes/sync';
 import type { TranscriptMeta } from '../functions/src/store/transcripts';
-import { type ApiResponse, apiCall, functionsBaseUrl } from './api-client';
+import { type ApiResponse, apiCall, errorMessage, functionsBaseUrl } from './api-client';
 import { apprenticeRecord, DEMO_COACHES, DEMO_PLANS } from './demo-cohort';
 import { mintIdToken } from './emulator-key';
 import { qualCardWorkbook } from './qualcard-workbook';
@@ -40,7 +40,7 @@ type AuditAnswer = ChainCheck & { apprenticeId: string };
 /** A call as `as`, with a token the emulators accept; any error status ends the demo. */
 async function api<T = unknown>(as: string, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
   const res = await apiCall<T>(base, method, path, { token: mintIdToken({ email: as }), body });
-  if (res.status >= 400) throw new Error(`${method} ${path} as ${as}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status >= 400) throw new Error(`${method} ${path} as ${as}: ${errorMessage(res)}`);
   return res;
 }
 
