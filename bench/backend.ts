@@ -23,7 +23,7 @@ import { buildTranscript } from '../functions/src/excel/transcript';
 import { storeProgress } from '../functions/src/progress';
 import { commitApprentice, recordOf } from '../functions/src/store/apprentice';
 import { planSync } from '../functions/src/sync/plan';
-import { apiCall, functionsBaseUrl } from '../scripts/api-client';
+import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans, confirmedRecord, type StagePlan } from '../scripts/demo-cohort';
 import { mintIdToken } from '../scripts/emulator-key';
 
@@ -176,7 +176,7 @@ async function measure(size: number, entries: CohortEntry[]): Promise<void> {
         token: token(),
         body: {},
       });
-      if (res.status !== 201) throw new Error(`export failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 201) throw new Error(`export failed: ${errorMessage(res)}`);
       api += ms(t);
     }
     const record = benchRecord(plan);

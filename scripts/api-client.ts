@@ -3,6 +3,7 @@
 // caller is busy (LibreOffice, writing files) would otherwise fail the next request.
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
+import { apiErrorOf, platformErrorMessage } from '../addon/src/api/platform-error';
 
 export interface RawResponse {
   status: number;
@@ -60,4 +61,15 @@ export async function apiCall<T = unknown>(
   const type = res.headers.get('content-type') ?? '';
   const parsed = type.includes('json') ? JSON.parse(res.bytes.toString('utf8')) : res.bytes.toString('utf8');
   return { ...res, body: parsed as T };
+}
+
+/**
+ * An error answer in one line: the API's own JSON error (status, code, message, request id), or, for an answer from
+ * the platform in front of the function (an HTML page, in the emulator with a stack trace), what its status means.
+ */
+export function errorMessage(res: ApiResponse): string {
+  const error = apiErrorOf(res.body);
+  if (!error) return platformErrorMessage(res.status);
+  const code = (res.body as { error: { code?: unknown } }).error.code;
+  return `HTTP ${res.status}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}${error.requestId ? ` [request ${error.requestId}]` : ''}`;
 }

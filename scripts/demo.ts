@@ -31,7 +31,7 @@ import type { StoredProgress } from '../functions/src/progress';
 import type { SyncedApprentice } from '../functions/src/routes/sync';
 import { readRecord } from '../functions/src/store/apprentice';
 import type { TranscriptMeta } from '../functions/src/store/transcripts';
-import { type ApiResponse, apiCall, functionsBaseUrl } from './api-client';
+import { type ApiResponse, apiCall, errorMessage, functionsBaseUrl } from './api-client';
 import { apprenticeRecord, DEMO_COACHES, DEMO_PLANS } from './demo-cohort';
 import { mintIdToken } from './emulator-key';
 import { qualCardWorkbook } from './qualcard-workbook';
@@ -75,7 +75,7 @@ interface ErrorAnswer {
 /** A call as `as`, with a token the emulators accept; any error status ends the demo. */
 async function api<T = unknown>(as: string, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
   const res = await apiCall<T>(base, method, path, { token: mintIdToken({ email: as }), body });
-  if (res.status >= 400) throw new Error(`${method} ${path} as ${as}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status >= 400) throw new Error(`${method} ${path} as ${as}: ${errorMessage(res)}`);
   return res;
 }
 

@@ -211,6 +211,37 @@ describe('roles', () => {
   });
 });
 
+describe('no id enumeration', () => {
+  /** A request about `aid` as `as`: its status and body, with the id itself replaced (it is echoed back). */
+  const answer = async (as: string, method: string, aid: string, tail: string, body?: unknown) => {
+    const res = await call(method, `/v1/sponsors/acme/apprentices/${aid}/${tail}`, { as, body });
+    return { status: res.status, body: JSON.stringify(res.body).replaceAll(aid, '<id>') };
+  };
+  const requests: [string, string, unknown?][] = [
+    ['GET', 'progress'],
+    ['GET', 'transcripts'],
+    ['GET', 'transcripts/v00001'],
+    ['POST', 'transcripts', {}],
+    ['POST', 'sign-offs', { itemIds: ['HD1.2.1'] }],
+    ['GET', 'audit/verify'],
+  ];
+  test.each([
+    ['a coach', COACH],
+    ['an apprentice', 'ann@apprentice.example'],
+  ])("%s gets the same 403 for an id that does not exist as for someone else's apprentice", async (_who, as) => {
+    for (const [method, tail, body] of requests) {
+      const other = await answer(as, method, 'bob', tail, body);
+      expect({ method, tail, status: other.status }).toEqual({ method, tail, status: 403 });
+      expect({ method, tail, ...(await answer(as, method, 'nobody', tail, body)) }).toEqual({ method, tail, ...other });
+    }
+  });
+  test('admins and consultants still get 404 for an id that does not exist', async () => {
+    expect((await answer(ADMIN, 'GET', 'nobody', 'progress')).status).toBe(404);
+    expect((await answer(CONSULTANT, 'GET', 'nobody', 'transcripts')).status).toBe(404);
+    expect((await answer(ADMIN, 'POST', 'nobody', 'transcripts', {})).status).toBe(404);
+  });
+});
+
 describe('tenant isolation', () => {
   test('an Acme admin can neither read nor write Globex', async () => {
     expect((await call('GET', '/v1/sponsors/globex/progress', { as: ADMIN })).status).toBe(403);
@@ -261,18 +292,13 @@ describe('errors', () => {
       body: { ...body('bad-sync-4', [ann()]), extra: true },
     });
   });
-  test('malformed JSON and a non-JSON body are 400s, not 500s', async () => {
-    const malformed = await call('POST', '/v1/sponsors/acme/sync', {
-      as: ADMIN,
-      rawBody: '{"idempotencyKey": "x',
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(malformed.status).toBe(400);
-    await rejected(400, 'POST', '/v1/sponsors/acme/sync', {
+  test('a non-JSON body is a 415 and writes nothing (malformed JSON never reaches the API: http-bodies.test.ts)', async () => {
+    const res = await rejected(415, 'POST', '/v1/sponsors/acme/sync', {
       as: ADMIN,
       rawBody: 'idempotencyKey=abc',
       headers: { 'content-type': 'text/plain' },
     });
+    expect(res.body.error.code).toBe('unsupported-media-type');
   });
   test('an oversized body is a 413 and writes nothing', async () => {
     const big = ann();

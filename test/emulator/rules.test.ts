@@ -168,6 +168,32 @@ test('members: each person reads only their own membership', async () => {
   );
 });
 
+test('an account email with capitals is matched to its lower-cased membership and coach entries', async () => {
+  // The functions store emails lower-cased (members/{email} ids, coachEmails); Google may give the account's
+  // email with capitals. Extra documents for this case: the next test starts from a fresh seed.
+  fixture.changes();
+  const account = 'Coach.Two@Example.com';
+  const stored = account.toLowerCase();
+  await env.withSecurityRulesDisabled(async (ctx) => {
+    const db = ctx.firestore();
+    await db.doc(`members/${stored}`).set({ email: stored, sponsors: { acme: { role: 'coach' } } });
+    await db.doc(`${A}/apprentices/cal`).set({ apprentice: { id: 'cal', coachEmails: [stored] } });
+    await db.doc(`${A}/apprentices/cal/hours/h1`).set({ key: 'h1' });
+    await db.doc(`${A}/progress/cal`).set({ apprenticeId: 'cal', coachEmails: [stored] });
+  });
+  const coach = env.authenticatedContext('u-capitals', { email: account, email_verified: true }).firestore();
+  await assertSucceeds(coach.doc(`members/${stored}`).get());
+  await assertSucceeds(coach.doc(A).get());
+  await assertSucceeds(coach.doc(`${A}/apprentices/cal`).get());
+  await assertSucceeds(coach.doc(`${A}/apprentices/cal/hours/h1`).get());
+  await assertSucceeds(coach.doc(`${A}/progress/cal`).get());
+  // Still only their own: not another coach's apprentice, not someone else's membership, no audit log.
+  await assertFails(coach.doc(BOB).get());
+  await assertFails(coach.doc(`${A}/progress/bob`).get());
+  await assertFails(coach.doc(`members/${people.coach}`).get());
+  await assertFails(coach.doc(`${A}/apprentices/cal`).set({ tampered: true }));
+});
+
 test('a new audit record cannot be created by any client', async () => {
   for (const who of everyone) await refused(as(who).doc(`${ANN}/audit/0000000002`).set({ seq: 2 }));
 });

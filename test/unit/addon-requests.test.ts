@@ -85,6 +85,53 @@ test('responses: data on 2xx, the service message and a hint otherwise', () => {
   );
   expect(() => parseResponse(502, '<html>Bad gateway</html>')).toThrow(ApiError);
   expect(() => parseResponse(200, '<html>')).toThrow(/not JSON/);
+  expect(() => parseResponse(500, '{"error":{"status":500,"message":"internal error","requestId":"abc"}}')).toThrow(
+    'Qualcard service error 500: internal error [request abc]',
+  );
+});
+
+test('an error answer that is not the API JSON error is described by its status: never its HTML, stack or paths', () => {
+  const page = (pre: string) =>
+    `<!DOCTYPE html>\n<html lang="en"><head><title>Error</title></head><body><pre>${pre}<br> &nbsp;at read (/work/x/node_modules/body-parser/lib/read.js:57:17)</pre></body></html>`;
+  const message = (status: number, text: string) => {
+    try {
+      parseResponse(status, text);
+    } catch (e) {
+      return (e as ApiError).message;
+    }
+    return 'no error';
+  };
+  const refused = (status: number, why: string) =>
+    `HTTP ${status} from the server (not the API's JSON error; the request body was refused before reaching Qualcard: ${why})`;
+  const cases: [number, string, string][] = [
+    [400, page('SyntaxError: Unexpected end of JSON input'), refused(400, 'invalid JSON')],
+    [400, page('Bad Request'), refused(400, 'invalid JSON')],
+    [413, page('PayloadTooLargeError: request entity too large'), refused(413, 'the body is too large')],
+    [
+      415,
+      page('UnsupportedMediaTypeError: unsupported charset "BOGUS"'),
+      refused(415, 'unsupported character set or content encoding'),
+    ],
+    [
+      404,
+      'Function us-central1-apx does not exist, valid functions are: us-central1-api',
+      "HTTP 404 from the server (not the API's JSON error; there is no Qualcard API at this address: check the endpoint URL)",
+    ],
+    [
+      503,
+      '<html><body>Service Unavailable</body></html>',
+      "HTTP 503 from the server (not the API's JSON error; the Qualcard service did not answer itself: unavailable, overloaded or timed out, try again later)",
+    ],
+    [
+      401,
+      '{"message":"not ours"}',
+      "HTTP 401 from the server (not the API's JSON error; the platform refused the request before it reached Qualcard)",
+    ],
+  ];
+  for (const [status, text, expected] of cases) expect(message(status, text)).toBe(expected);
+  expect(message(200, page('x'))).toBe(
+    'HTTP 200 from the server is not JSON, so not the Qualcard API: check the endpoint URL',
+  );
 });
 
 test('endpoint check: https (http only for a local emulator) and a sponsor id', () => {

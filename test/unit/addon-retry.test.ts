@@ -43,6 +43,12 @@ function script(...answers: (ReturnType<FetchHandler> | (() => never))[]): Fetch
     return typeof a === 'function' ? a() : a;
   };
 }
+/** The page the functions framework answers with when it refuses a body, as the emulator serves it (with a stack). */
+const platformPage = (status: number, error: string) => ({
+  status,
+  body: `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>${error}<br> &nbsp; &nbsp;at JSON.parse (&lt;anonymous&gt;)<br> &nbsp; &nbsp;at parse (/work/app/node_modules/body-parser/lib/types/json.js:96:19)</pre>\n</body>\n</html>\n`,
+  headers: { 'Content-Type': 'text/html; charset=utf-8' },
+});
 const dnsFailure = (): never => {
   throw new Error('Address unavailable: https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/sync');
 };
@@ -222,6 +228,58 @@ describe('UrlFetchApp adapter with Utilities.sleep (fake services)', () => {
     expect(fake.sleeps).toEqual([]);
   });
 
+  test.each([
+    [
+      400,
+      'SyntaxError: Unexpected end of JSON input',
+      'the request body was refused before reaching Qualcard: invalid JSON',
+    ],
+    [
+      413,
+      'PayloadTooLargeError: request entity too large',
+      'the request body was refused before reaching Qualcard: the body is too large',
+    ],
+  ])('a %i HTML page from the platform is reported by its status, never quoted', (status, page, why) => {
+    fake.onFetch(script(platformPage(status, page)));
+    const err = caught(() => send(sync()));
+    expect(err.status).toBe(status);
+    expect(err.message).toBe(`HTTP ${status} from the server (not the API's JSON error; ${why})`);
+    expect(err.message).not.toMatch(/<|node_modules|Error:|\//);
+    expect(fake.fetches).toHaveLength(1);
+  });
+
+  test('a 502 page from the front end is retried, then reported without its HTML', () => {
+    fake.onFetch(script(platformPage(502, 'Bad Gateway')));
+    const err = caught(() => send(progressRequest(e)));
+    expect(fake.fetches).toHaveLength(4);
+    expect(err.message).toBe(
+      "HTTP 502 from the server (not the API's JSON error; the Qualcard service did not answer itself: unavailable, overloaded or timed out, try again later); gave up after 4 attempts",
+    );
+  });
+
+  test("the API's 503 (database busy) is retried after its Retry-After; its request id is in a final error", () => {
+    const busy = {
+      status: 503,
+      body: JSON.stringify({
+        error: {
+          status: 503,
+          code: 'unavailable',
+          message: 'the database is busy (ABORTED)',
+          retryable: true,
+          requestId: 'r-9',
+        },
+      }),
+      headers: { 'Retry-After': '5' },
+    };
+    fake.onFetch(script(busy, ok));
+    expect(send(sync())).toEqual({ ok: true });
+    expect(fake.sleeps).toEqual([5000]);
+    fake.onFetch(script(busy));
+    expect(caught(() => send(signOffRequest(e, 'ann', ['HD1.1.1']))).message).toBe(
+      'Qualcard service error 503: the database is busy (ABORTED) [request r-9]',
+    );
+  });
+
   test('a URL the script may not fetch is not retried', () => {
     fake.onFetch(() => {
       throw new Error('Exception: You do not have permission to call UrlFetchApp.fetch');
@@ -239,6 +297,14 @@ describe('the Node sender (emulator tests) makes the same decisions', () => {
     server = createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
       const status = answers.shift() ?? 200;
+      if (status === 400) {
+        // What the functions framework answers to a body it cannot parse: an HTML page, in the emulator with a stack.
+        res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(
+          '<pre>SyntaxError: Unexpected end of JSON input<br> at parse (/srv/node_modules/body-parser/lib/types/json.js)</pre>',
+        );
+        return;
+      }
       res.writeHead(status, { 'content-type': 'application/json', 'retry-after': '0' });
       res.end(status === 200 ? '{"ok":true}' : '{"error":{"message":"later"}}');
     });
@@ -261,5 +327,13 @@ describe('the Node sender (emulator tests) makes the same decisions', () => {
     const err = await sendWithFetch(signOffRequest(local(), 'ann', ['x']), 'token').catch((x: unknown) => x);
     expect((err as ApiError).status).toBe(503);
     expect(seen).toHaveLength(1);
+  });
+
+  test('an HTML error page is reported as the add-on reports it, never quoted', async () => {
+    answers = [400];
+    const err = await sendWithFetch(signOffRequest(local(), 'ann', ['x']), 'token').catch((x: unknown) => x);
+    expect((err as ApiError).message).toBe(
+      "HTTP 400 from the server (not the API's JSON error; the request body was refused before reaching Qualcard: invalid JSON)",
+    );
   });
 });

@@ -4,6 +4,7 @@
 import { ID_PATTERN, ID_RULE, type ProgressSummary, type RowConfirmations } from '@qualcard/shared';
 import type { SyncBody } from '@qualcard/shared/sheets';
 import { EmulatorUrl, FunctionsUrl, firstIssue } from './endpoint';
+import { apiErrorOf, platformErrorMessage } from './platform-error';
 
 export interface ApiRequest {
   method: 'get' | 'post';
@@ -135,7 +136,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns a response into data, or an ApiError whose message a person can act on. */
+/** Turns a response into data, or an ApiError whose message a person can act on (never an HTML page). */
 export function parseResponse<T>(status: number, text: string): T {
   let json: unknown;
   try {
@@ -147,11 +148,12 @@ export function parseResponse<T>(status: number, text: string): T {
     if (json === undefined)
       throw new ApiError(
         status,
-        `the Qualcard service answered with something that is not JSON: ${text.slice(0, 120)}`,
+        `HTTP ${status} from the server is not JSON, so not the Qualcard API: check the endpoint URL`,
       );
     return json as T;
   }
-  const message = (json as { error?: { message?: string } } | undefined)?.error?.message;
+  const error = apiErrorOf(json);
+  if (!error) throw new ApiError(status, platformErrorMessage(status));
   const hint =
     status === 401
       ? ' (sign in again, or ask the sponsor to add you)'
@@ -160,10 +162,8 @@ export function parseResponse<T>(status: number, text: string): T {
         : status === 429
           ? ' (the service is busy: try again in a minute)'
           : '';
-  throw new ApiError(
-    status,
-    `Qualcard service error ${status}: ${message ?? text.slice(0, 200) ?? 'no details'}${hint}`,
-  );
+  const requestId = error.requestId ? ` [request ${error.requestId}]` : '';
+  throw new ApiError(status, `Qualcard service error ${status}: ${error.message}${hint}${requestId}`);
 }
 
 /** An endpoint is the functions' https URL (./endpoint.ts; http only for a local emulator) and a sponsor id. */

@@ -1,8 +1,12 @@
-// Request body checks: size before content, then zod. The functions framework has already parsed JSON by the time
-// the handler runs, so the declared and actual byte counts are checked first and oversized bodies are refused.
+// Request body checks: size, then content type, then zod. The functions framework (and the emulator's runtime) has
+// already read and parsed the body by the time the handler runs, for any request that has a Content-Type: JSON for
+// application/json, a string for text/*, an object for a form, a Buffer for anything else. A body that it cannot
+// parse (invalid JSON, over its size limit) never reaches the handler (functions/README.md, "Errors the platform
+// answers before the API runs").
+// A body without a Content-Type is not read at all (req.rawBody is undefined), so only the headers tell it was sent.
 import type { Request } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
-import { badRequest, fromZod, tooLarge } from './errors';
+import { fromZod, tooLarge, unsupportedType } from './errors';
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
@@ -14,14 +18,27 @@ export function checkBodySize(req: Request, maxBytes: number): void {
   if (size > maxBytes) throw tooLarge(`request body is ${size} bytes; this endpoint accepts at most ${maxBytes} bytes`);
 }
 
+/** Whether the request carries a body: its bytes when the platform read them, else its headers. */
+function hasBody(req: Request): boolean {
+  if (req.rawBody !== undefined) return req.rawBody.length > 0;
+  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
+/** The parsed JSON body, or {} when there is none; 415 for a body of any other type, or of no declared type. */
+function jsonBody(req: Request): unknown {
+  if (!hasBody(req)) return {};
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+    throw unsupportedType(
+      `send the request body as JSON with "Content-Type: application/json" (it came ${type ? `as "${type.slice(0, 100)}"` : 'with no Content-Type'})`,
+    );
+  }
+  return req.body ?? {};
+}
+
 export function parseBody<S extends z.ZodType>(req: Request, schema: S, maxBytes: number): z.infer<S> {
   checkBodySize(req, maxBytes);
-  const type = String(req.headers['content-type'] ?? '');
-  if (req.rawBody?.length && !type.includes('application/json')) throw badRequest('send the body as application/json');
-  let body: unknown = req.body;
-  // An empty body arrives as {} or undefined depending on content type; treat both as {}.
-  if (body === undefined || (Buffer.isBuffer(body) && body.length === 0)) body = {};
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(jsonBody(req));
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;
 }

@@ -1,4 +1,5 @@
-// Errors a handler throws to answer with a 4xx; anything else is a 500 (a bug, never bad input).
+// Errors a handler throws to answer with a 4xx; a Firestore error that means "try again" is a 503 (transientError);
+// anything else is a 500 (a bug, never bad input).
 import type { ZodError } from 'zod';
 
 export class HttpError extends Error {
@@ -20,6 +21,28 @@ export const forbidden = (message: string): HttpError => new HttpError(403, 'for
 export const notFound = (message: string): HttpError => new HttpError(404, 'not-found', message);
 export const conflict = (message: string): HttpError => new HttpError(409, 'conflict', message);
 export const tooLarge = (message: string): HttpError => new HttpError(413, 'payload-too-large', message);
+export const unsupportedType = (message: string): HttpError => new HttpError(415, 'unsupported-media-type', message);
+
+/** Seconds a client is asked to wait (Retry-After) before sending a request again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * gRPC status codes that mean "try again" (Firestore's own advice): DEADLINE_EXCEEDED 4, RESOURCE_EXHAUSTED 8,
+ * ABORTED 10 (contention: a transaction lock timed out), UNAVAILABLE 14. @google-cloud/firestore throws google-gax
+ * GoogleErrors whose numeric `code` is that status, over gRPC and over the REST fallback alike.
+ */
+const TRANSIENT_GRPC_CODES: ReadonlyMap<number, string> = new Map([
+  [4, 'DEADLINE_EXCEEDED'],
+  [8, 'RESOURCE_EXHAUSTED'],
+  [10, 'ABORTED'],
+  [14, 'UNAVAILABLE'],
+]);
+
+/** The gRPC status name of an error that is worth retrying, or undefined. */
+export function transientError(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'number' ? TRANSIENT_GRPC_CODES.get(code) : undefined;
+}
 
 /** 400 listing each zod issue with its field path, e.g. `records.0.apprentice.email`. */
 export function fromZod(error: ZodError, prefix: (string | number)[] = []): HttpError {
@@ -35,4 +58,48 @@ export function fromZod(error: ZodError, prefix: (string | number)[] = []): Http
       : 'invalid body',
     { issues },
   );
+}
+
+export interface ErrorBody {
+  error: {
+    status: number;
+    code: string;
+    message: string;
+    details?: unknown;
+    /** On a 5xx: the same request may be sent again (the handlers are idempotent by design; functions/README.md). */
+    retryable?: true;
+    /** On a 5xx: the request log entry's id, for a report. */
+    requestId?: string;
+  };
+}
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: ErrorBody;
+}
+
+/** The JSON answer to anything a handler threw: its own 4xx, 503 for a transient Firestore error, else 500. */
+export function errorAnswer(error: unknown, requestId: string): ErrorAnswer {
+  if (error instanceof HttpError) {
+    const details = error.details ? { details: error.details } : {};
+    return {
+      status: error.status,
+      headers: {},
+      body: { error: { status: error.status, code: error.code, message: error.message, ...details } },
+    };
+  }
+  const transient = transientError(error);
+  if (transient) {
+    const message = `the database is busy (${transient}): send the request again in ${RETRY_AFTER_SECONDS} s`;
+    return {
+      status: 503,
+      headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      body: { error: { status: 503, code: 'unavailable', message, retryable: true, requestId } },
+    };
+  }
+  return {
+    status: 500,
+    headers: {},
+    body: { error: { status: 500, code: 'internal', message: 'internal error', retryable: true, requestId } },
+  };
 }

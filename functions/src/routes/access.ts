@@ -9,7 +9,11 @@ export interface ApprenticeAccess {
   apprentice: Apprentice;
 }
 
-/** 403 unless the caller holds one of `roles` in the sponsor and may see this apprentice; 404 if there is none. */
+/**
+ * 403 unless the caller holds one of `roles` in the sponsor and may see this apprentice. A missing apprentice is a
+ * 404 only for admins and consultants (who may see every apprentice of the sponsor); coaches and apprentices get the
+ * same 403 for an id that does not exist as for one that is not theirs, so they cannot probe which ids exist.
+ */
 export async function apprenticeAccess(
   member: Member,
   sid: string,
@@ -20,13 +24,11 @@ export async function apprenticeAccess(
   const membership = requireRole(member, sid, roles, action);
   const snap = await firestore().doc(paths.apprentice(sid, aid)).get();
   const apprentice = snap.get('apprentice') as Apprentice | undefined;
-  if (!apprentice) {
-    // Apprentices and coaches learn nothing about ids that are not theirs.
-    if (membership.role === 'apprentice' && membership.apprenticeId !== aid)
-      throw forbidden(`${member.email} may see only their own record`);
-    throw notFound(`no apprentice ${aid} in sponsor ${sid}`);
-  }
-  if (!canSeeApprentice(membership, member.email, apprentice)) {
+  const staff = membership.role === 'admin' || membership.role === 'consultant';
+  // An apprentice's own id is no secret to them: they learn that it has not been synced yet.
+  const ownId = membership.role === 'apprentice' && membership.apprenticeId === aid;
+  if (!apprentice && (staff || ownId)) throw notFound(`no apprentice ${aid} in sponsor ${sid}`);
+  if (!apprentice || !canSeeApprentice(membership, member.email, apprentice)) {
     throw forbidden(
       membership.role === 'coach'
         ? `${member.email} is not a coach of apprentice ${aid}`
