@@ -1,0 +1,303 @@
+// The write endpoints under test, one entry each: the valid base request (from the seeded cohort), the request
+// schema that decides whether a schema fault made it bad, who may not call it, and the endpoint's own rule faults.
+// Adding an endpoint is adding an entry here.
+import fc from 'fast-check';
+import { MemberRequest, SignOffRequest, SyncRequest, TranscriptRequest } from '../../functions/src/schemas';
+import {
+  ACME,
+  ADMIN,
+  ANN_EMAIL,
+  ANN_HOURS,
+  ANN_SIGNED,
+  ANN_UNSIGNED,
+  AS_OF,
+  ann,
+  COACH,
+  COACH2,
+  CONSULTANT,
+  GLOBEX,
+  GLOBEX_ADMIN,
+  SEED_SYNC_KEY,
+  STRANGER,
+} from './cohort';
+import { always, type Draft, type Fault, fault } from './faults';
+import type { Targets } from './generators';
+import { getAt, type Json, type Path, pathText, setAt } from './json';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+export interface Endpoint {
+  name: string;
+  method: 'POST' | 'PUT';
+  pattern: string;
+  /** The valid request every bad one starts from. */
+  base(): Draft;
+  /** Decides whether a schema fault made the body bad; absent when the endpoint's schema is not known here. */
+  schema?: { safeParse(value: unknown): { success: boolean } };
+  /** The route may not be deployed yet: the run says so instead of failing. */
+  optional?: boolean;
+  /** Callers with a good token who may not make this request. */
+  wrongCallers: string[];
+  /** Path values naming another sponsor's data. */
+  otherSponsor: Record<string, string>[];
+  /** Extra bad path values (percent-encoded) for this endpoint. */
+  pathFaults?: string[];
+  /** Where padding goes for oversized bodies, and the sizes to try. */
+  oversize: { at: Path; sizes: number[] };
+  rules(t: Targets): { weight: number; arbitrary: fc.Arbitrary<Fault> }[];
+  path(params: Record<string, string>): string;
+}
+
+const A = '/v1/sponsors/:sponsorId/apprentices/:apprenticeId';
+const pathFrom = (pattern: string) => (params: Record<string, string>) =>
+  pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? '');
+const draft = (caller: string, params: Record<string, string>, body: Json): Draft => ({
+  caller,
+  params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(v)])),
+  json: { body },
+  contentType: 'application/json',
+});
+const set = (d: Draft, p: Path, v: Json) => setAt(d.json, p, v);
+/** A rule fault that sets one value (when its place still exists). */
+const setting = (kind: string, p: Path, values: Json[]) =>
+  fc.constantFrom(...values).map((v) => fault(kind, 'rule', `${pathText(p)} = ${short(v)}`, (d) => set(d, p, v)));
+const short = (v: Json): string =>
+  typeof v === 'string' && v.length > 40 ? `<${JSON.stringify(v[0])} x ${v.length}>` : JSON.stringify(v);
+const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+let keys = 0;
+/** A fresh idempotency key per request: a bad request that was wrongly accepted must not mask the next one. */
+const nextKey = () => `robustness-${process.pid}-${++keys}`;
+
+const R = ['records', 0] as const;
+const rec = (...rest: (string | number)[]): Path => [...R, ...rest];
+
+function syncRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
+  const longId = fc.constantFrom(1_501, 1_600, 4_000).map((n) => 'a'.repeat(n));
+  const longEmail = fc.constantFrom(300, 1_600).map((n) => `${'a'.repeat(n)}@acme.example`);
+  // Each alone is more than a Firestore document holds (1 MiB), whatever else the document has.
+  const docTooBig = fc.oneof(
+    setting('doc-too-big', rec('apprentice', 'name'), ['n'.repeat(1_048_577), 'n'.repeat(1_200_000)]),
+    setting('doc-too-big', rec('signOffs', 0, 'itemId'), ['i'.repeat(1_048_577)]),
+    setting('doc-too-big', rec('hours', 0, 'id'), ['h'.repeat(1_048_577)]),
+    setting('doc-too-big', rec('priorCredit', 0, 'description'), ['d'.repeat(1_200_000)]),
+  );
+  return [
+    {
+      weight: 3,
+      arbitrary: longId.map((v) =>
+        fault('doc-key-too-long', 'rule', `records.0.apprentice.id = <"a" x ${v.length}>`, (d) =>
+          set(d, rec('apprentice', 'id'), v),
+        ),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(rec('apprentice', 'email'), rec('apprentice', 'coachEmails', 0)), longEmail)
+        .map(([p, v]) =>
+          fault('email-too-long', 'rule', `${pathText(p)} = <local part x ${v.length - 13}>`, (d) => set(d, p, v)),
+        ),
+    },
+    { weight: 2, arbitrary: docTooBig },
+    { weight: 2, arbitrary: setting('sponsor-mismatch', rec('sponsorId'), [GLOBEX, 'Acme', 'acme2']) },
+    {
+      weight: 2,
+      arbitrary: setting('unknown-framework', rec('apprentice', 'frameworkId'), ['no-such-framework', 'NITAS']),
+    },
+    { weight: 2, arbitrary: setting('unknown-level', rec('apprentice', 'levelId'), ['L9', 'l1', 'ITS1']) },
+    { weight: 2, arbitrary: fc.constant(duplicateApprentice()) },
+    { weight: 3, arbitrary: fc.constantFrom(...conflicts()) },
+  ];
+}
+
+function duplicateApprentice(): Fault {
+  return fault('duplicate-apprentice', 'rule', 'records[1] is records[0] again', (d) => {
+    const records = getAt(d.json.body, ['records']);
+    if (!Array.isArray(records) || !records.length) return false;
+    records.push(JSON.parse(JSON.stringify(records[0])) as Json);
+    return true;
+  });
+}
+
+/** Re-using the seeding sync's key with another body: a 409, but only after the whole body was validated. */
+function conflicts(): Fault[] {
+  const reuse = (d: Draft) => set(d, ['idempotencyKey'], SEED_SYNC_KEY);
+  const tiny = (d: Draft) => {
+    set(d, rec('signOffs', 0, 'date'), '2026-06-20');
+    const hours = getAt(d.json.body, rec('hours'));
+    if (Array.isArray(hours))
+      for (const category of ['on-the-job-learning', 'related-instruction', 'work-experience'])
+        hours.push({ id: `tiny-${category}`, date: '2026-06-20', category, hours: 0.0001 });
+    reuse(d);
+  };
+  const flagged = (d: Draft) => {
+    set(d, rec('hours'), flaggedRows(8_000));
+    reuse(d);
+  };
+  return [
+    always('idempotency-conflict', `idempotencyKey = ${SEED_SYNC_KEY} (used by the seed)`, reuse),
+    always('tiny-hours', 'three recent 0.0001-hour entries and a recent sign-off; key reused', tiny),
+    always('flagged-rows', '8,000 hours rows, all flagged; key reused', flagged),
+  ];
+}
+
+/** `n` hours rows each flagged (future date, over 24 hours a day). */
+export const flaggedRows = (n: number): Json =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `flagged-${i}`,
+    date: '2099-01-01',
+    category: 'on-the-job-learning',
+    hours: 30,
+    description: 'flagged',
+  }));
+
+export const ENDPOINTS: Endpoint[] = [
+  {
+    name: 'sync',
+    method: 'POST',
+    pattern: '/v1/sponsors/:sponsorId/sync',
+    base: () => draft(ADMIN, { sponsorId: ACME }, { idempotencyKey: nextKey(), asOf: AS_OF, records: [ann() as Json] }),
+    schema: SyncRequest,
+    wrongCallers: [STRANGER, ANN_EMAIL, CONSULTANT, GLOBEX_ADMIN, COACH2],
+    otherSponsor: [{ sponsorId: GLOBEX }],
+    // At the limit (8 MiB - 64, 8 MiB) and past the emulator's own (33 MiB): findings.ts sends those once each.
+    oversize: { at: rec('apprentice', 'name'), sizes: [8 * MiB + 1, 9 * MiB] },
+    rules: syncRules,
+    path: pathFrom('/v1/sponsors/:sponsorId/sync'),
+  },
+  {
+    name: 'sign-offs',
+    method: 'POST',
+    pattern: `${A}/sign-offs`,
+    base: () =>
+      draft(
+        COACH,
+        { sponsorId: ACME, apprenticeId: 'ann' },
+        { itemIds: ANN_UNSIGNED.slice(0, 2), date: AS_OF, evidence: 'Observed a ticket triage', notes: 'On site' },
+      ),
+    schema: SignOffRequest,
+    wrongCallers: [ADMIN, COACH2, CONSULTANT, ANN_EMAIL, STRANGER, GLOBEX_ADMIN],
+    otherSponsor: [{ sponsorId: GLOBEX }, { apprenticeId: 'gus' }, { sponsorId: GLOBEX, apprenticeId: 'gus' }],
+    pathFaults: ['bob'],
+    oversize: { at: ['padding'], sizes: [64 * KiB + 1, 64 * KiB + 100, MiB, 9 * MiB] },
+    rules: () => [
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(
+            fc.nat(1),
+            fc.constantFrom(
+              'HD9.9.9',
+              'nope',
+              '../HD1.1.1',
+              `${ANN_UNSIGNED[0]}/x`,
+              '__x__',
+              'x'.repeat(1_500),
+              'ITS1.1',
+            ),
+          )
+          .map(([i, v]) =>
+            fault('unknown-item', 'rule', `itemIds.${i} = ${short(v)}`, (d) => set(d, ['itemIds', i], v)),
+          ),
+      },
+      { weight: 3, arbitrary: setting('future-date', ['date'], [days(2), days(40), '2099-12-31']) },
+      { weight: 1, arbitrary: setting('huge-id', ['itemIds', 0], ['i'.repeat(1_000_000)]) },
+    ],
+    path: pathFrom(`${A}/sign-offs`),
+  },
+  {
+    name: 'transcripts',
+    method: 'POST',
+    pattern: `${A}/transcripts`,
+    base: () => draft(ADMIN, { sponsorId: ACME, apprenticeId: 'ann' }, { asOf: AS_OF }),
+    schema: TranscriptRequest,
+    wrongCallers: [ANN_EMAIL, COACH2, STRANGER, GLOBEX_ADMIN],
+    otherSponsor: [{ sponsorId: GLOBEX }, { apprenticeId: 'gus' }, { sponsorId: GLOBEX, apprenticeId: 'gus' }],
+    pathFaults: ['bob'],
+    oversize: { at: ['padding'], sizes: [64 * KiB + 1, 64 * KiB + 100, MiB, 9 * MiB] },
+    rules: () => [],
+    path: pathFrom(`${A}/transcripts`),
+  },
+  {
+    name: 'members',
+    method: 'PUT',
+    pattern: '/v1/sponsors/:sponsorId/members/:email',
+    base: () => draft(ADMIN, { sponsorId: ACME, email: 'new.coach@acme.example' }, { role: 'coach' }),
+    schema: MemberRequest,
+    wrongCallers: [COACH, CONSULTANT, ANN_EMAIL, STRANGER, GLOBEX_ADMIN],
+    otherSponsor: [{ sponsorId: GLOBEX }],
+    pathFaults: [
+      'not-an-email',
+      'a%40',
+      '%40x.example',
+      'a%40b%40c.example',
+      'a%20b%40x.example',
+      'a%2Fb%40x.example',
+      'new.coach%40acme.example%00',
+      '%E2%82%AC%40x.example',
+      `${'a'.repeat(300)}%40x.example`,
+      `${'a'.repeat(1_600)}%40x.example`,
+    ],
+    oversize: { at: ['padding'], sizes: [64 * KiB + 1, 64 * KiB + 100, MiB, 9 * MiB] },
+    rules: () => [],
+    path: pathFrom('/v1/sponsors/:sponsorId/members/:email'),
+  },
+  {
+    // Being added by another engineer: POST .../confirmations, roughly {signOffs?: itemId[], hours?: entryId[],
+    // priorCredit?: id[], exams?: {id, evidence}[], certifications?: {id, evidence}[], attest?: {reason}}. Its schema
+    // is not known here, so only faults that are bad under any strict schema are generated (family `rule`).
+    name: 'confirmations',
+    method: 'POST',
+    pattern: `${A}/confirmations`,
+    optional: true,
+    base: () =>
+      draft(
+        COACH,
+        { sponsorId: ACME, apprenticeId: 'ann' },
+        {
+          signOffs: [ANN_SIGNED[0]!],
+          hours: [ANN_HOURS[0]!],
+          priorCredit: ['pc-1'],
+          exams: [{ id: 'L1-all-required-course-exams', evidence: 'Score report' }],
+          certifications: [{ id: 'comptia-a-plus', evidence: 'Certificate scan' }],
+          attest: { reason: 'Checked against the ticket log' },
+        },
+      ),
+    wrongCallers: [STRANGER, GLOBEX_ADMIN, COACH2, ANN_EMAIL],
+    otherSponsor: [{ sponsorId: GLOBEX }, { apprenticeId: 'gus' }, { sponsorId: GLOBEX, apprenticeId: 'gus' }],
+    pathFaults: ['bob'],
+    oversize: { at: ['padding'], sizes: [8 * MiB + 1, 9 * MiB] },
+    rules: () => [
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(
+            fc.constantFrom<Path>(
+              ['signOffs', 0],
+              ['hours', 0],
+              ['priorCredit', 0],
+              ['exams', 0, 'id'],
+              ['certifications', 0, 'id'],
+            ),
+            fc.constantFrom('nope', 'no-such-entry', '../x', 'a/b', '__x__', ANN_UNSIGNED[0]!, 'x'.repeat(1_600)),
+          )
+          .map(([p, v]) => fault('unknown-id', 'rule', `${pathText(p)} = ${short(v)}`, (d) => set(d, p, v))),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<Path>(['signOffs'], ['hours']).map((p) =>
+          fault('giant-array', 'rule', `${pathText(p)} = 100,000 unknown ids`, (d) =>
+            set(
+              d,
+              p,
+              Array.from({ length: 100_000 }, (_, i) => `nope-${i}`),
+            ),
+          ),
+        ),
+      },
+    ],
+    path: pathFrom(`${A}/confirmations`),
+  },
+];
