@@ -38,9 +38,7 @@ export const ann = (): ApprenticeRecordInput => {
       levelId: 'L1',
       hours: 8,
       description: 'Community college course',
-      approved: true,
       approvedBy: ADMIN,
-      approvedDate: '2025-08-20',
     },
   ];
   r.exams = [{ id: 'L1-all-required-course-exams', date: '2026-03-02', passed: true }];
