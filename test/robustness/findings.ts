@@ -143,7 +143,8 @@ function otherFindings(): Finding[] {
   const signOffs = endpoint('sign-offs');
   const members = endpoint('members');
   return [
-    finding(signOffs, 'item id of 1 million chars', put(['itemIds', 0], 'i'.repeat(1_000_000))),
+    // 1 million characters on sync (above); here within the 256 KiB platform guard, still over the 64 KiB limit.
+    finding(signOffs, 'item id of 200,000 chars', put(['itemIds', 0], 'i'.repeat(200_000))),
     finding(members, 'email path with a 1,600-char local part', (d) => {
       d.params.email = `${'a'.repeat(1_600)}%40x.example`;
     }),
