@@ -6,14 +6,14 @@ import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { sponsorClock } from '../clock';
 import type { Confirmer } from '../confirm/confirmation';
-import { confirmEntries } from '../confirm/entries';
+import { confirmEntries, type Outcome } from '../confirm/entries';
 import { firestore } from '../db';
 import { MiB, parseBody } from '../http/body';
 import { conflict, forbidden } from '../http/errors';
 import type { Role } from '../membership';
 import { progressFor, storeProgress } from '../progress';
 import { type ConfirmRequest, ConfirmRequest as Schema } from '../schemas';
-import { type ApprenticeState, commitApprentice, readState, recordOf } from '../store/apprentice';
+import { type ApprenticeState, commitApprentice, recordOf } from '../store/apprentice';
 import { apprenticeAccess } from './access';
 import { who } from './context';
 
@@ -51,18 +51,17 @@ export async function confirmationsRoute(req: Request, res: Response, params: Re
   const clock = await sponsorClock(sid);
   const confirmer: Confirmer = { email: member.email, clock, ...(body.attest ? { attest: body.attest } : {}) };
   const db = firestore();
-  // Checked and counted on the state as read; the commit re-applies the same step to the state it locks.
-  const { outcome } = confirmEntries(framework, entriesOf(await readState(db, sid, aid)), body, confirmer);
-  const commit = await commitApprentice(
-    db,
-    sid,
-    aid,
-    member.email,
-    (state) => confirmEntries(framework, entriesOf(state), body, confirmer).target,
-  );
+  // Checked and counted on the first state the commit reads (a later commit of a large change sees the entries
+  // already confirmed); an invalid request throws there, before anything is written.
+  let outcome: Outcome | undefined;
+  const commit = await commitApprentice(db, sid, aid, member.email, (state) => {
+    const step = confirmEntries(framework, entriesOf(state), body, confirmer);
+    outcome ??= step.outcome;
+    return step.target;
+  });
   const record = recordOf(sid, commit.target);
   const saved = await storeProgress(db, sid, record, progressFor(record, clock.today));
-  const any = Object.values(outcome.confirmed).some((l) => l.length);
+  const any = Object.values(outcome!.confirmed).some((l) => l.length);
   res.status(any ? 201 : 200).json({
     apprenticeId: aid,
     ...outcome,
