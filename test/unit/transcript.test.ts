@@ -61,7 +61,7 @@ describe('a transcript of confirmed, attested, pending and flagged entries', () 
     const ws = wb.getWorksheet('Summary')!;
     const row = book.Summary!.grid.findIndex((r) => r[0] === 'Status') + 1;
     expect((ws.getCell(`B${row}`).fill as { pattern?: string } | undefined)?.pattern ?? 'none').toBe('none');
-    expect(textRules(ws)).toEqual([{ ref: `B${row}:B${row}`, rules: STATUS_RULES }]);
+    expect(textRules(ws)).toEqual([{ ref: `B${row}`, rules: STATUS_RULES }]);
   });
 
   test('says at the top how many entries counted, by provenance, how many are pending and flagged', () => {

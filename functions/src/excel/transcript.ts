@@ -135,7 +135,7 @@ function summarySheet(ws: Worksheet, t: Transcript): void {
     fitRowHeight(r, HEADING_COLUMNS);
   });
   const statusRow = top.findIndex(([k]) => k === SUMMARY_STATUS_LABEL) + 1;
-  addStatusFormatting(ws, `B${statusRow}:B${statusRow}`);
+  addStatusFormatting(ws, `B${statusRow}`);
   for (const l of t.progress.levels) {
     ws.addRow({
       level: l.levelId,

@@ -6,11 +6,15 @@ import type { ConditionalText } from './plan';
 
 export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
+/**
+ * "Cell equals this text", as Sheets' whenTextEqualTo. A cellIs rule, not containsText: exceljs writes containsText
+ * without its `text` attribute, which LibreOffice reads as "contains nothing", so every non-empty cell matched.
+ */
 export function xlsxTextRule(c: Omit<ConditionalText, 'area'>, priority = 1): ConditionalFormattingRule {
   return {
-    type: 'containsText',
-    operator: 'containsText',
-    text: c.textEquals,
+    type: 'cellIs',
+    operator: 'equal',
+    formulae: [`"${c.textEquals.replace(/"/g, '""')}"`],
     priority,
     style: {
       fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(c.background) } },
