@@ -72,7 +72,7 @@ describe('on track, with the reason', () => {
     });
     expect(apprenticeStatus(young)).toEqual({
       status: 'on-track',
-      reason: `On track: started on ${young.startDate}, ${RULES.recentWindowDays - 1} days ago: too early to project completion`,
+      reason: `On track: started on ${young.startDate} (${RULES.recentWindowDays - 1} days ago), too early to project completion`,
     });
   });
 

@@ -114,7 +114,7 @@ function onTrackReason(i: StatusInput): string {
   if (i.asOf < i.startDate) return `starts on ${i.startDate}`;
   const p = i.pace.projectedCompletion;
   if (!p)
-    return `started on ${i.startDate}, ${daysBetween(i.startDate, i.asOf)} days ago: too early to project completion`;
+    return `started on ${i.startDate} (${daysBetween(i.startDate, i.asOf)} days ago), too early to project completion`;
   // Sign-offs and hours are done (the projection is their last date): only exams or certifications are left.
   if (p <= i.asOf) return `${i.target.title}: sign-offs and hours done, exams or certifications outstanding`;
   const before = i.deadline
