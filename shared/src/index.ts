@@ -2,9 +2,19 @@ export { canonicalJson } from './canonical';
 export { type CheckedRecord, countedEntries } from './engine/counted';
 export { addDays, addMonths, daysBetween } from './engine/dates';
 export { mergeSheetRecord, type RowConfirmations, rowConfirmations } from './engine/merge';
+export { type Deadline, type Lateness, lateness, maximumDuration } from './engine/pace';
 export { computeProgress, RecordMismatchError } from './engine/progress';
 export { ENTRY_KINDS, isPendingFinding, PENDING_CODE, type Standing, standing } from './engine/provenance';
 export { CONFIRMED_BY, type EntryKind, HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
+export {
+  type ApprenticeStatus,
+  apprenticeStatus,
+  STATUS_COLOURS,
+  STATUS_LABEL,
+  STATUS_LEVELS,
+  type StatusInput,
+  type StatusLevel,
+} from './engine/status';
 export { type ProgressSummary, summarizeProgress } from './engine/summary';
 export { getFramework, shippedFrameworks } from './frameworks';
 export { type FieldIssue, fieldIssues, formatIssues } from './model/errors';

@@ -1,7 +1,13 @@
 // The cohort report streamed from the API, opened by LibreOffice, checked against the engine's numbers: what was
 // confirmed counts, what a sheet holds and nobody confirmed is pending, and the stored progress keeps only the first
 // findings (the report counts the rest).
-import { type ApprenticeRecordInput, computeProgress, ENTRY_KINDS, isPendingFinding } from '@qualcard/shared';
+import {
+  type ApprenticeRecordInput,
+  computeProgress,
+  ENTRY_KINDS,
+  isPendingFinding,
+  STATUS_LABEL,
+} from '@qualcard/shared';
 import { readRecord } from '../../functions/src/store/apprentice';
 import { call, clearFirestore, db, seedSponsor } from './helpers/api';
 import { booksViaLibreOffice, sheetsViaLibreOffice, tableRows } from './helpers/libreoffice';
@@ -108,6 +114,9 @@ async function expectedRows(sponsor: string, sponsorId: string, records: Apprent
       'Projected completion': l.levelId === p.targetLevelId ? (p.projectedCompletion ?? '') : '',
       Gaps: p.gaps.filter((g) => g.levelId === l.levelId).length,
       'Pending confirmations': l.levelId === p.targetLevelId ? pending : '',
+      // The status as stored with the progress: the engine's on the stored record.
+      Status: l.levelId === p.targetLevelId ? STATUS_LABEL[p.status.status] : '',
+      Reason: l.levelId === p.targetLevelId ? p.status.reason : '',
     }));
   });
 }
@@ -124,6 +133,8 @@ const comparable = (row: Record<string, string>) => ({
   'Projected completion': row['Projected completion'],
   Gaps: Number(row.Gaps),
   'Pending confirmations': row['Pending confirmations'] === '' ? '' : Number(row['Pending confirmations']),
+  Status: row.Status,
+  Reason: row.Reason,
 });
 
 test("a sponsor's cohort report has one row per apprentice and level, and every gap, as the engine computes them", async () => {

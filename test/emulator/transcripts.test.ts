@@ -2,9 +2,10 @@
 // with every entry's provenance: confirmed by a coach or admin, attested by an admin, or pending and not counted.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { computeProgress, HOURS_CATEGORY_LABEL, isPendingFinding } from '@qualcard/shared';
+import { computeProgress, HOURS_CATEGORY_LABEL, isPendingFinding, STATUS_LABEL } from '@qualcard/shared';
 import { COUNTS_TOWARDS } from '@qualcard/shared/engine/rules';
 import ExcelJS from 'exceljs';
+import { SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
 import { readRecord } from '../../functions/src/store/apprentice';
 import {
   allDocumentPaths,
@@ -158,7 +159,7 @@ test("LibreOffice opens the transcript: the engine's numbers, who confirmed each
   });
 
   const summary = sheets.Summary!;
-  const identity = Object.fromEntries(summary.slice(0, 19).map((r) => [r[0], r[1]]));
+  const identity = Object.fromEntries(summary.slice(0, SUMMARY_HEADER_ROW - 2).map((r) => [r[0], r[1]]));
   expect(identity).toMatchObject({
     Apprentice: 'Ann Example',
     Sponsor: 'Acme IT',
@@ -169,8 +170,11 @@ test("LibreOffice opens the transcript: the engine's numbers, who confirmed each
     'Progress as of': made.body.asOf,
     'Entries counted': '31: 30 confirmed by a coach or admin, 1 attested by an admin',
     'Pending, not counted': '12: typed in a sheet, not confirmed (sheet "Pending (not counted)")',
+    // The engine's status of the stored record, as of the transcript's date.
+    Status: STATUS_LABEL[expected.status.status],
+    'Status reason': expected.status.reason,
   });
-  const levels = tableRows(summary, 20).slice(0, f.levels.length);
+  const levels = tableRows(summary, SUMMARY_HEADER_ROW - 1).slice(0, f.levels.length);
   expect(
     levels.map((l) => ({
       level: l.Level,
@@ -257,11 +261,15 @@ test('a sheet synced and never confirmed: the transcript counts nothing and list
   const made = await exportAs(ADMIN);
   const file = await call('GET', `${T}/${made.body.id}`, { as: ADMIN });
   const sheets = sheetsViaLibreOffice(file.bytes);
-  const top = Object.fromEntries(sheets.Summary!.slice(0, 19).map((r) => [r[0], r[1]]));
+  const top = Object.fromEntries(sheets.Summary!.slice(0, SUMMARY_HEADER_ROW - 2).map((r) => [r[0], r[1]]));
   expect(top['Entries counted']).toBe('0: 0 confirmed by a coach or admin, 0 attested by an admin');
   expect(top['Pending, not counted']).toMatch(/^43: /); // 21 sign-offs, 18 hours, 2 prior credits, exam, cert
   expect(tableRows(sheets['Signed items']!)).toEqual([]);
-  expect(tableRows(sheets.Summary!, 20)[0]).toMatchObject({ Level: 'L1', 'Items signed': '0', Percent: '0' });
+  expect(tableRows(sheets.Summary!, SUMMARY_HEADER_ROW - 1)[0]).toMatchObject({
+    Level: 'L1',
+    'Items signed': '0',
+    Percent: '0',
+  });
 });
 
 test('every transcript sheet prints cleanly: frozen header, print titles, set widths, landscape fit to width', async () => {
@@ -270,7 +278,7 @@ test('every transcript sheet prints cleanly: frozen header, print titles, set wi
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   for (const ws of wb.worksheets) {
-    const headerRow = ws.name === 'Summary' ? 21 : 1;
+    const headerRow = ws.name === 'Summary' ? SUMMARY_HEADER_ROW : 1;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
     expect(ws.pageSetup).toMatchObject({
       orientation: 'landscape',

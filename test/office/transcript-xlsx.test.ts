@@ -1,7 +1,7 @@
 // The transcript of a record with confirmed, attested, pending and flagged entries, opened by LibreOffice (a real
 // spreadsheet application): every sheet is there and reads as the engine counted. The cell-by-cell checks are in
 // test/unit/transcript.test.ts.
-import { buildTranscript } from '../../functions/src/excel/transcript';
+import { buildTranscript, SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
 import { sheetsViaLibreOffice, tableRows } from '../emulator/helpers/libreoffice';
 import { PAPER, PAPER_FILE, transcriptInput } from '../fixtures/transcript-record';
 
@@ -18,11 +18,11 @@ test('LibreOffice opens the transcript: counts by provenance at the top, pending
     'Signed items',
     'Summary',
   ]);
-  const top = Object.fromEntries(sheets.Summary!.slice(0, 19).map((r) => [r[0], r[1]]));
+  const top = Object.fromEntries(sheets.Summary!.slice(0, SUMMARY_HEADER_ROW - 2).map((r) => [r[0], r[1]]));
   expect(top['Entries counted']).toBe('10: 7 confirmed by a coach or admin, 3 attested by an admin');
   expect(top['Pending, not counted']).toMatch(/^6: /);
   expect(top['Flagged, not counted']).toMatch(/^1: /);
-  const levels = tableRows(sheets.Summary!, 20).slice(0, input.progress.levels.length);
+  const levels = tableRows(sheets.Summary!, SUMMARY_HEADER_ROW - 1).slice(0, input.progress.levels.length);
   expect(levels.map((l) => [l.Level, Number(l.Percent), Number(l['Items signed'])])).toEqual(
     input.progress.levels.map((l) => [l.levelId, l.percent, l.items.done]),
   );

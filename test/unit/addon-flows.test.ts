@@ -21,7 +21,7 @@ import {
   typeHours,
   typeTick,
 } from '../../addon/test-support/program';
-import { SheetRecord } from '../../shared/src';
+import { SheetRecord, STATUS_COLOURS, STATUS_LABEL, STATUS_LEVELS } from '../../shared/src';
 
 let fake: FakeAppsScript;
 beforeEach(() => {
@@ -185,6 +185,19 @@ describe('Check progress', () => {
       grid.some((r) => r[0] === 'A001' && String(r[3]).includes('HD1.1.1') && String(r[3]).includes('not confirmed')),
     ).toBe(true);
     expect(dash.charts).toHaveLength(1);
+    // Each apprentice's status on its target row, coloured by the sheet's rules on the Status column (no fills).
+    const status = grid[3]!.indexOf('Status');
+    const targets = levelRows.filter((r) => r[3] === 'target');
+    expect(targets.map((r) => STATUS_LEVELS.some((s) => STATUS_LABEL[s] === r[status]))).toEqual([true, true]);
+    expect(targets.every((r) => String(r[status + 1]).startsWith(`${r[status]}: `))).toBe(true);
+    expect(dash.conditional).toEqual(
+      STATUS_LEVELS.map((s) => ({
+        text: STATUS_LABEL[s],
+        background: STATUS_COLOURS[s].background,
+        color: STATUS_COLOURS[s].font,
+        ranges: [`Dashboard!R5C${status + 1}:R${levelRows.length - 1}C${status + 1}`],
+      })),
+    );
     // The sheets show the same numbers, in place (the sheets were aligned: no regeneration).
     expect(taggedSheet(fake, 'qualcard', 'A001')).toBe(qual);
     expect(levelCell(qual, 'L1', 'Items counted')).toBe(0);

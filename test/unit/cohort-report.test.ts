@@ -9,9 +9,11 @@ import {
   getFramework,
   isPendingFinding,
   type Progress,
+  STATUS_LABEL,
   summarizeProgress,
 } from '../../shared/src';
 import { ojl, record, sign, typed } from '../fixtures/engine';
+import { STATUS_RULES, textRules } from '../fixtures/status-format';
 import { AS_OF, fw, transcriptRecord } from '../fixtures/transcript-record';
 
 const nitas = getFramework('nitas-help-desk')!;
@@ -29,7 +31,7 @@ function entry(id: string, progress: Progress): CohortEntry {
   return { sponsorId: 'acme', sponsorName: 'Acme IT', apprenticeId: id, name: id, frameworkId: 'x', progress };
 }
 
-async function report(entries: CohortEntry[]): Promise<Record<string, Record<string, string>[]>> {
+async function reportBytes(entries: CohortEntry[]): Promise<Buffer> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -42,8 +44,13 @@ async function report(entries: CohortEntry[]): Promise<Record<string, Record<str
     'Cohort',
   );
   await done;
+  return Buffer.concat(chunks);
+}
+
+async function report(entries: CohortEntry[]): Promise<Record<string, Record<string, string>[]>> {
+  const bytes = await reportBytes(entries);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return Object.fromEntries(
     wb.worksheets.map((ws) => {
       const rows: Record<string, string>[] = [];
@@ -103,4 +110,34 @@ test('stored progress from before provenance (no entry tallies) still makes a re
   const { entries: _, ...old } = ann;
   const { Cohort: rows } = await report([entry('ann', old as Progress)]);
   expect(rows!.map((r) => r['Pending confirmations'])).toEqual(['', '0']);
+});
+
+test("each apprentice's status and reason on the target row, coloured by the streamed sheet's conditional formats", async () => {
+  const stored = [entry('ben', summarizeProgress(ben)), entry('ann', summarizeProgress(ann))];
+  const { Cohort: rows } = await report(stored);
+  expect(rows!.map((r) => [r['Apprentice id'], r.Level, r.Status, r.Reason])).toEqual(
+    [ben, ann].flatMap((p, i) =>
+      p.levels.map((l) =>
+        l.levelId === p.targetLevelId
+          ? [stored[i]!.apprenticeId, l.levelId, STATUS_LABEL[p.status.status], p.status.reason]
+          : [stored[i]!.apprenticeId, l.levelId, '', ''],
+      ),
+    ),
+  );
+  expect(ben.status.reason).toMatch(/80 entries wait for a confirmation/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await reportBytes(stored)) as unknown as ArrayBuffer);
+  const cohort = wb.getWorksheet('Cohort')!;
+  expect(cohort.getCell('D1').value).toBe('Status');
+  expect(textRules(cohort)).toEqual([{ ref: `D2:D${rows!.length + 1}`, rules: STATUS_RULES }]);
+  expect(textRules(wb.getWorksheet('Gaps')!)).toEqual([]);
+});
+
+test('stored progress from before the status: the Status and Reason cells are blank', async () => {
+  const { status: _, lastActivity: __, ...old } = ann;
+  const { Cohort: rows } = await report([entry('ann', old as Progress)]);
+  expect(rows!.map((r) => [r.Status, r.Reason])).toEqual([
+    ['', ''],
+    ['', ''],
+  ]);
 });

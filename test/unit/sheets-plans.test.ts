@@ -2,8 +2,16 @@
 // plans not growing in service-call shape with the framework.
 
 import { rosterRow, smallFramework } from '../../addon/test-support/fixtures';
-import { computeProgress, getFramework, shippedFrameworks } from '../../shared/src';
 import {
+  computeProgress,
+  getFramework,
+  STATUS_COLOURS,
+  STATUS_LABEL,
+  STATUS_LEVELS,
+  shippedFrameworks,
+} from '../../shared/src';
+import {
+  DASHBOARD_STATUS_COL,
   type DashboardEntry,
   locate,
   parseRoster,
@@ -11,6 +19,7 @@ import {
   planDashboard,
   planRoster,
   ROSTER_HEADERS,
+  statusFormatRules,
 } from '../../shared/src/sheets';
 
 test('roster: blank and example rows skipped, coach lists split, every bad cell named once', () => {
@@ -102,9 +111,44 @@ test('dashboard: one row per level in scope, every finding listed, links located
       title: expect.any(String),
       labels: expect.objectContaining({ rows: 1 }),
       values: expect.objectContaining({ rows: 1 }),
-      anchor: { row: 1, col: 15 },
+      anchor: { row: 1, col: plan.cols + 1 },
     },
   ]);
+});
+
+test("dashboard: each apprentice's status and reason on the target row, coloured by rules keyed on the label", () => {
+  const fw = smallFramework();
+  const entry = (id: string, asOf: string): DashboardEntry => {
+    const roster = rosterRow({ id, levelId: 'L2' });
+    const hours = [{ date: '2026-01-06', category: 'on-the-job-learning' as const, hours: 30 }];
+    return {
+      apprentice: roster.apprentice,
+      progress: computeProgress(fw, { schemaVersion: 1, apprentice: roster.apprentice, hours }, asOf),
+      cumulative: true,
+    };
+  };
+  // Nothing counted: on track in the first weeks, at risk after 60 days, off track after 120.
+  const entries = [entry('A001', '2026-01-20'), entry('A002', '2026-03-20'), entry('A003', '2026-06-01')];
+  expect(entries.map((e) => e.progress.status.status)).toEqual(['on-track', 'at-risk', 'off-track']);
+  const plan = planDashboard(entries, '2026-06-01');
+  const header = plan.cells.findIndex((r) => r[0] === 'Apprentice ID');
+  const [status, reason] = ['Status', 'Reason'].map((h) => plan.cells[header]!.indexOf(h));
+  expect(status! + 1).toBe(DASHBOARD_STATUS_COL);
+  const levelRows = plan.cells.slice(header + 1).filter((r) => r[3] === 'target' || r[3] === 'earlier');
+  expect(levelRows).toHaveLength(6);
+  expect(levelRows.map((r) => [r[0], r[3], r[status!], r[reason!]])).toEqual(
+    entries.flatMap((e) => [
+      [e.apprentice.id, 'earlier', '', ''],
+      [e.apprentice.id, 'target', STATUS_LABEL[e.progress.status.status], e.progress.status.reason],
+    ]),
+  );
+  expect(plan.conditional).toEqual(statusFormatRules({ row: header + 2, col: DASHBOARD_STATUS_COL, rows: 6, cols: 1 }));
+  expect(plan.conditional.map((c) => [c.textEquals, c.background, c.color])).toEqual(
+    STATUS_LEVELS.map((s) => [STATUS_LABEL[s], STATUS_COLOURS[s].background, STATUS_COLOURS[s].font]),
+  );
+  // No fill is typed per cell: the status cells carry no style of their own.
+  expect(plan.styles.slice(header + 1, header + 7).map((r) => r[status!])).toEqual(Array(6).fill(null));
+  expect(planDashboard([], '2026-06-01').conditional).toEqual([]);
 });
 
 test('plans for every shipped framework and level build, with the texts the framework uses as columns', () => {

@@ -2,9 +2,10 @@
 // admin attested them, why and with what proof), pending entries apart and never counted, flagged entries listed as
 // before. Read back with exceljs here; test/office/transcript-xlsx.test.ts opens it in LibreOffice.
 import ExcelJS from 'exceljs';
-import { buildTranscript } from '../../functions/src/excel/transcript';
-import { ApprenticeRecord, computeProgress } from '../../shared/src';
+import { buildTranscript, SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
+import { ApprenticeRecord, computeProgress, STATUS_LABEL } from '../../shared/src';
 import { ADMIN, COACH, ojl, typed } from '../fixtures/engine';
+import { STATUS_RULES, textRules } from '../fixtures/status-format';
 import { AS_OF, fw, PAPER, PAPER_FILE, transcriptInput, transcriptRecord } from '../fixtures/transcript-record';
 
 type Rows = Record<string, string>[];
@@ -54,16 +55,28 @@ describe('a transcript of confirmed, attested, pending and flagged entries', () 
     ]);
   });
 
+  test("states the apprentice's status, coloured by conditional formats on the label, not by a fill", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTranscript(transcriptInput())) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Summary')!;
+    const row = book.Summary!.grid.findIndex((r) => r[0] === 'Status') + 1;
+    expect((ws.getCell(`B${row}`).fill as { pattern?: string } | undefined)?.pattern ?? 'none').toBe('none');
+    expect(textRules(ws)).toEqual([{ ref: `B${row}`, rules: STATUS_RULES }]);
+  });
+
   test('says at the top how many entries counted, by provenance, how many are pending and flagged', () => {
-    const top = Object.fromEntries(book.Summary!.grid.slice(0, 19).map((r) => [r[0], r[1]]));
+    const top = Object.fromEntries(book.Summary!.grid.slice(0, SUMMARY_HEADER_ROW - 2).map((r) => [r[0], r[1]]));
+    const { status } = transcriptInput().progress;
     expect(top).toMatchObject({
       Apprentice: 'Ada Apprentice',
+      Status: STATUS_LABEL[status.status],
+      'Status reason': status.reason,
       'Progress as of': AS_OF,
       'Entries counted': '10: 7 confirmed by a coach or admin, 3 attested by an admin',
       'Pending, not counted': '6: typed in a sheet, not confirmed (sheet "Pending (not counted)")',
       'Flagged, not counted': '1: confirmed or attested, with an integrity flag (sheet "Open gaps")',
     });
-    expect(book.Summary!.grid[20]![0]).toBe('Level');
+    expect(book.Summary!.grid[SUMMARY_HEADER_ROW - 1]![0]).toBe('Level');
     const start = book.Summary!.grid.findIndex((r) => r[0] === 'Entries');
     expect(book.Summary!.table(start + 1)).toEqual([
       row('Sign-offs', 1, 1, 1, 1),

@@ -13,7 +13,8 @@ import {
   type ProgressSummary,
 } from '@qualcard/shared';
 import type { Worksheet } from 'exceljs';
-import { setupTable, sheetOptions } from './sheet';
+import { type Column, setupTable, sheetOptions } from './sheet';
+import { addStatusFormatting, statusCells } from './status';
 
 export interface CohortEntry {
   sponsorId: string;
@@ -58,28 +59,35 @@ export async function writeCohortReport(source: CohortSource, stream: Writable, 
   return totals;
 }
 
+const COHORT_COLUMNS: Column[] = [
+  { header: 'Sponsor', key: 'sponsor', width: 22 },
+  { header: 'Apprentice id', key: 'apprenticeId', width: 16 },
+  { header: 'Apprentice', key: 'name', width: 24 },
+  { header: 'Status', key: 'status', width: 10 },
+  { header: 'Framework', key: 'framework', width: 26 },
+  { header: 'Version', key: 'version', width: 9 },
+  { header: 'Level', key: 'level', width: 8 },
+  { header: 'Target level', key: 'target', width: 12 },
+  { header: 'Complete', key: 'complete', width: 10 },
+  { header: 'Completion %', key: 'percent', width: 13, numFmt: '0.0' },
+  { header: 'Items signed', key: 'itemsDone', width: 12 },
+  { header: 'Items required', key: 'itemsRequired', width: 14 },
+  { header: 'Hours done', key: 'hoursDone', width: 11, numFmt: '0.##' },
+  { header: 'Hours required', key: 'hoursRequired', width: 14, numFmt: '0.##' },
+  { header: 'Projected completion', key: 'projected', width: 20 },
+  { header: 'Gaps', key: 'gaps', width: 8 },
+  { header: 'Pending confirmations', key: 'pending', width: 14, wrap: true },
+  { header: 'As of', key: 'asOf', width: 12 },
+  { header: 'Reason', key: 'reason', width: 80 },
+];
+/** The Status column's letter: its rules cover it from the first row under the header to the last. */
+const STATUS_COL = String.fromCharCode(65 + COHORT_COLUMNS.findIndex((c) => c.key === 'status'));
+
 async function cohortSheet(cohort: Worksheet, source: CohortSource, totals: CohortTotals): Promise<void> {
-  setupTable(cohort, [
-    { header: 'Sponsor', key: 'sponsor', width: 22 },
-    { header: 'Apprentice id', key: 'apprenticeId', width: 16 },
-    { header: 'Apprentice', key: 'name', width: 24 },
-    { header: 'Framework', key: 'framework', width: 26 },
-    { header: 'Version', key: 'version', width: 9 },
-    { header: 'Level', key: 'level', width: 8 },
-    { header: 'Target level', key: 'target', width: 12 },
-    { header: 'Complete', key: 'complete', width: 10 },
-    { header: 'Completion %', key: 'percent', width: 13, numFmt: '0.0' },
-    { header: 'Items signed', key: 'itemsDone', width: 12 },
-    { header: 'Items required', key: 'itemsRequired', width: 14 },
-    { header: 'Hours done', key: 'hoursDone', width: 11, numFmt: '0.##' },
-    { header: 'Hours required', key: 'hoursRequired', width: 14, numFmt: '0.##' },
-    { header: 'Projected completion', key: 'projected', width: 20 },
-    { header: 'Gaps', key: 'gaps', width: 8 },
-    { header: 'Pending confirmations', key: 'pending', width: 14, wrap: true },
-    { header: 'As of', key: 'asOf', width: 12 },
-  ]);
+  setupTable(cohort, COHORT_COLUMNS);
   for await (const e of source()) {
     totals.apprentices++;
+    const [status, reason] = statusCells(e.progress);
     for (const l of e.progress.levels) {
       // Per apprentice, not per level: on the target level's row only, so the column adds up.
       const target = l.levelId === e.progress.targetLevelId;
@@ -88,6 +96,7 @@ async function cohortSheet(cohort: Worksheet, source: CohortSource, totals: Coho
           sponsor: e.sponsorName,
           apprenticeId: e.apprenticeId,
           name: e.name,
+          status: target ? status : '',
           framework: e.frameworkId,
           version: e.progress.frameworkVersion,
           level: l.levelId,
@@ -102,11 +111,14 @@ async function cohortSheet(cohort: Worksheet, source: CohortSource, totals: Coho
           gaps: levelGaps(e.progress, l.levelId),
           pending: target ? pendingEntries(e.progress) : '',
           asOf: e.progress.asOf,
+          reason: target ? reason : '',
         })
         .commit();
       if (++totals.rows % YIELD_EVERY === 0) await tick();
     }
   }
+  // The streaming writer keeps conditional formats until the sheet is committed: the range is known by then.
+  if (totals.rows) addStatusFormatting(cohort, `${STATUS_COL}2:${STATUS_COL}${totals.rows + 1}`);
   cohort.commit();
 }
 

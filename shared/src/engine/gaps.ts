@@ -1,11 +1,10 @@
 // Gap rules: what stands between the apprentice and completing the levels in scope.
 import type { Framework } from '../model/framework';
 import type { Finding, LevelProgress } from '../model/progress';
-import type { ApprenticeRecord, SignOff } from '../model/record';
+import type { SignOff } from '../model/record';
 import { coreItemIds } from './completion';
 import type { CheckedRecord } from './counted';
-import { addMonths, daysBetween } from './dates';
-import type { Pace } from './pace';
+import { type Deadline, idleDays, lateness, type Pace } from './pace';
 import { HOURS_CATEGORY_LABEL, RULES } from './rules';
 
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -88,43 +87,37 @@ export function previousLevelGaps(framework: Framework, scope: LevelProgress[], 
 }
 
 export function paceGaps(
-  framework: Framework,
-  record: ApprenticeRecord,
   target: LevelProgress,
   pace: Pace,
+  deadline: Deadline | null,
+  startDate: string,
   asOf: string,
 ): Finding[] {
   const gaps: Finding[] = [];
-  const { apprentice } = record;
-  const maximumMonths = apprentice.maximumMonths ?? framework.program.durationMonths?.maximum;
-  if (maximumMonths !== undefined && !target.complete) {
-    const deadline = addMonths(apprentice.startDate, maximumMonths);
-    const late =
-      asOf > deadline || pace.tooSlow || (pace.projectedCompletion !== null && pace.projectedCompletion > deadline);
-    if (late) {
-      const when =
-        asOf > deadline
-          ? `the maximum duration (${maximumMonths} months) ended on ${deadline}`
-          : pace.tooSlow
-            ? `at the recent pace completion is more than ${Math.round(RULES.maxProjectionDays / 365.25)} years away, after the maximum duration (${maximumMonths} months, ${deadline})`
-            : `projected completion ${pace.projectedCompletion} is after the maximum duration (${maximumMonths} months, ${deadline})`;
-      gaps.push({
-        code: 'pace.behind',
-        severity: 'error',
-        levelId: target.levelId,
-        pointer: { kind: 'level', levelId: target.levelId },
-        message: `Behind pace: ${when}.`,
-      });
-    }
+  const late = deadline && !target.complete ? lateness(deadline, pace, asOf) : null;
+  if (deadline && late) {
+    const max = `the maximum duration (${deadline.months} months, ${deadline.date})`;
+    const when =
+      late === 'past'
+        ? `the maximum duration (${deadline.months} months) ended on ${deadline.date}`
+        : late === 'too-slow'
+          ? `at the recent pace completion is more than ${Math.round(RULES.maxProjectionDays / 365.25)} years away, after ${max}`
+          : `projected completion ${pace.projectedCompletion} is after ${max}`;
+    gaps.push({
+      code: 'pace.behind',
+      severity: 'error',
+      levelId: target.levelId,
+      pointer: { kind: 'level', levelId: target.levelId },
+      message: `Behind pace: ${when}.`,
+    });
   }
-  const since = pace.lastActivity ?? apprentice.startDate;
-  const idle = daysBetween(since, asOf);
-  if (!target.complete && asOf >= apprentice.startDate && idle >= RULES.inactivityDays) {
+  const idle = idleDays(pace, startDate, asOf);
+  if (!target.complete && asOf >= startDate && idle.days >= RULES.inactivityDays) {
     gaps.push({
       code: 'activity.none',
       severity: 'warning',
       pointer: { kind: 'apprentice' },
-      message: `No sign-offs or hours for ${idle} days (since ${since}).`,
+      message: `No sign-offs or hours for ${idle.days} days (since ${idle.since}).`,
     });
   }
   return gaps;

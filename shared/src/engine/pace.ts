@@ -1,14 +1,15 @@
 // Projected completion from the recent rate of sign-offs and hours. Exams and certifications are single
 // events with no rate, so they do not move the projection (their gaps are reported separately).
 
-import type { HoursCategory } from '../model/framework';
+import type { Framework, HoursCategory } from '../model/framework';
 import type { LevelProgress } from '../model/progress';
-import type { HoursEntry, SignOff } from '../model/record';
-import { addDays, daysBetween } from './dates';
+import type { ApprenticeRecord, HoursEntry, SignOff } from '../model/record';
+import { addDays, addMonths, daysBetween } from './dates';
 import { COUNTS_TOWARDS, RULES } from './rules';
 
 export interface Pace {
   projectedCompletion: string | null;
+  /** The latest counted sign-off or hours entry (the ones the pace is measured from); null when none counted. */
   lastActivity: string | null;
   /** The recent pace is so slow that completion is beyond `RULES.maxProjectionDays` (no date is given). */
   tooSlow?: boolean;
@@ -58,4 +59,28 @@ export function projectCompletion(
   }
   if (!(days <= RULES.maxProjectionDays)) return { projectedCompletion: null, lastActivity, tooSlow: true };
   return { projectedCompletion: addDays(asOf, days), lastActivity };
+}
+
+/** The end of the maximum duration: the apprentice's own maximum, else the framework's; null when neither sets one. */
+export interface Deadline {
+  months: number;
+  date: string;
+}
+export function maximumDuration(framework: Framework, apprentice: ApprenticeRecord['apprentice']): Deadline | null {
+  const months = apprentice.maximumMonths ?? framework.program.durationMonths?.maximum;
+  return months === undefined ? null : { months, date: addMonths(apprentice.startDate, months) };
+}
+
+/** Why the target level will not be complete within the maximum duration (`pace.behind`), or null. */
+export type Lateness = 'past' | 'too-slow' | 'projected-after';
+export function lateness(deadline: Deadline, pace: Pace, asOf: string): Lateness | null {
+  if (asOf > deadline.date) return 'past';
+  if (pace.tooSlow) return 'too-slow';
+  return pace.projectedCompletion !== null && pace.projectedCompletion > deadline.date ? 'projected-after' : null;
+}
+
+/** Days without a counted sign-off or hours entry, since the last one (or since the start when there is none). */
+export function idleDays(pace: Pace, startDate: string, asOf: string): { since: string; days: number } {
+  const since = pace.lastActivity ?? startDate;
+  return { since, days: daysBetween(since, asOf) };
 }

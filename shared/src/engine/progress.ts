@@ -7,7 +7,8 @@ import { ApprenticeRecord, type ApprenticeRecordInput, IsoDate } from '../model/
 import { levelProgress } from './completion';
 import { countedEntries } from './counted';
 import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
-import { projectCompletion } from './pace';
+import { maximumDuration, projectCompletion } from './pace';
+import { apprenticeStatus } from './status';
 
 /** A record that does not fit its framework (wrong framework, unknown level). */
 export class RecordMismatchError extends Error {
@@ -48,6 +49,8 @@ export function computeProgress(
   // Cumulative frameworks need every level up to the target; otherwise only the target level counts.
   const scope = framework.program.levelsCumulative ? levels.slice(0, targetIndex + 1) : [target];
   const pace = projectCompletion(scope, checked.signOffs, checked.hours, apprentice.startDate, asOf);
+  const deadline = maximumDuration(framework, apprentice);
+  const pending = Object.values(checked.entries).reduce((n, e) => n + e.pending, 0);
 
   const gaps = [
     ...previousLevelGaps(framework, scope, target.levelId),
@@ -55,7 +58,7 @@ export function computeProgress(
       ...requirementGaps(framework, l, checked.signOffs),
       ...examAndCertificationGaps(framework, l.levelId, checked),
     ]),
-    ...paceGaps(framework, record, target, pace, asOf),
+    ...paceGaps(target, pace, deadline, apprentice.startDate, asOf),
     ...checked.pending,
   ];
 
@@ -70,5 +73,7 @@ export function computeProgress(
     integrity: checked.flags,
     entries: checked.entries,
     projectedCompletion: pace.projectedCompletion,
+    lastActivity: pace.lastActivity,
+    status: apprenticeStatus({ asOf, startDate: apprentice.startDate, target, pace, deadline, pending }),
   };
 }

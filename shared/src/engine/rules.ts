@@ -1,15 +1,35 @@
 // Thresholds of the gap rules, in one place so the add-on, the functions and the docs agree.
 import type { HoursCategory } from '../model/framework';
 
+/** Days without a counted sign-off or hours entry that raise `activity.none` and make an apprentice at risk. */
+const INACTIVITY_DAYS = 60;
+
 export const RULES = {
   /** Pace is measured over this many days before the as-of date. */
   recentWindowDays: 90,
   /** No sign-off and no hours for this many days raises `activity.none`. */
-  inactivityDays: 60,
+  inactivityDays: INACTIVITY_DAYS,
   /** More hours than this in one day is flagged; the hours sheet's per-row validation uses the same maximum. */
   maxHoursPerDay: 24,
   /** A projection further away than this (a trickle of hours) is "no realistic pace", not a date. */
   maxProjectionDays: 36_525,
+  /**
+   * The apprentice's status (engine/status.ts). Off track: past the maximum duration, projected past it, or idle
+   * for `offTrackInactiveDays`. At risk: any threshold below. Days count counted sign-offs and hours only.
+   */
+  status: {
+    /** The same as `activity.none`, so the status and the gap list never disagree about an idle apprentice. */
+    atRiskInactiveDays: INACTIVITY_DAYS,
+    /** Twice that: four months without a counted entry is a stalled apprenticeship, not a quiet spell. */
+    offTrackInactiveDays: 2 * INACTIVITY_DAYS,
+    /** This many entries waiting for a confirmation: about two weeks of daily hours a coach has not confirmed. */
+    pendingAtRisk: 10,
+    /**
+     * A projection this close to the end of the maximum duration is at risk: one pace window, as a projection
+     * from a 90-day rate easily moves that much.
+     */
+    deadlineMarginDays: 90,
+  },
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 // What the engine returns. Plain data (ISO date strings, no Date objects) so it crosses
 // google.script.run, HTTP and Firestore unchanged.
 import type { EntryKind } from '../engine/rules';
+import type { ApprenticeStatus } from '../engine/status';
 import type { HoursCategory } from './framework';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -71,4 +72,11 @@ export interface Progress {
   entries: Record<EntryKind, EntryCounts>;
   /** When the target level is projected to be complete at the recent pace; null when there is no pace to project from. */
   projectedCompletion: string | null;
+  /**
+   * The latest counted (confirmed or attested) sign-off or hours entry; null when none counts. Typed entries do not
+   * move it: the inactivity rules (`activity.none`, the status) measure from it.
+   */
+  lastActivity: string | null;
+  /** On track, at risk or off track, and why (engine/status.ts, thresholds in RULES.status). */
+  status: ApprenticeStatus;
 }

@@ -5,6 +5,7 @@
 import template from '../../../templates/dashboard.json';
 import { HOURS_CATEGORY_LABEL } from '../engine/rules';
 import type { ProgressSummary } from '../engine/summary';
+import { statusCells, statusFormatRules } from './apprentice-status';
 import { columnsFromHeader } from './columns';
 import { bar } from './level-table';
 import type { Apprentice, Finding, Pointer, Progress } from './model';
@@ -103,6 +104,7 @@ export function dashboardLevelRows(e: DashboardEntry): Cell[][] {
       p.gaps.filter((g) => g.levelId === l.levelId).length,
       isTarget ? pendingCount(p) : '',
       p.asOf,
+      ...(isTarget ? statusCells(p) : ['', '']),
     ];
   });
 }
@@ -112,6 +114,9 @@ export const chartLabel = (a: { id: string; name: string }): string => `${a.name
 export const DASHBOARD_GAPS_TITLE = template.gapsTitle;
 export const DASHBOARD_CHART_HEADER = 'Chart: apprentice';
 
+/** The Status column (1-based): the apprentice's status on the target level's row, next to its Reason. */
+export const DASHBOARD_STATUS_COL = template.columns.indexOf('Status') + 1;
+
 /** One row per apprentice and level in scope; returns the chart's data (target level percent per apprentice). */
 function addLevelRows(b: PlanBuilder, entries: DashboardEntry[]): [string, number][] {
   const chart: [string, number][] = [];
@@ -120,6 +125,7 @@ function addLevelRows(b: PlanBuilder, entries: DashboardEntry[]): [string, numbe
       const r = b.row(cells);
       b.style(r, 6, 'percent');
       b.style(r, 7, 'bar');
+      b.style(r, DASHBOARD_STATUS_COL + 1, 'text');
       if (cells[3] === 'target') chart.push([chartLabel(e.apprentice), cells[5] as number]);
     }
   }
@@ -150,8 +156,9 @@ export function planDashboard(
   b.row([template.title], 'title');
   b.row([fill(template.help, { asOf, source: template.source[source] })], 'help');
   b.row();
-  b.row(template.columns, 'header');
+  const header = b.row(template.columns, 'header');
   const chart = addLevelRows(b, entries);
+  const levelRows = b.rowCount - header;
   b.row();
   b.row([template.gapsTitle], 'section');
   b.row(template.gapColumns, 'header');
@@ -164,18 +171,20 @@ export function planDashboard(
   return b.build({
     name: template.sheetName,
     tag: { kind: 'dashboard' },
-    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60, 70, 90],
+    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60, 70, 90, 80, 420],
     hiddenColumns: [],
     frozenRows: 4,
     protections: [],
-    conditional: [],
+    conditional: levelRows
+      ? statusFormatRules({ row: header + 1, col: DASHBOARD_STATUS_COL, rows: levelRows, cols: 1 })
+      : [],
     charts: n
       ? [
           {
             title: template.chartTitle,
             labels: { row: chartHeader + 1, col: 1, rows: n, cols: 1 },
             values: { row: chartHeader + 1, col: 2, rows: n, cols: 1 },
-            anchor: { row: 1, col: 15 },
+            anchor: { row: 1, col: template.columns.length + 1 },
           },
         ]
       : [],

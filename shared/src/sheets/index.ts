@@ -2,6 +2,7 @@
 // exceljs lives in ./xlsx, imported separately so the add-on bundle does not carry it.
 
 export * from './apprentice';
+export * from './apprentice-status';
 export * from './columns';
 export * from './dashboard';
 export * from './from-record';

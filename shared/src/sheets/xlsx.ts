@@ -2,8 +2,8 @@
 // and a preview of what the add-on generates. Kept out of ./index so the add-on bundle has no exceljs.
 import ExcelJS from 'exceljs';
 import { type Cell, type ConditionalText, type SheetPlan, STYLES, type StyleName, type Validation } from './plan';
+import { argb, xlsxTextRule } from './xlsx-format';
 
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 function cellValue(v: Cell): ExcelJS.CellValue {
@@ -115,21 +115,7 @@ function fitWrappedRows(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 
 function conditionalFormat(ws: ExcelJS.Worksheet, c: ConditionalText): ExcelJS.ConditionalFormattingOptions {
   const ref = `${ws.getCell(c.area.row, c.area.col).address}:${ws.getCell(c.area.row + c.area.rows - 1, c.area.col + c.area.cols - 1).address}`;
-  return {
-    ref,
-    rules: [
-      {
-        type: 'containsText',
-        operator: 'containsText',
-        text: c.textEquals,
-        priority: 1,
-        style: {
-          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(c.background) } },
-          ...(c.color ? { font: { color: { argb: argb(c.color) } } } : {}),
-        },
-      },
-    ],
-  };
+  return { ref, rules: [xlsxTextRule(c)] };
 }
 
 /**
