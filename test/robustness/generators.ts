@@ -431,6 +431,7 @@ export function build(e: Endpoint, faults: Fault[]): BadRequest | undefined {
   if (request.body.length > MAX_BODY_CHARS) return undefined;
   if (request.body.length > EARLY_ANSWER_MAX_BYTES && applied.some((f) => EARLY_ANSWER.test(f.kind))) return undefined;
   if (e.name !== 'sync' && Buffer.byteLength(request.body) > EARLY_ANSWER_MAX_BYTES) return undefined;
+  if (Buffer.byteLength(request.body) > PARSER_ANSWER_MAX_BYTES && parserRefuses(request)) return undefined;
   return request;
 }
 
@@ -460,6 +461,23 @@ export const MAX_BODY_CHARS = 16 * 1024 * 1024;
  * without a Content-Type are therefore kept tiny (see README).
  */
 export const NO_TYPE_MAX_BYTES = 512;
+
+/**
+ * Platform guard: a JSON body the emulator's own parser refuses (invalid JSON) is answered by the emulator before it
+ * has all arrived; at 71 KB on a loaded machine the proxy failed with EPIPE and the emulator exited. Such bodies stay
+ * within 16 KiB, which a local socket takes in one write.
+ */
+export const PARSER_ANSWER_MAX_BYTES = 16 * 1024;
+
+function parserRefuses(r: BadRequest): boolean {
+  if (!r.contentType || !/json/i.test(r.contentType)) return false;
+  try {
+    JSON.parse(r.body.toString());
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** The body itself when it is tiny, else a tiny JSON object. */
 export function smallJson(d: Draft): string {
