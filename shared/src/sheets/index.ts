@@ -2,6 +2,9 @@
 // exceljs lives in ./xlsx, imported separately so the add-on bundle does not carry it.
 
 export * from './apprentice';
+export * from './cohort';
+export * from './cohort-gaps';
+export * from './cohort-status';
 export * from './columns';
 export * from './dashboard';
 export * from './from-record';
