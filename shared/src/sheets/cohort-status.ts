@@ -25,7 +25,9 @@ const STATUS_COLOURS: Record<ApprenticeStatus, { background: string; color: stri
 /** The Status cell's label and reason, or nulls when the stored progress has no status. */
 export function statusOf(p: StatusCarrier): { label: string | null; reason: string | null } {
   const s = p.status;
-  return s && s.status in STATUS_LABEL ? { label: STATUS_LABEL[s.status], reason: s.reason } : { label: null, reason: null };
+  return s && s.status in STATUS_LABEL
+    ? { label: STATUS_LABEL[s.status], reason: s.reason }
+    : { label: null, reason: null };
 }
 
 /** One conditional format per status over a Status column: colours follow the label, never per-cell fills. */

@@ -118,7 +118,15 @@ export const COHORT_COLUMNS = [
   'Last activity',
   'Status reason',
 ] as const;
-export const GAPS_COLUMNS = ['Sponsor', 'Sponsor id', 'Apprentice', 'Apprentice id', 'Level', 'Severity', 'Gap'] as const;
+export const GAPS_COLUMNS = [
+  'Sponsor',
+  'Sponsor id',
+  'Apprentice',
+  'Apprentice id',
+  'Level',
+  'Severity',
+  'Gap',
+] as const;
 /** Title, note, blank, header: data starts on row 5. */
 export const COHORT_HEADER_ROW = 4;
 const OWNED =
@@ -187,7 +195,11 @@ export function planGaps(v: CohortView): SheetPlan {
     : ' Every open gap is listed.';
   heading(b, 'Qualcard gaps', `${OWNED}${cut} Refreshed ${v.refreshedAt}.`, GAPS_COLUMNS);
   for (const g of v.gaps)
-    b.style(b.row([g.sponsorName, g.sponsorId, g.name, g.apprenticeId, g.levelId ?? '', g.severity, g.message]), 7, 'text');
+    b.style(
+      b.row([g.sponsorName, g.sponsorId, g.name, g.apprenticeId, g.levelId ?? '', g.severity, g.message]),
+      7,
+      'text',
+    );
   return b.build({
     name: GAPS_SHEET,
     tag: { kind: 'gaps' },
@@ -201,7 +213,9 @@ export function planGaps(v: CohortView): SheetPlan {
 }
 
 /** The apprentices a Cohort sheet lists, read back from its grid (for the sidebar's transcript choice). */
-export function cohortApprentices(grid: Cell[][]): { sponsorId: string; sponsorName: string; id: string; name: string }[] {
+export function cohortApprentices(
+  grid: Cell[][],
+): { sponsorId: string; sponsorName: string; id: string; name: string }[] {
   return grid.slice(COHORT_HEADER_ROW).flatMap((r) => {
     const [sponsorName, sponsorId, name, id] = r.map((c) => String(c ?? '').trim());
     return sponsorId && id ? [{ sponsorId, sponsorName: sponsorName ?? '', id, name: name ?? '' }] : [];
