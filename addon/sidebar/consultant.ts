@@ -32,10 +32,8 @@ let cohort: CohortState | null = null;
 export function renderCohort(ui: Ui, s: CohortState): void {
   cohort = s;
   ui.$<HTMLInputElement>('consultantEndpoint').value = s.endpoint;
-  // A spreadsheet without a program of its own is a consultant's: their panel opens, the program's close.
-  const consultant = !s.rosterExists && !s.sponsorId;
-  ui.$<HTMLDetailsElement>('consultantPanel').open = consultant;
-  if (consultant) ui.$<HTMLDetailsElement>('setup').open = false;
+  // A spreadsheet without a program of its own (no roster, no sponsor) may be a consultant's: their panel opens.
+  ui.$<HTMLDetailsElement>('consultantPanel').open = !s.rosterExists && !s.sponsorId;
   const fs = ui.$('reportSponsors');
   fs.querySelectorAll('label').forEach((l) => {
     l.remove();
