@@ -2,6 +2,7 @@
 // every sponsor that made them a member (GET /v1/cohort, page by page). Both sheets are Qualcard's: a refresh
 // replaces their content with a handful of batched calls per sheet (./sheets/adapter.ts writeStandalone).
 import {
+  COHORT_HEADER_ROW,
   CohortAnswer,
   type CohortView,
   cohortApprentices,
@@ -15,7 +16,7 @@ import { checkBaseUrl, cohortRequest } from './api/requests';
 import { withLock } from './lock';
 import { rosterSheet } from './roster-io';
 import { readSettings, writeSettings } from './settings';
-import { findTagged, readValues, writeStandalone } from './sheets/adapter';
+import { findTagged, readValues, writeTable } from './sheets/adapter';
 import type { CohortRefreshResult, CohortSponsorChoice, CohortState } from './sidebar-api';
 
 /** The last refresh's sponsors and time, in one document property (50 sponsors take about 4 KB of its 9 KB). */
@@ -88,7 +89,7 @@ function writeOwned(ss: Spreadsheet, plan: SheetPlan, kind: 'cohort' | 'gaps'): 
     throw new Error(
       `Refresh cohort: this spreadsheet has a sheet named "${plan.name}" that Qualcard did not write; rename it and refresh again`,
     );
-  writeStandalone(ss, plan, existing);
+  writeTable(ss, plan, COHORT_HEADER_ROW, existing);
 }
 
 export function refreshCohort(): CohortRefreshResult {

@@ -93,6 +93,9 @@ test('Refresh cohort: one row per apprentice per sponsor, every open gap with it
     { text: 'Off track', background: '#fce8e6', color: '#c5221f', ranges: ['Cohort!R5C9:R7C9'] },
   ]);
   expect(sheet.format(6, 9).background ?? null).toBeNull(); // colour comes from the rules, not a fill
+  expect(sheet.format(7, 8).numberFormat).toBe('0.0"%"'); // the data rows' formats, set once per column
+  expect(sheet.format(4, 1)).toMatchObject({ weight: 'bold', background: '#1a3d6d' });
+  expect(fake.ss.byName('Gaps')!.format(6, 7).wrap).toBe(true);
   expect(String(sheet.cell(2, 1))).toContain('"Refresh cohort" replaces everything in it');
 
   expect(header('Gaps')).toEqual([...GAPS_COLUMNS]);
@@ -138,8 +141,8 @@ test('a refresh follows every page and replaces both sheets: nothing of the prev
   expect(body('Gaps').every((g) => g[3] === 'bo')).toBe(true);
   expect(cohort.conditional).toHaveLength(3);
   expect(fake.ss.sheets.filter((s) => s.name === 'Cohort' || s.name === 'Gaps')).toHaveLength(2);
-  // Batched: one value write per sheet, and as many calls for one apprentice as for three (none per row or cell).
-  expect(fake.log.count('Range.setValues')).toBe(2);
+  // Batched: two value writes per sheet (heading, rows), and as many calls for one apprentice as for three.
+  expect(fake.log.count('Range.setValues')).toBe(4);
   expect(fake.log.calls.length).toBe(callsForThree);
   expect(entry.getCohortState()).toMatchObject({
     endpoint: BASE,
