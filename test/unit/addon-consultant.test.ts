@@ -9,7 +9,7 @@ import { type FakeAppsScript, fakeIdToken, installFakeAppsScript } from '../../a
 import { type FakeCohortService, fakeCohortService, stored } from '../../addon/test-support/fake-cohort';
 import { taggedSheet } from '../../addon/test-support/program';
 import { ApprenticeRecord, computeProgress, getFramework, type Progress, summarizeProgress } from '../../shared/src';
-import { COHORT_COLUMNS, GAPS_COLUMNS } from '../../shared/src/sheets';
+import { apprenticeStatusFormats, COHORT_COLUMNS, GAPS_COLUMNS } from '../../shared/src/sheets';
 import { completeLevel1, ojl, record, sign, tinyFramework, typed } from '../fixtures/engine';
 
 const AS_OF = '2026-06-01';
@@ -87,11 +87,17 @@ test('Refresh cohort: one row per apprentice per sponsor, every open gap with it
   expect(ben![col('Open gaps')]).toBeGreaterThan(50);
 
   const sheet = fake.ss.byName('Cohort')!;
-  expect(sheet.conditional).toEqual([
-    { text: 'On track', background: '#e6f4ea', color: '#137333', ranges: ['Cohort!R5C9:R7C9'] },
-    { text: 'At risk', background: '#fef7e0', color: '#b06000', ranges: ['Cohort!R5C9:R7C9'] },
-    { text: 'Off track', background: '#fce8e6', color: '#c5221f', ranges: ['Cohort!R5C9:R7C9'] },
-  ]);
+  const statusColumn = { row: 5, col: COHORT_COLUMNS.indexOf('Status') + 1, rows: 3, cols: 1 };
+  const formats = apprenticeStatusFormats(statusColumn);
+  expect(formats.map((f) => f.textEquals)).toEqual(['On track', 'At risk', 'Off track']);
+  expect(sheet.conditional).toEqual(
+    formats.map((f) => ({
+      text: f.textEquals,
+      background: f.background,
+      color: f.color,
+      ranges: ['Cohort!R5C9:R7C9'],
+    })),
+  );
   expect(sheet.format(6, 9).background ?? null).toBeNull(); // colour comes from the rules, not a fill
   expect(sheet.format(7, 8).numberFormat).toBe('0.0"%"'); // the data rows' formats, set once per column
   expect(sheet.format(4, 1)).toMatchObject({ weight: 'bold', background: '#1a3d6d' });
