@@ -9,7 +9,15 @@ import { type FakeAppsScript, fakeIdToken, installFakeAppsScript } from '../../a
 import { type FakeCohortService, fakeCohortService, stored } from '../../addon/test-support/fake-cohort';
 import { taggedSheet } from '../../addon/test-support/program';
 import { ApprenticeRecord, computeProgress, getFramework, type Progress, summarizeProgress } from '../../shared/src';
-import { apprenticeStatusFormats, COHORT_COLUMNS, GAPS_COLUMNS } from '../../shared/src/sheets';
+import {
+  apprenticeStatusFormats,
+  COHORT_COLUMNS,
+  CohortRow,
+  cohortRow,
+  GAPS_COLUMNS,
+  type StatusCarrier,
+  statusOf,
+} from '../../shared/src/sheets';
 import { completeLevel1, ojl, record, sign, tinyFramework, typed } from '../fixtures/engine';
 
 const AS_OF = '2026-06-01';
@@ -81,7 +89,7 @@ test('Refresh cohort: one row per apprentice per sponsor, every open gap with it
   expect(bo![col('Percent')]).toBe(started.levels[0]!.percent);
   expect(bo![col('Status')]).toBe('At risk');
   expect(bo![col('Status reason')]).toBe('no confirmed entry for 30 days');
-  expect(ann![col('Status')]).toBe(''); // stored before the status rule: blank, not invented
+  expect(ann![col('Status')]).toBe(statusOf(done as StatusCarrier).label ?? ''); // none stored: blank, not invented
   const levelGaps = Object.values(behind.levelGapCounts).reduce((n, c) => n + c, 0);
   expect(ben![col('Open gaps')]).toBe(levelGaps + (behind.findingCounts['activity.none'] ?? 0));
   expect(ben![col('Open gaps')]).toBeGreaterThan(50);
@@ -211,4 +219,27 @@ test('downloads refuse bad ids before any request, and a file too large for the 
   expect(fake.fetches).toHaveLength(0);
   service.file = new Uint8Array(21 * 1024 * 1024);
   expect(() => entry.downloadCohortReport([])).toThrow(/21.0 MB, over the sidebar's 20 MB; download fewer sponsors/);
+});
+
+test('one mapping from stored progress to a row: the stored framework version and last activity win when present', () => {
+  const sponsor = { id: 'acme', name: 'Acme IT' };
+  const plain = cohortRow(sponsor, stored('bo', 'Bo', started));
+  // Progress stored before the engine kept a last activity or a status has neither: blank, not invented.
+  const carried = started as StatusCarrier;
+  expect(plain).toMatchObject({
+    frameworkVersion: started.frameworkVersion,
+    lastActivity: carried.lastActivity ?? null,
+    status: statusOf(carried).label,
+  });
+  const later = cohortRow(sponsor, {
+    ...stored('bo', 'Bo', started, { lastActivity: '2026-05-20', status: { status: 'off-track', reason: 'late' } }),
+    frameworkVersion: '2.0.0',
+  });
+  expect(later).toMatchObject({
+    frameworkVersion: '2.0.0',
+    lastActivity: '2026-05-20',
+    status: 'Off track',
+    statusReason: 'late',
+  });
+  expect(CohortRow.parse(later)).toEqual(later);
 });
