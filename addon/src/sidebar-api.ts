@@ -117,6 +117,27 @@ export interface TranscriptFile {
   base64: string;
 }
 
+/** The server functions the sidebar calls by name (addon/src/main.ts exports them; checked there). */
+export interface SidebarApi {
+  getState(): State;
+  // Consultant mode (./consultant.ts, ./downloads.ts).
+  getCohortState(): CohortState;
+  saveEndpoint(endpoint: string): CohortState;
+  refreshCohort(): CohortRefreshResult;
+  downloadCohortReport(sponsorIds: string[]): DownloadFile;
+  downloadTranscript(sponsorId: string, apprenticeId: string): DownloadFile;
+  saveSetup(input: Settings): State;
+  createFrameworkSheet(): SheetCreated;
+  importFrameworkSheet(input: FrameworkSheetInput): FrameworkImportResult;
+  createRoster(): SheetCreated;
+  generateApprentices(ids: string[]): GenerateResult[];
+  signOffSelection(): SignOffResult;
+  confirmMyTicks(): ConfirmResult;
+  recordResults(): ConfirmResult;
+  checkProgress(): CheckResult;
+  exportTranscript(apprenticeId: string): TranscriptFile;
+}
+
 /**
  * A file for the sidebar to offer as a download. google.script.run documents no size limit for an answer, but it is
  * one string in one execution (6 minutes, and the sidebar holds it in memory): files over DOWNLOAD_MAX_BYTES are
@@ -158,24 +179,4 @@ export interface CohortRefreshResult {
   cutShort: number;
   refreshedAt: string;
   state: CohortState;
-}
-
-/** The server functions the sidebar calls by name (addon/src/main.ts exports them; checked there). */
-export interface SidebarApi {
-  getState(): State;
-  saveSetup(input: Settings): State;
-  createFrameworkSheet(): SheetCreated;
-  importFrameworkSheet(input: FrameworkSheetInput): FrameworkImportResult;
-  createRoster(): SheetCreated;
-  generateApprentices(ids: string[]): GenerateResult[];
-  signOffSelection(): SignOffResult;
-  confirmMyTicks(): ConfirmResult;
-  recordResults(): ConfirmResult;
-  checkProgress(): CheckResult;
-  exportTranscript(apprenticeId: string): TranscriptFile;
-  getCohortState(): CohortState;
-  saveEndpoint(endpoint: string): CohortState;
-  refreshCohort(): CohortRefreshResult;
-  downloadCohortReport(sponsorIds: string[]): DownloadFile;
-  downloadTranscript(sponsorId: string, apprenticeId: string): DownloadFile;
 }
