@@ -8,6 +8,7 @@ import {
   type State,
   type TranscriptFile,
 } from '../src/sidebar-api';
+import { renderCohort, wireConsultant } from './consultant';
 
 type Runner = Record<string, (...args: unknown[]) => void> & {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -275,9 +276,13 @@ function wireWork(): void {
   );
 }
 
+const ui = { $, action, show };
 wireSetup();
 wireCoach();
 wireWork();
+wireConsultant(ui, call, () => $<HTMLInputElement>('sponsorId').value.trim());
 call('getState')
   .then(render)
+  .then(() => call('getCohortState'))
+  .then((s) => renderCohort(ui, s))
   .catch((e: Error) => show(e.message, 'error'));

@@ -2,6 +2,8 @@
 // Everything returned to the sidebar is plain data; errors are thrown as messages a person can act on.
 
 import { confirmMyTicks, recordResults } from './confirm';
+import { getCohortState, refreshCohort, saveEndpoint } from './consultant';
+import { downloadCohortReport, downloadTranscript } from './downloads';
 import { generateApprentices as generate } from './generate';
 import { withLock } from './lock';
 import { checkProgress as check } from './progress';
@@ -53,10 +55,15 @@ export function checkProgress(): CheckResult {
 export {
   confirmMyTicks,
   createFrameworkSheet,
+  downloadCohortReport,
+  downloadTranscript,
   exportTranscript,
+  getCohortState,
   getState,
   importFrameworkSheet,
   recordResults,
+  refreshCohort,
+  saveEndpoint,
   saveSetup,
   signOffSelection,
 };

@@ -120,6 +120,12 @@ export interface TranscriptFile {
 /** The server functions the sidebar calls by name (addon/src/main.ts exports them; checked there). */
 export interface SidebarApi {
   getState(): State;
+  // Consultant mode (./consultant.ts, ./downloads.ts).
+  getCohortState(): CohortState;
+  saveEndpoint(endpoint: string): CohortState;
+  refreshCohort(): CohortRefreshResult;
+  downloadCohortReport(sponsorIds: string[]): DownloadFile;
+  downloadTranscript(sponsorId: string, apprenticeId: string): DownloadFile;
   saveSetup(input: Settings): State;
   createFrameworkSheet(): SheetCreated;
   importFrameworkSheet(input: FrameworkSheetInput): FrameworkImportResult;
@@ -130,4 +136,47 @@ export interface SidebarApi {
   recordResults(): ConfirmResult;
   checkProgress(): CheckResult;
   exportTranscript(apprenticeId: string): TranscriptFile;
+}
+
+/**
+ * A file for the sidebar to offer as a download. google.script.run documents no size limit for an answer, but it is
+ * one string in one execution (6 minutes, and the sidebar holds it in memory): files over DOWNLOAD_MAX_BYTES are
+ * refused with a message pointing at the API, whose routes have no such limit.
+ */
+export interface DownloadFile {
+  filename: string;
+  contentType: string;
+  base64: string;
+  bytes: number;
+}
+export const DOWNLOAD_MAX_BYTES = 20 * 1024 * 1024;
+/** Sponsors per cohort report request (the query string stays short). */
+export const COHORT_REPORT_MAX_SPONSORS = 100;
+
+/** A sponsor of the consultant's cohort, with the caller's role there. */
+export interface CohortSponsorChoice {
+  id: string;
+  name: string;
+  role: string;
+}
+/** What the consultant panel shows: the endpoint, the sponsors of the last refresh and the Cohort sheet's apprentices. */
+export interface CohortState {
+  endpoint: string;
+  /** The sponsor this spreadsheet's program belongs to ("" in a consultant's own spreadsheet). */
+  sponsorId: string;
+  rosterExists: boolean;
+  sponsors: CohortSponsorChoice[];
+  apprentices: { sponsorId: string; sponsorName: string; id: string; name: string }[];
+  refreshedAt: string | null;
+}
+export interface CohortRefreshResult {
+  sponsors: number;
+  apprentices: number;
+  gaps: number;
+  /** Pages of GET /v1/cohort it took. */
+  pages: number;
+  /** Apprentices whose stored progress left gaps out (the Gaps sheet says how many for each). */
+  cutShort: number;
+  refreshedAt: string;
+  state: CohortState;
 }

@@ -9,6 +9,8 @@ type Value = string | number | boolean | Date | null;
 export class CallLog {
   readonly calls: string[] = [];
   readonly builderCalls: string[] = [];
+  /** Values written by setValues, for benchmarks. */
+  cellsWritten = 0;
   track(name: string): void {
     this.calls.push(name);
   }
@@ -18,6 +20,7 @@ export class CallLog {
   reset(): void {
     this.calls.length = 0;
     this.builderCalls.length = 0;
+    this.cellsWritten = 0;
   }
   count(prefix = ''): number {
     return this.calls.filter((c) => c.startsWith(prefix)).length;
@@ -209,6 +212,14 @@ export class FakeRange
       | 'setWraps'
       | 'setHorizontalAlignments'
       | 'setVerticalAlignment'
+      | 'setBackground'
+      | 'setFontColor'
+      | 'setFontWeight'
+      | 'setFontStyle'
+      | 'setFontSize'
+      | 'setNumberFormat'
+      | 'setWrap'
+      | 'setHorizontalAlignment'
       | 'protect'
       | 'getRow'
       | 'getNumRows'
@@ -247,6 +258,7 @@ export class FakeRange
     return as(this);
   }
   setValues(values: unknown[][]): RangeT {
+    this.log.cellsWritten += values.reduce((n, r) => n + r.length, 0);
     return this.write(values, 'setValues', (r, c, v) => this.sheet.setCell(r, c, stored(v)));
   }
   getValues(): unknown[][] {
@@ -299,6 +311,37 @@ export class FakeRange
   }
   setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): RangeT {
     return this.fmt('align', 'setHorizontalAlignments')(alignments);
+  }
+  /** One format for every cell of the range (the singular setters): one call, whatever the range's size. */
+  private all<K extends keyof CellFormats>(key: K, what: string, v: CellFormats[K]): RangeT {
+    this.log.track(`Range.${what}`);
+    for (let r = 0; r < this.rows; r += 1)
+      for (let c = 0; c < this.cols; c += 1) this.sheet.format(this.row + r, this.col + c)[key] = v;
+    return as(this);
+  }
+  setBackground(color: string | null): RangeT {
+    return this.all('background', 'setBackground', color as CellFormats['background']);
+  }
+  setFontColor(color: string | null): RangeT {
+    return this.all('color', 'setFontColor', color as CellFormats['color']);
+  }
+  setFontWeight(weight: string | null): RangeT {
+    return this.all('weight', 'setFontWeight', weight as CellFormats['weight']);
+  }
+  setFontStyle(style: string | null): RangeT {
+    return this.all('style', 'setFontStyle', style as CellFormats['style']);
+  }
+  setFontSize(size: number): RangeT {
+    return this.all('size', 'setFontSize', size as CellFormats['size']);
+  }
+  setNumberFormat(format: string): RangeT {
+    return this.all('numberFormat', 'setNumberFormat', format as CellFormats['numberFormat']);
+  }
+  setWrap(wrap: boolean): RangeT {
+    return this.all('wrap', 'setWrap', wrap as CellFormats['wrap']);
+  }
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): RangeT {
+    return this.all('align', 'setHorizontalAlignment', alignment as CellFormats['align']);
   }
   setVerticalAlignment(alignment: string | null): RangeT {
     return this.write(

@@ -1,7 +1,7 @@
 // For integration tests against the functions emulator: sends the add-on's ApiRequests with Node's fetch,
 // the same headers and body as addon/src/api/client.ts sends with UrlFetchApp, the same retries (decided by
 // addon/src/api/retry.ts, waited with a timer) and the same response parsing.
-import { ApiError, type ApiRequest, parseResponse } from '../src/api/requests';
+import { ApiError, type ApiRequest, type FileResponse, fileNameOf, parseResponse } from '../src/api/requests';
 import { decideRetry, giveUpNote, type Outcome, RETRY_POLICY, type RetryPolicy, unreachable } from '../src/api/retry';
 
 export async function sendWithFetch<T>(
@@ -46,10 +46,15 @@ export async function sendWithFetch<T>(
 
 async function answer<T>(req: ApiRequest, response: Response, attempt: number, note: string): Promise<T> {
   if (req.binary && response.ok) {
-    return {
-      base64: Buffer.from(await response.arrayBuffer()).toString('base64'),
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const fileName = fileNameOf(response.headers.get('content-disposition') ?? undefined);
+    const file: FileResponse = {
+      base64: bytes.toString('base64'),
       contentType: response.headers.get('content-type') ?? 'application/octet-stream',
-    } as T;
+      bytes: bytes.length,
+      ...(fileName ? { fileName } : {}),
+    };
+    return file as T;
   }
   const text = await response.text();
   try {

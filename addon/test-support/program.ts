@@ -1,5 +1,6 @@
 // Drives the add-on against the fake services as a sponsor would: set-up, roster rows, generation.
 import type { Framework } from '../../shared/src/model/framework';
+import type { SheetKind } from '../../shared/src/sheets';
 import { ROSTER_HEADERS } from '../../shared/src/sheets';
 import * as entry from '../src/main';
 import { writeSettings, writeSponsorFramework } from '../src/settings';
@@ -67,11 +68,7 @@ export const apprentice = (id: string, extra: RosterInput = {}): RosterInput => 
 });
 
 /** Finds an apprentice's generated sheet by its developer metadata tag, as the add-on does. */
-export function taggedSheet(
-  fake: FakeAppsScript,
-  kind: 'qualcard' | 'hours' | 'dashboard' | 'roster',
-  apprenticeId?: string,
-): FakeSheet | undefined {
+export function taggedSheet(fake: FakeAppsScript, kind: SheetKind, apprenticeId?: string): FakeSheet | undefined {
   return fake.ss.sheets.find((s) =>
     s.metadata.some((m) => {
       const t = JSON.parse(m.value) as { kind: string; apprenticeId?: string };

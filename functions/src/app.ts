@@ -7,6 +7,7 @@ import { logFailure, logRequest } from './http/request-log';
 import { Router } from './http/router';
 import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
 import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
+import { cohortJsonRoute } from './routes/cohort-json';
 import { confirmationsRoute } from './routes/confirmations';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { signOffRoute } from './routes/signoffs';
@@ -30,7 +31,8 @@ export const router = new Router()
   .on('GET', `${A}/transcripts/:transcriptId`, downloadTranscriptRoute)
   .on('GET', `${A}/audit/verify`, verifyAuditRoute)
   .on('GET', '/v1/sponsors/:sponsorId/cohort-report', sponsorCohortRoute)
-  .on('GET', '/v1/cohort-report', cohortRoute);
+  .on('GET', '/v1/cohort-report', cohortRoute)
+  .on('GET', '/v1/cohort', cohortJsonRoute);
 
 export async function handle(req: Request, res: Response): Promise<void> {
   const log = logRequest(req, res);

@@ -102,10 +102,20 @@ const ROSTER = ['A001', 'A002', 'A003', 'A004', 'A005'].map((id, i) => ({
   levelId: 'L1',
 }));
 
+const COHORT_STATE = {
+  endpoint: '',
+  sponsorId: '',
+  rosterExists: false,
+  sponsors: [] as unknown[],
+  apprentices: [] as unknown[],
+  refreshedAt: null as string | null,
+};
+
 async function open(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 300, height: 1100 } });
   await page.addInitScript(STUB);
   await page.addInitScript(`window.__answers.getState = ${JSON.stringify(STATE)};`);
+  await page.addInitScript(`window.__answers.getCohortState = ${JSON.stringify(COHORT_STATE)};`);
   await page.goto(url);
   await page.waitForSelector('#frameworks label');
   return page;
@@ -281,5 +291,100 @@ test('errors from the server reach the person: a sign-off or confirmation refusa
   await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('Generate A003'));
   expect(await page.evaluate(() => (document.querySelector('#progress') as HTMLProgressElement).value)).toBe(2);
   expect((await calls(page)).filter((c) => c.name === 'generateApprentices')).toHaveLength(2); // stopped at the failure
+  await page.close();
+}, 60_000);
+
+test('consultant: Refresh cohort, then the cohort report for the ticked sponsors and a transcript are downloaded as files', async () => {
+  const page = await open();
+  expect(await page.getAttribute('#consultantPanel', 'open')).not.toBeNull(); // no roster, no sponsor: a consultant's
+  const refreshed = {
+    ...COHORT_STATE,
+    endpoint: 'https://us-central1-demo.cloudfunctions.net/api',
+    sponsors: [
+      { id: 'acme', name: 'Acme IT', role: 'consultant' },
+      { id: 'globex', name: 'Globex', role: 'consultant' },
+      { id: 'initech', name: 'Initech', role: 'admin' },
+    ],
+    apprentices: [
+      { sponsorId: 'acme', sponsorName: 'Acme IT', id: 'ann', name: 'Ann' },
+      { sponsorId: 'globex', sponsorName: 'Globex', id: 'gus', name: 'Gus' },
+    ],
+    refreshedAt: '2026-06-30T10:00:00.000Z',
+  };
+  // "PK" and bytes over 127: what arrives is what the server sent, byte for byte.
+  const bytes = [80, 75, 3, 4, 0, 255, 128, 10];
+  const base64 = Buffer.from(bytes).toString('base64');
+  await page.evaluate(
+    ({ refreshed, base64, n }) => {
+      const w = window as unknown as { __answers: Record<string, unknown> };
+      w.__answers.refreshCohort = {
+        sponsors: 3,
+        apprentices: 2,
+        gaps: 41,
+        pages: 1,
+        cutShort: 1,
+        refreshedAt: refreshed.refreshedAt,
+        state: refreshed,
+      };
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      w.__answers.downloadCohortReport = () => ({
+        filename: 'cohort-report-2026-06-30.xlsx',
+        contentType: xlsx,
+        base64,
+        bytes: n,
+      });
+      w.__answers.downloadTranscript = () => ({
+        filename: 'transcript-gus-v1.xlsx',
+        contentType: xlsx,
+        base64,
+        bytes: n,
+      });
+    },
+    { refreshed, base64, n: bytes.length },
+  );
+  await page.click('#refreshCohort');
+  await page.waitForSelector('#message.ok');
+  expect(await page.textContent('#cohortResult')).toBe(
+    'Refreshed 2026-06-30T10:00:00.000Z: 3 sponsor(s), 2 apprentice(s) on the Cohort sheet, 41 row(s) on the Gaps sheet (1 apprentice(s) with more gaps than stored: see their transcripts).',
+  );
+  expect(await page.locator('#reportSponsors label').allTextContents()).toEqual([
+    'Acme IT (acme, consultant)',
+    'Globex (globex, consultant)',
+    'Initech (initech, admin)',
+  ]);
+  await page.check('#reportSponsors input[value="acme"]');
+  await page.check('#reportSponsors input[value="globex"]');
+  const [report] = await Promise.all([page.waitForEvent('download'), page.click('#cohortReport')]);
+  expect(report.suggestedFilename()).toBe('cohort-report-2026-06-30.xlsx');
+  expect([...readFileSync((await report.path())!)]).toEqual(bytes);
+  await page.selectOption('#cohortApprentice', 'globex/gus');
+  const [transcript] = await Promise.all([page.waitForEvent('download'), page.click('#cohortTranscript')]);
+  expect(transcript.suggestedFilename()).toBe('transcript-gus-v1.xlsx');
+  expect(await page.textContent('#cohortLink')).toBe('Download transcript-gus-v1.xlsx (1 KB)');
+  const asked = (await calls(page)).filter((c) => c.name.startsWith('download')).map((c) => [c.name, c.args]);
+  expect(asked).toEqual([
+    ['downloadCohortReport', [['acme', 'globex']]],
+    ['downloadTranscript', ['globex', 'gus']],
+  ]);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'addon-sidebar-consultant.png'), fullPage: true });
+  await page.close();
+}, 60_000);
+
+test("a sponsor admin's sidebar downloads its own sponsor's cohort report", async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    const w = window as unknown as { __answers: Record<string, unknown> };
+    w.__answers.downloadCohortReport = () => ({
+      filename: 'cohort-report-acme.xlsx',
+      contentType: 'application/x',
+      base64: 'UEsDBA==',
+      bytes: 4,
+    });
+  });
+  await page.fill('#sponsorId', 'acme');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#sponsorReport')]);
+  expect(file.suggestedFilename()).toBe('cohort-report-acme.xlsx');
+  expect((await calls(page)).find((c) => c.name === 'downloadCohortReport')!.args).toEqual([['acme']]);
   await page.close();
 }, 60_000);

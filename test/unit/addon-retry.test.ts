@@ -199,7 +199,7 @@ describe('UrlFetchApp adapter with Utilities.sleep (fake services)', () => {
         headers: { 'content-type': 'application/x' },
       }),
     );
-    expect(send(downloadRequest(e, 'ann', 't1'))).toEqual({ base64: 'AQID', contentType: 'application/x' });
+    expect(send(downloadRequest(e, 'ann', 't1'))).toEqual({ base64: 'AQID', contentType: 'application/x', bytes: 3 });
     expect(fake.fetches).toHaveLength(2);
   });
 

@@ -1,7 +1,7 @@
 // Sends an ApiRequest with UrlFetchApp and the user's Google identity token (never the OAuth token). Idempotent
 // requests are sent again on 429, 5xx or a network exception, after Utilities.sleep; ./retry.ts decides when and
 // how long.
-import { ApiError, type ApiRequest, parseResponse } from './requests';
+import { ApiError, type ApiRequest, type FileResponse, fileNameOf, parseResponse } from './requests';
 import { decideRetry, giveUpNote, header, type Outcome, RETRY_POLICY, type RetryPolicy, unreachable } from './retry';
 
 export function send<T>(req: ApiRequest, policy: RetryPolicy = RETRY_POLICY): T {
@@ -47,11 +47,16 @@ function answer<T>(
 ): T {
   const status = response.getResponseCode();
   if (req.binary && status >= 200 && status < 300) {
-    return {
-      base64: Utilities.base64Encode(response.getContent()),
-      contentType:
-        header(response.getHeaders() as Record<string, unknown>, 'Content-Type') ?? 'application/octet-stream',
-    } as T;
+    const headers = response.getHeaders() as Record<string, unknown>;
+    const content = response.getContent();
+    const fileName = fileNameOf(header(headers, 'Content-Disposition'));
+    const file: FileResponse = {
+      base64: Utilities.base64Encode(content),
+      contentType: header(headers, 'Content-Type') ?? 'application/octet-stream',
+      bytes: content.length,
+      ...(fileName ? { fileName } : {}),
+    };
+    return file as T;
   }
   try {
     return parseResponse<T>(status, response.getContentText());

@@ -168,10 +168,46 @@ export function parseResponse<T>(status: number, text: string): T {
 
 /** An endpoint is the functions' https URL (./endpoint.ts; http only for a local emulator) and a sponsor id. */
 export function checkEndpoint(e: Partial<Endpoint>): string[] {
-  const errors: string[] = [];
-  const url = FunctionsUrl.safeParse(e.baseUrl ?? '');
-  if (!url.success && !EmulatorUrl.safeParse(e.baseUrl).success)
-    errors.push(`endpoint: ${e.baseUrl ? firstIssue(url) : 'an https:// URL of the Qualcard functions'}`);
+  const errors = checkBaseUrl(e.baseUrl);
   if (!e.sponsorId || !ID_PATTERN.test(e.sponsorId)) errors.push(`sponsor id: ${ID_RULE}`);
   return errors;
+}
+
+/** The functions' URL alone (a consultant's spreadsheet has no sponsor of its own). */
+export function checkBaseUrl(baseUrl: string | undefined): string[] {
+  const url = FunctionsUrl.safeParse(baseUrl ?? '');
+  if (url.success || EmulatorUrl.safeParse(baseUrl).success) return [];
+  return [`endpoint: ${baseUrl ? firstIssue(url) : 'an https:// URL of the Qualcard functions'}`];
+}
+
+// The consultant's requests: across sponsors, so by the functions' URL alone.
+/** The functions' root URL, without a trailing slash. */
+const root = (baseUrl: string): string => baseUrl.replace(/\/+$/, '');
+const sponsorQuery = (sponsorIds: string[]): string[] => sponsorIds.map((sid) => `sponsorId=${seg(sid)}`);
+const query = (parts: string[]): string => (parts.length ? `?${parts.join('&')}` : '');
+
+/** One page of the cohort as JSON (every sponsor where the caller is admin or consultant when no ids are given). */
+export const cohortRequest = (baseUrl: string, sponsorIds: string[], pageToken?: string): ApiRequest => ({
+  method: 'get',
+  url: `${root(baseUrl)}/v1/cohort${query([...sponsorQuery(sponsorIds), ...(pageToken ? [`pageToken=${seg(pageToken)}`] : [])])}`,
+});
+/** The Excel cohort report for some sponsors, or every one the caller serves when none is given. */
+export const cohortReportRequest = (baseUrl: string, sponsorIds: string[]): ApiRequest => ({
+  method: 'get',
+  url: `${root(baseUrl)}/v1/cohort-report${query(sponsorQuery(sponsorIds))}`,
+  binary: true,
+});
+
+/** A downloaded file (bytes as base64), as the client returns it for a `binary` request. */
+export interface FileResponse {
+  base64: string;
+  contentType: string;
+  bytes: number;
+  /** From Content-Disposition, when the server names the file. */
+  fileName?: string;
+}
+/** The file name in a Content-Disposition header (`attachment; filename="x.xlsx"`). */
+export function fileNameOf(disposition: string | undefined): string | undefined {
+  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
+  return m ? decodeURIComponent(m[1]!) : undefined;
 }

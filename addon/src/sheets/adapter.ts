@@ -180,6 +180,60 @@ export function writeStandalone(ss: Spreadsheet, plan: SheetPlan, existing?: She
   return sheet;
 }
 
+/** The one style every data row has in a column (null: unstyled), or undefined when the rows differ. */
+function columnStyles(plan: SheetPlan, head: number): (StyleName | null)[] | undefined {
+  const styles: (StyleName | null)[] = [];
+  for (let c = 0; c < plan.cols; c += 1) {
+    const first = plan.styles[head]?.[c] ?? null;
+    if (plan.styles.slice(head).some((row) => (row[c] ?? null) !== first)) return undefined;
+    styles.push(first as StyleName | null);
+  }
+  return styles;
+}
+
+/** A style on a whole range, one singular call per property it sets. */
+function applyStyle(range: GoogleAppsScript.Spreadsheet.Range, s: CellStyle): void {
+  if (s.background) range.setBackground(s.background);
+  if (s.color) range.setFontColor(s.color);
+  if (s.bold) range.setFontWeight('bold');
+  if (s.italic) range.setFontStyle('italic');
+  if (s.fontSize) range.setFontSize(s.fontSize);
+  if (s.numberFormat) range.setNumberFormat(s.numberFormat);
+  if (s.wrap) range.setWrap(true);
+  if (s.align) range.setHorizontalAlignment(s.align);
+}
+
+/**
+ * A Qualcard-owned table (a few heading rows, then rows styled alike per column, no validations), replacing what the
+ * sheet held: the heading rows as any plan, the data rows' values in one write and their formats once per styled
+ * column. Calls and their payloads then grow with the values only, not with ten format grids of every cell.
+ */
+export function writeTable(ss: Spreadsheet, plan: SheetPlan, head: number, existing?: Sheet | null): Sheet {
+  const styles = columnStyles(plan, head);
+  if (!styles || plan.rows <= head || plan.charts.length) return writeStandalone(ss, plan, existing);
+  const sheet = existing ?? ss.insertSheet(plan.name);
+  if (existing) {
+    existing.clear();
+    existing.setConditionalFormatRules([]);
+  }
+  const top = <T>(grid: T[][]): T[][] => grid.slice(0, head);
+  applyFormats(sheet, {
+    ...plan,
+    rows: head,
+    cells: top(plan.cells),
+    styles: top(plan.styles),
+    validations: top(plan.validations),
+  });
+  const rows = plan.rows - head;
+  const data = sheet.getRange(head + 1, 1, rows, plan.cols);
+  data.setValues(plan.cells.slice(head));
+  data.setVerticalAlignment('top');
+  for (const [c, name] of styles.entries())
+    if (name) applyStyle(sheet.getRange(head + 1, c + 1, rows, 1), STYLES[name]);
+  if (!existing) sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
+  return sheet;
+}
+
 function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
   const chart = sheet
     .newChart()
@@ -195,7 +249,7 @@ function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
 /** The sheets tagged for one apprentice (or a cohort sheet kind), by kind: found by developer metadata, not by name. */
 export function findTagged(
   ss: Spreadsheet,
-  scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' },
+  scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' | 'cohort' | 'gaps' },
 ): Map<string, { sheet: Sheet; tag: SheetTag }> {
   const found = new Map<string, { sheet: Sheet; tag: SheetTag }>();
   const key = 'apprenticeId' in scope ? tagKey({ kind: 'qualcard', apprenticeId: scope.apprenticeId }) : tagKey(scope);

@@ -4,17 +4,14 @@
 // `ProgressSummary`, the counts it keeps for the findings it leaves out.
 
 import type { Writable } from 'node:stream';
-import {
-  ENTRY_KINDS,
-  type EntryKind,
-  type Finding,
-  isPendingFinding,
-  type Progress,
-  type ProgressSummary,
-} from '@qualcard/shared';
+import type { Progress, ProgressSummary } from '@qualcard/shared';
+import { gapRows, levelGaps, pendingEntries } from '@qualcard/shared/sheets/cohort-gaps';
 import type { Worksheet } from 'exceljs';
 import { type Column, setupTable, sheetOptions } from './sheet';
 import { addStatusFormatting, statusCells } from './status';
+
+// The gap rules live in the shared core, with the consultant's Gaps sheet; re-exported for this report's callers.
+export { gapRows, levelGaps, pendingEntries };
 
 export interface CohortEntry {
   sponsorId: string;
@@ -37,16 +34,6 @@ export interface CohortTotals {
   rows: number;
   gaps: number;
 }
-
-const summary = (p: CohortEntry['progress']): Partial<ProgressSummary> => p as Partial<ProgressSummary>;
-
-/** A level's gaps: counted by the summary when it has the count (its list may be cut short), else listed. */
-export const levelGaps = (p: CohortEntry['progress'], levelId: string): number =>
-  summary(p).levelGapCounts?.[levelId] ?? p.gaps.filter((g) => g.levelId === levelId).length;
-
-/** Entries typed in a sheet that wait for a confirmation, and are not counted: the engine's tallies. */
-export const pendingEntries = (p: CohortEntry['progress']): number =>
-  ENTRY_KINDS.reduce((n, kind) => n + (p.entries?.[kind]?.pending ?? 0), 0);
 
 export async function writeCohortReport(source: CohortSource, stream: Writable, title: string): Promise<CohortTotals> {
   const ExcelJS = (await import('exceljs')).default;
@@ -120,48 +107,6 @@ async function cohortSheet(cohort: Worksheet, source: CohortSource, totals: Coho
   // The streaming writer keeps conditional formats until the sheet is committed: the range is known by then.
   if (totals.rows) addStatusFormatting(cohort, `${STATUS_COL}2:${STATUS_COL}${totals.rows + 1}`);
   cohort.commit();
-}
-
-const PENDING_WORDS: Record<EntryKind, [string, string]> = {
-  'sign-off': ['sign-off', 'sign-offs'],
-  'hours-entry': ['hours entry', 'hours entries'],
-  'prior-credit': ['prior credit', 'prior credits'],
-  exam: ['exam result', 'exam results'],
-  certification: ['certification', 'certifications'],
-};
-
-/**
- * The gap rows of one apprentice: the listed gaps except the pending ones, one line for all pending entries, and
- * one for the gaps the stored summary left out (it keeps the first findings; pending ones come last).
- */
-export function gapRows(p: CohortEntry['progress']): Pick<Finding, 'code' | 'severity' | 'message' | 'levelId'>[] {
-  const listed = p.gaps.filter((g) => !isPendingFinding(g));
-  const rows: Pick<Finding, 'code' | 'severity' | 'message' | 'levelId'>[] = [...listed];
-  const s = summary(p);
-  if (s.levelGapCounts) {
-    // Level gaps come first, then the one gap without a level (no recent activity), then pending entries.
-    const all = Object.values(s.levelGapCounts).reduce((n, c) => n + c, 0) + (s.findingCounts?.['activity.none'] ?? 0);
-    const left = all - listed.length;
-    if (left > 0)
-      rows.push({
-        code: 'gaps.not-listed',
-        severity: 'info',
-        message: `${left} more ${left === 1 ? 'gap is' : 'gaps are'} not listed here (the stored progress keeps the first findings); the apprentice's transcript lists every gap.`,
-      });
-  }
-  const pending = pendingEntries(p);
-  if (pending > 0) {
-    const parts = ENTRY_KINDS.flatMap((kind) => {
-      const n = p.entries?.[kind]?.pending ?? 0;
-      return n ? [`${n} ${PENDING_WORDS[kind][n === 1 ? 0 : 1]}`] : [];
-    });
-    rows.push({
-      code: 'pending',
-      severity: 'info',
-      message: `${pending} ${pending === 1 ? 'entry' : 'entries'} typed in a sheet ${pending === 1 ? 'is' : 'are'} not confirmed and not counted: ${parts.join(', ')}.`,
-    });
-  }
-  return rows;
 }
 
 async function gapsSheet(gaps: Worksheet, source: CohortSource, totals: CohortTotals): Promise<void> {

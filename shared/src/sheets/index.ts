@@ -3,6 +3,8 @@
 
 export * from './apprentice';
 export * from './apprentice-status';
+export * from './cohort';
+export * from './cohort-gaps';
 export * from './columns';
 export * from './dashboard';
 export * from './from-record';

@@ -1,0 +1,210 @@
+// Consultant mode, unchanged, against the real functions on the emulators: a consultant made a member of two sponsors
+// through the API (sync as each admin, then PUT .../members/:email role consultant) refreshes the Cohort and Gaps
+// sheets of a spreadsheet of their own through GET /v1/cohort (UrlFetchApp sends for real: sync-fetch.ts), and
+// downloads the cohort report (one, several, all sponsors) and a transcript that exceljs opens.
+import { type ApprenticeRecordInput, ENTRY_KINDS } from '@qualcard/shared';
+import { COHORT_COLUMNS, type CohortAnswer } from '@qualcard/shared/sheets';
+import ExcelJS from 'exceljs';
+import { cohortRequest } from '../../addon/src/api/requests';
+import * as entry from '../../addon/src/main';
+import { writeSettings } from '../../addon/src/settings';
+import type { DownloadFile } from '../../addon/src/sidebar-api';
+import { type FakeAppsScript, installFakeAppsScript } from '../../addon/test-support/fake-apps-script';
+import { sendWithFetch } from '../../addon/test-support/node-send';
+import { syncFetch } from '../../addon/test-support/sync-fetch';
+import { mintIdToken } from '../../scripts/emulator-key';
+import { call, clearFirestore, type ProgressListAnswer, seedSponsor } from './helpers/api';
+import { apiUrl } from './helpers/env';
+import { record } from './helpers/records';
+
+const CONSULTANT = 'consultant@advisors.example';
+const COACH = 'coach@acme.example';
+const AS_OF = '2026-06-30';
+const acme = [
+  record({
+    id: 'ann',
+    name: 'Ann',
+    frameworkId: 'nitas-help-desk',
+    levelId: 'L1',
+    coach: COACH,
+    startDate: '2025-11-01',
+    stage: { signed: 12, hoursPerCategory: 16 },
+  }),
+  record({
+    id: 'cy',
+    name: 'Cy',
+    frameworkId: 'customer-technical-support',
+    levelId: 'ITS1',
+    coach: 'coach2@acme.example',
+    startDate: '2026-02-01',
+    stage: { signed: 0 },
+  }),
+];
+const globex = [
+  record({
+    id: 'gus',
+    name: 'Gus',
+    frameworkId: 'it-support-wps',
+    levelId: 'L1',
+    coach: 'coach@globex.example',
+    startDate: '2025-12-01',
+    stage: { signed: 30 },
+  }),
+];
+const initech = [
+  record({
+    id: 'ivy',
+    name: 'Ivy',
+    frameworkId: 'nitas-help-desk',
+    levelId: 'L1',
+    coach: 'coach@initech.example',
+    startDate: '2026-01-01',
+    stage: { signed: 3 },
+  }),
+];
+
+async function sponsor(id: string, name: string, records: ApprenticeRecordInput[], consultant: boolean): Promise<void> {
+  const admin = `admin@${id}.example`;
+  await seedSponsor(id, name, { [admin]: 'admin' });
+  const sync = await call('POST', `/v1/sponsors/${id}/sync`, {
+    as: admin,
+    body: { idempotencyKey: `consultant-${id}`, asOf: AS_OF, records },
+  });
+  expect(sync.status).toBe(200);
+  if (consultant) {
+    const put = await call('PUT', `/v1/sponsors/${id}/members/${encodeURIComponent(CONSULTANT)}`, {
+      as: admin,
+      body: { role: 'consultant' },
+    });
+    expect(put.status).toBe(200);
+  }
+}
+
+let fake: FakeAppsScript;
+beforeAll(async () => {
+  await clearFirestore();
+  await sponsor('acme', 'Acme IT', acme, true);
+  await sponsor('globex', 'Globex', globex, true);
+  await sponsor('initech', 'Initech', initech, false); // not theirs: never in their cohort
+  await seedSponsor('acme', 'Acme IT', { [COACH]: 'coach' });
+}, 120_000);
+beforeEach(() => {
+  fake = installFakeAppsScript({ fetch: syncFetch, identity: mintIdToken({ email: CONSULTANT }) });
+  writeSettings({ endpoint: apiUrl(), sponsorId: '', frameworkIds: [] });
+});
+afterEach(() => fake.uninstall());
+
+const col = (h: (typeof COHORT_COLUMNS)[number]) => COHORT_COLUMNS.indexOf(h);
+
+test("a consultant's Cohort and Gaps sheets hold every sponsor that made them a member, with the stored numbers", async () => {
+  expect(entry.refreshCohort()).toMatchObject({ sponsors: 2, apprentices: 3, pages: 1 });
+  const rows = fake.ss.byName('Cohort')!.grid().slice(4);
+  expect(rows.map((r) => [r[col('Sponsor')], r[col('Apprentice id')]])).toEqual([
+    ['Acme IT', 'ann'],
+    ['Acme IT', 'cy'],
+    ['Globex', 'gus'],
+  ]);
+  // The numbers are the service's stored progress, as its progress route answers them.
+  for (const [sid, name] of [
+    ['acme', 'Acme IT'],
+    ['globex', 'Globex'],
+  ] as const) {
+    const stored = await call<ProgressListAnswer>('GET', `/v1/sponsors/${sid}/progress`, { as: CONSULTANT });
+    for (const s of stored.body.apprentices) {
+      const row = rows.find((r) => r[col('Apprentice id')] === s.apprenticeId)!;
+      const target = s.progress.levels.find((l) => l.levelId === s.progress.targetLevelId)!;
+      expect(row[col('Sponsor')]).toBe(name);
+      expect(row[col('Framework')]).toBe(s.frameworkId);
+      expect(row[col('Version')]).toBe(s.progress.frameworkVersion);
+      expect(row[col('Percent')]).toBe(target.percent);
+      expect(row[col('Pending confirmations')]).toBe(
+        ENTRY_KINDS.reduce((n, k) => n + s.progress.entries[k].pending, 0),
+      );
+      const projected = row[col('Projected completion')];
+      expect(projected instanceof Date ? projected.toISOString().slice(0, 10) : projected).toBe(
+        s.progress.projectedCompletion ?? 'no pace yet',
+      );
+      const gapRows = fake.ss
+        .byName('Gaps')!
+        .grid()
+        .slice(4)
+        .filter((g) => g[3] === s.apprenticeId);
+      expect(gapRows.every((g) => g[0] === name)).toBe(true);
+      // Each listed gap is a row; a summary that kept the first 50 findings says how many more there are.
+      const counted = gapRows.reduce((n, g) => {
+        const more = /^(\d+) more gaps? (?:is|are) not listed/.exec(String(g[6]));
+        if (more) return n + Number(more[1]);
+        return String(g[6]).includes('not confirmed and not counted') ? n : n + 1;
+      }, 0);
+      expect(counted).toBe(row[col('Open gaps')]);
+    }
+  }
+  // Gus has more gaps than the stored summary keeps: the Gaps sheet and its note say so.
+  expect(
+    fake.ss
+      .byName('Gaps')!
+      .grid()
+      .some((g) => /^\d+ more gaps are not listed/.test(String(g[6]))),
+  ).toBe(true);
+  expect(String(fake.ss.byName('Gaps')!.cell(2, 1))).toContain('keeps only the first 50 findings');
+  expect(entry.getCohortState().sponsors.map((s) => [s.id, s.role])).toEqual([
+    ['acme', 'consultant'],
+    ['globex', 'consultant'],
+  ]);
+}, 120_000);
+
+test('GET /v1/cohort pages at apprentice boundaries; a coach sees their own apprentices; a sponsor not theirs is a 403', async () => {
+  const token = mintIdToken({ email: CONSULTANT });
+  const one = await sendWithFetch<CohortAnswer>(cohortRequest(apiUrl(), []), token);
+  const seen: string[] = [];
+  let next: string | undefined;
+  do {
+    const url = `${cohortRequest(apiUrl(), [], next).url}${next ? '&' : '?'}limit=1`;
+    const page = await sendWithFetch<CohortAnswer>({ method: 'get', url }, token);
+    expect(page.apprentices.length).toBeLessThanOrEqual(1);
+    seen.push(...page.apprentices.map((a) => `${a.sponsorId}/${a.apprenticeId}`));
+    next = page.next ?? undefined;
+  } while (next);
+  expect(seen).toEqual(one.apprentices.map((a) => `${a.sponsorId}/${a.apprenticeId}`));
+  expect(one.next).toBeNull();
+
+  const coach = await sendWithFetch<CohortAnswer>(cohortRequest(apiUrl(), ['acme']), mintIdToken({ email: COACH }));
+  expect(coach.apprentices.map((a) => a.apprenticeId)).toEqual(['ann']);
+  await expect(sendWithFetch(cohortRequest(apiUrl(), ['initech']), token)).rejects.toThrow(
+    /403.*not a member of sponsor initech/,
+  );
+  const bad = await call('GET', '/v1/cohort?pageToken=initech%2Fivy', { as: CONSULTANT });
+  expect(bad.status).toBe(400);
+}, 120_000);
+
+async function sheetsOf(file: DownloadFile): Promise<Record<string, string[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+  const out: Record<string, string[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow((r) => {
+      rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+    });
+    out[ws.name] = rows;
+  });
+  return out;
+}
+const sponsorsIn = (sheets: Record<string, string[][]>): string[] =>
+  [...new Set(sheets.Cohort!.map((r) => r[0]!).filter((s) => ['Acme IT', 'Globex', 'Initech'].includes(s)))].sort();
+
+test('downloads from the sidebar: the cohort report for one, several and all sponsors, and a transcript, open in exceljs', async () => {
+  const all = entry.downloadCohortReport([]);
+  expect(all.filename).toMatch(/^cohort-report-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(all.bytes).toBe(Buffer.from(all.base64, 'base64').length);
+  expect(sponsorsIn(await sheetsOf(all))).toEqual(['Acme IT', 'Globex']);
+  expect(sponsorsIn(await sheetsOf(entry.downloadCohortReport(['globex'])))).toEqual(['Globex']);
+  expect(sponsorsIn(await sheetsOf(entry.downloadCohortReport(['acme', 'globex'])))).toEqual(['Acme IT', 'Globex']);
+  expect(() => entry.downloadCohortReport(['initech'])).toThrow(/403/);
+
+  const t = entry.downloadTranscript('globex', 'gus');
+  expect(t.filename).toMatch(/^transcript-.*\.xlsx$/);
+  const transcript = await sheetsOf(t);
+  expect(Object.keys(transcript).length).toBeGreaterThan(0);
+  expect(JSON.stringify(transcript)).toContain('Gus');
+}, 120_000);
