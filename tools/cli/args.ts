@@ -12,6 +12,10 @@ export interface CommandSpec {
   /** Its positional arguments as the usage shows them, e.g. "<record.json>"; each is required. */
   args: string[];
   options: string[];
+  /** Options the command cannot run without (shown without brackets in the usage). */
+  required?: string[];
+  /** Options that may be given several times (`--sponsor a --sponsor b`); `lists` holds every value. */
+  repeatable?: string[];
 }
 
 export interface Cli {
@@ -26,6 +30,8 @@ export interface Parsed {
   args: string[];
   /** Value options given, by name without the dashes. */
   values: Map<string, string>;
+  /** Every value of a repeatable option, in the order given. */
+  lists: Map<string, string[]>;
   flags: Set<string>;
 }
 
@@ -39,7 +45,8 @@ interface Given {
 export function usageLine(options: Map<string, OptionSpec>, command: CommandSpec): string {
   const shown = command.options.map((name) => {
     const value = options.get(name)!.value;
-    return `[--${name}${value ? ` ${value}` : ''}]`;
+    const text = `--${name}${value ? ` ${value}` : ''}${command.repeatable?.includes(name) ? ' ...' : ''}`;
+    return command.required?.includes(name) ? text : `[${text}]`;
   });
   return ['qualcard', command.name, ...command.args, ...shown].join(' ');
 }
@@ -49,14 +56,7 @@ export function parseArgs(argv: string[], cli: Cli): Parsed | 'help' {
   const { positional, given, help } = tokenize(argv, cli.options);
   if (help) return 'help';
   const command = findCommand(positional, cli);
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (const { flag, name, value } of given) {
-    if (!command.options.includes(name)) throw new InputError(unknownOption(flag, command));
-    if (value === undefined) flags.add(name);
-    else if (values.has(name)) throw new InputError(`${flag} is given twice ("${values.get(name)}" and "${value}")`);
-    else values.set(name, value);
-  }
+  const { values, lists, flags } = optionValues(given, command);
   const args = positional.slice(command.name.split(' ').length);
   const usage = `usage: ${usageLine(cli.options, command)}`;
   const extra = args.slice(command.args.length);
@@ -66,7 +66,27 @@ export function parseArgs(argv: string[], cli: Cli): Parsed | 'help' {
     );
   const missing = command.args.slice(args.length);
   if (missing.length) throw new InputError(`${command.name} needs ${missing.join(' ')}\n${usage}`);
-  return { command, args, values, flags };
+  const absent = (command.required ?? []).filter((name) => !values.has(name) && !lists.has(name));
+  if (absent.length)
+    throw new InputError(
+      `${command.name} needs ${absent.map((name) => `--${name} ${cli.options.get(name)!.value ?? ''}`.trimEnd()).join(' and ')}\n${usage}`,
+    );
+  return { command, args, values, lists, flags };
+}
+
+/** The given options sorted into values, lists (repeatable options) and flags; each must be the command's own. */
+function optionValues(given: Given[], command: CommandSpec) {
+  const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (const { flag, name, value } of given) {
+    if (!command.options.includes(name)) throw new InputError(unknownOption(flag, command));
+    if (value === undefined) flags.add(name);
+    else if (command.repeatable?.includes(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+    else if (values.has(name)) throw new InputError(`${flag} is given twice ("${values.get(name)}" and "${value}")`);
+    else values.set(name, value);
+  }
+  return { values, lists, flags };
 }
 
 /**

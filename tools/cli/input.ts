@@ -1,5 +1,6 @@
 // Reading the CLI's input files and resolving "a shipped framework id or a framework file".
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CsvSyntaxError, Framework, formatIssues, getFramework, parseCsv, shippedFrameworks } from '../../shared/src';
 
 /** Bad input from the user: printed without a stack trace, exit 1. */
@@ -68,7 +69,7 @@ const isFile = (path: string): boolean => {
   }
 };
 
-function readFrameworkFile(path: string): Framework {
+export function readFrameworkFile(path: string): Framework {
   const parsed = Framework.safeParse(readJson(path));
   if (!parsed.success) throw new InputError(`${path}: not a valid framework\n${formatIssues(parsed.error)}`);
   return parsed.data;
@@ -92,4 +93,13 @@ export function resolveFramework(option: string, value: string): Framework {
   if (shipped) return shipped;
   if (/[\\/]/.test(value) || existsSync(value)) return readFrameworkFile(value);
   throw new InputError(`${option} ${value}: not a shipped framework (${shippedIds()}) and no such file`);
+}
+
+/** Refuses an --out that is a directory, in a missing directory, or the input file itself. */
+export function checkOutFile(target: string, input?: string): void {
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new InputError(`--out ${target}: is a directory; give a file name`);
+  if (!existsSync(dirname(target))) throw new InputError(`--out ${target}: no such directory ${dirname(target)}`);
+  if (input && existsSync(target) && realpathSync(target) === realpathSync(input))
+    throw new InputError(`--out ${target}: is the input file; give another file name`);
 }
