@@ -59,9 +59,9 @@ function programLines(f: Framework, width: number): string[] {
     ? 'yes: a level is complete only when the level before it is'
     : 'no: each level is complete on its own requirements';
   return [
-    `Program type: ${f.program.type ?? 'not stated'}`,
-    `Duration: ${duration}`,
-    `Levels cumulative: ${cumulative}`,
+    ...wrap(f.program.type ?? 'not stated', width, 'Program type: '),
+    ...wrap(duration, width, 'Duration: '),
+    ...wrap(cumulative, width, 'Levels cumulative: '),
     ...(f.program.certificationNote ? wrap(f.program.certificationNote, width, 'Certification: ') : []),
   ];
 }
@@ -69,10 +69,10 @@ function programLines(f: Framework, width: number): string[] {
 function headerLines(f: Framework, width: number): string[] {
   const o = f.occupation;
   const lines = wrap(`${f.title} (${f.id} ${f.version})`, width, '');
-  if (f.sourceDocument) lines.push(`Source: ${f.sourceDocument}`);
-  if (o.title) lines.push(`Occupation: ${o.title}`);
+  if (f.sourceDocument) lines.push(...wrap(f.sourceDocument, width, 'Source: '));
+  if (o.title) lines.push(...wrap(o.title, width, 'Occupation: '));
   if (o.onetCodes.length || o.rapidsCodes.length)
-    lines.push(`O*NET ${o.onetCodes.join(', ') || '-'}; RAPIDS ${o.rapidsCodes.join(', ') || '-'}`);
+    lines.push(...wrap(`${o.onetCodes.join(', ') || '-'}; RAPIDS ${o.rapidsCodes.join(', ') || '-'}`, width, 'O*NET '));
   if (o.jobTitles.length) lines.push(...wrap(o.jobTitles.join(', '), width, 'Job titles: '));
   return [...lines, ...programLines(f, width)];
 }
@@ -84,7 +84,7 @@ function levelLines(f: Framework, l: Level, width: number): string[] {
   const hours = r.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.hours}${h.note ? ` (${h.note})` : ''}`);
   return [
     ...wrap(l.title, width, `  ${l.id} `),
-    `    Items: ${core} core, ${itemCount(f, l.id, 'optional')} optional${stated}`,
+    ...wrap(`${core} core, ${itemCount(f, l.id, 'optional')} optional${stated}`, width, '    Items: '),
     ...wrap(listOr(hours, 'none stated'), width, '    Hours: '),
     ...wrap(listOr(r.exams.map((e) => e.title)), width, '    Exams: '),
     ...wrap(listOr(r.certifications.map((c) => c.title)), width, '    Certifications: '),
@@ -110,7 +110,7 @@ function itemLines(item: Item, width: number): string[] {
     const text = item.texts[key];
     return text ? wrap(text, width, `    ${label}: `) : [];
   });
-  return [`  ${item.id} (${about.join(', ')})`, ...texts];
+  return [...wrap(`${about.join(', ')})`, width, `  ${item.id} (`), ...texts];
 }
 
 function workFunctionLines(f: Framework, width: number): string[] {
@@ -155,7 +155,7 @@ export function frameworkDetail(f: Framework, width = DEFAULT_WIDTH): string {
     ...workFunctionLines(f, width),
     ...slotLines(f, width),
     ...(ccc
-      ? ['', `Cross-cutting competencies: ${ccc} rated (qualcard frameworks show ${f.id} --json lists them)`]
+      ? ['', ...wrap(`${ccc} rated (frameworks show --json lists them)`, width, 'Cross-cutting competencies: ')]
       : []),
     ...noteLines(f, width),
   ].join('\n');

@@ -108,7 +108,7 @@ export async function transcript(parsed: Parsed, ctx: Context): Promise<void> {
       `transcript ${meta.id} of ${aid}: the download does not match its SHA-256 ${meta.sha256}; try again`,
     );
   const written = saveXlsx(file, target, meta.fileName);
-  if (parsed.flags.has('json')) return ctx.out(json({ ...meta, file: written }));
+  if (parsed.flags.has('json')) return ctx.out(json({ ...(made.body as object), file: written }));
   ctx.out(
     `transcript version ${meta.version} of ${aid} (${meta.frameworkId} ${meta.frameworkVersion}, as of ${meta.asOf}): ${file.bytes.length} bytes -> ${written}`,
   );
