@@ -437,6 +437,19 @@ describe('qualcard publish', () => {
     expect(JSON.parse((await cli(['publish', path, '--sponsor', 'acme', '--json'])).out)).toEqual({ created: false });
   });
 
+  test('publishes what import wrote, as is', async () => {
+    const target = join(tmp(), 'acme.json');
+    const csv = join(ROOT, 'examples/sponsor-items.csv');
+    expect(
+      (await cli(['import', csv, '--extend', 'nitas-help-desk', '--id', 'acme-help-desk', '--out', target])).code,
+    ).toBe(0);
+    route = () => ({ status: 201, body: { frameworkId: 'acme-help-desk', version: '1.0.0-sponsor.1', created: true } });
+    expect((await cli(['publish', target, '--sponsor', 'acme'])).out).toBe(
+      'published acme-help-desk 1.0.0-sponsor.1 for sponsor acme\n',
+    );
+    expect(JSON.parse(seen[0]!.body).framework).toEqual(JSON.parse(readFileSync(target, 'utf8')));
+  });
+
   test('409: the server message and what to do', async () => {
     route = () => apiError(409, 'acme-generalist 1.0.0-sponsor.1 is already published with other content');
     expect(await cli(['publish', file(), '--sponsor', 'acme'])).toEqual({

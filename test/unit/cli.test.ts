@@ -208,6 +208,16 @@ test('npx qualcard runs as a real command and exits non-zero on bad input', () =
   expect(bad.stderr).toContain('usage:');
 }, 30_000);
 
+test('the real command runs from any directory (the repository tsconfig resolves its imports)', () => {
+  const run = spawnSync('node', [join(ROOT, 'bin/qualcard.js'), 'progress', '--sponsor', 'acme'], {
+    cwd: tmp(),
+    encoding: 'utf8',
+    env: { ...process.env, QUALCARD_API: 'http://127.0.0.1:9/api', QUALCARD_ID_TOKEN: 'a.b.c' },
+  });
+  expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: '' });
+  expect(run.stderr).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:9\/api: /);
+}, 30_000);
+
 describe('arguments: each command takes only its own options and arguments', () => {
   const CSV = join(ROOT, 'examples/sponsor-items.csv');
 
