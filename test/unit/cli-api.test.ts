@@ -473,7 +473,8 @@ describe('qualcard publish', () => {
 });
 
 describe('arguments of the API commands', () => {
-  test('required options, repeatable --sponsor for report only', async () => {
+  test('required options, repeatable --sponsor for report only; a bad command line exits 2', async () => {
+    expect((await cli(['transcript', '--sponsor', 'acme'])).code).toBe(2);
     expect((await cli(['transcript', '--sponsor', 'acme'])).err).toBe(
       'transcript needs --apprentice <aid>\nusage: qualcard transcript --sponsor <sid> --apprentice <aid> [--as-of YYYY-MM-DD] [--out <file>] [--api <url>] [--json]\n',
     );

@@ -200,12 +200,15 @@ describe('qualcard import', () => {
   });
 });
 
-test('npx qualcard runs as a real command and exits non-zero on bad input', () => {
+test('npx qualcard runs as a real command: exit 2 on a bad command line, 1 on bad input', () => {
   const ok = execFileSync('npx', ['qualcard', 'frameworks', '--json'], { cwd: ROOT, encoding: 'utf8' });
   expect(JSON.parse(ok)).toHaveLength(5);
-  const bad = spawnSync('npx', ['qualcard', 'check'], { cwd: ROOT, encoding: 'utf8' });
+  const usage = spawnSync('npx', ['qualcard', 'check'], { cwd: ROOT, encoding: 'utf8' });
+  expect(usage.status).toBe(2);
+  expect(usage.stderr).toContain('usage:');
+  const bad = spawnSync('npx', ['qualcard', 'check', join(ROOT, 'package.json')], { cwd: ROOT, encoding: 'utf8' });
   expect(bad.status).toBe(1);
-  expect(bad.stderr).toContain('usage:');
+  expect(bad.stderr).toContain('not a valid apprentice record');
 }, 30_000);
 
 test('the real command runs from any directory (the repository tsconfig resolves its imports)', () => {
@@ -223,7 +226,7 @@ describe('arguments: each command takes only its own options and arguments', () 
 
   test('an unknown option is an error naming it, with the known option it is close to', async () => {
     expect(await cli('check', EXAMPLE, '--asof', '2026-06-01')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'unknown option --asof for check; did you mean --as-of?\n',
     });
@@ -269,7 +272,7 @@ describe('arguments: each command takes only its own options and arguments', () 
       '--out needs a value: --out <file>\n',
     );
     expect(await cli('check', EXAMPLE, '--as-of', '2026-06-01', '--as-of', '2026-10-01')).toMatchObject({
-      code: 1,
+      code: 2,
       err: '--as-of is given twice ("2026-06-01" and "2026-10-01")\n',
     });
   });
@@ -281,14 +284,14 @@ describe('arguments: each command takes only its own options and arguments', () 
 
   test('extra or missing arguments are errors with the command usage', async () => {
     expect(await cli('check', EXAMPLE, 'other.json', '2026-06-01')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'unexpected arguments for check: "other.json" "2026-06-01"\nusage: qualcard check <record.json> [--as-of YYYY-MM-DD] [--framework <id|framework.json>] [--json]\n',
     });
     expect((await cli('frameworks', 'show', 'nitas-help-desk', 'it-support-wps')).err).toContain(
       'unexpected argument for frameworks show: "it-support-wps"\nusage: qualcard frameworks show <id|framework.json> [--json]',
     );
-    expect((await cli('import', CSV, 'more.csv')).code).toBe(1);
+    expect((await cli('import', CSV, 'more.csv')).code).toBe(2);
     expect((await cli('frameworks', 'show')).err).toBe(
       'frameworks show needs <id|framework.json>\nusage: qualcard frameworks show <id|framework.json> [--json]\n',
     );
@@ -306,12 +309,12 @@ describe('arguments: each command takes only its own options and arguments', () 
     );
   });
 
-  test('a real process exits 1 on an unknown option, without a stack trace', () => {
+  test('a real process exits 2 on an unknown option, without a stack trace', () => {
     const bad = spawnSync('npx', ['qualcard', 'check', EXAMPLE, '--asof', '2026-06-01'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown option --asof for check; did you mean --as-of?');
     expect(bad.stderr).not.toMatch(/^\s+at /m);
     expect(bad.stdout).toBe('');

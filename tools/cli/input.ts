@@ -5,6 +5,8 @@ import { CsvSyntaxError, Framework, formatIssues, getFramework, parseCsv, shippe
 
 /** Bad input from the user: printed without a stack trace, exit 1. */
 export class InputError extends Error {}
+/** A command line that names no command, an unknown option, a missing argument...: exit 2, as Unix commands do. */
+export class UsageError extends InputError {}
 
 /** How an `<id|framework.json>` value is read; printed in the usage and repeated in the README. */
 export const FRAMEWORK_RULE = `<id|framework.json>: a shipped framework id (qualcard frameworks lists them) or a framework JSON file.

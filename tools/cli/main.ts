@@ -25,6 +25,7 @@ import {
   readJson,
   resolveFramework,
   shippedFramework,
+  UsageError,
 } from './input';
 import { type Context, progress, publish, report, transcript } from './remote';
 
@@ -171,7 +172,7 @@ export async function main(
   } catch (e) {
     if (e instanceof InputError || e instanceof RecordMismatchError || e instanceof ApiFailure) {
       err(e.message);
-      return 1;
+      return e instanceof UsageError ? 2 : 1;
     }
     if (e instanceof ZodError) {
       err(formatIssues(e));
