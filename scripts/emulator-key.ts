@@ -19,7 +19,6 @@ export function ensureEmulatorKey(): { privateKeyFile: string; publicKeyFile: st
   return { privateKeyFile, publicKeyFile };
 }
 
-
 export const EMULATOR_AUDIENCE = 'qualcard-demo.apps.googleusercontent.com';
 
 export interface TokenClaims {
