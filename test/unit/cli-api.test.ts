@@ -140,6 +140,12 @@ describe('qualcard progress', () => {
     expect(out.split('\n')[0]).toMatch(/PROJECTED\s+STATUS$/);
     expect(out).toMatch(/\s+stalled$/m);
     expect(out).toContain('Status reasons:\n  acme-007: No sign-off or hours entry for 120 days: the\n');
+    const other = { ...stored(), progress: { ...stored().progress, status: 'stalled' } };
+    route = () => ({ status: 200, body: { sponsorId: 'acme', apprentices: [other] } });
+    expect(await cli(['progress', '--sponsor', 'acme'])).toMatchObject({
+      code: 0,
+      out: expect.not.stringContaining('STATUS'),
+    });
   });
 
   test('one apprentice: the row, each level and the listed gaps; --json prints the answer as is', async () => {

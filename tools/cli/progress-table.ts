@@ -5,8 +5,11 @@ import { isPendingFinding, type ProgressSummary } from '../../shared/src';
 import { table } from './format';
 import { wrap } from './framework-detail';
 
-/** Stored status (`{status, reason}`), present once the API computes it; absent on older stored progress. */
-const Status = z.object({ status: z.string(), reason: z.string().optional() });
+/**
+ * Stored status (`{status, reason}`), present once the API computes it; absent on older stored progress. Another
+ * shape is shown as no status rather than failing the table: the other columns do not depend on it.
+ */
+const Status = z.object({ status: z.string(), reason: z.string().nullish() }).optional().catch(undefined);
 
 const Summary = z.object({
   frameworkVersion: z.string().optional(),
@@ -22,7 +25,7 @@ const Summary = z.object({
   ),
   gaps: z.array(z.object({ code: z.string(), message: z.string(), levelId: z.string().optional() })),
   projectedCompletion: z.string().nullable(),
-  status: Status.optional(),
+  status: Status,
 });
 
 /** One apprentice's stored progress (`sponsors/{sid}/progress/{aid}`): the fields the table reads. */
@@ -31,7 +34,7 @@ export const StoredProgressView = z.object({
   name: z.string(),
   frameworkId: z.string(),
   progress: z.looseObject(Summary.shape),
-  status: Status.optional(),
+  status: Status,
 });
 export type StoredProgressView = z.infer<typeof StoredProgressView>;
 
