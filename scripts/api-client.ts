@@ -15,6 +15,22 @@ export interface ApiResponse<T = unknown> extends RawResponse {
   body: T;
 }
 
+/** The request had no answer within its time limit. */
+export class TimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${Math.round(timeoutMs / 1000)} s`);
+  }
+}
+
+/** A body labelled JSON that is not (a proxy's page): kept as text, and reported by its status alone. */
+const parseOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 export function functionsBaseUrl(projectId = process.env.GCLOUD_PROJECT ?? 'demo-qualcard'): string {
   const host = process.env.FUNCTIONS_EMULATOR_HOST ?? '127.0.0.1:5001';
   return `http://${host}/${projectId}/us-central1/api`;
@@ -25,6 +41,7 @@ export function send(
   url: string,
   headers: Record<string, string>,
   body?: string | Buffer,
+  timeoutMs?: number,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = (url.startsWith('https:') ? requestTls : request)(url, { method, headers, agent: false }, (res) => {
@@ -39,6 +56,8 @@ export function send(
       });
     });
     req.on('error', reject);
+    // No answer in time: the request fails like a refused connection, with the reason in the message.
+    if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(new TimeoutError(timeoutMs)));
     req.end(body);
   });
 }
@@ -47,7 +66,13 @@ export async function apiCall<T = unknown>(
   baseUrl: string,
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+  opts: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string | Buffer;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -57,10 +82,10 @@ export async function apiCall<T = unknown>(
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await send(method, `${baseUrl}${path}`, headers, body);
+  const res = await send(method, `${baseUrl}${path}`, headers, body, opts.timeoutMs);
   const type = res.headers.get('content-type') ?? '';
-  const parsed = type.includes('json') ? JSON.parse(res.bytes.toString('utf8')) : res.bytes.toString('utf8');
-  return { ...res, body: parsed as T };
+  const text = res.bytes.toString('utf8');
+  return { ...res, body: (type.includes('json') ? parseOrText(text) : text) as T };
 }
 
 /**

@@ -19,8 +19,6 @@ export function ensureEmulatorKey(): { privateKeyFile: string; publicKeyFile: st
   return { privateKeyFile, publicKeyFile };
 }
 
-if (require.main === module) console.log(ensureEmulatorKey().publicKeyFile);
-
 export const EMULATOR_AUDIENCE = 'qualcard-demo.apps.googleusercontent.com';
 
 export interface TokenClaims {
@@ -52,4 +50,15 @@ export function mintIdToken(claims: TokenClaims): string {
   const signing = `${enc(header)}.${enc(payload)}`;
   const signature = createSign('RSA-SHA256').update(signing).sign(readFileSync(file, 'utf8'), 'base64url');
   return `${signing}.${signature}`;
+}
+
+// `tsx scripts/emulator-key.ts` prints the public key file; `--token <email>` prints a token for that email, e.g. for
+// QUALCARD_ID_TOKEN when the command line talks to the emulators.
+if (require.main === module) {
+  const [flag, email] = process.argv.slice(2);
+  if (flag === '--token' && email) console.log(mintIdToken({ email }));
+  else if (flag) {
+    console.error('usage: tsx scripts/emulator-key.ts [--token <email>]');
+    process.exitCode = 2;
+  } else console.log(ensureEmulatorKey().publicKeyFile);
 }

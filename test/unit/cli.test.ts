@@ -43,8 +43,16 @@ describe('qualcard frameworks', () => {
 
   test('show prints levels with their requirements; --json prints the whole framework', async () => {
     const { out } = await cli('frameworks', 'show', 'nitas-help-desk');
-    expect(out).toMatch(
-      /L1 Level 1 - Entry\s+28\s+4\s+Related instruction 242; On-the-job learning 1400; Work experience 2000/,
+    expect(out).toContain(
+      [
+        '  L1 Level 1 - Entry',
+        '    Items: 28 core, 4 optional; the document states 28',
+        '    Hours: Related instruction 242; On-the-job learning 1400; Work experience',
+        '           2000 (in related functions of help desk)',
+        '    Exams: All required course exams',
+        '    Certifications: Computer Technology Industry Association (CompTIA) A+;',
+        '                    Customer Support Specialist',
+      ].join('\n'),
     );
     expect(
       Framework.parse(JSON.parse((await cli('frameworks', 'show', 'customer-technical-support', '--json')).out)).levels,
@@ -54,7 +62,9 @@ describe('qualcard frameworks', () => {
   test('an unknown framework exits 1 naming it', async () => {
     expect(await cli('frameworks', 'show', 'nope')).toMatchObject({
       code: 1,
-      err: expect.stringContaining('unknown framework "nope"'),
+      err: expect.stringMatching(
+        /^frameworks show nope: not a shipped framework \(nitas-help-desk, .*\) and no such file\n$/,
+      ),
     });
   });
 });
@@ -190,12 +200,25 @@ describe('qualcard import', () => {
   });
 });
 
-test('npx qualcard runs as a real command and exits non-zero on bad input', () => {
+test('npx qualcard runs as a real command: exit 2 on a bad command line, 1 on bad input', () => {
   const ok = execFileSync('npx', ['qualcard', 'frameworks', '--json'], { cwd: ROOT, encoding: 'utf8' });
   expect(JSON.parse(ok)).toHaveLength(5);
-  const bad = spawnSync('npx', ['qualcard', 'check'], { cwd: ROOT, encoding: 'utf8' });
+  const usage = spawnSync('npx', ['qualcard', 'check'], { cwd: ROOT, encoding: 'utf8' });
+  expect(usage.status).toBe(2);
+  expect(usage.stderr).toContain('usage:');
+  const bad = spawnSync('npx', ['qualcard', 'check', join(ROOT, 'package.json')], { cwd: ROOT, encoding: 'utf8' });
   expect(bad.status).toBe(1);
-  expect(bad.stderr).toContain('usage:');
+  expect(bad.stderr).toContain('not a valid apprentice record');
+}, 30_000);
+
+test('the real command runs from any directory (the repository tsconfig resolves its imports)', () => {
+  const run = spawnSync('node', [join(ROOT, 'bin/qualcard.js'), 'progress', '--sponsor', 'acme'], {
+    cwd: tmp(),
+    encoding: 'utf8',
+    env: { ...process.env, QUALCARD_API: 'http://127.0.0.1:9/api', QUALCARD_ID_TOKEN: 'a.b.c' },
+  });
+  expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: '' });
+  expect(run.stderr).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:9\/api: /);
 }, 30_000);
 
 describe('arguments: each command takes only its own options and arguments', () => {
@@ -203,7 +226,7 @@ describe('arguments: each command takes only its own options and arguments', () 
 
   test('an unknown option is an error naming it, with the known option it is close to', async () => {
     expect(await cli('check', EXAMPLE, '--asof', '2026-06-01')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'unknown option --asof for check; did you mean --as-of?\n',
     });
@@ -222,10 +245,16 @@ describe('arguments: each command takes only its own options and arguments', () 
     ['frameworks show', ['nitas-help-desk']],
     ['check', [EXAMPLE]],
     ['import', [CSV]],
+    // An API URL that is refused before any request: these runs never reach the network.
+    ['progress', ['--sponsor', 's', '--api', 'ftp://x']],
+    ['transcript', ['--sponsor', 's', '--apprentice', 'a', '--api', 'ftp://x']],
+    ['report', ['--api', 'ftp://x']],
+    ['publish', [join(ROOT, 'shared/frameworks/it-support-wps.json'), '--sponsor', 's', '--api', 'ftp://x']],
   ])('%s accepts exactly the options its usage lists', async (name, args) => {
     const usage = (await cli('--help')).out.split('\n').find((l) => l.startsWith(`  qualcard ${name} `))!;
-    const listed = [...usage.matchAll(/\[--([a-z-]+)/g)].map((m) => m[1]!);
-    for (const option of ['json', 'as-of', 'framework', 'extend', 'id', 'title', 'version', 'out', 'nope']) {
+    const listed = [...usage.matchAll(/[[ ]--([a-z-]+)/g)].map((m) => m[1]!);
+    const options = ['json', 'as-of', 'framework', 'extend', 'id', 'title', 'version', 'out', 'sponsor', 'apprentice'];
+    for (const option of [...options, 'api', 'nope']) {
       const { err } = await cli(...name.split(' '), ...args, `--${option}`, 'x');
       if (listed.includes(option)) expect(err).not.toContain('unknown option');
       else expect(err).toMatch(new RegExp(`^unknown option --${option} for ${name}`));
@@ -243,7 +272,7 @@ describe('arguments: each command takes only its own options and arguments', () 
       '--out needs a value: --out <file>\n',
     );
     expect(await cli('check', EXAMPLE, '--as-of', '2026-06-01', '--as-of', '2026-10-01')).toMatchObject({
-      code: 1,
+      code: 2,
       err: '--as-of is given twice ("2026-06-01" and "2026-10-01")\n',
     });
   });
@@ -255,16 +284,16 @@ describe('arguments: each command takes only its own options and arguments', () 
 
   test('extra or missing arguments are errors with the command usage', async () => {
     expect(await cli('check', EXAMPLE, 'other.json', '2026-06-01')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
       err: 'unexpected arguments for check: "other.json" "2026-06-01"\nusage: qualcard check <record.json> [--as-of YYYY-MM-DD] [--framework <id|framework.json>] [--json]\n',
     });
     expect((await cli('frameworks', 'show', 'nitas-help-desk', 'it-support-wps')).err).toContain(
-      'unexpected argument for frameworks show: "it-support-wps"\nusage: qualcard frameworks show <id> [--json]',
+      'unexpected argument for frameworks show: "it-support-wps"\nusage: qualcard frameworks show <id|framework.json> [--json]',
     );
-    expect((await cli('import', CSV, 'more.csv')).code).toBe(1);
+    expect((await cli('import', CSV, 'more.csv')).code).toBe(2);
     expect((await cli('frameworks', 'show')).err).toBe(
-      'frameworks show needs <id>\nusage: qualcard frameworks show <id> [--json]\n',
+      'frameworks show needs <id|framework.json>\nusage: qualcard frameworks show <id|framework.json> [--json]\n',
     );
     expect((await cli('chek', EXAMPLE)).err).toMatch(/^unknown command "chek"\nusage:/);
   });
@@ -280,12 +309,12 @@ describe('arguments: each command takes only its own options and arguments', () 
     );
   });
 
-  test('a real process exits 1 on an unknown option, without a stack trace', () => {
+  test('a real process exits 2 on an unknown option, without a stack trace', () => {
     const bad = spawnSync('npx', ['qualcard', 'check', EXAMPLE, '--asof', '2026-06-01'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown option --asof for check; did you mean --as-of?');
     expect(bad.stderr).not.toMatch(/^\s+at /m);
     expect(bad.stdout).toBe('');
@@ -303,12 +332,15 @@ describe('framework ids and files', () => {
   });
   afterEach(() => process.chdir(cwd));
 
-  test('frameworks show takes ids only, even when a file of that name exists', async () => {
-    writeFileSync('x.json', nitas);
-    const { code, err } = await cli('frameworks', 'show', 'x.json');
-    expect(code).toBe(1);
-    expect(err).toMatch(
-      /^unknown framework "x.json" \(shipped: nitas-help-desk, .*\); frameworks show takes a shipped id/,
+  test('frameworks show takes a shipped id or a framework file, by the same rule', async () => {
+    writeFileSync('x.json', nitas.replace('"id": "nitas-help-desk"', '"id": "acme-help-desk"'));
+    expect(await cli('frameworks', 'show', 'x.json')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^NITAS Help Desk Concentration \(acme-help-desk 1\.0\.0\)\n/),
+    });
+    writeFileSync('nitas-help-desk', nitas);
+    expect((await cli('frameworks', 'show', 'nitas-help-desk')).err).toContain(
+      'frameworks show nitas-help-desk could mean the shipped framework "nitas-help-desk" or the file ./nitas-help-desk',
     );
   });
 

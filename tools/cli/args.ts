@@ -1,5 +1,5 @@
 // Command-line parsing: a command takes only its own options and arguments; anything else is an error.
-import { InputError } from './input';
+import { UsageError } from './input';
 
 export interface OptionSpec {
   /** How the value is shown in the usage, e.g. "<file>"; absent for a flag (no value), e.g. --json. */
@@ -12,6 +12,10 @@ export interface CommandSpec {
   /** Its positional arguments as the usage shows them, e.g. "<record.json>"; each is required. */
   args: string[];
   options: string[];
+  /** Options the command cannot run without (shown without brackets in the usage). */
+  required?: string[];
+  /** Options that may be given several times (`--sponsor a --sponsor b`); `lists` holds every value. */
+  repeatable?: string[];
 }
 
 export interface Cli {
@@ -26,6 +30,8 @@ export interface Parsed {
   args: string[];
   /** Value options given, by name without the dashes. */
   values: Map<string, string>;
+  /** Every value of a repeatable option, in the order given. */
+  lists: Map<string, string[]>;
   flags: Set<string>;
 }
 
@@ -39,7 +45,8 @@ interface Given {
 export function usageLine(options: Map<string, OptionSpec>, command: CommandSpec): string {
   const shown = command.options.map((name) => {
     const value = options.get(name)!.value;
-    return `[--${name}${value ? ` ${value}` : ''}]`;
+    const text = `--${name}${value ? ` ${value}` : ''}${command.repeatable?.includes(name) ? ' ...' : ''}`;
+    return command.required?.includes(name) ? text : `[${text}]`;
   });
   return ['qualcard', command.name, ...command.args, ...shown].join(' ');
 }
@@ -49,24 +56,37 @@ export function parseArgs(argv: string[], cli: Cli): Parsed | 'help' {
   const { positional, given, help } = tokenize(argv, cli.options);
   if (help) return 'help';
   const command = findCommand(positional, cli);
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (const { flag, name, value } of given) {
-    if (!command.options.includes(name)) throw new InputError(unknownOption(flag, command));
-    if (value === undefined) flags.add(name);
-    else if (values.has(name)) throw new InputError(`${flag} is given twice ("${values.get(name)}" and "${value}")`);
-    else values.set(name, value);
-  }
+  const { values, lists, flags } = optionValues(given, command);
   const args = positional.slice(command.name.split(' ').length);
   const usage = `usage: ${usageLine(cli.options, command)}`;
   const extra = args.slice(command.args.length);
   if (extra.length)
-    throw new InputError(
+    throw new UsageError(
       `unexpected argument${extra.length > 1 ? 's' : ''} for ${command.name}: ${extra.map((a) => JSON.stringify(a)).join(' ')}\n${usage}`,
     );
   const missing = command.args.slice(args.length);
-  if (missing.length) throw new InputError(`${command.name} needs ${missing.join(' ')}\n${usage}`);
-  return { command, args, values, flags };
+  if (missing.length) throw new UsageError(`${command.name} needs ${missing.join(' ')}\n${usage}`);
+  const absent = (command.required ?? []).filter((name) => !values.has(name) && !lists.has(name));
+  if (absent.length)
+    throw new UsageError(
+      `${command.name} needs ${absent.map((name) => `--${name} ${cli.options.get(name)!.value ?? ''}`.trimEnd()).join(' and ')}\n${usage}`,
+    );
+  return { command, args, values, lists, flags };
+}
+
+/** The given options sorted into values, lists (repeatable options) and flags; each must be the command's own. */
+function optionValues(given: Given[], command: CommandSpec) {
+  const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (const { flag, name, value } of given) {
+    if (!command.options.includes(name)) throw new UsageError(unknownOption(flag, command));
+    if (value === undefined) flags.add(name);
+    else if (command.repeatable?.includes(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+    else if (values.has(name)) throw new UsageError(`${flag} is given twice ("${values.get(name)}" and "${value}")`);
+    else values.set(name, value);
+  }
+  return { values, lists, flags };
 }
 
 /**
@@ -94,9 +114,9 @@ function tokenize(argv: string[], options: Map<string, OptionSpec>) {
       const spec = options.get(name);
       if (spec?.value) {
         const value = inline ?? (argv[i + 1]?.startsWith('-') ? undefined : argv[++i]);
-        if (!value) throw new InputError(`${flag} needs a value: ${flag} ${spec.value}`);
+        if (!value) throw new UsageError(`${flag} needs a value: ${flag} ${spec.value}`);
         given.push({ flag, name, value });
-      } else if (spec && inline !== undefined) throw new InputError(`${flag} is a flag and takes no value`);
+      } else if (spec && inline !== undefined) throw new UsageError(`${flag} is a flag and takes no value`);
       else given.push({ flag, name });
     }
   }
@@ -104,11 +124,11 @@ function tokenize(argv: string[], options: Map<string, OptionSpec>) {
 }
 
 function findCommand(positional: string[], cli: Cli): CommandSpec {
-  if (positional.length === 0) throw new InputError(cli.usage);
+  if (positional.length === 0) throw new UsageError(cli.usage);
   const command = cli.commands
     .filter((c) => c.name.split(' ').every((word, i) => positional[i] === word))
     .sort((a, b) => b.name.length - a.name.length)[0];
-  if (!command) throw new InputError(`unknown command "${positional[0]}"\n${cli.usage}`);
+  if (!command) throw new UsageError(`unknown command "${positional[0]}"\n${cli.usage}`);
   return command;
 }
 

@@ -24,12 +24,6 @@ export function table(rows: string[][]): string {
     .join('\n');
 }
 
-const count = (fw: Framework, levelId: string, core: 'core' | 'optional'): number =>
-  fw.workFunctions.reduce(
-    (n, wf) => n + wf.items.filter((i) => i.core === core && i.levels.includes(levelId)).length,
-    0,
-  );
-
 export function frameworkList(frameworks: Framework[]): string {
   return table([
     ['ID', 'VERSION', 'LEVELS', 'ITEMS', 'TITLE'],
@@ -41,43 +35,6 @@ export function frameworkList(frameworks: Framework[]): string {
       f.title,
     ]),
   ]);
-}
-
-export function frameworkDetail(f: Framework): string {
-  const lines = [`${f.title} (${f.id} ${f.version})`];
-  if (f.sourceDocument) lines.push(`Source: ${f.sourceDocument}`);
-  if (f.occupation.onetCodes.length || f.occupation.rapidsCodes.length)
-    lines.push(
-      `O*NET ${f.occupation.onetCodes.join(', ') || '-'}; RAPIDS ${f.occupation.rapidsCodes.join(', ') || '-'}`,
-    );
-  const d = f.program.durationMonths;
-  if (f.program.type || d)
-    lines.push(
-      `Program: ${f.program.type ?? 'type not stated'}${d ? `, ${d.minimum ?? '?'}-${d.maximum ?? '?'} months (expected ${d.expected ?? '?'})` : ''}${f.program.levelsCumulative ? ', levels cumulative' : ''}`,
-    );
-  lines.push(
-    '',
-    table([
-      ['LEVEL', 'CORE', 'OPTIONAL', 'HOURS', 'EXAMS', 'CERTIFICATIONS'],
-      ...f.levels.map((l) => [
-        `${l.id} ${l.title}`,
-        String(count(f, l.id, 'core')),
-        String(count(f, l.id, 'optional')),
-        l.requirements.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.hours}`).join('; ') || '-',
-        String(l.requirements.exams.length),
-        l.requirements.certifications.map((c) => c.title).join('; ') || '-',
-      ]),
-    ]),
-  );
-  lines.push(
-    '',
-    table([
-      ['WORK FUNCTION', 'ITEMS', 'TITLE'],
-      ...f.workFunctions.map((wf) => [wf.id, String(wf.items.length), wf.title]),
-    ]),
-  );
-  if (f.slots.length) lines.push('', `Sponsor-definable slots: ${f.slots.map((s) => s.id).join(', ')}`);
-  return lines.join('\n');
 }
 
 const findingLines = (title: string, findings: Finding[], none = 'none'): string[] =>

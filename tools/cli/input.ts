@@ -1,9 +1,12 @@
 // Reading the CLI's input files and resolving "a shipped framework id or a framework file".
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CsvSyntaxError, Framework, formatIssues, getFramework, parseCsv, shippedFrameworks } from '../../shared/src';
 
 /** Bad input from the user: printed without a stack trace, exit 1. */
 export class InputError extends Error {}
+/** A command line that names no command, an unknown option, a missing argument...: exit 2, as Unix commands do. */
+export class UsageError extends InputError {}
 
 /** How an `<id|framework.json>` value is read; printed in the usage and repeated in the README. */
 export const FRAMEWORK_RULE = `<id|framework.json>: a shipped framework id (qualcard frameworks lists them) or a framework JSON file.
@@ -68,7 +71,7 @@ const isFile = (path: string): boolean => {
   }
 };
 
-function readFrameworkFile(path: string): Framework {
+export function readFrameworkFile(path: string): Framework {
   const parsed = Framework.safeParse(readJson(path));
   if (!parsed.success) throw new InputError(`${path}: not a valid framework\n${formatIssues(parsed.error)}`);
   return parsed.data;
@@ -92,4 +95,13 @@ export function resolveFramework(option: string, value: string): Framework {
   if (shipped) return shipped;
   if (/[\\/]/.test(value) || existsSync(value)) return readFrameworkFile(value);
   throw new InputError(`${option} ${value}: not a shipped framework (${shippedIds()}) and no such file`);
+}
+
+/** Refuses an --out that is a directory, in a missing directory, or the input file itself. */
+export function checkOutFile(target: string, input?: string): void {
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new InputError(`--out ${target}: is a directory; give a file name`);
+  if (!existsSync(dirname(target))) throw new InputError(`--out ${target}: no such directory ${dirname(target)}`);
+  if (input && existsSync(target) && realpathSync(target) === realpathSync(input))
+    throw new InputError(`--out ${target}: is the input file; give another file name`);
 }

@@ -1,6 +1,6 @@
-// The qualcard command: frameworks, check and import, for consultants and for checking records.
-import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The qualcard command: frameworks, check and import work on files; progress, transcript, report and publish call
+// the API (tools/cli/remote.ts).
+import { writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import {
   ApprenticeRecord,
@@ -13,9 +13,21 @@ import {
   type RowError,
   shippedFrameworks,
 } from '../../shared/src';
+import { API_ENV, ApiFailure, TIMEOUT_ENV, TOKEN_ENV } from './api';
 import { type Cli, type CommandSpec, type OptionSpec, type Parsed, parseArgs, usageLine } from './args';
-import { frameworkDetail, frameworkList, progressReport } from './format';
-import { FRAMEWORK_RULE, InputError, readCsv, readJson, resolveFramework, shippedFramework } from './input';
+import { frameworkList, progressReport } from './format';
+import { frameworkDetail, terminalWidth } from './framework-detail';
+import {
+  checkOutFile,
+  FRAMEWORK_RULE,
+  InputError,
+  readCsv,
+  readJson,
+  resolveFramework,
+  shippedFramework,
+  UsageError,
+} from './input';
+import { type Context, progress, publish, report, transcript } from './remote';
 
 const OPTIONS = new Map<string, OptionSpec>([
   ['json', {}],
@@ -26,26 +38,41 @@ const OPTIONS = new Map<string, OptionSpec>([
   ['title', { value: '<title>' }],
   ['version', { value: '<version>' }],
   ['out', { value: '<file>' }],
+  ['sponsor', { value: '<sid>' }],
+  ['apprentice', { value: '<aid>' }],
+  ['api', { value: '<url>' }],
 ]);
 
 const COMMANDS: CommandSpec[] = [
   { name: 'frameworks', args: [], options: ['json'] },
-  { name: 'frameworks show', args: ['<id>'], options: ['json'] },
+  { name: 'frameworks show', args: ['<id|framework.json>'], options: ['json'] },
   { name: 'check', args: ['<record.json>'], options: ['as-of', 'framework', 'json'] },
   { name: 'import', args: ['<file.csv>'], options: ['extend', 'id', 'title', 'version', 'out'] },
+  { name: 'progress', args: [], options: ['sponsor', 'apprentice', 'api', 'json'], required: ['sponsor'] },
+  {
+    name: 'transcript',
+    args: [],
+    options: ['sponsor', 'apprentice', 'as-of', 'out', 'api', 'json'],
+    required: ['sponsor', 'apprentice'],
+  },
+  { name: 'report', args: [], options: ['sponsor', 'out', 'api', 'json'], repeatable: ['sponsor'] },
+  { name: 'publish', args: ['<framework.json>'], options: ['sponsor', 'api', 'json'], required: ['sponsor'] },
 ];
+
+/** How the API commands find the API and the caller's token; printed in the usage. */
+const API_RULE = `progress, transcript, report and publish call the API at --api <url> or ${API_ENV} (for the emulators
+http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in ${TOKEN_ENV}, else the one
+\`gcloud auth print-identity-token\` prints. ${TIMEOUT_ENV} sets how many seconds a request may wait (default 120).`;
 
 const CLI: Cli = {
   options: OPTIONS,
   commands: COMMANDS,
-  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}`,
+  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}\n\n${API_RULE}`,
 };
-
-type Out = (s: string) => void;
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
-function listFrameworks({ flags }: Parsed, out: Out): void {
+function listFrameworks({ flags }: Parsed, { out }: Context): void {
   const frameworks = shippedFrameworks();
   const summary = frameworks.map(({ id, title, version, levels }) => ({
     id,
@@ -56,12 +83,12 @@ function listFrameworks({ flags }: Parsed, out: Out): void {
   out(flags.has('json') ? json(summary) : frameworkList(frameworks));
 }
 
-function showFramework({ args: [id], flags }: Parsed, out: Out): void {
-  const framework = shippedFramework(id!, '; frameworks show takes a shipped id, not a file');
-  out(flags.has('json') ? json(framework) : frameworkDetail(framework));
+function showFramework({ args: [id], flags }: Parsed, { out, columns }: Context): void {
+  const framework = resolveFramework('frameworks show', id!);
+  out(flags.has('json') ? json(framework) : frameworkDetail(framework, terminalWidth(columns)));
 }
 
-function check({ args: [file], values, flags }: Parsed, out: Out): void {
+function check({ args: [file], values, flags }: Parsed, { out }: Context): void {
   const asOf = IsoDate.safeParse(values.get('as-of') ?? new Date().toISOString().slice(0, 10));
   if (!asOf.success) throw new InputError(`--as-of: ${asOf.error.issues[0]!.message}`);
   const record = ApprenticeRecord.safeParse(readJson(file!));
@@ -88,21 +115,12 @@ function cellsPastHeader(rows: string[][]): RowError[] {
   });
 }
 
-/** Refuses an --out that is a directory, in a missing directory, or the input file itself. */
-function checkTarget(target: string, input: string): void {
-  if (existsSync(target) && statSync(target).isDirectory())
-    throw new InputError(`--out ${target}: is a directory; give a file name`);
-  if (!existsSync(dirname(target))) throw new InputError(`--out ${target}: no such directory ${dirname(target)}`);
-  if (existsSync(target) && realpathSync(target) === realpathSync(input))
-    throw new InputError(`--out ${target}: is the input file; give another file name`);
-}
-
-function importCsv({ args: [file], values }: Parsed, out: Out): void {
+function importCsv({ args: [file], values }: Parsed, { out }: Context): void {
   const rows = readCsv(file!);
   if (rows.length < 2)
     throw new InputError(`${file}: ${rows.length ? 'only a header row' : 'empty'}, nothing to import`);
   const target = values.get('out');
-  if (target) checkTarget(target, file!);
+  if (target) checkOutFile(target, file!);
   const extend = values.get('extend');
   const result = frameworkFromRows(rows, {
     base: extend ? resolveFramework('--extend', extend) : undefined,
@@ -128,27 +146,33 @@ function importCsv({ args: [file], values }: Parsed, out: Out): void {
   out(`${id} ${version}: ${levels.length} level(s), ${items} item(s) -> ${target}`);
 }
 
-const HANDLERS: Record<string, (parsed: Parsed, out: Out) => void> = {
+const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<void>> = {
   frameworks: listFrameworks,
   'frameworks show': showFramework,
   check,
   import: importCsv,
+  progress,
+  transcript,
+  report,
+  publish,
 };
 
 export async function main(
   argv: string[],
   out = (s: string) => console.log(s),
   err = (s: string) => console.error(s),
+  env: NodeJS.ProcessEnv = process.env,
+  columns: number | undefined = process.stdout.columns ?? (Number(process.env.COLUMNS) || undefined),
 ): Promise<number> {
   try {
     const parsed = parseArgs(argv, CLI);
     if (parsed === 'help') out(CLI.usage);
-    else HANDLERS[parsed.command.name]!(parsed, out);
+    else await HANDLERS[parsed.command.name]!(parsed, { out, env, columns });
     return 0;
   } catch (e) {
-    if (e instanceof InputError || e instanceof RecordMismatchError) {
+    if (e instanceof InputError || e instanceof RecordMismatchError || e instanceof ApiFailure) {
       err(e.message);
-      return 1;
+      return e instanceof UsageError ? 2 : 1;
     }
     if (e instanceof ZodError) {
       err(formatIssues(e));
