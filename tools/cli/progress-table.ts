@@ -1,7 +1,7 @@
 // `qualcard progress`: the stored progress the API answers, checked at the boundary and shown as a table.
 import { z } from 'zod';
-import { levelGaps, pendingEntries } from '../../functions/src/excel/cohort';
 import { isPendingFinding, type ProgressSummary } from '../../shared/src';
+import { levelGaps, pendingEntries } from '../../shared/src/sheets/cohort-gaps';
 import { table } from './format';
 import { wrap } from './framework-detail';
 

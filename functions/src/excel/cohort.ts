@@ -10,9 +10,6 @@ import type { Worksheet } from 'exceljs';
 import { type Column, setupTable, sheetOptions } from './sheet';
 import { addStatusFormatting, statusCells } from './status';
 
-// The gap rules live in the shared core, with the consultant's Gaps sheet; re-exported for this report's callers.
-export { gapRows, levelGaps, pendingEntries };
-
 export interface CohortEntry {
   sponsorId: string;
   sponsorName: string;
