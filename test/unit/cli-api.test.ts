@@ -88,8 +88,11 @@ const apiError = (status: number, message: string): Reply => ({
   body: { error: { status, code: 'x', message } },
 });
 
-/** Stored progress as the API keeps it: the engine's summary of the example record. */
-function stored(status?: { status: string; reason?: string }) {
+/**
+ * Stored progress as the API keeps it: the engine's summary of the example record; `status: null` is progress stored
+ * before the engine gave a status.
+ */
+function stored(status?: { status: string; reason?: string } | null) {
   const record = ApprenticeRecord.parse(JSON.parse(readFileSync(join(ROOT, 'examples/nitas-apprentice.json'), 'utf8')));
   const progress = summarizeProgress(computeProgress(getFramework('nitas-help-desk')!, record, '2026-10-01'));
   const a = record.apprentice;
@@ -100,14 +103,14 @@ function stored(status?: { status: string; reason?: string }) {
     email: a.email,
     coachEmails: a.coachEmails,
     frameworkId: a.frameworkId,
-    progress: status ? { ...progress, status } : progress,
+    progress: status === null ? { ...progress, status: undefined } : status ? { ...progress, status } : progress,
     computedAt: '2026-10-01T00:00:00.000Z',
   };
 }
 
 describe('qualcard progress', () => {
-  test('a sponsor: one row per apprentice, from the stored progress; the token goes as a Bearer', async () => {
-    const p = stored();
+  test('a sponsor: one row per apprentice, from progress stored before statuses; the token goes as a Bearer', async () => {
+    const p = stored(null);
     route = () => ({ status: 200, body: { sponsorId: 'acme', apprentices: [p] } });
     const { code, out } = await cli(['progress', '--sponsor', 'acme']);
     expect(code).toBe(0);
