@@ -2,6 +2,7 @@
 // with OJT / RI hour columns the sponsor fills in (empty in the document).
 import type { FrameworkInput } from '../../shared/src/model/framework';
 import type { SourceDoc } from './source';
+import { optionalDefault } from './optional';
 import { cells, lineAt, parseWpsHeader, parseWpsTable, requireLine, sourceRef } from './text-helpers';
 
 export const IT_GENERALIST_WPS_ID = 'it-generalist-wps';
@@ -55,6 +56,9 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
       'No specific certification is required: the document leaves the choice to employers (see program.certificationNote).',
     );
 
+  const optional = optionalDefault(workFunctions);
+  notes.push(optional.note);
+
   const occupationTitle = header.occupationTitle ?? 'Information Technology Generalist';
   return {
     id: IT_GENERALIST_WPS_ID,
@@ -70,6 +74,7 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
     program: {
       type: header.programType,
       durationMonths: header.durationMonths,
+      optionalWorkFunctionsDefault: optional.optionalWorkFunctionsDefault,
       certificationNote: header.certificationNote,
       source: sourceRef(doc, header.lines[0], header.lines[1]),
     },

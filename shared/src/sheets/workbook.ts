@@ -34,6 +34,7 @@ export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], a
         a.levelId,
         credit,
         a.maximumMonths ?? null,
+        a.optionalWorkFunctionIds?.join(', ') ?? null,
       ].forEach((v, c) => {
         row[c] = v;
       });
