@@ -1,8 +1,8 @@
 // 002: Work Process Schedule, IT Generalist. Job Functions 1-7, each task marked Core / Optional,
 // with OJT / RI hour columns the sponsor fills in (empty in the document).
 import type { FrameworkInput } from '../../shared/src/model/framework';
-import type { SourceDoc } from './source';
 import { optionalDefault } from './optional';
+import type { SourceDoc } from './source';
 import { cells, lineAt, parseWpsHeader, parseWpsTable, requireLine, sourceRef } from './text-helpers';
 
 export const IT_GENERALIST_WPS_ID = 'it-generalist-wps';

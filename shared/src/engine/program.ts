@@ -30,10 +30,13 @@ export function workFunctionsRun(
 ): Set<string> {
   if (apprentice.optionalWorkFunctionIds)
     checkOptionalWorkFunctions(framework, apprentice.optionalWorkFunctionIds, 'apprentice.optionalWorkFunctionIds');
-  if (program) checkOptionalWorkFunctions(framework, program.optionalWorkFunctionIds, 'program.optionalWorkFunctionIds');
+  if (program)
+    checkOptionalWorkFunctions(framework, program.optionalWorkFunctionIds, 'program.optionalWorkFunctionIds');
   const chosen =
     apprentice.optionalWorkFunctionIds ??
     program?.optionalWorkFunctionIds ??
     framework.program.optionalWorkFunctionsDefault;
-  return new Set(framework.workFunctions.filter((wf) => wf.core !== 'optional' || chosen.includes(wf.id)).map((wf) => wf.id));
+  return new Set(
+    framework.workFunctions.filter((wf) => wf.core !== 'optional' || chosen.includes(wf.id)).map((wf) => wf.id),
+  );
 }

@@ -1,7 +1,7 @@
 // One apprentice's two sheets, planned together from what they hold now and the engine's view of the apprentice.
 
-import { planHours } from './hours';
 import type { ProgramChoice } from '../model/program';
+import { planHours } from './hours';
 import type { Framework } from './model';
 import type { SheetPlan } from './plan';
 import { planQualCard, type QualCardRefs } from './qualcard';

@@ -135,9 +135,12 @@ function readHeader(grid: Cell[][]): { row: number; index: ColumnIndex } | { err
   const header = grid[headerIndex]!.map(text);
   const index: ColumnIndex = new Map(COLUMNS.map((c) => [c.id, header.indexOf(c.header)]));
   // Prior credit, maximum months and optional work functions are optional columns: a roster without them parses.
-  const errors = COLUMNS.filter((c) => index.get(c.id)! < 0 && !OPTIONAL_COLUMNS.includes(c.id)).map(
-    (c) => ({ row: headerIndex + 1, column: c.header, cell: a1(headerIndex + 1, 1), message: 'column is missing' }),
-  );
+  const errors = COLUMNS.filter((c) => index.get(c.id)! < 0 && !OPTIONAL_COLUMNS.includes(c.id)).map((c) => ({
+    row: headerIndex + 1,
+    column: c.header,
+    cell: a1(headerIndex + 1, 1),
+    message: 'column is missing',
+  }));
   return errors.length ? { errors } : { row: headerIndex + 1, index };
 }
 
@@ -178,8 +181,10 @@ function parseRow(cells: RowCells, frameworks: Framework[], seen: Map<string, nu
     err(c, message);
   };
   checkFrameworkLevel(get('frameworkId'), get('levelId'), frameworks, counted);
-  checkWorkFunctions(get('optionalWorkFunctionIds'), frameworks.find((f) => f.id === get('frameworkId')), (m) =>
-    counted('optionalWorkFunctionIds', m),
+  checkWorkFunctions(
+    get('optionalWorkFunctionIds'),
+    frameworks.find((f) => f.id === get('frameworkId')),
+    (m) => counted('optionalWorkFunctionIds', m),
   );
   const priorCredit = parseCredit(get('priorCredit'), (m) => counted('priorCredit', m));
   const parsed = apprenticeFromRow(get);
