@@ -53,8 +53,7 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
     notes.push(
       'No specific certification is required: the document leaves the choice to employers (see program.certificationNote).',
     );
-  const optional = optionalDefault(workFunctions);
-  notes.push(optional.note);
+  notes.push(optionalDefault(workFunctions).note);
   const occupationTitle = header.occupationTitle ?? 'Information Technology Generalist';
   return {
     id: IT_GENERALIST_WPS_ID,
@@ -70,7 +69,7 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
     program: {
       type: header.programType,
       durationMonths: header.durationMonths,
-      optionalWorkFunctionsDefault: optional.optionalWorkFunctionsDefault,
+      optionalWorkFunctionsDefault: optionalDefault(workFunctions).optionalWorkFunctionsDefault,
       certificationNote: header.certificationNote,
       source: sourceRef(doc, header.lines[0], header.lines[1]),
     },
