@@ -19,6 +19,7 @@ const ENTRY_POINTS = [
   'onInstall',
   'onOpen',
   'recordResults',
+  'savePrograms',
   'saveSetup',
   'showSidebar',
   'signOffSelection',
