@@ -43,8 +43,10 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
   checkSizes(sid, body.records, snaps);
 
   const keyRef = db.doc(`${paths.syncs(sid)}/${sha256(body.idempotencyKey)}`);
+  // Programs join the hash only when sent, so a body without them hashes as it always did.
+  const hashed = { asOf: body.asOf ?? null, timeZone, records: body.records };
   const requestHash = sha256(
-    canonicalJson({ asOf: body.asOf ?? null, timeZone, programs: newPrograms, records: body.records }),
+    canonicalJson(Object.keys(newPrograms).length ? { ...hashed, programs: newPrograms } : hashed),
   );
   const claim = await claimKey(db, keyRef, body.idempotencyKey, requestHash, member.email);
   if (claim.state === 'done') return replay(res, sid, claim.apprenticeIds, asOf, timeZone);
