@@ -69,7 +69,45 @@ async function action(button: string, run: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Per program framework with optional work functions: a checkbox each, ticked when the sponsor runs it. */
+function renderPrograms(s: State): void {
+  const box = $('programList');
+  box.textContent = '';
+  $('programs').hidden = !s.programs.length;
+  for (const p of s.programs) {
+    const group = document.createElement('div');
+    group.dataset.framework = p.frameworkId;
+    const title = document.createElement('p');
+    title.textContent = `${p.title} (default: ${p.defaults.length ? p.defaults.join(', ') : 'none'})`;
+    group.appendChild(title);
+    for (const wf of p.optional) {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.value = wf.id;
+      input.checked = p.chosen.includes(wf.id);
+      label.append(input, `${wf.id}: ${wf.title}`);
+      group.appendChild(label);
+    }
+    box.appendChild(group);
+  }
+}
+
+/** The sponsor's choice as the checkboxes show it. */
+function chosenPrograms(): Record<string, { optionalWorkFunctionIds: string[] }> {
+  const out: Record<string, { optionalWorkFunctionIds: string[] }> = {};
+  $('programList')
+    .querySelectorAll<HTMLElement>('div[data-framework]')
+    .forEach((g) => {
+      out[g.dataset.framework!] = {
+        optionalWorkFunctionIds: Array.from(g.querySelectorAll<HTMLInputElement>('input:checked')).map((i) => i.value),
+      };
+    });
+  return out;
+}
+
 function render(s: State): void {
+  renderPrograms(s);
   $<HTMLInputElement>('endpoint').value = s.settings.endpoint;
   $<HTMLInputElement>('sponsorId').value = s.settings.sponsorId;
   const fs = $('frameworks');
@@ -161,6 +199,12 @@ function wireSetup(): void {
         }),
       );
       show('Set-up saved.', 'ok');
+    }),
+  );
+  $('savePrograms').addEventListener('click', () =>
+    action('savePrograms', async () => {
+      render(await call('savePrograms', chosenPrograms()));
+      show('Optional work functions saved; regenerate the qual cards to show them.', 'ok');
     }),
   );
   $('frameworkSheet').addEventListener('click', () =>

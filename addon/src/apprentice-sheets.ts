@@ -1,7 +1,7 @@
 // An apprentice's two generated sheets as the add-on reads them (one read each), and the engine's view of the
 // apprentice shown in them: numbers, Status and Confirmation rewritten in place, or the sheets regenerated when
 // their rows moved. Every action that talks to the service (or, without one, runs the engine here) ends here.
-import type { Framework, ProgressSummary, RowConfirmations } from '@qualcard/shared';
+import type { Framework, ProgramChoice, ProgressSummary, RowConfirmations } from '@qualcard/shared';
 import {
   type ApprenticeSheets,
   type Cell,
@@ -14,6 +14,7 @@ import {
   type SheetTag,
   syncedView,
 } from '@qualcard/shared/sheets';
+import { programOf, readPrograms } from './program-settings';
 import { findTagged, type LayoutCache, readValues, refreshSheet } from './sheets/adapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,6 +30,8 @@ export interface ReadSheet {
 /** What the sync payload needs (roster row, names and values) plus the sheets themselves. */
 export interface ReadApprentice extends ApprenticeSheets {
   framework: Framework;
+  /** The sponsor's program for the framework (the apprentice's own plan is on the roster row). */
+  program: ProgramChoice;
   qualSheet: ReadSheet;
   hoursSheet: ReadSheet;
 }
@@ -42,6 +45,7 @@ export function readApprentices(
 ): { sheets: ReadApprentice[]; missing: string[] } {
   const sheets: ReadApprentice[] = [];
   const missing: string[] = [];
+  const programs = readPrograms();
   for (const row of roster) {
     const tagged = findTagged(ss, { apprenticeId: row.apprentice.id });
     const q = tagged.get('qualcard');
@@ -62,6 +66,7 @@ export function readApprentices(
     sheets.push({
       roster: row,
       framework,
+      program: programOf(programs, framework),
       qualSheet,
       hoursSheet,
       qualCard: { name: qualSheet.name, grid: qualSheet.grid },
@@ -95,6 +100,7 @@ export function showView(
     a.roster,
     { qualCard: readQualCard(a.qualSheet.grid), hours: readHours(a.hoursSheet.grid) },
     view,
+    a.program,
   );
   const shown = (read: ReadSheet, plan: typeof plans.hours) => {
     const sheet = refreshSheet(ss, plan, read, cache);

@@ -3,7 +3,7 @@
 // engine's numbers from the start: the service's after a sync of what they will hold (or, with no service set up,
 // the engine run here), so a regenerated sheet never shows other numbers than the service.
 
-import type { Framework, SheetRecord } from '@qualcard/shared';
+import type { Framework, ProgramChoice, SheetRecord } from '@qualcard/shared';
 import {
   type ExistingHours,
   type ExistingQualCard,
@@ -18,6 +18,7 @@ import {
 } from '@qualcard/shared/sheets';
 import { viewOf } from './apprentice-sheets';
 import { withLock } from './lock';
+import { programOf, programsToSync, readPrograms } from './program-settings';
 import { sync, today } from './progress';
 import { requireRoster } from './roster-io';
 import { programFrameworks, readSettings } from './settings';
@@ -31,6 +32,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 interface Existing {
   row: RosterRow;
   framework: Framework;
+  /** The sponsor's program for the framework. */
+  program: ProgramChoice;
   qual?: Sheet;
   hours?: Sheet;
   kept: { qualCard: ExistingQualCard | null; hours: ExistingHours | null };
@@ -42,10 +45,12 @@ export function generateApprentices(apprenticeIds: string[]): GenerateResult[] {
     const frameworks = programFrameworks();
     const roster = requireRoster(ss, frameworks);
     const cache: LayoutCache = new Map();
+    const programs = readPrograms();
     const existing = apprenticeIds.map((id) => {
       const row = roster.find((r) => r.apprentice.id === id);
       if (!row) throw new Error(`Generate: apprentice "${id}" is not on the roster`);
-      return readExisting(ss, frameworks.find((f) => f.id === row.apprentice.frameworkId)!, row);
+      const framework = frameworks.find((f) => f.id === row.apprentice.frameworkId)!;
+      return readExisting(ss, framework, programOf(programs, framework), row);
     });
     const { views, note } = viewsFor(ss, existing);
     return existing.map((e) => {
@@ -63,10 +68,10 @@ export function generateOne(
   cache: LayoutCache,
   view?: ProgressView,
 ): GenerateResult {
-  return writeApprentice(ss, readExisting(ss, framework, row), view, cache);
+  return writeApprentice(ss, readExisting(ss, framework, programOf(readPrograms(), framework), row), view, cache);
 }
 
-function readExisting(ss: Spreadsheet, framework: Framework, row: RosterRow): Existing {
+function readExisting(ss: Spreadsheet, framework: Framework, program: ProgramChoice, row: RosterRow): Existing {
   const tagged = findTagged(ss, { apprenticeId: row.apprentice.id });
   const q = tagged.get('qualcard')?.sheet;
   const h = tagged.get('hours')?.sheet;
@@ -75,6 +80,7 @@ function readExisting(ss: Spreadsheet, framework: Framework, row: RosterRow): Ex
   return {
     row,
     framework,
+    program,
     ...(q ? { qual: q } : {}),
     ...(h ? { hours: h } : {}),
     kept: {
@@ -93,7 +99,7 @@ function viewsFor(ss: Spreadsheet, existing: Existing[]): { views: Map<string, P
   const settings = readSettings();
   const records = new Map<string, SheetRecord>();
   for (const e of existing) {
-    const plans = planApprentice(e.framework, e.row, e.kept);
+    const plans = planApprentice(e.framework, e.row, e.kept, undefined, e.program);
     const r = recordFromSheets(
       e.row,
       { name: plans.qualCard.name, grid: plans.qualCard.cells },
@@ -108,7 +114,7 @@ function viewsFor(ss: Spreadsheet, existing: Existing[]): { views: Map<string, P
   if (!settings.endpoint || !settings.sponsorId) {
     for (const e of existing) {
       const record = records.get(e.row.apprentice.id);
-      if (record) views.set(e.row.apprentice.id, localView(e.framework, record, day));
+      if (record) views.set(e.row.apprentice.id, localView(e.framework, record, day, e.program));
     }
     return { views };
   }
@@ -116,6 +122,7 @@ function viewsFor(ss: Spreadsheet, existing: Existing[]): { views: Map<string, P
     idempotencyKey: `sync-${Utilities.getUuid()}`,
     asOf: day,
     timeZone: tz,
+    programs: programsToSync(existing),
     records: [...records.values()].map((r) => ({ ...r, sponsorId: settings.sponsorId })),
   };
   try {
@@ -132,7 +139,7 @@ function viewsFor(ss: Spreadsheet, existing: Existing[]): { views: Map<string, P
 
 function writeApprentice(ss: Spreadsheet, e: Existing, view: ProgressView | undefined, cache: LayoutCache) {
   const id = e.row.apprentice.id;
-  const plans = planApprentice(e.framework, e.row, e.kept, view);
+  const plans = planApprentice(e.framework, e.row, e.kept, view, e.program);
   const write = (plan: typeof plans.hours, existing?: Sheet): Sheet => {
     try {
       return writePlan(ss, plan, cache, existing);

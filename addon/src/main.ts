@@ -9,7 +9,7 @@ import { withLock } from './lock';
 import { checkProgress as check } from './progress';
 import { createRoster as createRosterSheet } from './roster-io';
 import { programFrameworks } from './settings';
-import { createFrameworkSheet, getState, importFrameworkSheet, saveSetup } from './setup';
+import { createFrameworkSheet, getState, importFrameworkSheet, savePrograms, saveSetup } from './setup';
 import {
   type CheckResult,
   GENERATE_MAX_PER_CALL,
@@ -64,6 +64,7 @@ export {
   recordResults,
   refreshCohort,
   saveEndpoint,
+  savePrograms,
   saveSetup,
   signOffSelection,
 };

@@ -16,6 +16,7 @@ import { type MeResponse, meRequest, type SyncResponse, syncRequest } from './ap
 import { type ReadApprentice, readApprentices, showView, viewOf } from './apprentice-sheets';
 import { refreshDashboard } from './dashboard-rows';
 import { withLock } from './lock';
+import { programsToSync } from './program-settings';
 import { requireRoster } from './roster-io';
 import { programFrameworks, readSettings, type Settings } from './settings';
 import { findTagged, type LayoutCache, writeStandalone } from './sheets/adapter';
@@ -72,6 +73,8 @@ export function syncBody(
     idempotencyKey: `sync-${Utilities.getUuid()}`,
     ...(asOf ? { asOf } : {}),
     timeZone: tz,
+    // Like the time zone, the service stores the programs from an admin's sync only.
+    programs: programsToSync(sheets),
     ...(settings.sponsorId ? { sponsorId: settings.sponsorId } : {}),
   });
   if (!built.ok) throw new Error(`${action}: fix these cells first:\n${formatSheetErrors(built.errors)}`);
@@ -104,7 +107,10 @@ function syncViews(settings: Settings, body: SyncBody, sheets: ReadApprentice[])
 export function localViews(body: SyncBody, sheets: ReadApprentice[], day: string): Map<string, ProgressView> {
   const byId = new Map<string, SheetRecord>(body.records.map((r) => [r.apprentice.id, r]));
   return new Map(
-    sheets.map((s) => [s.roster.apprentice.id, localView(s.framework, byId.get(s.roster.apprentice.id)!, day)]),
+    sheets.map((s) => [
+      s.roster.apprentice.id,
+      localView(s.framework, byId.get(s.roster.apprentice.id)!, day, s.program),
+    ]),
   );
 }
 

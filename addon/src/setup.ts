@@ -3,6 +3,7 @@
 import { FRAMEWORK_COLUMNS, type Framework, frameworkFromRows, getFramework } from '@qualcard/shared';
 import { checkEndpoint } from './api/requests';
 import { withLock } from './lock';
+import { programSummaries, readPrograms, writePrograms } from './program-settings';
 import { readRoster, rosterSheet } from './roster-io';
 import {
   availableFrameworks,
@@ -34,6 +35,7 @@ export function getState(): State {
     settings,
     available: availableFrameworks().map((f) => summary(f)),
     program: frameworks.map((f) => summary(f, f.id === sponsor?.id)),
+    programs: programSummaries(readPrograms(), frameworks),
     roster: {
       exists,
       apprentices: roster.rows.map((r) => ({
@@ -59,6 +61,12 @@ export function saveSetup(input: { endpoint?: unknown; sponsorId?: unknown; fram
   if (!frameworkIds.length && !readSponsorFramework()) errors.push('frameworks: choose at least one');
   if (errors.length) throw new Error(`Set-up not saved:\n${errors.join('\n')}`);
   withLock('Set-up', () => writeSettings({ endpoint, sponsorId, frameworkIds }));
+  return getState();
+}
+
+/** Saves which optional work functions the sponsor runs, per program framework (errors name the field). */
+export function savePrograms(input: unknown): State {
+  withLock('Set-up', () => writePrograms(input, programFrameworks()));
   return getState();
 }
 

@@ -23,10 +23,21 @@ export interface FrameworkSummary {
   sponsor: boolean;
 }
 
+/** A program framework's optional work functions, the framework's default and the ones the sponsor runs. */
+export interface ProgramSummary {
+  frameworkId: string;
+  title: string;
+  optional: { id: string; title: string }[];
+  defaults: string[];
+  chosen: string[];
+}
+
 export interface State {
   settings: Settings;
   available: FrameworkSummary[];
   program: FrameworkSummary[];
+  /** Per program framework with optional work functions: which ones the sponsor runs. */
+  programs: ProgramSummary[];
   roster: {
     exists: boolean;
     apprentices: { id: string; name: string; frameworkId: string; levelId: string }[];
@@ -127,6 +138,8 @@ export interface SidebarApi {
   downloadCohortReport(sponsorIds: string[]): DownloadFile;
   downloadTranscript(sponsorId: string, apprenticeId: string): DownloadFile;
   saveSetup(input: Settings): State;
+  /** Framework id -> the optional work functions the sponsor runs. */
+  savePrograms(input: Record<string, { optionalWorkFunctionIds: string[] }>): State;
   createFrameworkSheet(): SheetCreated;
   importFrameworkSheet(input: FrameworkSheetInput): FrameworkImportResult;
   createRoster(): SheetCreated;

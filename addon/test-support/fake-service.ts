@@ -8,6 +8,7 @@ import {
   computeProgress,
   type Framework,
   mergeSheetRecord,
+  type Programs,
   rowConfirmations,
   type SheetRecord,
   summarizeProgress,
@@ -18,6 +19,8 @@ export interface FakeService {
   handler: FetchHandler;
   records: Map<string, ApprenticeRecord>;
   admins: Set<string>;
+  /** The sponsor's programs, as an admin's sync stored them (a coach's is ignored). */
+  programs: Programs;
   /** The service's clock: its "today" (UTC) dates confirmations. */
   today: string;
 }
@@ -33,6 +36,7 @@ export function fakeService(frameworks: Framework[], opts: { admins?: string[]; 
   const service: FakeService = {
     records: new Map(),
     admins: new Set(opts.admins ?? []),
+    programs: {},
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     handler: (call) => {
       const me = caller(call);
@@ -56,7 +60,7 @@ function answer(service: FakeService, frameworks: Framework[], record: Apprentic
   const framework = frameworks.find((f) => f.id === record.apprentice.frameworkId)!;
   return {
     apprenticeId: record.apprentice.id,
-    progress: summarizeProgress(computeProgress(framework, record, asOf)),
+    progress: summarizeProgress(computeProgress(framework, record, asOf, service.programs[framework.id])),
     confirmations: rowConfirmations(record),
   };
 }
@@ -65,9 +69,10 @@ function sync(
   service: FakeService,
   frameworks: Framework[],
   me: string,
-  body: { asOf?: string; records: SheetRecord[] },
+  body: { asOf?: string; programs?: Programs; records: SheetRecord[] },
 ) {
   const admin = service.admins.has(me);
+  if (admin && body.programs) service.programs = { ...service.programs, ...body.programs };
   for (const r of body.records) {
     const stored = service.records.get(r.apprentice.id);
     if (

@@ -22,7 +22,16 @@ export function setUpProgram(
 
 export type RosterInput = Partial<
   Record<
-    'id' | 'name' | 'email' | 'coachEmails' | 'startDate' | 'frameworkId' | 'levelId' | 'priorCredit' | 'maximumMonths',
+    | 'id'
+    | 'name'
+    | 'email'
+    | 'coachEmails'
+    | 'startDate'
+    | 'frameworkId'
+    | 'levelId'
+    | 'priorCredit'
+    | 'maximumMonths'
+    | 'optionalWorkFunctionIds',
     string
   >
 >;
@@ -40,6 +49,7 @@ export function fillRoster(fake: FakeAppsScript, rows: RosterInput[]): FakeSheet
     'levelId',
     'priorCredit',
     'maximumMonths',
+    'optionalWorkFunctionIds',
   ] as const;
   expect(ROSTER_HEADERS.length).toBe(keys.length);
   for (const [i, r] of rows.entries()) {

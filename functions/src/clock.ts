@@ -1,6 +1,7 @@
 // The sponsor's calendar: its time zone (stored from the admin's spreadsheet) decides what "today" is for
 // default as-of dates, sign-off dates, confirmation dates and "in the future" checks.
-import { DEFAULT_TIME_ZONE, localDate } from '@qualcard/shared';
+import { DEFAULT_TIME_ZONE, localDate, Programs } from '@qualcard/shared';
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { firestore, paths } from './db';
 
 export interface SponsorClock {
@@ -16,7 +17,20 @@ export function clockFor(timeZone: string | undefined, now = new Date()): Sponso
   return { timeZone: tz, now, today: localDate(now, tz) };
 }
 
-export async function sponsorClock(sid: string): Promise<SponsorClock> {
-  const snap = await firestore().doc(paths.sponsor(sid)).get();
-  return clockFor(snap.get('timeZone') as string | undefined);
+/** What the sponsor document holds for every progress computation: its clock and its programs (by framework id). */
+export interface SponsorSettings extends SponsorClock {
+  programs: Programs;
 }
+
+/** The settings a sponsor document holds. Programs are validated when an admin's sync stores them. */
+export function settingsOf(snap: DocumentSnapshot): SponsorSettings {
+  const programs = Programs.safeParse(snap.get('programs') ?? {});
+  return { ...clockFor(snap.get('timeZone') as string | undefined), programs: programs.success ? programs.data : {} };
+}
+
+/** One read of the sponsor document. */
+export async function sponsorSettings(sid: string): Promise<SponsorSettings> {
+  return settingsOf(await firestore().doc(paths.sponsor(sid)).get());
+}
+
+export const sponsorClock = (sid: string): Promise<SponsorClock> => sponsorSettings(sid);

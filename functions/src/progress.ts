@@ -3,6 +3,7 @@ import {
   type ApprenticeRecord,
   computeProgress,
   getFramework,
+  type Programs,
   type Progress,
   type ProgressSummary,
   RecordMismatchError,
@@ -25,8 +26,16 @@ export interface StoredProgress {
   computedAt: string;
 }
 
-/** Runs the engine; a record that does not fit its framework is a 400 naming the field (under `path`). */
-export function progressFor(record: ApprenticeRecord, asOf: string, path: (string | number)[] = []): Progress {
+/**
+ * Runs the engine with the sponsor's program for the record's framework; a record that does not fit its framework
+ * is a 400 naming the field (under `path`).
+ */
+export function progressFor(
+  record: ApprenticeRecord,
+  asOf: string,
+  path: (string | number)[] = [],
+  programs: Programs = {},
+): Progress {
   const framework = getFramework(record.apprentice.frameworkId);
   const at = [...path, 'apprentice', 'frameworkId'].join('.');
   if (!framework)
@@ -34,7 +43,7 @@ export function progressFor(record: ApprenticeRecord, asOf: string, path: (strin
       issues: [{ path: at, message: 'unknown framework' }],
     });
   try {
-    return computeProgress(framework, record, asOf);
+    return computeProgress(framework, record, asOf, programs[framework.id]);
   } catch (e) {
     if (e instanceof RecordMismatchError) {
       const field = [...path, e.field].join('.');

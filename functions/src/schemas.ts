@@ -1,5 +1,5 @@
 // Request bodies. Records use the shared schemas; these wrap them per endpoint.
-import { Email, FreeText, HoursEntry, Id, IsoDate, SheetRecord, SignOff, TimeZone } from '@qualcard/shared';
+import { Email, FreeText, HoursEntry, Id, IsoDate, Programs, SheetRecord, SignOff, TimeZone } from '@qualcard/shared';
 import { z } from 'zod';
 import { KiB, MiB } from './http/body';
 import { Role } from './membership';
@@ -19,6 +19,8 @@ export const SyncRequest = z
     asOf: IsoDate.optional(),
     /** The spreadsheet's time zone; an admin's sync stores it on the sponsor (a coach's is ignored). */
     timeZone: TimeZone.optional(),
+    /** The sponsor's program per framework id (optional work functions run); an admin's sync stores it. */
+    programs: Programs.optional(),
     /** What the sheets hold: typed entries only. Confirmations come from the confirmations endpoint. */
     records: z.array(SheetRecord).min(1).max(500),
   })

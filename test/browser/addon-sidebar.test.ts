@@ -89,6 +89,7 @@ const STATE = {
     },
   ],
   program: [] as unknown[],
+  programs: [] as unknown[],
   roster: {
     exists: false,
     apprentices: [] as { id: string; name: string; frameworkId: string; levelId: string }[],
@@ -143,6 +144,54 @@ test('set-up: frameworks listed from the server, saved with the chosen ones; a s
   expect(await page.isEnabled('#save')).toBe(true);
   const saved = (await calls(page)).find((c) => c.name === 'saveSetup')!;
   expect(saved.args).toEqual([{ endpoint: 'http://wrong', sponsorId: 'acme', frameworkIds: ['nitas-help-desk'] }]);
+  await page.close();
+});
+
+test('set-up: the optional work functions of each program framework, ticked as the sponsor runs them, saved', async () => {
+  const page = await browser.newPage({ viewport: { width: 300, height: 1100 } });
+  const programs = [
+    {
+      frameworkId: 'it-generalist-competencies',
+      title: 'IT Generalist',
+      optional: [
+        { id: 'JF3', title: 'Audio/visual' },
+        { id: 'JF5', title: 'Software modifications' },
+        { id: 'JF6', title: 'Web content' },
+      ],
+      defaults: [],
+      chosen: ['JF5'],
+    },
+  ];
+  await page.addInitScript(STUB);
+  await page.addInitScript(`window.__answers.getState = ${JSON.stringify({ ...STATE, programs })};`);
+  // The server answers with the state as saved: the same frameworks, the chosen work functions ticked.
+  await page.addInitScript(
+    `window.__answers.savePrograms = (p) => ({ ...${JSON.stringify(STATE)}, programs: [{ ...${JSON.stringify(programs[0])}, chosen: p['it-generalist-competencies'].optionalWorkFunctionIds }] });`,
+  );
+  await page.goto(url);
+  await page.waitForSelector('#programList label');
+  expect(await page.isVisible('#programs')).toBe(true);
+  expect(await page.textContent('#programList p')).toBe('IT Generalist (default: none)');
+  expect(await page.locator('#programList label').allTextContents()).toEqual([
+    'JF3: Audio/visual',
+    'JF5: Software modifications',
+    'JF6: Web content',
+  ]);
+  expect(await page.isChecked('#programList input[value="JF5"]')).toBe(true);
+  await page.uncheck('#programList input[value="JF5"]');
+  await page.check('#programList input[value="JF6"]');
+  await page.click('#savePrograms');
+  await page.waitForSelector('#message.ok');
+  const saved = (await calls(page)).find((c) => c.name === 'savePrograms')!;
+  expect(saved.args).toEqual([{ 'it-generalist-competencies': { optionalWorkFunctionIds: ['JF6'] } }]);
+  expect(await page.isChecked('#programList input[value="JF6"]')).toBe(true);
+  expect(await page.isChecked('#programList input[value="JF5"]')).toBe(false);
+  await page.close();
+});
+
+test('set-up: no optional work functions section when no program framework has any', async () => {
+  const page = await open();
+  expect(await page.isVisible('#programs')).toBe(false);
   await page.close();
 });
 

@@ -24,6 +24,7 @@ const ENTRY_POINTS = [
   'recordResults',
   'refreshCohort',
   'saveEndpoint',
+  'savePrograms',
   'saveSetup',
   'showSidebar',
   'signOffSelection',

@@ -40,10 +40,22 @@ describe('roster', () => {
       'Level',
       'Prior credit',
       'Maximum months',
+      'Optional work functions',
     ]);
     expect(roster.cell(4, 1)).toBe('example-1');
-    const kinds = Array.from({ length: 9 }, (_, c) => roster.validations.get(`5,${c + 1}`)?.kind);
-    expect(kinds).toEqual(['formula', 'formula', 'email', 'formula', 'date', 'list', 'list', 'formula', 'number']);
+    const kinds = Array.from({ length: 10 }, (_, c) => roster.validations.get(`5,${c + 1}`)?.kind);
+    expect(kinds).toEqual([
+      'formula',
+      'formula',
+      'email',
+      'formula',
+      'date',
+      'list',
+      'list',
+      'formula',
+      'number',
+      'formula',
+    ]);
     expect(roster.validations.get('5,6')!.args[0]).toEqual(['small']);
     expect(roster.validations.get('5,1')!.help).toMatch(/unique/);
   });

@@ -117,7 +117,7 @@ describe('IT Generalist competency framework (001)', () => {
       ['5e', 'Intermediate', 'optional'],
       ['6a', 'Basic', 'optional'],
       ['6b', 'Intermediate', 'optional'],
-      ['6e', 'Basic', 'core'],
+      ['6e', 'Basic', 'optional'],
       ['7d', 'Intermediate', 'core'],
     ];
     for (const [id, proficiency, core] of spot) {

@@ -1,6 +1,7 @@
 // 004: Customer Technical Support (CTS), a civil-service functional area. A table of "Knowledge of" and
 // "Ability to" statements with an X per classification level, then one narrative per level.
 import type { FrameworkInput } from '../../shared/src/model/framework';
+import { optionalDefault } from './optional';
 import { clean, type SourceDoc } from './source';
 import { cells, filledCells, lineAt, requireLine, sourceRef, statement } from './text-helpers';
 
@@ -55,6 +56,8 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
   const area = readArea(doc, levels);
   const table = readStatementTable(doc, levels);
   const narratives = readNarratives(doc, table.end, levels);
+  const workFunctions = table.sections.map((s) => workFunction(doc, s));
+  const optional = optionalDefault(workFunctions);
   return {
     id: CTS_ID,
     title: area.name,
@@ -71,8 +74,9 @@ export function parseCustomerTechnicalSupport(doc: SourceDoc): FrameworkInput {
         source: sourceRef(doc, n.start, n.end),
       };
     }),
-    workFunctions: table.sections.map((s) => workFunction(doc, s)),
-    notes: notes(area, table.sections, narratives, levels.titles),
+    program: { levelsCumulative: false, optionalWorkFunctionsDefault: optional.optionalWorkFunctionsDefault },
+    workFunctions,
+    notes: [...notes(area, table.sections, narratives, levels.titles), optional.note],
   };
 }
 

@@ -2,6 +2,7 @@
 // cross-cutting competencies (relevance 0-8), an embedded work process schedule, Job Functions 1-7 with
 // related instruction and competencies 1a..7d (level + Required/Optional columns), blank Job Functions 8-10.
 import type { FrameworkInput } from '../../shared/src/model/framework';
+import { optionalDefault } from './optional';
 import { clean, type SourceDoc } from './source';
 import {
   afterLabel,
@@ -142,6 +143,8 @@ interface CompetencyRow {
   level: string;
   required: boolean;
   optional: boolean;
+  /** The row has a cell fewer than its table: its X may stand under Required or Optional. */
+  short: boolean;
   line: number;
 }
 
@@ -175,6 +178,7 @@ function parseSection(doc: SourceDoc, s: Section) {
         level: levelCol >= 0 ? (row[levelCol] ?? '') : '',
         required: requiredCol >= 0 && row[requiredCol] === 'X',
         optional: optionalCol >= 0 && row[optionalCol] === 'X',
+        short: row.length < s.headerCells.length,
         line: i,
       });
       continue;
@@ -208,6 +212,7 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
   const wpsHeader = parseWpsHeader(doc, wpsStart);
   const wpsTable = parseWpsTable(doc, requireLine(doc, /^JOB FUNCTION\t/, 'JOB FUNCTION table header', wpsStart));
   const wpsMark = new Map(wpsTable.map((f) => [f.number, f.mark]));
+  const wpsTasks = new Map(wpsTable.map((f) => [f.number, f.tasks.map((t) => t.mark)]));
   const sections = findSections(doc, wpsStart);
   const notes: string[] = [];
 
@@ -217,9 +222,11 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     const { rows, ri } = parseSection(doc, s);
     // Blank job functions (no title, no competency text) are left for the sponsor to define.
     if (s.title === '' && rows.every((r) => r.text === '')) slots.push(blankJobFunction(doc, s, rows));
-    else workFunctions.push(jobFunction(doc, s, rows, ri, { overview, wpsMark, notes }));
+    else workFunctions.push(jobFunction(doc, s, rows, ri, { overview, wpsMark, wpsTasks, notes }));
   }
   notes.push(...documentNotes(overview, slots));
+  const optional = optionalDefault(workFunctions);
+  notes.push(optional.note);
 
   const firstSection = sections[0];
   const lastSection = sections[sections.length - 1];
@@ -237,6 +244,7 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     program: {
       type: wpsHeader.programType,
       durationMonths: wpsHeader.durationMonths,
+      optionalWorkFunctionsDefault: optional.optionalWorkFunctionsDefault,
       certificationNote: wpsHeader.certificationNote,
       source: sourceRef(doc, wpsHeader.lines[0], wpsHeader.lines[1]),
     },
@@ -272,6 +280,8 @@ function blankJobFunction(doc: SourceDoc, s: Section, rows: CompetencyRow[]): Sl
 interface JobFunctionContext {
   overview: Overview;
   wpsMark: Map<number, Mark | undefined>;
+  /** Job function number -> its tasks' Core/Optional marks in the embedded schedule, in document order. */
+  wpsTasks: Map<number, (Mark | undefined)[]>;
   notes: string[];
 }
 
@@ -280,11 +290,13 @@ function jobFunction(
   s: Section,
   rows: CompetencyRow[],
   ri: ReturnType<typeof parseSection>['ri'],
-  { overview, wpsMark, notes }: JobFunctionContext,
+  { overview, wpsMark, wpsTasks, notes }: JobFunctionContext,
 ): WorkFunctionInput {
   const tag = overview.functionTags.get(s.number) ?? '';
   const core = jobFunctionCore(s, tag, wpsMark.get(s.number), notes);
-  const items = rows.map((r) => competencyItem(doc, r, notes));
+  const items = rows.map((r, k) =>
+    competencyItem(doc, r.short ? shortRow(s, r, core, wpsTasks.get(s.number)?.[k], notes) : r, notes),
+  );
   const noLevel = rows.filter((r) => r.level === '').map((r) => r.id);
   if (noLevel.length > 0)
     notes.push(
@@ -317,6 +329,21 @@ function jobFunctionCore(s: Section, tag: string, fromWps: Mark | undefined, not
     );
   }
   return core;
+}
+
+/**
+ * A row with a cell fewer than its table (competency 6e): its one X may stand under Required or Optional. It is
+ * read with the schedule's mark for the same task, else with its job function's mark, and the reading is noted.
+ */
+function shortRow(s: Section, r: CompetencyRow, fnMark: Mark, taskMark: Mark | undefined, notes: string[]) {
+  const mark = taskMark ?? fnMark;
+  const evidence = taskMark
+    ? `the work process schedule marks the same task ${taskMark === 'core' ? 'Core' : 'Optional'}`
+    : `Job Function ${s.number} is marked ${fnMark === 'core' ? 'Core' : 'Optional'} (in the overview, the work process schedule and its section heading) and the schedule leaves the task's Core/Optional cell empty`;
+  notes.push(
+    `Competency ${r.id}: its row (line ${r.line + 1}) has a column fewer than the table, so its X could stand under Required or Optional; read as ${mark}: ${evidence}.${mark === 'optional' ? ' The separate IT Generalist work process schedule agrees: it leaves this task unmarked in an Optional job function, while it marks the one core task of an optional job function (5c) Core.' : ''}`,
+  );
+  return { ...r, required: mark === 'core', optional: mark === 'optional' };
 }
 
 /** A competency row: its Required/Optional column wins over a contradicting "Core"/"Optional" prefix (noted). */

@@ -1,6 +1,7 @@
 // 002: Work Process Schedule, IT Generalist. Job Functions 1-7, each task marked Core / Optional,
 // with OJT / RI hour columns the sponsor fills in (empty in the document).
 import type { FrameworkInput } from '../../shared/src/model/framework';
+import { optionalDefault } from './optional';
 import type { SourceDoc } from './source';
 import { cells, lineAt, parseWpsHeader, parseWpsTable, requireLine, sourceRef } from './text-helpers';
 
@@ -21,7 +22,6 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
   notes.push(
     `The ${hourColumns.join(' and ')} hour columns are empty for every job function and task in the document: the sponsor fills them in, so the level has no hour requirements.`,
   );
-
   let inherited = 0;
   const workFunctions = functions.map((fn) => {
     const wfId = `JF${fn.number}`;
@@ -44,17 +44,16 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
     });
     return { id: wfId, title: fn.title, core: fn.mark, items, source: sourceRef(doc, fn.line, fn.lastLine) };
   });
-  if (inherited > 0) {
+  if (inherited > 0)
     notes.push(
       `${inherited} tasks have an empty Core/Optional cell; all are in job functions marked Optional, so they are recorded as optional.`,
     );
-  }
   notes.push('Task ids (JF<n>.<m>) are assigned in document order; the document numbers only the job functions.');
   if (header.certificationNote)
     notes.push(
       'No specific certification is required: the document leaves the choice to employers (see program.certificationNote).',
     );
-
+  notes.push(optionalDefault(workFunctions).note);
   const occupationTitle = header.occupationTitle ?? 'Information Technology Generalist';
   return {
     id: IT_GENERALIST_WPS_ID,
@@ -70,6 +69,7 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
     program: {
       type: header.programType,
       durationMonths: header.durationMonths,
+      optionalWorkFunctionsDefault: optionalDefault(workFunctions).optionalWorkFunctionsDefault,
       certificationNote: header.certificationNote,
       source: sourceRef(doc, header.lines[0], header.lines[1]),
     },

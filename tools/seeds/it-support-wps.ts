@@ -1,6 +1,7 @@
 // 003: a newer Work Process Schedule of IT support skills. Job Functions 1-10, each a list of skills
 // without ids; a skills-count cell survives after some job functions and a "Totals" block ends the table.
 import type { FrameworkInput } from '../../shared/src/model/framework';
+import { optionalDefault } from './optional';
 import { clean, type SourceDoc } from './source';
 import { lineAt, requireLine, sourceRef, statement } from './text-helpers';
 
@@ -24,25 +25,28 @@ export function parseItSupportWps(doc: SourceDoc): FrameworkInput {
   const totalsRow = requireLine(doc, /^\s*\d+\s*$/, 'Totals value', totals);
   const totalsValue = clean(lineAt(doc, totalsRow));
   const lastLine = Math.max(...functions.map((fn) => fn.lastLine));
+  const workFunctions = functions.map((fn) => ({
+    id: `JF${fn.number}`,
+    title: fn.title,
+    items: fn.skills.map((skill, s) => ({
+      id: `JF${fn.number}.${s + 1}`,
+      levels: ['L1'],
+      texts: { statement: skill.text },
+      core: 'core' as const,
+      source: sourceRef(doc, skill.line),
+    })),
+    source: sourceRef(doc, fn.line, fn.lastLine),
+  }));
+  const optional = optionalDefault(workFunctions);
   return {
     id: IT_SUPPORT_WPS_ID,
     title: `IT Support ${documentTitle}`,
     version: '1.0.0',
     sourceDocument: doc.document,
     levels: [{ id: 'L1', title: 'IT Support', requirements: { hours: [] }, source: sourceRef(doc, first, lastLine) }],
-    workFunctions: functions.map((fn) => ({
-      id: `JF${fn.number}`,
-      title: fn.title,
-      items: fn.skills.map((skill, s) => ({
-        id: `JF${fn.number}.${s + 1}`,
-        levels: ['L1'],
-        texts: { statement: skill.text },
-        core: 'core' as const,
-        source: sourceRef(doc, skill.line),
-      })),
-      source: sourceRef(doc, fn.line, fn.lastLine),
-    })),
-    notes: notes(functions, totalsValue),
+    program: { levelsCumulative: false, optionalWorkFunctionsDefault: optional.optionalWorkFunctionsDefault },
+    workFunctions,
+    notes: [...notes(functions, totalsValue), optional.note],
   };
 }
 

@@ -4,6 +4,7 @@
 // "Level N: Work Practices" tables at the end. The image OCR noise at the top is never read: parsing starts at
 // the guide's title. Any structural surprise throws with the line number, so a changed document fails loudly.
 import type { FrameworkInput, SourceRef } from '../../shared/src/model/framework';
+import { optionalDefault } from './optional';
 import { clean, type SourceDoc } from './source';
 
 type Texts = { competency?: string; do?: string; know?: string; exit?: string };
@@ -286,8 +287,9 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   const { workFunction: practicesFunction, slots } = workPractices(doc, practices, notes);
   if (practicesFunction) workFunctions.push(practicesFunction);
   const occupation = readOccupation(doc, notes);
-  const program = readProgram(doc);
-  notes.push(...closingNotes(doc, table));
+  const optional = optionalDefault(workFunctions);
+  const program = { ...readProgram(doc), optionalWorkFunctionsDefault: optional.optionalWorkFunctionsDefault };
+  notes.push(optional.note, ...closingNotes(doc, table));
 
   return {
     id: 'nitas-help-desk',

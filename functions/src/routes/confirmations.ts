@@ -4,7 +4,7 @@
 import { type Apprentice, getFramework, rowConfirmations } from '@qualcard/shared';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
-import { sponsorClock } from '../clock';
+import { sponsorSettings } from '../clock';
 import type { Confirmer } from '../confirm/confirmation';
 import { confirmEntries, type Outcome } from '../confirm/entries';
 import { firestore } from '../db';
@@ -48,7 +48,7 @@ export async function confirmationsRoute(req: Request, res: Response, params: Re
   checkRoles(access.membership.role, member.email, access.apprentice, body);
   const framework = getFramework(access.apprentice.frameworkId);
   if (!framework) throw conflict(`framework ${access.apprentice.frameworkId} is no longer shipped`);
-  const clock = await sponsorClock(sid);
+  const clock = await sponsorSettings(sid);
   const confirmer: Confirmer = { email: member.email, clock, ...(body.attest ? { attest: body.attest } : {}) };
   const db = firestore();
   // Checked and counted on the first state the commit reads (a later commit of a large change sees the entries
@@ -60,7 +60,7 @@ export async function confirmationsRoute(req: Request, res: Response, params: Re
     return step.target;
   });
   const record = recordOf(sid, commit.target);
-  const saved = await storeProgress(db, sid, record, progressFor(record, clock.today));
+  const saved = await storeProgress(db, sid, record, progressFor(record, clock.today, [], clock.programs));
   const any = Object.values(outcome!.confirmed).some((l) => l.length);
   res.status(any ? 201 : 200).json({
     apprenticeId: aid,

@@ -5,7 +5,7 @@ import { type Apprentice, getFramework, rowConfirmations, type SignOff } from '@
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { safeKey } from '../canonical';
-import { sponsorClock } from '../clock';
+import { sponsorSettings } from '../clock';
 import { confirmationFor } from '../confirm/confirmation';
 import { firestore } from '../db';
 import { parseBody } from '../http/body';
@@ -72,7 +72,7 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
     throw forbidden(`${member.email} is not a coach of apprentice ${aid}: coaches sign off only their own apprentices`);
   const body = parseBody(req, SignOffRequest, MAX_SMALL_BODY_BYTES);
   checkItems(apprentice, body.itemIds);
-  const clock = await sponsorClock(sid);
+  const clock = await sponsorSettings(sid);
   const date = body.date ?? clock.today;
   if (date > clock.today)
     throw badRequest(`date: ${date} is in the future (today is ${clock.today} in ${clock.timeZone})`, {
@@ -94,7 +94,7 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
   const db = firestore();
   const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSignOffs(state, body, make, out));
   const record = recordOf(sid, commit.target);
-  const stored = await storeProgress(db, sid, record, progressFor(record, clock.today));
+  const stored = await storeProgress(db, sid, record, progressFor(record, clock.today, [], clock.programs));
   res.status(out.signed.length ? 201 : 200).json({
     apprenticeId: aid,
     signed: out.signed,

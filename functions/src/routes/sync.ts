@@ -4,14 +4,14 @@ import { type RowConfirmations, rowConfirmations, type SheetRecord } from '@qual
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { canonicalJson, sha256 } from '../canonical';
-import { clockFor, sponsorClock } from '../clock';
+import { clockFor, sponsorSettings } from '../clock';
 import { firestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { parseBody } from '../http/body';
 import { MemberDoc, requireRole } from '../membership';
 import { progressFor, type StoredProgress, storeProgress } from '../progress';
 import { MAX_SYNC_BYTES, SyncRequest } from '../schemas';
 import { type ChangeCount, commitApprentice, readRecord, recordOf } from '../store/apprentice';
-import { checkCoachRecords, checkRecords, checkSizes } from '../sync/checks';
+import { checkCoachRecords, checkPrograms, checkRecords, checkSizes } from '../sync/checks';
 import { claimKey, finishKey } from '../sync/idempotency';
 import { planSync } from '../sync/plan';
 import { who } from './context';
@@ -29,23 +29,32 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
   const role = requireRole(member, sid, ['admin', 'coach'], 'sync').role;
   const body = parseBody(req, SyncRequest, MAX_SYNC_BYTES);
   const db = firestore();
-  const stored = await sponsorClock(sid);
-  // The admin's spreadsheet sets the sponsor's time zone; a coach's sync cannot change it.
+  const stored = await sponsorSettings(sid);
+  // The admin's spreadsheet sets the sponsor's time zone and programs; a coach's sync cannot change them.
   const timeZone = role === 'admin' && body.timeZone ? body.timeZone : stored.timeZone;
+  const newPrograms = role === 'admin' && body.programs ? body.programs : {};
+  checkPrograms(newPrograms);
+  const programs = { ...stored.programs, ...newPrograms };
   const asOf = body.asOf ?? clockFor(timeZone).today;
 
-  checkRecords(sid, body.records, asOf);
+  checkRecords(sid, body.records, asOf, programs);
   const snaps = await db.getAll(...body.records.map((r) => db.doc(paths.apprentice(sid, r.apprentice.id))));
   if (role === 'coach') checkCoachRecords(member.email, body.records, snaps);
   checkSizes(sid, body.records, snaps);
 
   const keyRef = db.doc(`${paths.syncs(sid)}/${sha256(body.idempotencyKey)}`);
-  const requestHash = sha256(canonicalJson({ asOf: body.asOf ?? null, timeZone, records: body.records }));
+  // Programs join the hash only when sent, so a body without them hashes as it always did.
+  const hashed = { asOf: body.asOf ?? null, timeZone, records: body.records };
+  const requestHash = sha256(
+    canonicalJson(Object.keys(newPrograms).length ? { ...hashed, programs: newPrograms } : hashed),
+  );
   const claim = await claimKey(db, keyRef, body.idempotencyKey, requestHash, member.email);
   if (claim.state === 'done') return replay(res, sid, claim.apprenticeIds, asOf, timeZone);
 
   if (role === 'admin') {
     if (timeZone !== stored.timeZone) await db.doc(paths.sponsor(sid)).set({ timeZone }, { merge: true });
+    if (canonicalJson(programs) !== canonicalJson(stored.programs))
+      await db.doc(paths.sponsor(sid)).set({ programs: newPrograms }, { merge: true });
     await addRosterMembers(sid, body.records);
   }
   const results: SyncedApprentice[] = [];
@@ -53,7 +62,7 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
     const aid = record.apprentice.id;
     const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSync(sid, record, state));
     const merged = recordOf(sid, commit.target);
-    const saved = await storeProgress(db, sid, merged, progressFor(merged, asOf));
+    const saved = await storeProgress(db, sid, merged, progressFor(merged, asOf, [], programs));
     results.push({
       apprenticeId: aid,
       changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours },

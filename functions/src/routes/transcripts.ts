@@ -3,7 +3,7 @@ import { getFramework } from '@qualcard/shared';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { sha256 } from '../canonical';
-import { sponsorClock } from '../clock';
+import { settingsOf } from '../clock';
 import { firestore, paths } from '../db';
 import { buildTranscript } from '../excel/transcript';
 import { parseBody } from '../http/body';
@@ -35,8 +35,9 @@ export async function exportTranscriptRoute(
   });
   const framework = getFramework(record.apprentice.frameworkId);
   if (!framework) throw notFound(`framework ${record.apprentice.frameworkId} is no longer shipped`);
-  const asOf = body.asOf ?? (await sponsorClock(sid)).today;
-  const progress = progressFor(record, asOf);
+  const settings = settingsOf(sponsor);
+  const asOf = body.asOf ?? settings.today;
+  const progress = progressFor(record, asOf, [], settings.programs);
   const safeName = record.apprentice.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || aid;
   const meta = await storeTranscript(
     db,

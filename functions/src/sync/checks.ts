@@ -1,6 +1,15 @@
 // Everything a sync must pass before its first write: sponsor and duplicate ids, framework fit, what a coach may
 // change, and document sizes (Firestore refuses a document over 1 MiB only at write time, mid-sync).
-import { type Apprentice, canonicalJson, mergeSheetRecord, type SheetRecord } from '@qualcard/shared';
+import {
+  type Apprentice,
+  canonicalJson,
+  checkOptionalWorkFunctions,
+  getFramework,
+  mergeSheetRecord,
+  type Programs,
+  RecordMismatchError,
+  type SheetRecord,
+} from '@qualcard/shared';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { badRequest, forbidden, tooLarge } from '../http/errors';
 import { progressFor } from '../progress';
@@ -9,7 +18,23 @@ import type { Profile } from '../store/apprentice';
 /** The profile document (roster fields, prior credit, exams, certifications); its audit record holds two copies. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
-export function checkRecords(sid: string, records: SheetRecord[], asOf: string): void {
+/** Each program is for a known framework and names only its optional work functions. */
+export function checkPrograms(programs: Programs): void {
+  for (const [fid, program] of Object.entries(programs)) {
+    const framework = getFramework(fid);
+    const at = `programs.${fid}`;
+    if (!framework)
+      throw badRequest(`${at}: unknown framework "${fid}"`, { issues: [{ path: at, message: 'unknown framework' }] });
+    try {
+      checkOptionalWorkFunctions(framework, program.optionalWorkFunctionIds, `${at}.optionalWorkFunctionIds`);
+    } catch (e) {
+      if (!(e instanceof RecordMismatchError)) throw e;
+      throw badRequest(e.message, { issues: [{ path: e.field, message: e.message }] });
+    }
+  }
+}
+
+export function checkRecords(sid: string, records: SheetRecord[], asOf: string, programs: Programs = {}): void {
   const seen = new Map<string, number>();
   records.forEach((record, i) => {
     if (record.sponsorId !== undefined && record.sponsorId !== sid) {
@@ -23,7 +48,7 @@ export function checkRecords(sid: string, records: SheetRecord[], asOf: string):
         issues: [{ path: `records.${i}.apprentice.id`, message: 'duplicate apprentice' }],
       });
     seen.set(record.apprentice.id, i);
-    progressFor(record, asOf, ['records', i]); // framework and level must exist
+    progressFor(record, asOf, ['records', i], programs); // framework, level and plan must fit
   });
 }
 

@@ -5,9 +5,18 @@ import type { HoursProgress, LevelProgress, Tally } from '../model/progress';
 import type { CheckedRecord } from './counted';
 import { COUNTS_TOWARDS } from './rules';
 
-export function coreItemIds(framework: Framework, levelId: string): string[] {
+/** The level's required items: core items of the work functions run (`run`; absent: every work function). */
+export function coreItemIds(framework: Framework, levelId: string, run?: ReadonlySet<string>): string[] {
+  return framework.workFunctions
+    .filter((wf) => !run || run.has(wf.id))
+    .flatMap((wf) => wf.items.filter((i) => i.core === 'core' && i.levels.includes(levelId)).map((i) => i.id));
+}
+
+/** Items that may count but are not required: optional items, and core items of a work function not run. */
+function optionalItemIds(framework: Framework, levelId: string, run?: ReadonlySet<string>): string[] {
+  const required = new Set(coreItemIds(framework, levelId, run));
   return framework.workFunctions.flatMap((wf) =>
-    wf.items.filter((i) => i.core === 'core' && i.levels.includes(levelId)).map((i) => i.id),
+    wf.items.filter((i) => i.levels.includes(levelId) && !required.has(i.id)).map((i) => i.id),
   );
 }
 
@@ -71,7 +80,11 @@ const fraction = (t: Tally): number => (t.required === 0 ? 1 : Math.min(1, t.don
 const round = (n: number, places: number): number => Math.round(n * 10 ** places) / 10 ** places;
 
 /** Each level's progress from the entries that count. */
-export function levelProgress(framework: Framework, checked: CheckedRecord): LevelProgress[] {
+export function levelProgress(
+  framework: Framework,
+  checked: CheckedRecord,
+  run?: ReadonlySet<string>,
+): LevelProgress[] {
   const signed = new Set(checked.signOffs.map((s) => s.itemId));
   const categories = [...new Set(framework.levels.flatMap((l) => l.requirements.hours.map((r) => r.category)))];
   const allocations = new Map(categories.map((c) => [c, allocateHours(framework, c, checked)]));
@@ -80,14 +93,12 @@ export function levelProgress(framework: Framework, checked: CheckedRecord): Lev
 
   let previousComplete = true;
   return framework.levels.map((level) => {
-    const core = coreItemIds(framework, level.id);
-    const optional = framework.workFunctions.flatMap((wf) =>
-      wf.items.filter((i) => i.core === 'optional' && i.levels.includes(level.id)),
-    );
+    const core = coreItemIds(framework, level.id, run);
+    const optional = optionalItemIds(framework, level.id, run);
     const items = {
       done: core.filter((id) => signed.has(id)).length,
       required: core.length,
-      optionalSigned: optional.filter((i) => signed.has(i.id)).length,
+      optionalSigned: optional.filter((id) => signed.has(id)).length,
     };
     const levelHours: HoursProgress[] = level.requirements.hours.map((r) => {
       const a = allocations.get(r.category)!.get(level.id)!;

@@ -16,10 +16,15 @@ export function itemLabel(framework: Framework, itemId: string): string {
   return short ? `${itemId} "${short}"` : itemId;
 }
 
-export function requirementGaps(framework: Framework, level: LevelProgress, signOffs: SignOff[]): Finding[] {
+export function requirementGaps(
+  framework: Framework,
+  level: LevelProgress,
+  signOffs: SignOff[],
+  run?: ReadonlySet<string>,
+): Finding[] {
   const gaps: Finding[] = [];
   const signed = new Set(signOffs.map((s) => s.itemId));
-  for (const itemId of coreItemIds(framework, level.levelId)) {
+  for (const itemId of coreItemIds(framework, level.levelId, run)) {
     if (!signed.has(itemId))
       gaps.push({
         code: 'items.missing',

@@ -2,29 +2,24 @@
 // Pure: no I/O, no clock. The add-on, the functions and the CLI all call this one function, and it counts only
 // what provenance.ts says counts.
 import type { Framework } from '../model/framework';
+import type { ProgramChoice } from '../model/program';
 import type { Progress } from '../model/progress';
 import { ApprenticeRecord, type ApprenticeRecordInput, IsoDate } from '../model/record';
 import { levelProgress } from './completion';
 import { countedEntries } from './counted';
 import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
+import { RecordMismatchError } from './mismatch';
 import { maximumDuration, projectCompletion } from './pace';
+import { workFunctionsRun } from './program';
 import { apprenticeStatus } from './status';
 
-/** A record that does not fit its framework (wrong framework, unknown level). */
-export class RecordMismatchError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = 'RecordMismatchError';
-  }
-}
+export { RecordMismatchError } from './mismatch';
 
 export function computeProgress(
   framework: Framework,
   input: ApprenticeRecord | ApprenticeRecordInput,
   asOf: string,
+  program?: ProgramChoice,
 ): Progress {
   const record = ApprenticeRecord.parse(input);
   IsoDate.parse(asOf);
@@ -43,8 +38,9 @@ export function computeProgress(
     );
   }
 
+  const run = workFunctionsRun(framework, apprentice, program);
   const checked = countedEntries(framework, record, asOf);
-  const levels = levelProgress(framework, checked);
+  const levels = levelProgress(framework, checked, run);
   const target = levels[targetIndex]!;
   // Cumulative frameworks need every level up to the target; otherwise only the target level counts.
   const scope = framework.program.levelsCumulative ? levels.slice(0, targetIndex + 1) : [target];
@@ -55,7 +51,7 @@ export function computeProgress(
   const gaps = [
     ...previousLevelGaps(framework, scope, target.levelId),
     ...scope.flatMap((l) => [
-      ...requirementGaps(framework, l, checked.signOffs),
+      ...requirementGaps(framework, l, checked.signOffs, run),
       ...examAndCertificationGaps(framework, l.levelId, checked),
     ]),
     ...paceGaps(target, pace, deadline, apprentice.startDate, asOf),

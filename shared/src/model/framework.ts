@@ -175,11 +175,13 @@ export const Framework = z
           .optional(),
         /** NITAS levels build on each other: a level is complete only when the one before it is. */
         levelsCumulative: z.boolean().default(false),
+        /** The optional work functions a program runs unless the sponsor (or an apprentice's plan) chooses otherwise. */
+        optionalWorkFunctionsDefault: z.array(Id).default([]),
         certificationNote: z.string().optional(),
         source: SourceRef.optional(),
       })
       .strict()
-      .default({ levelsCumulative: false }),
+      .default({ levelsCumulative: false, optionalWorkFunctionsDefault: [] }),
     levels: z.array(Level).min(1),
     workFunctions: z.array(WorkFunction),
     slots: z.array(Slot).default([]),
@@ -211,6 +213,15 @@ export const Framework = z
           message: `duplicate work function id ${wf.id}`,
         });
       wfIds.add(wf.id);
+    });
+    const optional = new Set(f.workFunctions.filter((wf) => wf.core === 'optional').map((wf) => wf.id));
+    f.program.optionalWorkFunctionsDefault.forEach((id, k) => {
+      if (!optional.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['program', 'optionalWorkFunctionsDefault', k],
+          message: `"${id}" is not an optional work function (optional: ${[...optional].join(', ') || 'none'})`,
+        });
     });
   });
 export type Framework = z.infer<typeof Framework>;

@@ -95,6 +95,8 @@ export const Apprentice = z
     coachEmails: z.array(Email).min(1).max(50),
     /** Sponsor's own limit, overriding the framework's maximum duration. */
     maximumMonths: z.number().positive().max(MAX_PROGRAM_MONTHS).optional(),
+    /** This apprentice's plan: the optional work functions run (absent: the sponsor's program, then the framework default). */
+    optionalWorkFunctionIds: z.array(Id).max(100).optional(),
   })
   .strict();
 export type Apprentice = z.infer<typeof Apprentice>;

@@ -1,10 +1,14 @@
 // The qual card plan: header block with the engine's progress, a level table, exams and certifications, the
 // items grouped by work function with the typed columns (tick, date, signed by, evidence, notes) and Qualcard's
 // Status and Confirmation, and an archived block for items that left the framework. Existing rows are placed by
-// row key, so regenerating never loses a tick, a typed value or a confirmation.
+// row key, so regenerating never loses a tick, a typed value or a confirmation. Only the work functions the
+// apprentice's program runs are shown, plus any item of another work function that already holds something typed.
 
 import qualCardTemplate from '../../../templates/qualcard.json';
+import { coreItemIds } from '../engine/completion';
+import { workFunctionsRun } from '../engine/program';
 import { MAX_TEXT_LENGTH } from '../model/limits';
+import type { ProgramChoice } from '../model/program';
 import { columnHeader, columnWidth, type QualCardColumn, qualCardColumns, type TextKey, textKeys } from './columns';
 import { HOURS_CATEGORIES, levelsInScope } from './hours';
 import { asOfNote, bar, fillLevelRow, levelTableHeaders } from './level-table';
@@ -54,6 +58,8 @@ interface Card {
   kept: Map<string, KeptSignOff>;
   view: ProgressView | undefined;
   counted: Set<string>;
+  /** The work functions the apprentice's program runs. */
+  run: Set<string>;
 }
 
 const col = (card: Card, c: QualCardColumn): number => card.columns.indexOf(c) + 1;
@@ -70,6 +76,7 @@ export function planQualCard(
   roster: RosterRow,
   existing: ExistingQualCard | null,
   view?: ProgressView,
+  program?: ProgramChoice,
 ): SheetPlan & QualCardRefs {
   const { apprentice } = roster;
   const scope = levelsInScope(framework, apprentice.levelId);
@@ -89,6 +96,7 @@ export function planQualCard(
     kept: new Map(existing?.rows ?? []),
     view,
     counted: new Set(view?.countedItems ?? []),
+    run: workFunctionsRun(framework, apprentice, program),
   };
 
   const progressRow = addHeader(card);
@@ -155,9 +163,7 @@ function addLevelTable(
     b.style(r, 1, 'key');
     b.style(r, 2, 'label');
     const engine = card.view?.progress.levels.find((l) => l.levelId === level.id);
-    const core = framework.workFunctions
-      .flatMap((wf) => wf.items)
-      .filter((i) => i.core === 'core' && i.levels.includes(level.id)).length;
+    const core = coreItemIds(framework, level.id, card.run).length;
     percentCell[level.id] = fillLevelRow(b, r, level, card.categories, engine, core);
   }
   const lastRow = b.rowCount;
@@ -222,10 +228,18 @@ function addWorkFunctions(card: Card): void {
   for (const wf of card.framework.workFunctions) addWorkFunction(card, wf);
 }
 
-/** A work function's section row, with the engine's count of its core items, then its item rows. */
+/**
+ * A work function's section row, with the engine's count of its core items, then its item rows. A work function
+ * the program does not run shows only the items that already hold something typed (never archived, never lost).
+ */
 function addWorkFunction(card: Card, wf: WorkFunction): void {
   const { b, scopeIds } = card;
-  const items = wf.items.filter((i) => i.levels.some((l) => scopeIds.has(l)));
+  const run = card.run.has(wf.id);
+  const typed = (id: string): boolean => {
+    const k = card.kept.get(`item:${id}`);
+    return !!k && hasData(k);
+  };
+  const items = wf.items.filter((i) => i.levels.some((l) => scopeIds.has(l)) && (run || typed(i.id)));
   if (!items.length) return;
   const wfRow = b.row([`wf:${wf.id}`, wf.id], 'section');
   b.set(wfRow, firstTextCol(card), wf.title);
@@ -237,7 +251,7 @@ function addWorkFunction(card: Card, wf: WorkFunction): void {
       take(card, `item:${i.id}`),
       false,
     );
-  const core = items.filter((i) => i.core === 'core');
+  const core = run ? items.filter((i) => i.core === 'core') : [];
   const done = core.filter((i) => card.counted.has(i.id)).length;
   const count =
     card.view && core.length

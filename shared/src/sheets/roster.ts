@@ -2,6 +2,7 @@
 // with row- and column-numbered errors. A roster with errors generates nothing.
 
 import rosterTemplate from '../../../templates/roster.json';
+import { optionalWorkFunctionIds } from '../engine/program';
 import { ID_PATTERN_SOURCE } from '../model/ids';
 import { MAX_PROGRAM_MONTHS } from '../model/limits';
 import { Apprentice, type Framework, HoursCategory } from './model';
@@ -19,7 +20,8 @@ export type RosterColumn =
   | 'frameworkId'
   | 'levelId'
   | 'priorCredit'
-  | 'maximumMonths';
+  | 'maximumMonths'
+  | 'optionalWorkFunctionIds';
 const COLUMNS = template.columns as {
   id: RosterColumn;
   header: string;
@@ -60,6 +62,11 @@ export function planRoster(frameworks: Framework[]): SheetPlan {
             help: c.help,
           },
           maximumMonths: { kind: 'number', min: 1, max: MAX_PROGRAM_MONTHS, help: c.help },
+          optionalWorkFunctionIds: {
+            kind: 'formula',
+            formula: `=REGEXMATCH(${at},"^\\s*([A-Za-z0-9._-]+\\s*(,\\s*|$))*$")`,
+            help: c.help,
+          },
         } satisfies Record<RosterColumn, Validation>
       )[c.id];
       b.validate(r, k + 1, v);
@@ -106,6 +113,8 @@ export function parseRoster(grid: Cell[][], frameworks: Framework[]): ParsedRost
   return { rows, errors };
 }
 
+const OPTIONAL_COLUMNS: RosterColumn[] = ['priorCredit', 'maximumMonths', 'optionalWorkFunctionIds'];
+
 /** Column index (0-based, -1 when absent) of each roster column. */
 type ColumnIndex = Map<RosterColumn, number>;
 
@@ -125,10 +134,13 @@ function readHeader(grid: Cell[][]): { row: number; index: ColumnIndex } | { err
     };
   const header = grid[headerIndex]!.map(text);
   const index: ColumnIndex = new Map(COLUMNS.map((c) => [c.id, header.indexOf(c.header)]));
-  // Prior credit and maximum months are optional columns: a roster without them still parses.
-  const errors = COLUMNS.filter((c) => index.get(c.id)! < 0 && !['priorCredit', 'maximumMonths'].includes(c.id)).map(
-    (c) => ({ row: headerIndex + 1, column: c.header, cell: a1(headerIndex + 1, 1), message: 'column is missing' }),
-  );
+  // Prior credit, maximum months and optional work functions are optional columns: a roster without them parses.
+  const errors = COLUMNS.filter((c) => index.get(c.id)! < 0 && !OPTIONAL_COLUMNS.includes(c.id)).map((c) => ({
+    row: headerIndex + 1,
+    column: c.header,
+    cell: a1(headerIndex + 1, 1),
+    message: 'column is missing',
+  }));
   return errors.length ? { errors } : { row: headerIndex + 1, index };
 }
 
@@ -169,6 +181,11 @@ function parseRow(cells: RowCells, frameworks: Framework[], seen: Map<string, nu
     err(c, message);
   };
   checkFrameworkLevel(get('frameworkId'), get('levelId'), frameworks, counted);
+  checkWorkFunctions(
+    get('optionalWorkFunctionIds'),
+    frameworks.find((f) => f.id === get('frameworkId')),
+    (m) => counted('optionalWorkFunctionIds', m),
+  );
   const priorCredit = parseCredit(get('priorCredit'), (m) => counted('priorCredit', m));
   const parsed = apprenticeFromRow(get);
   if (!parsed.success) {
@@ -200,8 +217,24 @@ function checkFrameworkLevel(
     err('levelId', `"${levelId}" is not a level of ${framework.id} (${framework.levels.map((l) => l.id).join(', ')})`);
 }
 
+/** The apprentice's plan: ids of the framework's optional work functions, or blank for the program's choice. */
+const workFunctionList = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function checkWorkFunctions(raw: string, framework: Framework | undefined, err: (m: string) => void): void {
+  if (!raw || !framework) return;
+  const optional = optionalWorkFunctionIds(framework);
+  for (const id of workFunctionList(raw))
+    if (!optional.includes(id))
+      err(`"${id}" is not an optional work function of ${framework.id} (optional: ${optional.join(', ') || 'none'})`);
+}
+
 function apprenticeFromRow(get: RowCells['get']): ReturnType<typeof Apprentice.safeParse> {
   const months = get('maximumMonths');
+  const plan = get('optionalWorkFunctionIds');
   return Apprentice.safeParse({
     id: get('id'),
     name: get('name'),
@@ -214,6 +247,7 @@ function apprenticeFromRow(get: RowCells['get']): ReturnType<typeof Apprentice.s
       .map((s) => s.trim())
       .filter(Boolean),
     ...(months ? { maximumMonths: Number(months) } : {}),
+    ...(plan ? { optionalWorkFunctionIds: workFunctionList(plan) } : {}),
   });
 }
 

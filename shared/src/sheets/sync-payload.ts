@@ -1,5 +1,6 @@
 // The body of POST /v1/sponsors/:sponsorId/sync built from sheet values: one SheetRecord (typed cells only) per
 // roster row, or every sheet error found (and no body), so a bad cell syncs nothing.
+import type { Programs } from '../model/program';
 import type { SheetRecord } from './model';
 import { recordFromSheets, type SheetError, type SheetValues } from './record';
 import type { RosterRow } from './roster-row';
@@ -14,13 +15,15 @@ export interface SyncBody {
   asOf?: string;
   /** The spreadsheet's time zone: the sponsor's calendar (an admin's sync stores it). */
   timeZone?: string;
+  /** The sponsor's program per framework (optional work functions run); an admin's sync stores it. */
+  programs?: Programs;
   records: SheetRecord[];
 }
 export type SyncBodyResult = { ok: true; body: SyncBody } | { ok: false; errors: SheetError[] };
 
 export function buildSyncBody(
   apprentices: ApprenticeSheets[],
-  opts: { idempotencyKey: string; asOf?: string; timeZone?: string; sponsorId?: string },
+  opts: { idempotencyKey: string; asOf?: string; timeZone?: string; programs?: Programs; sponsorId?: string },
 ): SyncBodyResult {
   const errors: SheetError[] = [];
   const records: SheetRecord[] = [];
@@ -37,6 +40,7 @@ export function buildSyncBody(
       idempotencyKey: opts.idempotencyKey,
       ...(opts.asOf ? { asOf: opts.asOf } : {}),
       ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+      ...(opts.programs && Object.keys(opts.programs).length ? { programs: opts.programs } : {}),
       records,
     },
   };

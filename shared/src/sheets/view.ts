@@ -5,6 +5,7 @@ import { countedEntries } from '../engine/counted';
 import type { RowConfirmations } from '../engine/merge';
 import { rowConfirmations } from '../engine/merge';
 import { computeProgress } from '../engine/progress';
+import type { ProgramChoice } from '../model/program';
 import type { Apprentice, ApprenticeRecord, Framework, Progress, SheetRecord } from './model';
 
 export type ViewSource = 'synced' | 'local';
@@ -65,20 +66,30 @@ export function syncedView(
 }
 
 /** A record that carries its confirmations (a stored record, a transcript's input): the engine on it. */
-export function recordView(framework: Framework, record: ApprenticeRecord, asOf: string): ProgressView {
+export function recordView(
+  framework: Framework,
+  record: ApprenticeRecord,
+  asOf: string,
+  program?: ProgramChoice,
+): ProgressView {
   return {
     source: 'synced',
-    progress: computeProgress(framework, record, asOf),
+    progress: computeProgress(framework, record, asOf, program),
     confirmations: rowConfirmations(record),
     countedItems: countedEntries(framework, record, asOf).signOffs.map((s) => s.itemId),
   };
 }
 
 /** No service set up: the engine on what the sheets hold, where nothing is confirmed, so nothing counts. */
-export function localView(framework: Framework, record: SheetRecord, asOf: string): ProgressView {
+export function localView(
+  framework: Framework,
+  record: SheetRecord,
+  asOf: string,
+  program?: ProgramChoice,
+): ProgressView {
   return {
     source: 'local',
-    progress: computeProgress(framework, record, asOf),
+    progress: computeProgress(framework, record, asOf, program),
     countedItems: countedEntries(framework, record, asOf).signOffs.map((s) => s.itemId),
   };
 }

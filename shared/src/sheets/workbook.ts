@@ -1,5 +1,7 @@
 // A cohort's qual card workbook: the roster, each apprentice's qual card and hours sheet (filled from their
 // record when there is one) and a dashboard, rendered from the same plans the add-on applies.
+
+import type { Programs } from '../model/program';
 import { planApprentice } from './apprentice';
 import { type DashboardEntry, planDashboard } from './dashboard';
 import { existingFromRecord } from './from-record';
@@ -15,7 +17,12 @@ export interface WorkbookEntry {
   record?: ApprenticeRecord;
 }
 
-export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], asOf: string): SheetPlan[] {
+export function cohortPlans(
+  entries: WorkbookEntry[],
+  frameworks: Framework[],
+  asOf: string,
+  programs: Programs = {},
+): SheetPlan[] {
   const roster = planRoster(frameworks);
   // The roster sheet lists the cohort below its example row.
   const cells = roster.cells.map((r) => [...r]);
@@ -34,6 +41,7 @@ export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], a
         a.levelId,
         credit,
         a.maximumMonths ?? null,
+        a.optionalWorkFunctionIds?.join(', ') ?? null,
       ].forEach((v, c) => {
         row[c] = v;
       });
@@ -54,12 +62,13 @@ export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], a
       certifications: [],
     };
     // The engine on the record as it stands, confirmations included: the same numbers a sync would answer with.
-    const view = recordView(framework, record, asOf);
+    const view = recordView(framework, record, asOf, programs[framework.id]);
     const p = planApprentice(
       framework,
       e.roster,
       e.record ? existingFromRecord(framework, e.record) : { qualCard: null, hours: null },
       view,
+      programs[framework.id],
     );
     plans.push(p.qualCard, p.hours);
     dashboard.push({
@@ -74,6 +83,11 @@ export function cohortPlans(entries: WorkbookEntry[], frameworks: Framework[], a
   return plans;
 }
 
-export async function cohortWorkbook(entries: WorkbookEntry[], frameworks: Framework[], asOf: string): Promise<Buffer> {
-  return renderPlansToXlsx(cohortPlans(entries, frameworks, asOf));
+export async function cohortWorkbook(
+  entries: WorkbookEntry[],
+  frameworks: Framework[],
+  asOf: string,
+  programs: Programs = {},
+): Promise<Buffer> {
+  return renderPlansToXlsx(cohortPlans(entries, frameworks, asOf, programs));
 }

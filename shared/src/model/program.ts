@@ -1,0 +1,11 @@
+// A sponsor's program for one framework: which of its optional work functions the sponsor runs. Stored per
+// framework id on the sponsor; an apprentice's own plan (Apprentice.optionalWorkFunctionIds) overrides it.
+import { z } from 'zod';
+import { Id } from './framework';
+
+export const ProgramChoice = z.object({ optionalWorkFunctionIds: z.array(Id).max(100) }).strict();
+export type ProgramChoice = z.infer<typeof ProgramChoice>;
+
+/** Programs by framework id. */
+export const Programs = z.record(Id, ProgramChoice);
+export type Programs = z.infer<typeof Programs>;

@@ -1,0 +1,103 @@
+// The sponsor's program (which optional work functions it runs), through the real API: an admin's sync stores it
+// on the sponsor, every progress computation uses it, an apprentice's plan overrides it, and a coach can change
+// neither the program nor an apprentice's plan.
+import type { ApprenticeRecordInput } from '@qualcard/shared';
+import {
+  type ConfirmAnswer,
+  call,
+  clearFirestore,
+  db,
+  type ErrorAnswer,
+  type SyncAnswer,
+  seedSponsor,
+} from './helpers/api';
+import { framework, record } from './helpers/records';
+
+const ADMIN = 'admin@acme.example';
+const COACH = 'coach@acme.example';
+const AS_OF = '2026-06-30';
+const FW = 'it-generalist-competencies';
+const f = framework(FW);
+/** Core items of the job functions every program runs (1, 2, 4, 7): 20 of them. */
+const core = f.workFunctions
+  .filter((wf) => wf.core !== 'optional')
+  .flatMap((wf) => wf.items.filter((i) => i.core === 'core').map((i) => i.id));
+
+const apprentice = (id: string, plan?: string[]): ApprenticeRecordInput => {
+  const r = record({ id, frameworkId: FW, levelId: 'L1', coach: COACH, startDate: '2025-09-01', stage: { signed: 0 } });
+  return {
+    ...r,
+    apprentice: { ...r.apprentice, ...(plan ? { optionalWorkFunctionIds: plan } : {}) },
+    signOffs: core.map((itemId) => ({ itemId, date: '2026-01-15', coachEmail: COACH })),
+  };
+};
+let n = 0;
+const sync = (records: ApprenticeRecordInput[], as = ADMIN, extra: object = {}) =>
+  call<SyncAnswer & ErrorAnswer>('POST', '/v1/sponsors/acme/sync', {
+    as,
+    body: { idempotencyKey: `programs-${++n}-${Date.now()}`, asOf: AS_OF, records, ...extra },
+  });
+const confirmAll = (aid: string) =>
+  call<ConfirmAnswer & ErrorAnswer>('POST', `/v1/sponsors/acme/apprentices/${aid}/confirmations`, {
+    as: COACH,
+    body: { signOffs: core },
+  });
+const level1 = (a: { progress: { levels: { levelId: string; complete: boolean; items: object }[] } | null }) =>
+  a.progress!.levels.find((l) => l.levelId === 'L1')!;
+const runsJf5 = { [FW]: { optionalWorkFunctionIds: ['JF5'] } };
+
+beforeEach(async () => {
+  await clearFirestore();
+  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+});
+
+test("an admin's sync stores the program; progress follows it, and an apprentice's plan overrides it", async () => {
+  const synced = await sync([apprentice('cal'), apprentice('dan', [])], ADMIN, { programs: runsJf5 });
+  expect(synced.status).toBe(200);
+  expect((await db().doc('sponsors/acme').get()).get('programs')).toEqual(runsJf5);
+
+  // Cal follows the program (Job Function 5 run: 5c is required); Dan's plan runs no optional job function.
+  const cal = await confirmAll('cal');
+  expect(cal.status).toBe(201);
+  expect(level1(cal.body)).toMatchObject({ complete: false, items: { done: 20, required: 21 } });
+  expect(cal.body.progress!.findingCounts['items.missing']).toBe(1);
+  const dan = await confirmAll('dan');
+  expect(level1(dan.body)).toMatchObject({ complete: true, items: { done: 20, required: 20 } });
+
+  // The program without Job Function 5 (and without 6): Cal completes Level 1 on the next sync.
+  // As of the service's today (no asOf): the confirmations are dated today.
+  const again = await call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
+    as: ADMIN,
+    body: {
+      idempotencyKey: 'programs-again',
+      records: [apprentice('cal')],
+      programs: { [FW]: { optionalWorkFunctionIds: [] } },
+    },
+  });
+  expect(again.status).toBe(200);
+  expect(level1(again.body.apprentices[0]!)).toMatchObject({ complete: true, items: { done: 20, required: 20 } });
+  expect((await db().doc('sponsors/acme/progress/cal').get()).get('progress.levels')[0].complete).toBe(true);
+});
+
+test('a program naming a work function that is not optional is refused, naming the field; nothing is stored', async () => {
+  const res = await sync([apprentice('cal')], ADMIN, {
+    programs: { [FW]: { optionalWorkFunctionIds: ['JF5', 'JF4'] } },
+  });
+  expect(res.status).toBe(400);
+  expect(res.body.error.message).toMatch(/^programs\.it-generalist-competencies\.optionalWorkFunctionIds\.1: /);
+  const plan = await sync([apprentice('cal', ['JF9'])]);
+  expect(plan.status).toBe(400);
+  expect(plan.body.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds\.0: /);
+  expect((await db().doc('sponsors/acme').get()).get('programs')).toBeUndefined();
+  expect((await db().doc('sponsors/acme/apprentices/cal').get()).exists).toBe(false);
+});
+
+test("a coach's sync cannot change the program (ignored) nor an apprentice's plan (403 naming the field)", async () => {
+  expect((await sync([apprentice('cal')], ADMIN, { programs: runsJf5 })).status).toBe(200);
+  const ignored = await sync([apprentice('cal')], COACH, { programs: { [FW]: { optionalWorkFunctionIds: [] } } });
+  expect(ignored.status).toBe(200);
+  expect((await db().doc('sponsors/acme').get()).get('programs')).toEqual(runsJf5);
+  const changed = await sync([apprentice('cal', [])], COACH);
+  expect(changed.status).toBe(403);
+  expect(changed.body.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds: only a sponsor admin/);
+});
