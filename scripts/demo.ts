@@ -21,6 +21,7 @@ import {
   localDate,
   type ProgressSummary,
   type RowConfirmations,
+  STATUS_LABEL,
 } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -319,6 +320,9 @@ async function printProgress(): Promise<StoredProgress[]> {
     a.progress.gaps.filter((g) => g.severity === 'error').map((g) => `  ${a.name}: ${g.message}`),
   );
   console.log(`\nGaps needing attention (errors):\n${behind.join('\n') || '  none'}`);
+  console.log(
+    `\nStatus (one rule, RULES.status):\n${progress.map((a) => `  ${a.name}: ${a.progress.status.reason}`).join('\n')}`,
+  );
   return progress;
 }
 
@@ -334,6 +338,7 @@ function progressRow(a: StoredProgress): Record<string, string | number> {
     Hours: `${Math.round(target.hours.reduce((s, h) => s + h.done, 0))}/${target.hours.reduce((s, h) => s + h.required, 0)}`,
     Projected: a.progress.projectedCompletion ?? 'no pace',
     Gaps: a.progress.gaps.length,
+    Status: STATUS_LABEL[a.progress.status.status],
   };
 }
 
