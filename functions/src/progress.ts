@@ -2,7 +2,6 @@
 import {
   type ApprenticeRecord,
   computeProgress,
-  getFramework,
   type Progress,
   type ProgressSummary,
   RecordMismatchError,
@@ -12,6 +11,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
 import { paths } from './db';
 import { badRequest } from './http/errors';
+import { resolveFramework } from './registry';
 
 export interface StoredProgress {
   sponsorId: string;
@@ -20,19 +20,35 @@ export interface StoredProgress {
   email: string;
   coachEmails: string[];
   frameworkId: string;
+  /** The published version the progress was computed against. */
+  frameworkVersion: string;
   /** Small whatever the record holds: every tally, the first findings and a count per code. */
   progress: ProgressSummary;
   computedAt: string;
 }
 
-/** Runs the engine; a record that does not fit its framework is a 400 naming the field (under `path`). */
-export function progressFor(record: ApprenticeRecord, asOf: string, path: (string | number)[] = []): Progress {
-  const framework = getFramework(record.apprentice.frameworkId);
-  const at = [...path, 'apprentice', 'frameworkId'].join('.');
-  if (!framework)
-    throw badRequest(`${at}: unknown framework "${record.apprentice.frameworkId}"`, {
-      issues: [{ path: at, message: 'unknown framework' }],
-    });
+/** 400 naming the version when the framework exists but not at that version, else naming the framework id. */
+async function unknownFramework(sid: string, record: ApprenticeRecord, path: (string | number)[]): Promise<Error> {
+  const { frameworkId: id, frameworkVersion: version } = record.apprentice;
+  const known = version !== undefined && (await resolveFramework(sid, id)) !== undefined;
+  const at = [...path, 'apprentice', known ? 'frameworkVersion' : 'frameworkId'].join('.');
+  const message = known ? `${id} has no published version "${version}"` : `unknown framework "${id}"`;
+  return badRequest(`${at}: ${message}`, { issues: [{ path: at, message }] });
+}
+
+/**
+ * Runs the engine against the version of the framework the record names (the registry); a record that does not
+ * fit its framework is a 400 naming the field (under `path`).
+ */
+export async function progressFor(
+  sid: string,
+  record: ApprenticeRecord,
+  asOf: string,
+  path: (string | number)[] = [],
+): Promise<Progress> {
+  const { frameworkId, frameworkVersion } = record.apprentice;
+  const framework = (await resolveFramework(sid, frameworkId, frameworkVersion))?.framework;
+  if (!framework) throw await unknownFramework(sid, record, path);
   try {
     return computeProgress(framework, record, asOf);
   } catch (e) {
@@ -61,6 +77,7 @@ export async function storeProgress(
     email: record.apprentice.email,
     coachEmails: record.apprentice.coachEmails,
     frameworkId: record.apprentice.frameworkId,
+    frameworkVersion: progress.frameworkVersion,
     progress: summarizeProgress(progress),
   };
   const current = (await ref.get()).data() as StoredProgress | undefined;

@@ -11,9 +11,10 @@ import { MemberDoc, requireRole } from '../membership';
 import { progressFor, type StoredProgress, storeProgress } from '../progress';
 import { MAX_SYNC_BYTES, SyncRequest } from '../schemas';
 import { type ChangeCount, commitApprentice, readRecord, recordOf } from '../store/apprentice';
-import { checkCoachRecords, checkRecords, checkSizes } from '../sync/checks';
+import { checkCoachRecords, checkFrameworks, checkRecords, checkSizes } from '../sync/checks';
 import { claimKey, finishKey } from '../sync/idempotency';
 import { planSync } from '../sync/plan';
+import { pinVersions } from '../sync/versions';
 import { who } from './context';
 
 export interface SyncedApprentice {
@@ -34,26 +35,28 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
   const timeZone = role === 'admin' && body.timeZone ? body.timeZone : stored.timeZone;
   const asOf = body.asOf ?? clockFor(timeZone).today;
 
-  checkRecords(sid, body.records, asOf);
+  checkRecords(sid, body.records);
   const snaps = await db.getAll(...body.records.map((r) => db.doc(paths.apprentice(sid, r.apprentice.id))));
-  if (role === 'coach') checkCoachRecords(member.email, body.records, snaps);
-  checkSizes(sid, body.records, snaps);
+  const records = await pinVersions(sid, body.records, snaps);
+  await checkFrameworks(sid, records, asOf);
+  if (role === 'coach') checkCoachRecords(member.email, records, snaps);
+  checkSizes(sid, records, snaps);
 
   const keyRef = db.doc(`${paths.syncs(sid)}/${sha256(body.idempotencyKey)}`);
-  const requestHash = sha256(canonicalJson({ asOf: body.asOf ?? null, timeZone, records: body.records }));
+  const requestHash = sha256(canonicalJson({ asOf: body.asOf ?? null, timeZone, records }));
   const claim = await claimKey(db, keyRef, body.idempotencyKey, requestHash, member.email);
   if (claim.state === 'done') return replay(res, sid, claim.apprenticeIds, asOf, timeZone);
 
   if (role === 'admin') {
     if (timeZone !== stored.timeZone) await db.doc(paths.sponsor(sid)).set({ timeZone }, { merge: true });
-    await addRosterMembers(sid, body.records);
+    await addRosterMembers(sid, records);
   }
   const results: SyncedApprentice[] = [];
-  for (const record of body.records) {
+  for (const record of records) {
     const aid = record.apprentice.id;
     const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSync(sid, record, state));
     const merged = recordOf(sid, commit.target);
-    const saved = await storeProgress(db, sid, merged, progressFor(merged, asOf));
+    const saved = await storeProgress(db, sid, merged, await progressFor(sid, merged, asOf));
     results.push({
       apprenticeId: aid,
       changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours },

@@ -9,7 +9,7 @@ import type { Profile } from '../store/apprentice';
 /** The profile document (roster fields, prior credit, exams, certifications); its audit record holds two copies. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
-export function checkRecords(sid: string, records: SheetRecord[], asOf: string): void {
+export function checkRecords(sid: string, records: SheetRecord[]): void {
   const seen = new Map<string, number>();
   records.forEach((record, i) => {
     if (record.sponsorId !== undefined && record.sponsorId !== sid) {
@@ -23,8 +23,12 @@ export function checkRecords(sid: string, records: SheetRecord[], asOf: string):
         issues: [{ path: `records.${i}.apprentice.id`, message: 'duplicate apprentice' }],
       });
     seen.set(record.apprentice.id, i);
-    progressFor(record, asOf, ['records', i]); // framework and level must exist
   });
+}
+
+/** Each record's framework (at its version) and level must exist. */
+export async function checkFrameworks(sid: string, records: SheetRecord[], asOf: string): Promise<void> {
+  for (const [i, record] of records.entries()) await progressFor(sid, record, asOf, ['records', i]);
 }
 
 /**
@@ -38,6 +42,8 @@ export function checkCoachRecords(email: string, records: SheetRecord[], stored:
     if (!before?.coachEmails.includes(email))
       throw forbidden(`records.${i}: coach ${email} may sync only their own apprentices; ${incoming.id} is not one`);
     const fields = new Set([...Object.keys(before), ...Object.keys(incoming)]) as Set<keyof Apprentice>;
+    // The version is pinned before this check (sync/versions.ts refuses any change of it, whoever asks).
+    fields.delete('frameworkVersion');
     for (const field of fields) {
       if (canonicalJson(before[field]) !== canonicalJson(incoming[field]))
         throw forbidden(
