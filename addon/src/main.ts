@@ -5,6 +5,7 @@ import { confirmMyTicks, recordResults } from './confirm';
 import { generateApprentices as generate } from './generate';
 import { withLock } from './lock';
 import { checkProgress as check } from './progress';
+import { applyMigration, previewMigration, publishFramework } from './publish';
 import { createRoster as createRosterSheet } from './roster-io';
 import { programFrameworks } from './settings';
 import { createFrameworkSheet, getState, importFrameworkSheet, saveSetup } from './setup';
@@ -51,11 +52,14 @@ export function checkProgress(): CheckResult {
 }
 
 export {
+  applyMigration,
   confirmMyTicks,
   createFrameworkSheet,
   exportTranscript,
   getState,
   importFrameworkSheet,
+  previewMigration,
+  publishFramework,
   recordResults,
   saveSetup,
   signOffSelection,
