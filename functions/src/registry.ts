@@ -34,7 +34,11 @@ export interface ResolvedFramework {
 
 const shipped = (id: string): Framework | undefined => getFramework(id);
 
-/** Parsed versions by sponsor, id and version; a version is immutable, so an entry never goes stale. */
+/**
+ * Parsed versions by sponsor, id and version; a published version is immutable, so an entry never goes stale. (A
+ * test that clears the database under a running instance must not publish the same id and version again with other
+ * content: the instance would still serve the first.)
+ */
 const cache = new Map<string, ResolvedFramework>();
 const CACHE_LIMIT = 64;
 const cacheKey = (sid: string, id: string, version: string) => `${sid}\u0000${id}\u0000${version}`;

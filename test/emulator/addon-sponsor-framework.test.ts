@@ -5,6 +5,7 @@
 // until the admin applies it, and the regenerated sheet archives the item that left, its sign-off kept.
 import { addDays, FRAMEWORK_COLUMNS } from '@qualcard/shared';
 import * as entry from '../../addon/src/main';
+import { writeSettings } from '../../addon/src/settings';
 import { type FakeAppsScript, installFakeAppsScript } from '../../addon/test-support/fake-apps-script';
 import {
   apprentice,
@@ -12,7 +13,6 @@ import {
   colOfHeader,
   fillRoster,
   rowOfKey,
-  setUpProgram,
   taggedSheet,
   typeTick,
 } from '../../addon/test-support/program';
@@ -61,17 +61,21 @@ function fillFrameworkSheet(items: string[]): void {
 }
 
 test('publish, generate, confirm and export on a sponsor framework; a new version moves nobody until the admin applies the diff', async () => {
-  setUpProgram(fake, { endpoint: apiUrl(), sponsorId: 'acme' });
+  writeSettings({ endpoint: apiUrl(), sponsorId: 'acme', frameworkIds: [] });
   entry.createFrameworkSheet();
   fillFrameworkSheet(['A1', 'A2', 'A3']);
-  const v1 = { id: 'acme-desk', title: 'Acme desk', baseId: '', version: '1.0.0' };
+  const v1 = { id: 'acme-sheet-desk', title: 'Acme desk', baseId: '', version: '1.0.0' };
   expect(entry.importFrameworkSheet(v1).errors).toEqual([]);
-  expect(entry.publishFramework()).toMatchObject({ frameworkId: 'acme-desk', version: '1.0.0', outcome: 'created' });
+  expect(entry.publishFramework()).toMatchObject({
+    frameworkId: 'acme-sheet-desk',
+    version: '1.0.0',
+    outcome: 'created',
+  });
   expect(entry.publishFramework()).toMatchObject({ outcome: 'unchanged' });
 
   entry.createRoster();
   fillRoster(fake, [
-    apprentice('ann', { frameworkId: 'acme-desk', levelId: 'L1', coachEmails: COACH, startDate: start }),
+    apprentice('ann', { frameworkId: 'acme-sheet-desk', levelId: 'L1', coachEmails: COACH, startDate: start }),
   ]);
   expect(entry.generateApprentices(['ann'])[0]).not.toHaveProperty('note');
   expect((await readRecord(db(), 'acme', 'ann'))!.apprentice.frameworkVersion).toBe('1.0.0');
@@ -97,7 +101,7 @@ test('publish, generate, confirm and export on a sponsor framework; a new versio
   const before = await allDocuments();
   const diff = entry.previewMigration({ toVersion: '' });
   expect(diff).toEqual({
-    frameworkId: 'acme-desk',
+    frameworkId: 'acme-sheet-desk',
     toVersion: '2.0.0',
     applied: false,
     apprentices: [
