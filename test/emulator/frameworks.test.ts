@@ -240,6 +240,9 @@ describe('publishing', () => {
     expect(res.body).toMatchObject({ owner: 'acme', version: '1.0.0', publishedBy: ADMIN });
     expect(res.body.framework).toEqual(acmeDesk('1.0.0', ['A1', 'A2', 'A3', 'A4']));
     expect((await call('GET', `${F}/acme-desk/versions/7.0.0`, { as: ADMIN })).status).toBe(404);
+    const slash = await call('GET', `${F}/acme-desk%2Fversions%2F1.0.0`, { as: ADMIN });
+    expect(slash.status).toBe(400);
+    expect(issuePaths(slash)).toEqual(['frameworkId']);
   });
 });
 

@@ -13,6 +13,14 @@ import { who } from './context';
 
 const MEMBERS = ['admin', 'coach', 'consultant', 'apprentice'] as const;
 
+/** Path segments name Firestore documents: each must be an id (400 naming the segment). */
+function checkIds(segments: Record<string, string | undefined>): void {
+  for (const [field, value] of Object.entries(segments)) {
+    const parsed = value === undefined ? undefined : Id.safeParse(value);
+    if (parsed && !parsed.success) throw fromZod(parsed.error, [field]);
+  }
+}
+
 export async function listFrameworksRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
   const sid = params.sponsorId!;
   requireRole(await who(req), sid, [...MEMBERS], 'listing frameworks');
@@ -26,13 +34,7 @@ export async function getFrameworkRoute(req: Request, res: Response, params: Rec
     version,
   } = params as { sponsorId: string; frameworkId: string; version?: string };
   requireRole(await who(req), sid, [...MEMBERS], 'reading a framework');
-  for (const [field, value] of [
-    ['frameworkId', fid],
-    ['version', version],
-  ] as const) {
-    const parsed = value === undefined ? undefined : Id.safeParse(value);
-    if (parsed && !parsed.success) throw fromZod(parsed.error, [field]);
-  }
+  checkIds({ frameworkId: fid, version });
   const found = await resolveFramework(sid, fid, version);
   if (!found) throw notFound(`no framework "${fid}"${version ? ` version "${version}"` : ''} for sponsor ${sid}`);
   res.json(found);
@@ -55,6 +57,7 @@ export async function migrationRoute(req: Request, res: Response, params: Record
   const { sponsorId: sid, frameworkId: fid } = params as { sponsorId: string; frameworkId: string };
   const member = await who(req);
   requireRole(member, sid, ['admin'], 'moving apprentices to another framework version');
+  checkIds({ frameworkId: fid });
   const body = parseBody(req, MigrationRequest, MAX_SMALL_BODY_BYTES);
   res.json(await migrate(sid, fid, body, member.email));
 }
