@@ -43,7 +43,8 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
   checkSizes(sid, records, snaps);
 
   const keyRef = db.doc(`${paths.syncs(sid)}/${sha256(body.idempotencyKey)}`);
-  const requestHash = sha256(canonicalJson({ asOf: body.asOf ?? null, timeZone, records }));
+  // The key names the request as sent (before its versions were pinned), so a retry of it matches.
+  const requestHash = sha256(canonicalJson({ asOf: body.asOf ?? null, timeZone, records: body.records }));
   const claim = await claimKey(db, keyRef, body.idempotencyKey, requestHash, member.email);
   if (claim.state === 'done') return replay(res, sid, claim.apprenticeIds, asOf, timeZone);
 
