@@ -134,3 +134,48 @@ test('publish, generate, confirm and export on a sponsor framework; a new versio
   expect(q2.cell(rowOfKey(q2, 'level:L1'), colOfHeader(q2, 'levels', 'Items counted'))).toBe(2);
   expect((await readRecord(db(), 'acme', 'ann'))!.signOffs).toEqual(record.signOffs);
 }, 120_000);
+
+test('NITAS with the Level 3 slots HD3.0.1-3 filled in the Framework sheet: published, generated, confirmed and counted', async () => {
+  writeSettings({ endpoint: apiUrl(), sponsorId: 'acme', frameworkIds: [] });
+  entry.createFrameworkSheet();
+  const sheet = fake.ss.byName('Framework')!;
+  sheet.clear();
+  const rows = [
+    ['level', 'work_function', 'item_id', 'statement', 'core_optional'],
+    ['L3', 'WP', 'HD3.0.1', 'Runs the weekly change review', 'optional'],
+    ['L3', 'WP', 'HD3.0.2', 'Mentors a Level 1 apprentice for a month', 'optional'],
+    ['L3', 'WP', 'HD3.0.3', 'Writes a knowledge-base article a week', 'optional'],
+  ];
+  rows.forEach((row, r) => {
+    row.forEach((v, c) => {
+      sheet.setCell(r + 1, c + 1, v);
+    });
+  });
+  const input = { id: 'nitas-help-desk-acme', title: 'NITAS Help Desk (Acme)', baseId: 'nitas-help-desk' };
+  expect(entry.importFrameworkSheet(input).errors).toEqual([]);
+  expect(entry.publishFramework()).toMatchObject({
+    frameworkId: 'nitas-help-desk-acme',
+    version: '1.0.0-sponsor.1',
+    outcome: 'created',
+  });
+
+  entry.createRoster();
+  fillRoster(fake, [
+    apprentice('ben', { frameworkId: 'nitas-help-desk-acme', levelId: 'L3', coachEmails: COACH, startDate: start }),
+  ]);
+  expect(entry.generateApprentices(['ben'])[0]).not.toHaveProperty('note');
+  const qual = taggedSheet(fake, 'qualcard', 'ben')!;
+  for (const [i, id] of ['HD3.0.1', 'HD3.0.2', 'HD3.0.3'].entries())
+    typeTick(qual, `item:${id}`, addDays(start, 10 + i), COACH);
+  signAs(COACH);
+  expect(entry.confirmMyTicks()).toMatchObject({ confirmed: { signOffs: 3 }, skipped: { flagged: 0 } });
+  const record = (await readRecord(db(), 'acme', 'ben'))!;
+  expect(record.apprentice.frameworkVersion).toBe('1.0.0-sponsor.1');
+  expect(record.signOffs.map((s) => [s.itemId, s.confirmation?.by])).toEqual([
+    ['HD3.0.1', COACH],
+    ['HD3.0.2', COACH],
+    ['HD3.0.3', COACH],
+  ]);
+  expect(cardCell(qual, 'item:HD3.0.2', 'Confirmation')).toBe(`confirmed by ${COACH} on ${today}`);
+  expect(entry.checkProgress()).toMatchObject({ apprentices: 1, synced: true, pending: 0 });
+}, 120_000);
