@@ -4,6 +4,7 @@
 import {
   GENERATE_SIDEBAR_BATCH as CHUNK,
   type ConfirmResult,
+  type MigrationResult,
   type SidebarApi,
   type State,
   type TranscriptFile,
@@ -184,6 +185,53 @@ function download(file: TranscriptFile): void {
   p.appendChild(a);
 }
 
+/** One line per apprentice of a migration's diff. */
+function migrationLines(r: MigrationResult): string[] {
+  if (!r.apprentices.length) return [`Nobody on ${r.frameworkId} is on another version than ${r.toVersion}.`];
+  return r.apprentices.map((a) => {
+    const archived = a.itemsArchived.map((i) => `${i.itemId}${i.signed ? ' (signed: kept, archived)' : ''}`);
+    const parts = [
+      a.itemsAdded.length ? `adds ${a.itemsAdded.join(', ')}` : '',
+      archived.length ? `archives ${archived.join(', ')}` : '',
+      a.levelsRemoved.length ? `removes levels ${a.levelsRemoved.join(', ')}` : '',
+    ].filter(Boolean);
+    return `${a.apprenticeId}: ${a.fromVersion} → ${r.toVersion}${parts.length ? `: ${parts.join('; ')}` : ''}`;
+  });
+}
+
+/** Publishing the sponsor framework; moving apprentices to a version only after the admin saw the changes. */
+function wireRegistry(): void {
+  let preview: MigrationResult | undefined;
+  $('publishFramework').addEventListener('click', () =>
+    action('publishFramework', async () => {
+      const r = await call('publishFramework');
+      $('publishResult').textContent = r.message;
+      if (r.outcome === 'conflict') throw new Error(r.message);
+      show(r.message, 'ok');
+    }),
+  );
+  $('previewMigration').addEventListener('click', () =>
+    action('previewMigration', async () => {
+      preview = await call('previewMigration', { toVersion: $<HTMLInputElement>('migrateVersion').value });
+      list('migrationDiff', migrationLines(preview));
+      $('applyMigration').hidden = preview.apprentices.length === 0;
+    }),
+  );
+  $('applyMigration').addEventListener('click', () =>
+    action('applyMigration', async () => {
+      if (!preview) throw new Error('Show the changes first');
+      const r = await call('applyMigration', {
+        toVersion: preview.toVersion,
+        apprenticeIds: preview.apprentices.map((a) => a.apprenticeId),
+      });
+      preview = undefined;
+      $('applyMigration').hidden = true;
+      list('migrationDiff', migrationLines(r));
+      show(`Moved ${r.apprentices.length} apprentice(s) to ${r.toVersion}; generate their sheets again.`, 'ok');
+    }),
+  );
+}
+
 /** Set-up: settings, the sponsor's Framework sheet, the roster. */
 function wireSetup(): void {
   $('save').addEventListener('click', () =>
@@ -221,6 +269,7 @@ function wireSetup(): void {
       const r = await call('importFrameworkSheet', {
         id: $<HTMLInputElement>('fwId').value,
         title: $<HTMLInputElement>('fwTitle').value,
+        version: $<HTMLInputElement>('fwVersion').value,
         baseId: $<HTMLSelectElement>('fwBase').value,
       });
       list('frameworkErrors', r.errors);
@@ -322,6 +371,7 @@ function wireWork(): void {
 
 const ui = { $, action, show };
 wireSetup();
+wireRegistry();
 wireCoach();
 wireWork();
 wireConsultant(ui, call, () => $<HTMLInputElement>('sponsorId').value.trim());

@@ -7,6 +7,7 @@ import { downloadCohortReport, downloadTranscript } from './downloads';
 import { generateApprentices as generate } from './generate';
 import { withLock } from './lock';
 import { checkProgress as check } from './progress';
+import { applyMigration, previewMigration, publishFramework } from './publish';
 import { createRoster as createRosterSheet } from './roster-io';
 import { programFrameworks } from './settings';
 import { createFrameworkSheet, getState, importFrameworkSheet, savePrograms, saveSetup } from './setup';
@@ -53,6 +54,7 @@ export function checkProgress(): CheckResult {
 }
 
 export {
+  applyMigration,
   confirmMyTicks,
   createFrameworkSheet,
   downloadCohortReport,
@@ -61,6 +63,8 @@ export {
   getCohortState,
   getState,
   importFrameworkSheet,
+  previewMigration,
+  publishFramework,
   recordResults,
   refreshCohort,
   saveEndpoint,

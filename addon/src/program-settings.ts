@@ -4,7 +4,6 @@
 import {
   checkOptionalWorkFunctions,
   type Framework,
-  getFramework,
   type ProgramChoice,
   Programs,
   RecordMismatchError,
@@ -31,12 +30,10 @@ export function programOf(programs: Programs, framework: Framework): ProgramChoi
 
 const optionalOf = (f: Framework) => f.workFunctions.filter((wf) => wf.core === 'optional');
 
-/** What a sync sends: the program of each framework synced that has optional work functions the functions know. */
+/** What a sync sends: the program of each framework synced that has optional work functions. */
 export function programsToSync(synced: { framework: Framework; program: ProgramChoice }[]): Programs {
   return Object.fromEntries(
-    synced
-      .filter((s) => optionalOf(s.framework).length && getFramework(s.framework.id))
-      .map((s) => [s.framework.id, s.program]),
+    synced.filter((s) => optionalOf(s.framework).length).map((s) => [s.framework.id, s.program]),
   );
 }
 

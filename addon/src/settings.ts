@@ -1,13 +1,13 @@
 // Per-document settings in document properties: the endpoint, the sponsor, the chosen frameworks and a
-// sponsor framework (chunked: a property value holds at most 9 KB).
+// sponsor framework (chunked by UTF-8 bytes: a property value holds at most 9 kB, see chunks.ts).
 import { Framework, getFramework, shippedFrameworks } from '@qualcard/shared';
+import { chunkByBytes } from './chunks';
 import type { Settings } from './sidebar-api';
 
 export type { Settings };
 
 const KEY = 'qualcard.settings';
 const FRAMEWORK_KEY = 'qualcard.sponsorFramework';
-const CHUNK = 8000;
 
 const props = (): GoogleAppsScript.Properties.Properties => PropertiesService.getDocumentProperties();
 
@@ -28,11 +28,16 @@ export function readSponsorFramework(): Framework | null {
   return Framework.parse(JSON.parse(json));
 }
 export function writeSponsorFramework(f: Framework): void {
-  const json = JSON.stringify(f);
-  const parts: Record<string, string> = { [`${FRAMEWORK_KEY}.n`]: String(Math.ceil(json.length / CHUNK)) };
-  for (let i = 0; i * CHUNK < json.length; i += 1)
-    parts[`${FRAMEWORK_KEY}.${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
-  props().setProperties(parts);
+  const store = props();
+  const before = Number(store.getProperty(`${FRAMEWORK_KEY}.n`) ?? 0);
+  const chunks = chunkByBytes(JSON.stringify(f));
+  const parts: Record<string, string> = { [`${FRAMEWORK_KEY}.n`]: String(chunks.length) };
+  chunks.forEach((c, i) => {
+    parts[`${FRAMEWORK_KEY}.${i}`] = c;
+  });
+  // The chunks of a longer earlier framework go first: the store's quota counts them too.
+  for (let i = chunks.length; i < before; i += 1) store.deleteProperty(`${FRAMEWORK_KEY}.${i}`);
+  store.setProperties(parts);
 }
 
 /** The frameworks this program uses: the chosen shipped ones plus the sponsor's own. */

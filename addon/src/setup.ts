@@ -107,6 +107,7 @@ export function importFrameworkSheet(input: {
   id?: unknown;
   title?: unknown;
   baseId?: unknown;
+  version?: unknown;
 }): FrameworkImportResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(FRAMEWORK_SHEET);
@@ -119,6 +120,7 @@ export function importFrameworkSheet(input: {
     ...(base ? { base } : {}),
     ...(typeof input.id === 'string' && input.id ? { id: input.id } : {}),
     ...(typeof input.title === 'string' && input.title ? { title: input.title } : {}),
+    ...(typeof input.version === 'string' && input.version.trim() ? { version: input.version.trim() } : {}),
     addedBy: readSettings().sponsorId || 'sponsor',
   });
   if (!result.ok)

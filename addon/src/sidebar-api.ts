@@ -51,11 +51,15 @@ export interface SheetCreated {
   created: boolean;
 }
 
-/** The sponsor framework's id and title, and the shipped framework it extends ("" for a new one). */
+/**
+ * The sponsor framework's id, title and version ("" for the default: 1.0.0, or the base's version with
+ * "-sponsor.1"), and the shipped framework it extends ("" for a new one).
+ */
 export interface FrameworkSheetInput {
   id: string;
   title: string;
   baseId: string;
+  version?: string;
 }
 export interface FrameworkImportResult {
   ok: boolean;
@@ -122,6 +126,33 @@ export interface ConfirmResult {
   missing: string[];
 }
 
+/** What "Publish framework" did: `conflict` when that version was published before with other content. */
+export interface PublishResult {
+  frameworkId: string;
+  version: string;
+  outcome: 'created' | 'unchanged' | 'conflict';
+  message: string;
+}
+
+/** "Move apprentices to version": the diff (applied: false) the admin confirms, then the move (applied: true). */
+export interface MigrationResult {
+  frameworkId: string;
+  toVersion: string;
+  applied: boolean;
+  apprentices: {
+    apprenticeId: string;
+    fromVersion: string;
+    itemsAdded: string[];
+    itemsArchived: { itemId: string; signed: boolean }[];
+    levelsRemoved: string[];
+  }[];
+}
+export interface MigrationInput {
+  toVersion: string;
+  /** Only when applying: exactly the apprentices the admin saw in the diff. */
+  apprenticeIds?: string[];
+}
+
 export interface TranscriptFile {
   fileName: string;
   contentType: string;
@@ -149,6 +180,9 @@ export interface SidebarApi {
   recordResults(): ConfirmResult;
   checkProgress(): CheckResult;
   exportTranscript(apprenticeId: string): TranscriptFile;
+  publishFramework(): PublishResult;
+  previewMigration(input: MigrationInput): MigrationResult;
+  applyMigration(input: MigrationInput): MigrationResult;
 }
 
 /**

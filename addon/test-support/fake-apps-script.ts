@@ -855,18 +855,30 @@ function fakeLockService(lock: FakeLock): Pick<GoogleAppsScript.Lock.LockService
   };
 }
 
-/** Document properties, with the real service's limit on a value's size. */
+/** Apps Script quotas: 9 kB per property value and 500 kB per property store, counted in UTF-8 bytes. */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+
+/** Document properties, with the real service's limits on a value's size and the store's. */
 function fakePropertiesService(
   properties: Map<string, string>,
 ): Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> {
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
   const props: Pick<
     GoogleAppsScript.Properties.Properties,
-    'getProperty' | 'setProperty' | 'getProperties' | 'setProperties'
+    'getProperty' | 'setProperty' | 'getProperties' | 'setProperties' | 'deleteProperty'
   > = {
     getProperty: (k: string) => properties.get(k) ?? null,
     setProperty: (k: string, v: string) => {
-      if (v.length > 9000) throw new Error('Argument too large: value');
+      if (bytes(v) > PROPERTY_VALUE_BYTES) throw new Error('Argument too large: value');
+      let total = bytes(k) + bytes(v);
+      for (const [key, value] of properties) if (key !== k) total += bytes(key) + bytes(value);
+      if (total > PROPERTY_STORE_BYTES) throw new Error('You have exceeded the property storage quota.');
       properties.set(k, v);
+      return as(props);
+    },
+    deleteProperty: (k: string) => {
+      properties.delete(k);
       return as(props);
     },
     getProperties: () => Object.fromEntries(properties),

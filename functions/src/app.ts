@@ -9,12 +9,14 @@ import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
 import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { cohortJsonRoute } from './routes/cohort-json';
 import { confirmationsRoute } from './routes/confirmations';
+import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { signOffRoute } from './routes/signoffs';
 import { syncRoute } from './routes/sync';
 import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } from './routes/transcripts';
 
 const A = '/v1/sponsors/:sponsorId/apprentices/:apprenticeId';
+const F = '/v1/sponsors/:sponsorId/frameworks';
 export const router = new Router()
   .on('GET', '/v1/health', async (_req, res) => {
     res.json({ ok: true, service: 'qualcard', version: 1 });
@@ -22,6 +24,11 @@ export const router = new Router()
   .on('GET', '/v1/me', meRoute)
   .on('PUT', '/v1/sponsors/:sponsorId/members/:email', putMemberRoute)
   .on('POST', '/v1/sponsors/:sponsorId/sync', syncRoute)
+  .on('GET', F, listFrameworksRoute)
+  .on('POST', F, publishFrameworkRoute)
+  .on('GET', `${F}/:frameworkId`, getFrameworkRoute)
+  .on('GET', `${F}/:frameworkId/versions/:version`, getFrameworkRoute)
+  .on('POST', `${F}/:frameworkId/migrations`, migrationRoute)
   .on('GET', '/v1/sponsors/:sponsorId/progress', sponsorProgressRoute)
   .on('GET', `${A}/progress`, apprenticeProgressRoute)
   .on('POST', `${A}/sign-offs`, signOffRoute)

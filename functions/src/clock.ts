@@ -33,4 +33,3 @@ export async function sponsorSettings(sid: string): Promise<SponsorSettings> {
   return settingsOf(await firestore().doc(paths.sponsor(sid)).get());
 }
 
-export const sponsorClock = (sid: string): Promise<SponsorClock> => sponsorSettings(sid);

@@ -7,6 +7,9 @@
 //     .../transcripts/{id}                              stored .xlsx versions
 //   sponsors/{sponsorId}/progress/{apprenticeId}        last computed progress and gaps
 //   sponsors/{sponsorId}/syncs/{keyHash}                idempotency keys
+//   sponsors/{sponsorId}/frameworks/{frameworkId}       a sponsor framework: owner, title, latestVersion, versions
+//     .../versions/{version}                            one published version (canonical JSON, SHA-256); immutable
+// Shipped frameworks are not stored: they are bundled with the code (owner "qualcard"), see registry.ts.
 import type * as AdminApp from 'firebase-admin/app';
 import type * as AdminFirestore from 'firebase-admin/firestore';
 
@@ -46,4 +49,6 @@ export const paths = {
   transcripts: (sid: string, aid: string) => `sponsors/${sid}/apprentices/${aid}/transcripts`,
   progress: (sid: string) => `sponsors/${sid}/progress`,
   syncs: (sid: string) => `sponsors/${sid}/syncs`,
+  frameworks: (sid: string) => `sponsors/${sid}/frameworks`,
+  frameworkVersions: (sid: string, fid: string) => `sponsors/${sid}/frameworks/${fid}/versions`,
 };

@@ -2,7 +2,6 @@
 import {
   type ApprenticeRecord,
   computeProgress,
-  getFramework,
   type Programs,
   type Progress,
   type ProgressSummary,
@@ -13,6 +12,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
 import { paths } from './db';
 import { badRequest } from './http/errors';
+import { resolveFramework } from './registry';
 
 export interface StoredProgress {
   sponsorId: string;
@@ -21,27 +21,36 @@ export interface StoredProgress {
   email: string;
   coachEmails: string[];
   frameworkId: string;
+  /** The published version the progress was computed against. */
+  frameworkVersion: string;
   /** Small whatever the record holds: every tally, the first findings and a count per code. */
   progress: ProgressSummary;
   computedAt: string;
 }
 
+/** 400 naming the version when the framework exists but not at that version, else naming the framework id. */
+async function unknownFramework(sid: string, record: ApprenticeRecord, path: (string | number)[]): Promise<Error> {
+  const { frameworkId: id, frameworkVersion: version } = record.apprentice;
+  const known = version !== undefined && (await resolveFramework(sid, id)) !== undefined;
+  const at = [...path, 'apprentice', known ? 'frameworkVersion' : 'frameworkId'].join('.');
+  const message = known ? `${id} has no published version "${version}"` : `unknown framework "${id}"`;
+  return badRequest(`${at}: ${message}`, { issues: [{ path: at, message }] });
+}
+
 /**
- * Runs the engine with the sponsor's program for the record's framework; a record that does not fit its framework
- * is a 400 naming the field (under `path`).
+ * Runs the engine against the version of the framework the record names (the registry), with the sponsor's program
+ * for that framework; a record that does not fit its framework is a 400 naming the field (under `path`).
  */
-export function progressFor(
+export async function progressFor(
+  sid: string,
   record: ApprenticeRecord,
   asOf: string,
   path: (string | number)[] = [],
   programs: Programs = {},
-): Progress {
-  const framework = getFramework(record.apprentice.frameworkId);
-  const at = [...path, 'apprentice', 'frameworkId'].join('.');
-  if (!framework)
-    throw badRequest(`${at}: unknown framework "${record.apprentice.frameworkId}"`, {
-      issues: [{ path: at, message: 'unknown framework' }],
-    });
+): Promise<Progress> {
+  const { frameworkId, frameworkVersion } = record.apprentice;
+  const framework = (await resolveFramework(sid, frameworkId, frameworkVersion))?.framework;
+  if (!framework) throw await unknownFramework(sid, record, path);
   try {
     return computeProgress(framework, record, asOf, programs[framework.id]);
   } catch (e) {
@@ -70,6 +79,7 @@ export async function storeProgress(
     email: record.apprentice.email,
     coachEmails: record.apprentice.coachEmails,
     frameworkId: record.apprentice.frameworkId,
+    frameworkVersion: progress.frameworkVersion,
     progress: summarizeProgress(progress),
   };
   const current = (await ref.get()).data() as StoredProgress | undefined;

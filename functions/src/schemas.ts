@@ -1,5 +1,16 @@
 // Request bodies. Records use the shared schemas; these wrap them per endpoint.
-import { Email, FreeText, HoursEntry, Id, IsoDate, Programs, SheetRecord, SignOff, TimeZone } from '@qualcard/shared';
+import {
+  Email,
+  Framework,
+  FreeText,
+  HoursEntry,
+  Id,
+  IsoDate,
+  Programs,
+  SheetRecord,
+  SignOff,
+  TimeZone,
+} from '@qualcard/shared';
 import { z } from 'zod';
 import { KiB, MiB } from './http/body';
 import { Role } from './membership';
@@ -82,3 +93,19 @@ export const TranscriptRequest = z.object({ asOf: IsoDate.optional() }).strict()
 /** Staff roles an admin sets; apprentices get theirs from the roster sync. */
 export const MemberRequest = z.object({ role: Role.exclude(['apprentice']) }).strict();
 export const MemberEmail = Email;
+
+/** A framework, with room to be refused as over one Firestore document (413 naming `framework`) instead of early. */
+export const MAX_FRAMEWORK_BODY_BYTES = 2 * MiB;
+export const PublishRequest = z.object({ framework: Framework }).strict();
+export type PublishRequest = z.infer<typeof PublishRequest>;
+
+export const MigrationRequest = z
+  .object({
+    toVersion: Id,
+    /** Only these apprentices; without it, every apprentice on the framework at another version. */
+    apprenticeIds: z.array(Id).min(1).max(500).optional(),
+    /** Without it the answer is the diff only, and nothing is written. */
+    apply: z.boolean().default(false),
+  })
+  .strict();
+export type MigrationRequest = z.infer<typeof MigrationRequest>;

@@ -2,10 +2,11 @@ export { canonicalJson } from './canonical';
 export { type CheckedRecord, countedEntries } from './engine/counted';
 export { addDays, addMonths, daysBetween } from './engine/dates';
 export { mergeSheetRecord, type RowConfirmations, rowConfirmations } from './engine/merge';
+export { type MigrationDiff, migratedSignOffs, migrationDiff } from './engine/migration';
 export { type Deadline, type Lateness, lateness, maximumDuration } from './engine/pace';
 export { checkOptionalWorkFunctions, optionalWorkFunctionIds, workFunctionsRun } from './engine/program';
 export { computeProgress, RecordMismatchError } from './engine/progress';
-export { ENTRY_KINDS, isPendingFinding, PENDING_CODE, type Standing, standing } from './engine/provenance';
+export { ENTRY_KINDS, isArchived, isPendingFinding, PENDING_CODE, type Standing, standing } from './engine/provenance';
 export { CONFIRMED_BY, type EntryKind, HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
 export {
   type ApprenticeStatus,

@@ -437,3 +437,55 @@ test("a sponsor admin's sidebar downloads its own sponsor's cohort report", asyn
   expect((await calls(page)).find((c) => c.name === 'downloadCohortReport')!.args).toEqual([['acme']]);
   await page.close();
 }, 60_000);
+
+test('publish framework says created or refused; moving apprentices shows the diff and applies only after the admin confirms', async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    const w = window as unknown as { __answers: Record<string, unknown> };
+    w.__answers.publishFramework = {
+      frameworkId: 'acme-desk',
+      version: '1.0.0',
+      outcome: 'conflict',
+      message:
+        'Not published: Qualcard service error 409: framework.version: acme-desk version "1.0.0" was published with other content',
+    };
+    const diff = {
+      frameworkId: 'acme-desk',
+      toVersion: '2.0.0',
+      apprentices: [
+        {
+          apprenticeId: 'A001',
+          fromVersion: '1.0.0',
+          itemsAdded: ['A4'],
+          itemsArchived: [{ itemId: 'A3', signed: true }],
+          levelsRemoved: [],
+        },
+      ],
+    };
+    w.__answers.previewMigration = { ...diff, applied: false };
+    w.__answers.applyMigration = { ...diff, applied: true };
+  });
+  await page.click('#publishFramework');
+  await page.waitForSelector('#message.error');
+  expect(await page.textContent('#message')).toContain('409: framework.version: acme-desk version "1.0.0"');
+  expect(await page.textContent('#publishResult')).toContain('Not published');
+
+  expect(await page.isHidden('#applyMigration')).toBe(true);
+  await page.fill('#migrateVersion', '2.0.0');
+  await page.click('#previewMigration');
+  await page.waitForSelector('#migrationDiff li');
+  expect(await page.locator('#migrationDiff li').allTextContents()).toEqual([
+    'A001: 1.0.0 → 2.0.0: adds A4; archives A3 (signed: kept, archived)',
+  ]);
+  expect((await calls(page)).map((c) => c.name)).not.toContain('applyMigration'); // nothing moved yet
+  await page.click('#applyMigration');
+  await page.waitForSelector('#message.ok');
+  expect(await page.textContent('#message')).toBe('Moved 1 apprentice(s) to 2.0.0; generate their sheets again.');
+  const sent = (await calls(page)).filter((c) => c.name.endsWith('Migration'));
+  expect(sent).toEqual([
+    { name: 'previewMigration', args: [{ toVersion: '2.0.0' }] },
+    { name: 'applyMigration', args: [{ toVersion: '2.0.0', apprenticeIds: ['A001'] }] },
+  ]);
+  expect(await page.isHidden('#applyMigration')).toBe(true);
+  await page.close();
+}, 60_000);

@@ -84,6 +84,9 @@ const fixture = seedOnce(async () => {
       await set(`${path.split('/apprentices/')[0]}/progress/${id}`, { apprenticeId: id, coachEmails: [coach] });
     }
     await set(`${A}/syncs/k1`, { key: 'k1' });
+    await set(`${A}/frameworks/acme-desk`, { owner: 'acme', latestVersion: '1.0.0', versions: ['1.0.0'] });
+    await set(`${A}/frameworks/acme-desk/versions/1.0.0`, { json: '{}', sha256: 'x' });
+    await set('sponsors/globex/frameworks/globex-desk', { owner: 'globex' });
   });
 });
 
@@ -123,6 +126,12 @@ const cases: [string, string, Person[]][] = [
   ['audit', `${ANN}/audit/0000000001`, ['admin', 'consultant']],
   ['progress', `${A}/progress/ann`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['syncs', `${A}/syncs/k1`, ['admin']],
+  ['frameworks', `${A}/frameworks/acme-desk`, ['admin', 'consultant', 'coach', 'otherCoach', 'apprentice']],
+  [
+    'framework versions',
+    `${A}/frameworks/acme-desk/versions/1.0.0`,
+    ['admin', 'consultant', 'coach', 'otherCoach', 'apprentice'],
+  ],
 ];
 const everyone = Object.keys(people) as Person[];
 
@@ -147,6 +156,7 @@ test("tenant isolation: no Acme member reads another sponsor's data, not even a 
     await assertFails(read(who, OTHER));
     await assertFails(read(who, `${OTHER}/signOffs/HD1.1.1`));
     await assertFails(read(who, 'sponsors/globex/progress/gus'));
+    await assertFails(read(who, 'sponsors/globex/frameworks/globex-desk'));
   }
 });
 

@@ -8,6 +8,7 @@ import { buildAddon } from '../../addon/build';
 import { installFakeAppsScript } from '../../addon/test-support/fake-apps-script';
 
 const ENTRY_POINTS = [
+  'applyMigration',
   'checkProgress',
   'confirmMyTicks',
   'createFrameworkSheet',
@@ -21,6 +22,8 @@ const ENTRY_POINTS = [
   'importFrameworkSheet',
   'onInstall',
   'onOpen',
+  'previewMigration',
+  'publishFramework',
   'recordResults',
   'refreshCohort',
   'saveEndpoint',

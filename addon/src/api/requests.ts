@@ -61,6 +61,45 @@ export const downloadRequest = (e: Endpoint, apprenticeId: string, transcriptId:
   binary: true,
 });
 
+/** Publishes a framework version (POST .../frameworks); the same content again is answered 200, created: false. */
+export const publishFrameworkRequest = (e: Endpoint, framework: unknown): ApiRequest => ({
+  method: 'post',
+  url: `${base(e)}/frameworks`,
+  body: { framework },
+  idempotent: true,
+});
+/** The diff of moving apprentices to a version; with `apply`, the move (sent again, the moved ones are not listed). */
+export const migrationRequest = (e: Endpoint, frameworkId: string, body: MigrationBody): ApiRequest => ({
+  method: 'post',
+  url: `${base(e)}/frameworks/${seg(frameworkId)}/migrations`,
+  body,
+  idempotent: true,
+});
+
+export interface PublishResponse {
+  frameworkId: string;
+  version: string;
+  created: boolean;
+}
+/** The body of POST .../frameworks/:id/migrations (functions/src/schemas.ts MigrationRequest). */
+export interface MigrationBody {
+  toVersion: string;
+  apprenticeIds?: string[];
+  apply?: boolean;
+}
+export interface MigrationResponse {
+  fromVersions: string[];
+  toVersion: string;
+  applied: boolean;
+  apprentices: {
+    apprenticeId: string;
+    fromVersion: string;
+    itemsAdded: string[];
+    itemsArchived: { itemId: string; signed: boolean }[];
+    levelsRemoved: string[];
+  }[];
+}
+
 export interface MeResponse {
   email: string;
   sponsors: Record<string, { role: string; apprenticeId?: string }>;

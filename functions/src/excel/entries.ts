@@ -14,6 +14,7 @@ import {
   type Finding,
   type Framework,
   type HoursEntry,
+  isArchived,
   type Pointer,
   type PriorCredit,
   type Progress,
@@ -21,8 +22,11 @@ import {
   standing,
 } from '@qualcard/shared';
 
-/** `not-passed`: a failed exam result, which the engine never counts (only passed exams are claims to confirm). */
-export type RowStatus = 'confirmed' | 'attested' | 'flagged' | 'pending' | 'not-passed';
+/**
+ * `not-passed`: a failed exam result, which the engine never counts (only passed exams are claims to confirm).
+ * `archived`: a sign-off whose item left the framework (isArchived), kept as history and never counted.
+ */
+export type RowStatus = 'confirmed' | 'attested' | 'flagged' | 'pending' | 'not-passed' | 'archived';
 
 export interface Row<T> {
   entry: T;
@@ -76,8 +80,9 @@ export function entryRows(framework: Framework, record: ApprenticeRecord, progre
   const sort = <T extends Entry>(kind: EntryKind, entries: T[]): Row<T>[] =>
     entries.map((entry, index) => {
       const failed = kind === 'exam' && !(entry as unknown as ExamResult).passed;
-      const s = failed ? 'not-passed' : standing(kind, entry, progress.asOf);
-      const status: RowStatus = s === 'pending' || s === 'not-passed' ? s : counted.has(entry) ? s : 'flagged';
+      const s = failed ? 'not-passed' : isArchived(entry) ? 'archived' : standing(kind, entry, progress.asOf);
+      const status: RowStatus =
+        s === 'pending' || s === 'not-passed' || s === 'archived' ? s : counted.has(entry) ? s : 'flagged';
       return { entry, index, status, flags: failed ? [] : (flags.get(rowKey(kind, entry, index)) ?? []) };
     });
   const rows: EntryRows = {
@@ -95,7 +100,7 @@ const COUNT_KEYS = ['confirmed', 'attested', 'pending', 'flagged'] as const;
 
 export function tally(rows: Row<unknown>[]): EntryCounts {
   const t: EntryCounts = { confirmed: 0, attested: 0, pending: 0, flagged: 0 };
-  for (const r of rows) if (r.status !== 'not-passed') t[r.status]++;
+  for (const r of rows) if (r.status !== 'not-passed' && r.status !== 'archived') t[r.status]++;
   return t;
 }
 

@@ -58,6 +58,10 @@ export function countedText(row: Row<unknown>): string {
       return 'Yes';
     case 'not-passed':
       return 'No: not passed.';
+    case 'archived': {
+      const a = (row.entry as { archived?: { fromVersion: string; toVersion: string } }).archived;
+      return `No: archived, the item left the framework in version ${a?.toVersion} (was in ${a?.fromVersion}).`;
+    }
     default:
       return `No: ${row.flags.map((f) => f.message).join(' ') || 'not confirmed.'}`;
   }

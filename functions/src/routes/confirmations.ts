@@ -1,7 +1,7 @@
 // POST /v1/sponsors/:sponsorId/apprentices/:apprenticeId/confirmations: the entries a sheet holds become entries
 // that count. A coach of the apprentice confirms sign-offs and hours; an admin approves prior credit, records
 // exam and certification results, and attests history. Audited like every change (commitApprentice).
-import { type Apprentice, getFramework, rowConfirmations } from '@qualcard/shared';
+import { type Apprentice, rowConfirmations } from '@qualcard/shared';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { sponsorSettings } from '../clock';
@@ -9,9 +9,10 @@ import type { Confirmer } from '../confirm/confirmation';
 import { confirmEntries, type Outcome } from '../confirm/entries';
 import { firestore } from '../db';
 import { MiB, parseBody } from '../http/body';
-import { conflict, forbidden } from '../http/errors';
+import { forbidden } from '../http/errors';
 import type { Role } from '../membership';
 import { progressFor, storeProgress } from '../progress';
+import { frameworkFor } from '../registry';
 import { type ConfirmRequest, ConfirmRequest as Schema } from '../schemas';
 import { type ApprenticeState, commitApprentice, recordOf } from '../store/apprentice';
 import { apprenticeAccess } from './access';
@@ -46,8 +47,8 @@ export async function confirmationsRoute(req: Request, res: Response, params: Re
   const access = await apprenticeAccess(member, sid, aid, ['admin', 'coach'], 'confirming entries');
   const body = parseBody(req, Schema, MAX_CONFIRM_BYTES);
   checkRoles(access.membership.role, member.email, access.apprentice, body);
-  const framework = getFramework(access.apprentice.frameworkId);
-  if (!framework) throw conflict(`framework ${access.apprentice.frameworkId} is no longer shipped`);
+  const { frameworkId, frameworkVersion } = access.apprentice;
+  const framework = await frameworkFor(sid, frameworkId, frameworkVersion);
   const clock = await sponsorSettings(sid);
   const confirmer: Confirmer = { email: member.email, clock, ...(body.attest ? { attest: body.attest } : {}) };
   const db = firestore();
@@ -60,7 +61,7 @@ export async function confirmationsRoute(req: Request, res: Response, params: Re
     return step.target;
   });
   const record = recordOf(sid, commit.target);
-  const saved = await storeProgress(db, sid, record, progressFor(record, clock.today, [], clock.programs));
+  const saved = await storeProgress(db, sid, record, await progressFor(sid, record, clock.today, [], clock.programs));
   const any = Object.values(outcome!.confirmed).some((l) => l.length);
   res.status(any ? 201 : 200).json({
     apprenticeId: aid,

@@ -1,7 +1,7 @@
 // POST /v1/sponsors/:sponsorId/apprentices/:apprenticeId/sign-offs: a coach signs items for their own apprentice.
 // The sign-off is confirmed as it is made: verified identity, server time, the sponsor's calendar day. A row the
 // sheet already ticked for the item is confirmed in place.
-import { type Apprentice, getFramework, rowConfirmations, type SignOff } from '@qualcard/shared';
+import { type Apprentice, type Framework, rowConfirmations, type SignOff } from '@qualcard/shared';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { safeKey } from '../canonical';
@@ -11,6 +11,7 @@ import { firestore } from '../db';
 import { parseBody } from '../http/body';
 import { badRequest, forbidden } from '../http/errors';
 import { progressFor, storeProgress } from '../progress';
+import { frameworkFor } from '../registry';
 import { MAX_SMALL_BODY_BYTES, SignOffRequest } from '../schemas';
 import { type ApprenticeState, commitApprentice, recordOf, type Target } from '../store/apprentice';
 import type { Row } from '../store/rows';
@@ -18,9 +19,8 @@ import { apprenticeAccess } from './access';
 import { who } from './context';
 
 /** 400 naming every item id the apprentice's framework does not have. */
-function checkItems(apprentice: Apprentice, itemIds: string[]): void {
-  const framework = getFramework(apprentice.frameworkId);
-  const known = new Set(framework?.workFunctions.flatMap((wf) => wf.items.map((i) => i.id)) ?? []);
+function checkItems(framework: Framework, apprentice: Apprentice, itemIds: string[]): void {
+  const known = new Set(framework.workFunctions.flatMap((wf) => wf.items.map((i) => i.id)) ?? []);
   const unknown = itemIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
   if (unknown.length) {
     throw badRequest(`itemIds.${unknown[0]!.i}: no item "${unknown[0]!.id}" in ${apprentice.frameworkId}`, {
@@ -71,7 +71,7 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
   if (!apprentice.coachEmails.includes(member.email))
     throw forbidden(`${member.email} is not a coach of apprentice ${aid}: coaches sign off only their own apprentices`);
   const body = parseBody(req, SignOffRequest, MAX_SMALL_BODY_BYTES);
-  checkItems(apprentice, body.itemIds);
+  checkItems(await frameworkFor(sid, apprentice.frameworkId, apprentice.frameworkVersion), apprentice, body.itemIds);
   const clock = await sponsorSettings(sid);
   const date = body.date ?? clock.today;
   if (date > clock.today)
@@ -94,7 +94,7 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
   const db = firestore();
   const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSignOffs(state, body, make, out));
   const record = recordOf(sid, commit.target);
-  const stored = await storeProgress(db, sid, record, progressFor(record, clock.today, [], clock.programs));
+  const stored = await storeProgress(db, sid, record, await progressFor(sid, record, clock.today, [], clock.programs));
   res.status(out.signed.length ? 201 : 200).json({
     apprenticeId: aid,
     signed: out.signed,

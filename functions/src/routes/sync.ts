@@ -11,9 +11,10 @@ import { MemberDoc, requireRole } from '../membership';
 import { progressFor, type StoredProgress, storeProgress } from '../progress';
 import { MAX_SYNC_BYTES, SyncRequest } from '../schemas';
 import { type ChangeCount, commitApprentice, readRecord, recordOf } from '../store/apprentice';
-import { checkCoachRecords, checkPrograms, checkRecords, checkSizes } from '../sync/checks';
+import { checkCoachRecords, checkFrameworks, checkPrograms, checkRecords, checkSizes } from '../sync/checks';
 import { claimKey, finishKey } from '../sync/idempotency';
 import { planSync } from '../sync/plan';
+import { pinVersions } from '../sync/versions';
 import { who } from './context';
 
 export interface SyncedApprentice {
@@ -33,14 +34,16 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
   // The admin's spreadsheet sets the sponsor's time zone and programs; a coach's sync cannot change them.
   const timeZone = role === 'admin' && body.timeZone ? body.timeZone : stored.timeZone;
   const newPrograms = role === 'admin' && body.programs ? body.programs : {};
-  checkPrograms(newPrograms);
+  await checkPrograms(sid, newPrograms);
   const programs = { ...stored.programs, ...newPrograms };
   const asOf = body.asOf ?? clockFor(timeZone).today;
 
-  checkRecords(sid, body.records, asOf, programs);
+  checkRecords(sid, body.records);
   const snaps = await db.getAll(...body.records.map((r) => db.doc(paths.apprentice(sid, r.apprentice.id))));
-  if (role === 'coach') checkCoachRecords(member.email, body.records, snaps);
-  checkSizes(sid, body.records, snaps);
+  const records = await pinVersions(sid, body.records, snaps);
+  await checkFrameworks(sid, records, asOf, programs);
+  if (role === 'coach') checkCoachRecords(member.email, records, snaps);
+  checkSizes(sid, records, snaps);
 
   const keyRef = db.doc(`${paths.syncs(sid)}/${sha256(body.idempotencyKey)}`);
   // Programs join the hash only when sent, so a body without them hashes as it always did.
@@ -55,14 +58,14 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
     if (timeZone !== stored.timeZone) await db.doc(paths.sponsor(sid)).set({ timeZone }, { merge: true });
     if (canonicalJson(programs) !== canonicalJson(stored.programs))
       await db.doc(paths.sponsor(sid)).set({ programs: newPrograms }, { merge: true });
-    await addRosterMembers(sid, body.records);
+    await addRosterMembers(sid, records);
   }
   const results: SyncedApprentice[] = [];
-  for (const record of body.records) {
+  for (const record of records) {
     const aid = record.apprentice.id;
     const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSync(sid, record, state));
     const merged = recordOf(sid, commit.target);
-    const saved = await storeProgress(db, sid, merged, progressFor(merged, asOf, [], programs));
+    const saved = await storeProgress(db, sid, merged, await progressFor(sid, merged, asOf, [], programs));
     results.push({
       apprenticeId: aid,
       changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours },

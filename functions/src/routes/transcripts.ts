@@ -1,5 +1,4 @@
 // Transcript export (a new stored version each time), version list and download.
-import { getFramework } from '@qualcard/shared';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { sha256 } from '../canonical';
@@ -9,6 +8,7 @@ import { buildTranscript } from '../excel/transcript';
 import { parseBody } from '../http/body';
 import { notFound } from '../http/errors';
 import { progressFor } from '../progress';
+import { frameworkFor } from '../registry';
 import { MAX_SMALL_BODY_BYTES, TranscriptRequest } from '../schemas';
 import { readState, recordOf } from '../store/apprentice';
 import { storeTranscript, type TranscriptMeta } from '../store/transcripts';
@@ -33,11 +33,11 @@ export async function exportTranscriptRoute(
     signOffs: state.signOffs.values(),
     hours: state.hours.values(),
   });
-  const framework = getFramework(record.apprentice.frameworkId);
-  if (!framework) throw notFound(`framework ${record.apprentice.frameworkId} is no longer shipped`);
+  const { frameworkId, frameworkVersion } = record.apprentice;
+  const framework = await frameworkFor(sid, frameworkId, frameworkVersion);
   const settings = settingsOf(sponsor);
   const asOf = body.asOf ?? settings.today;
-  const progress = progressFor(record, asOf, [], settings.programs);
+  const progress = await progressFor(sid, record, asOf, [], settings.programs);
   const safeName = record.apprentice.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || aid;
   const meta = await storeTranscript(
     db,

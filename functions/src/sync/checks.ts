@@ -4,7 +4,6 @@ import {
   type Apprentice,
   canonicalJson,
   checkOptionalWorkFunctions,
-  getFramework,
   mergeSheetRecord,
   type Programs,
   RecordMismatchError,
@@ -13,15 +12,16 @@ import {
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { badRequest, forbidden, tooLarge } from '../http/errors';
 import { progressFor } from '../progress';
+import { resolveFramework } from '../registry';
 import type { Profile } from '../store/apprentice';
 
 /** The profile document (roster fields, prior credit, exams, certifications); its audit record holds two copies. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
-/** Each program is for a known framework and names only its optional work functions. */
-export function checkPrograms(programs: Programs): void {
+/** Each program is for a framework in the registry and names only its optional work functions (latest version). */
+export async function checkPrograms(sid: string, programs: Programs): Promise<void> {
   for (const [fid, program] of Object.entries(programs)) {
-    const framework = getFramework(fid);
+    const framework = (await resolveFramework(sid, fid))?.framework;
     const at = `programs.${fid}`;
     if (!framework)
       throw badRequest(`${at}: unknown framework "${fid}"`, { issues: [{ path: at, message: 'unknown framework' }] });
@@ -34,7 +34,7 @@ export function checkPrograms(programs: Programs): void {
   }
 }
 
-export function checkRecords(sid: string, records: SheetRecord[], asOf: string, programs: Programs = {}): void {
+export function checkRecords(sid: string, records: SheetRecord[]): void {
   const seen = new Map<string, number>();
   records.forEach((record, i) => {
     if (record.sponsorId !== undefined && record.sponsorId !== sid) {
@@ -48,8 +48,17 @@ export function checkRecords(sid: string, records: SheetRecord[], asOf: string, 
         issues: [{ path: `records.${i}.apprentice.id`, message: 'duplicate apprentice' }],
       });
     seen.set(record.apprentice.id, i);
-    progressFor(record, asOf, ['records', i], programs); // framework, level and plan must fit
   });
+}
+
+/** Each record's framework (at its version), level and plan must fit. */
+export async function checkFrameworks(
+  sid: string,
+  records: SheetRecord[],
+  asOf: string,
+  programs: Programs = {},
+): Promise<void> {
+  for (const [i, record] of records.entries()) await progressFor(sid, record, asOf, ['records', i], programs);
 }
 
 /**
@@ -63,6 +72,8 @@ export function checkCoachRecords(email: string, records: SheetRecord[], stored:
     if (!before?.coachEmails.includes(email))
       throw forbidden(`records.${i}: coach ${email} may sync only their own apprentices; ${incoming.id} is not one`);
     const fields = new Set([...Object.keys(before), ...Object.keys(incoming)]) as Set<keyof Apprentice>;
+    // The version is pinned before this check (sync/versions.ts refuses any change of it, whoever asks).
+    fields.delete('frameworkVersion');
     for (const field of fields) {
       if (canonicalJson(before[field]) !== canonicalJson(incoming[field]))
         throw forbidden(

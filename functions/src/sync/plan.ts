@@ -11,7 +11,11 @@ export function planSync(sid: string, sheet: SheetRecord, state: ApprenticeState
   const merged = mergeSheetRecord(sheet, stored);
   const sKeys = signOffKeys(merged.signOffs);
   const hKeys = hoursKeys(merged.hours);
-  const { apprentice, priorCredit, exams, certifications } = merged;
+  const { priorCredit, exams, certifications } = merged;
+  // The stored version wins over the one pinned before this transaction: a migration committed in between stays.
+  const before = state.profile?.apprentice;
+  const version = before?.frameworkId === merged.apprentice.frameworkId ? before.frameworkVersion : undefined;
+  const apprentice = version ? { ...merged.apprentice, frameworkVersion: version } : merged.apprentice;
   return {
     profile: { apprentice, priorCredit, exams, certifications },
     signOffs: merged.signOffs.map((data, i) => ({ key: sKeys[i]!, order: i, data })),

@@ -11,7 +11,7 @@ import type {
   SignOff,
 } from '../model/record';
 import { type EntryFlags, hoursFlags, priorCreditFlags, resultFlags, signOffFlags } from './integrity';
-import { ENTRY_KINDS, PENDING_CODE, standing } from './provenance';
+import { ENTRY_KINDS, isArchived, PENDING_CODE, standing } from './provenance';
 import { type EntryKind, HOURS_CATEGORY_LABEL } from './rules';
 
 export interface CheckedRecord {
@@ -60,6 +60,7 @@ function sortOut<T extends Entry>(
   const tally: EntryCounts = { confirmed: 0, attested: 0, pending: 0, flagged: 0 };
   into.entries[kind] = tally;
   return entries.filter((entry, i) => {
+    if (isArchived(entry)) return false;
     into.flags.push(...flags[i]!);
     const s = standing(kind, entry, asOf);
     if (s === 'pending') {

@@ -1,13 +1,15 @@
 // What a sync makes of the stored record: the sheet's typed entries in the sheet's order, except that an entry the
 // functions confirmed (or an admin attested) stays exactly as confirmed: a sheet can neither remove nor rewrite it.
+// A sign-off a migration archived is kept the same way (the regenerated sheet shows it, the record keeps it).
 import { canonicalJson } from '../canonical';
-import type { ApprenticeRecord, Confirmation, SheetRecord } from '../model/record';
+import type { ApprenticeRecord, Archived, Confirmation, SheetRecord } from '../model/record';
+import { isArchived } from './provenance';
 
-type Provenanced = { confirmation?: Confirmation };
+type Provenanced = { confirmation?: Confirmation; archived?: Archived };
 
 function keepConfirmed<T extends object>(typed: T[], stored: (T & Provenanced)[], key: (e: T) => string) {
   const confirmed = new Map<string, T & Provenanced>();
-  for (const e of stored) if (e.confirmation && !confirmed.has(key(e))) confirmed.set(key(e), e);
+  for (const e of stored) if ((e.confirmation || isArchived(e)) && !confirmed.has(key(e))) confirmed.set(key(e), e);
   const merged = typed.map((e): T & Provenanced => {
     const c = confirmed.get(key(e));
     if (!c) return e;

@@ -14,6 +14,12 @@ export function standing(kind: EntryKind, entry: { confirmation?: Confirmation }
   return c.role === CONFIRMED_BY[kind] ? 'confirmed' : 'pending';
 }
 
+/**
+ * A sign-off a migration archived (its item left the framework) is history: it never counts and is neither
+ * pending nor flagged. The engine (counted.ts) and the sync merge (merge.ts) both ask this one question.
+ */
+export const isArchived = (entry: object): boolean => 'archived' in entry && entry.archived !== undefined;
+
 export const ENTRY_KINDS = Object.keys(CONFIRMED_BY) as EntryKind[];
 
 export const PENDING_CODE = (kind: EntryKind): string => `pending.${kind}`;

@@ -151,7 +151,8 @@ export const Framework = z
   .object({
     id: Id,
     title: z.string().min(1),
-    version: z.string().min(1),
+    /** Names one immutable published version in the registry (and a Firestore document id, hence the id rule). */
+    version: Id,
     sourceDocument: z.string().optional(),
     occupation: z
       .object({

@@ -90,6 +90,11 @@ export const Apprentice = z
     email: Email,
     startDate: IsoDate,
     frameworkId: Id,
+    /**
+     * The published version of the framework the apprentice is on. A sync without it keeps the stored one (the
+     * latest published at first sync); only an admin's migration changes it.
+     */
+    frameworkVersion: Id.optional(),
     /** The level the apprentice is working towards; earlier levels of a cumulative framework are checked too. */
     levelId: Id,
     coachEmails: z.array(Email).min(1).max(50),
@@ -105,6 +110,10 @@ export type Apprentice = z.infer<typeof Apprentice>;
 const RowId = Text(MAX_ID_LENGTH).pipe(z.string().min(1));
 const Hours = z.number().finite().min(-MAX_ENTRY_HOURS).max(MAX_ENTRY_HOURS);
 
+/** When and why a sign-off was archived: the version its item was last in, and the version that dropped it. */
+export const Archived = z.object({ fromVersion: Id, toVersion: Id, at: Instant }).strict();
+export type Archived = z.infer<typeof Archived>;
+
 export const SignOff = z
   .object({
     itemId: Text(MAX_ID_LENGTH).pipe(z.string().trim().min(1)),
@@ -113,6 +122,8 @@ export const SignOff = z
     evidence: FreeText.optional(),
     notes: FreeText.optional(),
     ...confirmation,
+    /** Set by a migration when the item left the framework: the sign-off is kept as history and never counts. */
+    archived: Archived.optional(),
   })
   .strict();
 export type SignOff = z.infer<typeof SignOff>;
@@ -187,12 +198,16 @@ export const ApprenticeRecord = z
 export type ApprenticeRecord = z.infer<typeof ApprenticeRecord>;
 export type ApprenticeRecordInput = z.input<typeof ApprenticeRecord>;
 
-/** What a sheet holds: the same record with no confirmations. A sync carrying one is refused, naming the field. */
+/**
+ * What a sheet holds: the same record with no confirmations (nor archive marks). A sync carrying one is refused,
+ * naming the field.
+ */
 const typed = { confirmation: true } as const;
+const typedSignOff = { confirmation: true, archived: true } as const;
 export const SheetRecord = z
   .object({
     ...recordFields,
-    signOffs: z.array(SignOff.omit(typed)).max(5000).default([]),
+    signOffs: z.array(SignOff.omit(typedSignOff)).max(5000).default([]),
     hours: z.array(HoursEntry.omit(typed)).max(20000).default([]),
     priorCredit: z.array(PriorCredit.omit(typed)).max(500).default([]),
     exams: z.array(ExamResult.omit(typed)).max(500).default([]),
