@@ -32,4 +32,3 @@ export function settingsOf(snap: DocumentSnapshot): SponsorSettings {
 export async function sponsorSettings(sid: string): Promise<SponsorSettings> {
   return settingsOf(await firestore().doc(paths.sponsor(sid)).get());
 }
-
