@@ -7,22 +7,28 @@
 // every audit chain. Run with `npm run demo` (it starts and stops the emulators itself).
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   type ApprenticeRecord,
   type ApprenticeRecordInput,
+  addDays,
   canonicalJson,
   computeProgress,
   ENTRY_KINDS,
   type EntryKind,
+  type Framework,
+  frameworkFromRows,
   getFramework,
   isPendingFinding,
   localDate,
   type ProgressSummary,
+  parseCsv,
   type RowConfirmations,
   STATUS_LABEL,
+  shippedFrameworks,
 } from '@qualcard/shared';
+import { CohortAnswer } from '@qualcard/shared/sheets';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import type { SignOffResponse } from '../addon/src/api/requests';
@@ -123,11 +129,13 @@ async function main(): Promise<void> {
   await adminRecordsAndAttests(records);
   await coachSignsOff(records);
   await resyncKeepsConfirmations(records, today);
+  const published = await sponsorFramework(today);
   const progress = await printProgress();
   printProvenance(progress);
-  await writeWorkbook(progress, today);
+  await writeWorkbook(progress, today, [...shippedFrameworks(), published]);
   await exportTranscripts(records);
   await downloadCohortReport();
+  await consultantCohort();
   await verifyAuditChains(records);
   console.log(
     `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Files are in ${relative(process.cwd(), OUT) || OUT}/`,
@@ -326,12 +334,58 @@ async function printProgress(): Promise<StoredProgress[]> {
   return progress;
 }
 
+/**
+ * 8b. Northwind publishes its own version of NITAS: the Level 3 work-practice slot HD3.0.1 filled and a company item,
+ * from the rows of the add-on's Framework sheet (examples/sponsor-items.csv). A new apprentice on it is synced by the
+ * admin and the coach confirms the filled slot's tick: the functions count it against the published version.
+ */
+async function sponsorFramework(today: string): Promise<Framework> {
+  const rows = parseCsv(readFileSync(resolve(__dirname, '..', 'examples', 'sponsor-items.csv'), 'utf8'));
+  const built = frameworkFromRows(rows, {
+    base: getFramework('nitas-help-desk')!,
+    id: 'northwind-help-desk',
+    title: 'Northwind Help Desk (NITAS with Northwind work practices)',
+    version: '2026.1',
+    addedBy: SPONSOR,
+  });
+  if (!built.ok) throw new Error(`examples/sponsor-items.csv: ${JSON.stringify(built.errors)}`);
+  let t = Date.now();
+  const published = await api<{ created: boolean }>(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/frameworks`, {
+    framework: built.framework,
+  });
+  console.log(
+    `\nPublished ${built.framework.id} ${built.framework.version} (NITAS with slot HD3.0.1 filled): created=${published.body.created}, ${since(t)}`,
+  );
+  const coach = DEMO_COACHES[0]!;
+  const record: ApprenticeRecordInput = {
+    schemaVersion: 1,
+    apprentice: {
+      id: 'nia',
+      name: 'Nia Brooks',
+      email: 'nia.brooks@northwind.example',
+      startDate: addDays(today, -400),
+      frameworkId: built.framework.id,
+      levelId: 'L3',
+      coachEmails: [coach],
+    },
+    signOffs: ['HD3.0.1', 'ACME.2.1'].map((itemId) => ({ itemId, date: today, coachEmail: coach })),
+  };
+  t = Date.now();
+  const body = { idempotencyKey: `demo-${today}-nia`, timeZone: TIME_ZONE, records: [record] };
+  const synced = (await api<SyncAnswer>(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/sync`, body)).body.apprentices[0]!;
+  const confirmed = await api<ConfirmAnswer>(coach, 'POST', confirmPath('nia'), { signOffs: ['HD3.0.1', 'ACME.2.1'] });
+  console.log(
+    `  Nia Brooks synced on ${synced.progress!.frameworkId} ${synced.progress!.frameworkVersion}; ${coach} confirmed ${confirmed.body.confirmed.signOffs.join(', ')} (${since(t)})`,
+  );
+  return built.framework;
+}
+
 /** One apprentice's line of the progress table: every level, then the target level's items and hours. */
 function progressRow(a: StoredProgress): Record<string, string | number> {
   const target = a.progress.levels.find((l) => l.levelId === a.progress.targetLevelId)!;
   return {
     Apprentice: a.name,
-    Framework: a.frameworkId,
+    Framework: `${a.frameworkId} ${a.frameworkVersion}`,
     Target: a.progress.targetLevelId,
     Levels: a.progress.levels.map((l) => `${l.levelId} ${l.complete ? 'done' : `${l.percent}%`}`).join(', '),
     Items: `${target.items.done}/${target.items.required}`,
@@ -380,20 +434,20 @@ function printProvenance(progress: StoredProgress[]): void {
  * 10. The qual card workbook the add-on generates, from the records as stored (typed entries and their
  * confirmations); its dashboard's figures are the engine's on those records, the same as the API's progress.
  */
-async function writeWorkbook(progress: StoredProgress[], today: string): Promise<void> {
+async function writeWorkbook(progress: StoredProgress[], today: string, frameworks: Framework[]): Promise<void> {
   const db = getFirestore();
   const stored: ApprenticeRecord[] = [];
   let same = 0;
   for (const a of progress) {
     const record = (await readRecord(db, SPONSOR, a.apprenticeId))!;
     stored.push(record);
-    const p = computeProgress(getFramework(record.apprentice.frameworkId)!, record, today);
+    const p = computeProgress(frameworks.find((f) => f.id === record.apprentice.frameworkId)!, record, today);
     const view = (x: typeof p) => canonicalJson([x.asOf, x.levels, x.entries, x.projectedCompletion]);
     if (view(p) === view(a.progress)) same++;
   }
   mkdirSync(OUT, { recursive: true });
   const workbookPath = join(OUT, 'qualcard-workbook.xlsx');
-  writeFileSync(workbookPath, await qualCardWorkbook(stored, { asOf: today }));
+  writeFileSync(workbookPath, await qualCardWorkbook(stored, { asOf: today, frameworks }));
   console.log(
     `\nQual card workbook: ${relative(process.cwd(), workbookPath)}; its dashboard equals the API's progress for ${same}/${stored.length} apprentices`,
   );
@@ -427,6 +481,17 @@ async function downloadCohortReport(): Promise<void> {
   const reportPath = join(OUT, 'cohort-report.xlsx');
   writeFileSync(reportPath, report.bytes);
   console.log(`\nCohort report: ${relative(process.cwd(), reportPath)} (${report.bytes.length} bytes, ${since(t)})`);
+}
+
+/** 12b. The consultant's Cohort and Gaps sheets come from GET /v1/cohort (what "Refresh cohort" calls). */
+async function consultantCohort(): Promise<void> {
+  const t = Date.now();
+  const cohort = CohortAnswer.parse((await api(CONSULTANT, 'GET', '/v1/cohort')).body);
+  const byStatus = new Map<string, number>();
+  for (const a of cohort.apprentices) byStatus.set(a.status ?? 'none', (byStatus.get(a.status ?? 'none') ?? 0) + 1);
+  console.log(
+    `Consultant's Cohort sheet (GET /v1/cohort, ${since(t)}): ${cohort.sponsors.length} sponsor(s), ${cohort.apprentices.length} apprentices (${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}), ${cohort.gaps.length} rows on the Gaps sheet`,
+  );
 }
 
 /** 13. The audit chain of every apprentice verifies (every sync, confirmation and sign-off is in it). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvSyntaxError, frameworkFromRows, getFramework, parseCsv } from '../../shared/src';
+import { CsvSyntaxError, frameworkFromRows, getFramework, parseCsv, workFunctionsRun } from '../../shared/src';
 import { jsonSchemas, SCHEMA_DIR } from '../../tools/write-json-schemas';
 
 describe('CSV', () => {
@@ -112,6 +112,24 @@ describe('a new sponsor framework from rows', () => {
     expect(r.framework.levels.map((l) => l.id)).toEqual(['L1', 'L2', 'L3', 'L4']);
     expect(r.framework.id).toBe('nitas-help-desk-sponsor');
     expect(getFramework('nitas-help-desk')!.levels).toHaveLength(3); // the shipped framework is untouched
+    expect(r.framework.program.optionalWorkFunctionsDefault).toEqual([]); // LEAD is a new work function, not optional
+  });
+
+  test('filling a slot of an optional work function (NITAS work practices) runs it by default', () => {
+    const nitas = getFramework('nitas-help-desk')!;
+    expect(nitas.program.optionalWorkFunctionsDefault).toEqual([]);
+    const r = frameworkFromRows(
+      [
+        ['level', 'work_function', 'item_id', 'statement', 'core_optional'],
+        ['L3', 'WP', 'HD3.0.1', 'Chair the weekly change-advisory review', 'optional'],
+      ],
+      { base: nitas, id: 'acme-desk', addedBy: 'acme' },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.framework.program.optionalWorkFunctionsDefault).toEqual(['WP']);
+    expect(r.framework.notes.at(-1)).toMatch(/WP hold sponsor items, so this framework runs them by default/);
+    expect(workFunctionsRun(r.framework, {}).has('WP')).toBe(true);
+    expect(workFunctionsRun(nitas, {}).has('WP')).toBe(false);
   });
 });
 

@@ -88,6 +88,7 @@ export function frameworkFromRows(rows: string[][], options: RowsOptions = {}): 
   }
   applyLevels(draft, levels, options.base, err);
   if (errors.length) return { ok: false, errors };
+  runFilledWorkFunctions(draft, options.base);
 
   const parsed = Framework.safeParse(draft);
   if (!parsed.success) {
@@ -129,6 +130,27 @@ function startDraft(options: RowsOptions): FrameworkInput {
   draft.title = options.title ?? `${base.title} (sponsor items)`;
   draft.version = options.version ?? `${base.version}-sponsor.1`;
   return draft;
+}
+
+/**
+ * A sponsor who fills items into an optional work function of the base (NITAS's Level 3 work-practice slots) runs
+ * it: it joins the extension's default program, so the qual card shows what the sponsor just wrote.
+ */
+function runFilledWorkFunctions(draft: FrameworkInput, base: Framework | undefined): void {
+  if (!base) return;
+  const baseItems = new Set(base.workFunctions.flatMap((wf) => wf.items.map((i) => i.id)));
+  const filled = draft.workFunctions
+    .filter((wf) => wf.core === 'optional' && wf.items.some((i) => !baseItems.has(i.id)))
+    .map((wf) => wf.id);
+  const program = (draft.program ??= {});
+  const before = program.optionalWorkFunctionsDefault ?? [];
+  const added = filled.filter((id) => !before.includes(id));
+  if (!added.length) return;
+  program.optionalWorkFunctionsDefault = [...before, ...added];
+  draft.notes = [
+    ...(draft.notes ?? []),
+    `Optional work function(s) ${added.join(', ')} hold sponsor items, so this framework runs them by default.`,
+  ];
 }
 
 type Get = (c: Column) => string;
