@@ -1,6 +1,6 @@
 // Drives the add-on against the fake services as a sponsor would: set-up, roster rows, generation.
 import type { Framework } from '../../shared/src/model/framework';
-import type { SheetKind } from '../../shared/src/sheets';
+import type { RosterColumn, SheetKind } from '../../shared/src/sheets';
 import { ROSTER_HEADERS } from '../../shared/src/sheets';
 import * as entry from '../src/main';
 import { writeSettings, writeSponsorFramework } from '../src/settings';
@@ -20,21 +20,7 @@ export function setUpProgram(
   void fake;
 }
 
-export type RosterInput = Partial<
-  Record<
-    | 'id'
-    | 'name'
-    | 'email'
-    | 'coachEmails'
-    | 'startDate'
-    | 'frameworkId'
-    | 'levelId'
-    | 'priorCredit'
-    | 'maximumMonths'
-    | 'optionalWorkFunctionIds',
-    string
-  >
->;
+export type RosterInput = Partial<Record<RosterColumn, string>>;
 
 /** Types rows into the Roster sheet below the example row. */
 export function fillRoster(fake: FakeAppsScript, rows: RosterInput[]): FakeSheet {

@@ -1,7 +1,7 @@
 // Requests to the Qualcard functions as plain data (pure, testable), and their responses parsed with a
 // clear error. The UrlFetchApp adapter in ./client.ts sends them with the user's identity token.
 
-import { ID_PATTERN, ID_RULE, type ProgressSummary, type RowConfirmations } from '@qualcard/shared';
+import { ID_PATTERN, ID_RULE, type MigrationDiff, type ProgressSummary, type RowConfirmations } from '@qualcard/shared';
 import type { SyncBody } from '@qualcard/shared/sheets';
 import { EmulatorUrl, FunctionsUrl, firstIssue } from './endpoint';
 import { apiErrorOf, platformErrorMessage } from './platform-error';
@@ -91,13 +91,7 @@ export interface MigrationResponse {
   fromVersions: string[];
   toVersion: string;
   applied: boolean;
-  apprentices: {
-    apprenticeId: string;
-    fromVersion: string;
-    itemsAdded: string[];
-    itemsArchived: { itemId: string; signed: boolean }[];
-    levelsRemoved: string[];
-  }[];
+  apprentices: MigrationDiff[];
 }
 
 export interface MeResponse {
