@@ -8,7 +8,7 @@ import { type SponsorSettings, sponsorSettings } from './clock';
 import { firestore, paths } from './db';
 import { badRequest, conflict, notFound } from './http/errors';
 import { progressFor, storeProgress } from './progress';
-import { resolveFramework } from './registry';
+import { adoptShipped, resolveFramework } from './registry';
 import type { MigrationRequest } from './schemas';
 import { commitApprentice, readRecord, recordOf } from './store/apprentice';
 
@@ -90,6 +90,7 @@ export async function migrate(sid: string, fid: string, body: MigrationRequest, 
   if (body.apply) {
     const at = new Date().toISOString();
     const settings = await sponsorSettings(sid);
+    await adoptShipped(sid, [{ frameworkId: fid, frameworkVersion: to.version }]);
     for (const move of moves) await applyMove(sid, by, to, move, at, settings);
   }
   return {

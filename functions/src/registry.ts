@@ -1,6 +1,8 @@
-// The framework registry: the frameworks Qualcard ships (bundled with the code, owner "qualcard", one version each)
-// and the ones a sponsor published (store/frameworks.ts), resolved the same way and validated by the same zod
-// model. A published version never changes, so parsed versions are cached in memory.
+// The framework registry: the frameworks Qualcard ships (bundled with the code, owner "qualcard") and the ones a
+// sponsor published (store/frameworks.ts), resolved the same way and validated by the same zod model. A shipped
+// version that a sponsor's apprentices are pinned to is kept in the sponsor's registry too (adoptShipped), so it
+// still resolves after a release ships a newer one. A published version never changes, so parsed versions are
+// cached in memory.
 import { Framework, getFramework, shippedFrameworks } from '@qualcard/shared';
 import { canonicalJson, sha256 } from './canonical';
 import { firestore, MAX_DOCUMENT_BYTES } from './db';
@@ -51,7 +53,7 @@ function remember(key: string, value: ResolvedFramework): ResolvedFramework {
 
 const fromVersionDoc = (sid: string, doc: VersionDoc): ResolvedFramework => ({
   framework: Framework.parse(JSON.parse(doc.json)),
-  owner: sid,
+  owner: shipped(doc.frameworkId) ? SHIPPED_OWNER : sid,
   version: doc.version,
   publishedAt: doc.publishedAt,
   publishedBy: doc.publishedBy,
@@ -64,10 +66,9 @@ export async function resolveFramework(
   version?: string,
 ): Promise<ResolvedFramework | undefined> {
   const bundled = shipped(id);
-  if (bundled)
-    return !version || version === bundled.version
-      ? { framework: bundled, owner: SHIPPED_OWNER, version: bundled.version }
-      : undefined;
+  if (bundled && (!version || version === bundled.version))
+    return { framework: bundled, owner: SHIPPED_OWNER, version: bundled.version };
+  // Another version of a shipped framework is one an earlier release shipped and the sponsor's registry kept.
   const db = firestore();
   const wanted = version ?? (await readFrameworkDoc(db, sid, id))?.latestVersion;
   if (!wanted) return undefined;
@@ -85,7 +86,7 @@ export async function frameworkFor(sid: string, id: string, version?: string): P
   return found.framework;
 }
 
-/** Every framework a sponsor can use: the shipped ones, then the sponsor's own by id. */
+/** Every framework a sponsor can use: the shipped ones (with earlier versions kept), then the sponsor's own by id. */
 export async function listFrameworks(sid: string): Promise<RegistryEntry[]> {
   const own = await readFrameworkDocs(firestore(), sid);
   const bundled = shippedFrameworks().map((f) => ({
@@ -93,9 +94,10 @@ export async function listFrameworks(sid: string): Promise<RegistryEntry[]> {
     title: f.title,
     owner: SHIPPED_OWNER,
     latestVersion: f.version,
-    versions: [f.version],
+    versions: [...new Set([...(own.get(f.id)?.versions ?? []), f.version])],
   }));
   const sponsor = [...own.entries()]
+    .filter(([id]) => !shipped(id))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, d]: [string, FrameworkDoc]) => ({
       id,
@@ -112,6 +114,29 @@ export interface Published {
   version: string;
   created: boolean;
   sha256: string;
+}
+
+const adopted = new Set<string>();
+
+/**
+ * Keeps each shipped version these apprentices are pinned to in the sponsor's registry (once per instance): a
+ * later release that ships a newer version still resolves theirs. Called once a sync or migration is going to write.
+ * The same version with other content means a release changed a shipped framework without a new version (the
+ * versions lock test prevents it): the kept copy stays the record and the error is logged.
+ */
+export async function adoptShipped(sid: string, pinned: { frameworkId: string; frameworkVersion?: string }[]) {
+  for (const { frameworkId, frameworkVersion } of pinned) {
+    const bundled = shipped(frameworkId);
+    const key = cacheKey(sid, frameworkId, frameworkVersion ?? '');
+    if (!bundled || frameworkVersion !== bundled.version || adopted.has(key)) continue;
+    const json = canonicalJson(bundled);
+    const doc = { frameworkId, version: bundled.version, json, sha256: sha256(json) };
+    const at = { publishedBy: SHIPPED_OWNER, publishedAt: new Date().toISOString() };
+    const outcome = await writeVersion(firestore(), sid, bundled.title, { ...doc, ...at }, SHIPPED_OWNER);
+    if (outcome.kind === 'different')
+      console.error(`shipped ${frameworkId} ${bundled.version} differs from the copy sponsor ${sid} keeps`);
+    adopted.add(key);
+  }
 }
 
 /** Room left in the version document for its other fields. */

@@ -3,8 +3,10 @@
 // transcript and reported in the cohort report like a shipped framework. Versions are immutable, re-publishing the
 // same content is a no-op, an apprentice stays on its version until an admin migrates it, and a migration shows its
 // diff first (writing nothing) and, applied, keeps every sign-off and hours row and archives what left.
+import { createHash } from 'node:crypto';
 import {
   type ApprenticeRecord,
+  canonicalJson,
   type Framework,
   type FrameworkInput,
   frameworkFromRows,
@@ -407,5 +409,61 @@ describe('versions and migration', () => {
     });
     expect(gone.status).toBe(409);
     expect((gone.body as unknown as ErrorAnswer).error.message).toMatch(/has no level L1/);
+  });
+});
+
+describe('shipped versions in the registry', () => {
+  const INITECH = 'admin@initech.example';
+  const shippedWps = () => framework('it-support-wps');
+  const versionDoc = (f: Framework) => {
+    const json = canonicalJson(f);
+    return { frameworkId: f.id, version: f.version, json, sha256: createHash('sha256').update(json).digest('hex') };
+  };
+  const syncInitech = (records: SheetRecord[]) =>
+    call<SyncAnswer>('POST', '/v1/sponsors/initech/sync', {
+      as: INITECH,
+      body: { idempotencyKey: `initech-${++keys}-key`, asOf: AS_OF, records },
+    });
+
+  test('a shipped version a sync pins is kept in the sponsor registry; an earlier shipped version still resolves', async () => {
+    // A sponsor no other test uses: each functions instance copies a shipped version into a registry once.
+    await seedSponsor('initech', 'Initech', { [INITECH]: 'admin' });
+    const shipped = shippedWps();
+    expect((await syncInitech([sheet('ivy', shipped.id, 'L1')])).status).toBe(200);
+    const kept = (await db().doc(`sponsors/initech/frameworks/${shipped.id}/versions/${shipped.version}`).get()).data();
+    expect(kept).toMatchObject({ ...versionDoc(shipped), publishedBy: 'qualcard' });
+    expect((await db().doc(`sponsors/initech/frameworks/${shipped.id}`).get()).get('owner')).toBe('qualcard');
+
+    // What an earlier release shipped and this registry kept (written as adoptShipped would have written it then).
+    const earlier = { ...shipped, version: '0.9.0' };
+    await db()
+      .doc(`sponsors/initech/frameworks/${shipped.id}/versions/0.9.0`)
+      .set({ ...versionDoc(earlier), publishedBy: 'qualcard', publishedAt: '2026-01-01T00:00:00.000Z' });
+    await db()
+      .doc(`sponsors/initech/frameworks/${shipped.id}`)
+      .set({ versions: ['0.9.0', shipped.version] }, { merge: true });
+    const old = await syncInitech([sheet('ole', shipped.id, 'L1', { frameworkVersion: '0.9.0' })]);
+    expect(old.status).toBe(200);
+    expect(old.body.apprentices[0]!.progress!.frameworkVersion).toBe('0.9.0');
+    const list = await call<{ frameworks: RegistryEntry[] }>('GET', '/v1/sponsors/initech/frameworks', { as: INITECH });
+    expect(list.body.frameworks.filter((f) => f.id === shipped.id)).toEqual([
+      {
+        id: shipped.id,
+        title: shipped.title,
+        owner: 'qualcard',
+        latestVersion: shipped.version,
+        versions: ['0.9.0', shipped.version],
+      },
+    ]);
+    const read = await call<ResolvedFramework>('GET', `/v1/sponsors/initech/frameworks/${shipped.id}/versions/0.9.0`, {
+      as: INITECH,
+    });
+    expect(read.body).toMatchObject({ owner: 'qualcard', version: '0.9.0' });
+    // Keeping a shipped version does not make its id the sponsor's to publish under.
+    const refused = await call('POST', '/v1/sponsors/initech/frameworks', {
+      as: INITECH,
+      body: { framework: earlier },
+    });
+    expect(refused.status).toBe(409);
   });
 });

@@ -9,6 +9,7 @@ import { firestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { parseBody } from '../http/body';
 import { MemberDoc, requireRole } from '../membership';
 import { progressFor, type StoredProgress, storeProgress } from '../progress';
+import { adoptShipped } from '../registry';
 import { MAX_SYNC_BYTES, SyncRequest } from '../schemas';
 import { type ChangeCount, commitApprentice, readRecord, recordOf } from '../store/apprentice';
 import { checkCoachRecords, checkFrameworks, checkPrograms, checkRecords, checkSizes } from '../sync/checks';
@@ -53,6 +54,10 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
   );
   const claim = await claimKey(db, keyRef, body.idempotencyKey, requestHash, member.email);
   if (claim.state === 'done') return replay(res, sid, claim.apprenticeIds, asOf, timeZone);
+  await adoptShipped(
+    sid,
+    records.map((r) => r.apprentice),
+  );
 
   if (role === 'admin') {
     if (timeZone !== stored.timeZone) await db.doc(paths.sponsor(sid)).set({ timeZone }, { merge: true });

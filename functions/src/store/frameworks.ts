@@ -45,8 +45,17 @@ export async function readVersionDoc(
   return (await db.doc(`${paths.frameworkVersions(sid, fid)}/${version}`).get()).data() as VersionDoc | undefined;
 }
 
-/** Publishes a version unless one of that name exists; the framework document lists it and makes it the latest. */
-export async function writeVersion(db: Firestore, sid: string, title: string, doc: VersionDoc): Promise<WriteOutcome> {
+/**
+ * Publishes a version unless one of that name exists; the framework document lists it and makes it the latest.
+ * `owner` is the sponsor, or "qualcard" for a shipped version kept in the sponsor's registry.
+ */
+export async function writeVersion(
+  db: Firestore,
+  sid: string,
+  title: string,
+  doc: VersionDoc,
+  owner: string = sid,
+): Promise<WriteOutcome> {
   const frameworkRef = db.doc(`${paths.frameworks(sid)}/${doc.frameworkId}`);
   const versionRef = db.doc(`${paths.frameworkVersions(sid, doc.frameworkId)}/${doc.version}`);
   return db.runTransaction(async (tx) => {
@@ -57,7 +66,7 @@ export async function writeVersion(db: Firestore, sid: string, title: string, do
     }
     const before = fw.data() as FrameworkDoc | undefined;
     const framework: FrameworkDoc = {
-      owner: sid,
+      owner,
       title,
       latestVersion: doc.version,
       versions: [...(before?.versions ?? []), doc.version],
