@@ -162,6 +162,20 @@ describe('qualcard progress', () => {
     expect(JSON.parse(json.out)).toEqual(p);
   });
 
+  test('the FRAMEWORK column names the version the stored progress was computed against', async () => {
+    const p = stored();
+    const { frameworkVersion: _, ...summary } = p.progress;
+    const pinned = { ...p, frameworkVersion: '1.0.0-sponsor.2', progress: summary };
+    route = () => ({ status: 200, body: { sponsorId: 'acme', apprentices: [pinned] } });
+    expect((await cli(['progress', '--sponsor', 'acme'])).out).toMatch(
+      /^acme-007\s+Lin Okafor\s+nitas-help-desk 1\.0\.0-sponsor\.2\s+L2\s/m,
+    );
+    route = () => ({ status: 200, body: { sponsorId: 'acme', apprentices: [{ ...p, progress: summary }] } });
+    expect((await cli(['progress', '--sponsor', 'acme'])).out).toMatch(
+      /^acme-007\s+Lin Okafor\s+nitas-help-desk\s+L2\s/m,
+    );
+  });
+
   test('a sponsor with nothing stored says so; ids are sent as one path segment', async () => {
     route = () => ({ status: 200, body: { sponsorId: 'a/b', apprentices: [] } });
     expect((await cli(['progress', '--sponsor', 'a/b'])).out).toBe(
@@ -459,13 +473,21 @@ describe('qualcard publish', () => {
     expect(JSON.parse(seen[0]!.body).framework).toEqual(JSON.parse(readFileSync(target, 'utf8')));
   });
 
-  test('409: the server message and what to do', async () => {
-    route = () => apiError(409, 'acme-generalist 1.0.0-sponsor.1 is already published with other content');
+  test('409: the server message and what to do, by the field it names', async () => {
+    const said =
+      'framework.version: acme-generalist version "1.0.0-sponsor.1" was published on 2026-06-30T10:00:00.000Z by admin@acme.example with other content; a published version never changes: publish a new version';
+    route = () => apiError(409, said);
     expect(await cli(['publish', file(), '--sponsor', 'acme'])).toEqual({
       code: 1,
       out: '',
-      err: 'sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): acme-generalist 1.0.0-sponsor.1 is already published with other content; a published version never changes: import the changed framework with a new --version\n',
+      err: `sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): ${said}; import the changed framework again with a new --version, then publish that file\n`,
     });
+    const shipped =
+      'framework.id: "acme-generalist" is a framework Qualcard ships; publish an extension under its own id';
+    route = () => apiError(409, shipped);
+    expect((await cli(['publish', file(), '--sponsor', 'acme'])).err).toBe(
+      `sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): ${shipped}; import it again with --extend acme-generalist --id <an id of your own>, then publish that file\n`,
+    );
   });
 
   test('a file that is not a framework, and a missing --sponsor, are refused before any request', async () => {
