@@ -318,7 +318,7 @@ describe('qualcard publish', () => {
     expect(refused).toMatchObject({ code: 1, out: '' });
     expect(refused.err).toMatch(
       new RegExp(
-        `^sponsor acme cannot publish ${OWN} 1\\.0\\.0-sponsor\\.1 \\(409\\): framework\\.version: ${OWN} version "1\\.0\\.0-sponsor\\.1" was published on .+ by ${ADMIN} with other content; .+; import the changed framework again with a new --version, then publish that file\n$`,
+        `^sponsor acme cannot publish ${OWN} 1\\.0\\.0-sponsor\\.1 \\(409\\): framework\\.version: ${OWN} version "1\\.0\\.0-sponsor\\.1" was published on .+ by ${ADMIN} with other content; .+; import the changed framework again with a new --version \\(e\\.g\\. --version 1\\.0\\.0-sponsor\\.2\\), then publish that file\n$`,
       ),
     );
     expect(await allDocuments()).toEqual(before);

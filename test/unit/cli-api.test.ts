@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApprenticeRecord, computeProgress, getFramework, summarizeProgress } from '../../shared/src';
 import { main } from '../../tools/cli/main';
+import { nextVersion } from '../../tools/cli/remote';
 
 const ROOT = resolve(__dirname, '../..');
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImFAYi5jIn0.c2lnbmF0dXJl';
@@ -473,6 +474,15 @@ describe('qualcard publish', () => {
     expect(JSON.parse(seen[0]!.body).framework).toEqual(JSON.parse(readFileSync(target, 'utf8')));
   });
 
+  test('the example of a new version: the last number one higher; none when the version ends otherwise', () => {
+    expect(['1.0.0-sponsor.1', '2.0.9', '1.0.0-sponsor.19', '1.0.0-beta'].map(nextVersion)).toEqual([
+      '1.0.0-sponsor.2',
+      '2.0.10',
+      '1.0.0-sponsor.20',
+      undefined,
+    ]);
+  });
+
   test('409: the server message and what to do, by the field it names', async () => {
     const said =
       'framework.version: acme-generalist version "1.0.0-sponsor.1" was published on 2026-06-30T10:00:00.000Z by admin@acme.example with other content; a published version never changes: publish a new version';
@@ -480,7 +490,7 @@ describe('qualcard publish', () => {
     expect(await cli(['publish', file(), '--sponsor', 'acme'])).toEqual({
       code: 1,
       out: '',
-      err: `sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): ${said}; import the changed framework again with a new --version, then publish that file\n`,
+      err: `sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): ${said}; import the changed framework again with a new --version (e.g. --version 1.0.0-sponsor.2), then publish that file\n`,
     });
     const shipped =
       'framework.id: "acme-generalist" is a framework Qualcard ships; publish an extension under its own id';

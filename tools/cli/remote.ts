@@ -140,10 +140,18 @@ const PublishAnswer = z.object({
   sha256: z.string().optional(),
 });
 
+/** The version with its last number one higher (1.0.0-sponsor.1 -> 1.0.0-sponsor.2), as an example of a new one. */
+export const nextVersion = (version: string): string | undefined => {
+  const m = /^(.*?)(\d+)$/.exec(version);
+  return m ? `${m[1]}${Number(m[2]) + 1}` : undefined;
+};
+
 /** What to do about a 409, by the field the server names: a changed version, or a shipped framework's id. */
 function conflictAdvice(said: string, framework: Framework): string {
-  if (said.startsWith('framework.version:'))
-    return 'import the changed framework again with a new --version, then publish that file';
+  if (said.startsWith('framework.version:')) {
+    const next = nextVersion(framework.version);
+    return `import the changed framework again with a new --version${next ? ` (e.g. --version ${next})` : ''}, then publish that file`;
+  }
   if (said.startsWith('framework.id:'))
     return `import it again with --extend ${framework.id} --id <an id of your own>, then publish that file`;
   return 'nothing was published';
