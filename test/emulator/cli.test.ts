@@ -1,16 +1,27 @@
 // The qualcard command as a user runs it (`node bin/qualcard.js`, a real process) against the API on the emulators,
 // with a minted Google-style ID token in QUALCARD_ID_TOKEN: progress, transcript and cohort report, and how a
-// refused token, a member of another sponsor and an unreachable URL read. Data is seeded through the API.
+// refused token, a member of another sponsor and an unreachable URL read; publish of a framework file that import
+// wrote, and progress on it. Data is seeded through the API.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ApprenticeRecord, computeProgress, Framework } from '@qualcard/shared';
 import ExcelJS from 'exceljs';
+import type { StoredProgress } from '../../functions/src/progress';
+import type { ResolvedFramework } from '../../functions/src/registry';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { call, clearFirestore, type ProgressListAnswer, seedSponsor, type TranscriptListAnswer } from './helpers/api';
+import {
+  allDocuments,
+  call,
+  clearFirestore,
+  type ProgressListAnswer,
+  seedSponsor,
+  type TranscriptListAnswer,
+} from './helpers/api';
 import { apiUrl } from './helpers/env';
-import { record } from './helpers/records';
+import { framework, itemIds, record } from './helpers/records';
 import { seedOnce } from './helpers/seed-once';
 
 const ROOT = resolve(__dirname, '../..');
@@ -259,5 +270,136 @@ describe('refusals', () => {
       out: '',
       err: `cannot reach ${api}: connection refused (nothing listens at that address and port)\n`,
     });
+  });
+});
+
+describe('qualcard publish', () => {
+  const OWN = 'acme-help-desk';
+  const VERSION = '1.0.0-sponsor.1';
+  const CSV = 'examples/sponsor-items.csv';
+  const dir = tmp();
+  const file = join(dir, `${OWN}.json`);
+  const publishAs = (email: string, path = file) => qualcard(['publish', path, '--sponsor', 'acme'], { email });
+  /** What `qualcard import` writes for the example sponsor items on NITAS (files only: no request). */
+  const imported = async (csv: string, out: string, extra: string[] = []): Promise<Framework> => {
+    const run = await qualcard(['import', csv, '--extend', 'nitas-help-desk', '--id', OWN, '--out', out, ...extra], {
+      email: ADMIN,
+    });
+    expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: '' });
+    return Framework.parse(JSON.parse(readFileSync(out, 'utf8')));
+  };
+  const stored = (version: string) =>
+    call<ResolvedFramework>('GET', `/v1/sponsors/acme/frameworks/${OWN}/versions/${version}`, { as: ADMIN });
+
+  test('an admin publishes what import wrote; the same again changes nothing; other content under the version is a 409', async () => {
+    seed.changes();
+    const mine = await imported(CSV, file);
+    expect(mine).toMatchObject({ id: OWN, version: VERSION });
+    const first = await publishAs(ADMIN);
+    expect({ code: first.code, err: first.err }).toEqual({ code: 0, err: '' });
+    expect(first.out).toMatch(
+      new RegExp(`^published ${OWN} 1\\.0\\.0-sponsor\\.1 for sponsor acme \\(sha256 [0-9a-f]{12}\\)\n$`),
+    );
+    expect((await stored(VERSION)).body).toMatchObject({ owner: 'acme', version: VERSION, framework: mine });
+    const before = await allDocuments();
+
+    expect(await publishAs(ADMIN)).toEqual({
+      code: 0,
+      out: `${OWN} ${VERSION} is already published for sponsor acme with the same content: nothing changed\n`,
+      err: '',
+    });
+
+    // One statement edited in the sheet, imported again without --version: the same version, other content.
+    const csv = join(dir, 'changed.csv');
+    writeFileSync(csv, readFileSync(join(ROOT, CSV), 'utf8').replace('Two reviews chaired', 'Three reviews chaired'));
+    const changed = join(dir, 'changed.json');
+    expect((await imported(csv, changed)).version).toBe(VERSION);
+    const refused = await publishAs(ADMIN, changed);
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err).toMatch(
+      new RegExp(
+        `^sponsor acme cannot publish ${OWN} 1\\.0\\.0-sponsor\\.1 \\(409\\): framework\\.version: ${OWN} version "1\\.0\\.0-sponsor\\.1" was published on .+ by ${ADMIN} with other content; .+; import the changed framework again with a new --version \\(e\\.g\\. --version 1\\.0\\.0-sponsor\\.2\\), then publish that file\n$`,
+      ),
+    );
+    expect(await allDocuments()).toEqual(before);
+
+    // The advice works: under a new version the changed framework is published beside the first.
+    const next = join(dir, 'next.json');
+    await imported(csv, next, ['--version', '1.0.0-sponsor.2']);
+    expect((await publishAs(ADMIN, next)).out).toMatch(
+      /^published acme-help-desk 1\.0\.0-sponsor\.2 for sponsor acme /,
+    );
+    expect((await stored(VERSION)).body.framework).toEqual(mine);
+  });
+
+  test("a file with a shipped framework's id is a 409 naming framework.id, writing nothing", async () => {
+    const shipped = join(dir, 'nitas.json');
+    writeFileSync(shipped, JSON.stringify(framework('nitas-help-desk')));
+    const before = await allDocuments();
+    const run = await publishAs(ADMIN, shipped);
+    expect(run).toMatchObject({ code: 1, out: '' });
+    expect(run.err).toMatch(
+      /^sponsor acme cannot publish nitas-help-desk 1\.0\.0 \(409\): framework\.id: "nitas-help-desk" is a framework Qualcard ships; .+; import it again with --extend nitas-help-desk --id <an id of your own>, then publish that file\n$/,
+    );
+    expect(await allDocuments()).toEqual(before);
+  });
+
+  test('a coach or a consultant: 403 naming the sponsor and the role publishing needs', async () => {
+    await imported(CSV, file);
+    const before = await allDocuments();
+    for (const [email, role] of [
+      [COACH, 'coach'],
+      [CONSULTANT, 'consultant'],
+    ]) {
+      const run = await publishAs(email!);
+      expect(run).toEqual({
+        code: 1,
+        out: '',
+        err: `access refused for sponsor acme (403): publishing a framework needs role admin in sponsor acme; ${email} is ${role}\n`,
+      });
+    }
+    expect(await allDocuments()).toEqual(before);
+  });
+
+  test('an apprentice synced on the published framework: qualcard progress prints its id and version', async () => {
+    seed.changes();
+    const mine = await imported(CSV, file);
+    expect((await publishAs(ADMIN)).code).toBe(0);
+    // Level 2 of NITAS with the sponsor's own core item ACME.2.1 signed as well (pending until the coach confirms).
+    const input = record({
+      id: 'cat',
+      name: 'Cat Example',
+      frameworkId: 'nitas-help-desk',
+      levelId: 'L2',
+      coach: COACH,
+      startDate: '2025-09-01',
+      stage: { signed: 6 },
+    });
+    input.apprentice.frameworkId = OWN;
+    input.signOffs!.push({ itemId: 'ACME.2.1', date: '2026-01-15', coachEmail: COACH });
+    expect(itemIds(mine, 'L2')).toContain('ACME.2.1');
+    const sync = await call('POST', '/v1/sponsors/acme/sync', {
+      as: ADMIN,
+      body: { idempotencyKey: 'cli-acme-publish', asOf: AS_OF, records: [input] },
+    });
+    expect(sync.status).toBe(200);
+
+    const api = await call<StoredProgress>('GET', '/v1/sponsors/acme/apprentices/cat/progress', { as: ADMIN });
+    expect(api.status).toBe(200);
+    const json = await qualcard(['progress', '--sponsor', 'acme', '--apprentice', 'cat', '--json'], { email: ADMIN });
+    expect(json.code).toBe(0);
+    const printed = JSON.parse(json.out) as StoredProgress;
+    expect(printed).toEqual(api.body);
+    expect(printed).toMatchObject({ apprenticeId: 'cat', frameworkId: OWN, frameworkVersion: VERSION });
+    // The engine on the imported file gives the same level counts: ACME.2.1 is one of the items Level 2 requires.
+    const expected = computeProgress(mine, ApprenticeRecord.parse(input), AS_OF);
+    const l2 = (p: { levels: { levelId: string; items: unknown }[] }) =>
+      p.levels.find((l) => l.levelId === 'L2')!.items;
+    expect(l2(printed.progress)).toEqual(l2(expected));
+    expect(printed.progress.entries['sign-off'].pending).toBe(7);
+
+    const table = await qualcard(['progress', '--sponsor', 'acme', '--apprentice', 'cat'], { email: CONSULTANT });
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^cat\s+Cat Example\s+acme-help-desk 1\.0\.0-sponsor\.1\s+L2\s/m);
   });
 });

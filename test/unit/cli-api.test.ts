@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApprenticeRecord, computeProgress, getFramework, summarizeProgress } from '../../shared/src';
 import { main } from '../../tools/cli/main';
+import { nextVersion } from '../../tools/cli/remote';
 
 const ROOT = resolve(__dirname, '../..');
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImFAYi5jIn0.c2lnbmF0dXJl';
@@ -160,6 +161,20 @@ describe('qualcard progress', () => {
     expect(out).toContain(`Gaps listed (`);
     const json = await cli(['progress', '--sponsor', 'acme', '--apprentice', 'acme-007', '--json']);
     expect(JSON.parse(json.out)).toEqual(p);
+  });
+
+  test('the FRAMEWORK column names the version the stored progress was computed against', async () => {
+    const p = stored();
+    const { frameworkVersion: _, ...summary } = p.progress;
+    const pinned = { ...p, frameworkVersion: '1.0.0-sponsor.2', progress: summary };
+    route = () => ({ status: 200, body: { sponsorId: 'acme', apprentices: [pinned] } });
+    expect((await cli(['progress', '--sponsor', 'acme'])).out).toMatch(
+      /^acme-007\s+Lin Okafor\s+nitas-help-desk 1\.0\.0-sponsor\.2\s+L2\s/m,
+    );
+    route = () => ({ status: 200, body: { sponsorId: 'acme', apprentices: [{ ...p, progress: summary }] } });
+    expect((await cli(['progress', '--sponsor', 'acme'])).out).toMatch(
+      /^acme-007\s+Lin Okafor\s+nitas-help-desk\s+L2\s/m,
+    );
   });
 
   test('a sponsor with nothing stored says so; ids are sent as one path segment', async () => {
@@ -459,13 +474,30 @@ describe('qualcard publish', () => {
     expect(JSON.parse(seen[0]!.body).framework).toEqual(JSON.parse(readFileSync(target, 'utf8')));
   });
 
-  test('409: the server message and what to do', async () => {
-    route = () => apiError(409, 'acme-generalist 1.0.0-sponsor.1 is already published with other content');
+  test('the example of a new version: the last number one higher; none when the version ends otherwise', () => {
+    expect(['1.0.0-sponsor.1', '2.0.9', '1.0.0-sponsor.19', '1.0.0-beta'].map(nextVersion)).toEqual([
+      '1.0.0-sponsor.2',
+      '2.0.10',
+      '1.0.0-sponsor.20',
+      undefined,
+    ]);
+  });
+
+  test('409: the server message and what to do, by the field it names', async () => {
+    const said =
+      'framework.version: acme-generalist version "1.0.0-sponsor.1" was published on 2026-06-30T10:00:00.000Z by admin@acme.example with other content; a published version never changes: publish a new version';
+    route = () => apiError(409, said);
     expect(await cli(['publish', file(), '--sponsor', 'acme'])).toEqual({
       code: 1,
       out: '',
-      err: 'sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): acme-generalist 1.0.0-sponsor.1 is already published with other content; a published version never changes: import the changed framework with a new --version\n',
+      err: `sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): ${said}; import the changed framework again with a new --version (e.g. --version 1.0.0-sponsor.2), then publish that file\n`,
     });
+    const shipped =
+      'framework.id: "acme-generalist" is a framework Qualcard ships; publish an extension under its own id';
+    route = () => apiError(409, shipped);
+    expect((await cli(['publish', file(), '--sponsor', 'acme'])).err).toBe(
+      `sponsor acme cannot publish acme-generalist 1.0.0-sponsor.1 (409): ${shipped}; import it again with --extend acme-generalist --id <an id of your own>, then publish that file\n`,
+    );
   });
 
   test('a file that is not a framework, and a missing --sponsor, are refused before any request', async () => {

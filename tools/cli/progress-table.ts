@@ -33,6 +33,8 @@ export const StoredProgressView = z.object({
   apprenticeId: z.string(),
   name: z.string(),
   frameworkId: z.string(),
+  /** The published version the progress was computed against (stored since the framework registry). */
+  frameworkVersion: z.string().optional(),
   progress: z.looseObject(Summary.shape),
   status: Status,
 });
@@ -50,7 +52,7 @@ function row(p: StoredProgressView, withStatus: boolean): string[] {
   const cells = [
     p.apprenticeId,
     p.name,
-    `${p.frameworkId}${s.frameworkVersion ? ` ${s.frameworkVersion}` : ''}`,
+    [p.frameworkId, p.frameworkVersion ?? s.frameworkVersion].filter(Boolean).join(' '),
     s.targetLevelId,
     target ? target.percent.toFixed(1) : '-',
     String(levelGaps(summary(p), s.targetLevelId)),

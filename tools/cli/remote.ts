@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { apiErrorOf } from '../../addon/src/api/platform-error';
 import { XLSX_TYPE } from '../../functions/src/excel/transcript';
 import type { ApiResponse } from '../../scripts/api-client';
-import { IsoDate } from '../../shared/src';
+import { type Framework, IsoDate } from '../../shared/src';
 import { type Api, ApiFailure, apiUrl, idToken, request, seg, timeoutMs } from './api';
 import type { Parsed } from './args';
 import { terminalWidth } from './framework-detail';
@@ -136,7 +137,25 @@ const PublishAnswer = z.object({
   frameworkId: z.string().optional(),
   version: z.string().optional(),
   created: z.boolean(),
+  sha256: z.string().optional(),
 });
+
+/** The version with its last number one higher (1.0.0-sponsor.1 -> 1.0.0-sponsor.2), as an example of a new one. */
+export const nextVersion = (version: string): string | undefined => {
+  const m = /^(.*?)(\d+)$/.exec(version);
+  return m ? `${m[1]}${Number(m[2]) + 1}` : undefined;
+};
+
+/** What to do about a 409, by the field the server names: a changed version, or a shipped framework's id. */
+function conflictAdvice(said: string, framework: Framework): string {
+  if (said.startsWith('framework.version:')) {
+    const next = nextVersion(framework.version);
+    return `import the changed framework again with a new --version${next ? ` (e.g. --version ${next})` : ''}, then publish that file`;
+  }
+  if (said.startsWith('framework.id:'))
+    return `import it again with --extend ${framework.id} --id <an id of your own>, then publish that file`;
+  return 'nothing was published';
+}
 
 export async function publish(parsed: Parsed, ctx: Context): Promise<void> {
   const sid = parsed.values.get('sponsor')!;
@@ -146,16 +165,14 @@ export async function publish(parsed: Parsed, ctx: Context): Promise<void> {
   const res = await request(api, { method: 'POST', path, body: { framework }, sponsors: [sid], accept: [409] });
   const named = `${framework.id} ${framework.version}`;
   if (res.status === 409) {
-    const said = (res.body as { error?: { message?: unknown } })?.error?.message;
-    throw new ApiFailure(
-      `sponsor ${sid} cannot publish ${named} (409): ${typeof said === 'string' ? said : 'conflict'}; a published version never changes: import the changed framework with a new --version`,
-    );
+    const said = apiErrorOf(res.body)?.message ?? 'conflict';
+    throw new ApiFailure(`sponsor ${sid} cannot publish ${named} (409): ${said}; ${conflictAdvice(said, framework)}`);
   }
   const result = answer(PublishAnswer, res, 'publish');
   if (parsed.flags.has('json')) return ctx.out(json(res.body));
   ctx.out(
     result.created
-      ? `published ${named} for sponsor ${sid}`
+      ? `published ${named} for sponsor ${sid}${result.sha256 ? ` (sha256 ${result.sha256.slice(0, 12)})` : ''}`
       : `${named} is already published for sponsor ${sid} with the same content: nothing changed`,
   );
 }
