@@ -2,6 +2,8 @@
 // on the sponsor, every progress computation uses it, an apprentice's plan overrides it, and a coach can change
 // neither the program nor an apprentice's plan.
 import type { ApprenticeRecordInput } from '@qualcard/shared';
+import ExcelJS from 'exceljs';
+import { SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
 import {
   type ConfirmAnswer,
   call,
@@ -10,6 +12,7 @@ import {
   type ErrorAnswer,
   type SyncAnswer,
   seedSponsor,
+  type TranscriptMeta,
 } from './helpers/api';
 import { framework, record } from './helpers/records';
 
@@ -100,4 +103,45 @@ test("a coach's sync cannot change the program (ignored) nor an apprentice's pla
   const changed = await sync([apprentice('cal', [])], COACH);
   expect(changed.status).toBe(403);
   expect(changed.body.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds: only a sponsor admin/);
+});
+
+/** Exports Cal's transcript and reads back the Summary's "Work functions run" and each signed item's Core label. */
+async function transcriptOfCal(): Promise<{ run: string; core: Record<string, string> }> {
+  const path = '/v1/sponsors/acme/apprentices/cal/transcripts';
+  // As of the sponsor's today: the confirmations count from the day they were made.
+  const made = await call<TranscriptMeta>('POST', path, { as: ADMIN, body: {} });
+  expect(made.status).toBe(201);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await call('GET', `${path}/${made.body.id}`, { as: ADMIN })).bytes as unknown as ArrayBuffer);
+  const summary = wb.getWorksheet('Summary')!;
+  const runRow = [...Array(SUMMARY_HEADER_ROW).keys()].find(
+    (r) => summary.getCell(r + 1, 1).value === 'Work functions run',
+  )!;
+  const signed = wb.getWorksheet('Signed items')!;
+  const header = (signed.getRow(1).values as unknown[]).map(String);
+  const core: Record<string, string> = {};
+  signed.eachRow((row, n) => {
+    if (n > 1) core[String(row.getCell(1).value)] = String(row.getCell(header.indexOf('Core')).value);
+  });
+  return { run: String(summary.getCell(runRow + 1, 2).value), core };
+}
+
+test("the transcript follows the sponsor's program: 5c is core only while Job Function 5 is run", async () => {
+  const cal = apprentice('cal');
+  cal.signOffs = [...cal.signOffs!, { itemId: '5c', date: '2026-01-15', coachEmail: COACH }];
+  expect((await sync([cal], ADMIN, { programs: { [FW]: { optionalWorkFunctionIds: [] } } })).status).toBe(200);
+  const confirmed = await call('POST', '/v1/sponsors/acme/apprentices/cal/confirmations', {
+    as: COACH,
+    body: { signOffs: [...core, '5c'] },
+  });
+  expect(confirmed.status).toBe(201);
+  const notRun = await transcriptOfCal();
+  expect(notRun.run).toBe('JF1, JF2, JF4, JF7 (not run, their items not required: JF3, JF5, JF6)');
+  expect(notRun.core['5c']).toBe('not required (work function not run)');
+  expect(notRun.core[core[0]!]).toBe('core');
+
+  expect((await sync([cal], ADMIN, { programs: runsJf5 })).status).toBe(200);
+  const run = await transcriptOfCal();
+  expect(run.run).toBe('JF1, JF2, JF4, JF5, JF7 (not run, their items not required: JF3, JF6)');
+  expect(run.core['5c']).toBe('core');
 });

@@ -1,15 +1,21 @@
 // The qual card shows the work functions the program runs, plus any item of another work function that already
 // holds something typed: regenerating after the program drops a work function keeps every tick, live (not archived).
 import { rosterRow } from '../../addon/test-support/fixtures';
-import { clone, setByKey, sign } from '../../addon/test-support/grid';
+import { clone, logHours, setByKey, sign } from '../../addon/test-support/grid';
 import { getFramework } from '../../shared/src';
 import {
   type Cell,
+  categoryLabel,
+  hoursCol,
   parseRoster,
   planApprentice,
   ROSTER_HEADERS,
   readHours,
   readQualCard,
+  type SheetPlan,
+  type Validation,
+  workFunctionIdOf,
+  workFunctionLabel,
 } from '../../shared/src/sheets';
 
 const f = getFramework('it-generalist-competencies')!;
@@ -77,4 +83,40 @@ test("roster: the Optional work functions column is the apprentice's plan; a bad
   expect(parsed.errors[0]!.message).toBe(
     '"JF4" is not an optional work function of it-generalist-competencies (optional: JF3, JF5, JF6)',
   );
+});
+
+/** The work functions the hours log's Work function column offers (the same list on every log row). */
+function offered(plan: SheetPlan): string[] {
+  const lists = plan.validations
+    .map((r) => r[hoursCol('workFunction') - 1])
+    .filter((v): v is Validation & { kind: 'list' } => v?.kind === 'list');
+  expect(lists.length).toBeGreaterThanOrEqual(100);
+  expect(new Set(lists.map((v) => JSON.stringify(v.values))).size).toBe(1);
+  return lists[0]!.values.map((label) => workFunctionIdOf(label)!);
+}
+
+test('the hours log offers the work functions run, plus any a typed row already names', () => {
+  expect(offered(planApprentice(f, roster()).hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF7']);
+  const program = { optionalWorkFunctionIds: ['JF5'] };
+  const v1 = planApprentice(f, roster(), undefined, undefined, program);
+  expect(offered(v1.hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF5', 'JF7']);
+  expect(offered(planApprentice(f, roster(['JF6']), undefined, undefined, program).hours)).toEqual([
+    'JF1',
+    'JF2',
+    'JF4',
+    'JF6',
+    'JF7',
+  ]);
+  // Hours logged against Job Function 5, then the program drops it: the typed row stays valid, nothing else is added.
+  const hours = clone(v1.hours.cells);
+  const jf5 = workFunctionLabel(f.workFunctions.find((wf) => wf.id === 'JF5')!);
+  const row = logHours(hours, {
+    date: '2026-02-02',
+    category: categoryLabel('on-the-job-learning'),
+    workFunction: jf5,
+    hours: 4,
+  });
+  const v2 = planApprentice(f, roster(), { qualCard: readQualCard(v1.qualCard.cells), hours: readHours(hours) });
+  expect(offered(v2.hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF5', 'JF7']);
+  expect(v2.hours.cells[row - 1]![hoursCol('workFunction') - 1]).toBe(jf5);
 });

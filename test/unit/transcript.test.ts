@@ -3,8 +3,8 @@
 // before. Read back with exceljs here; test/office/transcript-xlsx.test.ts opens it in LibreOffice.
 import ExcelJS from 'exceljs';
 import { buildTranscript, SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
-import { ApprenticeRecord, computeProgress, STATUS_LABEL } from '../../shared/src';
-import { ADMIN, COACH, ojl, typed } from '../fixtures/engine';
+import { ApprenticeRecord, computeProgress, getFramework, type ProgramChoice, STATUS_LABEL } from '../../shared/src';
+import { ADMIN, COACH, confirmed, ojl, record, sign, typed } from '../fixtures/engine';
 import { STATUS_RULES, textRules } from '../fixtures/status-format';
 import { AS_OF, fw, PAPER, PAPER_FILE, transcriptInput, transcriptRecord } from '../fixtures/transcript-record';
 
@@ -72,6 +72,8 @@ describe('a transcript of confirmed, attested, pending and flagged entries', () 
       Status: STATUS_LABEL[status.status],
       'Status reason': status.reason,
       'Progress as of': AS_OF,
+      // The tiny framework has no optional work function: every program runs both.
+      'Work functions run': 'WF1, WF2 (all)',
       'Entries counted': '10: 7 confirmed by a coach or admin, 3 attested by an admin',
       'Pending, not counted': '6: typed in a sheet, not confirmed (sheet "Pending (not counted)")',
       'Flagged, not counted': '1: confirmed or attested, with an integrity flag (sheet "Open gaps")',
@@ -211,4 +213,54 @@ test('thousands of hours entries, confirmed or pending, keep the transcript smal
     ['9500 entries', '2375', 'Not verified by a coach.'],
     ['500 entries', '125', 'Not verified by a coach. Flagged: hours.over-24.'],
   ]);
+});
+
+describe("a transcript follows the apprentice's program: items of a work function not run are not required", () => {
+  const f = getFramework('it-generalist-competencies')!;
+  const first = f.workFunctions.find((wf) => wf.id === 'JF1')!.items.find((i) => i.core === 'core')!.id;
+  const transcript = async (plan?: string[], program?: ProgramChoice) => {
+    const base = record({ signOffs: [first, '5c'].map((id) => ({ ...sign(id), confirmation: confirmed() })) });
+    const r = ApprenticeRecord.parse({
+      ...base,
+      apprentice: { ...base.apprentice, frameworkId: f.id, ...(plan ? { optionalWorkFunctionIds: plan } : {}) },
+    });
+    const progress = computeProgress(f, r, AS_OF, program);
+    const book = await open(
+      await buildTranscript({ ...transcriptInput(), framework: f, record: r, progress, program }),
+    );
+    const top = Object.fromEntries(book.Summary!.grid.slice(0, SUMMARY_HEADER_ROW - 2).map((row) => [row[0], row[1]]));
+    return {
+      run: top['Work functions run'],
+      required: book.Summary!.table(SUMMARY_HEADER_ROW)[0]!['Items required'],
+      core: pick(book['Signed items']!.table(), 'Item', 'Core'),
+    };
+  };
+
+  test('the default runs no optional job function: 5c (core in Job Function 5) is labelled not required', async () => {
+    expect(await transcript()).toEqual({
+      run: 'JF1, JF2, JF4, JF7 (not run, their items not required: JF3, JF5, JF6)',
+      required: '20',
+      core: [
+        [first, 'core'],
+        ['5c', 'not required (work function not run)'],
+      ],
+    });
+  });
+
+  test("a program running Job Function 5 makes 5c core; the apprentice's own plan wins over the program", async () => {
+    const jf5 = {
+      run: 'JF1, JF2, JF4, JF5, JF7 (not run, their items not required: JF3, JF6)',
+      required: '21',
+      core: [
+        [first, 'core'],
+        ['5c', 'core'],
+      ],
+    };
+    expect(await transcript(undefined, { optionalWorkFunctionIds: ['JF5'] })).toEqual(jf5);
+    expect(await transcript(['JF5'], { optionalWorkFunctionIds: [] })).toEqual(jf5);
+    expect((await transcript([], { optionalWorkFunctionIds: ['JF5'] })).core[1]).toEqual([
+      '5c',
+      'not required (work function not run)',
+    ]);
+  });
 });

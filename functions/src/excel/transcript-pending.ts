@@ -32,7 +32,7 @@ type OneByOne = Exclude<EntryKind, 'hours-entry'>;
 
 /** What a pending entry is, kind by kind (hours are gathered instead: see `pendingHours`). */
 function describers(t: Transcript): Record<OneByOne, (entry: never, index: number) => PendingCells> {
-  const items = itemIndex(t.framework);
+  const items = itemIndex(t.framework, t.run);
   const titles = requirementIndex(t.framework);
   const result = (kind: string) => (r: ExamResult | CertificationHeld) => ({
     kind,

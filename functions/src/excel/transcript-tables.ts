@@ -23,15 +23,27 @@ function table(ws: Worksheet, cols: Column[]): Column[] {
   return all;
 }
 
-export function itemIndex(f: Framework): Map<string, { wf: string; text: string; levels: string; core: string }> {
-  const m = new Map<string, { wf: string; text: string; levels: string; core: string }>();
+/** What an item of a work function the program does not run is, core or not: nothing it requires. */
+export const NOT_RUN_LABEL = 'not required (work function not run)';
+
+interface ItemInfo {
+  wf: string;
+  text: string;
+  levels: string;
+  /** "core" or "optional", or NOT_RUN_LABEL for an item of a work function not in `run`. */
+  core: string;
+}
+
+/** Each item's work function, text, levels and whether it is required, given the work functions run. */
+export function itemIndex(f: Framework, run: ReadonlySet<string>): Map<string, ItemInfo> {
+  const m = new Map<string, ItemInfo>();
   for (const wf of f.workFunctions)
     for (const item of wf.items) {
       m.set(item.id, {
         wf: `${wf.id} ${wf.title}`,
         text: item.texts.competency ?? item.texts.statement ?? item.texts.do ?? '',
         levels: item.levels.join(', '),
-        core: item.core,
+        core: run.has(wf.id) ? item.core : NOT_RUN_LABEL,
       });
     }
   return m;
@@ -43,13 +55,13 @@ export function signedItemsSheet(ws: Worksheet, t: Transcript): Column[] {
     { header: 'Work function', key: 'wf', width: 24, wrap: true },
     { header: 'Item text', key: 'text', width: 44, wrap: true },
     { header: 'Levels', key: 'levels', width: 8 },
-    { header: 'Core', key: 'core', width: 9 },
+    { header: 'Core', key: 'core', width: 14, wrap: true },
     { header: 'Signed on', key: 'date', width: 11 },
     { header: 'Coach', key: 'coach', width: 26 },
     { header: 'Evidence', key: 'evidence', width: 24, wrap: true },
     { header: 'Notes', key: 'notes', width: 24, wrap: true },
   ]);
-  const items = itemIndex(t.framework);
+  const items = itemIndex(t.framework, t.run);
   for (const row of established(t.rows['sign-off'])) {
     const s = row.entry;
     const item = items.get(s.itemId);

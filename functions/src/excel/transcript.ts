@@ -7,7 +7,9 @@ import {
   ENTRY_KINDS,
   type Framework,
   HOURS_CATEGORY_LABEL,
+  type ProgramChoice,
   type Progress,
+  workFunctionsRun,
 } from '@qualcard/shared';
 import type { Worksheet } from 'exceljs';
 import { type EntryRows, entryRows, KIND_LABEL, totals } from './entries';
@@ -22,14 +24,17 @@ export interface TranscriptInput {
   record: ApprenticeRecord;
   /** The engine's full progress of `record` as of `progress.asOf` (its entry tallies are checked against the rows). */
   progress: Progress;
+  /** The sponsor's program for the framework (absent: the framework's default), as `progress` was computed with. */
+  program?: ProgramChoice;
   version: number;
   createdAt: string;
   createdBy: string;
 }
 
-/** The input with every entry sorted by the engine's rule (counted, flagged, pending). */
+/** The input with every entry sorted by the engine's rule (counted, flagged, pending), and the work functions run. */
 export interface Transcript extends TranscriptInput {
   rows: EntryRows;
+  run: ReadonlySet<string>;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,7 +52,11 @@ const TABLES: [string, (ws: Worksheet, t: Transcript) => Column[]][] = [
 
 export async function buildTranscript(input: TranscriptInput): Promise<Buffer> {
   const ExcelJS = (await import('exceljs')).default;
-  const t: Transcript = { ...input, rows: entryRows(input.framework, input.record, input.progress) };
+  const t: Transcript = {
+    ...input,
+    rows: entryRows(input.framework, input.record, input.progress),
+    run: workFunctionsRun(input.framework, input.record.apprentice, input.program),
+  };
   const wb = new ExcelJS.Workbook();
   wb.creator = input.createdBy;
   wb.created = new Date(input.createdAt);
@@ -65,12 +74,23 @@ export async function buildTranscript(input: TranscriptInput): Promise<Buffer> {
 }
 
 /** The level table starts below the identity and entry rows and a blank row; the frozen pane and print titles use it. */
-export const SUMMARY_HEADER_ROW = 23;
+export const SUMMARY_HEADER_ROW = 24;
 /** The heading row of the apprentice's status (on track, at risk, off track); its reason is on the next row. */
 export const SUMMARY_STATUS_LABEL = 'Status';
 
 const levelStatus = (l: Progress['levels'][number]): string =>
   l.complete ? 'Complete' : l.percent > 0 ? 'In progress' : 'Not started';
+
+/** The heading row naming the work functions the apprentice's program runs, and those it does not. */
+export const SUMMARY_RUN_LABEL = 'Work functions run';
+
+/** E.g. "JF1, JF2, JF4, JF7 (not run, their items not required: JF3, JF5, JF6)". */
+function runText(t: Transcript): string {
+  const ids = (run: boolean) => t.framework.workFunctions.filter((wf) => t.run.has(wf.id) === run).map((wf) => wf.id);
+  const notRun = ids(false);
+  const run = ids(true).join(', ') || 'none';
+  return notRun.length ? `${run} (not run, their items not required: ${notRun.join(', ')})` : `${run} (all)`;
+}
 
 /** The top of the transcript: whose it is, and how many entries counted, by provenance, and how many did not. */
 function heading(t: Transcript): [string, string | number][] {
@@ -87,6 +107,7 @@ function heading(t: Transcript): [string, string | number][] {
     ['Framework id', t.framework.id],
     ['Framework version', t.framework.version],
     ['Target level', t.progress.targetLevelId],
+    [SUMMARY_RUN_LABEL, runText(t)],
     ['Start date', apprentice.startDate],
     ['Coaches', apprentice.coachEmails.join(', ')],
     ['Progress as of', t.progress.asOf],

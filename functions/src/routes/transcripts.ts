@@ -56,6 +56,7 @@ export async function exportTranscriptRoute(
         framework,
         record,
         progress,
+        program: settings.programs[framework.id],
         version,
         createdAt,
         createdBy: member.email,

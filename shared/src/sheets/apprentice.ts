@@ -19,7 +19,7 @@ export function planApprentice(
   roster: RosterRow,
   existing: { qualCard: ExistingQualCard | null; hours: ExistingHours | null } = { qualCard: null, hours: null },
   view?: ProgressView,
-  /** The sponsor's program for this framework (absent: the framework's default), shaping the qual card. */
+  /** The sponsor's program for this framework (absent: the framework's default), shaping both sheets. */
   program?: ProgramChoice,
 ): ApprenticePlans {
   if (roster.apprentice.frameworkId !== framework.id)
@@ -28,6 +28,6 @@ export function planApprentice(
     );
   return {
     qualCard: planQualCard(framework, roster, existing.qualCard, view, program),
-    hours: planHours(framework, roster, existing.hours, view),
+    hours: planHours(framework, roster, existing.hours, view, program),
   };
 }

@@ -3,8 +3,10 @@
 // engine's numbers (what was confirmed), written as values: logged hours count only once a coach confirms them.
 
 import hoursTemplate from '../../../templates/hours.json';
+import { workFunctionsRun } from '../engine/program';
 import { HOURS_CATEGORY_LABEL, RULES } from '../engine/rules';
 import { MAX_TEXT_LENGTH } from '../model/limits';
+import type { ProgramChoice } from '../model/program';
 import { type Framework, HoursCategory, type Level } from './model';
 import { a1, type Cell, fill, PlanBuilder, type SheetPlan, type StyleName, sheetName, type Validation } from './plan';
 import { type ExistingHours, type HoursRow, hasTyped } from './read';
@@ -18,6 +20,8 @@ export const HOURS_CATEGORIES: readonly HoursCategory[] = HoursCategory.options;
 export const categoryLabel = (c: HoursCategory): string => HOURS_CATEGORY_LABEL[c];
 export const priorCreditLabel = (c: HoursCategory): string => `${template.priorCreditPrefix}${categoryLabel(c)}`;
 export const workFunctionLabel = (wf: { id: string; title: string }): string => `${wf.id} — ${wf.title}`;
+/** The work function id a Work function cell names: its label's id, or the cell as typed (undefined when blank). */
+export const workFunctionIdOf = (cell: string): string | undefined => cell.split(' — ')[0]!.trim() || undefined;
 export const HOURS_COLUMNS = template.columns.map((c) => c.id) as HoursColumn[];
 export type HoursColumn =
   | 'key'
@@ -44,26 +48,36 @@ const TOTALS_COL = template.columns.length + 2;
 const TOTALS_COLS = template.totalsHeader.length;
 const FIRST_LOG_ROW = template.headerRow + 1;
 
+/** What every part of the sheet needs: the framework and the work functions the apprentice's program runs. */
+interface HoursContext {
+  framework: Framework;
+  run: ReadonlySet<string>;
+}
+
 export function planHours(
   framework: Framework,
   roster: RosterRow,
   existing: ExistingHours | null,
   view?: ProgressView,
+  /** The sponsor's program for this framework (absent: the framework's default): the work functions offered. */
+  program?: ProgramChoice,
 ): SheetPlan {
-  const plan = buildHours(framework, roster, logEntries(roster, existing), view);
+  const ctx: HoursContext = { framework, run: workFunctionsRun(framework, roster.apprentice, program) };
+  const plan = buildHours(ctx, roster, logEntries(roster, existing), view);
   // The baseline: the same sheet for an apprentice with nothing logged, no prior credit and nothing computed.
   const fresh = logEntries(roster, existing).length === 0;
   const base = fresh
     ? view
-      ? buildHours(framework, roster, [], undefined).cells
+      ? buildHours(ctx, roster, [], undefined).cells
       : plan.cells
     : existing === null && roster.priorCredit.length && template.logRows >= roster.priorCredit.length + 100
-      ? buildHours(framework, { ...roster, priorCredit: [] }, [], undefined).cells
+      ? buildHours(ctx, { ...roster, priorCredit: [] }, [], undefined).cells
       : undefined;
   return base ? { ...plan, baseCells: base } : plan;
 }
 
-function buildHours(framework: Framework, roster: RosterRow, entries: HoursRow[], view?: ProgressView): SheetPlan {
+function buildHours(ctx: HoursContext, roster: RosterRow, entries: HoursRow[], view?: ProgressView): SheetPlan {
+  const { framework } = ctx;
   const { apprentice } = roster;
   const b = new PlanBuilder(TOTALS_COL + TOTALS_COLS - 1);
   b.row([null, template.title], 'title');
@@ -73,7 +87,7 @@ function buildHours(framework: Framework, roster: RosterRow, entries: HoursRow[]
     template.columns.map((c) => c.header),
     'header',
   );
-  addLog(b, framework, entries, view);
+  addLog(b, ctx, entries, view);
   const lastTotalsRow = addTotals(b, framework, levelsInScope(framework, apprentice.levelId), view);
   const logArea = {
     row: FIRST_LOG_ROW,
@@ -158,9 +172,9 @@ function confirmationCell(key: string, kept: string, view?: ProgressView): strin
 }
 
 /** The log rows: the entries, then blank rows (at least 100) to log into, every cell styled and validated. */
-function addLog(b: PlanBuilder, framework: Framework, entries: HoursRow[], view?: ProgressView): void {
+function addLog(b: PlanBuilder, ctx: HoursContext, entries: HoursRow[], view?: ProgressView): void {
   const freshKey = keyMaker(entries.map((r) => r.key).filter(Boolean));
-  const validation = logValidation(framework);
+  const validation = logValidation(ctx, entries);
   const logRows = Math.max(template.logRows, entries.length + 100);
   for (let i = 0; i < logRows; i += 1) {
     const r = entries[i];
@@ -180,11 +194,20 @@ function addLog(b: PlanBuilder, framework: Framework, entries: HoursRow[], view?
   }
 }
 
+/**
+ * The work functions a log row may name: those the program runs, plus any a kept row already names (so nothing
+ * typed becomes invalid when the program drops a work function).
+ */
+function offeredWorkFunctions({ framework, run }: HoursContext, entries: HoursRow[]): string[] {
+  const typed = new Set(entries.map((r) => workFunctionIdOf(r.workFunction)));
+  return framework.workFunctions.filter((wf) => run.has(wf.id) || typed.has(wf.id)).map(workFunctionLabel);
+}
+
 /** Each log column's validation, with the column's help text from the template. */
-function logValidation(framework: Framework): (id: HoursColumn, row: number) => Validation | null {
+function logValidation(ctx: HoursContext, entries: HoursRow[]): (id: HoursColumn, row: number) => Validation | null {
   const lists = {
     category: [...HOURS_CATEGORIES.map(categoryLabel), ...HOURS_CATEGORIES.map(priorCreditLabel)],
-    workFunction: framework.workFunctions.map(workFunctionLabel),
+    workFunction: offeredWorkFunctions(ctx, entries),
   };
   const help = Object.fromEntries(template.columns.map((c) => [c.id, (c as { help?: string }).help ?? ''])) as Record<
     HoursColumn,

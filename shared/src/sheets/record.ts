@@ -3,7 +3,7 @@
 // Qualcard's. Pure, so the add-on, the emulator test and the CLI build the same payload from the same values.
 
 import { formatIssues } from '../model/errors';
-import { categoryLabel, HOURS_CATEGORIES, priorCreditLabel } from './hours';
+import { categoryLabel, HOURS_CATEGORIES, priorCreditLabel, workFunctionIdOf } from './hours';
 import { type HoursCategory, type HoursEntry, IsoDate, type PriorCredit, SheetRecord } from './model';
 import type { Cell } from './plan';
 import { type HoursRow, hasTyped, type KeptSignOff, readHours, readQualCard } from './read';
@@ -121,7 +121,7 @@ const creditFromRow = (h: HoursRow, category: HoursCategory, hours: number): Pri
 });
 
 function entryFromRow(h: HoursRow, category: HoursCategory, hours: number): HoursEntry {
-  const workFunctionId = h.workFunction ? h.workFunction.split(' — ')[0]!.trim() : undefined;
+  const workFunctionId = workFunctionIdOf(h.workFunction);
   return {
     ...rowId(h),
     date: h.date,
