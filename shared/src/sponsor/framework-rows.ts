@@ -142,11 +142,10 @@ function runFilledWorkFunctions(draft: FrameworkInput, base: Framework | undefin
   const filled = draft.workFunctions
     .filter((wf) => wf.core === 'optional' && wf.items.some((i) => !baseItems.has(i.id)))
     .map((wf) => wf.id);
-  const program = (draft.program ??= {});
-  const before = program.optionalWorkFunctionsDefault ?? [];
+  const before = draft.program?.optionalWorkFunctionsDefault ?? [];
   const added = filled.filter((id) => !before.includes(id));
   if (!added.length) return;
-  program.optionalWorkFunctionsDefault = [...before, ...added];
+  draft.program = { ...draft.program, optionalWorkFunctionsDefault: [...before, ...added] };
   draft.notes = [
     ...(draft.notes ?? []),
     `Optional work function(s) ${added.join(', ')} hold sponsor items, so this framework runs them by default.`,
