@@ -124,7 +124,12 @@ export const MigrationRequest = z
   .object({
     toVersion: Id,
     /** Only these apprentices; without it, every apprentice on the framework at another version. */
-    apprenticeIds: z.array(Id).min(1).max(500).optional(),
+    apprenticeIds: z
+      .array(Id)
+      .min(1)
+      .max(500)
+      .refine((list) => new Set(list).size === list.length, 'ids must be unique')
+      .optional(),
     /** Without it the answer is the diff only, and nothing is written. */
     apply: z.boolean().default(false),
   })

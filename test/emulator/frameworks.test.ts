@@ -432,4 +432,16 @@ describe('versions and migration', () => {
     expect(gone.status).toBe(409);
     expect((gone.body as unknown as ErrorAnswer).error.message).toMatch(/has no level L1/);
   });
+
+  test('an apprentice named twice is a 400 naming apprenticeIds, writing nothing', async () => {
+    // It was moved once and listed twice in the answer.
+    const before = await allDocuments();
+    const twice = await call('POST', `${F}/acme-desk/migrations`, {
+      as: ADMIN,
+      body: { toVersion: '2.0.0', apprenticeIds: ['dee', 'dee'], apply: true },
+    });
+    expect(twice.status).toBe(400);
+    expect(issuePaths(twice)).toEqual(['apprenticeIds']);
+    expect(await allDocuments()).toEqual(before);
+  });
 });

@@ -91,7 +91,10 @@ export const DESK_VERSIONS: Record<string, { level: string; items: string[] }> =
 /** Seeded, in this order; version 4 is only ever the publish endpoint's base request. */
 const SEEDED_VERSIONS = ['1', '2', '3'];
 
-export function desk(version: string): Framework {
+/** Globex's own framework: Acme's path naming it must find nothing (the registry is per sponsor). */
+export const GLOBEX_DESK = 'globex-desk';
+
+export function desk(version: string, id = DESK, addedBy = ACME): Framework {
   const { level, items } = DESK_VERSIONS[version]!;
   const header = [
     'level',
@@ -104,8 +107,8 @@ export function desk(version: string): Framework {
     'ojl_hours',
   ];
   const rows = items.map((id) => [level, 'Desk', 'WF1', 'Desk work', id, `Handles ${id} tickets`, 'core', '100']);
-  const r = frameworkFromRows([header, ...rows], { id: DESK, title: 'Robustness desk', version, addedBy: ACME });
-  if (!r.ok) throw new Error(`${DESK} ${version}: ${JSON.stringify(r.errors)}`);
+  const r = frameworkFromRows([header, ...rows], { id, title: 'Robustness desk', version, addedBy });
+  if (!r.ok) throw new Error(`${id} ${version}: ${JSON.stringify(r.errors)}`);
   return r.framework;
 }
 
@@ -132,18 +135,19 @@ async function seeded(what: string, res: { status: number; body: unknown }, ok: 
   if (!ok.includes(res.status)) throw new Error(`seeding ${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** Publishes version 1 of Acme's framework, syncs cat onto it, then publishes versions 2 and 3. */
+/** Publishes version 1 of Acme's framework, syncs cat onto it, then publishes versions 2 and 3; and Globex's. */
 async function seedDesk(): Promise<void> {
-  const publish = async (v: string) =>
+  const publish = async (sid: string, as: string, f: Framework) =>
     seeded(
-      `${DESK} ${v}`,
-      await call('POST', `/v1/sponsors/${ACME}/frameworks`, { as: ADMIN, body: { framework: desk(v) } }),
+      `${f.id} ${f.version}`,
+      await call('POST', `/v1/sponsors/${sid}/frameworks`, { as, body: { framework: f } }),
       [201],
     );
-  await publish(SEEDED_VERSIONS[0]!);
+  await publish(ACME, ADMIN, desk(SEEDED_VERSIONS[0]!));
   const body = { idempotencyKey: 'seed-acme-0002', asOf: AS_OF, records: [cat()] };
   await seeded('cat', await call('POST', `/v1/sponsors/${ACME}/sync`, { as: ADMIN, body }));
-  for (const v of SEEDED_VERSIONS.slice(1)) await publish(v);
+  for (const v of SEEDED_VERSIONS.slice(1)) await publish(ACME, ADMIN, desk(v));
+  for (const v of SEEDED_VERSIONS) await publish(GLOBEX, GLOBEX_ADMIN, desk(v, GLOBEX_DESK, GLOBEX));
 }
 
 /** Empties the database and seeds the cohort through the real API (as the operator and the admins would). */

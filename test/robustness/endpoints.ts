@@ -28,6 +28,7 @@ import {
   desk,
   GLOBEX,
   GLOBEX_ADMIN,
+  GLOBEX_DESK,
   SEED_SYNC_KEY,
   STRANGER,
 } from './cohort';
@@ -111,6 +112,15 @@ function migrationRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] 
     {
       weight: 3,
       arbitrary: setting('unknown-version', ['toVersion'], ['9', '2.0', 'v2', 'latest', '4', 'x'.repeat(1_500)]),
+    },
+    // Named twice: moved once, listed twice, before ids had to be unique.
+    {
+      weight: 1,
+      arbitrary: fc.constant(
+        fault('duplicate-apprentice', 'rule', 'apprenticeIds = [cat, cat]', (d) =>
+          set(d, ['apprenticeIds'], ['cat', 'cat']),
+        ),
+      ),
     },
     // Version 3 has no level L1, the level cat works towards: a 409 after the plan, before any write.
     { weight: 2, arbitrary: setting('version-without-level', ['toVersion'], ['3']) },
@@ -330,7 +340,12 @@ export const ENDPOINTS: Endpoint[] = [
       draft(ADMIN, { sponsorId: ACME, frameworkId: DESK }, { toVersion: '2', apprenticeIds: ['cat'], apply: true }),
     schema: MigrationRequest,
     wrongCallers: [COACH, CONSULTANT, ANN_EMAIL, STRANGER, GLOBEX_ADMIN, 'cat@apprentice.example'],
-    otherSponsor: [{ sponsorId: GLOBEX }],
+    // Globex's own framework (versions 1-3, like Acme's): not Acme's, under either sponsor's path.
+    otherSponsor: [
+      { sponsorId: GLOBEX },
+      { frameworkId: GLOBEX_DESK },
+      { sponsorId: GLOBEX, frameworkId: GLOBEX_DESK },
+    ],
     // A shipped framework (no version 2), a framework Acme does not have, an id in another case.
     pathFaults: ['nitas-help-desk', 'no-such-framework', 'Robustness-desk', `${DESK}.`],
     oversize: { at: ['padding'], sizes: [64 * KiB + 1, 64 * KiB + 100, 200 * KiB] },
