@@ -4,8 +4,10 @@ import {
   Framework,
   FreeText,
   HoursEntry,
+  hasLoneSurrogate,
   Id,
   IsoDate,
+  LONE_SURROGATE_MESSAGE,
   Programs,
   SheetRecord,
   SignOff,
@@ -96,14 +98,38 @@ export const MemberEmail = Email;
 
 /** A framework, with room to be refused as over one Firestore document (413 naming `framework`) instead of early. */
 export const MAX_FRAMEWORK_BODY_BYTES = 2 * MiB;
-export const PublishRequest = z.object({ framework: Framework }).strict();
+
+/** Where a value holds a string with a lone surrogate (at most `limit` places), as paths from it. */
+function brokenTexts(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = [], limit = 20) {
+  if (out.length >= limit) return out;
+  if (typeof value === 'string') {
+    if (hasLoneSurrogate(value)) out.push(at);
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value))
+      brokenTexts(v, [...at, Array.isArray(value) ? Number(k) : k], out, limit);
+  return out;
+}
+
+/**
+ * The shared model takes any string in a framework's texts; a published one is stored in Firestore and sent to
+ * Sheets as UTF-8, which cannot hold a lone UTF-16 surrogate (half an emoji): refused, naming each field.
+ */
+const StorableFramework = Framework.superRefine((f, ctx) => {
+  for (const path of brokenTexts(f)) ctx.addIssue({ code: 'custom', path, message: LONE_SURROGATE_MESSAGE });
+});
+export const PublishRequest = z.object({ framework: StorableFramework }).strict();
 export type PublishRequest = z.infer<typeof PublishRequest>;
 
 export const MigrationRequest = z
   .object({
     toVersion: Id,
     /** Only these apprentices; without it, every apprentice on the framework at another version. */
-    apprenticeIds: z.array(Id).min(1).max(500).optional(),
+    apprenticeIds: z
+      .array(Id)
+      .min(1)
+      .max(500)
+      .refine((list) => new Set(list).size === list.length, 'ids must be unique')
+      .optional(),
     /** Without it the answer is the diff only, and nothing is written. */
     apply: z.boolean().default(false),
   })

@@ -236,6 +236,30 @@ describe('publishing', () => {
     expect(await allDocuments()).toEqual(before);
   });
 
+  test('a lone UTF-16 surrogate in any text is a 400 naming each field, writing nothing', async () => {
+    // Found by the robustness suite: in the title it was a 500 (Firestore cannot store it), elsewhere a 201.
+    const f = acmeDesk('9.1.0', ['A1', 'A2']) as FrameworkInput;
+    const broken = {
+      ...f,
+      title: 'Acme desk \ud800',
+      levels: [{ ...f.levels[0]!, title: '\udfff' }],
+      workFunctions: [
+        { ...f.workFunctions[0]!, items: f.workFunctions[0]!.items.map((i) => ({ ...i, addedBy: 'a\udbffb' })) },
+      ],
+    };
+    const before = await allDocuments();
+    const res = await publish(broken);
+    expect(res.status).toBe(400);
+    expect(issuePaths(res)).toEqual([
+      'framework.title',
+      'framework.levels.0.title',
+      'framework.workFunctions.0.items.0.addedBy',
+      'framework.workFunctions.0.items.1.addedBy',
+    ]);
+    expect((res.body as unknown as ErrorAnswer).error.message).toMatch(/^framework\.title: holds a broken character/);
+    expect(await allDocuments()).toEqual(before);
+  });
+
   test('a version is read back exactly as published', async () => {
     const res = await call<ResolvedFramework>('GET', `${F}/acme-desk/versions/1.0.0`, { as: CONSULTANT });
     expect(res.status).toBe(200);
@@ -409,6 +433,18 @@ describe('versions and migration', () => {
     });
     expect(gone.status).toBe(409);
     expect((gone.body as unknown as ErrorAnswer).error.message).toMatch(/has no level L1/);
+  });
+
+  test('an apprentice named twice is a 400 naming apprenticeIds, writing nothing', async () => {
+    // It was moved once and listed twice in the answer.
+    const before = await allDocuments();
+    const twice = await call('POST', `${F}/acme-desk/migrations`, {
+      as: ADMIN,
+      body: { toVersion: '2.0.0', apprenticeIds: ['dee', 'dee'], apply: true },
+    });
+    expect(twice.status).toBe(400);
+    expect(issuePaths(twice)).toEqual(['apprenticeIds']);
+    expect(await allDocuments()).toEqual(before);
   });
 });
 

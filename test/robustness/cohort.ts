@@ -1,7 +1,8 @@
 // The seeded cohort every bad request is built against: two sponsors, their staff, three synced apprentices.
 // Valid base requests come from it (a new idempotency key for ann's record, a sign-off of an item ann has not got,
-// a transcript, a role for a new member); the faults then make each one bad.
-import { type ApprenticeRecordInput, getFramework } from '@qualcard/shared';
+// a transcript, a role for a new member, a new version of Acme's own framework, a migration to its next version);
+// the faults then make each one bad.
+import { type ApprenticeRecordInput, type Framework, frameworkFromRows, getFramework } from '@qualcard/shared';
 import { call, clearFirestore, seedSponsor } from '../emulator/helpers/api';
 import { itemIds, record } from '../emulator/helpers/records';
 
@@ -75,6 +76,80 @@ export const ANN_UNSIGNED = itemIds(nitas(), 'L1').slice(4, 12);
 /** Row ids of ann's synced hours entries. */
 export const ANN_HOURS = (ann().hours ?? []).flatMap((h) => (h.id ? [h.id] : []));
 
+/**
+ * Acme's own framework (an id no other test publishes: the functions cache published versions by id and version).
+ * Version 1 has items RD1.1-4 at level L1; 2 drops RD1.4 and adds RD1.5; 3 has only level L2; the publish endpoint's
+ * base request is version 4 (RD1.1-6), whose content differs from every seeded version under any version name.
+ */
+export const DESK = 'robustness-desk';
+export const DESK_VERSIONS: Record<string, { level: string; items: string[] }> = {
+  '1': { level: 'L1', items: ['RD1.1', 'RD1.2', 'RD1.3', 'RD1.4'] },
+  '2': { level: 'L1', items: ['RD1.1', 'RD1.2', 'RD1.3', 'RD1.5'] },
+  '3': { level: 'L2', items: ['RD2.1'] },
+  '4': { level: 'L1', items: ['RD1.1', 'RD1.2', 'RD1.3', 'RD1.4', 'RD1.5', 'RD1.6'] },
+};
+/** Seeded, in this order; version 4 is only ever the publish endpoint's base request. */
+const SEEDED_VERSIONS = ['1', '2', '3'];
+
+/** Globex's own framework: Acme's path naming it must find nothing (the registry is per sponsor). */
+export const GLOBEX_DESK = 'globex-desk';
+
+export function desk(version: string, id = DESK, addedBy = ACME): Framework {
+  const { level, items } = DESK_VERSIONS[version]!;
+  const header = [
+    'level',
+    'level_title',
+    'work_function',
+    'work_function_title',
+    'item_id',
+    'statement',
+    'core_optional',
+    'ojl_hours',
+  ];
+  const rows = items.map((id) => [level, 'Desk', 'WF1', 'Desk work', id, `Handles ${id} tickets`, 'core', '100']);
+  const r = frameworkFromRows([header, ...rows], { id, title: 'Robustness desk', version, addedBy });
+  if (!r.ok) throw new Error(`${id} ${version}: ${JSON.stringify(r.errors)}`);
+  return r.framework;
+}
+
+/** Cat is on Acme's own framework, pinned to version 1 (synced before version 2 was published). */
+export const cat = (): ApprenticeRecordInput => ({
+  schemaVersion: 1,
+  apprentice: {
+    id: 'cat',
+    name: 'Apprentice cat',
+    email: 'cat@apprentice.example',
+    startDate: '2025-11-01',
+    frameworkId: DESK,
+    levelId: 'L1',
+    coachEmails: [COACH],
+  },
+  signOffs: ['RD1.1', 'RD1.4'].map((itemId) => ({ itemId, date: '2026-02-02', coachEmail: COACH })),
+  hours: [],
+  priorCredit: [],
+  exams: [],
+  certifications: [],
+});
+
+async function seeded(what: string, res: { status: number; body: unknown }, ok: number[] = [200]): Promise<void> {
+  if (!ok.includes(res.status)) throw new Error(`seeding ${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** Publishes version 1 of Acme's framework, syncs cat onto it, then publishes versions 2 and 3; and Globex's. */
+async function seedDesk(): Promise<void> {
+  const publish = async (sid: string, as: string, f: Framework) =>
+    seeded(
+      `${f.id} ${f.version}`,
+      await call('POST', `/v1/sponsors/${sid}/frameworks`, { as, body: { framework: f } }),
+      [201],
+    );
+  await publish(ACME, ADMIN, desk(SEEDED_VERSIONS[0]!));
+  const body = { idempotencyKey: 'seed-acme-0002', asOf: AS_OF, records: [cat()] };
+  await seeded('cat', await call('POST', `/v1/sponsors/${ACME}/sync`, { as: ADMIN, body }));
+  for (const v of SEEDED_VERSIONS.slice(1)) await publish(ACME, ADMIN, desk(v));
+  for (const v of SEEDED_VERSIONS) await publish(GLOBEX, GLOBEX_ADMIN, desk(v, GLOBEX_DESK, GLOBEX));
+}
+
 /** Empties the database and seeds the cohort through the real API (as the operator and the admins would). */
 export async function seedCohort(): Promise<void> {
   await clearFirestore();
@@ -89,6 +164,7 @@ export async function seedCohort(): Promise<void> {
       as,
       body: { idempotencyKey: key, asOf: AS_OF, records },
     });
-    if (res.status !== 200) throw new Error(`seeding ${sid} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    await seeded(sid, res);
   }
+  await seedDesk();
 }

@@ -29,11 +29,13 @@ export const Instant = z.iso.datetime();
 
 /** Text that Firestore and UTF-8 can hold: a lone UTF-16 surrogate (half an emoji) cannot be stored. */
 const LONE_SURROGATE = /\p{Cs}/u;
+export const hasLoneSurrogate = (s: string): boolean => LONE_SURROGATE.test(s);
+export const LONE_SURROGATE_MESSAGE = 'holds a broken character (a lone UTF-16 surrogate)';
 export const Text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !LONE_SURROGATE.test(s), 'holds a broken character (a lone UTF-16 surrogate)');
+    .refine((s) => !hasLoneSurrogate(s), LONE_SURROGATE_MESSAGE);
 
 export const Email = z
   .string()
