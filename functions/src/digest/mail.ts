@@ -1,0 +1,22 @@
+// The documents Firebase's "Trigger Email from Firestore" extension (firestore-send-email) sends: one per message,
+// `{ to, message: { subject, text, html } }`, in the collection the extension is installed on ("mail" by default).
+// A project without the extension keeps the documents and sends nothing.
+import { createHash } from 'node:crypto';
+import type { DigestMessage } from './compose';
+
+/** The extension's default collection; set the extension's "Email documents collection" to the same name. */
+export const MAIL_COLLECTION = 'mail';
+
+export interface MailDoc {
+  to: string;
+  message: { subject: string; text: string; html: string };
+}
+
+export const mailDoc = (m: DigestMessage): MailDoc => ({
+  to: m.to,
+  message: { subject: m.subject, text: m.text, html: m.html },
+});
+
+/** One document per sponsor, week and recipient: a rerun the same week finds it there and writes nothing. */
+export const mailId = (sid: string, week: string, to: string): string =>
+  `digest-${createHash('sha256').update(`${sid}\n${week}\n${to}`).digest('hex').slice(0, 40)}`;
