@@ -10,7 +10,7 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { handle } from './app';
-import { MAX_INSTANCES, REGION } from './config';
+import { MAIL_COLLECTION, MAX_INSTANCES, REGION } from './config';
 
 export { handle, router } from './app';
 
@@ -38,7 +38,7 @@ export const digests = onSchedule(
   async (event) => {
     const { firestore } = await import('./db');
     const { sendDigests } = await import('./digest/send');
-    const stats = await sendDigests(firestore(), new Date(event.scheduleTime));
+    const stats = await sendDigests(firestore(), new Date(event.scheduleTime), MAIL_COLLECTION.value());
     console.log(JSON.stringify({ message: 'digests', ...stats }));
   },
 );

@@ -7,9 +7,10 @@ import {
   type DigestInput,
   escapeHtml,
   isoWeek,
+  MAX_DIGEST_LINES,
   summaryDigest,
 } from '../../functions/src/digest/compose';
-import { mailDoc, mailId } from '../../functions/src/digest/mail';
+import { DEFAULT_MAIL_COLLECTION, mailDoc, mailId } from '../../functions/src/digest/mail';
 import { DigestSettings } from '../../functions/src/digest/settings';
 
 const ANN = 'ann@acme.example';
@@ -44,6 +45,7 @@ const input: DigestInput = {
     apprentice('fay', 'Fay', [ANN, BOB], 'at-risk', [{ typedBy: BOB, label: 'hours 2026-11-03, 8 h' }]),
     apprentice('gus', 'Gus', [BOB], 'on-track'),
   ],
+  coaches: [BOB, ANN],
   staff: ['admin@acme.example', 'consultant@firm.example'],
 };
 
@@ -67,6 +69,22 @@ test('a coach with nothing to act on gets no message', () => {
   const calm = { ...input, apprentices: [apprentice('gus', 'Gus', [BOB], 'on-track')] };
   expect(coachDigest(calm, BOB)).toBeNull();
   expect(composeDigests(calm).map((m) => m.to)).toEqual(input.staff);
+});
+
+test('only members with the coach role get a coach message, not every address typed as a coach', () => {
+  const notMember = { ...input, coaches: [BOB] };
+  expect(composeDigests(notMember).map((m) => m.to)).toEqual([BOB, ...input.staff]);
+});
+
+test('a long list is cut at MAX_DIGEST_LINES with a count of the rest; the heading has the full count', () => {
+  const many = Array.from({ length: MAX_DIGEST_LINES + 7 }, (_, i) =>
+    apprentice(`a${String(i).padStart(4, '0')}`, `Apprentice ${i}`, [ANN], 'off-track'),
+  );
+  const summary = summaryDigest({ ...input, apprentices: many }, 'admin@acme.example');
+  expect(summary.text).toContain(`Off track or at risk (${MAX_DIGEST_LINES + 7})`);
+  expect(summary.text).toContain('- and 7 more (see the sheet)');
+  expect(summary.text.match(/: Off track: reason of/g)).toHaveLength(MAX_DIGEST_LINES);
+  expect(summary.html).toContain('<li>and 7 more (see the sheet)</li>');
 });
 
 test('HTML escapes every user text and links to the sheet; text carries the same link', () => {
@@ -100,6 +118,7 @@ test('ISO weeks and weekdays, across a year end', () => {
 
 test('the mail document is the extension format, and its id is one per sponsor, week and recipient', () => {
   const m = coachDigest(input, ANN)!;
+  expect(DEFAULT_MAIL_COLLECTION).toBe('mail');
   expect(mailDoc(m)).toEqual({ to: ANN, message: { subject: m.subject, text: m.text, html: m.html } });
   expect(mailId('acme', '2026-W48', ANN)).toBe(mailId('acme', '2026-W48', ANN));
   expect(mailId('acme', '2026-W48', ANN)).not.toBe(mailId('acme', '2026-W49', ANN));

@@ -35,6 +35,8 @@ export interface DigestInput {
   week: string;
   sheetUrl: string | undefined;
   apprentices: DigestApprentice[];
+  /** Members with the coach role in the sponsor: only they get a coach's message (not any address typed in a sheet). */
+  coaches: string[];
   /** Admins and consultants of the sponsor. */
   staff: string[];
 }
@@ -53,6 +55,19 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ES
 interface Section {
   heading: string;
   lines: string[];
+}
+
+/**
+ * Lines listed per section; the rest are counted and left to the sheet. Keeps a digest readable and a mail document
+ * of a sponsor with thousands of apprentices far under Firestore's 1 MiB per document.
+ */
+export const MAX_DIGEST_LINES = 100;
+
+/** A section of `lines`, the first MAX_DIGEST_LINES of them and a count of the others. */
+function section(heading: string, lines: string[]): Section {
+  const extra = lines.length - MAX_DIGEST_LINES;
+  const shown = extra > 0 ? [...lines.slice(0, MAX_DIGEST_LINES), `and ${extra} more (see the sheet)`] : lines;
+  return { heading: `${heading} (${lines.length})`, lines: shown };
 }
 
 const concerning = (a: DigestApprentice): boolean => a.status.status !== 'on-track';
@@ -89,8 +104,8 @@ export function coachDigest(input: DigestInput, coach: string): DigestMessage | 
   );
   if (!concerns.length && !waiting.length) return null;
   const sections: Section[] = [];
-  if (concerns.length) sections.push({ heading: `Off track or at risk (${concerns.length})`, lines: concerns });
-  if (waiting.length) sections.push({ heading: `Waiting for your confirmation (${waiting.length})`, lines: waiting });
+  if (concerns.length) sections.push(section('Off track or at risk', concerns));
+  if (waiting.length) sections.push(section('Waiting for your confirmation', waiting));
   const intro = `Your Qualcard digest for ${input.sponsorName}, week ${input.week}.`;
   const subject = `Qualcard ${input.week}: ${concerns.length} apprentice(s) need attention, ${waiting.length} row(s) to confirm`;
   return render(input, coach, subject, intro, sections);
@@ -111,7 +126,7 @@ export function summaryDigest(input: DigestInput, to: string): DigestMessage {
       ],
     },
   ];
-  if (concerns.length) sections.push({ heading: `Off track or at risk (${concerns.length})`, lines: concerns });
+  if (concerns.length) sections.push(section('Off track or at risk', concerns));
   const intro = `The Qualcard summary of ${input.sponsorName}, week ${input.week}.`;
   const subject = `Qualcard ${input.week}: ${input.sponsorName}, ${counts['off-track']} off track, ${counts['at-risk']} at risk`;
   return render(input, to, subject, intro, sections);
@@ -119,7 +134,7 @@ export function summaryDigest(input: DigestInput, to: string): DigestMessage {
 
 /** Every message of the sponsor's digest: one per coach with something to act on, one per admin or consultant. */
 export function composeDigests(input: DigestInput): DigestMessage[] {
-  const coaches = [...new Set(input.apprentices.flatMap((a) => a.coachEmails))].sort();
+  const coaches = [...new Set(input.coaches)].sort();
   const forCoaches = coaches.flatMap((c) => coachDigest(input, c) ?? []);
   const staff = [...new Set(input.staff)].sort();
   return [...forCoaches, ...staff.map((s) => summaryDigest(input, s))];

@@ -1,11 +1,14 @@
 // The documents Firebase's "Trigger Email from Firestore" extension (firestore-send-email) sends: one per message,
 // `{ to, message: { subject, text, html } }`, in the collection the extension is installed on ("mail" by default).
-// A project without the extension keeps the documents and sends nothing.
+// Format as documented in the extension's POSTINSTALL.md (github.com/firebase/extensions,
+// firestore-send-email/POSTINSTALL.md, "Sender and recipient fields" and "Message field": `to` a single address or
+// an array; `message.subject`, `message.text` the plaintext body, `message.html` the HTML body). The extension adds a
+// `delivery` field as it sends; a project without the extension keeps the documents and sends nothing.
 import { createHash } from 'node:crypto';
 import type { DigestMessage } from './compose';
 
-/** The extension's default collection; set the extension's "Email documents collection" to the same name. */
-export const MAIL_COLLECTION = 'mail';
+/** The extension's default "Email documents collection"; QUALCARD_MAIL_COLLECTION (config.ts) overrides it. */
+export const DEFAULT_MAIL_COLLECTION = 'mail';
 
 export interface MailDoc {
   to: string;

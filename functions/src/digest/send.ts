@@ -7,7 +7,7 @@ import { adminFirestore, paths } from '../db';
 import type { StoredProgress } from '../progress';
 import { readRecord } from '../store/apprentice';
 import { composeDigests, type DigestApprentice, isoWeek, type WaitingRow } from './compose';
-import { MAIL_COLLECTION, mailDoc, mailId } from './mail';
+import { DEFAULT_MAIL_COLLECTION, mailDoc, mailId } from './mail';
 import { digestOf } from './settings';
 
 export interface DigestStats {
@@ -44,39 +44,54 @@ async function waitingRows(db: Firestore, sid: string, p: StoredProgress, today:
   ];
 }
 
+/** Progress documents read per page: memory stays bounded by the page, not the sponsor's size. */
+const PAGE = 200;
+
+const digestApprentice = async (db: Firestore, sid: string, p: StoredProgress, today: string) => ({
+  id: p.apprenticeId,
+  name: p.name,
+  coachEmails: p.coachEmails,
+  status: p.progress.status,
+  pending: Object.values(p.progress.entries).reduce((n, c) => n + c.pending, 0),
+  waiting: await waitingRows(db, sid, p, today),
+});
+
+/** The sponsor's apprentices as the digest needs them, from its stored progress, page by page. */
 async function apprenticesOf(db: Firestore, sid: string, today: string): Promise<DigestApprentice[]> {
-  const snap = await db.collection(paths.progress(sid)).get();
-  return Promise.all(
-    snap.docs.map(async (d) => {
-      const p = d.data() as StoredProgress;
-      const pending = Object.values(p.progress.entries).reduce((n, c) => n + c.pending, 0);
-      return {
-        id: p.apprenticeId,
-        name: p.name,
-        coachEmails: p.coachEmails,
-        status: p.progress.status,
-        pending,
-        waiting: await waitingRows(db, sid, p, today),
-      };
-    }),
-  );
+  const all: DigestApprentice[] = [];
+  const query = db.collection(paths.progress(sid)).orderBy(adminFirestore().FieldPath.documentId()).limit(PAGE);
+  for (let page = await query.get(); !page.empty; page = await query.startAfter(page.docs.at(-1)!).get()) {
+    const rows = await Promise.all(page.docs.map((d) => digestApprentice(db, sid, d.data() as StoredProgress, today)));
+    all.push(...rows);
+    if (page.size < PAGE) break;
+  }
+  return all;
 }
 
-/** Admins and consultants of the sponsor, from the members' role maps. */
-async function staffOf(db: Firestore, sid: string): Promise<string[]> {
+/** Who of the sponsor's members gets which message: coaches theirs, admins and consultants the summary. */
+async function recipientsOf(db: Firestore, sid: string): Promise<{ coaches: string[]; staff: string[] }> {
   const role = new (adminFirestore().FieldPath)('sponsors', sid, 'role');
-  const snap = await db.collection('members').where(role, 'in', ['admin', 'consultant']).get();
-  return snap.docs.map((d) => d.id);
+  const snap = await db.collection('members').where(role, 'in', ['admin', 'consultant', 'coach']).get();
+  const roleOf = (d: (typeof snap.docs)[number]) => d.get(role) as string;
+  return {
+    coaches: snap.docs.filter((d) => roleOf(d) === 'coach').map((d) => d.id),
+    staff: snap.docs.filter((d) => roleOf(d) !== 'coach').map((d) => d.id),
+  };
 }
 
 /** Writes each message unless this week's copy is there; returns [written, already there]. */
-async function writeOnce(db: Firestore, sid: string, week: string, messages: ReturnType<typeof composeDigests>) {
+async function writeOnce(
+  db: Firestore,
+  collection: string,
+  [sid, week]: [string, string],
+  messages: ReturnType<typeof composeDigests>,
+) {
   const outcomes = await Promise.all(
     messages.map((m) =>
       db
-        .collection(MAIL_COLLECTION)
+        .collection(collection)
         .doc(mailId(sid, week, m.to))
-        .create({ ...mailDoc(m), sponsorId: sid, week })
+        .create(mailDoc(m))
         .then(
           () => true,
           (e: { code?: number }) => {
@@ -90,7 +105,15 @@ async function writeOnce(db: Firestore, sid: string, week: string, messages: Ret
   return [written, outcomes.length - written] as const;
 }
 
-export async function sendDigests(db: Firestore, now: Date): Promise<DigestStats> {
+/**
+ * The scheduled handler's work at `now`: each due sponsor's messages as documents in `collection` (the Trigger Email
+ * extension's, `mail` unless QUALCARD_MAIL_COLLECTION says otherwise). Sponsors one after another, each paged.
+ */
+export async function sendDigests(
+  db: Firestore,
+  now: Date,
+  collection: string = DEFAULT_MAIL_COLLECTION,
+): Promise<DigestStats> {
   const stats: DigestStats = { enabled: 0, due: 0, written: 0, alreadySent: 0 };
   const sponsors = await db.collection('sponsors').where('digest.enabled', '==', true).get();
   for (const snap of sponsors.docs) {
@@ -102,16 +125,16 @@ export async function sendDigests(db: Firestore, now: Date): Promise<DigestStats
     if (weekday !== digest.weekday) continue;
     stats.due++;
     const sid = snap.id;
-    const [apprentices, staff] = await Promise.all([apprenticesOf(db, sid, today), staffOf(db, sid)]);
+    const [apprentices, recipients] = await Promise.all([apprenticesOf(db, sid, today), recipientsOf(db, sid)]);
     const messages = composeDigests({
       sponsorId: sid,
       sponsorName: (snap.get('name') as string | undefined) ?? sid,
       week,
       sheetUrl: digest.sheetUrl,
       apprentices,
-      staff,
+      ...recipients,
     });
-    const [written, already] = await writeOnce(db, sid, week, messages);
+    const [written, already] = await writeOnce(db, collection, [sid, week], messages);
     stats.written += written;
     stats.alreadySent += already;
   }
