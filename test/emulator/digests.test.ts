@@ -3,7 +3,7 @@
 // the Trigger Email extension's documents, once per week.
 import type { ApprenticeRecordInput, StatusLevel } from '@qualcard/shared';
 import { DEFAULT_MAIL_COLLECTION, type MailDoc, mailId } from '../../functions/src/digest/mail';
-import { sendDigests } from '../../functions/src/digest/send';
+import { apprenticesOf, sendDigests } from '../../functions/src/digest/send';
 import type { StoredProgress } from '../../functions/src/progress';
 import { call, clearFirestore, db, type ErrorAnswer, type SyncAnswer, seedSponsor } from './helpers/api';
 import { framework, itemIds, record } from './helpers/records';
@@ -110,6 +110,13 @@ beforeAll(async () => {
 test('the seeded cohort has the statuses the digest is about (from the engine, as stored)', async () => {
   expect(await statuses('acme')).toEqual({ eve: 'off-track', fay: 'at-risk', gus: 'on-track' });
   expect(await statuses('globex')).toEqual({ zed: 'off-track' });
+});
+
+test('the apprentices are read page by page: pages of 1 and 2 give what one page gives, in id order', async () => {
+  const whole = await apprenticesOf(db(), 'acme', AS_OF);
+  expect(whole.map((a) => a.id)).toEqual(['eve', 'fay', 'gus']);
+  expect(whole.find((a) => a.id === 'eve')!.waiting).toHaveLength(3);
+  for (const size of [1, 2]) expect(await apprenticesOf(db(), 'acme', AS_OF, size)).toEqual(whole);
 });
 
 test('digests are off by default: nothing is written', async () => {

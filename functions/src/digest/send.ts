@@ -56,14 +56,19 @@ const digestApprentice = async (db: Firestore, sid: string, p: StoredProgress, t
   waiting: await waitingRows(db, sid, p, today),
 });
 
-/** The sponsor's apprentices as the digest needs them, from its stored progress, page by page. */
-async function apprenticesOf(db: Firestore, sid: string, today: string): Promise<DigestApprentice[]> {
+/** The sponsor's apprentices as the digest needs them, in id order, from its stored progress, page by page. */
+export async function apprenticesOf(
+  db: Firestore,
+  sid: string,
+  today: string,
+  size = PAGE,
+): Promise<DigestApprentice[]> {
   const all: DigestApprentice[] = [];
-  const query = db.collection(paths.progress(sid)).orderBy(adminFirestore().FieldPath.documentId()).limit(PAGE);
+  const query = db.collection(paths.progress(sid)).orderBy(adminFirestore().FieldPath.documentId()).limit(size);
   for (let page = await query.get(); !page.empty; page = await query.startAfter(page.docs.at(-1)!).get()) {
     const rows = await Promise.all(page.docs.map((d) => digestApprentice(db, sid, d.data() as StoredProgress, today)));
     all.push(...rows);
-    if (page.size < PAGE) break;
+    if (page.size < size) break;
   }
   return all;
 }
