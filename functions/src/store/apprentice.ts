@@ -50,7 +50,7 @@ interface RowChange {
   after?: Row<unknown>;
 }
 
-const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
+export const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
   if (!snap.exists) return undefined;
   const d = snap.data()!;
   return {
@@ -61,7 +61,7 @@ const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
   };
 };
 
-const rowOf = <T>(data: FirebaseFirestore.DocumentData): Row<T> => ({
+export const rowOf = <T>(data: FirebaseFirestore.DocumentData): Row<T> => ({
   key: data.key,
   order: data.order,
   data: data.data as T,
