@@ -7,11 +7,8 @@
 // measured request and still fails fast enough for Apps Script's 6-minute limit to retry. Region and the instance
 // ceiling are params (config.ts), so a sponsor sets them in functions/.env.<project> without a code change.
 import { onRequest } from 'firebase-functions/v2/https';
-import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { handle } from './app';
 import { MAX_INSTANCES, REGION } from './config';
-import { firestore } from './db';
-import { recomputeAll } from './recompute/daily';
 
 export { handle, router } from './app';
 
@@ -29,13 +26,5 @@ export const api = onRequest(
   handle,
 );
 
-// The daily recompute (recompute/daily.ts): one stated time, 02:00 UTC, and each sponsor's "today" in its own time
-// zone. It is sized to finish in 540 s (the 9 minutes of an event function) at 100,000 apprentices; pages keep memory at one page of apprentices,
-// so 512 MiB is ample. One attempt a day: a failed run is simply redone by the next day's, which recomputes all.
-export const daily = onSchedule(
-  { schedule: 'every day 02:00', timeZone: 'UTC', region: REGION, timeoutSeconds: 540, memory: '512MiB' },
-  async () => {
-    const stats = await recomputeAll(firestore(), new Date());
-    console.log(JSON.stringify({ event: 'recompute.done', ...stats }));
-  },
-);
+// The daily recompute, on a schedule (recompute/schedule.ts).
+export { daily } from './recompute/schedule';

@@ -7,18 +7,29 @@
 // pass over the data; if the measured pass at 100,000 apprentices ever nears the 540 s limit, the same
 // `recomputeSponsor` is the unit a task queue would enqueue (one task per sponsor).
 //
-// Cost (reads and writes are counted here and asserted in test/emulator/daily.test.ts): per apprentice, 1 read for
-// its profile (the page query), the documents of its signOffs and hours subcollections (at least 1 read each, as
-// Firestore bills an empty query one read) and 1 for its stored progress (getAll per page); 1 write when the stored
-// view changed. The engine needs the rows (pace is measured over the last 90 days of dated entries), so reads grow
-// with rows: this is the honest, finished choice. The way to make them proportional to apprentices alone is to keep
-// the engine's calendar inputs (dated counted entries summarised per day) on the progress document at each sync and
-// recompute from that; see the README, "Daily recompute".
-import type { DocumentSnapshot, Firestore, Query, QueryDocumentSnapshot } from 'firebase-admin/firestore';
+// Cost per apprentice and run (counted here, asserted in test/emulator/daily.test.ts): 1 read for its profile (the
+// page query), 1 for its copy of the rows (recompute/rows-cache.ts, getAll per page) and 1 for its stored progress
+// (getAll per page): 3 reads, whatever its number of rows, plus a share of the page queries. Only when its rows
+// changed since the copy was taken (a sync, sign-off, confirmation or migration touched the apprentice document) are
+// its rows read again (one read per row, at least one per subcollection) and the copy rewritten: 1 write. Its
+// progress is written (1 write) only when the stored view differs; the view holds the as-of date, so that is once a
+// day per apprentice, and a second run the same day (a retry) writes nothing.
+//
+// A sync that lands between this run's read of an apprentice and its write of that apprentice's progress can be
+// overwritten by a view from the rows before it (as two overlapping syncs can); the sync's rows are kept and touched
+// the apprentice document, so the next run (or the next sync) stores the right view again.
+import type {
+  DocumentReference,
+  DocumentSnapshot,
+  Firestore,
+  Query,
+  QueryDocumentSnapshot,
+} from 'firebase-admin/firestore';
 import { type SponsorSettings, settingsOf } from '../clock';
 import { MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { type ProgressView, progressFor, progressView, type StoredProgress, sameView, storedDoc } from '../progress';
-import { profileOf, recordOf, rowOf } from '../store/apprentice';
+import { profileOf, recordOf } from '../store/apprentice';
+import { cachedRows, readRows, rowsDoc, versionOf } from './rows-cache';
 
 export interface RecomputeStats {
   sponsors: number;
@@ -55,46 +66,75 @@ async function* pages(q: Query, size: number, stats: RecomputeStats): AsyncGener
   }
 }
 
+interface Pending {
+  doc: QueryDocumentSnapshot;
+  /** The stored copy of the apprentice's rows (recomputeRows). */
+  cache: DocumentSnapshot;
+}
+type Write = { ref: DocumentReference; data: object };
+
+/** An apprentice's rows from the copy when it is current, else from the rows (and a fresh copy to write). */
+async function rowsOf(db: Firestore, sid: string, p: Pending, stats: RecomputeStats, writes: Write[]) {
+  const version = versionOf(p.doc);
+  const cached = cachedRows(p.cache, version);
+  if (cached) return cached;
+  const { rows, reads } = await readRows(db, sid, p.doc.id);
+  stats.reads += reads;
+  const copy = rowsDoc(rows, version);
+  if (copy) writes.push({ ref: p.cache.ref, data: copy });
+  return rows;
+}
+
 /** An apprentice's current view, or undefined when its profile is missing or its record no longer fits. */
 async function viewOf(
   db: Firestore,
   sid: string,
-  doc: DocumentSnapshot,
+  p: Pending,
   settings: SponsorSettings,
   stats: RecomputeStats,
+  writes: Write[],
 ): Promise<ProgressView | undefined> {
-  const profile = profileOf(doc);
+  const profile = profileOf(p.doc);
   if (!profile) return undefined;
-  const [so, hrs] = await Promise.all([
-    db.collection(paths.signOffs(sid, doc.id)).get(),
-    db.collection(paths.hours(sid, doc.id)).get(),
-  ]);
-  stats.reads += Math.max(1, so.size) + Math.max(1, hrs.size);
-  const rows = (s: typeof so) => s.docs.map((d) => rowOf<never>(d.data()));
-  const record = recordOf(sid, { profile, signOffs: rows(so), hours: rows(hrs) });
+  const record = recordOf(sid, { profile, ...(await rowsOf(db, sid, p, stats, writes)) });
   try {
     return progressView(sid, record, await progressFor(sid, record, settings.today, [], settings.programs));
   } catch (e) {
     // One apprentice whose framework version is gone must not stop everyone else's recompute.
-    console.error(JSON.stringify({ event: 'recompute.skipped', sponsorId: sid, apprenticeId: doc.id, error: `${e}` }));
+    console.error(
+      JSON.stringify({ event: 'recompute.skipped', sponsorId: sid, apprenticeId: p.doc.id, error: `${e}` }),
+    );
     return undefined;
   }
 }
 
-/** Views of a page, `ROW_READ_CONCURRENCY` apprentices at a time. */
+/** Views of a page, `ROW_READ_CONCURRENCY` apprentices at a time (one getAll of their row copies first). */
 async function viewsOf(
   db: Firestore,
   sid: string,
   docs: QueryDocumentSnapshot[],
   settings: SponsorSettings,
   stats: RecomputeStats,
-): Promise<(ProgressView | undefined)[]> {
+  writes: Write[],
+): Promise<ProgressView[]> {
+  const caches = await db.getAll(...docs.map((d) => db.doc(`${paths.recomputeRows(sid)}/${d.id}`)));
+  stats.reads += caches.length;
   const out: (ProgressView | undefined)[] = [];
   for (let i = 0; i < docs.length; i += ROW_READ_CONCURRENCY) {
-    const chunk = docs.slice(i, i + ROW_READ_CONCURRENCY);
-    out.push(...(await Promise.all(chunk.map((d) => viewOf(db, sid, d, settings, stats)))));
+    const chunk = docs.slice(i, i + ROW_READ_CONCURRENCY).map((doc, j) => ({ doc, cache: caches[i + j]! }));
+    out.push(...(await Promise.all(chunk.map((p) => viewOf(db, sid, p, settings, stats, writes)))));
   }
-  return out;
+  return out.filter((v): v is ProgressView => v !== undefined);
+}
+
+/** Writes in batches of at most 500 (Firestore's limit on one commit). */
+async function commitAll(db: Firestore, writes: Write[], stats: RecomputeStats): Promise<void> {
+  for (let i = 0; i < writes.length; i += MAX_WRITES_PER_COMMIT) {
+    const batch = db.batch();
+    for (const w of writes.slice(i, i + MAX_WRITES_PER_COMMIT)) batch.set(w.ref, w.data);
+    await batch.commit();
+  }
+  stats.writes += writes.length;
 }
 
 /** Recomputes one page of apprentices: one getAll of their stored progress, batched writes of the changed ones. */
@@ -106,21 +146,19 @@ async function recomputePage(
   stats: RecomputeStats,
 ): Promise<void> {
   stats.apprentices += docs.length;
-  const views = (await viewsOf(db, sid, docs, settings, stats)).filter((v): v is ProgressView => v !== undefined);
-  if (views.length === 0) return;
+  const writes: Write[] = [];
+  const views = await viewsOf(db, sid, docs, settings, stats, writes);
+  if (views.length === 0) return commitAll(db, writes, stats);
   const stored = await db.getAll(...views.map((v) => db.doc(`${paths.progress(sid)}/${v.apprenticeId}`)));
   stats.reads += stored.length;
-  const changed = stored.flatMap((snap, i) => {
+  const before = writes.length;
+  stored.forEach((snap, i) => {
     const v = views[i] as ProgressView;
-    return sameView(snap.data() as StoredProgress | undefined, v) ? [] : [{ ref: snap.ref, v }];
+    if (!sameView(snap.data() as StoredProgress | undefined, v))
+      writes.push({ ref: snap.ref, data: storedDoc(v, settings.now) });
   });
-  for (let i = 0; i < changed.length; i += MAX_WRITES_PER_COMMIT) {
-    const batch = db.batch();
-    for (const { ref, v } of changed.slice(i, i + MAX_WRITES_PER_COMMIT)) batch.set(ref, storedDoc(v, settings.now));
-    await batch.commit();
-  }
-  stats.changed += changed.length;
-  stats.writes += changed.length;
+  stats.changed += writes.length - before;
+  await commitAll(db, writes, stats);
 }
 
 /** One sponsor: its settings as of `now` (its own time zone decides "today"), then its apprentices page by page. */
@@ -137,7 +175,7 @@ export async function recomputeSponsor(
     await recomputePage(db, sponsor.id, docs, settings, stats);
 }
 
-/** Every sponsor's apprentices, as of `now` in each sponsor's time zone. */
+/** Every sponsor's apprentices, as of `now` in each sponsor's time zone (what the scheduled function runs). */
 export async function recomputeAll(db: Firestore, now: Date, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
   const started = Date.now();
   const size = opts.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -145,5 +183,13 @@ export async function recomputeAll(db: Firestore, now: Date, opts: RecomputeOpti
   for await (const sponsors of pages(db.collection('sponsors'), size, stats))
     for (const sponsor of sponsors) await recomputeSponsor(db, sponsor, now, stats, size);
   stats.ms = Date.now() - started;
+  return stats;
+}
+
+/** The scheduled run: as of the time it was scheduled for (so a retry recomputes the same day), logged once. */
+export async function scheduledRecompute(db: Firestore, scheduleTime: string | undefined): Promise<RecomputeStats> {
+  const at = new Date(scheduleTime ?? Number.NaN);
+  const stats = await recomputeAll(db, Number.isNaN(at.valueOf()) ? new Date() : at);
+  console.log(JSON.stringify({ event: 'recompute.done', scheduleTime, ...stats }));
   return stats;
 }
