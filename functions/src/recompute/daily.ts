@@ -25,6 +25,7 @@ import type {
   Query,
   QueryDocumentSnapshot,
 } from 'firebase-admin/firestore';
+import { info, warn } from 'firebase-functions/logger';
 import { type SponsorSettings, settingsOf } from '../clock';
 import { MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { type ProgressView, progressFor, progressView, type StoredProgress, sameView, storedDoc } from '../progress';
@@ -101,9 +102,7 @@ async function viewOf(
     return progressView(sid, record, await progressFor(sid, record, settings.today, [], settings.programs));
   } catch (e) {
     // One apprentice whose framework version is gone must not stop everyone else's recompute.
-    console.error(
-      JSON.stringify({ event: 'recompute.skipped', sponsorId: sid, apprenticeId: p.doc.id, error: `${e}` }),
-    );
+    warn('recompute.skipped', { sponsorId: sid, apprenticeId: p.doc.id, error: `${e}` });
     return undefined;
   }
 }
@@ -190,6 +189,6 @@ export async function recomputeAll(db: Firestore, now: Date, opts: RecomputeOpti
 export async function scheduledRecompute(db: Firestore, scheduleTime: string | undefined): Promise<RecomputeStats> {
   const at = new Date(scheduleTime ?? Number.NaN);
   const stats = await recomputeAll(db, Number.isNaN(at.valueOf()) ? new Date() : at);
-  console.log(JSON.stringify({ event: 'recompute.done', scheduleTime, ...stats }));
+  info('recompute.done', { scheduleTime, ...stats });
   return stats;
 }
