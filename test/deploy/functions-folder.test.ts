@@ -93,7 +93,7 @@ test('the manifest the Firebase CLI reads declares the api and daily functions w
   expect(api.maxInstances).toBe('{{ params.QUALCARD_MAX_INSTANCES }}');
   const daily = manifest.endpoints.daily;
   expect(daily.scheduleTrigger).toMatchObject({ schedule: 'every day 02:00', timeZone: 'UTC' });
-  expect(daily).toMatchObject({ availableMemoryMb: 512, timeoutSeconds: 540 });
+  expect(daily).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 540 });
   expect(daily.region).toBe('{{ params.QUALCARD_REGION }}');
   const params = manifest.params.map((p: { name: string }) => p.name).sort();
   expect(params).toEqual(['QUALCARD_AUDIENCES', 'QUALCARD_MAX_INSTANCES', 'QUALCARD_REGION']);

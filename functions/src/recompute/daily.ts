@@ -39,6 +39,7 @@ export interface RecomputeStats {
   changed: number;
   /** Documents read, as Firestore bills them (an empty query is one read). */
   reads: number;
+  /** Documents written: the changed progress documents and the row copies taken again. */
   writes: number;
   ms: number;
 }
