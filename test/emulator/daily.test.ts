@@ -1,8 +1,9 @@
-// The daily recompute (functions/src/recompute/daily.ts) on the Firestore emulator: apprentices seeded through the
-// real API, then recomputeAll invoked as the scheduled function does, with the clock moved forward. Stored statuses
-// age by each sponsor's own calendar; every stored view equals the engine's answer from the full record; a second
-// run the same day writes nothing; and reads per apprentice do not grow with rows once the rows are copied.
-import type { ApprenticeRecordInput } from '@qualcard/shared';
+// The daily recompute (functions/src/recompute/) on the Firestore emulator: apprentices seeded through the real API,
+// then recomputeAll (and the scheduled function's own handler) run with the clock moved forward. Stored statuses age
+// by each sponsor's own calendar; every stored view equals the engine's answer from the full record; a second run the
+// same day writes nothing; reads per apprentice do not grow with rows once the rows are copied (2 rows and 200 rows
+// cost the same); and a sync, a reorder, a confirmation, a sign-off and a migration are each seen by the next run.
+import { type ApprenticeRecordInput, type Framework, frameworkFromRows } from '@qualcard/shared';
 import type { ScheduledEvent } from 'firebase-functions/v2/scheduler';
 import { settingsOf } from '../../functions/src/clock';
 import { firestore } from '../../functions/src/db';
@@ -249,4 +250,51 @@ test('the scheduled function recomputes as of the time it was scheduled for', as
   expect(new Set((await stored('acme')).map((s) => s.progress.asOf))).toEqual(new Set(['2026-03-06']));
   await expectEngineAnswer('acme', noonAfter(59));
   await expectEngineAnswer('globex', noonAfter(59));
+});
+
+/** Acme's own framework at `version`, one level of the given items. */
+function acmeDesk(version: string, items: string[]): Framework {
+  const header = [
+    'level',
+    'level_title',
+    'work_function',
+    'work_function_title',
+    'item_id',
+    'statement',
+    'core_optional',
+  ];
+  const rows = items.map((id) => ['L1', 'Desk', 'WF1', 'Desk work', id, `Does ${id}`, 'core']);
+  const r = frameworkFromRows([header, ...rows], { id: 'acme-desk', title: 'Acme desk', version, addedBy: 'acme' });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.framework;
+}
+
+test('a migration is seen by the next run: the copy is taken again, with the archived sign-off', async () => {
+  const { admin, coach } = SPONSORS.acme;
+  const publish = (f: Framework) => call('POST', '/v1/sponsors/acme/frameworks', { as: admin, body: { framework: f } });
+  expect((await publish(acmeDesk('1.0.0', ['A1', 'A2', 'A3', 'A4']))).status).toBe(201);
+  const desk = record({ id: 'desk-1', frameworkId: FW, levelId: 'L1', coach, startDate: START, stage: { signed: 0 } });
+  desk.apprentice.frameworkId = 'acme-desk';
+  desk.signOffs = ['A1', 'A4'].map((itemId) => ({ itemId, date: '2026-01-10', coachEmail: coach }));
+  await seed('acme', [desk]);
+  await run(30);
+  const copy = () => db().doc('sponsors/acme/recomputeRows/desk-1').get();
+  const taken = (await copy()).get('version');
+  expect(taken).toBeTruthy();
+
+  expect((await publish(acmeDesk('2.0.0', ['A1', 'A2', 'A3', 'A5']))).status).toBe(201);
+  const migrated = await call('POST', '/v1/sponsors/acme/frameworks/acme-desk/migrations', {
+    as: admin,
+    body: { toVersion: '2.0.0', apprenticeIds: ['desk-1'], apply: true },
+  });
+  expect(migrated.status).toBe(200);
+  await run(31);
+  const after = (await stored('acme')).find((s) => s.apprenticeId === 'desk-1')!;
+  expect(after.frameworkVersion).toBe('2.0.0');
+  expect((await copy()).get('version')).not.toBe(taken);
+  const rows = JSON.parse((await copy()).get('rows')) as {
+    signOffs: { data: { itemId: string; archived?: object } }[];
+  };
+  expect(rows.signOffs.filter((r) => r.data.archived).map((r) => r.data.itemId)).toEqual(['A4']);
+  await expectEngineAnswer('acme', noonAfter(31));
 });
