@@ -9,6 +9,7 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { handle } from './app';
 import { MAX_INSTANCES, REGION } from './config';
+import { CREDENTIAL_KEY } from './credentials/key';
 
 export { handle, router } from './app';
 
@@ -22,6 +23,8 @@ export const api = onRequest(
     timeoutSeconds: 120,
     // The add-on calls with the user's Google ID token, which the function verifies itself (auth.ts), not IAM.
     invoker: 'public',
+    // The credential signing key (credentials/key.ts): Secret Manager in the cloud, functions/.secret.local locally.
+    secrets: [CREDENTIAL_KEY],
   },
   handle,
 );

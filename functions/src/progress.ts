@@ -10,6 +10,7 @@ import {
 } from '@qualcard/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
+import { reconcileCredentials } from './credentials/issue';
 import { paths } from './db';
 import { badRequest } from './http/errors';
 import { resolveFramework } from './registry';
@@ -64,7 +65,10 @@ export async function progressFor(
   }
 }
 
-/** Stores progress when it differs from what is stored; returns the stored view. */
+/**
+ * Stores progress when it differs from what is stored; returns the stored view. The one place stored progress is
+ * written, so the one place credentials follow it (credentials/issue.ts).
+ */
 export async function storeProgress(
   db: Firestore,
   sid: string,
@@ -83,8 +87,13 @@ export async function storeProgress(
     progress: summarizeProgress(progress),
   };
   const current = (await ref.get()).data() as StoredProgress | undefined;
-  if (current && canonicalJson({ ...current, computedAt: undefined }) === canonicalJson(view)) return current;
+  const wasComplete = current?.progress.levels.some((l) => l.complete) ?? false;
+  if (current && canonicalJson({ ...current, computedAt: undefined }) === canonicalJson(view)) {
+    await reconcileCredentials(db, sid, record, progress, wasComplete);
+    return current;
+  }
   const stored: StoredProgress = { ...view, computedAt: new Date().toISOString() };
   await ref.set(JSON.parse(JSON.stringify(stored)));
+  await reconcileCredentials(db, sid, record, progress, wasComplete);
   return stored;
 }

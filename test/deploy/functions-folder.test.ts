@@ -92,7 +92,16 @@ test('the manifest the Firebase CLI reads declares the api function with its run
   expect(api.region).toBe('{{ params.QUALCARD_REGION }}');
   expect(api.maxInstances).toBe('{{ params.QUALCARD_MAX_INSTANCES }}');
   const params = manifest.params.map((p: { name: string }) => p.name).sort();
-  expect(params).toEqual(['QUALCARD_AUDIENCES', 'QUALCARD_MAX_INSTANCES', 'QUALCARD_REGION']);
+  expect(params).toEqual([
+    'QUALCARD_AUDIENCES',
+    'QUALCARD_CREDENTIAL_KEY',
+    'QUALCARD_MAX_INSTANCES',
+    'QUALCARD_PUBLIC_URL',
+    'QUALCARD_REGION',
+  ]);
+  // The credential signing key is a Secret Manager secret bound to the function, never a plain parameter.
+  expect(manifest.params.find((p: { name: string }) => p.name === 'QUALCARD_CREDENTIAL_KEY').type).toBe('secret');
+  expect(api.secretEnvironmentVariables).toEqual([expect.objectContaining({ key: 'QUALCARD_CREDENTIAL_KEY' })]);
 });
 
 test('lib/index.js loads with only the installed packages, answers a health request and logs each request', async () => {
