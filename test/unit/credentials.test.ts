@@ -1,7 +1,8 @@
 // The credential for a completed level: built from the engine's answer, valid against the Open Badges 3.0 schema
 // (test/fixtures/ob-v3p0, written from the specification: see its README), signed and verified as a VC-JWT.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
@@ -17,6 +18,7 @@ import { levelCredential, type OpenBadgeCredential } from '../../shared/src/cred
 import { CredentialError, signCredential, verifyCredential } from '../../shared/src/credentials/jwt';
 import { describeCredential, revocationList, standingIn } from '../../shared/src/credentials/status';
 import { APPRENTICESHIP_CERTIFICATE, issuerUrls } from '../../shared/src/credentials/vocabulary';
+import { main } from '../../tools/cli/main';
 
 const schema = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/ob-v3p0/achievementcredential.schema.json'), 'utf8'),
@@ -189,5 +191,81 @@ describe('revocation list', () => {
   test("another issuer's list is refused", () => {
     const other = revocationList(issuerUrls(BASE, 'globex').revocations, 'x', []);
     expect(() => standingIn(other, credential)).toThrow(/status is published at/);
+  });
+});
+
+describe('qualcard verify', () => {
+  const credential = credentialFor(record(coreIds.length));
+  const urls = issuerUrls(BASE, 'acme');
+  const kid = `${urls.jwks}#k1`;
+  const dir = mkdtempSync(join(tmpdir(), 'qualcard-verify-'));
+  const file = (name: string, content: string) => {
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+  async function cli(...argv: string[]) {
+    let out = '';
+    let err = '';
+    const code = await main(
+      argv,
+      (t) => void (out += `${t}\n`),
+      (t) => void (err += `${t}\n`),
+    );
+    return { code, out, err };
+  }
+  let jwt = '';
+  let jwksFile = '';
+  beforeAll(async () => {
+    const { privateKey, jwks } = await keys(kid);
+    jwt = await signCredential(credential, privateKey, kid);
+    jwksFile = file('jwks.json', JSON.stringify(jwks));
+  });
+
+  test('a valid credential: exit 0, who issued what to whom, offline', async () => {
+    const r = await cli('verify', file('ok.jwt', `${jwt}\n`), '--jwks', jwksFile);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^VALID: signature verified with key https:\/\/functions\.example\/api\/v1\/issuers\/acme\/jwks#k1/,
+    );
+    expect(r.out).toContain('issuer:      Acme IT');
+    expect(r.out).toContain(
+      `achievement: ${credential.credentialSubject.achievement.name} [ApprenticeshipCertificate]`,
+    );
+    expect(r.out).toContain('recipient:   Ann Example');
+    expect(r.out).toContain(`status:      not checked (give --status ${urls.revocations})`);
+  });
+
+  test('one changed byte: exit 1, INVALID', async () => {
+    const p = Math.floor(jwt.length / 2);
+    const tampered = `${jwt.slice(0, p)}${jwt[p] === 'x' ? 'y' : 'x'}${jwt.slice(p + 1)}`;
+    const r = await cli('verify', file('bad.jwt', tampered), '--jwks', jwksFile);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^INVALID: /);
+    expect(r.out).toBe('');
+  });
+
+  test('no key set: exit 2, naming where the issuer publishes it', async () => {
+    const r = await cli('verify', file('ok2.jwt', jwt));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--jwks <file|url> (the issuer publishes it at ${urls.jwks})`);
+  });
+
+  test('revoked in the revocation list: exit 1 with the reason; not listed: exit 0', async () => {
+    const revoked = revocationList(urls.revocations, urls.issuer, [{ id: credential.id, reason: 'entries withdrawn' }]);
+    const r = await cli(
+      'verify',
+      file('r.jwt', jwt),
+      '--jwks',
+      jwksFile,
+      '--status',
+      file('rl.json', JSON.stringify(revoked)),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('REVOKED by the issuer: entries withdrawn');
+    const clean = file('rl2.json', JSON.stringify(revocationList(urls.revocations, urls.issuer, [])));
+    const ok = await cli('verify', file('r2.jwt', jwt), '--jwks', jwksFile, '--status', clean);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain(`status:      not revoked (per ${clean})`);
   });
 });
