@@ -208,8 +208,12 @@ describe('qualcard verify', () => {
     let err = '';
     const code = await main(
       argv,
-      (t) => void (out += `${t}\n`),
-      (t) => void (err += `${t}\n`),
+      (t) => {
+        out += `${t}\n`;
+      },
+      (t) => {
+        err += `${t}\n`;
+      },
     );
     return { code, out, err };
   }
