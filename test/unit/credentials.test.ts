@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
+import { parseKeySecret } from '../../functions/src/credentials/key';
+import { ensureCredentialKey, SECRET_NAME } from '../../scripts/credential-key';
 import {
   ApprenticeRecord,
   type ApprenticeRecordInput,
@@ -271,5 +273,31 @@ describe('qualcard verify', () => {
     const ok = await cli('verify', file('r2.jwt', jwt), '--jwks', jwksFile, '--status', clean);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain(`status:      not revoked (per ${clean})`);
+  });
+});
+
+describe('the signing key secret', () => {
+  test('the emulator key file gets one key, kept on later runs, in a form the functions read', async () => {
+    const secretFile = join(mkdtempSync(join(tmpdir(), 'qualcard-secret-')), '.secret.local');
+    writeFileSync(secretFile, 'OTHER=1');
+    ensureCredentialKey(secretFile);
+    const first = readFileSync(secretFile, 'utf8');
+    ensureCredentialKey(secretFile);
+    expect(readFileSync(secretFile, 'utf8')).toBe(first);
+    const lines = first.trim().split('\n');
+    expect(lines[0]).toBe('OTHER=1');
+    const value = lines[1]!.slice(`${SECRET_NAME}=`.length);
+    expect(value).toMatch(/^[A-Za-z0-9+/=]+$/);
+    const jwk = parseKeySecret(value);
+    expect(jwk).toMatchObject({ kty: 'RSA', e: 'AQAB' });
+    expect(parseKeySecret(JSON.stringify(jwk))).toEqual(jwk);
+  });
+
+  test('a public key or something else is refused with a message naming the secret', async () => {
+    const { jwks } = await keys('k');
+    expect(() => parseKeySecret(JSON.stringify(jwks.keys[0]))).toThrow(
+      'QUALCARD_CREDENTIAL_KEY must be a private RSA JWK',
+    );
+    expect(() => parseKeySecret('not a key')).toThrow('QUALCARD_CREDENTIAL_KEY is not a JSON Web Key');
   });
 });
