@@ -16,7 +16,7 @@ import {
   type Framework,
   getFramework,
 } from '../../shared/src';
-import { levelCredential, type OpenBadgeCredential } from '../../shared/src/credentials/build';
+import { earnsCredential, levelCredential, type OpenBadgeCredential } from '../../shared/src/credentials/build';
 import { CredentialError, signCredential, verifyCredential } from '../../shared/src/credentials/jwt';
 import { describeCredential, revocationList, standingIn } from '../../shared/src/credentials/status';
 import { APPRENTICESHIP_CERTIFICATE, issuerUrls } from '../../shared/src/credentials/vocabulary';
@@ -124,6 +124,13 @@ describe('building', () => {
     expect(() => credentialFor(record(coreIds.length - 1, 1))).toThrow(
       /AITS of customer-technical-support is not complete/,
     );
+  });
+
+  test('a level that requires nothing earns no credential, though the engine calls it complete', () => {
+    const level = computeProgress(fw, record(coreIds.length), AS_OF).levels[0]!;
+    const empty = { ...level, items: { done: 0, required: 0, optionalSigned: 0 }, hours: [] };
+    expect(earnsCredential(level)).toBe(true);
+    expect(empty.complete && !earnsCredential(empty)).toBe(true);
   });
 
   test('a schema violation is caught: an achievement without criteria', () => {

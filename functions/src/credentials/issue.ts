@@ -10,7 +10,7 @@ import {
   type LevelProgress,
   type Progress,
 } from '@qualcard/shared';
-import { levelCredential } from '@qualcard/shared/credentials/build';
+import { earnsCredential, levelCredential } from '@qualcard/shared/credentials/build';
 import { signCredential } from '@qualcard/shared/credentials/jwt';
 import type { Firestore } from 'firebase-admin/firestore';
 import { error as logError } from 'firebase-functions/logger';
@@ -114,7 +114,7 @@ async function reviewFlags(ctx: Context, existing: StoredCredential[], complete:
 
 async function reconcile(ctx: Context, wasComplete: boolean): Promise<void> {
   const { db, sid, record, progress } = ctx;
-  const complete = progress.levels.filter((l) => l.complete);
+  const complete = progress.levels.filter(earnsCredential);
   if (complete.length === 0 && !wasComplete) return;
   const snap = await db.collection(paths.credentials(sid)).where('apprenticeId', '==', record.apprentice.id).get();
   const existing = snap.docs.map((d) => d.data() as StoredCredential);

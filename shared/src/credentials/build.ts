@@ -152,12 +152,22 @@ export function evidenceCounts(level: LevelProgress): Evidence[] {
   return out;
 }
 
+/**
+ * Whether a level earns a credential: complete (the engine's word) and requiring something. A level whose work
+ * functions are all left out of the program requires nothing and is "complete" without a single entry.
+ */
+export function earnsCredential(level: LevelProgress): boolean {
+  const required = [level.items, ...level.hours, level.exams, level.certifications].some((t) => t.required > 0);
+  return level.complete && required;
+}
+
 export function levelCredential(input: LevelCredentialInput): OpenBadgeCredential {
   const { framework, level, sponsor, recipient } = input;
   const urls = issuerUrls(input.baseUrl, sponsor.id);
   const definition = framework.levels.find((l) => l.id === level.levelId);
   if (!definition) throw new Error(`${level.levelId} is not a level of ${framework.id}`);
-  if (!level.complete) throw new Error(`${level.levelId} of ${framework.id} is not complete`);
+  if (!earnsCredential(level))
+    throw new Error(`${level.levelId} of ${framework.id} is not complete, or requires nothing`);
   const issuer: Profile = { id: urls.issuer, type: ['Profile'], name: sponsor.name };
   const name = `${framework.title}: ${level.title}`;
   return {
