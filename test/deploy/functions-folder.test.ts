@@ -104,10 +104,15 @@ test('the manifest the Firebase CLI reads declares the api and daily functions w
   const params = manifest.params.map((p: { name: string }) => p.name).sort();
   expect(params).toEqual([
     'QUALCARD_AUDIENCES',
+    'QUALCARD_CREDENTIAL_KEY',
     'QUALCARD_MAIL_COLLECTION',
     'QUALCARD_MAX_INSTANCES',
+    'QUALCARD_PUBLIC_URL',
     'QUALCARD_REGION',
   ]);
+  // The credential signing key is a Secret Manager secret bound to the function, never a plain parameter.
+  expect(manifest.params.find((p: { name: string }) => p.name === 'QUALCARD_CREDENTIAL_KEY').type).toBe('secret');
+  expect(api.secretEnvironmentVariables).toEqual([expect.objectContaining({ key: 'QUALCARD_CREDENTIAL_KEY' })]);
 });
 
 test('lib/index.js loads with only the installed packages, answers a health request and logs each request', async () => {

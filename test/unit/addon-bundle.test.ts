@@ -13,6 +13,7 @@ const ENTRY_POINTS = [
   'confirmMyTicks',
   'createFrameworkSheet',
   'createRoster',
+  'credentialFiles',
   'downloadCohortReport',
   'downloadTranscript',
   'exportTranscript',

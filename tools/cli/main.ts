@@ -28,6 +28,7 @@ import {
   UsageError,
 } from './input';
 import { type Context, progress, publish, report, transcript } from './remote';
+import { verify } from './verify';
 
 const OPTIONS = new Map<string, OptionSpec>([
   ['json', {}],
@@ -41,6 +42,8 @@ const OPTIONS = new Map<string, OptionSpec>([
   ['sponsor', { value: '<sid>' }],
   ['apprentice', { value: '<aid>' }],
   ['api', { value: '<url>' }],
+  ['jwks', { value: '<file|url>' }],
+  ['status', { value: '<file|url>' }],
 ]);
 
 const COMMANDS: CommandSpec[] = [
@@ -57,6 +60,7 @@ const COMMANDS: CommandSpec[] = [
   },
   { name: 'report', args: [], options: ['sponsor', 'out', 'api', 'json'], repeatable: ['sponsor'] },
   { name: 'publish', args: ['<framework.json>'], options: ['sponsor', 'api', 'json'], required: ['sponsor'] },
+  { name: 'verify', args: ['<credential.jwt>'], options: ['jwks', 'status', 'json'] },
 ];
 
 /** How the API commands find the API and the caller's token; printed in the usage. */
@@ -64,10 +68,16 @@ const API_RULE = `progress, transcript, report and publish call the API at --api
 http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in ${TOKEN_ENV}, else the one
 \`gcloud auth print-identity-token\` prints. ${TIMEOUT_ENV} sets how many seconds a request may wait (default 120).`;
 
+/** How verify finds the issuer's key and the revocation list; printed in the usage. */
+const VERIFY_RULE = `verify checks a credential (the .jwt file, or the API's JSON for one credential) offline against the
+issuer's public key set given with --jwks: a file saved once from GET <api>/v1/issuers/<sponsor>/jwks, or that URL.
+--status <file|url> checks the issuer's revocation list (GET <api>/v1/issuers/<sponsor>/revocations). Exit 1 when the
+credential is changed, signed with another key, or revoked.`;
+
 const CLI: Cli = {
   options: OPTIONS,
   commands: COMMANDS,
-  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}\n\n${API_RULE}`,
+  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}\n\n${API_RULE}\n\n${VERIFY_RULE}`,
 };
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -155,6 +165,7 @@ const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<
   transcript,
   report,
   publish,
+  verify,
 };
 
 export async function main(
