@@ -264,7 +264,12 @@ function acmeDesk(version: string, items: string[]): Framework {
     'core_optional',
   ];
   const rows = items.map((id) => ['L1', 'Desk', 'WF1', 'Desk work', id, `Does ${id}`, 'core']);
-  const r = frameworkFromRows([header, ...rows], { id: 'acme-desk', title: 'Acme desk', version, addedBy: 'acme' });
+  const r = frameworkFromRows([header, ...rows], {
+    id: 'acme-daily-desk',
+    title: 'Acme desk (daily)',
+    version,
+    addedBy: 'acme',
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.framework;
 }
@@ -274,7 +279,7 @@ test('a migration is seen by the next run: the copy is taken again, with the arc
   const publish = (f: Framework) => call('POST', '/v1/sponsors/acme/frameworks', { as: admin, body: { framework: f } });
   expect((await publish(acmeDesk('1.0.0', ['A1', 'A2', 'A3', 'A4']))).status).toBe(201);
   const desk = record({ id: 'desk-1', frameworkId: FW, levelId: 'L1', coach, startDate: START, stage: { signed: 0 } });
-  desk.apprentice.frameworkId = 'acme-desk';
+  desk.apprentice.frameworkId = 'acme-daily-desk';
   desk.signOffs = ['A1', 'A4'].map((itemId) => ({ itemId, date: '2026-01-10', coachEmail: coach }));
   await seed('acme', [desk]);
   await run(30);
@@ -283,7 +288,7 @@ test('a migration is seen by the next run: the copy is taken again, with the arc
   expect(taken).toBeTruthy();
 
   expect((await publish(acmeDesk('2.0.0', ['A1', 'A2', 'A3', 'A5']))).status).toBe(201);
-  const migrated = await call('POST', '/v1/sponsors/acme/frameworks/acme-desk/migrations', {
+  const migrated = await call('POST', '/v1/sponsors/acme/frameworks/acme-daily-desk/migrations', {
     as: admin,
     body: { toVersion: '2.0.0', apprenticeIds: ['desk-1'], apply: true },
   });
