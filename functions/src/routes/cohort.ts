@@ -63,7 +63,8 @@ export async function* storedProgress(
   }
 }
 
-async function* entries(db: Firestore, scopes: Scope[]): AsyncIterable<CohortEntry> {
+/** The report's rows: each scope's stored progress, read in pages. */
+export async function* cohortEntries(db: Firestore, scopes: Scope[]): AsyncIterable<CohortEntry> {
   for await (const { scope: s, stored: p } of storedProgress(db, scopes))
     yield {
       sponsorId: s.sponsorId,
@@ -116,7 +117,7 @@ async function send(res: Response, scopes: Scope[], title: string): Promise<void
   const sink = new PassThrough();
   sink.pipe(res);
   try {
-    await writeCohortReport(() => entries(firestore(), scopes), sink, title);
+    await writeCohortReport(() => cohortEntries(firestore(), scopes), sink, title);
   } catch (e) {
     sink.unpipe(res);
     if (!res.headersSent) {
