@@ -3,23 +3,26 @@
 //  1. Cohort report at 1,000, 10,000 and 100,000 apprentices (100 sponsors of 1,000; the report covers the first
 //     1, 10 and 100): exceljs' streaming WorkbookWriter fed from Firestore pages (the route's own code:
 //     cohortEntries + writeCohortReport) against the in-memory Workbook over the same rows, each run in a fresh
-//     Node process (--expose-gc, heapUsed sampled every 5 ms); then the largest through the API (functions emulator).
+//     Node process (--expose-gc, heapUsed sampled every 5 ms); then 10,000 through the API (functions emulator).
 //  2. A sync of 1,000 apprentices as the add-on sends them (one request of up to the API's 500 records) against one
 //     request per roster row (one apprentice's record per request, sent one after another), through the emulator.
 //  3. Reads and writes per operation, counted in process (bench/firestore-count.ts) with the functions' own handler
 //     behind a local HTTP server: a sync (first and unchanged), a transcript, a cohort report.
 //  4. The daily recompute (recomputeAll, from the wt-recompute branch when merged) over every apprentice, twice.
 // Stored progress and apprentice documents are seeded straight into Firestore; seeding time is not a figure.
-// SCALE_SIZES=1000,10000 runs smaller sizes (the last one is the one summarised and recomputed).
+// SCALE_SIZES=1000,10000 runs smaller sizes (the last one is summarised); SCALE_RECOMPUTE=20000 recomputes fewer
+// apprentices, SCALE_RECOMPUTE_RUNS=1 once; SCALE_SYNC=100 syncs fewer.
 
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import express from 'express';
 import { getApps, initializeApp } from 'firebase-admin/app';
-import { type Firestore, getFirestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
 import type { Request } from 'firebase-functions/v2/https';
+import { firestore } from '../functions/src/db';
 import { writeCohortReport } from '../functions/src/excel/cohort';
 import { cohortEntries, type Scope } from '../functions/src/routes/cohort';
 import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
@@ -33,6 +36,8 @@ import { apprenticeTemplates, seedApprentices } from './seed-apprentices';
 const PER_SPONSOR = 1000;
 const SIZES = (process.env.SCALE_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const TOP = SIZES[SIZES.length - 1]!;
+/** The size also fetched through the API (the response streams the same at any size; 100,000 takes minutes more). */
+const API_SIZE = Number(process.env.SCALE_API ?? Math.min(10_000, TOP));
 const CONSULTANT = 'consultant@scale.example';
 const TODAY = new Date().toISOString().slice(0, 10);
 /** Rows per apprentice in the sync (sign-offs and hours entries of a demo plan, cut): the sheet the add-on reads. */
@@ -40,8 +45,11 @@ const SYNC_ROWS = 40;
 const SYNC_APPRENTICES = Number(process.env.SCALE_SYNC ?? 1000);
 /** The API's limit on records per sync request (functions/src/schemas.ts); the add-on sends its sheets in one. */
 const SYNC_BATCH = 500;
+/** Apprentices (the first sponsors') given profiles and rows for the recompute, and how many times it runs. */
+const RECOMPUTE_SIZE = Number(process.env.SCALE_RECOMPUTE ?? TOP);
+const RECOMPUTE_RUNS = Number(process.env.SCALE_RECOMPUTE_RUNS ?? 2);
 /** Rows per apprentice seeded for the recompute: a few sign-offs and hours entries. */
-const RECOMPUTE_ROWS = { signOffs: 3, hours: 2 };
+const RECOMPUTE_ROWS = { signOffs: 2, hours: 1 };
 const sponsorId = (i: number) => `scale-${String(i).padStart(3, '0')}`;
 const scopes = (n: number): Scope[] =>
   Array.from({ length: n }, (_, i) => ({ sponsorId: sponsorId(i), sponsorName: `Scale ${i}`, role: 'consultant' }));
@@ -56,11 +64,16 @@ interface ReportRun {
 
 function db(): Firestore {
   if (getApps().length === 0) initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-qualcard' });
-  return getFirestore();
+  return firestore(); // the functions' own handle (and settings), shared with the handler run in process
 }
 
 /** In a child process: one report over the first `sponsors` sponsors, streamed or in memory; prints JSON. */
 async function child(mode: string, sponsors: number): Promise<void> {
+  // Loaded before measuring, in both modes: exceljs and the Firestore client's gRPC stack are not the report.
+  await import('exceljs');
+  await db()
+    .doc(`sponsors/${sponsorId(0)}`)
+    .get();
   const run = await peakHeap(async () => {
     const sink = new Counter();
     const totals = await writeCohortReport(() => cohortEntries(db(), scopes(sponsors)), sink, 'Scale', {
@@ -122,12 +135,13 @@ async function reports(figures: string[]): Promise<{ stream: ReportRun | string;
     figures.push(
       `scale: report ${size} apprentices streaming ${describe(stream)}; in-memory ${describe(memory)}; heap ratio ${ratioOf(memory, stream)}`,
     );
+    if (size === API_SIZE) await viaApi(figures, size);
   }
   return top;
 }
 
-/** The report through the API over every seeded sponsor: time and size (a whole zip ends with its end record). */
-async function viaApi(figures: string[]): Promise<void> {
+/** The report through the API over every sponsor seeded so far: time and size (a whole zip ends with its end record). */
+async function viaApi(figures: string[], size: number): Promise<void> {
   const t = process.hrtime.bigint();
   const res = await apiCall(functionsBaseUrl(), 'GET', '/v1/cohort-report', {
     token: mintIdToken({ email: CONSULTANT }),
@@ -138,8 +152,8 @@ async function viaApi(figures: string[]): Promise<void> {
     res.status !== 200
       ? `failed: ${res.status} ${errorMessage(res)}`
       : `${fmt(took / 1000)} s, ${res.bytes.length} bytes${res.bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) > res.bytes.length - 100 ? ', a whole zip' : ', NOT a whole zip'}`;
-  console.log(`\n${TOP} apprentices through the API (streamed response, via the emulator's proxy): ${out}`);
-  figures.push(`scale: report ${TOP} apprentices via API ${out}`);
+  console.log(`  through the API (streamed response, via the emulator's proxy): ${out}`);
+  figures.push(`scale: report ${size} apprentices via API ${out}`);
 }
 
 /** A sponsor with an admin, and `n` apprentices' sheet records of SYNC_ROWS rows each. */
@@ -194,8 +208,18 @@ async function syncs(figures: string[]): Promise<number> {
 /** The functions' own handler behind a local server, so its Firestore calls are made (and counted) here. */
 async function inProcess(): Promise<{ base: string; close: () => void }> {
   process.env.FUNCTIONS_EMULATOR = 'true'; // accept emulator-signed tokens, as the functions emulator does
+  // The params the functions emulator loads from functions/.env.demo-qualcard (the token audience among them).
+  const env = readFileSync(resolve(__dirname, '..', 'functions', '.env.demo-qualcard'), 'utf8');
+  for (const [, k, v] of env.matchAll(/^([A-Z_]+)=(.*)$/gm)) process.env[k!] ??= v;
   const { handle } = await import('../functions/src/app');
-  const server = express().use((req, res) => void handle(req as unknown as Request, res));
+  // Bodies parsed as the functions framework parses them (JSON, with the raw bytes kept as rawBody).
+  const json = express.json({
+    limit: '32mb',
+    verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }),
+  });
+  const server = express()
+    .use(json)
+    .use((req, res) => void handle(req as unknown as Request, res));
   const listening = server.listen(0);
   await once(listening, 'listening');
   const { port } = listening.address() as AddressInfo;
@@ -267,15 +291,15 @@ async function recompute(figures: string[]): Promise<void> {
     return;
   }
   const t = process.hrtime.bigint();
-  for (let i = 0; i < TOP / PER_SPONSOR; i++) {
+  for (let i = 0; i < RECOMPUTE_SIZE / PER_SPONSOR; i++) {
     const templates = apprenticeTemplates(sponsorId(i), TODAY, CONSULTANT, RECOMPUTE_ROWS);
     await seedApprentices(db(), sponsorId(i), templates, 0, PER_SPONSOR);
   }
   const rows = RECOMPUTE_ROWS.signOffs + RECOMPUTE_ROWS.hours;
   console.log(
-    `\ndaily recompute (${TOP} apprentices with ${rows} rows each seeded in ${fmt(ms(t) / 1000)} s, plus the sync sponsors):`,
+    `\ndaily recompute (${RECOMPUTE_SIZE} apprentices with ${rows} rows each seeded in ${fmt(ms(t) / 1000)} s, plus the sync sponsors):`,
   );
-  for (const run of ['first', 'second']) {
+  for (const run of ['first', 'second', 'third'].slice(0, RECOMPUTE_RUNS)) {
     const s = await recomputeAll(db(), new Date());
     const line = `recompute ${run} run: ${s.apprentices} apprentices in ${s.sponsors} sponsors, ${fmt(s.ms / 1000)} s, ${s.changed} changed, ${s.reads} reads (${fmt(s.reads / s.apprentices)} per apprentice), ${s.writes} writes (${fmt(s.writes / s.apprentices)} per apprentice)`;
     console.log(`  ${line}`);
@@ -285,10 +309,8 @@ async function recompute(figures: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   if (!process.env.FIRESTORE_EMULATOR_HOST) throw new Error('run inside the emulators: npm run bench:scale');
-  db().settings({ ignoreUndefinedProperties: true });
   const figures: string[] = [];
   const top = await reports(figures);
-  await viaApi(figures);
   const speedup = await syncs(figures);
   await costs(figures);
   await recompute(figures);
