@@ -8,7 +8,7 @@ import express from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { handle } from '../../functions/src/app';
 import { apiCall } from '../../scripts/api-client';
-import { mintIdToken } from '../../scripts/emulator-key';
+import { actAsFunctionsEmulator, mintIdToken } from '../../scripts/emulator-key';
 import { progressTemplates, seededId, seedStoredProgress } from '../../scripts/stored-progress';
 import { call, clearFirestore, db, seedSponsor } from './helpers/api';
 
@@ -55,15 +55,18 @@ test('a failure after the first bytes ends the response broken, not a 200 with a
     .doc('sponsors/north/progress/zzz-broken')
     .set({ apprenticeId: 'zzz-broken', name: 'Broken', progress: null });
   // The app's handler behind a plain Node server (as Cloud Run runs it): the transfer is cut, the client errors.
-  process.env.FUNCTIONS_EMULATOR = 'true'; // accept the emulator-signed token in process, as the emulator does
+  actAsFunctionsEmulator(); // accept the emulator-signed token in process, as the emulator does
   const server = express().use((req, res) => void handle(req as unknown as Request, res));
   const listening = server.listen(0);
   await once(listening, 'listening');
   const { port } = listening.address() as AddressInfo;
   const token = mintIdToken({ email: CONSULTANT });
-  const direct = apiCall(`http://127.0.0.1:${port}`, 'GET', '/v1/sponsors/north/cohort-report', { token });
-  await expect(direct).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
-  listening.close();
+  try {
+    const direct = apiCall(`http://127.0.0.1:${port}`, 'GET', '/v1/sponsors/north/cohort-report', { token });
+    await expect(direct).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
+  } finally {
+    listening.close(); // also when the expectation fails: an open server would keep jest (and the emulators) up
+  }
   // Through the emulator's proxy the response never completes either: the proxy (firebase-tools'
   // functionsRuntimeWorker) neither ends nor destroys its side when the function's side breaks, so the client's own
   // time limit ends the request; what matters is that no 200 with a whole-looking file arrives.
