@@ -23,7 +23,7 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Request } from 'firebase-functions/v2/https';
 import { firestore } from '../functions/src/db';
-import { writeCohortReport } from '../functions/src/excel/cohort';
+import { type CohortEntry, writeCohortReport } from '../functions/src/excel/cohort';
 import { cohortEntries, type Scope } from '../functions/src/routes/cohort';
 import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
@@ -60,11 +60,43 @@ interface ReportRun {
   bytes: number;
   apprentices: number;
   rows: number;
+  /** Set when the in-memory run was stopped at this heap cap (MB) before the end. */
+  stoppedAtMb?: number;
 }
 
 function db(): Firestore {
   if (getApps().length === 0) initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-qualcard' });
   return firestore(); // the functions' own handle (and settings), shared with the handler run in process
+}
+
+/** In a child process: one report over the first `sponsors` sponsors, streamed or in memory; prints JSON. */
+/**
+ * The in-memory writer's heap is capped: at 100,000 apprentices it would need ~16 GB (+1.6 GB per 10,000 measured),
+ * more than a shared machine has. Past the cap the child stops and reports how far it got; the ratio is then a floor.
+ */
+const MEMORY_CAP_MB = Number(process.env.SCALE_MEMORY_CAP_MB ?? 6144);
+
+/** Entries counted as the report's first pass reads them: how far a stopped run got. */
+async function* countedEntries(source: AsyncIterable<CohortEntry>, seen: { apprentices: number; rows: number }) {
+  for await (const e of source) {
+    seen.apprentices++;
+    seen.rows += e.progress.levels.length;
+    yield e;
+  }
+}
+
+/** Stops this child once the heap has grown `MEMORY_CAP_MB` over `start`, printing how far it got. */
+function capHeap(start: number, t: bigint, seen: { apprentices: number; rows: number }): NodeJS.Timeout {
+  return setInterval(() => {
+    const grown = (process.memoryUsage().heapUsed - start) / 1048576;
+    if (grown < MEMORY_CAP_MB) return;
+    const out: ReportRun = { ms: ms(t), peakMb: grown, bytes: 0, ...seen, stoppedAtMb: MEMORY_CAP_MB };
+    console.error(
+      `  (in-memory Workbook stopped at the +${MEMORY_CAP_MB} MB heap cap after ${seen.apprentices} apprentices, ${fmt(ms(t) / 1000)} s; the heap ratio is a floor)`,
+    );
+    console.log(JSON.stringify(out));
+    process.exit(0);
+  }, 5);
 }
 
 /** In a child process: one report over the first `sponsors` sponsors, streamed or in memory; prints JSON. */
@@ -74,13 +106,22 @@ async function child(mode: string, sponsors: number): Promise<void> {
   await db()
     .doc(`sponsors/${sponsorId(0)}`)
     .get();
+  const seen = { apprentices: 0, rows: 0 };
+  global.gc?.();
+  const cap = mode === 'memory' ? capHeap(process.memoryUsage().heapUsed, process.hrtime.bigint(), seen) : undefined;
+  let first = true;
+  const source = () => {
+    const entries = cohortEntries(db(), scopes(sponsors));
+    if (!first) return entries;
+    first = false;
+    return countedEntries(entries, seen);
+  };
   const run = await peakHeap(async () => {
     const sink = new Counter();
-    const totals = await writeCohortReport(() => cohortEntries(db(), scopes(sponsors)), sink, 'Scale', {
-      inMemory: mode === 'memory',
-    });
+    const totals = await writeCohortReport(source, sink, 'Scale', { inMemory: mode === 'memory' });
     return { bytes: sink.bytes, ...totals };
   });
+  clearInterval(cap);
   const out: ReportRun = { ms: run.ms, peakMb: run.peakMb, ...run.result };
   console.log(JSON.stringify(out));
 }
@@ -102,9 +143,14 @@ const perK = (r: ReportRun) => r.ms / (r.apprentices / 1000);
 const describe = (r: ReportRun | string) =>
   typeof r === 'string'
     ? r
-    : `${fmt(r.ms / 1000)} s (${fmt(perK(r))} ms per 1,000), peak heap +${fmt(r.peakMb)} MB, ${r.rows} rows, ${r.bytes} bytes`;
+    : r.stoppedAtMb
+      ? `stopped at the +${r.stoppedAtMb} MB heap cap after ${r.apprentices} apprentices, ${fmt(r.ms / 1000)} s (${fmt(perK(r))} ms per 1,000)`
+      : `${fmt(r.ms / 1000)} s (${fmt(perK(r))} ms per 1,000), peak heap +${fmt(r.peakMb)} MB, ${r.rows} rows, ${r.bytes} bytes`;
+/** In-memory peak over streaming peak; a floor (">") when the in-memory run hit its cap. */
 const ratioOf = (memory: ReportRun | string, stream: ReportRun | string) =>
-  typeof stream !== 'string' && typeof memory !== 'string' ? (memory.peakMb / stream.peakMb).toFixed(1) : 'n/a';
+  typeof stream !== 'string' && typeof memory !== 'string'
+    ? `${memory.stoppedAtMb ? '>' : ''}${(memory.peakMb / stream.peakMb).toFixed(1)}`
+    : 'n/a';
 
 async function seed(from: number, to: number): Promise<void> {
   const firestore = db();
