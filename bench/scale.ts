@@ -15,7 +15,6 @@
 
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import express from 'express';
@@ -27,7 +26,7 @@ import { type CohortEntry, writeCohortReport } from '../functions/src/excel/coho
 import { cohortEntries, type Scope } from '../functions/src/routes/cohort';
 import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
-import { mintIdToken } from '../scripts/emulator-key';
+import { actAsFunctionsEmulator, mintIdToken } from '../scripts/emulator-key';
 import { progressTemplates, seedStoredProgress } from '../scripts/stored-progress';
 import { counted, type Usage } from './firestore-count';
 import { Counter, fmt, ms, peakHeap } from './measure';
@@ -253,10 +252,7 @@ async function syncs(figures: string[]): Promise<number> {
 
 /** The functions' own handler behind a local server, so its Firestore calls are made (and counted) here. */
 async function inProcess(): Promise<{ base: string; close: () => void }> {
-  process.env.FUNCTIONS_EMULATOR = 'true'; // accept emulator-signed tokens, as the functions emulator does
-  // The params the functions emulator loads from functions/.env.demo-qualcard (the token audience among them).
-  const env = readFileSync(resolve(__dirname, '..', 'functions', '.env.demo-qualcard'), 'utf8');
-  for (const [, k, v] of env.matchAll(/^([A-Z_]+)=(.*)$/gm)) process.env[k!] ??= v;
+  actAsFunctionsEmulator(); // emulator-signed tokens accepted, params as the functions emulator sets them
   const { handle } = await import('../functions/src/app');
   // Bodies parsed as the functions framework parses them (JSON, with the raw bytes kept as rawBody).
   const json = express.json({
