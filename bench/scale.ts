@@ -11,7 +11,8 @@
 //  4. The daily recompute (recomputeAll, from the wt-recompute branch when merged) over every apprentice, twice.
 // Stored progress and apprentice documents are seeded straight into Firestore; seeding time is not a figure.
 // SCALE_SIZES=1000,10000 runs smaller sizes (the last one is summarised); SCALE_RECOMPUTE=20000 recomputes fewer
-// apprentices, SCALE_RECOMPUTE_RUNS=1 once; SCALE_SYNC=100 syncs fewer.
+// apprentices, SCALE_RECOMPUTE_RUNS=1 once; SCALE_SYNC=100 syncs fewer;
+// SCALE_ONLY=recompute runs the recompute step alone.
 
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -352,6 +353,16 @@ async function recompute(figures: string[]): Promise<void> {
 async function main(): Promise<void> {
   if (!process.env.FIRESTORE_EMULATOR_HOST) throw new Error('run inside the emulators: npm run bench:scale');
   const figures: string[] = [];
+  if (process.env.SCALE_ONLY === 'recompute') {
+    // The recompute alone, over SCALE_RECOMPUTE apprentices: its sponsors exist, their apprentices are seeded there.
+    for (let i = 0; i < RECOMPUTE_SIZE / PER_SPONSOR; i++)
+      await db()
+        .doc(`sponsors/${sponsorId(i)}`)
+        .set({ name: `Scale ${i}` });
+    await recompute(figures);
+    console.log(`\n${figures.join('\n')}`);
+    return;
+  }
   const top = await reports(figures);
   const speedup = await syncs(figures);
   await costs(figures);
