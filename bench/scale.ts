@@ -12,7 +12,7 @@
 // Stored progress and apprentice documents are seeded straight into Firestore; seeding time is not a figure.
 // SCALE_SIZES=1000,10000 runs smaller sizes (the last one is summarised); SCALE_RECOMPUTE=20000 recomputes fewer
 // apprentices, SCALE_RECOMPUTE_RUNS=1 once; SCALE_SYNC=100 syncs fewer;
-// SCALE_ONLY=recompute runs the recompute step alone.
+// SCALE_ONLY=recompute or SCALE_ONLY=reports runs that step alone.
 
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -374,6 +374,10 @@ async function main(): Promise<void> {
     return;
   }
   const top = await reports(figures);
+  if (process.env.SCALE_ONLY === 'reports') {
+    console.log(`\n${figures.join('\n')}`);
+    return;
+  }
   const speedup = await syncs(figures);
   await costs(figures);
   await recompute(figures);
