@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import express from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { handle } from '../../functions/src/app';
+import { firestore } from '../../functions/src/db';
 import { apiCall } from '../../scripts/api-client';
 import { actAsFunctionsEmulator, mintIdToken } from '../../scripts/emulator-key';
 import { progressTemplates, seededId, seedStoredProgress } from '../../scripts/stored-progress';
@@ -17,6 +18,10 @@ const TODAY = '2026-06-30';
 const PER_SPONSOR = 1500;
 
 beforeAll(async () => {
+  // The functions' own Firestore handle first: it applies its settings, which must precede any use of the instance
+  // this file's helpers share with the handler run in process below.
+  db(); // the app, with the emulator's project id
+  firestore();
   await clearFirestore();
   await seedSponsor('north', 'North Co', { [CONSULTANT]: 'consultant' });
   await seedSponsor('south', 'South Co', { [CONSULTANT]: 'consultant' });
