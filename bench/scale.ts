@@ -383,7 +383,7 @@ async function main(): Promise<void> {
   const figures: string[] = [];
   if (await only(figures)) return;
   // Syncs first, on an emulator still small: after 100,000 seeded apprentices the emulator itself slows every
-  // transaction (a batched sync of 500 took ~50 s there against ~2 s on a fresh one), which is not the API's cost.
+  // transaction (the batched sync took 118.6 s there against 71.5 s on a fresh one), which is not the API's cost.
   const speedup = await syncs(figures);
   await costs(figures);
   const top = await reports(figures);
