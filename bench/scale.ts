@@ -350,7 +350,7 @@ async function recompute(figures: string[]): Promise<void> {
   }
   const rows = RECOMPUTE_ROWS.signOffs + RECOMPUTE_ROWS.hours;
   console.log(
-    `\ndaily recompute (${RECOMPUTE_SIZE} apprentices with ${rows} rows each seeded in ${fmt(ms(t) / 1000)} s, plus the sync sponsors):`,
+    `\ndaily recompute (${RECOMPUTE_SIZE} apprentices with ${rows} rows each seeded in ${fmt(ms(t) / 1000)} s; recomputeAll covers every sponsor there is):`,
   );
   for (const run of ['first', 'second', 'third'].slice(0, RECOMPUTE_RUNS)) {
     const s = await recomputeAll(db(), new Date());
