@@ -98,7 +98,7 @@ test('the manifest the Firebase CLI reads declares the api and daily functions w
   });
   expect(manifest.endpoints.digests.region).toBe('{{ params.QUALCARD_REGION }}');
   const daily = manifest.endpoints.daily;
-  expect(daily.scheduleTrigger).toMatchObject({ schedule: 'every day 02:00', timeZone: 'UTC' });
+  expect(daily.scheduleTrigger).toMatchObject({ schedule: '*/10 2-5 * * *', timeZone: 'UTC' });
   expect(daily).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 540 });
   expect(daily.region).toBe('{{ params.QUALCARD_REGION }}');
   const params = manifest.params.map((p: { name: string }) => p.name).sort();

@@ -10,6 +10,7 @@ import { firestore } from '../../functions/src/db';
 import { progressFor, progressView, type StoredProgress } from '../../functions/src/progress';
 import { type RecomputeStats, recomputeAll } from '../../functions/src/recompute/daily';
 import { daily } from '../../functions/src/recompute/schedule';
+import { PASS_DOC, recomputeSlice } from '../../functions/src/recompute/slices';
 import { readRecord } from '../../functions/src/store/apprentice';
 import { call, clearFirestore, db, type ErrorAnswer, type SyncAnswer, seedSponsor } from './helpers/api';
 import { framework, itemIds, record } from './helpers/records';
@@ -250,6 +251,49 @@ test('the scheduled function recomputes as of the time it was scheduled for', as
   expect(new Set((await stored('acme')).map((s) => s.progress.asOf))).toEqual(new Set(['2026-03-06']));
   await expectEngineAnswer('acme', noonAfter(59));
   await expectEngineAnswer('globex', noonAfter(59));
+});
+
+test('a pass cut at its deadline continues where it stopped and ends with what one whole pass stores', async () => {
+  // A deadline already past: each call does one page (PAGE apprentices) and says where to go on.
+  const now = noonAfter(59);
+  let from: RecomputeStats['next'];
+  let calls = 0;
+  let apprentices = 0;
+  do {
+    const s = await recomputeAll(db(), now, { pageSize: PAGE, deadline: 0, from });
+    apprentices += s.apprentices;
+    from = s.next;
+    calls++;
+  } while (from && calls < 50);
+  expect(from).toBeUndefined();
+  const total = (await db().collectionGroup('apprentices').get()).size;
+  expect(apprentices).toBe(total);
+  expect(calls).toBeGreaterThan(2);
+  await expectEngineAnswer('acme', now);
+  await expectEngineAnswer('globex', now);
+});
+
+test('the scheduled slices carry one pass through the day, then cost one read until the next day', async () => {
+  const first = noonAfter(59);
+  const later = new Date(first.getTime() + 10 * 60_000).toISOString();
+  // A budget of 0 ms: every slice does one page of PAGE apprentices (the default pages of 200 would take all).
+  const slices: (RecomputeStats | undefined)[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = await recomputeSlice(db(), i === 0 ? first.toISOString() : later, 0);
+    slices.push(s);
+    if (!s) break;
+  }
+  expect(slices.at(-1)).toBeUndefined();
+  const pass = (await db().doc(PASS_DOC).get()).data()!;
+  expect(pass).toMatchObject({ day: first.toISOString().slice(0, 10), asOf: first.toISOString(), next: null });
+  expect(pass.apprentices).toBe((await db().collectionGroup('apprentices').get()).size);
+  // Every slice computed as of the first one's schedule time, not its own.
+  await expectEngineAnswer('acme', first);
+  await expectEngineAnswer('globex', first);
+  // The next day starts a new pass.
+  const nextDay = new Date(first.getTime() + 86_400_000).toISOString();
+  expect(await recomputeSlice(db(), nextDay)).toBeDefined();
+  expect((await db().doc(PASS_DOC).get()).data()).toMatchObject({ asOf: nextDay, next: null, slices: 1 });
 });
 
 /** Acme's own framework at `version`, one level of the given items. */

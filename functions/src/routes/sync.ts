@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { canonicalJson, sha256 } from '../canonical';
 import { clockFor, sponsorSettings } from '../clock';
+import { APPRENTICE_CONCURRENCY, mapLimit } from '../concurrency';
 import { firestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { parseBody } from '../http/body';
 import { MemberDoc, requireRole } from '../membership';
@@ -65,19 +66,19 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
       await db.doc(paths.sponsor(sid)).set({ programs: newPrograms }, { merge: true });
     await addRosterMembers(sid, records);
   }
-  const results: SyncedApprentice[] = [];
-  for (const record of records) {
+  // Each apprentice is its own transaction on its own documents, so several are committed at once.
+  const results = await mapLimit(records, APPRENTICE_CONCURRENCY, async (record): Promise<SyncedApprentice> => {
     const aid = record.apprentice.id;
     const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSync(sid, record, state));
     const merged = recordOf(sid, commit.target);
     const saved = await storeProgress(db, sid, merged, await progressFor(sid, merged, asOf, [], programs));
-    results.push({
+    return {
       apprenticeId: aid,
       changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours },
       progress: saved.progress,
       confirmations: rowConfirmations(merged),
-    });
-  }
+    };
+  });
   await finishKey(
     keyRef,
     results.map((r) => r.apprenticeId),
