@@ -8,7 +8,7 @@
 //     request per roster row (one apprentice's record per request, sent one after another), through the emulator.
 //  3. Reads and writes per operation, counted in process (bench/firestore-count.ts) with the functions' own handler
 //     behind a local HTTP server: a sync (first and unchanged), a transcript, a cohort report.
-//  4. The daily recompute (recomputeAll, from the wt-recompute branch when merged) over every apprentice, twice.
+//  4. The daily recompute (recomputeAll) over every apprentice: the first day, the next day, and that day again.
 // Stored progress and apprentice documents are seeded straight into Firestore; seeding time is not a figure.
 // SCALE_SIZES=1000,10000 runs smaller sizes (the last one is summarised); SCALE_RECOMPUTE=20000 recomputes fewer
 // apprentices, SCALE_RECOMPUTE_RUNS=1 once; SCALE_SYNC=100 syncs fewer;
@@ -17,13 +17,14 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import express from 'express';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Request } from 'firebase-functions/v2/https';
 import { firestore } from '../functions/src/db';
 import { type CohortEntry, writeCohortReport } from '../functions/src/excel/cohort';
+import { recomputeAll } from '../functions/src/recompute/daily';
+import { SLICE_BUDGET_MS } from '../functions/src/recompute/slices';
 import { cohortEntries, type Scope } from '../functions/src/routes/cohort';
 import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
@@ -47,7 +48,7 @@ const SYNC_APPRENTICES = Number(process.env.SCALE_SYNC ?? 1000);
 const SYNC_BATCH = 500;
 /** Apprentices (the first sponsors') given profiles and rows for the recompute, and how many times it runs. */
 const RECOMPUTE_SIZE = Number(process.env.SCALE_RECOMPUTE ?? TOP);
-const RECOMPUTE_RUNS = Number(process.env.SCALE_RECOMPUTE_RUNS ?? 2);
+const RECOMPUTE_RUNS = Number(process.env.SCALE_RECOMPUTE_RUNS ?? 3);
 /** Rows per apprentice seeded for the recompute: a few sign-offs and hours entries. */
 const RECOMPUTE_ROWS = { signOffs: 2, hours: 1 };
 const sponsorId = (i: number) => `scale-${String(i).padStart(3, '0')}`;
@@ -314,35 +315,14 @@ async function costs(figures: string[]): Promise<void> {
   for (const l of lines) figures.push(`scale: cost ${l}`);
 }
 
-/** The contract of functions/src/recompute/daily.ts (branch wt-recompute), loaded only when it is there. */
-interface RecomputeStats {
-  sponsors: number;
-  apprentices: number;
-  changed: number;
-  reads: number;
-  writes: number;
-  ms: number;
-}
-type RecomputeAll = (db: Firestore, now: Date, opts?: { pageSize?: number }) => Promise<RecomputeStats>;
+const DAY_MS = 86_400_000;
 
-function loadRecompute(): RecomputeAll | undefined {
-  const path = resolve(__dirname, '..', 'functions', 'src', 'recompute', 'daily.ts');
-  try {
-    return (require(path) as { recomputeAll: RecomputeAll }).recomputeAll;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'MODULE_NOT_FOUND') return undefined;
-    throw e;
-  }
-}
-
-/** Apprentice documents (profile and rows) for every seeded sponsor, then recomputeAll twice. */
+/**
+ * Apprentice documents (profile and rows) for every seeded sponsor, then the recompute as the schedule runs it: the
+ * first day (every row read, every copy taken), the next day (the copies current, every view changed: the real daily
+ * cost) and that day again (a retry: nothing changed). Each day's time is also given in 480 s slices.
+ */
 async function recompute(figures: string[]): Promise<void> {
-  const recomputeAll = loadRecompute();
-  if (!recomputeAll) {
-    console.log('\nrecompute: not available on this branch');
-    figures.push('scale: recompute not available on this branch');
-    return;
-  }
   const t = process.hrtime.bigint();
   for (let i = 0; i < RECOMPUTE_SIZE / PER_SPONSOR; i++) {
     const templates = apprenticeTemplates(sponsorId(i), TODAY, CONSULTANT, RECOMPUTE_ROWS);
@@ -352,9 +332,15 @@ async function recompute(figures: string[]): Promise<void> {
   console.log(
     `\ndaily recompute (${RECOMPUTE_SIZE} apprentices with ${rows} rows each seeded in ${fmt(ms(t) / 1000)} s; recomputeAll covers every sponsor there is):`,
   );
-  for (const run of ['first', 'second', 'third'].slice(0, RECOMPUTE_RUNS)) {
-    const s = await recomputeAll(db(), new Date());
-    const line = `recompute ${run} run: ${s.apprentices} apprentices in ${s.sponsors} sponsors, ${fmt(s.ms / 1000)} s, ${s.changed} changed, ${s.reads} reads (${fmt(s.reads / s.apprentices)} per apprentice), ${s.writes} writes (${fmt(s.writes / s.apprentices)} per apprentice)`;
+  const days = [
+    ['first day', 0],
+    ['next day', 1],
+    ['next day again', 1],
+  ] as const;
+  for (const [run, day] of days.slice(0, RECOMPUTE_RUNS)) {
+    const s = await recomputeAll(db(), new Date(Date.now() + day * DAY_MS));
+    const slices = Math.ceil(s.ms / SLICE_BUDGET_MS);
+    const line = `recompute ${run}: ${s.apprentices} apprentices in ${s.sponsors} sponsors, ${fmt(s.ms / 1000)} s (${fmt(s.ms / s.apprentices)} ms per apprentice, ${slices} slice(s) of ${SLICE_BUDGET_MS / 1000} s), ${s.changed} changed, ${s.reads} reads (${fmt(s.reads / s.apprentices)} per apprentice), ${s.writes} writes (${fmt(s.writes / s.apprentices)} per apprentice)`;
     console.log(`  ${line}`);
     figures.push(`scale: ${line}`);
   }
