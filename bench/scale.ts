@@ -12,7 +12,7 @@
 // Stored progress and apprentice documents are seeded straight into Firestore; seeding time is not a figure.
 // SCALE_SIZES=1000,10000 runs smaller sizes (the last one is summarised); SCALE_RECOMPUTE=20000 recomputes fewer
 // apprentices, SCALE_RECOMPUTE_RUNS=1 once; SCALE_SYNC=100 syncs fewer;
-// SCALE_ONLY=recompute, reports or sync runs that step alone.
+// SCALE_ONLY=recompute, reports, sync or costs runs that step alone.
 
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -299,8 +299,8 @@ async function costs(figures: string[]): Promise<void> {
     if (res.status !== 200 && res.status !== 201) throw new Error(`transcript: ${res.status} ${errorMessage(res)}`);
   });
   const cohort = await counted(() =>
-    apiCall(server.base, 'GET', `/v1/sponsors/${sponsorId(0)}/cohort-report`, {
-      token: mintIdToken({ email: CONSULTANT }),
+    apiCall(server.base, 'GET', `/v1/sponsors/${sid}/cohort-report`, {
+      token: mintIdToken({ email: admin }),
       timeoutMs: 600_000,
     }),
   );
@@ -309,7 +309,7 @@ async function costs(figures: string[]): Promise<void> {
     `sync (first, ${n} apprentices of ${SYNC_ROWS} rows in one request): ${first.reads} reads, ${first.writes} writes = ${per(first, n)} per apprentice`,
     `sync (unchanged, same ${n}): ${again.reads} reads, ${again.writes} writes = ${per(again, n)} per apprentice`,
     `transcript (${SYNC_ROWS} rows): ${transcript.reads} reads, ${transcript.writes} writes`,
-    `cohort report (one sponsor, ${PER_SPONSOR} apprentices): ${cohort.reads} reads, ${cohort.writes} writes = ${per(cohort, PER_SPONSOR)} per apprentice`,
+    `cohort report (one sponsor, ${n} apprentices): ${cohort.reads} reads, ${cohort.writes} writes = ${per(cohort, n)} per apprentice`,
   ];
   console.log(`\nFirestore reads and writes per operation (counted in process):\n  ${lines.join('\n  ')}`);
   for (const l of lines) figures.push(`scale: cost ${l}`);
@@ -346,7 +346,7 @@ async function recompute(figures: string[]): Promise<void> {
   }
 }
 
-/** Only the step SCALE_ONLY names (recompute, reports or sync), printed; false when every step is to run. */
+/** Only the step SCALE_ONLY names (recompute, reports, sync or costs), printed; false when every step is to run. */
 async function only(figures: string[]): Promise<boolean> {
   const step = process.env.SCALE_ONLY;
   if (!step) return false;
@@ -359,7 +359,8 @@ async function only(figures: string[]): Promise<boolean> {
     await recompute(figures);
   } else if (step === 'reports') await reports(figures);
   else if (step === 'sync') await syncs(figures);
-  else throw new Error(`SCALE_ONLY: expected recompute, reports or sync, got ${step}`);
+  else if (step === 'costs') await costs(figures);
+  else throw new Error(`SCALE_ONLY: expected recompute, reports, sync or costs, got ${step}`);
   console.log(`\n${figures.join('\n')}`);
   return true;
 }
