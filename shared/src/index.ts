@@ -23,10 +23,12 @@ export {
   eligibleText,
   leftText,
   sortedRaises,
+  stepConditionsText,
   type WageLeft,
   type WageStatus,
   type WageStepStatus,
   wageStatus,
+  wageSummary,
   wageText,
 } from './engine/wages';
 export { getFramework, shippedFrameworks } from './frameworks';

@@ -248,3 +248,29 @@ export function wageStatus(
 
 export const sortedRaises = (raises: WageRaise[]): WageRaise[] =>
   [...raises].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.at.localeCompare(b.at));
+
+/** A step's conditions as a person reads them: "Level 1 complete; 2000 confirmed hours; 12 months in the program". */
+export function stepConditionsText(framework: Framework, step: WageStep): string {
+  const parts = [
+    ...(step.level !== undefined
+      ? [`${framework.levels.find((l) => l.id === step.level)?.title ?? step.level} complete`]
+      : []),
+    ...(step.hours ?? []).map(
+      (h) => `${h.hours} confirmed ${h.category ? `${HOURS_CATEGORY_LABEL[h.category].toLowerCase()} ` : ''}hours`,
+    ),
+    ...(step.months !== undefined ? [`${step.months} month${step.months === 1 ? '' : 's'} in the program`] : []),
+  ];
+  return parts.join('; ') || 'starting wage';
+}
+
+/**
+ * One cell for dashboards and cohort views: "Step 1 (recorded); eligible for step 2 since 2026-11-24" while a raise
+ * is owed, else "Step 2; next: step 3 after Level 2 complete; 120 more confirmed hours".
+ */
+export function wageSummary(wage: WageStatus | undefined): string {
+  if (!wage) return '';
+  if (wage.eligible) return `Step ${wage.recordedStep} (recorded); ${wage.eligible.text}`;
+  const recorded = wage.recordedStep > wage.currentStep ? ` (recorded: step ${wage.recordedStep})` : '';
+  const next = wage.next ? `; next: step ${wage.next.step} after ${wage.next.text}` : '; top step';
+  return `Step ${wage.currentStep}${recorded}${next}`;
+}
