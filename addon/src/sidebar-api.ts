@@ -159,6 +159,22 @@ export interface TranscriptFile {
   base64: string;
 }
 
+/** The admin's "Record a raise" form. */
+export interface RaiseInput {
+  apprenticeId: string;
+  step: number;
+  effectiveDate: string;
+  note?: string;
+}
+
+/** What the service recorded, and the apprentice's wage step after it (e.g. "Step 2; next: step 3 after ..."). */
+export interface RaiseResult {
+  apprenticeId: string;
+  step: number;
+  effectiveDate: string;
+  wage: string;
+}
+
 /** The server functions the sidebar calls by name (addon/src/main.ts exports them; checked there). */
 export interface SidebarApi {
   getState(): State;
@@ -174,6 +190,8 @@ export interface SidebarApi {
   createFrameworkSheet(): SheetCreated;
   importFrameworkSheet(input: FrameworkSheetInput): FrameworkImportResult;
   createRoster(): SheetCreated;
+  createWageSchedule(): SheetCreated;
+  recordRaise(input: RaiseInput): RaiseResult;
   generateApprentices(ids: string[]): GenerateResult[];
   signOffSelection(): SignOffResult;
   confirmMyTicks(): ConfirmResult;
