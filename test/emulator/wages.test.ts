@@ -6,6 +6,8 @@ import { type ApprenticeRecordInput, type WageSchedule, wageSummary } from '@qua
 import { type CohortAnswer, dashboardLevelRows } from '@qualcard/shared/sheets';
 import ExcelJS from 'exceljs';
 import type { AuditRecord } from '../../functions/src/audit';
+import { mintIdToken } from '../../scripts/emulator-key';
+import { main } from '../../tools/cli/main';
 import {
   type ConfirmAnswer,
   call,
@@ -17,6 +19,7 @@ import {
   type TranscriptMeta,
   type VerifyAnswer,
 } from './helpers/api';
+import { apiUrl } from './helpers/env';
 
 const ADMIN = 'admin@acme.example';
 const COACH = 'coach@acme.example';
@@ -108,10 +111,31 @@ test('confirmed hours make the apprentice eligible: the dashboard row and the co
   });
   expect(row!.at(-1)).toBe(`Step 1 (recorded); ${eligible}`);
   expect(await cohortRow()).toMatchObject({ wageStep: 2, recordedWageStep: 1, wageEligible: eligible });
+  // The cohort report (xlsx) has the same cell on the apprentice's target level row.
+  const report = await call('GET', '/v1/sponsors/acme/cohort-report', { as: ADMIN });
+  expect(report.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(report.bytes as unknown as ArrayBuffer);
+  const cohort = wb.getWorksheet('Cohort')!;
+  const header = (cohort.getRow(1).values as unknown[]).map(String);
+  expect(cohort.getRow(2).getCell(header.indexOf('Wage step')).value).toBe(`Step 1 (recorded); ${eligible}`);
 });
 
 test('only an admin records a raise, only to a step reached, from the day it was reached', async () => {
   expect((await raise(COACH, { step: 2, effectiveDate: today })).status).toBe(403);
+  // The CLI's qualcard raise says what the service refused, and exits 1.
+  const out: string[] = [];
+  const env = { QUALCARD_API: apiUrl(), QUALCARD_ID_TOKEN: mintIdToken({ email: ADMIN }) };
+  const argv = ['raise', '--sponsor', 'acme', '--apprentice', 'cal', '--step', '3', '--effective', today];
+  expect(
+    await main(
+      argv,
+      (s) => out.push(s),
+      (s) => out.push(s),
+      env,
+    ),
+  ).toBe(1);
+  expect(out.join('\n')).toMatch(/not eligible for step 3 \(reached: step 2\)/);
   const missing = await raise(ADMIN, { effectiveDate: today });
   expect(missing.status).toBe(400);
   expect(missing.body.error.message).toMatch(/^step: /);
