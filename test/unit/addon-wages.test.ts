@@ -102,6 +102,23 @@ describe('parsing the sheet', () => {
     expect(errors.map((e) => `${e.cell} (${e.column}): ${e.message}`)).toEqual([message]);
     expect(schedules).toEqual({});
   });
+  test('the journeyworker rate goes on step 1, with its currency', () => {
+    const jw = (extra: Record<string, Cell>) =>
+      row({
+        Framework: FW,
+        Step: 1,
+        'Wage % of journeyworker rate': 50,
+        'Journeyworker rate per hour (step 1)': 40,
+        ...extra,
+      });
+    const cells = (grid: Cell[][]) => parseWageSchedules(grid, [f]).errors.map((e) => `${e.cell}: ${e.message}`);
+    expect(cells(gridWith(jw({})))).toEqual(['E6: a three-letter currency code such as USD']);
+    expect(
+      cells(
+        gridWith(step1, jw({ Step: 2, 'Wage % of journeyworker rate': 60, Currency: 'USD', 'Months in program': 3 })),
+      ),
+    ).toEqual(['L7: give the journeyworker rate on step 1']);
+  });
 });
 
 let fake: FakeAppsScript;

@@ -5,6 +5,7 @@
 import {
   type Framework,
   type ProgramChoice,
+  RecordMismatchError,
   type WageRaise,
   type WageSchedule,
   type WageStatus,
@@ -56,6 +57,16 @@ function checkRaise(wage: WageStatus, raise: WageRaise, last: WageRaise | undefi
     throw conflict(`effectiveDate: eligible for step ${raise.step} only since ${step.eligibleSince}`);
 }
 
+/** The engine's wage status; a schedule naming a level this apprentice's framework version lacks is a 409. */
+function statusOf(...args: Parameters<typeof wageStatus>): WageStatus {
+  try {
+    return wageStatus(...args);
+  } catch (e) {
+    if (e instanceof RecordMismatchError) throw conflict(`${e.message} (the apprentice's framework version)`);
+    throw e;
+  }
+}
+
 export async function raiseRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
   const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
   const member = await who(req);
@@ -78,7 +89,7 @@ export async function raiseRoute(req: Request, res: Response, params: Record<str
     });
     const run = workFunctionsRun(framework, current.apprentice, program);
     const last = current.raises?.at(-1);
-    checkRaise(wageStatus(framework, current, schedule, settings.today, run), raise, last);
+    checkRaise(statusOf(framework, current, schedule, settings.today, run), raise, last);
     const raises = [...(current.raises ?? []), raise];
     const audit = { at, who: member.email, entity: 'wage-raise' as const, key: `step-${raise.step}` };
     const head = appendAudit(tx, db, sid, aid, state.head, [

@@ -203,12 +203,7 @@ function scheduleOf(f: Framework, own: StepRow[], index: ColumnIndex, errors: Ro
     for (const issue of parsed.error.issues) {
       const [field, k, ...rest] = issue.path;
       if (field === 'steps' && typeof k === 'number') err(own[k]!, issueColumn(rest, own[k]), issue.message);
-      else
-        err(
-          first,
-          field === 'journeyworkerRate' && rest[0] !== 'currency' ? 'journeyworkerRate' : 'currency',
-          issue.message,
-        );
+      else err(first, k === 'currency' ? 'currency' : 'journeyworkerRate', issue.message);
     }
     return undefined;
   }
