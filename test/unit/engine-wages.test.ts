@@ -6,9 +6,12 @@ import {
   checkWageSchedule,
   computeProgress,
   RecordMismatchError,
+  stepConditionsText,
   WageSchedule,
   type WageStep,
   wageStatus,
+  wageSummary,
+  wageText,
 } from '../../shared/src';
 import {
   ADMIN,
@@ -284,4 +287,33 @@ test('computeProgress carries the wage status when the program has a schedule, a
   const p = computeProgress(f, completeLevel1({ signOffs: [sign('A1'), sign('A2')] }), '2026-06-01', program);
   expect(p.wage).toMatchObject({ currentStep: 2, recordedStep: 1, eligible: { step: 2, since: '2026-02-20' } });
   expect(computeProgress(f, completeLevel1(), '2026-06-01').wage).toBeUndefined();
+});
+
+describe('the words every view uses', () => {
+  test('wages, conditions and the one-cell summary', () => {
+    const jw = { amount: 40, currency: 'USD' };
+    expect(wageText(pct(62.5), jw)).toBe('62.5% of the journeyworker rate (USD 25.00/hour)');
+    expect(wageText(pct(60))).toBe('60% of the journeyworker rate');
+    expect(wageText({ kind: 'amount', amount: 18.5, currency: 'USD', per: 'hour' })).toBe('USD 18.50/hour');
+    const step = {
+      wage: pct(60),
+      level: 'L2',
+      hours: [{ hours: 2000 }, { hours: 144, category: 'related-instruction' as const }],
+      months: 1,
+    };
+    expect(stepConditionsText(f, step)).toBe(
+      'Level 2 complete; 2000 confirmed hours; 144 confirmed related instruction hours; 1 month in the program',
+    );
+    expect(stepConditionsText(f, { wage: pct(50) })).toBe('starting wage');
+    const s = schedule({ level: 'L1' }, { level: 'L2' });
+    expect(wageSummary(status(record(), s, '2026-06-01'))).toBe('Step 1; next: step 2 after Level 1 complete');
+    expect(wageSummary(status(completeLevel1(), s, '2026-06-01'))).toBe(
+      'Step 1 (recorded); eligible for step 2 since 2026-02-20',
+    );
+    const raised = completeLevel1({
+      raises: [{ step: 2, effectiveDate: '2026-03-01', by: ADMIN, at: '2026-03-01T09:00:00.000Z' }],
+    });
+    expect(wageSummary(status(raised, s, '2026-06-01'))).toBe('Step 2; next: step 3 after Level 2 complete');
+    expect(wageSummary(undefined)).toBe('');
+  });
 });
