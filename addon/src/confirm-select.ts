@@ -4,7 +4,13 @@
 // changed from the sheet, so a mistyped date is fixed first, not confirmed.
 //   Confirm my ticks (a coach): ticked items and hours rows.
 //   Record results (a sponsor admin): prior credit, and ticked exams and certifications with their proof (Evidence).
-import { countedEntries, type Framework, type RowConfirmations, type SheetRecord } from '@qualcard/shared';
+import {
+  countedEntries,
+  type Framework,
+  isTheirsToConfirm,
+  type RowConfirmations,
+  type SheetRecord,
+} from '@qualcard/shared';
 import { type Cell, readQualCard } from '@qualcard/shared/sheets';
 import type { ConfirmBody, Proof } from './api/requests';
 
@@ -64,7 +70,7 @@ export function selectMyTicks(
   const signOffs: string[] = [];
   for (const s of record.signOffs) {
     if (confirmations?.signOffs[s.itemId]) continue;
-    if (s.coachEmail && s.coachEmail !== me) skipped.otherSigner.push(`${s.itemId}: signed by ${s.coachEmail}`);
+    if (!isTheirsToConfirm(s.coachEmail, me)) skipped.otherSigner.push(`${s.itemId}: signed by ${s.coachEmail}`);
     else if (!s.date) skipped.noDate.push(`${s.itemId}: no date`);
     else if (flags.has(`item:${s.itemId}`)) skipped.flagged.push(`${s.itemId}: ${flags.get(`item:${s.itemId}`)}`);
     else signOffs.push(s.itemId);
@@ -73,7 +79,7 @@ export function selectMyTicks(
   for (const h of record.hours) {
     const row = `hours ${h.date} ${h.hours} h`;
     if (h.id && confirmations?.hours[h.id]) continue;
-    if (h.verifiedBy && h.verifiedBy !== me) skipped.otherSigner.push(`${row}: verified by ${h.verifiedBy}`);
+    if (!isTheirsToConfirm(h.verifiedBy, me)) skipped.otherSigner.push(`${row}: verified by ${h.verifiedBy}`);
     else if (!h.id) skipped.flagged.push(`${row}: the row lost its key (use Generate to give it one)`);
     else if (flags.has(`hours:${h.id}`)) skipped.flagged.push(`${row}: ${flags.get(`hours:${h.id}`)}`);
     else hours.push(h.id);

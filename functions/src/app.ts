@@ -9,6 +9,7 @@ import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
 import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { cohortJsonRoute } from './routes/cohort-json';
 import { confirmationsRoute } from './routes/confirmations';
+import { putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { raiseRoute } from './routes/raises';
@@ -24,6 +25,7 @@ export const router = new Router()
   })
   .on('GET', '/v1/me', meRoute)
   .on('PUT', '/v1/sponsors/:sponsorId/members/:email', putMemberRoute)
+  .on('PUT', '/v1/sponsors/:sponsorId/digest', putDigestRoute)
   .on('POST', '/v1/sponsors/:sponsorId/sync', syncRoute)
   .on('GET', F, listFrameworksRoute)
   .on('POST', F, publishFrameworkRoute)

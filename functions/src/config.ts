@@ -2,6 +2,7 @@
 // functions/.env.<projectId> (and asks for any that is missing at the first deploy); the emulators read
 // functions/.env.demo-qualcard. Nothing here is secret: ID tokens are checked against Google's public certificates.
 import { defineInt, defineString } from 'firebase-functions/params';
+import { DEFAULT_MAIL_COLLECTION } from './digest/mail';
 
 /**
  * OAuth client ids whose Google ID tokens are accepted: the add-on's Apps Script project, comma-separated.
@@ -31,4 +32,10 @@ export const REGION = defineString('QUALCARD_REGION', {
 export const MAX_INSTANCES = defineInt('QUALCARD_MAX_INSTANCES', {
   default: 10,
   description: 'Maximum number of function instances',
+});
+
+/** The collection the digests' mail documents go to: the "Email documents collection" of the Trigger Email extension. */
+export const MAIL_COLLECTION = defineString('QUALCARD_MAIL_COLLECTION', {
+  default: DEFAULT_MAIL_COLLECTION,
+  description: 'Firestore collection of the Trigger Email from Firestore extension (its "Email documents collection")',
 });

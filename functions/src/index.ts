@@ -1,4 +1,5 @@
-// Cloud Functions entry point: one HTTPS function, `api`, with every endpoint under /v1 (see app.ts).
+// Cloud Functions entry points: one HTTPS function, `api`, with every endpoint under /v1 (see app.ts), and the
+// scheduled `digests` (digest/send.ts).
 //
 // Runtime choices, from the measured workloads (npm run bench:backend): a transcript export takes ~0.1-0.2 s and a
 // cohort report of 1,000 apprentices ~2 s with +38 MB of heap (streaming writer); a sync body is at most 8 MiB.
@@ -7,8 +8,9 @@
 // measured request and still fails fast enough for Apps Script's 6-minute limit to retry. Region and the instance
 // ceiling are params (config.ts), so a sponsor sets them in functions/.env.<project> without a code change.
 import { onRequest } from 'firebase-functions/v2/https';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { handle } from './app';
-import { MAX_INSTANCES, REGION } from './config';
+import { MAIL_COLLECTION, MAX_INSTANCES, REGION } from './config';
 
 export { handle, router } from './app';
 
@@ -24,4 +26,19 @@ export const api = onRequest(
     invoker: 'public',
   },
   handle,
+);
+
+/**
+ * The weekly digests, run every day at 12:00 UTC: each sponsor whose digest is on gets it on its weekday, the day in
+ * its own time zone (at 12:00 UTC that is the same calendar day from UTC-12 to UTC+11). Writing is idempotent per
+ * sponsor, week and recipient, so a retry or a second run the same week adds nothing.
+ */
+export const digests = onSchedule(
+  { schedule: 'every day 12:00', timeZone: 'Etc/UTC', region: REGION, timeoutSeconds: 540, retryCount: 2 },
+  async (event) => {
+    const { firestore } = await import('./db');
+    const { sendDigests } = await import('./digest/send');
+    const stats = await sendDigests(firestore(), new Date(event.scheduleTime), MAIL_COLLECTION.value());
+    console.log(JSON.stringify({ message: 'digests', ...stats }));
+  },
 );

@@ -6,7 +6,15 @@ export { type MigrationDiff, migratedSignOffs, migrationDiff } from './engine/mi
 export { type Deadline, type Lateness, lateness, maximumDuration } from './engine/pace';
 export { checkOptionalWorkFunctions, optionalWorkFunctionIds, workFunctionsRun } from './engine/program';
 export { computeProgress, RecordMismatchError } from './engine/progress';
-export { ENTRY_KINDS, isArchived, isPendingFinding, PENDING_CODE, type Standing, standing } from './engine/provenance';
+export {
+  ENTRY_KINDS,
+  isArchived,
+  isPendingFinding,
+  isTheirsToConfirm,
+  PENDING_CODE,
+  type Standing,
+  standing,
+} from './engine/provenance';
 export { CONFIRMED_BY, type EntryKind, HOURS_CATEGORY_LABEL, RULES } from './engine/rules';
 export {
   type ApprenticeStatus,

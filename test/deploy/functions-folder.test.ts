@@ -91,8 +91,19 @@ test('the manifest the Firebase CLI reads declares the api function with its run
   expect(api).toMatchObject({ availableMemoryMb: 1024, cpu: 1, concurrency: 16, timeoutSeconds: 120 });
   expect(api.region).toBe('{{ params.QUALCARD_REGION }}');
   expect(api.maxInstances).toBe('{{ params.QUALCARD_MAX_INSTANCES }}');
+  // The weekly digests: a Cloud Scheduler job every day at noon UTC, in the api's region.
+  expect(manifest.endpoints.digests.scheduleTrigger).toMatchObject({
+    schedule: 'every day 12:00',
+    timeZone: 'Etc/UTC',
+  });
+  expect(manifest.endpoints.digests.region).toBe('{{ params.QUALCARD_REGION }}');
   const params = manifest.params.map((p: { name: string }) => p.name).sort();
-  expect(params).toEqual(['QUALCARD_AUDIENCES', 'QUALCARD_MAX_INSTANCES', 'QUALCARD_REGION']);
+  expect(params).toEqual([
+    'QUALCARD_AUDIENCES',
+    'QUALCARD_MAIL_COLLECTION',
+    'QUALCARD_MAX_INSTANCES',
+    'QUALCARD_REGION',
+  ]);
 });
 
 test('lib/index.js loads with only the installed packages, answers a health request and logs each request', async () => {

@@ -24,3 +24,10 @@ export const ENTRY_KINDS = Object.keys(CONFIRMED_BY) as EntryKind[];
 
 export const PENDING_CODE = (kind: EntryKind): string => `pending.${kind}`;
 export const isPendingFinding = (f: { code: string }): boolean => f.code.startsWith('pending.');
+
+/**
+ * Whose a typed sign-off or hours row is to confirm: the coach it is typed as ("Signed by" / "Verified by"), or any
+ * of the apprentice's coaches when that cell is blank (confirming fills it in with the confirming coach). Confirm my
+ * ticks and the weekly digests both ask this.
+ */
+export const isTheirsToConfirm = (typedBy: string | undefined, coach: string): boolean => !typedBy || typedBy === coach;

@@ -1,0 +1,152 @@
+// The weekly digests of one sponsor, as messages (pure: the runner, send.ts, reads and writes). Coaches get their
+// own apprentices who are off track or at risk and the rows waiting for their confirmation; admins and consultants
+// get the sponsor's summary. Built from one sponsor's data only, so no message can hold another sponsor's.
+import {
+  type ApprenticeStatus,
+  isTheirsToConfirm,
+  STATUS_LABEL,
+  STATUS_LEVELS,
+  type StatusLevel,
+} from '@qualcard/shared';
+
+/** A typed sign-off or hours row no coach has confirmed yet. */
+export interface WaitingRow {
+  /** The coach it is typed as, or undefined when the cell is blank (any of the apprentice's coaches). */
+  typedBy: string | undefined;
+  /** "Sign-off IT.1.2 dated 2026-03-01", "Hours 2026-03-02, 8 h". */
+  label: string;
+}
+
+export interface DigestApprentice {
+  id: string;
+  name: string;
+  coachEmails: string[];
+  status: ApprenticeStatus;
+  /** Entries of every kind waiting for any confirmation (the stored tallies). */
+  pending: number;
+  /** The sign-off and hours rows waiting for a coach. */
+  waiting: WaitingRow[];
+}
+
+export interface DigestInput {
+  sponsorId: string;
+  sponsorName: string;
+  /** The ISO week the digest is for, "2026-W48". */
+  week: string;
+  sheetUrl: string | undefined;
+  apprentices: DigestApprentice[];
+  /** Members with the coach role in the sponsor: only they get a coach's message (not any address typed in a sheet). */
+  coaches: string[];
+  /** Admins and consultants of the sponsor. */
+  staff: string[];
+}
+
+export interface DigestMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** One block of a message: a heading and lines, rendered to both text and HTML. */
+interface Section {
+  heading: string;
+  lines: string[];
+}
+
+/**
+ * Lines listed per section; the rest are counted and left to the sheet. Keeps a digest readable and a mail document
+ * of a sponsor with thousands of apprentices far under Firestore's 1 MiB per document.
+ */
+export const MAX_DIGEST_LINES = 100;
+
+/** A section of `lines`, the first MAX_DIGEST_LINES of them and a count of the others. */
+function section(heading: string, lines: string[]): Section {
+  const extra = lines.length - MAX_DIGEST_LINES;
+  const shown = extra > 0 ? [...lines.slice(0, MAX_DIGEST_LINES), `and ${extra} more (see the sheet)`] : lines;
+  return { heading: `${heading} (${lines.length})`, lines: shown };
+}
+
+const concerning = (a: DigestApprentice): boolean => a.status.status !== 'on-track';
+const byName = (a: DigestApprentice, b: DigestApprentice): number =>
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const statusLine = (a: DigestApprentice): string => `${a.name} (${a.id}): ${a.status.reason}`;
+
+function render(input: DigestInput, to: string, subject: string, intro: string, sections: Section[]): DigestMessage {
+  const link = input.sheetUrl
+    ? `Open the sheet: ${input.sheetUrl}`
+    : 'Open the sponsor admin spreadsheet to act on these.';
+  const text = [intro, ...sections.flatMap((s) => ['', s.heading, ...s.lines.map((l) => `- ${l}`)]), '', link].join(
+    '\n',
+  );
+  const htmlLink = input.sheetUrl
+    ? `<p><a href="${escapeHtml(input.sheetUrl)}">Open the sheet</a></p>`
+    : `<p>${escapeHtml(link)}</p>`;
+  const html = [
+    `<p>${escapeHtml(intro)}</p>`,
+    ...sections.map(
+      (s) => `<h3>${escapeHtml(s.heading)}</h3><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    ),
+    htmlLink,
+  ].join('\n');
+  return { to, subject, text, html };
+}
+
+/** A coach's message, or null when none of their apprentices needs anything from them this week. */
+export function coachDigest(input: DigestInput, coach: string): DigestMessage | null {
+  const mine = input.apprentices.filter((a) => a.coachEmails.includes(coach)).sort(byName);
+  const concerns = mine.filter(concerning).map(statusLine);
+  const waiting = mine.flatMap((a) =>
+    a.waiting.filter((w) => isTheirsToConfirm(w.typedBy, coach)).map((w) => `${a.name} (${a.id}): ${w.label}`),
+  );
+  if (!concerns.length && !waiting.length) return null;
+  const sections: Section[] = [];
+  if (concerns.length) sections.push(section('Off track or at risk', concerns));
+  if (waiting.length) sections.push(section('Waiting for your confirmation', waiting));
+  const intro = `Your Qualcard digest for ${input.sponsorName}, week ${input.week}.`;
+  const subject = `Qualcard ${input.week}: ${concerns.length} apprentice(s) need attention, ${waiting.length} row(s) to confirm`;
+  return render(input, coach, subject, intro, sections);
+}
+
+/** The sponsor's summary for an admin or a consultant: counts per status, who is off track or at risk, pending. */
+export function summaryDigest(input: DigestInput, to: string): DigestMessage {
+  const counts = Object.fromEntries(STATUS_LEVELS.map((s) => [s, 0])) as Record<StatusLevel, number>;
+  for (const a of input.apprentices) counts[a.status.status]++;
+  const pending = input.apprentices.reduce((n, a) => n + a.pending, 0);
+  const concerns = input.apprentices.filter(concerning).sort(byName).map(statusLine);
+  const sections: Section[] = [
+    {
+      heading: `Apprentices (${input.apprentices.length})`,
+      lines: [
+        ...STATUS_LEVELS.map((s) => `${STATUS_LABEL[s]}: ${counts[s]}`),
+        `Entries waiting for a confirmation: ${pending}`,
+      ],
+    },
+  ];
+  if (concerns.length) sections.push(section('Off track or at risk', concerns));
+  const intro = `The Qualcard summary of ${input.sponsorName}, week ${input.week}.`;
+  const subject = `Qualcard ${input.week}: ${input.sponsorName}, ${counts['off-track']} off track, ${counts['at-risk']} at risk`;
+  return render(input, to, subject, intro, sections);
+}
+
+/** Every message of the sponsor's digest: one per coach with something to act on, one per admin or consultant. */
+export function composeDigests(input: DigestInput): DigestMessage[] {
+  const coaches = [...new Set(input.coaches)].sort();
+  const forCoaches = coaches.flatMap((c) => coachDigest(input, c) ?? []);
+  const staff = [...new Set(input.staff)].sort();
+  return [...forCoaches, ...staff.map((s) => summaryDigest(input, s))];
+}
+
+/** The ISO week of a calendar day ("2026-W48") and its ISO weekday (1 Monday .. 7 Sunday). */
+export function isoWeek(day: string): { week: string; weekday: number } {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = date.getUTCDay() || 7;
+  // The week belongs to the year of its Thursday.
+  const thursday = new Date(date.getTime() + (4 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  return { week: `${year}-W${String(week).padStart(2, '0')}`, weekday };
+}
