@@ -6,6 +6,9 @@ import { type ApprenticeRecordInput, type WageSchedule, wageSummary } from '@qua
 import { type CohortAnswer, dashboardLevelRows } from '@qualcard/shared/sheets';
 import ExcelJS from 'exceljs';
 import type { AuditRecord } from '../../functions/src/audit';
+import { isoWeek } from '../../functions/src/digest/compose';
+import { type MailDoc, mailId } from '../../functions/src/digest/mail';
+import { sendDigests } from '../../functions/src/digest/send';
 import { mintIdToken } from '../../scripts/emulator-key';
 import { main } from '../../tools/cli/main';
 import {
@@ -111,6 +114,17 @@ test('confirmed hours make the apprentice eligible: the dashboard row and the co
   });
   expect(row!.at(-1)).toBe(`Step 1 (recorded); ${eligible}`);
   expect(await cohortRow()).toMatchObject({ wageStep: 2, recordedWageStep: 1, wageEligible: eligible });
+  // The admin's weekly digest lists it (the digest runner, on this sponsor's stored progress).
+  const put = await call('PUT', '/v1/sponsors/acme/digest', {
+    as: ADMIN,
+    body: { enabled: true, weekday: isoWeek(today).weekday },
+  });
+  expect(put.status).toBe(200);
+  await sendDigests(db(), new Date(`${today}T12:00:00Z`));
+  const mail = await db()
+    .doc(`mail/${mailId('acme', isoWeek(today).week, ADMIN)}`)
+    .get();
+  expect((mail.data() as MailDoc).message.text).toContain(`Wage raise owed (1)\n- Cal Apprentice (cal): ${eligible}`);
   // The cohort report (xlsx) has the same cell on the apprentice's target level row.
   const report = await call('GET', '/v1/sponsors/acme/cohort-report', { as: ADMIN });
   expect(report.status).toBe(200);
