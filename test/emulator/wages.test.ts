@@ -243,3 +243,13 @@ test("the transcript's Wage history sheet lists each step, when it was reached a
     '3: Information Technology Generalist complete',
   ]);
 });
+
+test('a program sent without a schedule removes it: no wage status, the raises stay on record', async () => {
+  const res = await sync({ [FW]: { optionalWorkFunctionIds: [] } });
+  expect(res.status).toBe(200);
+  expect((await db().doc('sponsors/acme').get()).get('programs')).toEqual({ [FW]: { optionalWorkFunctionIds: [] } });
+  expect(res.body.apprentices[0]!.progress!.wage).toBeUndefined();
+  expect(await cohortRow()).toMatchObject({ wageStep: null, wageEligible: null, wage: '' });
+  expect((await db().doc('sponsors/acme/apprentices/cal').get()).get('raises')).toHaveLength(1);
+  expect((await raise(ADMIN, { step: 3, effectiveDate: today })).status).toBe(409);
+});
