@@ -22,10 +22,11 @@ export interface SponsorSettings extends SponsorClock {
   programs: Programs;
 }
 
-/** The settings a sponsor document holds. Programs are validated when an admin's sync stores them. */
-export function settingsOf(snap: DocumentSnapshot): SponsorSettings {
+/** The settings a sponsor document holds, as of `now`. Programs are validated when an admin's sync stores them. */
+export function settingsOf(snap: DocumentSnapshot, now = new Date()): SponsorSettings {
   const programs = Programs.safeParse(snap.get('programs') ?? {});
-  return { ...clockFor(snap.get('timeZone') as string | undefined), programs: programs.success ? programs.data : {} };
+  const clock = clockFor(snap.get('timeZone') as string | undefined, now);
+  return { ...clock, programs: programs.success ? programs.data : {} };
 }
 
 /** One read of the sponsor document. */

@@ -7,6 +7,7 @@
 //     .../transcripts/{id}                              stored .xlsx versions
 //   sponsors/{sponsorId}/progress/{apprenticeId}        last computed progress and gaps
 //   sponsors/{sponsorId}/syncs/{keyHash}                idempotency keys
+//   sponsors/{sponsorId}/recomputeRows/{apprenticeId}   the daily recompute's copy of the rows (functions only)
 //   sponsors/{sponsorId}/frameworks/{frameworkId}       a sponsor framework: owner, title, latestVersion, versions
 //     .../versions/{version}                            one published version (canonical JSON, SHA-256); immutable
 // Shipped frameworks are not stored: they are bundled with the code (owner "qualcard"), see registry.ts.
@@ -49,6 +50,7 @@ export const paths = {
   transcripts: (sid: string, aid: string) => `sponsors/${sid}/apprentices/${aid}/transcripts`,
   progress: (sid: string) => `sponsors/${sid}/progress`,
   syncs: (sid: string) => `sponsors/${sid}/syncs`,
+  recomputeRows: (sid: string) => `sponsors/${sid}/recomputeRows`,
   frameworks: (sid: string) => `sponsors/${sid}/frameworks`,
   frameworkVersions: (sid: string, fid: string) => `sponsors/${sid}/frameworks/${fid}/versions`,
 };

@@ -42,3 +42,5 @@ export const digests = onSchedule(
     console.log(JSON.stringify({ message: 'digests', ...stats }));
   },
 );
+// The daily recompute, on a schedule (recompute/schedule.ts).
+export { daily } from './recompute/schedule';

@@ -64,15 +64,11 @@ export async function progressFor(
   }
 }
 
-/** Stores progress when it differs from what is stored; returns the stored view. */
-export async function storeProgress(
-  db: Firestore,
-  sid: string,
-  record: ApprenticeRecord,
-  progress: Progress,
-): Promise<StoredProgress> {
-  const ref = db.doc(`${paths.progress(sid)}/${record.apprentice.id}`);
-  const view = {
+/** The stored view of a progress, without its computation time. */
+export type ProgressView = Omit<StoredProgress, 'computedAt'>;
+
+export function progressView(sid: string, record: ApprenticeRecord, progress: Progress): ProgressView {
+  return {
     sponsorId: sid,
     apprenticeId: record.apprentice.id,
     name: record.apprentice.name,
@@ -82,9 +78,29 @@ export async function storeProgress(
     frameworkVersion: progress.frameworkVersion,
     progress: summarizeProgress(progress),
   };
+}
+
+/** Whether the stored progress already says what `view` says (the computation time aside). */
+export function sameView(current: StoredProgress | undefined, view: ProgressView): current is StoredProgress {
+  return current !== undefined && canonicalJson({ ...current, computedAt: undefined }) === canonicalJson(view);
+}
+
+/** The document written for a view: JSON only (optional fields absent, not undefined). */
+export const storedDoc = (view: ProgressView, at: Date): StoredProgress =>
+  JSON.parse(JSON.stringify({ ...view, computedAt: at.toISOString() }));
+
+/** Stores progress when it differs from what is stored; returns the stored view. */
+export async function storeProgress(
+  db: Firestore,
+  sid: string,
+  record: ApprenticeRecord,
+  progress: Progress,
+): Promise<StoredProgress> {
+  const ref = db.doc(`${paths.progress(sid)}/${record.apprentice.id}`);
+  const view = progressView(sid, record, progress);
   const current = (await ref.get()).data() as StoredProgress | undefined;
-  if (current && canonicalJson({ ...current, computedAt: undefined }) === canonicalJson(view)) return current;
-  const stored: StoredProgress = { ...view, computedAt: new Date().toISOString() };
-  await ref.set(JSON.parse(JSON.stringify(stored)));
+  if (sameView(current, view)) return current;
+  const stored = storedDoc(view, new Date());
+  await ref.set(stored);
   return stored;
 }

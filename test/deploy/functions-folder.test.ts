@@ -77,7 +77,7 @@ test('npm ci from the lockfile installs the Firestore client firebase-admin need
   );
 });
 
-test('the manifest the Firebase CLI reads declares the api function with its runtime options and params', () => {
+test('the manifest the Firebase CLI reads declares the api and daily functions with their runtime options and params', () => {
   const out = join(dir, 'manifest.json');
   const sdk = join(dir, 'node_modules/firebase-functions/lib/bin/firebase-functions.js');
   execFileSync(process.execPath, [sdk, '.'], {
@@ -97,6 +97,10 @@ test('the manifest the Firebase CLI reads declares the api function with its run
     timeZone: 'Etc/UTC',
   });
   expect(manifest.endpoints.digests.region).toBe('{{ params.QUALCARD_REGION }}');
+  const daily = manifest.endpoints.daily;
+  expect(daily.scheduleTrigger).toMatchObject({ schedule: 'every day 02:00', timeZone: 'UTC' });
+  expect(daily).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 540 });
+  expect(daily.region).toBe('{{ params.QUALCARD_REGION }}');
   const params = manifest.params.map((p: { name: string }) => p.name).sort();
   expect(params).toEqual([
     'QUALCARD_AUDIENCES',

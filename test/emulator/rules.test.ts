@@ -84,6 +84,7 @@ const fixture = seedOnce(async () => {
       await set(`${path.split('/apprentices/')[0]}/progress/${id}`, { apprenticeId: id, coachEmails: [coach] });
     }
     await set(`${A}/syncs/k1`, { key: 'k1' });
+    await set(`${A}/recomputeRows/ann`, { version: 'v1', rows: '{"signOffs":[],"hours":[]}' });
     await set(`${A}/frameworks/acme-desk`, { owner: 'acme', latestVersion: '1.0.0', versions: ['1.0.0'] });
     await set(`${A}/frameworks/acme-desk/versions/1.0.0`, { json: '{}', sha256: 'x' });
     await set('sponsors/globex/frameworks/globex-desk', { owner: 'globex' });
@@ -126,6 +127,8 @@ const cases: [string, string, Person[]][] = [
   ['audit', `${ANN}/audit/0000000001`, ['admin', 'consultant']],
   ['progress', `${A}/progress/ann`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['syncs', `${A}/syncs/k1`, ['admin']],
+  // The daily recompute's row copy: nobody, not even an admin.
+  ['recomputeRows', `${A}/recomputeRows/ann`, []],
   ['frameworks', `${A}/frameworks/acme-desk`, ['admin', 'consultant', 'coach', 'otherCoach', 'apprentice']],
   [
     'framework versions',

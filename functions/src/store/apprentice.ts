@@ -52,7 +52,7 @@ interface RowChange {
   after?: Row<unknown>;
 }
 
-const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
+export const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
   if (!snap.exists) return undefined;
   const d = snap.data()!;
   return {
@@ -64,7 +64,7 @@ const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
   };
 };
 
-const rowOf = <T>(data: FirebaseFirestore.DocumentData): Row<T> => ({
+export const rowOf = <T>(data: FirebaseFirestore.DocumentData): Row<T> => ({
   key: data.key,
   order: data.order,
   data: data.data as T,
@@ -203,7 +203,9 @@ export async function commitApprentice(
           });
       }
       const head = appendAudit(tx, db, sid, aid, state.head, audits);
-      if (profileChanged || audits.length > 0) {
+      // Any row change touches the apprentice document (a reorder too, which has no audit record): its update
+      // time then says the rows changed, which the daily recompute's row cache relies on (recompute/rows-cache.ts).
+      if (profileChanged || batch.length > 0) {
         // mergeFields replaces these fields whole (a removed optional field goes) and keeps the transcript counter.
         const fields = { sponsorId: sid, apprenticeId: aid, ...target.profile, auditHead: head, updatedAt: at };
         tx.set(db.doc(paths.apprentice(sid, aid)), fields, { mergeFields: Object.keys(fields) });

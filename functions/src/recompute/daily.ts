@@ -1,0 +1,195 @@
+// The daily recompute: every apprentice's progress and status as of the sponsor's local today, stored only where it
+// changed, so "behind pace" and "no activity for 60 days" appear for the apprentices nobody touches.
+//
+// Paged batches in one invocation, not a task queue: sponsors, then each sponsor's apprentices, in pages of
+// `pageSize` ordered by document id (startAfter the last id), so memory stays at one page and a page's writes go out
+// in batches of at most 500. A task queue would add a second function, its IAM and retries for a job that is one
+// pass over the data; if the measured pass at 100,000 apprentices ever nears the 540 s limit, the same
+// `recomputeSponsor` is the unit a task queue would enqueue (one task per sponsor).
+//
+// Cost per apprentice and run (counted here, asserted in test/emulator/daily.test.ts): 1 read for its profile (the
+// page query), 1 for its copy of the rows (recompute/rows-cache.ts, getAll per page) and 1 for its stored progress
+// (getAll per page): 3 reads, whatever its number of rows, plus a share of the page queries. Only when its rows
+// changed since the copy was taken (a sync, sign-off, confirmation or migration touched the apprentice document) are
+// its rows read again (one read per row, at least one per subcollection) and the copy rewritten: 1 write. Its
+// progress is written (1 write) only when the stored view differs; the view holds the as-of date, so that is once a
+// day per apprentice, and a second run the same day (a retry) writes nothing.
+//
+// A sync that lands between this run's read of an apprentice and its write of that apprentice's progress can be
+// overwritten by a view from the rows before it (as two overlapping syncs can); the sync's rows are kept and touched
+// the apprentice document, so the next run (or the next sync) stores the right view again.
+import type {
+  DocumentReference,
+  DocumentSnapshot,
+  Firestore,
+  Query,
+  QueryDocumentSnapshot,
+} from 'firebase-admin/firestore';
+import { info, warn } from 'firebase-functions/logger';
+import { type SponsorSettings, settingsOf } from '../clock';
+import { MAX_WRITES_PER_COMMIT, paths } from '../db';
+import { type ProgressView, progressFor, progressView, type StoredProgress, sameView, storedDoc } from '../progress';
+import { profileOf, recordOf } from '../store/apprentice';
+import { cachedRows, readRows, rowsDoc, versionOf } from './rows-cache';
+
+export interface RecomputeStats {
+  sponsors: number;
+  apprentices: number;
+  /** Progress documents written because the stored view differed (or there was none). */
+  changed: number;
+  /** Documents read, as Firestore bills them (an empty query is one read). */
+  reads: number;
+  /** Documents written: the changed progress documents and the row copies taken again. */
+  writes: number;
+  ms: number;
+}
+
+export interface RecomputeOptions {
+  /** Documents per page of sponsors and of apprentices. */
+  pageSize?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 200;
+/** Apprentices whose rows are read at the same time within a page. */
+const ROW_READ_CONCURRENCY = 50;
+
+/** Pages of a query ordered by document id; each page is billed as its documents, at least one read. */
+async function* pages(q: Query, size: number, stats: RecomputeStats): AsyncGenerator<QueryDocumentSnapshot[]> {
+  // '__name__' is FieldPath.documentId(), spelt so it works with whichever Admin SDK copy created `q`.
+  const byId = q.orderBy('__name__').limit(size);
+  let last: QueryDocumentSnapshot | undefined;
+  for (;;) {
+    const snap = await (last ? byId.startAfter(last) : byId).get();
+    stats.reads += Math.max(1, snap.size);
+    if (snap.empty) return;
+    yield snap.docs;
+    if (snap.size < size) return;
+    last = snap.docs[snap.size - 1];
+  }
+}
+
+interface Pending {
+  doc: QueryDocumentSnapshot;
+  /** The stored copy of the apprentice's rows (recomputeRows). */
+  cache: DocumentSnapshot;
+}
+type Write = { ref: DocumentReference; data: object };
+
+/** An apprentice's rows from the copy when it is current, else from the rows (and a fresh copy to write). */
+async function rowsOf(db: Firestore, sid: string, p: Pending, stats: RecomputeStats, writes: Write[]) {
+  const version = versionOf(p.doc);
+  const cached = cachedRows(p.cache, version);
+  if (cached) return cached;
+  const { rows, reads } = await readRows(db, sid, p.doc.id);
+  stats.reads += reads;
+  const copy = rowsDoc(rows, version);
+  if (copy) writes.push({ ref: p.cache.ref, data: copy });
+  return rows;
+}
+
+/** An apprentice's current view, or undefined when its profile is missing or its record no longer fits. */
+async function viewOf(
+  db: Firestore,
+  sid: string,
+  p: Pending,
+  settings: SponsorSettings,
+  stats: RecomputeStats,
+  writes: Write[],
+): Promise<ProgressView | undefined> {
+  const profile = profileOf(p.doc);
+  if (!profile) return undefined;
+  const record = recordOf(sid, { profile, ...(await rowsOf(db, sid, p, stats, writes)) });
+  try {
+    return progressView(sid, record, await progressFor(sid, record, settings.today, [], settings.programs));
+  } catch (e) {
+    // One apprentice whose framework version is gone must not stop everyone else's recompute.
+    warn('recompute.skipped', { sponsorId: sid, apprenticeId: p.doc.id, error: `${e}` });
+    return undefined;
+  }
+}
+
+/** Views of a page, `ROW_READ_CONCURRENCY` apprentices at a time (one getAll of their row copies first). */
+async function viewsOf(
+  db: Firestore,
+  sid: string,
+  docs: QueryDocumentSnapshot[],
+  settings: SponsorSettings,
+  stats: RecomputeStats,
+  writes: Write[],
+): Promise<ProgressView[]> {
+  const caches = await db.getAll(...docs.map((d) => db.doc(`${paths.recomputeRows(sid)}/${d.id}`)));
+  stats.reads += caches.length;
+  const out: (ProgressView | undefined)[] = [];
+  for (let i = 0; i < docs.length; i += ROW_READ_CONCURRENCY) {
+    const chunk = docs.slice(i, i + ROW_READ_CONCURRENCY).map((doc, j) => ({ doc, cache: caches[i + j]! }));
+    out.push(...(await Promise.all(chunk.map((p) => viewOf(db, sid, p, settings, stats, writes)))));
+  }
+  return out.filter((v): v is ProgressView => v !== undefined);
+}
+
+/** Writes in batches of at most 500 (Firestore's limit on one commit). */
+async function commitAll(db: Firestore, writes: Write[], stats: RecomputeStats): Promise<void> {
+  for (let i = 0; i < writes.length; i += MAX_WRITES_PER_COMMIT) {
+    const batch = db.batch();
+    for (const w of writes.slice(i, i + MAX_WRITES_PER_COMMIT)) batch.set(w.ref, w.data);
+    await batch.commit();
+  }
+  stats.writes += writes.length;
+}
+
+/** Recomputes one page of apprentices: one getAll of their stored progress, batched writes of the changed ones. */
+async function recomputePage(
+  db: Firestore,
+  sid: string,
+  docs: QueryDocumentSnapshot[],
+  settings: SponsorSettings,
+  stats: RecomputeStats,
+): Promise<void> {
+  stats.apprentices += docs.length;
+  const writes: Write[] = [];
+  const views = await viewsOf(db, sid, docs, settings, stats, writes);
+  if (views.length === 0) return commitAll(db, writes, stats);
+  const stored = await db.getAll(...views.map((v) => db.doc(`${paths.progress(sid)}/${v.apprenticeId}`)));
+  stats.reads += stored.length;
+  const before = writes.length;
+  stored.forEach((snap, i) => {
+    const v = views[i] as ProgressView;
+    if (!sameView(snap.data() as StoredProgress | undefined, v))
+      writes.push({ ref: snap.ref, data: storedDoc(v, settings.now) });
+  });
+  stats.changed += writes.length - before;
+  await commitAll(db, writes, stats);
+}
+
+/** One sponsor: its settings as of `now` (its own time zone decides "today"), then its apprentices page by page. */
+export async function recomputeSponsor(
+  db: Firestore,
+  sponsor: DocumentSnapshot,
+  now: Date,
+  stats: RecomputeStats,
+  pageSize = DEFAULT_PAGE_SIZE,
+): Promise<void> {
+  const settings = settingsOf(sponsor, now);
+  stats.sponsors++;
+  for await (const docs of pages(db.collection(paths.apprentices(sponsor.id)), pageSize, stats))
+    await recomputePage(db, sponsor.id, docs, settings, stats);
+}
+
+/** Every sponsor's apprentices, as of `now` in each sponsor's time zone (what the scheduled function runs). */
+export async function recomputeAll(db: Firestore, now: Date, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
+  const started = Date.now();
+  const size = opts.pageSize ?? DEFAULT_PAGE_SIZE;
+  const stats: RecomputeStats = { sponsors: 0, apprentices: 0, changed: 0, reads: 0, writes: 0, ms: 0 };
+  for await (const sponsors of pages(db.collection('sponsors'), size, stats))
+    for (const sponsor of sponsors) await recomputeSponsor(db, sponsor, now, stats, size);
+  stats.ms = Date.now() - started;
+  return stats;
+}
+
+/** The scheduled run: as of the time it was scheduled for (so a retry recomputes the same day), logged once. */
+export async function scheduledRecompute(db: Firestore, scheduleTime: string | undefined): Promise<RecomputeStats> {
+  const at = new Date(scheduleTime ?? Number.NaN);
+  const stats = await recomputeAll(db, Number.isNaN(at.valueOf()) ? new Date() : at);
+  info('recompute.done', { scheduleTime, ...stats });
+  return stats;
+}
