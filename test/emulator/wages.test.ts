@@ -2,13 +2,15 @@
 // confirmations make the apprentice eligible for a step (the dashboard row and GET /v1/cohort say "eligible for
 // step N since DATE"), an admin records the raise (audited, a coach may not), a later sync keeps it, and the
 // transcript's "Wage history" sheet lists the steps and the raise.
-import { type ApprenticeRecordInput, type WageSchedule, wageSummary } from '@qualcard/shared';
+import { type ApprenticeRecordInput, addMonths, type WageSchedule, wageSummary } from '@qualcard/shared';
 import { type CohortAnswer, dashboardLevelRows } from '@qualcard/shared/sheets';
 import ExcelJS from 'exceljs';
 import type { AuditRecord } from '../../functions/src/audit';
 import { isoWeek } from '../../functions/src/digest/compose';
 import { type MailDoc, mailId } from '../../functions/src/digest/mail';
 import { sendDigests } from '../../functions/src/digest/send';
+import type { StoredProgress } from '../../functions/src/progress';
+import { recomputeAll } from '../../functions/src/recompute/daily';
 import { mintIdToken } from '../../scripts/emulator-key';
 import { main } from '../../tools/cli/main';
 import {
@@ -252,4 +254,24 @@ test('a program sent without a schedule removes it: no wage status, the raises s
   expect(await cohortRow()).toMatchObject({ wageStep: null, wageEligible: null, wage: '' });
   expect((await db().doc('sponsors/acme/apprentices/cal').get()).get('raises')).toHaveLength(1);
   expect((await raise(ADMIN, { step: 3, effectiveDate: today })).status).toBe(409);
+});
+
+test('months in the program: the daily recompute makes the apprentice eligible on the day, with no sync', async () => {
+  const byMonths: WageSchedule = { steps: [{ wage: pct(50) }, { wage: pct(60), months: 3 }] };
+  const start = addMonths(today, -2);
+  const dee = {
+    ...cal,
+    apprentice: { ...cal.apprentice, id: 'dee', email: 'dee@apprentice.example', startDate: start },
+    hours: [],
+  };
+  const res = await call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
+    as: ADMIN,
+    body: { idempotencyKey: `wages-dee-${Date.now()}`, records: [dee], programs: program(byMonths) },
+  });
+  expect(res.status).toBe(200);
+  const due = addMonths(start, 3);
+  expect(res.body.apprentices[0]!.progress!.wage!.next!.text).toBe(`1 more month (from ${due})`);
+  await recomputeAll(db(), new Date(`${due}T12:00:00Z`));
+  const stored = (await db().doc('sponsors/acme/progress/dee').get()).data() as StoredProgress;
+  expect(stored.progress.wage!.eligible!.text).toBe(`eligible for step 2 since ${due}`);
 });
