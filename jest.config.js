@@ -8,7 +8,12 @@
 //                            stay here because the emulators are the scarcer of the two.
 // ts-jest transpiles file by file (tsconfig.json sets isolatedModules); `npm run typecheck` checks the types.
 const base = {
-  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
+    '/node_modules/jose/.+\\.js$': '<rootDir>/test/setup/esm-to-cjs.js',
+  },
+  // jose 6 is ESM only: the one package Jest must transform (test/setup/esm-to-cjs.js).
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@qualcard/shared$': '<rootDir>/shared/src/index.ts',
     '^@qualcard/shared/(.*)$': '<rootDir>/shared/src/$1',

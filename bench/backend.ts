@@ -14,7 +14,6 @@
 
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { ApprenticeRecord, computeProgress, getFramework } from '@qualcard/shared';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -26,6 +25,7 @@ import { planSync } from '../functions/src/sync/plan';
 import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans, confirmedRecord, type StagePlan } from '../scripts/demo-cohort';
 import { mintIdToken } from '../scripts/emulator-key';
+import { Counter, fmt, ms, peakHeap } from './measure';
 
 const SPONSOR = 'bench';
 const TRANSCRIPT_SAMPLE = 10;
@@ -34,8 +34,6 @@ const ADMIN = 'admin@bench.example';
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
 const base = functionsBaseUrl();
-const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
-const fmt = (n: number) => n.toFixed(1);
 
 function coldStart(): void {
   const lib = resolve(__dirname, '..', 'functions', 'lib', 'index.js');
@@ -60,29 +58,6 @@ function coldStart(): void {
   console.log(
     `Cold start (median of 5 fresh processes): module load ${fmt(lazy)} ms with exceljs, google-auth-library and the Admin SDK loaded lazily; ${fmt(eager)} ms if loaded eagerly (lazy/eager = ${(lazy / eager).toFixed(2)})`,
   );
-}
-
-class Counter extends Writable {
-  bytes = 0;
-  override _write(chunk: Buffer, _enc: string, cb: () => void): void {
-    this.bytes += chunk.length;
-    cb();
-  }
-}
-
-async function peakHeap<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
-  global.gc?.();
-  const start = process.memoryUsage().heapUsed;
-  let peak = start;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }, 5);
-  const t = process.hrtime.bigint();
-  const result = await fn();
-  const took = ms(t);
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { result, ms: took, peakMb: (peak - start) / 1048576 };
 }
 
 /** The baseline: the cohort workbook built in memory with exceljs' Workbook (same sheets and rows). */

@@ -21,6 +21,16 @@ export function ensureEmulatorKey(): { privateKeyFile: string; publicKeyFile: st
 
 export const EMULATOR_AUDIENCE = 'qualcard-demo.apps.googleusercontent.com';
 
+/**
+ * For the app's handler run in this process (a test or benchmark behind a local server): what the functions emulator
+ * gives it, the emulator flag (emulator-signed tokens accepted) and the params in functions/.env.demo-qualcard.
+ */
+export function actAsFunctionsEmulator(): void {
+  process.env.FUNCTIONS_EMULATOR = 'true';
+  const env = readFileSync(resolve(__dirname, '..', 'functions', '.env.demo-qualcard'), 'utf8');
+  for (const [, key, value] of env.matchAll(/^([A-Z_]+)=(.*)$/gm)) process.env[key!] ??= value;
+}
+
 export interface TokenClaims {
   email: string;
   email_verified?: boolean;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command inside `firebase emulators:exec` (Firestore + Functions, project demo-qualcard), after building the
-# functions bundle, the Firestore emulator wrapper jar and the emulator-only token signing key.
+# functions bundle, the Firestore emulator wrapper jar, the emulator-only token signing key and (in the git-ignored
+# functions/.secret.local, where the Functions emulator reads secrets) a credential signing key.
 # Usage: scripts/with-emulators.sh "<command>"
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,4 +13,5 @@ if [ -n "$wrapper" ]; then export FIRESTORE_EMULATOR_BINARY_PATH="$wrapper"; fi
 export METADATA_SERVER_DETECTION=none
 # The functions emulator accepts tokens signed with this key (and only there: the code checks FUNCTIONS_EMULATOR).
 export QUALCARD_EMULATOR_KEY_FILE="$(npx tsx scripts/emulator-key.ts)"
+npx tsx scripts/credential-key.ts
 exec npx firebase emulators:exec --only firestore,functions --project demo-qualcard "$1"

@@ -4,6 +4,7 @@
 import {
   GENERATE_SIDEBAR_BATCH as CHUNK,
   type ConfirmResult,
+  type CredentialFile,
   type MigrationResult,
   type SidebarApi,
   type State,
@@ -183,6 +184,22 @@ function download(file: TranscriptFile): void {
   const p = $('transcriptLink');
   p.textContent = '';
   p.appendChild(a);
+}
+
+/** One link per credential, with where it stands (issued, under review, revoked). */
+function credentialLinks(files: CredentialFile[]): void {
+  const ul = $('credentialLinks');
+  ul.textContent = '';
+  if (!files.length) ul.textContent = 'No credential yet: one is issued when a level is complete on confirmed entries.';
+  for (const f of files) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `data:${f.contentType},${encodeURIComponent(f.jwt)}`;
+    a.download = f.fileName;
+    a.textContent = f.name;
+    li.append(a, ` (${f.status})`);
+    ul.appendChild(li);
+  }
 }
 
 /** One line per apprentice of a migration's diff. */
@@ -365,6 +382,13 @@ function wireWork(): void {
       const id = $<HTMLSelectElement>('transcriptFor').value;
       if (!id) throw new Error('Choose an apprentice first');
       download(await call('exportTranscript', id));
+    }),
+  );
+  $('credentials').addEventListener('click', () =>
+    action('credentials', async () => {
+      const id = $<HTMLSelectElement>('transcriptFor').value;
+      if (!id) throw new Error('Choose an apprentice first');
+      credentialLinks(await call('credentialFiles', id));
     }),
   );
 }

@@ -3,6 +3,7 @@
 
 import { confirmMyTicks, recordResults } from './confirm';
 import { getCohortState, refreshCohort, saveEndpoint } from './consultant';
+import { credentialFiles } from './credentials';
 import { downloadCohortReport, downloadTranscript } from './downloads';
 import { generateApprentices as generate } from './generate';
 import { withLock } from './lock';
@@ -76,6 +77,7 @@ export {
   applyMigration,
   confirmMyTicks,
   createFrameworkSheet,
+  credentialFiles,
   downloadCohortReport,
   downloadTranscript,
   exportTranscript,

@@ -175,6 +175,15 @@ export interface RaiseResult {
   wage: string;
 }
 
+/** A completed level's signed credential and where it stands; `jwt` is the file's text (ASCII). */
+export interface CredentialFile {
+  fileName: string;
+  contentType: string;
+  jwt: string;
+  name: string;
+  status: string;
+}
+
 /** The server functions the sidebar calls by name (addon/src/main.ts exports them; checked there). */
 export interface SidebarApi {
   getState(): State;
@@ -198,6 +207,7 @@ export interface SidebarApi {
   recordResults(): ConfirmResult;
   checkProgress(): CheckResult;
   exportTranscript(apprenticeId: string): TranscriptFile;
+  credentialFiles(apprenticeId: string): CredentialFile[];
   publishFramework(): PublishResult;
   previewMigration(input: MigrationInput): MigrationResult;
   applyMigration(input: MigrationInput): MigrationResult;

@@ -9,8 +9,10 @@ import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
 import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { cohortJsonRoute } from './routes/cohort-json';
 import { confirmationsRoute } from './routes/confirmations';
+import { getCredentialRoute, listCredentialsRoute, revokeCredentialRoute } from './routes/credentials';
 import { putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
+import { issuerJwksRoute, issuerProfileRoute, revocationListRoute } from './routes/issuers';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { raiseRoute } from './routes/raises';
 import { signOffRoute } from './routes/signoffs';
@@ -40,6 +42,12 @@ export const router = new Router()
   .on('POST', `${A}/transcripts`, exportTranscriptRoute)
   .on('GET', `${A}/transcripts`, listTranscriptsRoute)
   .on('GET', `${A}/transcripts/:transcriptId`, downloadTranscriptRoute)
+  .on('GET', `${A}/credentials`, listCredentialsRoute)
+  .on('GET', `${A}/credentials/:credentialId`, getCredentialRoute)
+  .on('POST', `${A}/credentials/:credentialId/revoke`, revokeCredentialRoute)
+  .on('GET', '/v1/issuers/:sponsorId', issuerProfileRoute)
+  .on('GET', '/v1/issuers/:sponsorId/jwks', issuerJwksRoute)
+  .on('GET', '/v1/issuers/:sponsorId/revocations', revocationListRoute)
   .on('GET', `${A}/audit/verify`, verifyAuditRoute)
   .on('GET', '/v1/sponsors/:sponsorId/cohort-report', sponsorCohortRoute)
   .on('GET', '/v1/cohort-report', cohortRoute)

@@ -8,6 +8,8 @@
 //   sponsors/{sponsorId}/progress/{apprenticeId}        last computed progress and gaps
 //   sponsors/{sponsorId}/syncs/{keyHash}                idempotency keys
 //   sponsors/{sponsorId}/recomputeRows/{apprenticeId}   the daily recompute's copy of the rows (functions only)
+//   sponsors/{sponsorId}/credentials/{credentialId}     signed Open Badges credentials, one per apprentice, framework
+//                                                       version and completed level (credentials/issue.ts)
 //   sponsors/{sponsorId}/frameworks/{frameworkId}       a sponsor framework: owner, title, latestVersion, versions
 //     .../versions/{version}                            one published version (canonical JSON, SHA-256); immutable
 // Shipped frameworks are not stored: they are bundled with the code (owner "qualcard"), see registry.ts.
@@ -51,6 +53,7 @@ export const paths = {
   progress: (sid: string) => `sponsors/${sid}/progress`,
   syncs: (sid: string) => `sponsors/${sid}/syncs`,
   recomputeRows: (sid: string) => `sponsors/${sid}/recomputeRows`,
+  credentials: (sid: string) => `sponsors/${sid}/credentials`,
   frameworks: (sid: string) => `sponsors/${sid}/frameworks`,
   frameworkVersions: (sid: string, fid: string) => `sponsors/${sid}/frameworks/${fid}/versions`,
 };

@@ -11,6 +11,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { handle } from './app';
 import { MAIL_COLLECTION, MAX_INSTANCES, REGION } from './config';
+import { CREDENTIAL_KEY } from './credentials/key';
 
 export { handle, router } from './app';
 
@@ -24,6 +25,8 @@ export const api = onRequest(
     timeoutSeconds: 120,
     // The add-on calls with the user's Google ID token, which the function verifies itself (auth.ts), not IAM.
     invoker: 'public',
+    // The credential signing key (credentials/key.ts): Secret Manager in the cloud, functions/.secret.local locally.
+    secrets: [CREDENTIAL_KEY],
   },
   handle,
 );

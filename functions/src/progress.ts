@@ -10,6 +10,7 @@ import {
 } from '@qualcard/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
+import { reconcileCredentials } from './credentials/issue';
 import { paths } from './db';
 import { badRequest } from './http/errors';
 import { resolveFramework } from './registry';
@@ -89,7 +90,10 @@ export function sameView(current: StoredProgress | undefined, view: ProgressView
 export const storedDoc = (view: ProgressView, at: Date): StoredProgress =>
   JSON.parse(JSON.stringify({ ...view, computedAt: at.toISOString() }));
 
-/** Stores progress when it differs from what is stored; returns the stored view. */
+/**
+ * Stores progress when it differs from what is stored; returns the stored view. The one place a sync, a confirmation
+ * or a migration writes stored progress, so the one place credentials follow it (credentials/issue.ts).
+ */
 export async function storeProgress(
   db: Firestore,
   sid: string,
@@ -99,8 +103,9 @@ export async function storeProgress(
   const ref = db.doc(`${paths.progress(sid)}/${record.apprentice.id}`);
   const view = progressView(sid, record, progress);
   const current = (await ref.get()).data() as StoredProgress | undefined;
-  if (sameView(current, view)) return current;
-  const stored = storedDoc(view, new Date());
-  await ref.set(stored);
+  const wasComplete = current?.progress.levels.some((l) => l.complete) ?? false;
+  const stored = sameView(current, view) ? current : storedDoc(view, new Date());
+  if (stored !== current) await ref.set(stored);
+  await reconcileCredentials(db, sid, record, progress, wasComplete);
   return stored;
 }

@@ -146,3 +146,6 @@ export const MigrationRequest = z
   })
   .strict();
 export type MigrationRequest = z.infer<typeof MigrationRequest>;
+
+/** An admin revokes a credential and says why; the reason is published in the revocation list. */
+export const RevokeRequest = z.object({ reason: FreeText.pipe(z.string().trim().min(1)) }).strict();

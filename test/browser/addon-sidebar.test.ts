@@ -527,3 +527,44 @@ test('wage steps: create the Wage schedule sheet; record a raise sends the form 
   ]);
   await page.close();
 });
+
+test('Credentials: each completed level is a .jwt download with its status', async () => {
+  const page = await browser.newPage({ viewport: { width: 300, height: 1100 } });
+  await page.addInitScript(STUB);
+  const state = { ...STATE, roster: { exists: true, apprentices: ROSTER, errors: [] } };
+  await page.addInitScript(`window.__answers.getState = ${JSON.stringify(state)};`);
+  await page.addInitScript(`window.__answers.getCohortState = ${JSON.stringify(COHORT_STATE)};`);
+  await page.goto(url);
+  await page.waitForSelector('#transcriptFor option', { state: 'attached' });
+  await page.evaluate(() => {
+    const w = window as unknown as { __answers: Record<string, unknown> };
+    w.__answers.credentialFiles = () => [
+      {
+        fileName: 'credential-A001-L1.jwt',
+        contentType: 'application/jwt',
+        jwt: 'aaa.bbb.ccc',
+        name: 'NITAS Help Desk: Level 1',
+        status: 'issued 2026-06-01',
+      },
+      {
+        fileName: 'credential-A001-L2.jwt',
+        contentType: 'application/jwt',
+        jwt: 'ddd.eee.fff',
+        name: 'NITAS Help Desk: Level 2',
+        status: 'revoked: entries withdrawn',
+      },
+    ];
+  });
+  await page.click('#credentials');
+  await page.waitForSelector('#credentialLinks li');
+  const lines = await page.locator('#credentialLinks li').allTextContents();
+  expect(lines).toEqual([
+    'NITAS Help Desk: Level 1 (issued 2026-06-01)',
+    'NITAS Help Desk: Level 2 (revoked: entries withdrawn)',
+  ]);
+  expect((await calls(page)).find((c) => c.name === 'credentialFiles')!.args).toEqual(['A001']);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#credentialLinks a >> nth=0')]);
+  expect(file.suggestedFilename()).toBe('credential-A001-L1.jwt');
+  expect(readFileSync((await file.path())!, 'utf8')).toBe('aaa.bbb.ccc');
+  await page.close();
+}, 60_000);

@@ -98,16 +98,21 @@ test('the manifest the Firebase CLI reads declares the api and daily functions w
   });
   expect(manifest.endpoints.digests.region).toBe('{{ params.QUALCARD_REGION }}');
   const daily = manifest.endpoints.daily;
-  expect(daily.scheduleTrigger).toMatchObject({ schedule: 'every day 02:00', timeZone: 'UTC' });
+  expect(daily.scheduleTrigger).toMatchObject({ schedule: '*/10 2-5 * * *', timeZone: 'UTC' });
   expect(daily).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 540 });
   expect(daily.region).toBe('{{ params.QUALCARD_REGION }}');
   const params = manifest.params.map((p: { name: string }) => p.name).sort();
   expect(params).toEqual([
     'QUALCARD_AUDIENCES',
+    'QUALCARD_CREDENTIAL_KEY',
     'QUALCARD_MAIL_COLLECTION',
     'QUALCARD_MAX_INSTANCES',
+    'QUALCARD_PUBLIC_URL',
     'QUALCARD_REGION',
   ]);
+  // The credential signing key is a Secret Manager secret bound to the function, never a plain parameter.
+  expect(manifest.params.find((p: { name: string }) => p.name === 'QUALCARD_CREDENTIAL_KEY').type).toBe('secret');
+  expect(api.secretEnvironmentVariables).toEqual([expect.objectContaining({ key: 'QUALCARD_CREDENTIAL_KEY' })]);
 });
 
 test('lib/index.js loads with only the installed packages, answers a health request and logs each request', async () => {

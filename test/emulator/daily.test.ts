@@ -10,6 +10,7 @@ import { firestore } from '../../functions/src/db';
 import { progressFor, progressView, type StoredProgress } from '../../functions/src/progress';
 import { type RecomputeStats, recomputeAll } from '../../functions/src/recompute/daily';
 import { daily } from '../../functions/src/recompute/schedule';
+import { PASS_DOC, recomputeSlice } from '../../functions/src/recompute/slices';
 import { readRecord } from '../../functions/src/store/apprentice';
 import { call, clearFirestore, db, type ErrorAnswer, type SyncAnswer, seedSponsor } from './helpers/api';
 import { framework, itemIds, record } from './helpers/records';
@@ -252,6 +253,49 @@ test('the scheduled function recomputes as of the time it was scheduled for', as
   await expectEngineAnswer('globex', noonAfter(59));
 });
 
+test('a pass cut at its deadline continues where it stopped and ends with what one whole pass stores', async () => {
+  // A deadline already past: each call does one page (PAGE apprentices) and says where to go on.
+  const now = noonAfter(59);
+  let from: RecomputeStats['next'];
+  let calls = 0;
+  let apprentices = 0;
+  do {
+    const s = await recomputeAll(db(), now, { pageSize: PAGE, deadline: 0, from });
+    apprentices += s.apprentices;
+    from = s.next;
+    calls++;
+  } while (from && calls < 50);
+  expect(from).toBeUndefined();
+  const total = (await db().collectionGroup('apprentices').get()).size;
+  expect(apprentices).toBe(total);
+  expect(calls).toBeGreaterThan(2);
+  await expectEngineAnswer('acme', now);
+  await expectEngineAnswer('globex', now);
+});
+
+test('the scheduled slices carry one pass through the day, then cost one read until the next day', async () => {
+  const first = noonAfter(59);
+  const later = new Date(first.getTime() + 10 * 60_000).toISOString();
+  // A budget of 0 ms: every slice does one page of PAGE apprentices (the default pages of 200 would take all).
+  const slices: (RecomputeStats | undefined)[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = await recomputeSlice(db(), i === 0 ? first.toISOString() : later, 0);
+    slices.push(s);
+    if (!s) break;
+  }
+  expect(slices.at(-1)).toBeUndefined();
+  const pass = (await db().doc(PASS_DOC).get()).data()!;
+  expect(pass).toMatchObject({ day: first.toISOString().slice(0, 10), asOf: first.toISOString(), next: null });
+  expect(pass.apprentices).toBe((await db().collectionGroup('apprentices').get()).size);
+  // Every slice computed as of the first one's schedule time, not its own.
+  await expectEngineAnswer('acme', first);
+  await expectEngineAnswer('globex', first);
+  // The next day starts a new pass.
+  const nextDay = new Date(first.getTime() + 86_400_000).toISOString();
+  expect(await recomputeSlice(db(), nextDay)).toBeDefined();
+  expect((await db().doc(PASS_DOC).get()).data()).toMatchObject({ asOf: nextDay, next: null, slices: 1 });
+});
+
 /** Acme's own framework at `version`, one level of the given items. */
 function acmeDesk(version: string, items: string[]): Framework {
   const header = [
@@ -264,7 +308,12 @@ function acmeDesk(version: string, items: string[]): Framework {
     'core_optional',
   ];
   const rows = items.map((id) => ['L1', 'Desk', 'WF1', 'Desk work', id, `Does ${id}`, 'core']);
-  const r = frameworkFromRows([header, ...rows], { id: 'acme-desk', title: 'Acme desk', version, addedBy: 'acme' });
+  const r = frameworkFromRows([header, ...rows], {
+    id: 'acme-daily-desk',
+    title: 'Acme desk (daily)',
+    version,
+    addedBy: 'acme',
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.framework;
 }
@@ -274,7 +323,7 @@ test('a migration is seen by the next run: the copy is taken again, with the arc
   const publish = (f: Framework) => call('POST', '/v1/sponsors/acme/frameworks', { as: admin, body: { framework: f } });
   expect((await publish(acmeDesk('1.0.0', ['A1', 'A2', 'A3', 'A4']))).status).toBe(201);
   const desk = record({ id: 'desk-1', frameworkId: FW, levelId: 'L1', coach, startDate: START, stage: { signed: 0 } });
-  desk.apprentice.frameworkId = 'acme-desk';
+  desk.apprentice.frameworkId = 'acme-daily-desk';
   desk.signOffs = ['A1', 'A4'].map((itemId) => ({ itemId, date: '2026-01-10', coachEmail: coach }));
   await seed('acme', [desk]);
   await run(30);
@@ -283,7 +332,7 @@ test('a migration is seen by the next run: the copy is taken again, with the arc
   expect(taken).toBeTruthy();
 
   expect((await publish(acmeDesk('2.0.0', ['A1', 'A2', 'A3', 'A5']))).status).toBe(201);
-  const migrated = await call('POST', '/v1/sponsors/acme/frameworks/acme-desk/migrations', {
+  const migrated = await call('POST', '/v1/sponsors/acme/frameworks/acme-daily-desk/migrations', {
     as: admin,
     body: { toVersion: '2.0.0', apprenticeIds: ['desk-1'], apply: true },
   });

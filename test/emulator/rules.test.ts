@@ -82,6 +82,7 @@ const fixture = seedOnce(async () => {
       await set(`${path}/transcripts/v00001`, { version: 1 });
       await set(`${path}/audit/0000000001`, { seq: 1 });
       await set(`${path.split('/apprentices/')[0]}/progress/${id}`, { apprenticeId: id, coachEmails: [coach] });
+      await set(`${path.split('/apprentices/')[0]}/credentials/c-${id}`, { apprenticeId: id, status: 'active' });
     }
     await set(`${A}/syncs/k1`, { key: 'k1' });
     await set(`${A}/recomputeRows/ann`, { version: 'v1', rows: '{"signOffs":[],"hours":[]}' });
@@ -126,6 +127,7 @@ const cases: [string, string, Person[]][] = [
   ['transcripts', `${ANN}/transcripts/v00001`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['audit', `${ANN}/audit/0000000001`, ['admin', 'consultant']],
   ['progress', `${A}/progress/ann`, ['admin', 'consultant', 'coach', 'apprentice']],
+  ['credentials', `${A}/credentials/c-ann`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['syncs', `${A}/syncs/k1`, ['admin']],
   // The daily recompute's row copy: nobody, not even an admin.
   ['recomputeRows', `${A}/recomputeRows/ann`, []],
@@ -160,6 +162,7 @@ test("tenant isolation: no Acme member reads another sponsor's data, not even a 
     await assertFails(read(who, `${OTHER}/signOffs/HD1.1.1`));
     await assertFails(read(who, 'sponsors/globex/progress/gus'));
     await assertFails(read(who, 'sponsors/globex/frameworks/globex-desk'));
+    await assertFails(read(who, 'sponsors/globex/credentials/c-gus'));
   }
 });
 
@@ -168,6 +171,8 @@ test("a coach does not read another coach's apprentice; an apprentice does not r
   await assertFails(read('coach', `${A}/progress/bob`));
   await assertFails(read('apprentice', BOB));
   await assertFails(read('apprentice', `${BOB}/hours/h1`));
+  await assertFails(read('coach', `${A}/credentials/c-bob`));
+  await assertFails(read('apprentice', `${A}/credentials/c-bob`));
   await assertSucceeds(read('otherCoach', BOB));
 });
 

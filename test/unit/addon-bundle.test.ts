@@ -14,6 +14,7 @@ const ENTRY_POINTS = [
   'createFrameworkSheet',
   'createRoster',
   'createWageSchedule',
+  'credentialFiles',
   'downloadCohortReport',
   'downloadTranscript',
   'exportTranscript',

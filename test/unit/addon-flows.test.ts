@@ -295,3 +295,46 @@ test('Export transcript: created by the backend, downloaded as base64 for the si
     'https://fn.example.com/api/v1/sponsors/acme/apprentices/A001/transcripts/t1',
   ]);
 });
+
+test('Credentials: the list, then each credential as a .jwt file for the sidebar, with its status', () => {
+  generated({ endpoint: 'https://fn.example.com/api' });
+  fake.fetches.length = 0;
+  const listed = [
+    { credentialId: 'c1', name: 'Small: Level 1', levelId: 'L1', issuedAt: '2026-06-01T10:00:00Z', status: 'active' },
+    {
+      credentialId: 'c2',
+      name: 'Small: Level 2',
+      levelId: 'L2',
+      issuedAt: '2026-06-02T10:00:00Z',
+      status: 'revoked',
+      revoked: { reason: 'entries withdrawn' },
+    },
+  ];
+  fake.onFetch((call) =>
+    call.url.endsWith('/credentials')
+      ? { status: 200, body: JSON.stringify({ credentials: listed }) }
+      : { status: 200, body: JSON.stringify({ jwt: `jwt-of-${call.url.split('/').pop()}` }) },
+  );
+  expect(entry.credentialFiles('A001')).toEqual([
+    {
+      fileName: 'credential-A001-L1.jwt',
+      contentType: 'application/jwt',
+      jwt: 'jwt-of-c1',
+      name: 'Small: Level 1',
+      status: 'issued 2026-06-01',
+    },
+    {
+      fileName: 'credential-A001-L2.jwt',
+      contentType: 'application/jwt',
+      jwt: 'jwt-of-c2',
+      name: 'Small: Level 2',
+      status: 'revoked: entries withdrawn',
+    },
+  ]);
+  expect(fake.fetches.map((f) => f.url)).toEqual([
+    'https://fn.example.com/api/v1/sponsors/acme/apprentices/A001/credentials',
+    'https://fn.example.com/api/v1/sponsors/acme/apprentices/A001/credentials/c1',
+    'https://fn.example.com/api/v1/sponsors/acme/apprentices/A001/credentials/c2',
+  ]);
+  expect(() => entry.credentialFiles('../x')).toThrow('Credentials: "../x" is not an apprentice id');
+});

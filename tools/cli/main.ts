@@ -29,6 +29,7 @@ import {
 } from './input';
 import { raise } from './raise';
 import { type Context, progress, publish, report, transcript } from './remote';
+import { verify } from './verify';
 
 const OPTIONS = new Map<string, OptionSpec>([
   ['json', {}],
@@ -45,6 +46,8 @@ const OPTIONS = new Map<string, OptionSpec>([
   ['step', { value: '<n>' }],
   ['effective', { value: 'YYYY-MM-DD' }],
   ['note', { value: '<text>' }],
+  ['jwks', { value: '<file|url>' }],
+  ['status', { value: '<file|url>' }],
 ]);
 
 const COMMANDS: CommandSpec[] = [
@@ -67,6 +70,7 @@ const COMMANDS: CommandSpec[] = [
     options: ['sponsor', 'apprentice', 'step', 'effective', 'note', 'api', 'json'],
     required: ['sponsor', 'apprentice', 'step', 'effective'],
   },
+  { name: 'verify', args: ['<credential.jwt>'], options: ['jwks', 'status', 'json'] },
 ];
 
 /** How the API commands find the API and the caller's token; printed in the usage. */
@@ -74,10 +78,16 @@ const API_RULE = `progress, transcript, report, publish and raise call the API a
 http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in ${TOKEN_ENV}, else the one
 \`gcloud auth print-identity-token\` prints. ${TIMEOUT_ENV} sets how many seconds a request may wait (default 120).`;
 
+/** How verify finds the issuer's key and the revocation list; printed in the usage. */
+const VERIFY_RULE = `verify checks a credential (the .jwt file, or the API's JSON for one credential) offline against the
+issuer's public key set given with --jwks: a file saved once from GET <api>/v1/issuers/<sponsor>/jwks, or that URL.
+--status <file|url> checks the issuer's revocation list (GET <api>/v1/issuers/<sponsor>/revocations). Exit 1 when the
+credential is changed, signed with another key, or revoked.`;
+
 const CLI: Cli = {
   options: OPTIONS,
   commands: COMMANDS,
-  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}\n\n${API_RULE}`,
+  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}\n\n${API_RULE}\n\n${VERIFY_RULE}`,
 };
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -166,6 +176,7 @@ const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<
   report,
   publish,
   raise,
+  verify,
 };
 
 export async function main(

@@ -83,6 +83,15 @@ export const downloadRequest = (e: Endpoint, apprenticeId: string, transcriptId:
   url: `${base(e)}/apprentices/${seg(apprenticeId)}/transcripts/${seg(transcriptId)}`,
   binary: true,
 });
+/** An apprentice's credentials (one per completed level), then each one with its compact JWT. */
+export const credentialsRequest = (e: Endpoint, apprenticeId: string): ApiRequest => ({
+  method: 'get',
+  url: `${base(e)}/apprentices/${seg(apprenticeId)}/credentials`,
+});
+export const credentialRequest = (e: Endpoint, apprenticeId: string, credentialId: string): ApiRequest => ({
+  method: 'get',
+  url: `${base(e)}/apprentices/${seg(apprenticeId)}/credentials/${seg(credentialId)}`,
+});
 
 /** Publishes a framework version (POST .../frameworks); the same content again is answered 200, created: false. */
 export const publishFrameworkRequest = (e: Endpoint, framework: unknown): ApiRequest => ({

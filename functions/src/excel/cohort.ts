@@ -32,16 +32,32 @@ export interface CohortTotals {
   gaps: number;
 }
 
-export async function writeCohortReport(source: CohortSource, stream: Writable, title: string): Promise<CohortTotals> {
+/**
+ * Writes the report into `stream` (and ends it). `inMemory` builds the same sheets and rows in exceljs' in-memory
+ * Workbook and writes it at the end instead: the baseline bench/scale.ts measures the streaming writer against.
+ */
+export async function writeCohortReport(
+  source: CohortSource,
+  stream: Writable,
+  title: string,
+  opts: { inMemory?: boolean } = {},
+): Promise<CohortTotals> {
   const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const memory = opts.inMemory ? new ExcelJS.Workbook() : undefined;
+  const wb = memory ?? new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'Qualcard';
   const totals: CohortTotals = { apprentices: 0, rows: 0, gaps: 0 };
   await cohortSheet(wb.addWorksheet('Cohort', sheetOptions(title)), source, totals);
   await gapsSheet(wb.addWorksheet('Gaps', sheetOptions(`${title}: gaps`)), source, totals);
-  await wb.commit();
+  if (memory) await memory.xlsx.write(stream);
+  else await (wb as InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>).commit();
   return totals;
 }
+
+/** Flushes a streamed sheet; an in-memory sheet has nothing to flush (and no commit). */
+const commitSheet = (ws: Worksheet): void => {
+  if (typeof ws.commit === 'function') ws.commit();
+};
 
 const COHORT_COLUMNS: Column[] = [
   { header: 'Sponsor', key: 'sponsor', width: 22 },
@@ -105,7 +121,7 @@ async function cohortSheet(cohort: Worksheet, source: CohortSource, totals: Coho
   }
   // The streaming writer keeps conditional formats until the sheet is committed: the range is known by then.
   if (totals.rows) addStatusFormatting(cohort, `${STATUS_COL}2:${STATUS_COL}${totals.rows + 1}`);
-  cohort.commit();
+  commitSheet(cohort);
 }
 
 async function gapsSheet(gaps: Worksheet, source: CohortSource, totals: CohortTotals): Promise<void> {
@@ -134,5 +150,5 @@ async function gapsSheet(gaps: Worksheet, source: CohortSource, totals: CohortTo
       if (++totals.gaps % YIELD_EVERY === 0) await tick();
     }
   }
-  gaps.commit();
+  commitSheet(gaps);
 }

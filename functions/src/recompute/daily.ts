@@ -1,11 +1,11 @@
 // The daily recompute: every apprentice's progress and status as of the sponsor's local today, stored only where it
 // changed, so "behind pace" and "no activity for 60 days" appear for the apprentices nobody touches.
 //
-// Paged batches in one invocation, not a task queue: sponsors, then each sponsor's apprentices, in pages of
-// `pageSize` ordered by document id (startAfter the last id), so memory stays at one page and a page's writes go out
-// in batches of at most 500. A task queue would add a second function, its IAM and retries for a job that is one
-// pass over the data; if the measured pass at 100,000 apprentices ever nears the 540 s limit, the same
-// `recomputeSponsor` is the unit a task queue would enqueue (one task per sponsor).
+// Paged batches, not a task queue: sponsors, then each sponsor's apprentices, in pages of `pageSize` ordered by
+// document id (startAfter the last id), so memory stays at one page and a page's writes go out in batches of at most
+// 500. A pass stops after the page that crosses its deadline and says where (`next`); the scheduled function runs the
+// day's pass in such slices (slices.ts), so it is bounded per invocation whatever the number of apprentices. A task
+// queue would add a second function, its IAM and its retries for what is one ordered pass over the data.
 //
 // Cost per apprentice and run (counted here, asserted in test/emulator/daily.test.ts): 1 read for its profile (the
 // page query), 1 for its copy of the rows (recompute/rows-cache.ts, getAll per page) and 1 for its stored progress
@@ -25,7 +25,7 @@ import type {
   Query,
   QueryDocumentSnapshot,
 } from 'firebase-admin/firestore';
-import { info, warn } from 'firebase-functions/logger';
+import { warn } from 'firebase-functions/logger';
 import { type SponsorSettings, settingsOf } from '../clock';
 import { MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { type ProgressView, progressFor, progressView, type StoredProgress, sameView, storedDoc } from '../progress';
@@ -42,11 +42,23 @@ export interface RecomputeStats {
   /** Documents written: the changed progress documents and the row copies taken again. */
   writes: number;
   ms: number;
+  /** Where the pass stopped at its deadline, to be continued from; absent once every sponsor is done. */
+  next?: RecomputeCursor;
+}
+
+/** A place in the pass: the sponsor to continue with, after its apprentice `after` (from its first when absent). */
+export interface RecomputeCursor {
+  sponsorId: string;
+  after?: string;
 }
 
 export interface RecomputeOptions {
   /** Documents per page of sponsors and of apprentices. */
   pageSize?: number;
+  /** Stop after the page that ends past this time (ms since the epoch) and say where (`next`); one page at least. */
+  deadline?: number;
+  /** Continue a pass that stopped (`next` of the previous call). */
+  from?: RecomputeCursor;
 }
 
 export const DEFAULT_PAGE_SIZE = 200;
@@ -54,12 +66,18 @@ export const DEFAULT_PAGE_SIZE = 200;
 const ROW_READ_CONCURRENCY = 50;
 
 /** Pages of a query ordered by document id; each page is billed as its documents, at least one read. */
-async function* pages(q: Query, size: number, stats: RecomputeStats): AsyncGenerator<QueryDocumentSnapshot[]> {
+async function* pages(
+  q: Query,
+  size: number,
+  stats: RecomputeStats,
+  start?: { at?: string; after?: string },
+): AsyncGenerator<QueryDocumentSnapshot[]> {
   // '__name__' is FieldPath.documentId(), spelt so it works with whichever Admin SDK copy created `q`.
   const byId = q.orderBy('__name__').limit(size);
+  const first = start?.after ? byId.startAfter(start.after) : start?.at ? byId.startAt(start.at) : byId;
   let last: QueryDocumentSnapshot | undefined;
   for (;;) {
-    const snap = await (last ? byId.startAfter(last) : byId).get();
+    const snap = await (last ? byId.startAfter(last) : first).get();
     stats.reads += Math.max(1, snap.size);
     if (snap.empty) return;
     yield snap.docs;
@@ -161,35 +179,51 @@ async function recomputePage(
   await commitAll(db, writes, stats);
 }
 
-/** One sponsor: its settings as of `now` (its own time zone decides "today"), then its apprentices page by page. */
+/** A pass's progress: its counts, when it must stop and whether it did. */
+interface Pass {
+  stats: RecomputeStats;
+  size: number;
+  deadline: number;
+}
+
+/**
+ * One sponsor: its settings as of `now` (its own time zone decides "today"), then its apprentices page by page
+ * (after `after` when a pass continues). Returns false when it stopped at the deadline, `pass.stats.next` set.
+ */
 export async function recomputeSponsor(
   db: Firestore,
   sponsor: DocumentSnapshot,
   now: Date,
-  stats: RecomputeStats,
-  pageSize = DEFAULT_PAGE_SIZE,
-): Promise<void> {
+  pass: Pass,
+  after?: string,
+): Promise<boolean> {
   const settings = settingsOf(sponsor, now);
-  stats.sponsors++;
-  for await (const docs of pages(db.collection(paths.apprentices(sponsor.id)), pageSize, stats))
-    await recomputePage(db, sponsor.id, docs, settings, stats);
+  pass.stats.sponsors++;
+  const apprentices = db.collection(paths.apprentices(sponsor.id));
+  for await (const docs of pages(apprentices, pass.size, pass.stats, { after })) {
+    await recomputePage(db, sponsor.id, docs, settings, pass.stats);
+    if (Date.now() > pass.deadline && docs.length === pass.size) {
+      pass.stats.next = { sponsorId: sponsor.id, after: docs[docs.length - 1]!.id };
+      return false;
+    }
+  }
+  return true;
 }
 
-/** Every sponsor's apprentices, as of `now` in each sponsor's time zone (what the scheduled function runs). */
+/**
+ * Every sponsor's apprentices, as of `now` in each sponsor's time zone, or as many as fit before `opts.deadline`
+ * (then `next` says where to continue with `opts.from`). The scheduled function runs it in slices (schedule.ts).
+ */
 export async function recomputeAll(db: Firestore, now: Date, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
   const started = Date.now();
-  const size = opts.pageSize ?? DEFAULT_PAGE_SIZE;
   const stats: RecomputeStats = { sponsors: 0, apprentices: 0, changed: 0, reads: 0, writes: 0, ms: 0 };
-  for await (const sponsors of pages(db.collection('sponsors'), size, stats))
-    for (const sponsor of sponsors) await recomputeSponsor(db, sponsor, now, stats, size);
+  const pass: Pass = { stats, size: opts.pageSize ?? DEFAULT_PAGE_SIZE, deadline: opts.deadline ?? Infinity };
+  let after = opts.from?.after;
+  outer: for await (const sponsors of pages(db.collection('sponsors'), pass.size, stats, { at: opts.from?.sponsorId }))
+    for (const sponsor of sponsors) {
+      if (!(await recomputeSponsor(db, sponsor, now, pass, after))) break outer;
+      after = undefined;
+    }
   stats.ms = Date.now() - started;
-  return stats;
-}
-
-/** The scheduled run: as of the time it was scheduled for (so a retry recomputes the same day), logged once. */
-export async function scheduledRecompute(db: Firestore, scheduleTime: string | undefined): Promise<RecomputeStats> {
-  const at = new Date(scheduleTime ?? Number.NaN);
-  const stats = await recomputeAll(db, Number.isNaN(at.valueOf()) ? new Date() : at);
-  info('recompute.done', { scheduleTime, ...stats });
   return stats;
 }

@@ -2,6 +2,7 @@
 // serves (GET /v1/cohort-report?sponsorId=a&sponsorId=b). Streamed straight into the response.
 
 import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Request } from 'firebase-functions/v2/https';
@@ -13,7 +14,8 @@ import { type Member, type Role, requireRole } from '../membership';
 import type { StoredProgress } from '../progress';
 import { who } from './context';
 
-const PAGE = 200;
+/** Documents per read: two pages (this one and the one read ahead) are held at a time. */
+const PAGE = 500;
 
 export interface Scope {
   sponsorId: string;
@@ -45,17 +47,24 @@ export async function* storedProgress(
     const query = (s.coachEmail ? all.where('coachEmails', 'array-contains', s.coachEmail) : all)
       .orderBy(byId)
       .limit(PAGE);
-    let last = i === first ? after?.apprenticeId : undefined;
+    const page = (last?: string) => (last ? query.startAfter(last) : query).get();
+    let next = page(i === first ? after?.apprenticeId : undefined);
     for (;;) {
-      const snap = await (last ? query.startAfter(last) : query).get();
+      const snap = await next;
+      const full = snap.size === PAGE;
+      // The next page is read while this one is written: the sponsor's pages are read in series otherwise.
+      if (full) {
+        next = page(snap.docs[snap.docs.length - 1]!.id);
+        next.catch(() => undefined); // awaited on the next turn; a consumer that stops early must not crash
+      }
       for (const d of snap.docs) yield { scope: s, stored: d.data() as StoredProgress };
-      if (snap.size < PAGE) break;
-      last = snap.docs[snap.docs.length - 1]!.id;
+      if (!full) break;
     }
   }
 }
 
-async function* entries(db: Firestore, scopes: Scope[]): AsyncIterable<CohortEntry> {
+/** The report's rows: each scope's stored progress, read in pages. */
+export async function* cohortEntries(db: Firestore, scopes: Scope[]): AsyncIterable<CohortEntry> {
   for await (const { scope: s, stored: p } of storedProgress(db, scopes))
     yield {
       sponsorId: s.sponsorId,
@@ -94,28 +103,30 @@ export function askedSponsorIds(req: Request, member: Member): string[] {
 }
 
 /**
- * The workbook is streamed (rows are zipped as they are written, so memory does not grow with the cohort) into
- * a buffer of the compressed file, sent with a Content-Length once complete: a failure half-way is then a clean
- * error instead of a truncated download, and the emulator's proxy keeps its connections usable.
+ * The workbook streams into the response as it is zipped (chunked, no Content-Length), so neither the function
+ * nor the proxy holds the file. A failure before the first byte is a clean error (the sink is cut from the
+ * response first); after it, handle() destroys the response, so the client sees a broken transfer, never a
+ * truncated file that looks whole.
  */
 async function send(res: Response, scopes: Scope[], title: string): Promise<void> {
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  await writeCohortReport(() => entries(firestore(), scopes), sink, title);
-  await finished;
-  const bytes = Buffer.concat(chunks);
   const stamp = new Date().toISOString().slice(0, 10);
   res.status(200).set({
     'Content-Type': XLSX_TYPE,
     'Content-Disposition': `attachment; filename="cohort-report-${stamp}.xlsx"`,
-    'Content-Length': String(bytes.length),
   });
-  res.end(bytes);
+  const sink = new PassThrough();
+  sink.pipe(res);
+  try {
+    await writeCohortReport(() => cohortEntries(firestore(), scopes), sink, title);
+  } catch (e) {
+    sink.unpipe(res);
+    if (!res.headersSent) {
+      res.removeHeader('Content-Type');
+      res.removeHeader('Content-Disposition');
+    }
+    throw e;
+  }
+  await finished(res);
 }
 
 export async function sponsorCohortRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {

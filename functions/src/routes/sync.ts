@@ -68,6 +68,8 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
     }
     await addRosterMembers(sid, records);
   }
+  // One apprentice after another: each is its own transaction, and the Firestore emulator (where every test runs)
+  // deadlocks overlapping transactions that query (16 at once: "Transaction lock timeout" after 20 s, bench:scale).
   const results: SyncedApprentice[] = [];
   for (const record of records) {
     const aid = record.apprentice.id;

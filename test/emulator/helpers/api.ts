@@ -47,7 +47,13 @@ export type VerifyAnswer = ChainCheck & { apprenticeId: string };
 export function call<T = unknown>(
   method: string,
   path: string,
-  opts: { as?: string | TokenClaims; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+  opts: {
+    as?: string | TokenClaims;
+    body?: unknown;
+    rawBody?: string | Buffer;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const token = opts.as ? mintIdToken(typeof opts.as === 'string' ? { email: opts.as } : opts.as) : undefined;
   return apiCall<T>(apiUrl(), method, path, { ...opts, token });

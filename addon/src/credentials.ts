@@ -1,0 +1,41 @@
+// Credentials from the sidebar: each completed level's signed Open Badges credential as a .jwt file the apprentice
+// keeps or hands on (anyone verifies it with `qualcard verify` and the sponsor's public key set), with its status.
+import { ID_PATTERN } from '@qualcard/shared';
+import { send } from './api/client';
+import { credentialRequest, credentialsRequest } from './api/requests';
+import { readSettings } from './settings';
+import type { CredentialFile } from './sidebar-api';
+
+interface Listed {
+  credentialId: string;
+  name: string;
+  levelId: string;
+  issuedAt: string;
+  status: 'active' | 'revoked';
+  revoked?: { reason: string };
+  flag?: { reason: string };
+}
+
+function statusOf(c: Listed): string {
+  if (c.status === 'revoked') return `revoked: ${c.revoked?.reason ?? ''}`;
+  return c.flag ? `under review: ${c.flag.reason}` : `issued ${c.issuedAt.slice(0, 10)}`;
+}
+
+export function credentialFiles(apprenticeId: string): CredentialFile[] {
+  const settings = readSettings();
+  if (!settings.endpoint || !settings.sponsorId)
+    throw new Error('Credentials: set the Qualcard endpoint and sponsor id in set-up first');
+  if (!ID_PATTERN.test(apprenticeId)) throw new Error(`Credentials: "${apprenticeId}" is not an apprentice id`);
+  const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
+  const { credentials } = send<{ credentials: Listed[] }>(credentialsRequest(endpoint, apprenticeId));
+  return credentials.map((c) => {
+    const { jwt } = send<{ jwt: string }>(credentialRequest(endpoint, apprenticeId, c.credentialId));
+    return {
+      fileName: `credential-${apprenticeId}-${c.levelId}.jwt`.replace(/[^A-Za-z0-9._-]+/g, '-'),
+      contentType: 'application/jwt',
+      jwt,
+      name: c.name,
+      status: statusOf(c),
+    };
+  });
+}

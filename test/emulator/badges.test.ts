@@ -1,0 +1,215 @@
+// Open Badges credentials against the real emulators (credentials.test.ts is about ID tokens): a level completed on
+// confirmed entries earns one signed credential, typed ticks earn none; the issuer's key set and revocation list are
+// public; the CLI verifies offline; an admin revokes (audited), others cannot; withdrawn entries flag it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApprenticeRecordInput } from '@qualcard/shared';
+import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import type { OpenBadgeCredential } from '../../shared/src/credentials/build';
+import type { RevocationList } from '../../shared/src/credentials/status';
+import { issuerUrls } from '../../shared/src/credentials/vocabulary';
+import { main } from '../../tools/cli/main';
+import {
+  type ConfirmAnswer,
+  call,
+  clearFirestore,
+  db,
+  type ErrorAnswer,
+  type SyncAnswer,
+  seedSponsor,
+} from './helpers/api';
+import { apiUrl } from './helpers/env';
+import { itemIds, record, framework as shipped } from './helpers/records';
+
+const ADMIN = 'admin@acme.example';
+const COACH = 'coach@acme.example';
+const ANN = 'ann@apprentice.example';
+const A = '/v1/sponsors/acme/apprentices/ann';
+const FW = 'customer-technical-support';
+const LEVEL = 'AITS';
+const today = () => new Date().toISOString().slice(0, 10);
+const core = shipped(FW)
+  .workFunctions.flatMap((wf) => wf.items)
+  .filter((i) => i.core === 'core' && i.levels.includes(LEVEL))
+  .map((i) => i.id);
+
+interface Summary {
+  credentialId: string;
+  id: string;
+  levelId: string;
+  frameworkVersion: string;
+  status: 'active' | 'revoked';
+  revoked?: { reason: string; by: string };
+  flag?: { reason: string };
+}
+type ListAnswer = { apprenticeId: string; credentials: Summary[] };
+type OneAnswer = Summary & { credential: OpenBadgeCredential; jwt: string };
+
+const ann = (): ApprenticeRecordInput => {
+  const r = record({
+    id: 'ann',
+    frameworkId: FW,
+    levelId: LEVEL,
+    coach: COACH,
+    startDate: '2025-09-01',
+    stage: { signed: core.length },
+  });
+  r.apprentice.name = 'Ann Example';
+  return r;
+};
+let n = 0;
+const sync = () =>
+  call<SyncAnswer & ErrorAnswer>('POST', '/v1/sponsors/acme/sync', {
+    as: ADMIN,
+    body: { idempotencyKey: `badges-${++n}-${Date.now()}`, asOf: today(), records: [ann()] },
+  });
+const list = (as = ADMIN) => call<ListAnswer>('GET', `${A}/credentials`, { as });
+const confirmAll = () =>
+  call<ConfirmAnswer & ErrorAnswer>('POST', `${A}/confirmations`, { as: COACH, body: { signOffs: core } });
+
+const dir = mkdtempSync(join(tmpdir(), 'qualcard-badges-'));
+const file = (name: string, content: string) => {
+  writeFileSync(join(dir, name), content);
+  return join(dir, name);
+};
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const write = (to: 'out' | 'err') => (t: string) => {
+    if (to === 'out') out += `${t}\n`;
+    else err += `${t}\n`;
+  };
+  const code = await main(argv, write('out'), write('err'));
+  return { code, out, err };
+}
+
+beforeEach(async () => {
+  await clearFirestore();
+  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+});
+
+test('typed ticks that would complete the level issue nothing; confirming them issues one credential', async () => {
+  expect(itemIds(shipped(FW), LEVEL).slice(0, core.length)).toEqual(core);
+  const synced = await sync();
+  expect(synced.status).toBe(200);
+  expect(synced.body.apprentices[0]!.progress!.entries['sign-off'].pending).toBe(core.length);
+  expect((await list()).body.credentials).toEqual([]);
+  expect((await db().collection('sponsors/acme/credentials').get()).size).toBe(0);
+
+  const confirmed = await confirmAll();
+  expect(confirmed.status).toBe(201);
+  expect(confirmed.body.progress.levels.find((l) => l.levelId === LEVEL)!.complete).toBe(true);
+  const after = await list();
+  expect(after.body.credentials).toEqual([
+    expect.objectContaining({ levelId: LEVEL, frameworkVersion: '1.0.0', status: 'active' }),
+  ]);
+  // Stored progress written again (a re-sync, a repeated confirmation): still one credential.
+  await sync();
+  await confirmAll();
+  expect((await list()).body.credentials).toHaveLength(1);
+
+  const one = await call<OneAnswer>('GET', `${A}/credentials/${after.body.credentials[0]!.credentialId}`, { as: ANN });
+  expect(one.status).toBe(200);
+  const c = one.body.credential;
+  expect(c.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+  expect(c.issuer).toMatchObject({ name: 'Acme IT', id: issuerUrls(apiUrl(), 'acme').issuer });
+  expect(c.credentialSubject.achievement).toMatchObject({
+    achievementType: 'ApprenticeshipCertificate',
+    version: '1.0.0',
+  });
+  expect(c.credentialSubject.achievement.alignment.map((x) => x.targetCode)).toEqual(core);
+  expect(JSON.stringify(c)).not.toContain(ANN);
+});
+
+test('the key set is public; the CLI verifies the downloaded file offline; a changed byte fails', async () => {
+  await sync();
+  await confirmAll();
+  const [summary] = (await list()).body.credentials;
+  const download = await call<string>('GET', `${A}/credentials/${summary!.credentialId}?format=jwt`, { as: ANN });
+  expect(download.status).toBe(200);
+  expect(download.headers.get('content-type')).toMatch(/^application\/jwt/);
+  expect(download.headers.get('content-disposition')).toMatch(/attachment; filename="credential-ann-.*\.jwt"/);
+  const jwt = String(download.body).trim();
+
+  const jwks = await call<JSONWebKeySet>('GET', '/v1/issuers/acme/jwks');
+  expect(jwks.status).toBe(200);
+  expect(jwks.body.keys).toHaveLength(1);
+  expect(jwks.body.keys[0]).not.toHaveProperty('d');
+  expect(jwks.body.keys[0]!.kid).toBe(decodeProtectedHeader(jwt).kid);
+  expect((await call('GET', '/v1/issuers/nobody/jwks')).status).toBe(404);
+  const profile = await call<{ name: string; type: string[] }>('GET', '/v1/issuers/acme');
+  expect(profile.body).toMatchObject({ name: 'Acme IT', type: ['Profile'] });
+
+  const keys = file('acme-jwks.json', JSON.stringify(jwks.body));
+  const ok = await cli('verify', file('ann.jwt', jwt), '--jwks', keys);
+  expect(ok.err).toBe('');
+  expect(ok.code).toBe(0);
+  expect(ok.out).toContain('issuer:      Acme IT');
+  expect(ok.out).toContain('recipient:   Ann Example');
+  const p = jwt.indexOf('.') + 30;
+  const tampered = `${jwt.slice(0, p)}${jwt[p] === 'Q' ? 'R' : 'Q'}${jwt.slice(p + 1)}`;
+  const bad = await cli('verify', file('tampered.jwt', tampered), '--jwks', keys);
+  expect(bad.code).toBe(1);
+  expect(bad.err).toMatch(/^INVALID/);
+});
+
+test('only an admin revokes, with a reason, audited; the revocation list and the CLI then say revoked', async () => {
+  await sync();
+  await confirmAll();
+  const [summary] = (await list()).body.credentials;
+  const revoke = (as: string, body: object) =>
+    call<Summary & ErrorAnswer>('POST', `${A}/credentials/${summary!.credentialId}/revoke`, { as, body });
+  expect((await revoke(COACH, { reason: 'no' })).status).toBe(403);
+  expect((await revoke(ANN, { reason: 'no' })).status).toBe(403);
+  expect((await revoke(ADMIN, { reason: '  ' })).status).toBe(400);
+  expect((await list()).body.credentials[0]!.status).toBe('active');
+
+  const done = await revoke(ADMIN, { reason: 'sign-offs withdrawn after review' });
+  expect(done.status).toBe(200);
+  expect(done.body).toMatchObject({
+    status: 'revoked',
+    revoked: { by: ADMIN, reason: 'sign-offs withdrawn after review' },
+  });
+  expect((await revoke(ADMIN, { reason: 'again' })).status).toBe(409);
+  const audit = await db().collection('sponsors/acme/apprentices/ann/audit').where('entity', '==', 'credential').get();
+  expect(audit.docs.map((d) => d.get('after'))).toEqual([
+    { status: 'revoked', reason: 'sign-offs withdrawn after review' },
+  ]);
+  expect((await call<{ ok: boolean }>('GET', `${A}/audit/verify`, { as: ADMIN })).body.ok).toBe(true);
+
+  const urls = issuerUrls(apiUrl(), 'acme');
+  const published = await call<RevocationList>('GET', '/v1/issuers/acme/revocations');
+  expect(published.body).toEqual({
+    id: urls.revocations,
+    type: '1EdTechRevocationList',
+    issuer: urls.issuer,
+    revokedCredentials: [{ id: summary!.id, revocationReason: 'sign-offs withdrawn after review' }],
+  });
+  const jwt = (await call<OneAnswer>('GET', `${A}/credentials/${summary!.credentialId}`, { as: ADMIN })).body.jwt;
+  const keys = file('keys.json', JSON.stringify((await call('GET', '/v1/issuers/acme/jwks')).body));
+  const offline = await cli('verify', file('revoked.jwt', jwt), '--jwks', keys);
+  expect(offline.code).toBe(0);
+  const checked = await cli('verify', file('revoked2.jwt', jwt), '--jwks', keys, '--status', urls.revocations);
+  expect(checked.code).toBe(1);
+  expect(checked.err).toContain('REVOKED by the issuer: sign-offs withdrawn after review');
+});
+
+test('a confirmed entry withdrawn so the level is no longer complete: the credential is flagged for review', async () => {
+  await sync();
+  await confirmAll();
+  // No endpoint withdraws a confirmation today; an operator's correction in Firestore stands in for one.
+  const row = db().doc(`sponsors/acme/apprentices/ann/signOffs/${core[0]}`);
+  const data = (await row.get()).get('data') as { confirmation?: unknown };
+  delete data.confirmation;
+  await row.update({ data });
+  const resynced = await sync();
+  expect(resynced.body.apprentices[0]!.progress!.levels.find((l) => l.levelId === LEVEL)!.complete).toBe(false);
+  const [flagged] = (await list()).body.credentials;
+  expect(flagged).toMatchObject({ status: 'active', flag: { reason: expect.stringMatching(/no longer complete/) } });
+  // Confirming it again clears the flag; no second credential is issued.
+  await confirmAll();
+  const [cleared] = (await list()).body.credentials;
+  expect(cleared!.flag).toBeUndefined();
+  expect((await list()).body.credentials).toHaveLength(1);
+});
