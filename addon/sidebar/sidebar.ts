@@ -393,8 +393,31 @@ function wireWork(): void {
   );
 }
 
+function wireWages(): void {
+  $('createWageSchedule').addEventListener('click', () =>
+    action('createWageSchedule', async () => {
+      const r = await call('createWageSchedule');
+      show(r.created ? `Created the "${r.name}" sheet: one row per wage step.` : `"${r.name}" already exists.`, 'ok');
+    }),
+  );
+  $('recordRaise').addEventListener('click', () =>
+    action('recordRaise', async () => {
+      const value = (id: string): string => $<HTMLInputElement>(id).value.trim();
+      const r = await call('recordRaise', {
+        apprenticeId: value('raiseApprentice'),
+        step: Number(value('raiseStep')),
+        effectiveDate: value('raiseDate'),
+        note: value('raiseNote'),
+      });
+      $('raiseResult').textContent = `${r.apprenticeId}: raised to step ${r.step} from ${r.effectiveDate}. ${r.wage}`;
+      show('Raise recorded (audited). Check progress refreshes the Dashboard.', 'ok');
+    }),
+  );
+}
+
 const ui = { $, action, show };
 wireSetup();
+wireWages();
 wireRegistry();
 wireCoach();
 wireWork();

@@ -16,6 +16,7 @@ import {
 } from '@qualcard/shared/sheets';
 import { programOf, readPrograms } from './program-settings';
 import { findTagged, type LayoutCache, readValues, refreshSheet } from './sheets/adapter';
+import { readWageSchedules, withWageSchedules } from './wage-schedule';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -45,7 +46,8 @@ export function readApprentices(
 ): { sheets: ReadApprentice[]; missing: string[] } {
   const sheets: ReadApprentice[] = [];
   const missing: string[] = [];
-  const programs = readPrograms();
+  // The sponsor's programs with the Wage schedule sheet's schedules (an error naming a cell stops here).
+  const programs = withWageSchedules(readPrograms(), readWageSchedules(ss, frameworks), frameworks);
   for (const row of roster) {
     const tagged = findTagged(ss, { apprenticeId: row.apprentice.id });
     const q = tagged.get('qualcard');

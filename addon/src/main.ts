@@ -16,11 +16,14 @@ import {
   type CheckResult,
   GENERATE_MAX_PER_CALL,
   type GenerateResult,
+  type RaiseInput,
+  type RaiseResult,
   type SheetCreated,
   type SidebarApi,
 } from './sidebar-api';
 import { signOffSelection } from './signoff';
 import { exportTranscript } from './transcript';
+import { createWageSchedule as createWageScheduleSheet, recordRaise as raise } from './wage-schedule';
 
 export function onOpen(_e?: unknown): void {
   SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'showSidebar').addToUi();
@@ -37,6 +40,22 @@ export function showSidebar(): void {
 
 export function createRoster(): SheetCreated {
   return withLock('Create roster', () => createRosterSheet(SpreadsheetApp.getActiveSpreadsheet(), programFrameworks()));
+}
+
+export function createWageSchedule(): SheetCreated {
+  return withLock('Create wage schedule', () =>
+    createWageScheduleSheet(SpreadsheetApp.getActiveSpreadsheet(), programFrameworks()),
+  );
+}
+
+export function recordRaise(input: unknown): RaiseResult {
+  const i = (input ?? {}) as Partial<RaiseInput>;
+  if (typeof i.apprenticeId !== 'string' || !i.apprenticeId.trim())
+    throw new Error('Record a raise: give the apprentice id');
+  if (typeof i.step !== 'number' || typeof i.effectiveDate !== 'string')
+    throw new Error('Record a raise: give the step (a number) and the effective date (YYYY-MM-DD)');
+  const note = typeof i.note === 'string' && i.note.trim() ? { note: i.note.trim() } : {};
+  return raise({ apprenticeId: i.apprenticeId.trim(), step: i.step, effectiveDate: i.effectiveDate, ...note });
 }
 
 export function generateApprentices(ids: unknown): GenerateResult[] {

@@ -30,10 +30,15 @@ export function programOf(programs: Programs, framework: Framework): ProgramChoi
 
 const optionalOf = (f: Framework) => f.workFunctions.filter((wf) => wf.core === 'optional');
 
-/** What a sync sends: the program of each framework synced that has optional work functions. */
+/**
+ * What a sync sends: the program of each framework synced that has optional work functions, or a wage schedule key
+ * (the Wage schedule sheet's, wage-schedule.ts: present, even undefined, whenever that sheet exists).
+ */
 export function programsToSync(synced: { framework: Framework; program: ProgramChoice }[]): Programs {
   return Object.fromEntries(
-    synced.filter((s) => optionalOf(s.framework).length).map((s) => [s.framework.id, s.program]),
+    synced
+      .filter((s) => optionalOf(s.framework).length || 'wageSchedule' in s.program)
+      .map((s) => [s.framework.id, s.program]),
   );
 }
 

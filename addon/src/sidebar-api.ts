@@ -159,6 +159,22 @@ export interface TranscriptFile {
   base64: string;
 }
 
+/** The admin's "Record a raise" form. */
+export interface RaiseInput {
+  apprenticeId: string;
+  step: number;
+  effectiveDate: string;
+  note?: string;
+}
+
+/** What the service recorded, and the apprentice's wage step after it (e.g. "Step 2; next: step 3 after ..."). */
+export interface RaiseResult {
+  apprenticeId: string;
+  step: number;
+  effectiveDate: string;
+  wage: string;
+}
+
 /** A completed level's signed credential and where it stands; `jwt` is the file's text (ASCII). */
 export interface CredentialFile {
   fileName: string;
@@ -183,6 +199,8 @@ export interface SidebarApi {
   createFrameworkSheet(): SheetCreated;
   importFrameworkSheet(input: FrameworkSheetInput): FrameworkImportResult;
   createRoster(): SheetCreated;
+  createWageSchedule(): SheetCreated;
+  recordRaise(input: RaiseInput): RaiseResult;
   generateApprentices(ids: string[]): GenerateResult[];
   signOffSelection(): SignOffResult;
   confirmMyTicks(): ConfirmResult;

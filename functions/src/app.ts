@@ -14,6 +14,7 @@ import { putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
 import { issuerJwksRoute, issuerProfileRoute, revocationListRoute } from './routes/issuers';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
+import { raiseRoute } from './routes/raises';
 import { signOffRoute } from './routes/signoffs';
 import { syncRoute } from './routes/sync';
 import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } from './routes/transcripts';
@@ -37,6 +38,7 @@ export const router = new Router()
   .on('GET', `${A}/progress`, apprenticeProgressRoute)
   .on('POST', `${A}/sign-offs`, signOffRoute)
   .on('POST', `${A}/confirmations`, confirmationsRoute)
+  .on('POST', `${A}/raises`, raiseRoute)
   .on('POST', `${A}/transcripts`, exportTranscriptRoute)
   .on('GET', `${A}/transcripts`, listTranscriptsRoute)
   .on('GET', `${A}/transcripts/:transcriptId`, downloadTranscriptRoute)

@@ -1,12 +1,13 @@
 // The audit log: every change to a sign-off, hours entry or the apprentice's profile (roster fields, prior credit,
-// exams, certifications, and every confirmation), and every credential revocation, appends one record (who, when,
-// before, after) in the same transaction as the change. Records are hash-chained per apprentice: hash = sha256(previous hash + canonical JSON
-// of the record), and the apprentice document keeps the head, so editing, removing or reordering a record shows.
+// exams, certifications, and every confirmation), every wage raise an admin records and every credential
+// revocation, appends one record (who, when, before, after) in the same transaction as the change. Records are
+// hash-chained per apprentice: hash = sha256(previous hash + canonical JSON of the record), and the apprentice
+// document keeps the head, so editing, removing or reordering a record shows.
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { canonicalJson, sha256 } from './canonical';
 import { paths } from './db';
 
-export type AuditEntity = 'sign-off' | 'hours-entry' | 'profile' | 'credential';
+export type AuditEntity = 'sign-off' | 'hours-entry' | 'profile' | 'wage-raise' | 'credential';
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditBody {

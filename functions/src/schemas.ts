@@ -8,6 +8,7 @@ import {
   Id,
   IsoDate,
   LONE_SURROGATE_MESSAGE,
+  MAX_WAGE_STEPS,
   Programs,
   SheetRecord,
   SignOff,
@@ -89,6 +90,16 @@ export const ConfirmRequest = z
     'name at least one entry to confirm',
   );
 export type ConfirmRequest = z.infer<typeof ConfirmRequest>;
+
+/** An admin records that the apprentice was raised to a step of the program's wage schedule from a date. */
+export const RaiseRequest = z
+  .object({
+    step: z.number().int().min(2, 'step 1 is the starting wage; a raise is to step 2 or above').max(MAX_WAGE_STEPS),
+    effectiveDate: IsoDate,
+    note: FreeText.optional(),
+  })
+  .strict();
+export type RaiseRequest = z.infer<typeof RaiseRequest>;
 
 export const TranscriptRequest = z.object({ asOf: IsoDate.optional() }).strict();
 

@@ -26,6 +26,19 @@ export {
   type StatusLevel,
 } from './engine/status';
 export { type ProgressSummary, summarizeProgress } from './engine/summary';
+export {
+  checkWageSchedule,
+  eligibleText,
+  leftText,
+  sortedRaises,
+  stepConditionsText,
+  type WageLeft,
+  type WageStatus,
+  type WageStepStatus,
+  wageStatus,
+  wageSummary,
+  wageText,
+} from './engine/wages';
 export { getFramework, shippedFrameworks } from './frameworks';
 export { type FieldIssue, fieldIssues, formatIssues } from './model/errors';
 export * from './model/framework';
@@ -35,6 +48,7 @@ export * from './model/program';
 export * from './model/progress';
 export * from './model/record';
 export * from './model/time-zone';
+export * from './model/wages';
 export { CsvSyntaxError, parseCsv } from './sponsor/csv';
 export {
   FRAMEWORK_COLUMNS,

@@ -490,6 +490,44 @@ test('publish framework says created or refused; moving apprentices shows the di
   await page.close();
 }, 60_000);
 
+test('wage steps: create the Wage schedule sheet; record a raise sends the form and shows the answer or the refusal', async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    const w = window as unknown as { __answers: Record<string, unknown> };
+    w.__answers.createWageSchedule = { created: true, name: 'Wage schedule' };
+    w.__answers.recordRaise = (input: { step: number }) => {
+      if (input.step === 3) throw new Error('step: the apprentice is not eligible for step 3 (reached: step 2)');
+      return {
+        apprenticeId: 'A001',
+        step: 2,
+        effectiveDate: '2026-04-02',
+        wage: 'Step 2; next: step 3 after Level 2 complete',
+      };
+    };
+  });
+  await page.click('#wagePanel summary');
+  await page.click('#createWageSchedule');
+  await page.waitForFunction(() => document.querySelector('#message')!.textContent!.includes('Wage schedule'));
+  await page.fill('#raiseApprentice', ' A001 ');
+  await page.fill('#raiseStep', '3');
+  await page.fill('#raiseDate', '2026-04-02');
+  await page.click('#recordRaise');
+  await page.waitForSelector('#message.error');
+  expect(await page.textContent('#message')).toBe('step: the apprentice is not eligible for step 3 (reached: step 2)');
+  await page.fill('#raiseStep', '2');
+  await page.fill('#raiseNote', 'Annual review');
+  await page.click('#recordRaise');
+  await page.waitForSelector('#message.ok');
+  expect(await page.textContent('#raiseResult')).toBe(
+    'A001: raised to step 2 from 2026-04-02. Step 2; next: step 3 after Level 2 complete',
+  );
+  expect((await calls(page)).filter((c) => c.name === 'recordRaise').map((c) => c.args[0])).toEqual([
+    { apprenticeId: 'A001', step: 3, effectiveDate: '2026-04-02', note: '' },
+    { apprenticeId: 'A001', step: 2, effectiveDate: '2026-04-02', note: 'Annual review' },
+  ]);
+  await page.close();
+});
+
 test('Credentials: each completed level is a .jwt download with its status', async () => {
   const page = await browser.newPage({ viewport: { width: 300, height: 1100 } });
   await page.addInitScript(STUB);

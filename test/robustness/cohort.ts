@@ -18,6 +18,23 @@ export const STRANGER = 'stranger@else.example';
 export const AS_OF = '2026-06-30';
 /** The idempotency key of the seeding sync: re-using it with another body is a 409 after full validation. */
 export const SEED_SYNC_KEY = 'seed-acme-0001';
+/**
+ * Acme's wage schedule for ann's framework, sent with the seeding sync: step 2 after three months, step 3 when
+ * Level 1 is complete. Ann (started 2025-09-01) is eligible for step 2 from 2025-12-01; step 3 is not reached.
+ */
+export const WAGE_PROGRAMS = {
+  'nitas-help-desk': {
+    optionalWorkFunctionIds: [],
+    wageSchedule: {
+      steps: [
+        { wage: { kind: 'percent', percent: 50 } },
+        { wage: { kind: 'percent', percent: 60 }, months: 3 },
+        { wage: { kind: 'percent', percent: 75 }, level: 'L1' },
+      ],
+    },
+  },
+};
+export const ANN_STEP2_SINCE = '2025-12-01';
 
 /** Ann's record uses every field of the format, so faults have every kind of field to aim at. */
 export const ann = (): ApprenticeRecordInput => {
@@ -155,14 +172,14 @@ export async function seedCohort(): Promise<void> {
   await clearFirestore();
   await seedSponsor(ACME, 'Acme IT', { [ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
   await seedSponsor(GLOBEX, 'Globex', { [GLOBEX_ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  const seeds: [string, string, string, ApprenticeRecordInput[]][] = [
-    [ACME, ADMIN, SEED_SYNC_KEY, [ann(), bob()]],
-    [GLOBEX, GLOBEX_ADMIN, 'seed-globex-0001', [gus()]],
+  const seeds: [string, string, string, ApprenticeRecordInput[], object][] = [
+    [ACME, ADMIN, SEED_SYNC_KEY, [ann(), bob()], { programs: WAGE_PROGRAMS }],
+    [GLOBEX, GLOBEX_ADMIN, 'seed-globex-0001', [gus()], {}],
   ];
-  for (const [sid, as, key, records] of seeds) {
+  for (const [sid, as, key, records, extra] of seeds) {
     const res = await call('POST', `/v1/sponsors/${sid}/sync`, {
       as,
-      body: { idempotencyKey: key, asOf: AS_OF, records },
+      body: { idempotencyKey: key, asOf: AS_OF, records, ...extra },
     });
     await seeded(sid, res);
   }

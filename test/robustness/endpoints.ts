@@ -8,6 +8,7 @@ import {
   MemberRequest,
   MigrationRequest,
   PublishRequest,
+  RaiseRequest,
   SignOffRequest,
   SyncRequest,
   TranscriptRequest,
@@ -18,6 +19,7 @@ import {
   ANN_EMAIL,
   ANN_HOURS,
   ANN_SIGNED,
+  ANN_STEP2_SINCE,
   ANN_UNSIGNED,
   AS_OF,
   ann,
@@ -226,6 +228,19 @@ export const flaggedRows = (n: number): Json =>
 
 const F = '/v1/sponsors/:sponsorId/frameworks';
 
+/**
+ * Recording a raise: the base raises ann to step 2 of Acme's wage schedule (reached 2025-12-01) from AS_OF (valid:
+ * it writes). Every fault keeps it bad: step 1 or past the schedule, step 3 (not reached), a date before the step was
+ * reached or after today.
+ */
+function raiseRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
+  const before = new Date(Date.parse(`${ANN_STEP2_SINCE}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return [
+    { weight: 3, arbitrary: setting('step-not-reached', ['step'], [1, 3, 4, 30, 31]) },
+    { weight: 3, arbitrary: setting('date-not-eligible', ['effectiveDate'], [before, '2024-01-01', days(400)]) },
+  ];
+}
+
 export const ENDPOINTS: Endpoint[] = [
   {
     name: 'sync',
@@ -351,6 +366,21 @@ export const ENDPOINTS: Endpoint[] = [
     oversize: { at: ['padding'], sizes: [64 * KiB + 1, 64 * KiB + 100, 200 * KiB] },
     rules: migrationRules,
     path: pathFrom(`${F}/:frameworkId/migrations`),
+  },
+  {
+    name: 'raises',
+    method: 'POST',
+    pattern: `${A}/raises`,
+    base: () =>
+      draft(ADMIN, { sponsorId: ACME, apprenticeId: 'ann' }, { step: 2, effectiveDate: AS_OF, note: 'Annual review' }),
+    schema: RaiseRequest,
+    wrongCallers: [COACH, COACH2, CONSULTANT, ANN_EMAIL, STRANGER, GLOBEX_ADMIN],
+    otherSponsor: [{ sponsorId: GLOBEX }, { apprenticeId: 'gus' }, { sponsorId: GLOBEX, apprenticeId: 'gus' }],
+    // Bob's framework has no wage schedule at Acme (409); nobody is no apprentice (404).
+    pathFaults: ['bob', 'nobody'],
+    oversize: { at: ['padding'], sizes: [64 * KiB + 1, 64 * KiB + 100, 200 * KiB] },
+    rules: raiseRules,
+    path: pathFrom(`${A}/raises`),
   },
   {
     // Being added by another engineer: POST .../confirmations, roughly {signOffs?: itemId[], hours?: entryId[],

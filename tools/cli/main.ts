@@ -27,6 +27,7 @@ import {
   shippedFramework,
   UsageError,
 } from './input';
+import { raise } from './raise';
 import { type Context, progress, publish, report, transcript } from './remote';
 import { verify } from './verify';
 
@@ -42,6 +43,9 @@ const OPTIONS = new Map<string, OptionSpec>([
   ['sponsor', { value: '<sid>' }],
   ['apprentice', { value: '<aid>' }],
   ['api', { value: '<url>' }],
+  ['step', { value: '<n>' }],
+  ['effective', { value: 'YYYY-MM-DD' }],
+  ['note', { value: '<text>' }],
   ['jwks', { value: '<file|url>' }],
   ['status', { value: '<file|url>' }],
 ]);
@@ -60,11 +64,17 @@ const COMMANDS: CommandSpec[] = [
   },
   { name: 'report', args: [], options: ['sponsor', 'out', 'api', 'json'], repeatable: ['sponsor'] },
   { name: 'publish', args: ['<framework.json>'], options: ['sponsor', 'api', 'json'], required: ['sponsor'] },
+  {
+    name: 'raise',
+    args: [],
+    options: ['sponsor', 'apprentice', 'step', 'effective', 'note', 'api', 'json'],
+    required: ['sponsor', 'apprentice', 'step', 'effective'],
+  },
   { name: 'verify', args: ['<credential.jwt>'], options: ['jwks', 'status', 'json'] },
 ];
 
 /** How the API commands find the API and the caller's token; printed in the usage. */
-const API_RULE = `progress, transcript, report and publish call the API at --api <url> or ${API_ENV} (for the emulators
+const API_RULE = `progress, transcript, report, publish and raise call the API at --api <url> or ${API_ENV} (for the emulators
 http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in ${TOKEN_ENV}, else the one
 \`gcloud auth print-identity-token\` prints. ${TIMEOUT_ENV} sets how many seconds a request may wait (default 120).`;
 
@@ -165,6 +175,7 @@ const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<
   transcript,
   report,
   publish,
+  raise,
   verify,
 };
 

@@ -1,7 +1,14 @@
 // Requests to the Qualcard functions as plain data (pure, testable), and their responses parsed with a
 // clear error. The UrlFetchApp adapter in ./client.ts sends them with the user's identity token.
 
-import { ID_PATTERN, ID_RULE, type MigrationDiff, type ProgressSummary, type RowConfirmations } from '@qualcard/shared';
+import {
+  ID_PATTERN,
+  ID_RULE,
+  type MigrationDiff,
+  type ProgressSummary,
+  type RowConfirmations,
+  type WageStatus,
+} from '@qualcard/shared';
 import type { SyncBody } from '@qualcard/shared/sheets';
 import { EmulatorUrl, FunctionsUrl, firstIssue } from './endpoint';
 import { apiErrorOf, platformErrorMessage } from './platform-error';
@@ -50,6 +57,22 @@ export const confirmRequest = (e: Endpoint, apprenticeId: string, body: ConfirmB
   body,
   idempotent: true,
 });
+/** An admin records a wage raise (step, effective date); the service refuses a step not reached (409). */
+export const raiseRequest = (e: Endpoint, apprenticeId: string, body: RaiseBody): ApiRequest => ({
+  method: 'post',
+  url: `${base(e)}/apprentices/${seg(apprenticeId)}/raises`,
+  body,
+});
+export interface RaiseBody {
+  step: number;
+  effectiveDate: string;
+  note?: string;
+}
+export interface RaiseResponse {
+  apprenticeId: string;
+  raise: RaiseBody & { by: string; at: string };
+  wage: WageStatus | null;
+}
 export const transcriptRequest = (e: Endpoint, apprenticeId: string, asOf?: string): ApiRequest => ({
   method: 'post',
   url: `${base(e)}/apprentices/${seg(apprenticeId)}/transcripts`,

@@ -26,6 +26,8 @@ export interface DigestApprentice {
   pending: number;
   /** The sign-off and hours rows waiting for a coach. */
   waiting: WaitingRow[];
+  /** "eligible for step N since DATE" while a wage raise is owed (engine/wages.ts); absent otherwise. */
+  wageEligible?: string;
 }
 
 export interface DigestInput {
@@ -111,7 +113,10 @@ export function coachDigest(input: DigestInput, coach: string): DigestMessage | 
   return render(input, coach, subject, intro, sections);
 }
 
-/** The sponsor's summary for an admin or a consultant: counts per status, who is off track or at risk, pending. */
+/**
+ * The sponsor's summary for an admin or a consultant: counts per status, who is off track or at risk, pending, and
+ * who is owed a wage raise.
+ */
 export function summaryDigest(input: DigestInput, to: string): DigestMessage {
   const counts = Object.fromEntries(STATUS_LEVELS.map((s) => [s, 0])) as Record<StatusLevel, number>;
   for (const a of input.apprentices) counts[a.status.status]++;
@@ -127,6 +132,15 @@ export function summaryDigest(input: DigestInput, to: string): DigestMessage {
     },
   ];
   if (concerns.length) sections.push(section('Off track or at risk', concerns));
+  // Wage steps: each apprentice owed a raise until an admin records it.
+  const owed = input.apprentices.filter((a) => a.wageEligible).sort(byName);
+  if (owed.length)
+    sections.push(
+      section(
+        'Wage raise owed',
+        owed.map((a) => `${a.name} (${a.id}): ${a.wageEligible}`),
+      ),
+    );
   const intro = `The Qualcard summary of ${input.sponsorName}, week ${input.week}.`;
   const subject = `Qualcard ${input.week}: ${input.sponsorName}, ${counts['off-track']} off track, ${counts['at-risk']} at risk`;
   return render(input, to, subject, intro, sections);

@@ -54,6 +54,7 @@ const digestApprentice = async (db: Firestore, sid: string, p: StoredProgress, t
   status: p.progress.status,
   pending: Object.values(p.progress.entries).reduce((n, c) => n + c.pending, 0),
   waiting: await waitingRows(db, sid, p, today),
+  ...(p.progress.wage?.eligible ? { wageEligible: p.progress.wage.eligible.text } : {}),
 });
 
 /** The sponsor's apprentices as the digest needs them, in id order, from its stored progress, page by page. */

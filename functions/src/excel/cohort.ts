@@ -4,7 +4,7 @@
 // `ProgressSummary`, the counts it keeps for the findings it leaves out.
 
 import type { Writable } from 'node:stream';
-import type { Progress, ProgressSummary } from '@qualcard/shared';
+import { type Progress, type ProgressSummary, wageSummary } from '@qualcard/shared';
 import { gapRows, levelGaps, pendingEntries } from '@qualcard/shared/sheets/cohort-gaps';
 import type { Worksheet } from 'exceljs';
 import { type Column, setupTable, sheetOptions } from './sheet';
@@ -79,6 +79,7 @@ const COHORT_COLUMNS: Column[] = [
   { header: 'Pending confirmations', key: 'pending', width: 14, wrap: true },
   { header: 'As of', key: 'asOf', width: 12 },
   { header: 'Reason', key: 'reason', width: 80 },
+  { header: 'Wage step', key: 'wage', width: 50 },
 ];
 /** The Status column's letter: its rules cover it from the first row under the header to the last. */
 const STATUS_COL = String.fromCharCode(65 + COHORT_COLUMNS.findIndex((c) => c.key === 'status'));
@@ -112,6 +113,7 @@ async function cohortSheet(cohort: Worksheet, source: CohortSource, totals: Coho
           pending: target ? pendingEntries(e.progress) : '',
           asOf: e.progress.asOf,
           reason: target ? reason : '',
+          wage: target ? wageSummary(e.progress.wage) : '',
         })
         .commit();
       if (++totals.rows % YIELD_EVERY === 0) await tick();

@@ -17,6 +17,7 @@ import { type Column, fitRowHeight, setupTable, sheetOptions } from './sheet';
 import { addStatusFormatting, statusCells } from './status';
 import { gapsSheet, PENDING_SHEET, pendingSheet } from './transcript-pending';
 import { examsSheet, hoursEntriesSheet, hoursSheet, priorCreditSheet, signedItemsSheet } from './transcript-tables';
+import { WAGE_SHEET, wageSheet } from './transcript-wages';
 
 export interface TranscriptInput {
   sponsor: { id: string; name: string };
@@ -63,7 +64,9 @@ export async function buildTranscript(input: TranscriptInput): Promise<Buffer> {
   wb.title = `Transcript ${input.record.apprentice.name}`;
   const title = `Transcript: ${input.record.apprentice.name} (${input.framework.title}) v${input.version}`;
   summarySheet(wb.addWorksheet('Summary', sheetOptions(title, SUMMARY_HEADER_ROW)), t);
-  for (const [name, fill] of TABLES) {
+  // The wage history only when the program has a wage schedule.
+  const tables = input.progress.wage ? [...TABLES, [WAGE_SHEET, wageSheet] as const] : TABLES;
+  for (const [name, fill] of tables) {
     const ws = wb.addWorksheet(name, sheetOptions(title));
     const cols = fill(ws, t);
     ws.eachRow((row, n) => {

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { canonicalJson, sha256 } from '../canonical';
 import { clockFor, sponsorSettings } from '../clock';
-import { firestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
+import { adminFirestore, firestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { parseBody } from '../http/body';
 import { MemberDoc, requireRole } from '../membership';
 import { progressFor, type StoredProgress, storeProgress } from '../progress';
@@ -61,8 +61,11 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
 
   if (role === 'admin') {
     if (timeZone !== stored.timeZone) await db.doc(paths.sponsor(sid)).set({ timeZone }, { merge: true });
-    if (canonicalJson(programs) !== canonicalJson(stored.programs))
-      await db.doc(paths.sponsor(sid)).set({ programs: newPrograms }, { merge: true });
+    // Each program sent replaces the stored one whole (a merge would keep a wage schedule the sheet no longer has).
+    if (canonicalJson(programs) !== canonicalJson(stored.programs)) {
+      const fields = Object.keys(newPrograms).map((fid) => new (adminFirestore().FieldPath)('programs', fid));
+      await db.doc(paths.sponsor(sid)).set({ programs: newPrograms }, { mergeFields: fields });
+    }
     await addRosterMembers(sid, records);
   }
   // One apprentice after another: each is its own transaction, and the Firestore emulator (where every test runs)

@@ -13,6 +13,8 @@ export interface Profile {
   priorCredit: ApprenticeRecord['priorCredit'];
   exams: ApprenticeRecord['exams'];
   certifications: ApprenticeRecord['certifications'];
+  /** Wage raises an admin recorded (routes/raises.ts); absent until the first. */
+  raises?: ApprenticeRecord['raises'];
 }
 
 export interface ApprenticeState {
@@ -58,6 +60,7 @@ export const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
     priorCredit: d.priorCredit ?? [],
     exams: d.exams ?? [],
     certifications: d.certifications ?? [],
+    ...(d.raises ? { raises: d.raises } : {}),
   };
 };
 

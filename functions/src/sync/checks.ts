@@ -4,6 +4,7 @@ import {
   type Apprentice,
   canonicalJson,
   checkOptionalWorkFunctions,
+  checkWageSchedule,
   mergeSheetRecord,
   type Programs,
   RecordMismatchError,
@@ -18,7 +19,10 @@ import type { Profile } from '../store/apprentice';
 /** The profile document (roster fields, prior credit, exams, certifications); its audit record holds two copies. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
 
-/** Each program is for a framework in the registry and names only its optional work functions (latest version). */
+/**
+ * Each program is for a framework in the registry and names only its optional work functions, and its wage
+ * schedule only its levels (latest version).
+ */
 export async function checkPrograms(sid: string, programs: Programs): Promise<void> {
   for (const [fid, program] of Object.entries(programs)) {
     const framework = (await resolveFramework(sid, fid))?.framework;
@@ -27,6 +31,7 @@ export async function checkPrograms(sid: string, programs: Programs): Promise<vo
       throw badRequest(`${at}: unknown framework "${fid}"`, { issues: [{ path: at, message: 'unknown framework' }] });
     try {
       checkOptionalWorkFunctions(framework, program.optionalWorkFunctionIds, `${at}.optionalWorkFunctionIds`);
+      if (program.wageSchedule) checkWageSchedule(framework, program.wageSchedule, `${at}.wageSchedule`);
     } catch (e) {
       if (!(e instanceof RecordMismatchError)) throw e;
       throw badRequest(e.message, { issues: [{ path: e.field, message: e.message }] });

@@ -11,13 +11,13 @@ export function planSync(sid: string, sheet: SheetRecord, state: ApprenticeState
   const merged = mergeSheetRecord(sheet, stored);
   const sKeys = signOffKeys(merged.signOffs);
   const hKeys = hoursKeys(merged.hours);
-  const { priorCredit, exams, certifications } = merged;
+  const { priorCredit, exams, certifications, raises } = merged;
   // The stored version wins over the one pinned before this transaction: a migration committed in between stays.
   const before = state.profile?.apprentice;
   const version = before?.frameworkId === merged.apprentice.frameworkId ? before.frameworkVersion : undefined;
   const apprentice = version ? { ...merged.apprentice, frameworkVersion: version } : merged.apprentice;
   return {
-    profile: { apprentice, priorCredit, exams, certifications },
+    profile: { apprentice, priorCredit, exams, certifications, ...(raises ? { raises } : {}) },
     signOffs: merged.signOffs.map((data, i) => ({ key: sKeys[i]!, order: i, data })),
     hours: merged.hours.map((data, i) => ({ key: hKeys[i]!, order: i, data })),
   };

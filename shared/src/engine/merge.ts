@@ -26,6 +26,8 @@ export function mergeSheetRecord(sheet: SheetRecord, stored?: ApprenticeRecord):
   if (!stored) return sheet;
   return {
     ...sheet,
+    // Recorded raises are the functions' alone, like confirmations: a sheet never holds them.
+    ...(stored.raises ? { raises: stored.raises } : {}),
     signOffs: keepConfirmed(sheet.signOffs, stored.signOffs, (s) => s.itemId),
     hours: keepConfirmed(sheet.hours, stored.hours, rowKey),
     priorCredit: keepConfirmed(sheet.priorCredit, stored.priorCredit, rowKey),

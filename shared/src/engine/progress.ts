@@ -12,6 +12,7 @@ import { RecordMismatchError } from './mismatch';
 import { maximumDuration, projectCompletion } from './pace';
 import { workFunctionsRun } from './program';
 import { apprenticeStatus } from './status';
+import { wageStatus } from './wages';
 
 export { RecordMismatchError } from './mismatch';
 
@@ -71,5 +72,6 @@ export function computeProgress(
     projectedCompletion: pace.projectedCompletion,
     lastActivity: pace.lastActivity,
     status: apprenticeStatus({ asOf, startDate: apprentice.startDate, target, pace, deadline, pending }),
+    ...(program?.wageSchedule ? { wage: wageStatus(framework, record, program.wageSchedule, asOf, run) } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // google.script.run, HTTP and Firestore unchanged.
 import type { EntryKind } from '../engine/rules';
 import type { ApprenticeStatus } from '../engine/status';
+import type { WageStatus } from '../engine/wages';
 import type { HoursCategory } from './framework';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -79,4 +80,6 @@ export interface Progress {
   lastActivity: string | null;
   /** On track, at risk or off track, and why (engine/status.ts, thresholds in RULES.status). */
   status: ApprenticeStatus;
+  /** Wage steps, when the apprentice's program has a wage schedule (engine/wages.ts). */
+  wage?: WageStatus;
 }

@@ -181,6 +181,21 @@ export const CertificationHeld = z
   .strict();
 export type CertificationHeld = z.infer<typeof CertificationHeld>;
 
+/**
+ * An admin's record that the apprentice was raised to a wage step (of the program's schedule) from a date; only
+ * the functions write it (POST .../raises, audited). The raises are the apprentice's wage history.
+ */
+export const WageRaise = z
+  .object({
+    step: z.number().int().min(2),
+    effectiveDate: IsoDate,
+    by: Email,
+    at: Instant,
+    note: FreeText.optional(),
+  })
+  .strict();
+export type WageRaise = z.infer<typeof WageRaise>;
+
 const recordFields = {
   schemaVersion: z.literal(1),
   sponsorId: Id.optional(),
@@ -195,6 +210,8 @@ export const ApprenticeRecord = z
     priorCredit: z.array(PriorCredit).max(500).default([]),
     exams: z.array(ExamResult).max(500).default([]),
     certifications: z.array(CertificationHeld).max(500).default([]),
+    /** Wage raises an admin recorded; absent until the first one. A sheet never holds them. */
+    raises: z.array(WageRaise).max(100).optional(),
   })
   .strict();
 export type ApprenticeRecord = z.infer<typeof ApprenticeRecord>;

@@ -3,6 +3,7 @@
 // are Qualcard's: a refresh replaces everything in them.
 import { z } from 'zod';
 import type { ProgressSummary } from '../engine/summary';
+import { wageSummary } from '../engine/wages';
 import type { Progress } from '../model/progress';
 import { statusCells, statusFormatRules } from './apprentice-status';
 import { type CohortProgress, gapRows, NOT_LISTED_CODE, openGapCount, pendingEntries } from './cohort-gaps';
@@ -29,6 +30,14 @@ export const CohortRow = z.object({
   projectedCompletion: z.string().nullable(),
   lastActivity: z.string().nullable(),
   asOf: z.string(),
+  /** The wage step reached (engine/wages.ts); null when the program has no wage schedule. */
+  wageStep: z.number().int().nullable(),
+  /** The step of the last raise recorded (1 before any); null without a wage schedule. */
+  recordedWageStep: z.number().int().nullable(),
+  /** "eligible for step N since DATE" while a raise is owed, else null. */
+  wageEligible: z.string().nullable(),
+  /** The Wage step cell: wageSummary's text ('' without a wage schedule). */
+  wage: z.string(),
 });
 export type CohortRow = z.infer<typeof CohortRow>;
 
@@ -85,6 +94,10 @@ export function cohortRow(sponsor: { id: string; name: string }, s: StoredCohort
     projectedCompletion: p.projectedCompletion ?? null,
     lastActivity: p.lastActivity ?? null,
     asOf: p.asOf,
+    wageStep: p.wage?.currentStep ?? null,
+    recordedWageStep: p.wage?.recordedStep ?? null,
+    wageEligible: p.wage?.eligible?.text ?? null,
+    wage: wageSummary(p.wage),
   };
 }
 
@@ -118,6 +131,7 @@ export const COHORT_COLUMNS = [
   'Projected completion',
   'Last activity',
   'Status reason',
+  'Wage step',
 ] as const;
 export const GAPS_COLUMNS = [
   'Sponsor',
@@ -148,6 +162,7 @@ const cohortCells = (r: CohortRow): Cell[] => [
   r.projectedCompletion ?? 'no pace yet',
   r.lastActivity ?? 'none',
   r.statusReason ?? '',
+  r.wage,
 ];
 
 function heading(b: PlanBuilder, title: string, note: string, columns: readonly string[]): void {
@@ -178,7 +193,7 @@ export function planCohort(v: CohortView): SheetPlan {
   return b.build({
     name: COHORT_SHEET,
     tag: { kind: 'cohort' },
-    columnWidths: [160, 90, 160, 100, 170, 70, 140, 70, 80, 70, 100, 110, 90, 260],
+    columnWidths: [160, 90, 160, 100, 170, 70, 140, 70, 80, 70, 100, 110, 90, 260, 280],
     hiddenColumns: [],
     frozenRows: COHORT_HEADER_ROW,
     protections: [],

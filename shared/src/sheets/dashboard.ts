@@ -5,6 +5,7 @@
 import template from '../../../templates/dashboard.json';
 import { HOURS_CATEGORY_LABEL } from '../engine/rules';
 import type { ProgressSummary } from '../engine/summary';
+import { wageSummary } from '../engine/wages';
 import { statusCells, statusFormatRules } from './apprentice-status';
 import { columnsFromHeader } from './columns';
 import { bar } from './level-table';
@@ -105,6 +106,8 @@ export function dashboardLevelRows(e: DashboardEntry): Cell[][] {
       isTarget ? pendingCount(p) : '',
       p.asOf,
       ...(isTarget ? statusCells(p) : ['', '']),
+      // Wage steps, when the program has a schedule: "eligible for step N since DATE" until a raise is recorded.
+      isTarget ? wageSummary(p.wage) : '',
     ];
   });
 }
@@ -171,7 +174,7 @@ export function planDashboard(
   return b.build({
     name: template.sheetName,
     tag: { kind: 'dashboard' },
-    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60, 70, 90, 80, 420],
+    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60, 70, 90, 80, 420, 300],
     hiddenColumns: [],
     frozenRows: 4,
     protections: [],

@@ -19,3 +19,4 @@ export * from './roster-row';
 export * from './status';
 export * from './sync-payload';
 export * from './view';
+export * from './wage-schedule';

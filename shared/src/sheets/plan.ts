@@ -53,7 +53,7 @@ export interface Chart {
   anchor: { row: number; col: number };
 }
 
-export type SheetKind = 'qualcard' | 'hours' | 'roster' | 'dashboard' | 'cohort' | 'gaps';
+export type SheetKind = 'qualcard' | 'hours' | 'roster' | 'dashboard' | 'cohort' | 'gaps' | 'wage-schedule';
 export interface SheetTag {
   kind: SheetKind;
   apprenticeId?: string;
