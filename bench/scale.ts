@@ -17,6 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { DAY_MS } from '@qualcard/shared';
 import express from 'express';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import type { Firestore } from 'firebase-admin/firestore';
@@ -314,8 +315,6 @@ async function costs(figures: string[]): Promise<void> {
   console.log(`\nFirestore reads and writes per operation (counted in process):\n  ${lines.join('\n  ')}`);
   for (const l of lines) figures.push(`scale: cost ${l}`);
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Apprentice documents (profile and rows) for every seeded sponsor, then the recompute as the schedule runs it: the

@@ -5,6 +5,7 @@ import {
   type ApprenticeRecordInput,
   CONFIRMED_BY,
   type Confirmation,
+  DAY_MS,
   type EntryKind,
   type Framework,
   getFramework,
@@ -30,7 +31,6 @@ export interface StagePlan {
   coach: string;
 }
 
-const DAY = 86_400_000;
 const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
 function mustFramework(id: string): Framework {
@@ -52,13 +52,13 @@ function random(seed: string): () => number {
 export function apprenticeRecord(plan: StagePlan, today: string, sponsorId: string): ApprenticeRecordInput {
   const f = mustFramework(plan.frameworkId);
   const rnd = random(plan.id);
-  const end = Date.parse(`${today}T00:00:00Z`) - (plan.idleDays ?? 1) * DAY;
-  const start = Date.parse(`${today}T00:00:00Z`) - Math.round(plan.monthsAgo * 30.4) * DAY;
+  const end = Date.parse(`${today}T00:00:00Z`) - (plan.idleDays ?? 1) * DAY_MS;
+  const start = Date.parse(`${today}T00:00:00Z`) - Math.round(plan.monthsAgo * 30.4) * DAY_MS;
   // Sign-offs draw from the generator before the hours do: the order keeps the rows of a given seed the same.
   const signOffs = stagedSignOffs(f, plan, rnd, start, end);
   const hours = dailyHours(f, plan, rnd, start, end);
   const level = f.levels.find((l) => l.id === plan.levelId)!;
-  const examDate = iso(end - 30 * DAY);
+  const examDate = iso(end - 30 * DAY_MS);
   return {
     schemaVersion: 1,
     sponsorId,
@@ -115,7 +115,7 @@ function stagedSignOffs(f: Framework, plan: StagePlan, rnd: () => number, start:
 function dailyHours(f: Framework, plan: StagePlan, rnd: () => number, start: number, end: number): HoursEntry[] {
   const hours: HoursEntry[] = [];
   const wfIds = f.workFunctions.map((wf) => wf.id);
-  for (let t = start + DAY; t <= end; t += DAY) {
+  for (let t = start + DAY_MS; t <= end; t += DAY_MS) {
     const dow = new Date(t).getUTCDay();
     if (dow === 0 || dow === 6) continue;
     const date = iso(t);

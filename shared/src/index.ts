@@ -1,6 +1,6 @@
 export { canonicalJson } from './canonical';
 export { type CheckedRecord, countedEntries } from './engine/counted';
-export { addDays, addMonths, daysBetween } from './engine/dates';
+export { addDays, addMonths, DAY_MS, daysBetween } from './engine/dates';
 export { mergeSheetRecord, type RowConfirmations, rowConfirmations } from './engine/merge';
 export { type MigrationDiff, migratedSignOffs, migrationDiff } from './engine/migration';
 export { type Deadline, type Lateness, lateness, maximumDuration } from './engine/pace';

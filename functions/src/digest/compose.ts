@@ -3,6 +3,7 @@
 // get the sponsor's summary. Built from one sponsor's data only, so no message can hold another sponsor's.
 import {
   type ApprenticeStatus,
+  DAY_MS,
   isTheirsToConfirm,
   STATUS_LABEL,
   STATUS_LEVELS,
@@ -159,8 +160,8 @@ export function isoWeek(day: string): { week: string; weekday: number } {
   const date = new Date(`${day}T00:00:00Z`);
   const weekday = date.getUTCDay() || 7;
   // The week belongs to the year of its Thursday.
-  const thursday = new Date(date.getTime() + (4 - weekday) * 86_400_000);
+  const thursday = new Date(date.getTime() + (4 - weekday) * DAY_MS);
   const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
   return { week: `${year}-W${String(week).padStart(2, '0')}`, weekday };
 }

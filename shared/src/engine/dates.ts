@@ -1,5 +1,6 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD) in UTC days, so results never depend on the machine's time zone.
-const DAY_MS = 86_400_000;
+/** Milliseconds in a UTC day. */
+export const DAY_MS = 86_400_000;
 
 export function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
