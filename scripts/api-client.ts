@@ -3,7 +3,7 @@
 // caller is busy (LibreOffice, writing files) would otherwise fail the next request.
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
-import { apiErrorOf, platformErrorMessage } from '../addon/src/api/platform-error';
+import { apiErrorOf, platformErrorMessage } from '../shared/src/api/client/platform-error';
 
 export interface RawResponse {
   status: number;

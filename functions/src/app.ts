@@ -1,5 +1,6 @@
-// The API: every endpoint under /v1, one request log entry each, errors as JSON. Kept light at load time:
+// The API: every route of the contract (shared/src/api/routes.ts), one request log entry each, errors as JSON. Kept light at load time:
 // exceljs, google-auth-library and the Admin SDK are loaded by the handlers that need them.
+import * as api from '@qualcard/shared/api/routes';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { errorAnswer } from './http/errors';
@@ -19,39 +20,35 @@ import { signOffRoute } from './routes/signoffs';
 import { syncRoute } from './routes/sync';
 import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } from './routes/transcripts';
 
-const A = '/v1/sponsors/:sponsorId/apprentices/:apprenticeId';
-const F = '/v1/sponsors/:sponsorId/frameworks';
 export const router = new Router()
-  .on('GET', '/v1/health', async (_req, res) => {
-    res.json({ ok: true, service: 'qualcard', version: 1 });
-  })
-  .on('GET', '/v1/me', meRoute)
-  .on('PUT', '/v1/sponsors/:sponsorId/members/:email', putMemberRoute)
-  .on('PUT', '/v1/sponsors/:sponsorId/digest', putDigestRoute)
-  .on('POST', '/v1/sponsors/:sponsorId/sync', syncRoute)
-  .on('GET', F, listFrameworksRoute)
-  .on('POST', F, publishFrameworkRoute)
-  .on('GET', `${F}/:frameworkId`, getFrameworkRoute)
-  .on('GET', `${F}/:frameworkId/versions/:version`, getFrameworkRoute)
-  .on('POST', `${F}/:frameworkId/migrations`, migrationRoute)
-  .on('GET', '/v1/sponsors/:sponsorId/progress', sponsorProgressRoute)
-  .on('GET', `${A}/progress`, apprenticeProgressRoute)
-  .on('POST', `${A}/sign-offs`, signOffRoute)
-  .on('POST', `${A}/confirmations`, confirmationsRoute)
-  .on('POST', `${A}/raises`, raiseRoute)
-  .on('POST', `${A}/transcripts`, exportTranscriptRoute)
-  .on('GET', `${A}/transcripts`, listTranscriptsRoute)
-  .on('GET', `${A}/transcripts/:transcriptId`, downloadTranscriptRoute)
-  .on('GET', `${A}/credentials`, listCredentialsRoute)
-  .on('GET', `${A}/credentials/:credentialId`, getCredentialRoute)
-  .on('POST', `${A}/credentials/:credentialId/revoke`, revokeCredentialRoute)
-  .on('GET', '/v1/issuers/:sponsorId', issuerProfileRoute)
-  .on('GET', '/v1/issuers/:sponsorId/jwks', issuerJwksRoute)
-  .on('GET', '/v1/issuers/:sponsorId/revocations', revocationListRoute)
-  .on('GET', `${A}/audit/verify`, verifyAuditRoute)
-  .on('GET', '/v1/sponsors/:sponsorId/cohort-report', sponsorCohortRoute)
-  .on('GET', '/v1/cohort-report', cohortRoute)
-  .on('GET', '/v1/cohort', cohortJsonRoute);
+  .on(api.health, async () => ({ body: { ok: true as const, service: 'qualcard' as const, version: 1 } }))
+  .on(api.me, meRoute)
+  .on(api.putMember, putMemberRoute)
+  .on(api.putDigest, putDigestRoute)
+  .on(api.sync, syncRoute)
+  .on(api.listFrameworks, listFrameworksRoute)
+  .on(api.publishFramework, publishFrameworkRoute)
+  .on(api.getFramework, getFrameworkRoute)
+  .on(api.getFrameworkVersion, getFrameworkRoute)
+  .on(api.migration, migrationRoute)
+  .on(api.sponsorProgress, sponsorProgressRoute)
+  .on(api.apprenticeProgress, apprenticeProgressRoute)
+  .on(api.signOffs, signOffRoute)
+  .on(api.confirmations, confirmationsRoute)
+  .on(api.raises, raiseRoute)
+  .on(api.exportTranscript, exportTranscriptRoute)
+  .on(api.listTranscripts, listTranscriptsRoute)
+  .on(api.downloadTranscript, downloadTranscriptRoute)
+  .on(api.listCredentials, listCredentialsRoute)
+  .on(api.getCredential, getCredentialRoute)
+  .on(api.revokeCredential, revokeCredentialRoute)
+  .on(api.issuerProfile, issuerProfileRoute)
+  .on(api.issuerJwks, issuerJwksRoute)
+  .on(api.revocations, revocationListRoute)
+  .on(api.verifyAudit, verifyAuditRoute)
+  .on(api.sponsorCohortReport, sponsorCohortRoute)
+  .on(api.cohortReport, cohortRoute)
+  .on(api.cohort, cohortJsonRoute);
 
 export async function handle(req: Request, res: Response): Promise<void> {
   const log = logRequest(req, res);

@@ -1,14 +1,11 @@
 // Qualcard's own membership data: per sponsor, one role per person. Consultants may hold a role in several sponsors.
+import { type Role, SponsorMembership } from '@qualcard/shared/api';
 import { z } from 'zod';
 import type { Caller } from './auth';
 import { firestore, paths } from './db';
 import { forbidden } from './http/errors';
 
-export const Role = z.enum(['admin', 'coach', 'consultant', 'apprentice']);
-export type Role = z.infer<typeof Role>;
-
-export const SponsorMembership = z.object({ role: Role, apprenticeId: z.string().optional() });
-export type SponsorMembership = z.infer<typeof SponsorMembership>;
+export { Role, SponsorMembership } from '@qualcard/shared/api';
 
 export const MemberDoc = z.object({
   email: z.string(),

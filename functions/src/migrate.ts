@@ -3,13 +3,13 @@
 // sign-off and hours row, archives the sign-offs of items that left (shared engine/migration.ts) and pins the
 // version, then its stored progress is recomputed.
 import { type Apprentice, type Framework, type MigrationDiff, migratedSignOffs, migrationDiff } from '@qualcard/shared';
+import type { MigrationRequest } from '@qualcard/shared/api';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { type SponsorSettings, sponsorSettings } from './clock';
 import { firestore, paths } from './db';
 import { badRequest, conflict, notFound } from './http/errors';
 import { progressFor, storeProgress } from './progress';
 import { adoptShipped, resolveFramework } from './registry';
-import type { MigrationRequest } from './schemas';
 import { commitApprentice, readRecord, recordOf } from './store/apprentice';
 
 export interface MigrationAnswer {

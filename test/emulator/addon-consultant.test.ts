@@ -160,7 +160,7 @@ test('GET /v1/cohort pages at apprentice boundaries; a coach sees their own appr
   let next: string | undefined;
   do {
     const url = `${cohortRequest(apiUrl(), [], next).url}${next ? '&' : '?'}limit=1`;
-    const page = await sendWithFetch<CohortAnswer>({ method: 'get', url }, token);
+    const page = await sendWithFetch<CohortAnswer>({ method: 'GET', url, route: 'cohort' }, token);
     expect(page.apprentices.length).toBeLessThanOrEqual(1);
     seen.push(...page.apprentices.map((a) => `${a.sponsorId}/${a.apprenticeId}`));
     next = page.next ?? undefined;

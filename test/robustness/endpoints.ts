@@ -12,7 +12,7 @@ import {
   SignOffRequest,
   SyncRequest,
   TranscriptRequest,
-} from '../../functions/src/schemas';
+} from '../../shared/src/api';
 import {
   ACME,
   ADMIN,

@@ -19,11 +19,13 @@ const e = { baseUrl: 'https://us-central1-demo.cloudfunctions.net/api/', sponsor
 
 test('routes under /v1/sponsors/:sponsorId, ids encoded', () => {
   expect(progressRequest(e)).toEqual({
-    method: 'get',
+    method: 'GET',
+    route: 'sponsor-progress',
     url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/progress',
   });
   expect(signOffRequest(e, 'A 1/2', ['HD1.1.1'], '2026-04-01')).toEqual({
-    method: 'post',
+    method: 'POST',
+    route: 'sign-offs',
     url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A%201%2F2/sign-offs',
     body: { itemIds: ['HD1.1.1'], date: '2026-04-01' },
   });
@@ -31,7 +33,7 @@ test('routes under /v1/sponsors/:sponsorId, ids encoded', () => {
     'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A1/transcripts',
   );
   expect(downloadRequest(e, 'A1', 't-9')).toMatchObject({
-    method: 'get',
+    method: 'GET',
     binary: true,
     url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A1/transcripts/t-9',
   });
@@ -143,12 +145,17 @@ test('endpoint check: https (http only for a local emulator) and a sponsor id', 
 
 test('confirmations: one request per apprentice; GET /v1/me at the service root', () => {
   expect(confirmRequest(e, 'A 1', { signOffs: ['HD1.1.1'], hours: ['h-1'] })).toEqual({
-    method: 'post',
+    method: 'POST',
+    route: 'confirmations',
     url: 'https://us-central1-demo.cloudfunctions.net/api/v1/sponsors/acme/apprentices/A%201/confirmations',
     body: { signOffs: ['HD1.1.1'], hours: ['h-1'] },
     idempotent: true,
   });
-  expect(meRequest(e)).toEqual({ method: 'get', url: 'https://us-central1-demo.cloudfunctions.net/api/v1/me' });
+  expect(meRequest(e)).toEqual({
+    method: 'GET',
+    route: 'me',
+    url: 'https://us-central1-demo.cloudfunctions.net/api/v1/me',
+  });
 });
 
 test('the sync POST (idempotency key) and confirmations (confirming twice confirms nothing twice) are retried; the other POSTs are sent once', () => {

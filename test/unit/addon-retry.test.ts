@@ -12,6 +12,12 @@ import {
   transcriptRequest,
 } from '../../addon/src/api/requests';
 import {
+  type FakeAppsScript,
+  type FetchHandler,
+  installFakeAppsScript,
+} from '../../addon/test-support/fake-apps-script';
+import { sendWithFetch } from '../../addon/test-support/node-send';
+import {
   backoffMs,
   decideRetry,
   isIdempotent,
@@ -19,13 +25,7 @@ import {
   isRetryableStatus,
   RETRY_POLICY,
   retryAfterMs,
-} from '../../addon/src/api/retry';
-import {
-  type FakeAppsScript,
-  type FetchHandler,
-  installFakeAppsScript,
-} from '../../addon/test-support/fake-apps-script';
-import { sendWithFetch } from '../../addon/test-support/node-send';
+} from '../../shared/src/api/client/retry';
 
 const e = { baseUrl: 'https://us-central1-demo.cloudfunctions.net/api', sponsorId: 'acme' };
 const sync = () => syncRequest(e, { idempotencyKey: 'sync-0001', records: [] });

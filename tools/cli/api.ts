@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { z } from 'zod';
 import { EmulatorUrl, FunctionsUrl, firstIssue } from '../../addon/src/api/endpoint';
-import { apiErrorOf, platformErrorMessage } from '../../addon/src/api/platform-error';
 import { type ApiResponse, apiCall, errorMessage, TimeoutError } from '../../scripts/api-client';
+import { apiErrorOf, platformErrorMessage } from '../../shared/src/api/client/platform-error';
 import { InputError } from './input';
 
 /** A refused or failed request, or no answer: printed without a stack trace, exit 1. */

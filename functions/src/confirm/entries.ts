@@ -1,8 +1,8 @@
 // Confirming entries a sheet holds, as a pure step on one apprentice's stored state: each listed entry must exist
 // (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes.
 import type { Framework, HoursEntry, SignOff } from '@qualcard/shared';
+import type { ConfirmRequest } from '@qualcard/shared/api';
 import { badRequest, forbidden } from '../http/errors';
-import type { ConfirmRequest } from '../schemas';
 import type { Profile, Target } from '../store/apprentice';
 import type { Row } from '../store/rows';
 import { type Confirmer, confirmationFor } from './confirmation';

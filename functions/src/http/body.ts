@@ -8,9 +8,6 @@ import type { Request } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
 import { fromZod, tooLarge, unsupportedType } from './errors';
 
-export const KiB = 1024;
-export const MiB = 1024 * KiB;
-
 export function checkBodySize(req: Request, maxBytes: number): void {
   const declared = Number(req.headers['content-length'] ?? NaN);
   const actual = req.rawBody?.length ?? 0;
@@ -39,6 +36,13 @@ function jsonBody(req: Request): unknown {
 export function parseBody<S extends z.ZodType>(req: Request, schema: S, maxBytes: number): z.infer<S> {
   checkBodySize(req, maxBytes);
   const parsed = schema.safeParse(jsonBody(req));
+  if (!parsed.success) throw fromZod(parsed.error);
+  return parsed.data;
+}
+
+/** The query string's parameters, checked by the route's schema (400 naming the parameter). */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(req.query ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;
 }

@@ -3,13 +3,13 @@
 
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { type cohortReport, type sponsorCohortReport, XLSX_TYPE } from '@qualcard/shared/api';
 import type { Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
-import type { Request } from 'firebase-functions/v2/https';
 import { adminFirestore, firestore, paths } from '../db';
 import { type CohortEntry, writeCohortReport } from '../excel/cohort';
-import { XLSX_TYPE } from '../excel/transcript';
 import { forbidden } from '../http/errors';
+import type { Handler } from '../http/router';
 import { type Member, type Role, requireRole } from '../membership';
 import type { StoredProgress } from '../progress';
 import { who } from './context';
@@ -77,8 +77,8 @@ export async function* cohortEntries(db: Firestore, scopes: Scope[]): AsyncItera
 }
 
 /** The sponsors a cohort covers, each with the caller's role (403 for one they may not see); names in one read. */
-export async function scopesFor(member: Member, sponsorIds: string[]): Promise<Scope[]> {
-  const roles = sponsorIds.map((sid) => requireRole(member, sid, ['admin', 'consultant', 'coach'], 'a cohort report'));
+export async function scopesFor(member: Member, sponsorIds: string[], allowed: Role[]): Promise<Scope[]> {
+  const roles = sponsorIds.map((sid) => requireRole(member, sid, allowed, 'a cohort report'));
   if (!sponsorIds.length) return [];
   const db = firestore();
   const docs = await db.getAll(...sponsorIds.map((sid) => db.doc(paths.sponsor(sid))));
@@ -91,8 +91,7 @@ export async function scopesFor(member: Member, sponsorIds: string[]): Promise<S
 }
 
 /** The sponsors asked for (?sponsorId=a&sponsorId=b), or every one where the caller is admin or consultant; sorted. */
-export function askedSponsorIds(req: Request, member: Member): string[] {
-  const asked = ([] as unknown[]).concat(req.query.sponsorId ?? []).map(String);
+export function askedSponsorIds(asked: string[], member: Member): string[] {
   const sponsorIds = asked.length
     ? asked
     : Object.entries(member.sponsors)
@@ -129,14 +128,15 @@ async function send(res: Response, scopes: Scope[], title: string): Promise<void
   await finished(res);
 }
 
-export async function sponsorCohortRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const member = await who(req);
-  const scopes = await scopesFor(member, [params.sponsorId!]);
+export const sponsorCohortRoute: Handler<typeof sponsorCohortReport> = async ({ req, res, params, roles }) => {
+  const scopes = await scopesFor(await who(req), [params.sponsorId], roles);
   await send(res, scopes, `Cohort report: ${scopes[0]!.sponsorName}`);
-}
+  return undefined;
+};
 
-export async function cohortRoute(req: Request, res: Response): Promise<void> {
+export const cohortRoute: Handler<typeof cohortReport> = async ({ req, res, roles, query }) => {
   const member = await who(req);
-  const scopes = await scopesFor(member, askedSponsorIds(req, member));
+  const scopes = await scopesFor(member, askedSponsorIds(query().sponsorId, member), roles);
   await send(res, scopes, `Cohort report: ${scopes.map((s) => s.sponsorName).join(', ')}`);
-}
+  return undefined;
+};

@@ -2,24 +2,19 @@
 // that count. A coach of the apprentice confirms sign-offs and hours; an admin approves prior credit, records
 // exam and certification results, and attests history. Audited like every change (commitApprentice).
 import { type Apprentice, rowConfirmations } from '@qualcard/shared';
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
+import type { ConfirmRequest, confirmations } from '@qualcard/shared/api';
 import { sponsorSettings } from '../clock';
 import type { Confirmer } from '../confirm/confirmation';
 import { confirmEntries, type Outcome } from '../confirm/entries';
 import { firestore } from '../db';
-import { MiB, parseBody } from '../http/body';
 import { forbidden } from '../http/errors';
+import type { Handler } from '../http/router';
 import type { Role } from '../membership';
 import { progressFor, storeProgress } from '../progress';
 import { frameworkFor } from '../registry';
-import { type ConfirmRequest, ConfirmRequest as Schema } from '../schemas';
 import { type ApprenticeState, commitApprentice, recordOf } from '../store/apprentice';
 import { apprenticeAccess } from './access';
 import { who } from './context';
-
-/** Thousands of hours ids when a sponsor first adopts Qualcard. */
-const MAX_CONFIRM_BYTES = MiB;
 
 function checkRoles(role: Role, email: string, apprentice: Apprentice, body: ConfirmRequest): void {
   if (body.attest && role !== 'admin') throw forbidden(`attesting history needs role admin; ${email} is ${role}`);
@@ -41,11 +36,11 @@ const entriesOf = (s: ApprenticeState) => ({
   hours: [...s.hours.values()],
 });
 
-export async function confirmationsRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
-  const member = await who(req);
-  const access = await apprenticeAccess(member, sid, aid, ['admin', 'coach'], 'confirming entries');
-  const body = parseBody(req, Schema, MAX_CONFIRM_BYTES);
+export const confirmationsRoute: Handler<typeof confirmations> = async (call) => {
+  const { sponsorId: sid, apprenticeId: aid } = call.params;
+  const member = await who(call.req);
+  const access = await apprenticeAccess(member, sid, aid, call.roles, 'confirming entries');
+  const body = call.body();
   checkRoles(access.membership.role, member.email, access.apprentice, body);
   const { frameworkId, frameworkVersion } = access.apprentice;
   const framework = await frameworkFor(sid, frameworkId, frameworkVersion);
@@ -63,10 +58,8 @@ export async function confirmationsRoute(req: Request, res: Response, params: Re
   const record = recordOf(sid, commit.target);
   const saved = await storeProgress(db, sid, record, await progressFor(sid, record, clock.today, [], clock.programs));
   const any = Object.values(outcome!.confirmed).some((l) => l.length);
-  res.status(any ? 201 : 200).json({
-    apprenticeId: aid,
-    ...outcome,
-    progress: saved.progress,
-    confirmations: rowConfirmations(record),
-  });
-}
+  return {
+    status: any ? 201 : 200,
+    body: { apprenticeId: aid, ...outcome!, progress: saved.progress, confirmations: rowConfirmations(record) },
+  };
+};

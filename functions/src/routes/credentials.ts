@@ -1,32 +1,32 @@
 // An apprentice's credentials: list, one (JSON with its compact JWT, or the .jwt file), and an admin's revocation,
 // audited like every change. The public issuer documents (profile, key set, revocation list) are in issuers.ts.
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
+import {
+  type CredentialSummary,
+  type getCredential,
+  JWT_TYPE,
+  type listCredentials,
+  type revokeCredential,
+} from '@qualcard/shared/api';
 import { decodeJwt } from 'jose';
 import { type AuditHead, appendAudit, GENESIS } from '../audit';
 import type { StoredCredential } from '../credentials/issue';
 import { adminFirestore, firestore, paths } from '../db';
-import { parseBody } from '../http/body';
 import { conflict, notFound } from '../http/errors';
-import { MAX_SMALL_BODY_BYTES, RevokeRequest } from '../schemas';
+import type { Handler } from '../http/router';
 import { apprenticeAccess } from './access';
 import { who } from './context';
 
-type P = { sponsorId: string; apprenticeId: string; credentialId: string };
-const EVERYONE = ['admin', 'coach', 'consultant', 'apprentice'] as const;
-
 /** What a list shows: everything but the token. */
-export type CredentialSummary = Omit<StoredCredential, 'jwt'>;
 const summary = ({ jwt: _jwt, ...rest }: StoredCredential): CredentialSummary => rest;
 
-export async function listCredentialsRoute(req: Request, res: Response, params: Record<string, string>) {
-  const { sponsorId: sid, apprenticeId: aid } = params as P;
-  await apprenticeAccess(await who(req), sid, aid, [...EVERYONE], 'listing credentials');
+export const listCredentialsRoute: Handler<typeof listCredentials> = async ({ req, params, roles }) => {
+  const { sponsorId: sid, apprenticeId: aid } = params;
+  await apprenticeAccess(await who(req), sid, aid, roles, 'listing credentials');
   const snap = await firestore().collection(paths.credentials(sid)).where('apprenticeId', '==', aid).get();
   const credentials = snap.docs.map((d) => summary(d.data() as StoredCredential));
   credentials.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.levelId.localeCompare(b.levelId));
-  res.json({ apprenticeId: aid, credentials });
-}
+  return { body: { apprenticeId: aid, credentials } };
+};
 
 async function stored(sid: string, aid: string, cid: string): Promise<StoredCredential> {
   const snap = await firestore()
@@ -38,26 +38,26 @@ async function stored(sid: string, aid: string, cid: string): Promise<StoredCred
 }
 
 /** `?format=jwt`: the compact JWT as a file to keep or hand on; otherwise JSON with the credential decoded. */
-export async function getCredentialRoute(req: Request, res: Response, params: Record<string, string>) {
-  const { sponsorId: sid, apprenticeId: aid, credentialId: cid } = params as P;
-  await apprenticeAccess(await who(req), sid, aid, [...EVERYONE], 'downloading a credential');
+export const getCredentialRoute: Handler<typeof getCredential> = async ({ req, res, params, roles, query }) => {
+  const { sponsorId: sid, apprenticeId: aid, credentialId: cid } = params;
+  await apprenticeAccess(await who(req), sid, aid, roles, 'downloading a credential');
   const c = await stored(sid, aid, cid);
-  if (req.query.format === 'jwt') {
+  if (query().format === 'jwt') {
     const file = `credential-${aid}-${c.frameworkId}-${c.levelId}.jwt`.replace(/[^A-Za-z0-9._-]+/g, '-');
-    res.set({ 'Content-Type': 'application/jwt', 'Content-Disposition': `attachment; filename="${file}"` });
+    res.set({ 'Content-Type': JWT_TYPE, 'Content-Disposition': `attachment; filename="${file}"` });
     res.status(200).send(c.jwt);
-    return;
+    return undefined;
   }
   const { iss: _i, jti: _j, sub: _s, nbf: _n, ...credential } = decodeJwt(c.jwt);
-  res.json({ ...summary(c), credential, jwt: c.jwt });
-}
+  return { body: { ...summary(c), credential, jwt: c.jwt } };
+};
 
 /** Revokes, with the reason, and appends the audit record in the same transaction; a second revocation is a 409. */
-export async function revokeCredentialRoute(req: Request, res: Response, params: Record<string, string>) {
-  const { sponsorId: sid, apprenticeId: aid, credentialId: cid } = params as P;
+export const revokeCredentialRoute: Handler<typeof revokeCredential> = async ({ req, params, roles, body }) => {
+  const { sponsorId: sid, apprenticeId: aid, credentialId: cid } = params;
   const member = await who(req);
-  await apprenticeAccess(member, sid, aid, ['admin'], 'revoking a credential');
-  const { reason } = parseBody(req, RevokeRequest, MAX_SMALL_BODY_BYTES);
+  await apprenticeAccess(member, sid, aid, roles, 'revoking a credential');
+  const { reason } = body();
   const db = firestore();
   const ref = db.doc(`${paths.credentials(sid)}/${cid}`);
   const apprenticeRef = db.doc(paths.apprentice(sid, aid));
@@ -81,5 +81,5 @@ export async function revokeCredentialRoute(req: Request, res: Response, params:
     tx.update(apprenticeRef, { auditHead: head });
     tx.update(ref, { status: 'revoked', revoked, flag: adminFirestore().FieldValue.delete() });
   });
-  res.json(summary(await stored(sid, aid, cid)));
-}
+  return { body: summary(await stored(sid, aid, cid)) };
+};

@@ -2,14 +2,14 @@
 // key credentials are signed with) and its 1EdTech revocation list. They reveal a sponsor's name, the public key and
 // the ids of revoked credentials, nothing about apprentices.
 
+import type { issuerJwks, issuerProfile, revocations } from '@qualcard/shared/api';
 import { revocationList } from '@qualcard/shared/credentials/status';
 import { issuerUrls } from '@qualcard/shared/credentials/vocabulary';
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
 import type { StoredCredential } from '../credentials/issue';
 import { jwksFor, publicUrl } from '../credentials/key';
 import { firestore, paths } from '../db';
 import { notFound } from '../http/errors';
+import type { Handler } from '../http/router';
 
 async function sponsorName(sid: string): Promise<string> {
   const snap = await firestore().doc(paths.sponsor(sid)).get();
@@ -18,38 +18,36 @@ async function sponsorName(sid: string): Promise<string> {
 }
 
 /** Public documents change rarely and verifiers may cache them briefly. */
-const cache = (res: Response) => res.set('Cache-Control', 'public, max-age=300');
+const cached = { 'Cache-Control': 'public, max-age=300' };
 
-export async function issuerProfileRoute(_req: Request, res: Response, params: Record<string, string>) {
-  const sid = params.sponsorId!;
+export const issuerProfileRoute: Handler<typeof issuerProfile> = async ({ params }) => {
+  const sid = params.sponsorId;
   const name = await sponsorName(sid);
   const urls = issuerUrls(publicUrl(), sid);
-  cache(res).json({
+  const body = {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     id: urls.issuer,
     type: ['Profile'],
     name,
-  });
-}
+  };
+  return { headers: cached, body };
+};
 
-export async function issuerJwksRoute(_req: Request, res: Response, params: Record<string, string>) {
-  const sid = params.sponsorId!;
-  await sponsorName(sid);
-  cache(res).json(await jwksFor(sid));
-}
+export const issuerJwksRoute: Handler<typeof issuerJwks> = async ({ params }) => {
+  await sponsorName(params.sponsorId);
+  return { headers: cached, body: await jwksFor(params.sponsorId) };
+};
 
-export async function revocationListRoute(_req: Request, res: Response, params: Record<string, string>) {
-  const sid = params.sponsorId!;
+export const revocationListRoute: Handler<typeof revocations> = async ({ params }) => {
+  const sid = params.sponsorId;
   await sponsorName(sid);
   const urls = issuerUrls(publicUrl(), sid);
   const snap = await firestore().collection(paths.credentials(sid)).where('status', '==', 'revoked').get();
   const revoked = snap.docs.map((d) => d.data() as StoredCredential);
-  res.set('Cache-Control', 'no-cache');
-  res.json(
-    revocationList(
-      urls.revocations,
-      urls.issuer,
-      revoked.map((c) => ({ id: c.id, reason: c.revoked!.reason })),
-    ),
+  const list = revocationList(
+    urls.revocations,
+    urls.issuer,
+    revoked.map((c) => ({ id: c.id, reason: c.revoked!.reason })),
   );
-}
+  return { headers: { 'Cache-Control': 'no-cache' }, body: list };
+};

@@ -1,33 +1,27 @@
 // GET progress and gaps: one apprentice, or every apprentice of a sponsor the caller may see.
-
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
+import type { apprenticeProgress, sponsorProgress } from '@qualcard/shared/api';
 import { firestore, paths } from '../db';
 import { notFound } from '../http/errors';
+import type { Handler } from '../http/router';
 import { canSeeApprentice, requireRole } from '../membership';
 import type { StoredProgress } from '../progress';
 import { apprenticeAccess } from './access';
 import { who } from './context';
 
-export async function apprenticeProgressRoute(
-  req: Request,
-  res: Response,
-  params: Record<string, string>,
-): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
-  const member = await who(req);
-  await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant', 'apprentice'], 'reading progress');
+export const apprenticeProgressRoute: Handler<typeof apprenticeProgress> = async ({ req, params, roles }) => {
+  const { sponsorId: sid, apprenticeId: aid } = params;
+  await apprenticeAccess(await who(req), sid, aid, roles, 'reading progress');
   const snap = await firestore()
     .doc(`${paths.progress(sid)}/${aid}`)
     .get();
   if (!snap.exists) throw notFound(`no progress stored for apprentice ${aid} yet: sync first`);
-  res.json(snap.data());
-}
+  return { body: snap.data() as StoredProgress };
+};
 
-export async function sponsorProgressRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const sid = params.sponsorId!;
+export const sponsorProgressRoute: Handler<typeof sponsorProgress> = async ({ req, params, roles }) => {
+  const sid = params.sponsorId;
   const member = await who(req);
-  const membership = requireRole(member, sid, ['admin', 'coach', 'consultant', 'apprentice'], 'reading progress');
+  const membership = requireRole(member, sid, roles, 'reading progress');
   const db = firestore();
   let docs: StoredProgress[];
   if (membership.role === 'apprentice') {
@@ -44,5 +38,7 @@ export async function sponsorProgressRoute(req: Request, res: Response, params: 
   const visible = docs.filter((d) =>
     canSeeApprentice(membership, member.email, { id: d.apprenticeId, coachEmails: d.coachEmails }),
   );
-  res.json({ sponsorId: sid, apprentices: visible.sort((a, b) => a.apprenticeId.localeCompare(b.apprenticeId)) });
-}
+  return {
+    body: { sponsorId: sid, apprentices: visible.sort((a, b) => a.apprenticeId.localeCompare(b.apprenticeId)) },
+  };
+};

@@ -12,16 +12,14 @@ import {
   wageStatus,
   workFunctionsRun,
 } from '@qualcard/shared';
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
+import type { RaiseRequest, raises } from '@qualcard/shared/api';
 import { appendAudit } from '../audit';
 import { type SponsorSettings, sponsorSettings } from '../clock';
 import { firestore, paths } from '../db';
-import { parseBody } from '../http/body';
 import { badRequest, conflict } from '../http/errors';
+import type { Handler } from '../http/router';
 import { progressFor, storeProgress } from '../progress';
 import { frameworkFor } from '../registry';
-import { MAX_SMALL_BODY_BYTES, type RaiseRequest, RaiseRequest as Schema } from '../schemas';
 import { readState, recordOf } from '../store/apprentice';
 import { apprenticeAccess } from './access';
 import { who } from './context';
@@ -67,11 +65,11 @@ function statusOf(...args: Parameters<typeof wageStatus>): WageStatus {
   }
 }
 
-export async function raiseRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
-  const member = await who(req);
-  const access = await apprenticeAccess(member, sid, aid, ['admin'], 'recording a wage raise');
-  const body = parseBody(req, Schema, MAX_SMALL_BODY_BYTES);
+export const raiseRoute: Handler<typeof raises> = async (call) => {
+  const { sponsorId: sid, apprenticeId: aid } = call.params;
+  const member = await who(call.req);
+  const access = await apprenticeAccess(member, sid, aid, call.roles, 'recording a wage raise');
+  const body = call.body();
   const framework = await frameworkFor(sid, access.apprentice.frameworkId, access.apprentice.frameworkVersion);
   const settings = await sponsorSettings(sid);
   const schedule = scheduleFor(framework, settings, body);
@@ -104,5 +102,5 @@ export async function raiseRoute(req: Request, res: Response, params: Record<str
     record,
     await progressFor(sid, record, settings.today, [], settings.programs),
   );
-  res.status(201).json({ apprenticeId: aid, raise, wage: saved.progress.wage ?? null });
-}
+  return { body: { apprenticeId: aid, raise, wage: saved.progress.wage ?? null } };
+};

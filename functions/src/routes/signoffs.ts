@@ -2,17 +2,15 @@
 // The sign-off is confirmed as it is made: verified identity, server time, the sponsor's calendar day. A row the
 // sheet already ticked for the item is confirmed in place.
 import { type Apprentice, type Framework, rowConfirmations, type SignOff } from '@qualcard/shared';
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
+import type { SignOffRequest, signOffs } from '@qualcard/shared/api';
 import { safeKey } from '../canonical';
 import { sponsorSettings } from '../clock';
 import { confirmationFor } from '../confirm/confirmation';
 import { firestore } from '../db';
-import { parseBody } from '../http/body';
 import { badRequest, forbidden } from '../http/errors';
+import type { Handler } from '../http/router';
 import { progressFor, storeProgress } from '../progress';
 import { frameworkFor } from '../registry';
-import { MAX_SMALL_BODY_BYTES, SignOffRequest } from '../schemas';
 import { type ApprenticeState, commitApprentice, recordOf, type Target } from '../store/apprentice';
 import type { Row } from '../store/rows';
 import { apprenticeAccess } from './access';
@@ -64,13 +62,13 @@ function planSignOffs(
   return { profile: state.profile!, signOffs: rows, hours: [...state.hours.values()] };
 }
 
-export async function signOffRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid } = params as { sponsorId: string; apprenticeId: string };
-  const member = await who(req);
-  const { apprentice } = await apprenticeAccess(member, sid, aid, ['admin', 'coach'], 'signing off items');
+export const signOffRoute: Handler<typeof signOffs> = async (call) => {
+  const { sponsorId: sid, apprenticeId: aid } = call.params;
+  const member = await who(call.req);
+  const { apprentice } = await apprenticeAccess(member, sid, aid, call.roles, 'signing off items');
   if (!apprentice.coachEmails.includes(member.email))
     throw forbidden(`${member.email} is not a coach of apprentice ${aid}: coaches sign off only their own apprentices`);
-  const body = parseBody(req, SignOffRequest, MAX_SMALL_BODY_BYTES);
+  const body = call.body();
   checkItems(await frameworkFor(sid, apprentice.frameworkId, apprentice.frameworkVersion), apprentice, body.itemIds);
   const clock = await sponsorSettings(sid);
   const date = body.date ?? clock.today;
@@ -95,7 +93,7 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
   const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSignOffs(state, body, make, out));
   const record = recordOf(sid, commit.target);
   const stored = await storeProgress(db, sid, record, await progressFor(sid, record, clock.today, [], clock.programs));
-  res.status(out.signed.length ? 201 : 200).json({
+  const answer = {
     apprenticeId: aid,
     signed: out.signed,
     alreadySigned: out.already,
@@ -104,5 +102,6 @@ export async function signOffRoute(req: Request, res: Response, params: Record<s
     date,
     progress: stored.progress,
     confirmations: rowConfirmations(record),
-  });
-}
+  };
+  return { status: out.signed.length ? 201 : 200, body: answer };
+};

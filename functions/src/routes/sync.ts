@@ -1,35 +1,26 @@
 // POST /v1/sponsors/:sponsorId/sync: what the sheets hold (typed entries) for some apprentices, with an idempotency
 // key. Everything is checked (schema, framework fit, roles, sizes) and the key is claimed before the first write.
-import { type RowConfirmations, rowConfirmations, type SheetRecord } from '@qualcard/shared';
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
+import { rowConfirmations, type SheetRecord } from '@qualcard/shared';
+import type { SyncAnswer, SyncedApprentice, sync } from '@qualcard/shared/api';
 import { canonicalJson, sha256 } from '../canonical';
 import { clockFor, sponsorSettings } from '../clock';
 import { adminFirestore, firestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
-import { parseBody } from '../http/body';
+import type { Handler } from '../http/router';
 import { MemberDoc, requireRole } from '../membership';
 import { progressFor, type StoredProgress, storeProgress } from '../progress';
 import { adoptShipped } from '../registry';
-import { MAX_SYNC_BYTES, SyncRequest } from '../schemas';
-import { type ChangeCount, commitApprentice, readRecord, recordOf } from '../store/apprentice';
+import { commitApprentice, readRecord, recordOf } from '../store/apprentice';
 import { checkCoachRecords, checkFrameworks, checkPrograms, checkRecords, checkSizes } from '../sync/checks';
 import { claimKey, finishKey } from '../sync/idempotency';
 import { planSync } from '../sync/plan';
 import { pinVersions } from '../sync/versions';
 import { who } from './context';
 
-export interface SyncedApprentice {
-  apprenticeId: string;
-  changes: { profile: boolean; signOffs: ChangeCount; hours: ChangeCount };
-  progress: StoredProgress['progress'] | null;
-  confirmations: RowConfirmations | null;
-}
-
-export async function syncRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const sid = params.sponsorId!;
-  const member = await who(req);
-  const role = requireRole(member, sid, ['admin', 'coach'], 'sync').role;
-  const body = parseBody(req, SyncRequest, MAX_SYNC_BYTES);
+export const syncRoute: Handler<typeof sync> = async (call) => {
+  const sid = call.params.sponsorId;
+  const member = await who(call.req);
+  const role = requireRole(member, sid, call.roles, 'sync').role;
+  const body = call.body();
   const db = firestore();
   const stored = await sponsorSettings(sid);
   // The admin's spreadsheet sets the sponsor's time zone and programs; a coach's sync cannot change them.
@@ -53,7 +44,7 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
     canonicalJson(Object.keys(newPrograms).length ? { ...hashed, programs: newPrograms } : hashed),
   );
   const claim = await claimKey(db, keyRef, body.idempotencyKey, requestHash, member.email);
-  if (claim.state === 'done') return replay(res, sid, claim.apprenticeIds, asOf, timeZone);
+  if (claim.state === 'done') return { body: await replay(sid, claim.apprenticeIds, asOf, timeZone) };
   await adoptShipped(
     sid,
     records.map((r) => r.apprentice),
@@ -87,8 +78,8 @@ export async function syncRoute(req: Request, res: Response, params: Record<stri
     keyRef,
     results.map((r) => r.apprenticeId),
   );
-  res.json({ sponsorId: sid, asOf, timeZone, replayed: false, apprentices: results });
-}
+  return { body: { sponsorId: sid, asOf, timeZone, replayed: false, apprentices: results } };
+};
 
 /** The admin's roster defines apprentices and coaches: give each email a role in the sponsor if it has none. */
 async function addRosterMembers(sid: string, records: SheetRecord[]): Promise<void> {
@@ -115,7 +106,7 @@ async function addRosterMembers(sid: string, records: SheetRecord[]): Promise<vo
 }
 
 /** A finished key answers again with what is stored now (progress and confirmations), writing nothing. */
-async function replay(res: Response, sid: string, ids: string[], asOf: string, timeZone: string): Promise<void> {
+async function replay(sid: string, ids: string[], asOf: string, timeZone: string): Promise<SyncAnswer> {
   const db = firestore();
   const snaps = ids.length ? await db.getAll(...ids.map((a) => db.doc(`${paths.progress(sid)}/${a}`))) : [];
   const none = { created: 0, updated: 0, deleted: 0 };
@@ -129,5 +120,5 @@ async function replay(res: Response, sid: string, ids: string[], asOf: string, t
       confirmations: record ? rowConfirmations(record) : null,
     });
   }
-  res.json({ sponsorId: sid, asOf, timeZone, replayed: true, apprentices });
+  return { sponsorId: sid, asOf, timeZone, replayed: true, apprentices };
 }

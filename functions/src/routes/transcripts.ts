@@ -1,31 +1,23 @@
 // Transcript export (a new stored version each time), version list and download.
-import type { Response } from 'express';
-import type { Request } from 'firebase-functions/v2/https';
+import type { downloadTranscript, exportTranscript, listTranscripts } from '@qualcard/shared/api';
 import { sha256 } from '../canonical';
 import { settingsOf } from '../clock';
 import { firestore, paths } from '../db';
 import { buildTranscript } from '../excel/transcript';
-import { parseBody } from '../http/body';
 import { notFound } from '../http/errors';
+import type { Handler } from '../http/router';
 import { progressFor } from '../progress';
 import { frameworkFor } from '../registry';
-import { MAX_SMALL_BODY_BYTES, TranscriptRequest } from '../schemas';
 import { readState, recordOf } from '../store/apprentice';
 import { storeTranscript, type TranscriptMeta } from '../store/transcripts';
 import { apprenticeAccess } from './access';
 import { who } from './context';
 
-type P = { sponsorId: string; apprenticeId: string; transcriptId?: string };
-
-export async function exportTranscriptRoute(
-  req: Request,
-  res: Response,
-  params: Record<string, string>,
-): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid } = params as P;
-  const member = await who(req);
-  await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant'], 'exporting a transcript');
-  const body = parseBody(req, TranscriptRequest, MAX_SMALL_BODY_BYTES);
+export const exportTranscriptRoute: Handler<typeof exportTranscript> = async (call) => {
+  const { sponsorId: sid, apprenticeId: aid } = call.params;
+  const member = await who(call.req);
+  await apprenticeAccess(member, sid, aid, call.roles, 'exporting a transcript');
+  const body = call.body();
   const db = firestore();
   const [state, sponsor] = await Promise.all([readState(db, sid, aid), db.doc(paths.sponsor(sid)).get()]);
   const record = recordOf(sid, {
@@ -62,13 +54,12 @@ export async function exportTranscriptRoute(
         createdBy: member.email,
       }),
   );
-  res.status(201).json(meta);
-}
+  return { body: meta };
+};
 
-export async function listTranscriptsRoute(req: Request, res: Response, params: Record<string, string>): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid } = params as P;
-  const member = await who(req);
-  await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant', 'apprentice'], 'listing transcripts');
+export const listTranscriptsRoute: Handler<typeof listTranscripts> = async ({ req, params, roles }) => {
+  const { sponsorId: sid, apprenticeId: aid } = params;
+  await apprenticeAccess(await who(req), sid, aid, roles, 'listing transcripts');
   const snap = await firestore()
     .collection(paths.transcripts(sid, aid))
     .orderBy('version', 'desc')
@@ -88,17 +79,12 @@ export async function listTranscriptsRoute(req: Request, res: Response, params: 
       'createdBy',
     )
     .get();
-  res.json({ transcripts: snap.docs.map((d) => d.data() as TranscriptMeta) });
-}
+  return { body: { transcripts: snap.docs.map((d) => d.data() as TranscriptMeta) } };
+};
 
-export async function downloadTranscriptRoute(
-  req: Request,
-  res: Response,
-  params: Record<string, string>,
-): Promise<void> {
-  const { sponsorId: sid, apprenticeId: aid, transcriptId: tid } = params as Required<P>;
-  const member = await who(req);
-  await apprenticeAccess(member, sid, aid, ['admin', 'coach', 'consultant', 'apprentice'], 'downloading a transcript');
+export const downloadTranscriptRoute: Handler<typeof downloadTranscript> = async ({ req, res, params, roles }) => {
+  const { sponsorId: sid, apprenticeId: aid, transcriptId: tid } = params;
+  await apprenticeAccess(await who(req), sid, aid, roles, 'downloading a transcript');
   const snap = await firestore()
     .doc(`${paths.transcripts(sid, aid)}/${tid}`)
     .get();
@@ -115,4 +101,5 @@ export async function downloadTranscriptRoute(
     'X-Qualcard-Version': String(doc.version),
   });
   res.status(200).end(bytes);
-}
+  return undefined;
+};

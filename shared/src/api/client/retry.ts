@@ -1,9 +1,9 @@
-// When to send a request again, and after how long (pure: no Apps Script). ./client.ts does the sending and sleeping
-// with UrlFetchApp and Utilities.sleep; addon/test-support/node-send.ts does the same with fetch.
+// When to send a request again, and after how long (pure: no Apps Script, no Node). ./exchange.ts is the loop that
+// asks; the transports (./urlfetch.ts, ./fetch.ts) send and wait.
 //
 // Only idempotent requests are retried: GETs, and the sync POST, whose idempotency key makes the server replay it.
 // A sign-off or a transcript export is sent once: a lost answer must not sign twice or write a second transcript.
-import { ApiError, type ApiRequest } from './requests';
+import { ApiError, type ApiRequest } from './request';
 
 export interface RetryPolicy {
   /** Sends in all, the first included. */
@@ -39,7 +39,7 @@ export interface RetryContext {
 }
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: string };
 
-export const isIdempotent = (req: ApiRequest): boolean => req.method === 'get' || req.idempotent === true;
+export const isIdempotent = (req: ApiRequest): boolean => req.method === 'GET' || req.idempotent === true;
 
 /** 429 Too Many Requests and server errors; not 501/505, which say the request itself is not supported. */
 export const isRetryableStatus = (status: number): boolean =>

@@ -1,26 +1,21 @@
-// Request bodies. Records use the shared schemas; these wrap them per endpoint.
+// Request bodies and queries of the API. Records use the shared model; these wrap them per route.
+import * as z from 'zod';
+import { Framework, Id } from '../model/framework';
+import { Programs } from '../model/program';
 import {
   Email,
-  Framework,
   FreeText,
   HoursEntry,
   hasLoneSurrogate,
-  Id,
   IsoDate,
   LONE_SURROGATE_MESSAGE,
-  MAX_WAGE_STEPS,
-  Programs,
   SheetRecord,
   SignOff,
-  TimeZone,
-} from '@qualcard/shared';
-import { z } from 'zod';
-import { KiB, MiB } from './http/body';
-import { Role } from './membership';
-
-/** Sync bodies carry whole cohorts; everything else is small. Cloud Functions itself refuses > 32 MiB. */
-export const MAX_SYNC_BYTES = 8 * MiB;
-export const MAX_SMALL_BODY_BYTES = 64 * KiB;
+} from '../model/record';
+import { TimeZone } from '../model/time-zone';
+import { MAX_WAGE_STEPS } from '../model/wages';
+import { COHORT_PAGE_DEFAULT, COHORT_PAGE_MAX } from './limits';
+import { Role } from './roles';
 
 export const IdempotencyKey = z
   .string()
@@ -56,9 +51,11 @@ export const SignOffRequest = z
   .strict();
 export type SignOffRequest = z.infer<typeof SignOffRequest>;
 
-const Proof = z
+/** An exam or certification result an admin records, with what proves it (e.g. a certificate number). */
+export const Proof = z
   .object({ id: Id, date: IsoDate.optional(), evidence: FreeText.pipe(z.string().trim().min(1)) })
   .strict();
+export type Proof = z.infer<typeof Proof>;
 const ids = (max: number) =>
   z
     .array(HoursEntry.shape.id.unwrap())
@@ -102,13 +99,12 @@ export const RaiseRequest = z
 export type RaiseRequest = z.infer<typeof RaiseRequest>;
 
 export const TranscriptRequest = z.object({ asOf: IsoDate.optional() }).strict();
+export type TranscriptRequest = z.infer<typeof TranscriptRequest>;
 
 /** Staff roles an admin sets; apprentices get theirs from the roster sync. */
 export const MemberRequest = z.object({ role: Role.exclude(['apprentice']) }).strict();
+export type MemberRequest = z.infer<typeof MemberRequest>;
 export const MemberEmail = Email;
-
-/** A framework, with room to be refused as over one Firestore document (413 naming `framework`) instead of early. */
-export const MAX_FRAMEWORK_BODY_BYTES = 2 * MiB;
 
 /** Where a value holds a string with a lone surrogate (at most `limit` places), as paths from it. */
 function brokenTexts(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = [], limit = 20) {
@@ -149,3 +145,40 @@ export type MigrationRequest = z.infer<typeof MigrationRequest>;
 
 /** An admin revokes a credential and says why; the reason is published in the revocation list. */
 export const RevokeRequest = z.object({ reason: FreeText.pipe(z.string().trim().min(1)) }).strict();
+export type RevokeRequest = z.infer<typeof RevokeRequest>;
+
+/** The admin's spreadsheet, the link every digest message carries. */
+export const SheetUrl = z
+  .string()
+  .max(2000)
+  .regex(/^https:\/\/docs\.google\.com\/spreadsheets\/\S+$/, 'must be a https://docs.google.com/spreadsheets/... URL');
+
+/** A sponsor's weekly digest settings (sponsors/{sid}.digest), off until an admin turns them on. */
+export const DigestSettings = z
+  .object({
+    enabled: z.boolean(),
+    /** ISO weekday in the sponsor's time zone: 1 Monday .. 7 Sunday. */
+    weekday: z.number().int().min(1).max(7),
+    sheetUrl: SheetUrl.optional(),
+  })
+  .strict();
+export type DigestSettings = z.infer<typeof DigestSettings>;
+
+/** `?sponsorId=a&sponsorId=b`: some sponsors, or every one the caller serves when none is given. */
+const SponsorIds = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+export const CohortReportQuery = z.object({ sponsorId: SponsorIds });
+
+export const CohortQuery = z.object({
+  sponsorId: SponsorIds,
+  limit: z.coerce.number().int().min(1).max(COHORT_PAGE_MAX).default(COHORT_PAGE_DEFAULT),
+  pageToken: z
+    .string()
+    .regex(/^[^/]+\/[^/]+$/, 'a pageToken from the previous page ("sponsorId/apprenticeId")')
+    .optional(),
+});
+
+/** `?format=jwt`: the compact JWT as a file; otherwise JSON. */
+export const CredentialQuery = z.object({ format: z.string().optional() });

@@ -1,7 +1,7 @@
 // Error answers that are not the API's own JSON error: something in front of the Qualcard handler answered (the
 // functions framework refusing a body it could not parse, Cloud Run's front end, the emulator). Their bodies are
 // HTML pages (in the emulator with a stack trace and file paths): never shown, the status says what happened.
-// No imports: the add-on (./requests.ts) and the Node scripts (scripts/api-client.ts) both use it.
+// No imports: every client of the API reads error answers through it.
 
 const REFUSED = 'the request body was refused before reaching Qualcard';
 const WHY: Record<number, string> = {

@@ -1,0 +1,370 @@
+// Every route of the HTTP API, once: method, path, who may call it, body, query and answer. The functions' router
+// serves exactly these; the add-on, the CLI, the scripts and the tests build their requests from them;
+// functions/README.md's endpoint table is generated from them (tools/write-api-table.ts).
+import {
+  AuditCheckAnswer,
+  CohortAnswer,
+  ConfirmAnswer,
+  CredentialAnswer,
+  CredentialListAnswer,
+  CredentialSummary,
+  DigestAnswer,
+  FrameworkListAnswer,
+  HealthAnswer,
+  IssuerProfile,
+  JwksAnswer,
+  MeAnswer,
+  MemberAnswer,
+  MigrationAnswer,
+  PublishAnswer,
+  RaiseAnswer,
+  ResolvedFramework,
+  RevocationListAnswer,
+  SignOffAnswer,
+  SponsorProgressAnswer,
+  StoredProgress,
+  SyncAnswer,
+  TranscriptListAnswer,
+  TranscriptMeta,
+} from './answers';
+import { MAX_CONFIRM_BYTES, MAX_FRAMEWORK_BODY_BYTES, MAX_SMALL_BODY_BYTES, MAX_SYNC_BYTES } from './limits';
+import {
+  CohortQuery,
+  CohortReportQuery,
+  ConfirmRequest,
+  CredentialQuery,
+  DigestSettings,
+  MemberRequest,
+  MigrationRequest,
+  PublishRequest,
+  RaiseRequest,
+  RevokeRequest,
+  SignOffRequest,
+  SyncRequest,
+  TranscriptRequest,
+} from './requests';
+import { MEMBERS } from './roles';
+import { defineRoute } from './route';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const JWT_TYPE = 'application/jwt';
+
+const S = '/v1/sponsors/:sponsorId';
+const A = `${S}/apprentices/:apprenticeId` as const;
+const F = `${S}/frameworks` as const;
+const ok = [200] as const;
+const created = [201] as const;
+const maybeCreated = [200, 201] as const;
+const small = { maxBodyBytes: MAX_SMALL_BODY_BYTES };
+
+export const health = defineRoute({
+  name: 'health',
+  method: 'GET',
+  path: '/v1/health',
+  summary: 'the service answers',
+  roles: 'public',
+  answer: HealthAnswer,
+  statuses: ok,
+});
+export const me = defineRoute({
+  name: 'me',
+  method: 'GET',
+  path: '/v1/me',
+  summary: 'who the caller is, and their role in each sponsor',
+  roles: 'signed-in',
+  answer: MeAnswer,
+  statuses: ok,
+});
+export const putMember = defineRoute({
+  name: 'put-member',
+  method: 'PUT',
+  path: `${S}/members/:email`,
+  summary: 'give a person a staff role (admin, coach or consultant) in the sponsor',
+  roles: ['admin'],
+  body: MemberRequest,
+  ...small,
+  answer: MemberAnswer,
+  statuses: ok,
+});
+export const putDigest = defineRoute({
+  name: 'put-digest',
+  method: 'PUT',
+  path: `${S}/digest`,
+  summary: "the sponsor's weekly digest settings",
+  roles: ['admin'],
+  body: DigestSettings,
+  ...small,
+  answer: DigestAnswer,
+  statuses: ok,
+});
+export const sync = defineRoute({
+  name: 'sync',
+  method: 'POST',
+  path: `${S}/sync`,
+  summary: 'what the sheets hold (typed entries); stores them and answers progress per apprentice',
+  roles: ['admin', 'coach'],
+  body: SyncRequest,
+  maxBodyBytes: MAX_SYNC_BYTES,
+  answer: SyncAnswer,
+  statuses: ok,
+  idempotent: true,
+});
+export const listFrameworks = defineRoute({
+  name: 'list-frameworks',
+  method: 'GET',
+  path: F,
+  summary: 'the shipped frameworks and the ones the sponsor published',
+  roles: MEMBERS,
+  answer: FrameworkListAnswer,
+  statuses: ok,
+});
+export const publishFramework = defineRoute({
+  name: 'publish-framework',
+  method: 'POST',
+  path: F,
+  summary: 'publish a framework version (the same content again: 200, created false)',
+  roles: ['admin'],
+  body: PublishRequest,
+  maxBodyBytes: MAX_FRAMEWORK_BODY_BYTES,
+  answer: PublishAnswer,
+  statuses: maybeCreated,
+  idempotent: true,
+});
+export const getFramework = defineRoute({
+  name: 'get-framework',
+  method: 'GET',
+  path: `${F}/:frameworkId`,
+  summary: "a framework's latest version",
+  roles: MEMBERS,
+  answer: ResolvedFramework,
+  statuses: ok,
+});
+export const getFrameworkVersion = defineRoute({
+  name: 'get-framework-version',
+  method: 'GET',
+  path: `${F}/:frameworkId/versions/:version`,
+  summary: 'one version of a framework',
+  roles: MEMBERS,
+  answer: ResolvedFramework,
+  statuses: ok,
+});
+export const migration = defineRoute({
+  name: 'migration',
+  method: 'POST',
+  path: `${F}/:frameworkId/migrations`,
+  summary: 'the diff of moving apprentices to another version; with apply, the move',
+  roles: ['admin'],
+  body: MigrationRequest,
+  ...small,
+  answer: MigrationAnswer,
+  statuses: ok,
+  idempotent: true,
+});
+export const sponsorProgress = defineRoute({
+  name: 'sponsor-progress',
+  method: 'GET',
+  path: `${S}/progress`,
+  summary: 'stored progress of every apprentice the caller may see',
+  roles: MEMBERS,
+  answer: SponsorProgressAnswer,
+  statuses: ok,
+});
+export const apprenticeProgress = defineRoute({
+  name: 'apprentice-progress',
+  method: 'GET',
+  path: `${A}/progress`,
+  summary: "one apprentice's stored progress",
+  roles: MEMBERS,
+  answer: StoredProgress,
+  statuses: ok,
+});
+export const signOffs = defineRoute({
+  name: 'sign-offs',
+  method: 'POST',
+  path: `${A}/sign-offs`,
+  summary: 'a coach signs items off for their own apprentice, confirmed as made',
+  roles: ['admin', 'coach'],
+  body: SignOffRequest,
+  ...small,
+  answer: SignOffAnswer,
+  statuses: maybeCreated,
+});
+export const confirmations = defineRoute({
+  name: 'confirmations',
+  method: 'POST',
+  path: `${A}/confirmations`,
+  summary: 'synced entries become entries that count: a coach confirms ticks and hours, an admin the rest or attests',
+  roles: ['admin', 'coach'],
+  body: ConfirmRequest,
+  maxBodyBytes: MAX_CONFIRM_BYTES,
+  answer: ConfirmAnswer,
+  statuses: maybeCreated,
+  idempotent: true,
+});
+export const raises = defineRoute({
+  name: 'raises',
+  method: 'POST',
+  path: `${A}/raises`,
+  summary: 'an admin records a wage raise to a step the apprentice has reached',
+  roles: ['admin'],
+  body: RaiseRequest,
+  ...small,
+  answer: RaiseAnswer,
+  statuses: created,
+});
+export const exportTranscript = defineRoute({
+  name: 'export-transcript',
+  method: 'POST',
+  path: `${A}/transcripts`,
+  summary: 'export a transcript (.xlsx), stored as a new version',
+  roles: ['admin', 'coach', 'consultant'],
+  body: TranscriptRequest,
+  ...small,
+  answer: TranscriptMeta,
+  statuses: created,
+});
+export const listTranscripts = defineRoute({
+  name: 'list-transcripts',
+  method: 'GET',
+  path: `${A}/transcripts`,
+  summary: "an apprentice's stored transcripts, newest first",
+  roles: MEMBERS,
+  answer: TranscriptListAnswer,
+  statuses: ok,
+});
+export const downloadTranscript = defineRoute({
+  name: 'download-transcript',
+  method: 'GET',
+  path: `${A}/transcripts/:transcriptId`,
+  summary: 'one stored transcript (.xlsx), checked against its SHA-256',
+  roles: MEMBERS,
+  answer: { file: XLSX_TYPE },
+  statuses: ok,
+});
+export const listCredentials = defineRoute({
+  name: 'list-credentials',
+  method: 'GET',
+  path: `${A}/credentials`,
+  summary: "an apprentice's credentials, one per completed level",
+  roles: MEMBERS,
+  answer: CredentialListAnswer,
+  statuses: ok,
+});
+export const getCredential = defineRoute({
+  name: 'get-credential',
+  method: 'GET',
+  path: `${A}/credentials/:credentialId`,
+  summary: 'one credential with its JWT (with ?format=jwt: the .jwt file)',
+  roles: MEMBERS,
+  query: CredentialQuery,
+  answer: CredentialAnswer,
+  statuses: ok,
+});
+export const revokeCredential = defineRoute({
+  name: 'revoke-credential',
+  method: 'POST',
+  path: `${A}/credentials/:credentialId/revoke`,
+  summary: 'an admin revokes a credential, with the reason',
+  roles: ['admin'],
+  body: RevokeRequest,
+  ...small,
+  answer: CredentialSummary,
+  statuses: ok,
+});
+export const issuerProfile = defineRoute({
+  name: 'issuer-profile',
+  method: 'GET',
+  path: '/v1/issuers/:sponsorId',
+  summary: "the sponsor's Open Badges issuer profile",
+  roles: 'public',
+  answer: IssuerProfile,
+  statuses: ok,
+});
+export const issuerJwks = defineRoute({
+  name: 'issuer-jwks',
+  method: 'GET',
+  path: '/v1/issuers/:sponsorId/jwks',
+  summary: 'the public key set credentials are signed with',
+  roles: 'public',
+  answer: JwksAnswer,
+  statuses: ok,
+});
+export const revocations = defineRoute({
+  name: 'revocations',
+  method: 'GET',
+  path: '/v1/issuers/:sponsorId/revocations',
+  summary: "the issuer's revocation list",
+  roles: 'public',
+  answer: RevocationListAnswer,
+  statuses: ok,
+});
+export const verifyAudit = defineRoute({
+  name: 'verify-audit',
+  method: 'GET',
+  path: `${A}/audit/verify`,
+  summary: "recompute an apprentice's audit chain and compare it with its stored head",
+  roles: ['admin', 'consultant'],
+  answer: AuditCheckAnswer,
+  statuses: ok,
+});
+export const sponsorCohortReport = defineRoute({
+  name: 'sponsor-cohort-report',
+  method: 'GET',
+  path: `${S}/cohort-report`,
+  summary: "the sponsor's cohort report (.xlsx, streamed)",
+  roles: ['admin', 'consultant', 'coach'],
+  answer: { file: XLSX_TYPE },
+  statuses: ok,
+});
+export const cohortReport = defineRoute({
+  name: 'cohort-report',
+  method: 'GET',
+  path: '/v1/cohort-report',
+  summary: 'the cohort report of some sponsors, or of every one the caller serves (.xlsx, streamed)',
+  roles: ['admin', 'consultant', 'coach'],
+  query: CohortReportQuery,
+  answer: { file: XLSX_TYPE },
+  statuses: ok,
+});
+export const cohort = defineRoute({
+  name: 'cohort',
+  method: 'GET',
+  path: '/v1/cohort',
+  summary: 'the cohort as JSON, a page at a time (next: the pageToken of the following page)',
+  roles: ['admin', 'consultant', 'coach'],
+  query: CohortQuery,
+  answer: CohortAnswer,
+  statuses: ok,
+});
+
+/** Every route, in the order of the endpoint table. */
+export const ROUTES = [
+  health,
+  me,
+  putMember,
+  putDigest,
+  sync,
+  listFrameworks,
+  publishFramework,
+  getFramework,
+  getFrameworkVersion,
+  migration,
+  sponsorProgress,
+  apprenticeProgress,
+  signOffs,
+  confirmations,
+  raises,
+  exportTranscript,
+  listTranscripts,
+  downloadTranscript,
+  listCredentials,
+  getCredential,
+  revokeCredential,
+  issuerProfile,
+  issuerJwks,
+  revocations,
+  verifyAudit,
+  sponsorCohortReport,
+  cohortReport,
+  cohort,
+] as const;
