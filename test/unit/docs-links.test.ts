@@ -122,18 +122,19 @@ function linkProblem(doc: Doc, target: string, line: number): string | null {
 function docProblems(doc: Doc): string[] {
   const problems: string[] = [];
   const { prose, mermaid } = splitFences(doc.text);
-  prose.forEach((line, i) => {
-    const n = i + 1;
-    for (const m of line.matchAll(/`([^`]+)`/g))
-      if (isRepoPath(m[1]!)) {
-        const p = resolveCited(m[1]!, doc.path);
-        if (p) problems.push(`${doc.path}:${n}: ${p}`);
-      }
-    for (const m of line.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-      const p = linkProblem(doc, m[1]!, n);
-      if (p) problems.push(p);
+  // Whole text, not line by line: a code span or a link's text may run over a line break.
+  const text = prose.join('\n');
+  const lineAt = (index: number) => text.slice(0, index).split('\n').length;
+  for (const m of text.matchAll(/`([^`]+)`/g))
+    if (isRepoPath(m[1]!)) {
+      const p = resolveCited(m[1]!, doc.path);
+      if (p) problems.push(`${doc.path}:${lineAt(m.index!)}: ${p}`);
     }
-  });
+  const outsideCode = text.replace(/`[^`]*`/g, (span) => span.replace(/[^\n]/g, ' '));
+  for (const m of outsideCode.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+    const p = linkProblem(doc, m[1]!, lineAt(m.index!));
+    if (p) problems.push(p);
+  }
   for (const { line, text } of mermaid)
     for (const m of text.matchAll(new RegExp(`(?<![\\w/.])((?:${TOP_DIRS.join('|')})/[\\w./*-]*)`, 'g'))) {
       const p = resolveCited(m[1]!, doc.path);
@@ -194,10 +195,13 @@ describe('the checker fails on what it must refuse', () => {
   const doc = (text: string): Doc => ({ path: 'docs/example.md', text });
 
   test('a dangling link, a missing anchor, a link out of the repository', () => {
-    expect(docProblems(doc('[a](engine.md) [b](nowhere.md) [c](engine.md#no-such-heading) [d](../../x.md)'))).toEqual([
+    const text =
+      '[a](engine.md) [b](nowhere.md) [c](engine.md#no-such-heading) [d](../../x.md)\n[wrapped\ntext](gone.md)';
+    expect(docProblems(doc(text))).toEqual([
       'docs/example.md:1: link nowhere.md: docs/nowhere.md does not exist',
       'docs/example.md:1: link engine.md#no-such-heading: docs/engine.md has no heading #no-such-heading',
       'docs/example.md:1: link ../../x.md points outside the repository',
+      'docs/example.md:3: link gone.md: docs/gone.md does not exist',
     ]);
   });
 
