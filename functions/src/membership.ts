@@ -1,5 +1,5 @@
 // Qualcard's own membership data: per sponsor, one role per person. Consultants may hold a role in several sponsors.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from './auth';
 import { firestore, paths } from './db';
 import { forbidden } from './http/errors';

@@ -14,7 +14,7 @@ import {
   SignOff,
   TimeZone,
 } from '@qualcard/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KiB, MiB } from './http/body';
 import { Role } from './membership';
 
