@@ -68,11 +68,8 @@ function partOf(path: string): string {
   const locale = /\/locales\/([^/]+)\.js$/.exec(path)?.[1];
   if (pkg) return locale ? `${pkg} locale ${locale}` : pkg;
   if (/shared\/frameworks\/[^/]+\.json$|shipped-frameworks\.ts$/.test(path)) return 'shipped frameworks';
-  return path
-    .replace(/^(\.\.\/)+/, '')
-    .split('/')
-    .slice(0, 2)
-    .join('/');
+  // The folder under the repository (or under a copy of it elsewhere, as bench/addon-load.ts builds the baseline).
+  return /(?:^|\/)((?:addon|shared|templates)\/[^/]+)/.exec(path)?.[1] ?? path;
 }
 
 /** Bytes of a bundle by part (partOf), from its metafile: what actually lands in it. */
@@ -118,7 +115,8 @@ export function resolveWhitelist(endpoint: string | undefined, outDir: string): 
   return undefined;
 }
 
-export async function buildAddon(opts: { endpoint?: string; outDir?: string } = {}): Promise<{
+/** `output`: print settings other than CODE_OUTPUT, for bench/addon-load.ts to weigh them. */
+export async function buildAddon(opts: { endpoint?: string; outDir?: string; output?: BuildOptions } = {}): Promise<{
   entryPoints: string[];
   codeBytes: number;
   /** Code.js's bytes by part (bytesByPart): what lands in the bundle. */

@@ -924,12 +924,17 @@ function fakeUrlFetchApp(
 let uuids = 0;
 
 /** Java's signed bytes, as Apps Script's Byte[] holds them. */
-const signedBytes = (buf: Buffer): GoogleAppsScript.Byte[] => [...buf].map((b) => (b > 127 ? b - 256 : b));
+const signedBytes = (buf: Buffer): GoogleAppsScript.Byte[] =>
+  Array.from(new Int8Array(buf.buffer, buf.byteOffset, buf.length));
+/** And back (a Uint8Array takes each byte modulo 256). */
+const unsignedBytes = (data: GoogleAppsScript.Byte[]): Buffer => Buffer.from(Uint8Array.from(data));
 
 type FakeBlob = Pick<GoogleAppsScript.Base.Blob, 'getBytes' | 'getDataAsString' | 'getContentType'>;
-const fakeBlob = (data: GoogleAppsScript.Byte[], contentType: string | null = null): FakeBlob => ({
-  getBytes: () => data,
-  getDataAsString: () => Buffer.from(data.map((b) => b & 255)).toString('utf8'),
+/** A blob over a Buffer: bytes are converted to a Byte[] only when asked for. */
+const fakeBlob = (data: Buffer, contentType: string | null = null): FakeBlob & { buffer: Buffer } => ({
+  buffer: data,
+  getBytes: () => signedBytes(data),
+  getDataAsString: () => data.toString('utf8'),
   getContentType: () => contentType,
 });
 
@@ -952,12 +957,12 @@ function fakeUtilities(
     base64DecodeWebSafe: ((encoded: string) =>
       signedBytes(Buffer.from(encoded, 'base64url'))) as GoogleAppsScript.Utilities.Utilities['base64DecodeWebSafe'],
     newBlob: ((data: GoogleAppsScript.Byte[], contentType?: string) =>
-      as(fakeBlob(data, contentType))) as GoogleAppsScript.Utilities.Utilities['newBlob'],
+      as(fakeBlob(unsignedBytes(data), contentType))) as GoogleAppsScript.Utilities.Utilities['newBlob'],
     // The add-on marks the blob application/x-gzip, as Apps Script's own gzip does; the fake holds it to that.
     ungzip: (blob: GoogleAppsScript.Base.BlobSource) => {
-      const b = blob as unknown as FakeBlob;
+      const b = blob as unknown as ReturnType<typeof fakeBlob>;
       if (b.getContentType() !== 'application/x-gzip') throw new Error('fake ungzip: not an application/x-gzip blob');
-      return as(fakeBlob(signedBytes(gunzipSync(Buffer.from(b.getBytes().map((x) => x & 255))))));
+      return as(fakeBlob(gunzipSync(b.buffer)));
     },
     // A new one per call, as Apps Script's; counted so tests stay repeatable.
     getUuid: () => `00000000-0000-4000-8000-${String(++uuids).padStart(12, '0')}`,
