@@ -47,14 +47,10 @@ export function projectCompletion(
     { remaining: remainingItems, done: signOffs.filter((s) => recent(s.date)).length },
   ];
   for (const [category, remaining] of remainingHours) {
+    const towards = new Set<string>(COUNTS_TOWARDS[category as HoursCategory]);
     needs.push({
       remaining,
-      done: hours
-        .filter(
-          (h) =>
-            (COUNTS_TOWARDS[category as HoursCategory] as readonly string[]).includes(h.category) && recent(h.date),
-        )
-        .reduce((s, h) => s + h.hours, 0),
+      done: hours.filter((h) => towards.has(h.category) && recent(h.date)).reduce((s, h) => s + h.hours, 0),
     });
   }
   let days = 0;
