@@ -200,6 +200,8 @@ export type WageRaise = z.infer<typeof WageRaise>;
  * The records zod produced (ApprenticeRecord's or SheetRecord's parse, also nested in a request body): a boundary
  * parsed them, so the engine takes them as they are instead of parsing them again (`parsedRecord`). A SheetRecord's
  * output is an ApprenticeRecord's too (the same fields without confirmations; parsing it again changes nothing).
+ * This relies on parsed records never being changed in place (none is; a copy is parsed again). Being a check on
+ * the object, it makes zod refuse .omit/.pick/.partial on the two schemas (nothing derives from them).
  */
 const parsedRecords = new WeakSet<object>();
 const remember = (ctx: { value: object }): void => {
