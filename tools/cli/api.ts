@@ -1,7 +1,7 @@
 // The CLI's way to the Qualcard API (deployed, or the emulators): the URL, the caller's Google ID token, and errors a
 // person can act on. Requests go through scripts/api-client.ts, the client the demo and the emulator tests use.
 import { execFileSync } from 'node:child_process';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmulatorUrl, FunctionsUrl, firstIssue } from '../../addon/src/api/endpoint';
 import { type ApiResponse, apiCall, errorMessage, TimeoutError } from '../../scripts/api-client';
 import { apiErrorOf, platformErrorMessage } from '../../shared/src/api/client/platform-error';

@@ -1,6 +1,6 @@
 // qualcard raise: a sponsor admin records that an apprentice was raised to a wage step from a date
 // (POST .../raises). The service refuses a step the apprentice has not reached, or not above the recorded one (409).
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, wageSummary } from '../../shared/src';
 import { apiUrl, idToken, request, seg, timeoutMs } from './api';
 import type { Parsed } from './args';

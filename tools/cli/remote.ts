@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { XLSX_TYPE } from '../../functions/src/excel/transcript';
 import type { ApiResponse } from '../../scripts/api-client';
 import { type Framework, IsoDate } from '../../shared/src';
