@@ -10,8 +10,7 @@ const BEGIN = '<!-- routes:begin -->';
 const END = '<!-- routes:end -->';
 
 const who = (r: AnyRoute): string => {
-  const roles =
-    r.roles === 'public' ? 'anyone' : r.roles === 'signed-in' ? 'any signed-in person' : r.roles.join(', ');
+  const roles = r.roles === 'public' ? 'anyone' : r.roles === 'signed-in' ? 'any signed-in person' : r.roles.join(', ');
   return r.access ? `${roles} (${r.access})` : roles;
 };
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`);

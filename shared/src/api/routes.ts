@@ -187,7 +187,7 @@ export const signOffs = defineRoute({
   path: `${A}/sign-offs`,
   summary: 'a coach signs items off for their own apprentice, confirmed as made',
   roles: ['admin', 'coach'],
-  access: 'the apprentice\'s coach',
+  access: "the apprentice's coach",
   body: SignOffRequest,
   ...small,
   answer: SignOffAnswer,

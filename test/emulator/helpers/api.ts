@@ -6,10 +6,10 @@ import { type Firestore, getFirestore } from 'firebase-admin/firestore';
 import type { ChainCheck } from '../../../functions/src/audit';
 import type { Outcome } from '../../../functions/src/confirm/entries';
 import type { StoredProgress } from '../../../functions/src/progress';
-import type { SyncedApprentice } from '../../../shared/src/api';
 import type { TranscriptMeta } from '../../../functions/src/store/transcripts';
 import { type ApiResponse, apiCall } from '../../../scripts/api-client';
 import { mintIdToken, type TokenClaims } from '../../../scripts/emulator-key';
+import type { SyncedApprentice } from '../../../shared/src/api';
 import { apiUrl, firestoreHost, PROJECT_ID } from './env';
 
 export type { TranscriptMeta } from '../../../functions/src/store/transcripts';
