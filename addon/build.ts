@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { DeployedFunctionsUrl, firstIssue, whitelistPrefix } from './src/api/endpoint';
+import { DeployedFunctionsUrl, firstIssue, whitelistPrefix } from '../shared/src/api/endpoint';
 
 const root = __dirname;
 const dist = join(root, 'dist');
