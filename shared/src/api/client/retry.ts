@@ -94,9 +94,16 @@ export function decideRetry(
   return { retry: true, delayMs };
 }
 
-/** What to add to the last error when the request was not answered at once: why no further send was made. */
+/**
+ * What to add to the last error when the request was not answered at once: why no further send was made (nothing
+ * for a policy of one send, which gives up after the first by design).
+ */
 export const giveUpNote = (why: string, attempt: number): string =>
-  /^(gave up|the service asked)/.test(why) ? why : attempt > 1 ? `after ${attempt} attempts` : '';
+  /^the service asked/.test(why) || (attempt > 1 && /^gave up/.test(why))
+    ? why
+    : attempt > 1
+      ? `after ${attempt} attempts`
+      : '';
 
 /** No HTTP answer at all: an ApiError with status 0 and what the fetch said. */
 export function unreachable(req: ApiRequest, thrown: unknown, attempt: number, note: string): ApiError {
