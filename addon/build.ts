@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import { DeployedFunctionsUrl, firstIssue, whitelistPrefix } from '../shared/src/api/endpoint';
 import { checkShippedFrameworks } from '../shared/src/frameworks-check';
 import { loadShippedFrameworks } from '../shared/src/frameworks-data';
-import { DeployedFunctionsUrl, firstIssue, whitelistPrefix } from './src/api/endpoint';
 
 const root = __dirname;
 const dist = join(root, 'dist');

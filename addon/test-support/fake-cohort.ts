@@ -1,8 +1,10 @@
-// An in-memory stand-in for GET /v1/cohort, the cohort report and transcript routes, for the add-on's consultant mode
+// An in-memory stand-in for the cohort route, the cohort report and transcript routes, for the add-on's consultant mode
 // against the fake Apps Script services: rows and gaps are made by the same shared mapping the functions use
 // (cohortRow, cohortGaps) from stored progress (summarizeProgress of the engine's progress), paged like the route.
 // The real routes are exercised through the add-on on the emulators (test/emulator/addon-consultant.test.ts).
+
 import type { ProgressSummary } from '../../shared/src';
+import * as routes from '../../shared/src/api/routes';
 import { type CohortAnswer, cohortGaps, cohortRow, type StoredCohortProgress } from '../../shared/src/sheets';
 import type { FetchCall, FetchHandler } from './fake-apps-script';
 
@@ -52,8 +54,9 @@ export function fakeCohortService(sponsors: FakeSponsor[], pageSize = 500): Fake
     file: new Uint8Array([80, 75, 3, 4, 1, 2, 3, 250, 0, 255]),
     handler: (call: FetchCall) => {
       const url = new URL(call.url);
-      if (url.pathname.endsWith('/v1/cohort')) return page(service, url);
-      if (url.pathname.endsWith('/v1/cohort-report')) return attachment('cohort-report-2026-06-01.xlsx', service.file);
+      if (url.pathname.endsWith(routes.cohort.path)) return page(service, url);
+      if (url.pathname.endsWith(routes.cohortReport.path))
+        return attachment('cohort-report-2026-06-01.xlsx', service.file);
       const t = /\/v1\/sponsors\/([^/]+)\/apprentices\/([^/]+)\/transcripts(?:\/([^/]+))?$/.exec(url.pathname);
       if (t && call.params.method === 'post')
         return json(201, { id: 't1', fileName: `transcript-${t[2]}-v1.xlsx`, contentType: XLSX, size: 10, version: 1 });

@@ -2,6 +2,7 @@
 // tests against the fake Apps Script services: the same shared rules the functions use (merge, engine, summary, row
 // confirmations), the caller taken from the ID token's email. The real routes are tested through the add-on's
 // requests on the emulators (test/emulator/addon-confirm.test.ts); this is not a substitute for that.
+
 import {
   type ApprenticeRecord,
   type Confirmation,
@@ -13,6 +14,7 @@ import {
   type SheetRecord,
   summarizeProgress,
 } from '../../shared/src';
+import * as routes from '../../shared/src/api/routes';
 import type { FetchCall, FetchHandler } from './fake-apps-script';
 
 export interface FakeService {
@@ -40,7 +42,7 @@ export function fakeService(frameworks: Framework[], opts: { admins?: string[]; 
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     handler: (call) => {
       const me = caller(call);
-      if (call.url.endsWith('/v1/me'))
+      if (call.url.endsWith(routes.me.path))
         return json(200, { email: me, sponsors: { acme: { role: service.admins.has(me) ? 'admin' : 'coach' } } });
       const body = JSON.parse(String(call.params.payload ?? '{}'));
       const m = /\/v1\/sponsors\/[^/]+\/(?:(sync)|apprentices\/([^/]+)\/(sign-offs|confirmations))$/.exec(call.url);

@@ -183,7 +183,7 @@ export type CertificationHeld = z.infer<typeof CertificationHeld>;
 
 /**
  * An admin's record that the apprentice was raised to a wage step (of the program's schedule) from a date; only
- * the functions write it (POST .../raises, audited). The raises are the apprentice's wage history.
+ * the functions write it (the raises route, audited). The raises are the apprentice's wage history.
  */
 export const WageRaise = z
   .object({
