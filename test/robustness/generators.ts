@@ -404,6 +404,10 @@ function padBody(d: Draft, at: Path, bytes: number): boolean {
 /** A request ready to send, and why it is bad. */
 export interface BadRequest {
   endpoint: string;
+  /** Which of the endpoint's base requests it started from, when it has several. */
+  variant?: string;
+  /** `no-op`: a valid request that must change nothing (see Fault.noOp); otherwise it must be refused. */
+  expect?: 'no-op';
   method: string;
   path: string;
   caller: string;
@@ -427,6 +431,7 @@ export function build(e: Endpoint, faults: Fault[]): BadRequest | undefined {
     if (e.schema.safeParse(parsedValue(draft.json.body)).success) return undefined;
   }
   const request = toRequest(e, draft, applied);
+  if (applied.some((f) => f.noOp)) request.expect = 'no-op';
   if (request.contentType === null && request.body.length > NO_TYPE_MAX_BYTES) return undefined;
   if (request.body.length > MAX_BODY_CHARS) return undefined;
   if (request.body.length > EARLY_ANSWER_MAX_BYTES && applied.some((f) => EARLY_ANSWER.test(f.kind))) return undefined;
@@ -490,6 +495,7 @@ export function smallJson(d: Draft): string {
 export function toRequest(e: Endpoint, draft: Draft, faults: Pick<Fault, 'kind' | 'family' | 'detail'>[]): BadRequest {
   return {
     endpoint: e.name,
+    ...(e.variant ? { variant: e.variant } : {}),
     method: e.method,
     path: e.path(draft.params),
     caller: draft.caller,
@@ -500,8 +506,13 @@ export function toRequest(e: Endpoint, draft: Draft, faults: Pick<Fault, 'kind' 
   };
 }
 
-/** Bad requests for one endpoint: mostly one fault, sometimes two or three. */
+/** Bad requests for one endpoint (drawn evenly from its base requests): mostly one fault, sometimes two or three. */
 export function badRequests(e: Endpoint): fc.Arbitrary<BadRequest> {
+  if (!e.variants?.length) return fromBase(e);
+  return fc.oneof(...[e, ...e.variants].map((v) => fromBase({ ...v, variants: [] })));
+}
+
+function fromBase(e: Endpoint): fc.Arbitrary<BadRequest> {
   const t = targetsOf(e);
   const rules = fc.oneof(...commonRuleFaults(e, t), ...e.rules(t));
   const one = e.schema
