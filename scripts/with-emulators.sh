@@ -18,9 +18,13 @@ export METADATA_SERVER_DETECTION=none
 # The functions emulator accepts tokens signed with this key (and only there: the code checks FUNCTIONS_EMULATOR).
 export QUALCARD_EMULATOR_KEY_FILE="$(npx tsx scripts/emulator-key.ts)"
 npx tsx scripts/credential-key.ts
+# QUALCARD_EMULATOR_LOG_VERBOSITY (DEBUG, INFO, QUIET, SILENT) is passed to emulators:exec when set: QUIET keeps a
+# long run's output to the command's own (no three lines per function call).
+verbosity=()
+if [ -n "${QUALCARD_EMULATOR_LOG_VERBOSITY:-}" ]; then verbosity=(--log-verbosity "$QUALCARD_EMULATOR_LOG_VERBOSITY"); fi
 offset="${QUALCARD_EMULATOR_PORT_OFFSET:-0}"
 if [ "$offset" = 0 ]; then
-  exec npx firebase emulators:exec --only firestore,functions --project demo-qualcard "$1"
+  exec npx firebase emulators:exec "${verbosity[@]}" --only firestore,functions --project demo-qualcard "$1"
 fi
 # The copy sits next to firebase.json: the paths in it (functions source, rules) are relative to its folder.
 config="$root/.firebase.offset-$$.json"
@@ -41,4 +45,4 @@ e.tasks = { host: "127.0.0.1", port: 9499 + off };
 require("fs").writeFileSync(out, JSON.stringify(c, null, 2));
 ' firebase.json "$config" "$offset"
 export FUNCTIONS_EMULATOR_HOST="127.0.0.1:$((5001 + offset))"
-npx firebase --config "$config" emulators:exec --only firestore,functions --project demo-qualcard "$1"
+npx firebase --config "$config" emulators:exec "${verbosity[@]}" --only firestore,functions --project demo-qualcard "$1"

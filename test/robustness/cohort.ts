@@ -52,8 +52,13 @@ export const SEED_CONFIRMED = {
   admin: { priorCredit: ['pc-2'], certifications: [{ id: ANN_CERT2, evidence: 'Certificate 55-1' }] },
 };
 
-/** Ann's record uses every field of the format, so faults have every kind of field to aim at. */
+let annRecord: ApprenticeRecordInput | undefined;
+/** Ann's record uses every field of the format, so faults have every kind of field to aim at (a fresh copy). */
 export const ann = (): ApprenticeRecordInput => {
+  annRecord ??= buildAnn();
+  return structuredClone(annRecord);
+};
+const buildAnn = (): ApprenticeRecordInput => {
   const r = record({
     id: 'ann',
     frameworkId: 'nitas-help-desk',
@@ -140,7 +145,15 @@ const SEEDED_VERSIONS = ['1', '2', '3'];
 /** Globex's own framework: Acme's path naming it must find nothing (the registry is per sponsor). */
 export const GLOBEX_DESK = 'globex-desk';
 
+const desks = new Map<string, Framework>();
+/** A version of a desk framework; built (and validated) once, a fresh copy each call: base requests are edited. */
 export function desk(version: string, id = DESK, addedBy = ACME): Framework {
+  const key = `${id} ${version} ${addedBy}`;
+  if (!desks.has(key)) desks.set(key, buildDesk(version, id, addedBy));
+  return structuredClone(desks.get(key)!);
+}
+
+function buildDesk(version: string, id: string, addedBy: string): Framework {
   const { level, items } = DESK_VERSIONS[version]!;
   const header = [
     'level',
