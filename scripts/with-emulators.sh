@@ -7,6 +7,7 @@
 # hub 4400+N, logging 4500+N, Firestore websocket 9150+N; under 100, so that no shifted port is another's default) through a temporary copy of firebase.json, so that a long run (the full
 # robustness suite) leaves the default ports to other runs; the command finds the Functions emulator through
 # FUNCTIONS_EMULATOR_HOST (emulators:exec sets FIRESTORE_EMULATOR_HOST itself). Unset or 0: firebase.json as is.
+# Pick an offset no other run uses (`ss -ltn`): another session's copy of firebase.json held hub 4410 once.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
