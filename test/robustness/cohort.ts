@@ -35,9 +35,30 @@ export const WAGE_PROGRAMS = {
   },
 };
 export const ANN_STEP2_SINCE = '2025-12-01';
+/** A sign-off and an hours row of ann's that coach2 typed as theirs (not ann's coach: coach cannot confirm them). */
+export const OTHER_COACH_ITEM = 'HD1.3.5';
+export const OTHER_COACH_HOURS = 'other-coach-hours-1';
+/** Ann's exam and certifications on her framework (nitas-help-desk L1). */
+export const ANN_EXAM = 'L1-all-required-course-exams';
+export const ANN_CERT = 'comptia-a-plus';
+export const ANN_CERT2 = 'customer-support-specialist';
+/**
+ * Confirmed by the seed, so that a request naming only these confirms nothing: ann's first sign-off and hours row
+ * (by coach), prior credit pc-2 and certification ANN_CERT2 (by admin). The confirmations endpoint answers such a
+ * request 200, listing them as `already`, and must write nothing.
+ */
+export const SEED_CONFIRMED = {
+  coach: { signOffs: ['HD1.1.1'], hours: ['related-instruction-1'] },
+  admin: { priorCredit: ['pc-2'], certifications: [{ id: ANN_CERT2, evidence: 'Certificate 55-1' }] },
+};
 
-/** Ann's record uses every field of the format, so faults have every kind of field to aim at. */
+let annRecord: ApprenticeRecordInput | undefined;
+/** Ann's record uses every field of the format, so faults have every kind of field to aim at (a fresh copy). */
 export const ann = (): ApprenticeRecordInput => {
+  annRecord ??= buildAnn();
+  return structuredClone(annRecord);
+};
+const buildAnn = (): ApprenticeRecordInput => {
   const r = record({
     id: 'ann',
     frameworkId: 'nitas-help-desk',
@@ -49,15 +70,21 @@ export const ann = (): ApprenticeRecordInput => {
   r.apprentice.maximumMonths = 36;
   r.signOffs![0] = { ...r.signOffs![0]!, evidence: 'Ticket #4512 triaged', notes: 'Observed on site' };
   r.hours![0] = { ...r.hours![0]!, verifiedBy: COACH };
+  // Rows another coach typed as theirs: only they (or an admin attesting) can confirm them.
+  r.signOffs!.push({ itemId: OTHER_COACH_ITEM, date: '2026-01-15', coachEmail: COACH2 });
+  r.hours!.push({
+    id: OTHER_COACH_HOURS,
+    date: '2026-01-16',
+    category: 'on-the-job-learning',
+    levelId: 'L1',
+    hours: 4,
+    description: 'Paired on the desk',
+    verifiedBy: COACH2,
+  });
+  const credit = { category: 'related-instruction', levelId: 'L1', hours: 8, approvedBy: ADMIN } as const;
   r.priorCredit = [
-    {
-      id: 'pc-1',
-      category: 'related-instruction',
-      levelId: 'L1',
-      hours: 8,
-      description: 'Community college course',
-      approvedBy: ADMIN,
-    },
+    { id: 'pc-1', ...credit, description: 'Community college course' },
+    { id: 'pc-2', ...credit, description: 'Vendor course' },
   ];
   r.exams = [{ id: 'L1-all-required-course-exams', date: '2026-03-02', passed: true }];
   r.certifications = [{ id: 'comptia-a-plus', date: '2026-04-10' }];
@@ -90,8 +117,15 @@ const nitas = () => {
 /** Items of ann's framework she has signed (through the seeding sync) and some she has not. */
 export const ANN_SIGNED = itemIds(nitas(), 'L1').slice(0, 4);
 export const ANN_UNSIGNED = itemIds(nitas(), 'L1').slice(4, 12);
-/** Row ids of ann's synced hours entries. */
-export const ANN_HOURS = (ann().hours ?? []).flatMap((h) => (h.id ? [h.id] : []));
+/** Row ids of ann's synced hours entries (six, two per category), all hers to confirm as her coach. */
+export const ANN_HOURS = record({
+  id: 'ann',
+  frameworkId: 'nitas-help-desk',
+  levelId: 'L1',
+  coach: COACH,
+  startDate: '2025-09-01',
+  stage: { signed: 0, hoursPerCategory: 16 },
+}).hours!.flatMap((h) => (h.id ? [h.id] : []));
 
 /**
  * Acme's own framework (an id no other test publishes: the functions cache published versions by id and version).
@@ -111,7 +145,15 @@ const SEEDED_VERSIONS = ['1', '2', '3'];
 /** Globex's own framework: Acme's path naming it must find nothing (the registry is per sponsor). */
 export const GLOBEX_DESK = 'globex-desk';
 
+const desks = new Map<string, Framework>();
+/** A version of a desk framework; built (and validated) once, a fresh copy each call: base requests are edited. */
 export function desk(version: string, id = DESK, addedBy = ACME): Framework {
+  const key = `${id} ${version} ${addedBy}`;
+  if (!desks.has(key)) desks.set(key, buildDesk(version, id, addedBy));
+  return structuredClone(desks.get(key)!);
+}
+
+function buildDesk(version: string, id: string, addedBy: string): Framework {
   const { level, items } = DESK_VERSIONS[version]!;
   const header = [
     'level',
@@ -184,4 +226,11 @@ export async function seedCohort(): Promise<void> {
     await seeded(sid, res);
   }
   await seedDesk();
+  await seedConfirmations();
+}
+
+async function seedConfirmations(): Promise<void> {
+  const path = `/v1/sponsors/${ACME}/apprentices/ann/confirmations`;
+  await seeded('coach confirmations', await call('POST', path, { as: COACH, body: SEED_CONFIRMED.coach }), [201]);
+  await seeded('admin confirmations', await call('POST', path, { as: ADMIN, body: SEED_CONFIRMED.admin }), [201]);
 }

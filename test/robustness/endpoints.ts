@@ -17,8 +17,6 @@ import {
   ACME,
   ADMIN,
   ANN_EMAIL,
-  ANN_HOURS,
-  ANN_SIGNED,
   ANN_STEP2_SINCE,
   ANN_UNSIGNED,
   AS_OF,
@@ -34,55 +32,14 @@ import {
   SEED_SYNC_KEY,
   STRANGER,
 } from './cohort';
+import { confirmations } from './confirmations';
+import { days, draft, type Endpoint, KiB, MiB, nextKey, pathFrom, set, setting, short, type Weighted } from './drafts';
 import { always, type Draft, type Fault, fault } from './faults';
-import type { Targets } from './generators';
-import { getAt, type Json, type Path, pathText, setAt } from './json';
+import { getAt, type Json, type Path, pathText, setOwn } from './json';
 
-const KiB = 1024;
-const MiB = 1024 * KiB;
-
-export interface Endpoint {
-  name: string;
-  method: 'POST' | 'PUT';
-  pattern: string;
-  /** The valid request every bad one starts from. */
-  base(): Draft;
-  /** Decides whether a schema fault made the body bad; absent when the endpoint's schema is not known here. */
-  schema?: { safeParse(value: unknown): { success: boolean } };
-  /** The route may not be deployed yet: the run says so instead of failing. */
-  optional?: boolean;
-  /** Callers with a good token who may not make this request. */
-  wrongCallers: string[];
-  /** Path values naming another sponsor's data. */
-  otherSponsor: Record<string, string>[];
-  /** Extra bad path values (percent-encoded) for this endpoint. */
-  pathFaults?: string[];
-  /** Where padding goes for oversized bodies, and the sizes to try. */
-  oversize: { at: Path; sizes: number[] };
-  rules(t: Targets): { weight: number; arbitrary: fc.Arbitrary<Fault> }[];
-  path(params: Record<string, string>): string;
-}
+export type { Endpoint } from './drafts';
 
 const A = '/v1/sponsors/:sponsorId/apprentices/:apprenticeId';
-const pathFrom = (pattern: string) => (params: Record<string, string>) =>
-  pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? '');
-const draft = (caller: string, params: Record<string, string>, body: Json): Draft => ({
-  caller,
-  params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(v)])),
-  json: { body },
-  contentType: 'application/json',
-});
-const set = (d: Draft, p: Path, v: Json) => setAt(d.json, p, v);
-/** A rule fault that sets one value (when its place still exists). */
-const setting = (kind: string, p: Path, values: Json[]) =>
-  fc.constantFrom(...values).map((v) => fault(kind, 'rule', `${pathText(p)} = ${short(v)}`, (d) => set(d, p, v)));
-const short = (v: Json): string =>
-  typeof v === 'string' && v.length > 40 ? `<${JSON.stringify(v[0])} x ${v.length}>` : JSON.stringify(v);
-const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-let keys = 0;
-/** A fresh idempotency key per request: a bad request that was wrongly accepted must not mask the next one. */
-const nextKey = () => `robustness-${process.pid}-${++keys}`;
 
 /**
  * Publishing: the base is version 4 of Acme's own framework (new, so valid: it writes). Every fault keeps it bad:
@@ -90,7 +47,7 @@ const nextKey = () => `robustness-${process.pid}-${++keys}`;
  * framework to a new id or makes it equal to a published version (that re-publish is a 200 that writes nothing, and
  * not a bad request).
  */
-function publishRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
+function publishRules(): Weighted[] {
   return [
     {
       weight: 3,
@@ -109,7 +66,7 @@ function publishRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
  * refused late (after the diff) and still wrote is seen. Never generated: `toVersion` = cat's own version 1 or no
  * `apprenticeIds` with nobody left to move (a 200 no-op, not a bad request).
  */
-function migrationRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
+function migrationRules(): Weighted[] {
   return [
     {
       weight: 3,
@@ -146,7 +103,7 @@ function migrationRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] 
 const R = ['records', 0] as const;
 const rec = (...rest: (string | number)[]): Path => [...R, ...rest];
 
-function syncRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
+function syncRules(): Weighted[] {
   const longId = fc.constantFrom(1_501, 1_600, 4_000).map((n) => 'a'.repeat(n));
   const longEmail = fc.constantFrom(300, 1_600).map((n) => `${'a'.repeat(n)}@acme.example`);
   // Each alone is more than a Firestore document holds (1 MiB), whatever else the document has.
@@ -182,8 +139,43 @@ function syncRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
     { weight: 2, arbitrary: setting('unknown-level', rec('apprentice', 'levelId'), ['L9', 'l1', 'ITS1']) },
     { weight: 2, arbitrary: fc.constant(duplicateApprentice()) },
     { weight: 3, arbitrary: fc.constantFrom(...conflicts()) },
+    { weight: 3, arbitrary: smuggledConfirmation() },
   ];
 }
+
+/** A confirmation (or archive mark) a sheet's sync can never send: only the confirmations endpoint makes one. */
+export const SMUGGLED_CONFIRMATION = {
+  kind: 'confirmed',
+  by: COACH,
+  role: 'coach',
+  at: '2026-06-30T12:00:00.000Z',
+  date: AS_OF,
+} as const;
+const SMUGGLE_AT: [Path, string, Json][] = [
+  [rec('signOffs', 0), 'confirmation', SMUGGLED_CONFIRMATION],
+  [rec('hours', 0), 'confirmation', SMUGGLED_CONFIRMATION],
+  [rec('priorCredit', 0), 'confirmation', { ...SMUGGLED_CONFIRMATION, by: ADMIN, role: 'admin' }],
+  [rec('exams', 0), 'confirmation', { ...SMUGGLED_CONFIRMATION, by: ADMIN, role: 'admin' }],
+  [rec('certifications', 0), 'confirmation', { ...SMUGGLED_CONFIRMATION, by: ADMIN, role: 'admin' }],
+  [
+    rec('signOffs', 0),
+    'confirmation',
+    { kind: 'attested', by: ADMIN, role: 'admin', at: '2026-06-30T12:00:00.000Z', date: AS_OF, reason: 'History' },
+  ],
+  [rec('signOffs', 0), 'archived', { fromVersion: '1', toVersion: '2', at: '2026-06-30T12:00:00.000Z' }],
+];
+
+/** Each way of smuggling a confirmation into a sync body. */
+export const smuggledConfirmations = (): Fault[] =>
+  SMUGGLE_AT.map(([at, key, value]) =>
+    fault('smuggled-confirmation', 'rule', `${pathText([...at, key])} = ${short(value)}`, (d) => {
+      const row = getAt(d.json.body, at);
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) return false;
+      setOwn(row, key, JSON.parse(JSON.stringify(value)) as Json);
+      return true;
+    }),
+  );
+const smuggledConfirmation = () => fc.constantFrom(...smuggledConfirmations());
 
 function duplicateApprentice(): Fault {
   return fault('duplicate-apprentice', 'rule', 'records[1] is records[0] again', (d) => {
@@ -233,7 +225,7 @@ const F = '/v1/sponsors/:sponsorId/frameworks';
  * it writes). Every fault keeps it bad: step 1 or past the schedule, step 3 (not reached), a date before the step was
  * reached or after today.
  */
-function raiseRules(): { weight: number; arbitrary: fc.Arbitrary<Fault> }[] {
+function raiseRules(): Weighted[] {
   const before = new Date(Date.parse(`${ANN_STEP2_SINCE}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return [
     { weight: 3, arbitrary: setting('step-not-reached', ['step'], [1, 3, 4, 30, 31]) },
@@ -292,6 +284,18 @@ export const ENDPOINTS: Endpoint[] = [
       },
       { weight: 3, arbitrary: setting('future-date', ['date'], [days(2), days(40), '2099-12-31']) },
       { weight: 1, arbitrary: setting('huge-id', ['itemIds', 0], ['i'.repeat(1_000_000)]) },
+      // A coach's sign-off is confirmed by the endpoint itself; a body cannot carry its own.
+      {
+        weight: 2,
+        arbitrary: fc.constant(
+          fault('smuggled-confirmation', 'rule', `confirmation = ${short(SMUGGLED_CONFIRMATION)}`, (d) => {
+            const body = d.json.body;
+            if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
+            setOwn(body, 'confirmation', { ...SMUGGLED_CONFIRMATION });
+            return true;
+          }),
+        ),
+      },
     ],
     path: pathFrom(`${A}/sign-offs`),
   },
@@ -303,7 +307,7 @@ export const ENDPOINTS: Endpoint[] = [
     schema: TranscriptRequest,
     wrongCallers: [ANN_EMAIL, COACH2, STRANGER, GLOBEX_ADMIN],
     otherSponsor: [{ sponsorId: GLOBEX }, { apprenticeId: 'gus' }, { sponsorId: GLOBEX, apprenticeId: 'gus' }],
-    pathFaults: ['bob'],
+    // No `bob`: acme's admin may export bob's transcript (a valid request, counted as an accepted bad one once).
     oversize: { at: ['padding'], sizes: [64 * KiB + 1, 64 * KiB + 100, MiB, 9 * MiB] },
     rules: () => [],
     path: pathFrom(`${A}/transcripts`),
@@ -382,60 +386,5 @@ export const ENDPOINTS: Endpoint[] = [
     rules: raiseRules,
     path: pathFrom(`${A}/raises`),
   },
-  {
-    // Being added by another engineer: POST .../confirmations, roughly {signOffs?: itemId[], hours?: entryId[],
-    // priorCredit?: id[], exams?: {id, evidence}[], certifications?: {id, evidence}[], attest?: {reason}}. Its schema
-    // is not known here, so only faults that are bad under any strict schema are generated (family `rule`).
-    name: 'confirmations',
-    method: 'POST',
-    pattern: `${A}/confirmations`,
-    optional: true,
-    base: () =>
-      draft(
-        COACH,
-        { sponsorId: ACME, apprenticeId: 'ann' },
-        {
-          signOffs: [ANN_SIGNED[0]!],
-          hours: [ANN_HOURS[0]!],
-          priorCredit: ['pc-1'],
-          exams: [{ id: 'L1-all-required-course-exams', evidence: 'Score report' }],
-          certifications: [{ id: 'comptia-a-plus', evidence: 'Certificate scan' }],
-          attest: { reason: 'Checked against the ticket log' },
-        },
-      ),
-    wrongCallers: [STRANGER, GLOBEX_ADMIN, COACH2, ANN_EMAIL],
-    otherSponsor: [{ sponsorId: GLOBEX }, { apprenticeId: 'gus' }, { sponsorId: GLOBEX, apprenticeId: 'gus' }],
-    pathFaults: ['bob'],
-    oversize: { at: ['padding'], sizes: [8 * MiB + 1, 9 * MiB] },
-    rules: () => [
-      {
-        weight: 4,
-        arbitrary: fc
-          .tuple(
-            fc.constantFrom<Path>(
-              ['signOffs', 0],
-              ['hours', 0],
-              ['priorCredit', 0],
-              ['exams', 0, 'id'],
-              ['certifications', 0, 'id'],
-            ),
-            fc.constantFrom('nope', 'no-such-entry', '../x', 'a/b', '__x__', ANN_UNSIGNED[0]!, 'x'.repeat(1_600)),
-          )
-          .map(([p, v]) => fault('unknown-id', 'rule', `${pathText(p)} = ${short(v)}`, (d) => set(d, p, v))),
-      },
-      {
-        weight: 1,
-        arbitrary: fc.constantFrom<Path>(['signOffs'], ['hours']).map((p) =>
-          fault('giant-array', 'rule', `${pathText(p)} = 100,000 unknown ids`, (d) =>
-            set(
-              d,
-              p,
-              Array.from({ length: 100_000 }, (_, i) => `nope-${i}`),
-            ),
-          ),
-        ),
-      },
-    ],
-    path: pathFrom(`${A}/confirmations`),
-  },
+  confirmations,
 ];

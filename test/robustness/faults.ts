@@ -31,6 +31,11 @@ export interface Fault {
   detail: string;
   /** Edits the draft; false when it found nothing to edit (its target was removed by an earlier fault). */
   apply(draft: Draft): boolean;
+  /**
+   * The fault leaves a valid request that must change nothing (naming only rows already confirmed): it is answered
+   * 200 and writes nothing, or refused. Such a request is never counted as a bad one accepted.
+   */
+  noOp?: boolean;
 }
 
 export const fault = (kind: string, family: Family, detail: string, apply: (d: Draft) => boolean): Fault => ({

@@ -62,7 +62,15 @@ export interface Targets {
   dates: Path[];
   /** Fields whose removal the schema refuses (none when the endpoint has no local schema). */
   required: Path[];
+  /**
+   * The largest body the platform guard lets this endpoint send (`bodyLimit`): giant arrays and huge strings are
+   * made within it, not built and then dropped (building a 12 MB body to drop it cost the client seconds a batch).
+   */
+  maxBytes: number;
 }
+
+/** The platform guard's body limit for an endpoint: sync's is the emulator's, the others' 256 KiB (see build). */
+export const bodyLimit = (e: Endpoint): number => (e.name === 'sync' ? MAX_BODY_CHARS : EARLY_ANSWER_MAX_BYTES);
 
 export function targetsOf(e: Endpoint): Targets {
   const body = e.base().json.body;
@@ -85,6 +93,7 @@ export function targetsOf(e: Endpoint): Targets {
     numbers: is('number'),
     dates: strings.filter((p) => /date$|^asOf$/i.test(String(p[p.length - 1]))),
     required,
+    maxBytes: bodyLimit(e),
   };
 }
 
@@ -162,7 +171,7 @@ function deepNesting(paths: Path[], family: Family) {
   });
 }
 
-function giantArray(paths: Path[], family: Family, filler: fc.Arbitrary<Json> = fc.constant(0)) {
+function giantArray(paths: Path[], family: Family, maxBytes: number, filler: fc.Arbitrary<Json> = fc.constant(0)) {
   const size = fc.constantFrom(501, 5_001, 20_001, 100_000);
   return fc.tuple(path(paths), size, fc.boolean(), filler).map(([p, n, copies, fill]) =>
     fault(
@@ -173,8 +182,10 @@ function giantArray(paths: Path[], family: Family, filler: fc.Arbitrary<Json> = 
         const current = getAt(d.json.body, p);
         const first = Array.isArray(current) && current.length ? current[0]! : fill;
         const item = copies ? first : fill;
-        // Copies of a whole (maybe already enlarged) record are large: at most ~12 MB of them, past every limit.
-        const count = Math.max(1, Math.min(n, Math.floor(12e6 / (serialise(item).length + 1))));
+        // Copies of a whole (maybe already enlarged) record are large: at most ~12 MB of them, past every limit of
+        // sync; within the platform guard's body limit elsewhere.
+        const budget = Math.min(12e6, maxBytes - serialise(d.json.body).length);
+        const count = Math.max(1, Math.min(n, Math.floor(budget / (serialise(item).length + 1))));
         return set(d, p, JSON.parse(JSON.stringify(Array.from({ length: count }, () => item))) as Json);
       },
     ),
@@ -197,7 +208,7 @@ export function schemaFaults(t: Targets, family: Family = 'schema'): fc.Arbitrar
     },
   ];
   if (!strict) options.push(...looseSchemaFaults(t));
-  if (t.arrays.length && !strict) options.push({ weight: 1, arbitrary: giantArray(t.arrays, family) });
+  if (t.arrays.length && !strict) options.push({ weight: 1, arbitrary: giantArray(t.arrays, family, t.maxBytes) });
   return fc.oneof(...options);
 }
 
@@ -223,7 +234,8 @@ function looseSchemaFaults(t: Targets): { weight: number; arbitrary: fc.Arbitrar
     });
     const huge = fc.tuple(
       path(t.strings),
-      fc.constantFrom(2_001, 10_000, 70_000, 300_000),
+      // UTF-8 bytes up to 3 a character: only lengths within the endpoint's body limit.
+      fc.constantFrom(...[2_001, 10_000, 70_000, 300_000].filter((n) => 3 * n < t.maxBytes)),
       fc.constantFrom('x', 'é', '€'),
     );
     out.push({
@@ -404,6 +416,10 @@ function padBody(d: Draft, at: Path, bytes: number): boolean {
 /** A request ready to send, and why it is bad. */
 export interface BadRequest {
   endpoint: string;
+  /** Which of the endpoint's base requests it started from, when it has several. */
+  variant?: string;
+  /** `no-op`: a valid request that must change nothing (see Fault.noOp); otherwise it must be refused. */
+  expect?: 'no-op';
   method: string;
   path: string;
   caller: string;
@@ -427,6 +443,7 @@ export function build(e: Endpoint, faults: Fault[]): BadRequest | undefined {
     if (e.schema.safeParse(parsedValue(draft.json.body)).success) return undefined;
   }
   const request = toRequest(e, draft, applied);
+  if (applied.some((f) => f.noOp)) request.expect = 'no-op';
   if (request.contentType === null && request.body.length > NO_TYPE_MAX_BYTES) return undefined;
   if (request.body.length > MAX_BODY_CHARS) return undefined;
   if (request.body.length > EARLY_ANSWER_MAX_BYTES && applied.some((f) => EARLY_ANSWER.test(f.kind))) return undefined;
@@ -490,6 +507,7 @@ export function smallJson(d: Draft): string {
 export function toRequest(e: Endpoint, draft: Draft, faults: Pick<Fault, 'kind' | 'family' | 'detail'>[]): BadRequest {
   return {
     endpoint: e.name,
+    ...(e.variant ? { variant: e.variant } : {}),
     method: e.method,
     path: e.path(draft.params),
     caller: draft.caller,
@@ -500,8 +518,13 @@ export function toRequest(e: Endpoint, draft: Draft, faults: Pick<Fault, 'kind' 
   };
 }
 
-/** Bad requests for one endpoint: mostly one fault, sometimes two or three. */
+/** Bad requests for one endpoint (drawn evenly from its base requests): mostly one fault, sometimes two or three. */
 export function badRequests(e: Endpoint): fc.Arbitrary<BadRequest> {
+  if (!e.variants?.length) return fromBase(e);
+  return fc.oneof(...[e, ...e.variants].map((v) => fromBase({ ...v, variants: [] })));
+}
+
+function fromBase(e: Endpoint): fc.Arbitrary<BadRequest> {
   const t = targetsOf(e);
   const rules = fc.oneof(...commonRuleFaults(e, t), ...e.rules(t));
   const one = e.schema

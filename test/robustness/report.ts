@@ -13,8 +13,12 @@ export interface Tally {
 
 const newTally = (): Tally => ({ sent: 0, verdicts: {}, statuses: new Map(), writes: 0, ms: 0 });
 
-/** A bad request that changed the database although it was not accepted (4xx, 5xx or no answer). */
-export const wroteOnRejection = (r: Result): boolean => r.wrote !== undefined && !(r.status >= 100 && r.status < 400);
+/**
+ * A request that changed the database although it was not accepted (4xx, 5xx or no answer), or although it was
+ * one that must change nothing (expect `no-op`, answered 200).
+ */
+export const wroteOnRejection = (r: Result): boolean =>
+  r.wrote !== undefined && (!(r.status >= 100 && r.status < 400) || r.request.expect === 'no-op');
 export const failed = (r: Result): boolean => FAILURES.includes(r.verdict) || wroteOnRejection(r);
 
 export function tally(results: Result[], key: (r: Result) => string[]): Map<string, Tally> {

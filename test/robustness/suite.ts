@@ -37,8 +37,9 @@ export function optionsFromEnv(defaults: Partial<SuiteOptions> = {}): SuiteOptio
   return {
     runs: num('QUALCARD_ROBUSTNESS_RUNS', defaults.runs ?? 10_000),
     seed: num('QUALCARD_ROBUSTNESS_SEED', defaults.seed ?? Date.now() % 2 ** 31),
-    // One at a time by default: with several in flight, large bodies make the emulator's proxy fail (EPIPE) and exit.
-    concurrency: num('QUALCARD_ROBUSTNESS_CONCURRENCY', defaults.concurrency ?? 1),
+    // Small bodies 4 at a time, large ones alone (runner.ts, inTurn): with several large bodies in flight the
+    // emulator's proxy fails (EPIPE) and exits; one at a time leaves the 2 cores idle between hops.
+    concurrency: num('QUALCARD_ROBUSTNESS_CONCURRENCY', defaults.concurrency ?? 4),
     batchSize: num('QUALCARD_ROBUSTNESS_BATCH', defaults.batchSize ?? 200),
     hangMs: num('QUALCARD_ROBUSTNESS_TIMEOUT_MS', defaults.hangMs ?? 30_000),
     giveUpMs: defaults.giveUpMs ?? 150_000,
@@ -57,11 +58,12 @@ export function optionsFromEnv(defaults: Partial<SuiteOptions> = {}): SuiteOptio
  */
 async function baseChecks(runner: Runner, seeded: Snapshot, endpoints: Endpoint[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const e of endpoints) {
+  for (const e of endpoints.flatMap((x) => [x, ...(x.variants ?? [])])) {
     const r = await runner.send(toRequest(e, e.base(), []));
-    await restore(seeded);
+    const after = await snapshot();
+    if (after.hash !== seeded.hash) await restore(seeded);
     if (r.status >= 200 && r.status < 300) continue;
-    const problem = `its valid base request got ${r.status}: ${r.answer.slice(0, 160)}`;
+    const problem = `its valid base request${e.variant ? ` (${e.variant})` : ''} got ${r.status}: ${r.answer.slice(0, 160)}`;
     if (!e.optional) throw new Error(`${e.name}: ${problem}`);
     const absent = r.status === 404 && /no endpoint/.test(r.answer);
     out.set(
@@ -95,6 +97,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const endpoints = ENDPOINTS.filter((e) => !o.only.length || o.only.includes(e.name));
   const runner = new Runner(o);
   o.log(`robustness: seed ${o.seed}, ${o.runs} per endpoint, concurrency ${o.concurrency}, batches of ${o.batchSize}`);
+  await runner.warmUp();
   await seedCohort();
   const seeded = await snapshot();
   const notes = await baseChecks(runner, seeded, endpoints);
@@ -135,6 +138,10 @@ function summarise(
       ? `${r.request.endpoint} (findings)`
       : r.request.endpoint,
   ]);
+  const byVariant = tally(
+    results.filter((r) => r.request.variant),
+    (r) => [`${r.request.endpoint} [${r.request.variant}]`],
+  );
   const byKind = tally(results, (r) => [
     ...new Set(r.request.faults.map((f) => f.kind.replace(/^(finding|edge):.*/, '$1'))),
   ]);
@@ -148,6 +155,7 @@ function summarise(
   const report = [
     '',
     ...table('endpoint', byEndpoint, perSecond),
+    ...(byVariant.size ? ['', ...table('base request', byVariant)] : []),
     '',
     ...table('fault kind', new Map([...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))),
     '',
@@ -157,6 +165,13 @@ function summarise(
     `platform answers (${platform.length}): 4xx that never reached the function (no X-Request-Id), not counted as failures:`,
     ...(notes.has('platform') ? [`  ${notes.get('platform')}`] : []),
     ...failureGroups(results, (r) => r.verdict === 'platform'),
+    ...(runner.proxyRetries.length
+      ? [
+          '',
+          `sent twice (${runner.proxyRetries.length}): the emulator's proxy failed to hand the request to the function, the second answer counts:`,
+          ...runner.proxyRetries.slice(0, 20).map((line) => `  ${line}`),
+        ]
+      : []),
     ...(runner.unattributed.length
       ? [
           '',
