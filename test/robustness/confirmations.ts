@@ -7,7 +7,7 @@
 //   written; a row already confirmed is listed as `already` and left as it is (200 when nothing else is listed).
 // One valid base request per role (each must be accepted, 201), and the faults that must be refused.
 import fc from 'fast-check';
-import { ConfirmRequest } from '../../functions/src/schemas';
+import { ConfirmRequest } from '../../shared/src/api';
 import {
   ACME,
   ADMIN,

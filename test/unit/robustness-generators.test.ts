@@ -2,7 +2,7 @@
 // must be one the API has to refuse (or, for `no-op` requests, one that must change nothing), and none may be one
 // the suite's platform guards say takes the Functions emulator down.
 import fc from 'fast-check';
-import { ConfirmRequest, SyncRequest } from '../../functions/src/schemas';
+import { ConfirmRequest, SyncRequest } from '../../shared/src/api';
 import { ACME, ADMIN, ANN_HOURS, ANN_SIGNED, COACH2, CONSULTANT, SEED_CONFIRMED } from '../robustness/cohort';
 import { CONFIRMATION_BASES } from '../robustness/confirmations';
 import { ENDPOINTS, type Endpoint, smuggledConfirmations } from '../robustness/endpoints';
