@@ -23,7 +23,7 @@ export const api = onRequest(
     concurrency: 16,
     maxInstances: MAX_INSTANCES,
     timeoutSeconds: 120,
-    // The add-on calls with the user's Google ID token, which the function verifies itself (auth.ts), not IAM.
+    // The add-on calls with the user's Google ID token, which the function verifies itself (http/auth.ts), not IAM.
     invoker: 'public',
     // The credential signing key (credentials/key.ts): Secret Manager in the cloud, functions/.secret.local locally.
     secrets: [CREDENTIAL_KEY],

@@ -21,7 +21,6 @@ export const badRequest = (message: string, details?: unknown): HttpError =>
 export const unauthorized = (message: string): HttpError => new HttpError(401, 'unauthenticated', message);
 export const forbidden = (message: string): HttpError => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string): HttpError => new HttpError(404, 'not-found', message);
-export const conflict = (message: string): HttpError => new HttpError(409, 'conflict', message);
 export const tooLarge = (message: string): HttpError => new HttpError(413, 'payload-too-large', message);
 export const unsupportedType = (message: string): HttpError => new HttpError(415, 'unsupported-media-type', message);
 
