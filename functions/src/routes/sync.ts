@@ -1,10 +1,11 @@
-// Route sync: authenticate, parse, run the sync use case (usecases/sync.ts).
-import type { sync as syncRoute_ } from '@qualcard/shared/api';
+// Route sync: authenticate, then the sync use case (usecases/sync.ts) parses the body once the role is checked.
+import type { sync } from '@qualcard/shared/api';
 import type { Handler } from '../http/router';
-import { sync } from '../usecases/sync';
+import * as usecase from '../usecases/sync';
 import { signedIn } from './context';
 
-export const syncRoute: Handler<typeof syncRoute_> = async (call) => {
+export const syncRoute: Handler<typeof sync> = async (call) => {
   const { deps, member } = await signedIn(call.req);
-  return { body: await sync(deps, member, { sid: call.params.sponsorId, roles: call.roles }, () => call.body()) };
+  const on = { sid: call.params.sponsorId, roles: call.roles };
+  return { body: await usecase.sync(deps, member, on, () => call.body()) };
 };

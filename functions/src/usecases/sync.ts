@@ -1,6 +1,6 @@
 // The sync use case: what the sheets hold (typed entries) for some apprentices, with an idempotency key. Everything
 // is checked (framework fit, roles, sizes) and the key is claimed before the first write.
-import { rowConfirmations, type SheetRecord } from '@qualcard/shared';
+import { type Programs, rowConfirmations, type SheetRecord } from '@qualcard/shared';
 import type { SyncAnswer, SyncedApprentice, SyncRequest } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson, sha256 } from '../canonical';
@@ -81,7 +81,7 @@ async function commitAll(
   who: string,
   sid: string,
   records: SheetRecord[],
-  { asOf, programs }: { asOf: string; programs: Parameters<typeof progressFor>[5] },
+  { asOf, programs }: { asOf: string; programs: Programs },
 ): Promise<SyncedApprentice[]> {
   const results: SyncedApprentice[] = [];
   for (const record of records) {
