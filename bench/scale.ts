@@ -26,7 +26,7 @@ import { firestore } from '../functions/src/db';
 import { type CohortEntry, writeCohortReport } from '../functions/src/excel/cohort';
 import { recomputeAll } from '../functions/src/recompute/daily';
 import { SLICE_BUDGET_MS } from '../functions/src/recompute/slices';
-import { cohortEntries, type Scope } from '../functions/src/routes/cohort';
+import { cohortEntries, type Scope } from '../functions/src/usecases/cohort';
 import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
 import { answerAs, failureOf, okAs } from '../scripts/emulator-api';
 import { actAsFunctionsEmulator } from '../scripts/emulator-key';

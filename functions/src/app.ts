@@ -4,8 +4,9 @@ import * as api from '@qualcard/shared/api/routes';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { errorAnswer } from './http/errors';
-import { logFailure, logRequest } from './http/request-log';
+import { logRequest } from './http/request-log';
 import { Router } from './http/router';
+import { logs } from './logs';
 import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
 import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { cohortJsonRoute } from './routes/cohort-json';
@@ -60,12 +61,13 @@ export async function handle(req: Request, res: Response): Promise<void> {
   } catch (e) {
     if (res.headersSent) {
       // Part of a streamed file is out: the client must see a broken response, not a truncated file.
-      logFailure(log, 'error after the response started', e);
+      logs.requestFailed(log, 'error after the response started', e);
       res.destroy(e as Error);
       return;
     }
     const answer = errorAnswer(e, log.requestId);
-    if (answer.status >= 500) logFailure(log, answer.status === 503 ? 'transient error' : 'unexpected error', e);
+    if (answer.status >= 500)
+      logs.requestFailed(log, answer.status === 503 ? 'transient error' : 'unexpected error', e);
     await bodyRead(req);
     res.status(answer.status).set(answer.headers).json(answer.body);
   }

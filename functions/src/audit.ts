@@ -3,9 +3,8 @@
 // revocation, appends one record (who, when, before, after) in the same transaction as the change. Records are
 // hash-chained per apprentice: hash = sha256(previous hash + canonical JSON of the record), and the apprentice
 // document keeps the head, so editing, removing or reordering a record shows.
-import type { Firestore, Transaction } from 'firebase-admin/firestore';
+// Pure: the records are written by store/audit.ts (appendAudit, in the change's transaction) and read back there.
 import { canonicalJson, sha256 } from './canonical';
-import { paths } from './db';
 
 export type AuditEntity = 'sign-off' | 'hours-entry' | 'profile' | 'wage-raise' | 'credential';
 export type AuditAction = 'create' | 'update' | 'delete';
@@ -36,24 +35,6 @@ export const auditId = (seq: number): string => String(seq).padStart(10, '0');
 export function chain(prev: AuditHead, body: Omit<AuditBody, 'seq'>): AuditRecord {
   const full: AuditBody = { ...body, seq: prev.seq + 1, before: body.before ?? null, after: body.after ?? null };
   return { ...full, prevHash: prev.hash, hash: sha256(prev.hash + canonicalJson(full)) };
-}
-
-/** Appends records within the caller's transaction; returns the new head. */
-export function appendAudit(
-  tx: Transaction,
-  db: Firestore,
-  sid: string,
-  aid: string,
-  head: AuditHead,
-  bodies: Omit<AuditBody, 'seq'>[],
-): AuditHead {
-  let h = head;
-  for (const body of bodies) {
-    const record = chain(h, body);
-    tx.create(db.doc(`${paths.audit(sid, aid)}/${auditId(record.seq)}`), record);
-    h = { seq: record.seq, hash: record.hash };
-  }
-  return h;
 }
 
 export interface ChainCheck {
@@ -102,13 +83,4 @@ export function verifyChain(records: AuditRecord[], head: AuditHead | undefined)
       problem: `the chain ends at record ${prev.seq} but the apprentice's head says ${h.seq}: records were removed or added outside a transaction`,
     };
   return { ok: true, records: records.length };
-}
-
-export async function verifyApprenticeAudit(db: Firestore, sid: string, aid: string): Promise<ChainCheck> {
-  const [snap, apprentice] = await Promise.all([
-    db.collection(paths.audit(sid, aid)).orderBy('seq').get(),
-    db.doc(paths.apprentice(sid, aid)).get(),
-  ]);
-  const records = snap.docs.map((d) => d.data() as AuditRecord);
-  return verifyChain(records, apprentice.get('auditHead') as AuditHead | undefined);
 }

@@ -1,8 +1,8 @@
 // The sponsor's calendar: its time zone (stored from the admin's spreadsheet) decides what "today" is for
 // default as-of dates, sign-off dates, confirmation dates and "in the future" checks.
-import { DEFAULT_TIME_ZONE, localDate, Programs } from '@qualcard/shared';
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
-import { firestore, paths } from './db';
+import { DEFAULT_TIME_ZONE, localDate, type Programs } from '@qualcard/shared';
+import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { readSponsor, sponsorOf } from './store/sponsors';
 
 export interface SponsorClock {
   timeZone: string;
@@ -22,14 +22,20 @@ export interface SponsorSettings extends SponsorClock {
   programs: Programs;
 }
 
-/** The settings a sponsor document holds, as of `now`. Programs are validated when an admin's sync stores them. */
-export function settingsOf(snap: DocumentSnapshot, now = new Date()): SponsorSettings {
-  const programs = Programs.safeParse(snap.get('programs') ?? {});
-  const clock = clockFor(snap.get('timeZone') as string | undefined, now);
-  return { ...clock, programs: programs.success ? programs.data : {} };
-}
+/** The settings of a sponsor's fields as of `now`. Programs are validated when an admin's sync stores them. */
+export const settingsFrom = (
+  sponsor: { timeZone?: string; programs: Programs },
+  now = new Date(),
+): SponsorSettings => ({
+  ...clockFor(sponsor.timeZone, now),
+  programs: sponsor.programs,
+});
+
+/** The settings a sponsor document (already read) holds, as of `now`. */
+export const settingsOf = (snap: DocumentSnapshot, now = new Date()): SponsorSettings =>
+  settingsFrom(sponsorOf(snap), now);
 
 /** One read of the sponsor document. */
-export async function sponsorSettings(sid: string): Promise<SponsorSettings> {
-  return settingsOf(await firestore().doc(paths.sponsor(sid)).get());
+export async function sponsorSettings(db: Firestore, sid: string, now = new Date()): Promise<SponsorSettings> {
+  return settingsFrom(await readSponsor(db, sid), now);
 }

@@ -1,6 +1,8 @@
-// Firestore handle and document paths. One place for the data layout (also used by firestore.rules):
+// Firestore handle and document paths. One place for the data layout (also used by firestore.rules); every read and
+// write of it is in store/, through typed converters, and the handle is taken only by the entry points
+// (routes/context.ts, index.ts, recompute/schedule.ts), which hand it to the use cases:
 //   members/{email}                                     roles per sponsor
-//   sponsors/{sponsorId}                                name
+//   sponsors/{sponsorId}                                name, time zone, programs, digest settings
 //   sponsors/{sponsorId}/apprentices/{apprenticeId}     profile, prior credit, exams, certifications, audit head
 //     .../signOffs/{key}  .../hours/{key}               one document per sheet row
 //     .../audit/{seq}                                   hash-chained change log (append only)

@@ -1,4 +1,4 @@
-// Cloud Functions entry points: one HTTPS function, `api`, with every endpoint under /v1 (see app.ts), and the
+// Cloud Functions entry points: one HTTPS function, `api`, serving every route of the contract (app.ts), and the
 // scheduled `digests` (digest/send.ts).
 //
 // Runtime choices, from the measured workloads (npm run bench:backend): a transcript export takes ~0.1-0.2 s and a
@@ -23,7 +23,7 @@ export const api = onRequest(
     concurrency: 16,
     maxInstances: MAX_INSTANCES,
     timeoutSeconds: 120,
-    // The add-on calls with the user's Google ID token, which the function verifies itself (auth.ts), not IAM.
+    // The add-on calls with the user's Google ID token, which the function verifies itself (http/auth.ts), not IAM.
     invoker: 'public',
     // The credential signing key (credentials/key.ts): Secret Manager in the cloud, functions/.secret.local locally.
     secrets: [CREDENTIAL_KEY],
@@ -41,8 +41,8 @@ export const digests = onSchedule(
   async (event) => {
     const { firestore } = await import('./db');
     const { sendDigests } = await import('./digest/send');
-    const stats = await sendDigests(firestore(), new Date(event.scheduleTime), MAIL_COLLECTION.value());
-    console.log(JSON.stringify({ message: 'digests', ...stats }));
+    const { logs } = await import('./logs');
+    logs.digestsSent(await sendDigests(firestore(), new Date(event.scheduleTime), MAIL_COLLECTION.value()));
   },
 );
 // The daily recompute, on a schedule (recompute/schedule.ts).

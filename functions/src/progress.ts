@@ -4,45 +4,39 @@ import {
   computeProgress,
   type Programs,
   type Progress,
-  type ProgressSummary,
   RecordMismatchError,
   summarizeProgress,
 } from '@qualcard/shared';
+import type { StoredProgress } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
 import { reconcileCredentials } from './credentials/issue';
-import { paths } from './db';
-import { badRequest } from './http/errors';
+import { Invalid } from './domain/errors';
 import { resolveFramework } from './registry';
+import { readProgress, writeProgress } from './store/progress';
 
-export interface StoredProgress {
-  sponsorId: string;
-  apprenticeId: string;
-  name: string;
-  email: string;
-  coachEmails: string[];
-  frameworkId: string;
-  /** The published version the progress was computed against. */
-  frameworkVersion: string;
-  /** Small whatever the record holds: every tally, the first findings and a count per code. */
-  progress: ProgressSummary;
-  computedAt: string;
-}
+export type { StoredProgress } from '@qualcard/shared/api';
 
-/** 400 naming the version when the framework exists but not at that version, else naming the framework id. */
-async function unknownFramework(sid: string, record: ApprenticeRecord, path: (string | number)[]): Promise<Error> {
+/** Invalid naming the version when the framework exists but not at that version, else naming the framework id. */
+async function unknownFramework(
+  db: Firestore,
+  sid: string,
+  record: ApprenticeRecord,
+  path: (string | number)[],
+): Promise<Error> {
   const { frameworkId: id, frameworkVersion: version } = record.apprentice;
-  const known = version !== undefined && (await resolveFramework(sid, id)) !== undefined;
+  const known = version !== undefined && (await resolveFramework(db, sid, id)) !== undefined;
   const at = [...path, 'apprentice', known ? 'frameworkVersion' : 'frameworkId'].join('.');
   const message = known ? `${id} has no published version "${version}"` : `unknown framework "${id}"`;
-  return badRequest(`${at}: ${message}`, { issues: [{ path: at, message }] });
+  return new Invalid(`${at}: ${message}`, { issues: [{ path: at, message }] });
 }
 
 /**
  * Runs the engine against the version of the framework the record names (the registry), with the sponsor's program
- * for that framework; a record that does not fit its framework is a 400 naming the field (under `path`).
+ * for that framework; a record that does not fit its framework is Invalid naming the field (under `path`).
  */
 export async function progressFor(
+  db: Firestore,
   sid: string,
   record: ApprenticeRecord,
   asOf: string,
@@ -50,14 +44,14 @@ export async function progressFor(
   programs: Programs = {},
 ): Promise<Progress> {
   const { frameworkId, frameworkVersion } = record.apprentice;
-  const framework = (await resolveFramework(sid, frameworkId, frameworkVersion))?.framework;
-  if (!framework) throw await unknownFramework(sid, record, path);
+  const framework = (await resolveFramework(db, sid, frameworkId, frameworkVersion))?.framework;
+  if (!framework) throw await unknownFramework(db, sid, record, path);
   try {
     return computeProgress(framework, record, asOf, programs[framework.id]);
   } catch (e) {
     if (e instanceof RecordMismatchError) {
       const field = [...path, e.field].join('.');
-      throw badRequest(`${field}: ${e.message.slice(e.field.length + 2)}`, {
+      throw new Invalid(`${field}: ${e.message.slice(e.field.length + 2)}`, {
         issues: [{ path: field, message: e.message }],
       });
     }
@@ -100,12 +94,11 @@ export async function storeProgress(
   record: ApprenticeRecord,
   progress: Progress,
 ): Promise<StoredProgress> {
-  const ref = db.doc(`${paths.progress(sid)}/${record.apprentice.id}`);
   const view = progressView(sid, record, progress);
-  const current = (await ref.get()).data() as StoredProgress | undefined;
+  const current = await readProgress(db, sid, record.apprentice.id);
   const wasComplete = current?.progress.levels.some((l) => l.complete) ?? false;
   const stored = sameView(current, view) ? current : storedDoc(view, new Date());
-  if (stored !== current) await ref.set(stored);
+  if (stored !== current) await writeProgress(db, stored);
   await reconcileCredentials(db, sid, record, progress, wasComplete);
   return stored;
 }

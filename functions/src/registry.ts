@@ -4,9 +4,11 @@
 // still resolves after a release ships a newer one. A published version never changes, so parsed versions are
 // cached in memory.
 import { Framework, getFramework, shippedFrameworks } from '@qualcard/shared';
+import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson, sha256 } from './canonical';
-import { firestore, MAX_DOCUMENT_BYTES } from './db';
-import { conflict, notFound, tooLarge } from './http/errors';
+import { MAX_DOCUMENT_BYTES } from './db';
+import { Conflict, NotFound, TooLarge } from './domain/errors';
+import { logs } from './logs';
 import {
   type FrameworkDoc,
   readFrameworkDoc,
@@ -61,6 +63,7 @@ const fromVersionDoc = (sid: string, doc: VersionDoc): ResolvedFramework => ({
 
 /** The framework `id` at `version` (the latest published without one), or undefined if there is none. */
 export async function resolveFramework(
+  db: Firestore,
   sid: string,
   id: string,
   version?: string,
@@ -69,7 +72,6 @@ export async function resolveFramework(
   if (bundled && (!version || version === bundled.version))
     return { framework: bundled, owner: SHIPPED_OWNER, version: bundled.version };
   // Another version of a shipped framework is one an earlier release shipped and the sponsor's registry kept.
-  const db = firestore();
   const wanted = version ?? (await readFrameworkDoc(db, sid, id))?.latestVersion;
   if (!wanted) return undefined;
   const key = cacheKey(sid, id, wanted);
@@ -79,16 +81,16 @@ export async function resolveFramework(
   return doc ? remember(key, fromVersionDoc(sid, doc)) : undefined;
 }
 
-/** The framework a record names; 404 naming the id and version when the registry has no such version. */
-export async function frameworkFor(sid: string, id: string, version?: string): Promise<Framework> {
-  const found = await resolveFramework(sid, id, version);
-  if (!found) throw notFound(`no framework "${id}"${version ? ` version "${version}"` : ''} for sponsor ${sid}`);
+/** The framework a record names; NotFound naming the id and version when the registry has no such version. */
+export async function frameworkFor(db: Firestore, sid: string, id: string, version?: string): Promise<Framework> {
+  const found = await resolveFramework(db, sid, id, version);
+  if (!found) throw new NotFound(`no framework "${id}"${version ? ` version "${version}"` : ''} for sponsor ${sid}`);
   return found.framework;
 }
 
 /** Every framework a sponsor can use: the shipped ones (with earlier versions kept), then the sponsor's own by id. */
-export async function listFrameworks(sid: string): Promise<RegistryEntry[]> {
-  const own = await readFrameworkDocs(firestore(), sid);
+export async function listFrameworks(db: Firestore, sid: string): Promise<RegistryEntry[]> {
+  const own = await readFrameworkDocs(db, sid);
   const bundled = shippedFrameworks().map((f) => ({
     id: f.id,
     title: f.title,
@@ -124,7 +126,11 @@ const adopted = new Set<string>();
  * The same version with other content means a release changed a shipped framework without a new version (the
  * versions lock test prevents it): the kept copy stays the record and the error is logged.
  */
-export async function adoptShipped(sid: string, pinned: { frameworkId: string; frameworkVersion?: string }[]) {
+export async function adoptShipped(
+  db: Firestore,
+  sid: string,
+  pinned: { frameworkId: string; frameworkVersion?: string }[],
+) {
   for (const { frameworkId, frameworkVersion } of pinned) {
     const bundled = shipped(frameworkId);
     const key = cacheKey(sid, frameworkId, frameworkVersion ?? '');
@@ -132,9 +138,8 @@ export async function adoptShipped(sid: string, pinned: { frameworkId: string; f
     const json = canonicalJson(bundled);
     const doc = { frameworkId, version: bundled.version, json, sha256: sha256(json) };
     const at = { publishedBy: SHIPPED_OWNER, publishedAt: new Date().toISOString() };
-    const outcome = await writeVersion(firestore(), sid, bundled.title, { ...doc, ...at }, SHIPPED_OWNER);
-    if (outcome.kind === 'different')
-      console.error(`shipped ${frameworkId} ${bundled.version} differs from the copy sponsor ${sid} keeps`);
+    const outcome = await writeVersion(db, sid, bundled.title, { ...doc, ...at }, SHIPPED_OWNER);
+    if (outcome.kind === 'different') logs.shippedFrameworkDiffers(sid, frameworkId, bundled.version);
     adopted.add(key);
   }
 }
@@ -144,17 +149,22 @@ const DOC_OVERHEAD = 4 * 1024;
 
 /**
  * Publishes a validated framework as an immutable version. The same content again changes nothing; other content
- * under a published version, or a shipped framework's id, is a 409; a document Firestore cannot hold is a 413.
+ * under a published version, or a shipped framework's id, is a Conflict; a document Firestore cannot hold is TooLarge.
  */
-export async function publishFramework(sid: string, framework: Framework, by: string): Promise<Published> {
+export async function publishFramework(
+  db: Firestore,
+  sid: string,
+  framework: Framework,
+  by: string,
+): Promise<Published> {
   if (shipped(framework.id))
-    throw conflict(
+    throw new Conflict(
       `framework.id: "${framework.id}" is a framework Qualcard ships; publish an extension under its own id (e.g. "${framework.id}-${sid}")`,
     );
   const json = canonicalJson(framework);
   const size = Buffer.byteLength(json);
   if (size + DOC_OVERHEAD > MAX_DOCUMENT_BYTES)
-    throw tooLarge(
+    throw new TooLarge(
       `framework: ${size} bytes as JSON; a published version is one Firestore document of at most ${MAX_DOCUMENT_BYTES - DOC_OVERHEAD} bytes (shorten texts or split the framework)`,
     );
   const doc: VersionDoc = {
@@ -165,9 +175,9 @@ export async function publishFramework(sid: string, framework: Framework, by: st
     publishedBy: by,
     publishedAt: new Date().toISOString(),
   };
-  const outcome = await writeVersion(firestore(), sid, framework.title, doc);
+  const outcome = await writeVersion(db, sid, framework.title, doc);
   if (outcome.kind === 'different')
-    throw conflict(
+    throw new Conflict(
       `framework.version: ${framework.id} version "${framework.version}" was published on ${outcome.stored.publishedAt} by ${outcome.stored.publishedBy} with other content; a published version never changes: publish a new version`,
     );
   return {

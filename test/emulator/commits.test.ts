@@ -2,9 +2,9 @@
 // into commits under the cap, each with its audit records, and the chain stays whole across commits.
 import { ApprenticeRecord } from '@qualcard/shared';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
-import { verifyApprenticeAudit } from '../../functions/src/audit';
 import { commitApprentice } from '../../functions/src/store/apprentice';
 import { planSync } from '../../functions/src/sync/plan';
+import { verifyApprenticeAudit } from '../../functions/src/usecases/audit';
 import { clearFirestore, db } from './helpers/api';
 import { record } from './helpers/records';
 

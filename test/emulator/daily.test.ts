@@ -76,7 +76,7 @@ async function expectEngineAnswer(sid: Sid, now: Date): Promise<void> {
   const settings = settingsOf(await db().doc(`sponsors/${sid}`).get(), now);
   for (const s of await stored(sid)) {
     const rec = (await readRecord(db(), sid, s.apprenticeId))!;
-    const view = progressView(sid, rec, await progressFor(sid, rec, settings.today, [], settings.programs));
+    const view = progressView(sid, rec, await progressFor(db(), sid, rec, settings.today, [], settings.programs));
     expect({ ...s, computedAt: undefined }).toEqual(JSON.parse(JSON.stringify(view)));
   }
 }

@@ -13,10 +13,10 @@ import {
   type SheetRecord,
 } from '@qualcard/shared';
 import ExcelJS from 'exceljs';
-import type { MigrationAnswer } from '../../functions/src/migrate';
 import type { StoredProgress } from '../../functions/src/progress';
 import type { RegistryEntry, ResolvedFramework } from '../../functions/src/registry';
 import { readRecord } from '../../functions/src/store/apprentice';
+import type { MigrationAnswer } from '../../functions/src/usecases/migrate';
 import {
   allDocuments,
   call,

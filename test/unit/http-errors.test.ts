@@ -3,6 +3,7 @@
 import { GrpcStatus } from '@google-cloud/firestore';
 import type { Request } from 'firebase-functions/v2/https';
 import * as z from 'zod';
+import { Conflict, Forbidden, Invalid, invalidField, NotFound, TooLarge } from '../../functions/src/domain/errors';
 import { parseBody } from '../../functions/src/http/body';
 import {
   badRequest,
@@ -149,4 +150,29 @@ test("the scripts' API client reports the API's errors and the platform's pages 
   ).toBe(
     "HTTP 413 from the server (not the API's JSON error; the request body was refused before reaching Qualcard: the body is too large)",
   );
+});
+
+describe('domain errors (functions/src/domain/errors.ts) become the same answers as before', () => {
+  test.each([
+    [new Invalid('bad', { issues: [] }), 400, 'invalid-request', { details: { issues: [] } }],
+    [new Forbidden('no'), 403, 'forbidden', {}],
+    [new NotFound('gone'), 404, 'not-found', {}],
+    [new Conflict('taken'), 409, 'conflict', {}],
+    [new TooLarge('big'), 413, 'payload-too-large', {}],
+  ])('%s is a %i %s', (error, status, code, details) => {
+    expect(errorAnswer(error, 'r')).toEqual({
+      status,
+      headers: {},
+      body: { error: { status, code, message: error.message, ...details } },
+    });
+  });
+
+  test('a field error names the field in the message and in details.issues', () => {
+    expect(errorAnswer(invalidField('step', 'too high'), 'r').body.error).toEqual({
+      status: 400,
+      code: 'invalid-request',
+      message: 'step: too high',
+      details: { issues: [{ path: 'step', message: 'too high' }] },
+    });
+  });
 });

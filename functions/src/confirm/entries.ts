@@ -2,7 +2,7 @@
 // (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes.
 import type { Framework, HoursEntry, SignOff } from '@qualcard/shared';
 import type { ConfirmRequest } from '@qualcard/shared/api';
-import { badRequest, forbidden } from '../http/errors';
+import { Forbidden, Invalid } from '../domain/errors';
 import type { Profile, Target } from '../store/apprentice';
 import type { Row } from '../store/rows';
 import { type Confirmer, confirmationFor } from './confirmation';
@@ -23,13 +23,13 @@ const emptyLists = (): Lists => ({ signOffs: [], hours: [], priorCredit: [], exa
 /** A typed "signed by" / "verified by" that names someone else: only that person can confirm the entry. */
 function checkClaim(path: string, what: string, claimed: string | undefined, who: Confirmer): void {
   if (!who.attest && claimed && claimed !== who.email)
-    throw forbidden(`${path}: ${what} is typed as by ${claimed}; only ${claimed} can confirm it`);
+    throw new Forbidden(`${path}: ${what} is typed as by ${claimed}; only ${claimed} can confirm it`);
 }
 
 function checkDate(path: string, what: string, date: string | undefined, who: Confirmer): void {
-  if (!date) throw badRequest(`${path}: ${what} has no date; type the date in the sheet and sync first`);
+  if (!date) throw new Invalid(`${path}: ${what} has no date; type the date in the sheet and sync first`);
   if (date > who.clock.today)
-    throw badRequest(`${path}: ${what} is dated ${date}, after today (${who.clock.today}, ${who.clock.timeZone})`);
+    throw new Invalid(`${path}: ${what} is dated ${date}, after today (${who.clock.today}, ${who.clock.timeZone})`);
 }
 
 function confirmSignOffs(state: State, ids: string[], who: Confirmer, out: Outcome): void {
@@ -37,7 +37,7 @@ function confirmSignOffs(state: State, ids: string[], who: Confirmer, out: Outco
     const path = `signOffs.${i}`;
     const rows = state.signOffs.filter((r) => r.data.itemId === itemId);
     if (!rows.length)
-      throw badRequest(`${path}: no sign-off for item "${itemId}" in the synced record; sync the sheet first`);
+      throw new Invalid(`${path}: no sign-off for item "${itemId}" in the synced record; sync the sheet first`);
     const row = rows.find((r) => !r.data.confirmation);
     if (!row) {
       out.already.signOffs.push(itemId);
@@ -55,7 +55,7 @@ function confirmHours(state: State, ids: string[], who: Confirmer, out: Outcome)
   for (const [i, id] of ids.entries()) {
     const path = `hours.${i}`;
     const row = state.hours.find((r) => r.data.id === id);
-    if (!row) throw badRequest(`${path}: no hours entry "${id}" in the synced record; sync the sheet first`);
+    if (!row) throw new Invalid(`${path}: no hours entry "${id}" in the synced record; sync the sheet first`);
     if (row.data.confirmation) {
       out.already.hours.push(id);
       continue;
@@ -71,7 +71,7 @@ function confirmHours(state: State, ids: string[], who: Confirmer, out: Outcome)
 function confirmPriorCredit(state: State, ids: string[], who: Confirmer, out: Outcome): void {
   for (const [i, id] of ids.entries()) {
     const index = state.profile.priorCredit.findIndex((c) => c.id === id);
-    if (index < 0) throw badRequest(`priorCredit.${i}: no prior credit "${id}" in the synced record; sync first`);
+    if (index < 0) throw new Invalid(`priorCredit.${i}: no prior credit "${id}" in the synced record; sync first`);
     const credit = state.profile.priorCredit[index]!;
     if (credit.confirmation) {
       out.already.priorCredit.push(id);
@@ -104,7 +104,7 @@ function recordResults(
   for (const [i, proof] of proofs.entries()) {
     const path = `${kind}.${i}`;
     if (!required.has(proof.id))
-      throw badRequest(
+      throw new Invalid(
         `${path}.id: ${framework.id} requires no ${kind === 'exams' ? 'exam' : 'certification'} "${proof.id}"`,
       );
     const index = list.findIndex((e) => e.id === proof.id);
@@ -114,7 +114,7 @@ function recordResults(
       continue;
     }
     const date = proof.date ?? typed?.date;
-    if (date && date > who.clock.today) throw badRequest(`${path}.date: ${date} is after today (${who.clock.today})`);
+    if (date && date > who.clock.today) throw new Invalid(`${path}.date: ${date} is after today (${who.clock.today})`);
     const entry = {
       id: proof.id,
       ...(kind === 'exams' ? { passed: true } : {}),

@@ -13,30 +13,14 @@ import {
 import { earnsCredential, levelCredential } from '@qualcard/shared/credentials/build';
 import { signCredential } from '@qualcard/shared/credentials/jwt';
 import type { Firestore } from 'firebase-admin/firestore';
-import { error as logError } from 'firebase-functions/logger';
 import { sha256 } from '../canonical';
-import { adminFirestore, paths } from '../db';
+import { logs } from '../logs';
 import { resolveFramework } from '../registry';
+import { createCredential, credentialsOf, type StoredCredential, setFlag } from '../store/credentials';
+import { readSponsor } from '../store/sponsors';
 import { issuerKey, kidFor, publicUrl } from './key';
 
-export interface StoredCredential {
-  /** The document id: a hash of apprentice, framework, version and level, so a level is credentialed once. */
-  credentialId: string;
-  /** The credential's own id (urn:uuid), its JWT's jti, and what the revocation list names. */
-  id: string;
-  sponsorId: string;
-  apprenticeId: string;
-  frameworkId: string;
-  frameworkVersion: string;
-  levelId: string;
-  name: string;
-  issuedAt: string;
-  jwt: string;
-  status: 'active' | 'revoked';
-  revoked?: { at: string; by: string; reason: string };
-  /** Set while the level is no longer complete (confirmed entries withdrawn, a framework change): review it. */
-  flag?: { since: string; reason: string };
-}
+export type { StoredCredential } from '../store/credentials';
 
 export const credentialKey = (aid: string, fid: string, version: string, levelId: string): string =>
   sha256(JSON.stringify([aid, fid, version, levelId])).slice(0, 32);
@@ -88,13 +72,8 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
     jwt: await signCredential(credential, key.privateKey, kidFor(sid, key)),
     status: 'active',
   };
-  // create() fails when another request issued it first: one credential per apprentice, version and level.
-  await ctx.db
-    .doc(`${paths.credentials(sid)}/${stored.credentialId}`)
-    .create(stored)
-    .catch((e: { code?: number }) => {
-      if (e.code !== 6) throw e; // ALREADY_EXISTS
-    });
+  // Not stored when another request issued it first: one credential per apprentice, version and level.
+  await createCredential(ctx.db, stored);
 }
 
 /** Flags (or clears the flag of) the apprentice's active credentials on this framework version. */
@@ -102,12 +81,11 @@ async function reviewFlags(ctx: Context, existing: StoredCredential[], complete:
   const now = new Date().toISOString();
   for (const c of existing) {
     if (c.status !== 'active' || c.frameworkVersion !== ctx.progress.frameworkVersion) continue;
-    const ref = ctx.db.doc(`${paths.credentials(ctx.sid)}/${c.credentialId}`);
     if (!complete.has(c.levelId) && !c.flag) {
       const reason = `${c.levelId} is no longer complete on confirmed entries: review and revoke if it should not stand`;
-      await ref.update({ flag: { since: now, reason } });
+      await setFlag(ctx.db, ctx.sid, c.credentialId, { since: now, reason });
     } else if (complete.has(c.levelId) && c.flag) {
-      await ref.update({ flag: adminFirestore().FieldValue.delete() });
+      await setFlag(ctx.db, ctx.sid, c.credentialId, undefined);
     }
   }
 }
@@ -116,8 +94,7 @@ async function reconcile(ctx: Context, wasComplete: boolean): Promise<void> {
   const { db, sid, record, progress } = ctx;
   const complete = progress.levels.filter(earnsCredential);
   if (complete.length === 0 && !wasComplete) return;
-  const snap = await db.collection(paths.credentials(sid)).where('apprenticeId', '==', record.apprentice.id).get();
-  const existing = snap.docs.map((d) => d.data() as StoredCredential);
+  const existing = await credentialsOf(db, sid, record.apprentice.id);
   await reviewFlags(ctx, existing, new Set(complete.map((l) => l.levelId)));
   const have = new Set(existing.map((c) => c.credentialId));
   const fid = record.apprentice.frameworkId;
@@ -126,11 +103,11 @@ async function reconcile(ctx: Context, wasComplete: boolean): Promise<void> {
   );
   if (missing.length === 0) return;
   const [resolved, sponsor] = await Promise.all([
-    resolveFramework(sid, fid, progress.frameworkVersion),
-    db.doc(paths.sponsor(sid)).get(),
+    resolveFramework(db, sid, fid, progress.frameworkVersion),
+    readSponsor(db, sid),
   ]);
   if (!resolved) throw new Error(`framework ${fid} ${progress.frameworkVersion} is not in the registry`);
-  const sponsorName = (sponsor.get('name') as string | undefined) ?? sid;
+  const sponsorName = sponsor.name ?? sid;
   for (const level of missing) await issueOne(ctx, resolved.framework, sponsorName, level);
 }
 
@@ -149,6 +126,6 @@ export async function reconcileCredentials(
   try {
     await reconcile({ db, sid, record, progress }, wasComplete);
   } catch (e) {
-    logError('credentials not reconciled', { sponsorId: sid, error: (e as Error).message });
+    logs.credentialsNotReconciled(sid, e);
   }
 }

@@ -1,14 +1,16 @@
 // The weekly digests: for each sponsor whose digest is on and whose weekday it is today (in the sponsor's time zone),
 // compose its messages from its stored progress and write them as mail documents, once per week and recipient.
 import { isArchived, standing } from '@qualcard/shared';
+import type { StoredProgress } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
-import { clockFor, settingsOf } from '../clock';
-import { adminFirestore, paths } from '../db';
-import type { StoredProgress } from '../progress';
+import { clockFor } from '../clock';
 import { readRecord } from '../store/apprentice';
+import { writeMailOnce } from '../store/mail';
+import { membersWithRole } from '../store/members';
+import { progressPages } from '../store/progress';
+import { sponsorsWithDigest } from '../store/sponsors';
 import { composeDigests, type DigestApprentice, isoWeek, type WaitingRow } from './compose';
-import { DEFAULT_MAIL_COLLECTION, mailDoc, mailId } from './mail';
-import { digestOf } from './settings';
+import { DEFAULT_MAIL_COLLECTION, mailDoc } from './mail';
 
 export interface DigestStats {
   /** Sponsors with the digest on. */
@@ -20,9 +22,6 @@ export interface DigestStats {
   /** Messages already written earlier this week (a rerun). */
   alreadySent: number;
 }
-
-/** Firestore's ALREADY_EXISTS status code, what `create` fails with when the document is there. */
-const ALREADY_EXISTS = 6;
 
 /** The sign-off and hours rows of one apprentice that wait for a coach, read only when the tallies say there are some. */
 async function waitingRows(db: Firestore, sid: string, p: StoredProgress, today: string): Promise<WaitingRow[]> {
@@ -65,50 +64,21 @@ export async function apprenticesOf(
   size = PAGE,
 ): Promise<DigestApprentice[]> {
   const all: DigestApprentice[] = [];
-  const query = db.collection(paths.progress(sid)).orderBy(adminFirestore().FieldPath.documentId()).limit(size);
-  for (let page = await query.get(); !page.empty; page = await query.startAfter(page.docs.at(-1)!).get()) {
-    const rows = await Promise.all(page.docs.map((d) => digestApprentice(db, sid, d.data() as StoredProgress, today)));
-    all.push(...rows);
-    if (page.size < size) break;
+  const page = progressPages(db, sid, { size });
+  for (let docs = await page(); docs.length; docs = await page(docs.at(-1)!.apprenticeId)) {
+    all.push(...(await Promise.all(docs.map((p) => digestApprentice(db, sid, p, today)))));
+    if (docs.length < size) break;
   }
   return all;
 }
 
 /** Who of the sponsor's members gets which message: coaches theirs, admins and consultants the summary. */
 async function recipientsOf(db: Firestore, sid: string): Promise<{ coaches: string[]; staff: string[] }> {
-  const role = new (adminFirestore().FieldPath)('sponsors', sid, 'role');
-  const snap = await db.collection('members').where(role, 'in', ['admin', 'consultant', 'coach']).get();
-  const roleOf = (d: (typeof snap.docs)[number]) => d.get(role) as string;
+  const members = await membersWithRole(db, sid, ['admin', 'consultant', 'coach']);
   return {
-    coaches: snap.docs.filter((d) => roleOf(d) === 'coach').map((d) => d.id),
-    staff: snap.docs.filter((d) => roleOf(d) !== 'coach').map((d) => d.id),
+    coaches: members.filter(([, role]) => role === 'coach').map(([email]) => email),
+    staff: members.filter(([, role]) => role !== 'coach').map(([email]) => email),
   };
-}
-
-/** Writes each message unless this week's copy is there; returns [written, already there]. */
-async function writeOnce(
-  db: Firestore,
-  collection: string,
-  [sid, week]: [string, string],
-  messages: ReturnType<typeof composeDigests>,
-) {
-  const outcomes = await Promise.all(
-    messages.map((m) =>
-      db
-        .collection(collection)
-        .doc(mailId(sid, week, m.to))
-        .create(mailDoc(m))
-        .then(
-          () => true,
-          (e: { code?: number }) => {
-            if (e.code === ALREADY_EXISTS) return false;
-            throw e;
-          },
-        ),
-    ),
-  );
-  const written = outcomes.filter(Boolean).length;
-  return [written, outcomes.length - written] as const;
 }
 
 /**
@@ -121,26 +91,25 @@ export async function sendDigests(
   collection: string = DEFAULT_MAIL_COLLECTION,
 ): Promise<DigestStats> {
   const stats: DigestStats = { enabled: 0, due: 0, written: 0, alreadySent: 0 };
-  const sponsors = await db.collection('sponsors').where('digest.enabled', '==', true).get();
-  for (const snap of sponsors.docs) {
-    const digest = digestOf(snap);
+  for (const sponsor of await sponsorsWithDigest(db)) {
+    const { digest } = sponsor;
     if (!digest?.enabled) continue;
     stats.enabled++;
-    const { today } = clockFor(settingsOf(snap).timeZone, now);
+    const { today } = clockFor(sponsor.timeZone, now);
     const { week, weekday } = isoWeek(today);
     if (weekday !== digest.weekday) continue;
     stats.due++;
-    const sid = snap.id;
+    const sid = sponsor.id;
     const [apprentices, recipients] = await Promise.all([apprenticesOf(db, sid, today), recipientsOf(db, sid)]);
     const messages = composeDigests({
       sponsorId: sid,
-      sponsorName: (snap.get('name') as string | undefined) ?? sid,
+      sponsorName: sponsor.name ?? sid,
       week,
       sheetUrl: digest.sheetUrl,
       apprentices,
       ...recipients,
     });
-    const [written, already] = await writeOnce(db, collection, [sid, week], messages);
+    const [written, already] = await writeMailOnce(db, collection, [sid, week], messages.map(mailDoc));
     stats.written += written;
     stats.alreadySent += already;
   }

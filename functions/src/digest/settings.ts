@@ -1,5 +1,4 @@
-// A sponsor's digest settings (sponsors/{sid}.digest), off until an admin turns them on (PUT /v1/sponsors/:sid/digest).
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
+// A sponsor's digest settings (sponsors/{sid}.digest), off until an admin turns them on (route putDigest).
 import * as z from 'zod';
 
 /** The admin's spreadsheet, the link every message carries. */
@@ -17,9 +16,3 @@ export const DigestSettings = z
   })
   .strict();
 export type DigestSettings = z.infer<typeof DigestSettings>;
-
-/** The stored settings, or undefined (off) when there are none or they do not parse. */
-export function digestOf(snap: DocumentSnapshot): DigestSettings | undefined {
-  const parsed = DigestSettings.safeParse(snap.get('digest'));
-  return parsed.success ? parsed.data : undefined;
-}

@@ -1,6 +1,8 @@
-// Errors a handler throws to answer with a 4xx; a Firestore error that means "try again" is a 503 (transientError);
-// anything else is a 500 (a bug, never bad input).
+// The one place errors become HTTP answers: a use case's domain error (domain/errors.ts) and the HTTP layer's own
+// refusals (HttpError: path, method, body type and size, token) are 4xx; a Firestore error that means "try again" is
+// a 503 (transientError); anything else is a 500 (a bug, never bad input).
 import type { ZodError } from 'zod';
+import { DomainError, invalidFromZod, type Refusal } from '../domain/errors';
 
 export class HttpError extends Error {
   constructor(
@@ -19,7 +21,6 @@ export const badRequest = (message: string, details?: unknown): HttpError =>
 export const unauthorized = (message: string): HttpError => new HttpError(401, 'unauthenticated', message);
 export const forbidden = (message: string): HttpError => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string): HttpError => new HttpError(404, 'not-found', message);
-export const conflict = (message: string): HttpError => new HttpError(409, 'conflict', message);
 export const tooLarge = (message: string): HttpError => new HttpError(413, 'payload-too-large', message);
 export const unsupportedType = (message: string): HttpError => new HttpError(415, 'unsupported-media-type', message);
 
@@ -45,20 +46,8 @@ export function transientError(error: unknown): string | undefined {
 }
 
 /** 400 listing each zod issue with its field path, e.g. `records.0.apprentice.email`. */
-export function fromZod(error: ZodError, prefix: (string | number)[] = []): HttpError {
-  const issues = error.issues.map((i) => ({
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))].join('.'),
-    message: i.message,
-    code: i.code,
-  }));
-  const first = issues[0];
-  return badRequest(
-    first
-      ? `${first.path || '(body)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`
-      : 'invalid body',
-    { issues },
-  );
-}
+export const fromZod = (error: ZodError, prefix: (string | number)[] = []): HttpError =>
+  asHttp(invalidFromZod(error, prefix));
 
 export interface ErrorBody {
   error: {
@@ -78,8 +67,21 @@ export interface ErrorAnswer {
   body: ErrorBody;
 }
 
+/** Each domain refusal's status and code. */
+const REFUSALS: Record<Refusal, [status: number, code: string]> = {
+  invalid: [400, 'invalid-request'],
+  forbidden: [403, 'forbidden'],
+  'not-found': [404, 'not-found'],
+  conflict: [409, 'conflict'],
+  'too-large': [413, 'payload-too-large'],
+};
+
+const asHttp = (error: DomainError): HttpError =>
+  new HttpError(...REFUSALS[error.refusal], error.message, error.details);
+
 /** The JSON answer to anything a handler threw: its own 4xx, 503 for a transient Firestore error, else 500. */
-export function errorAnswer(error: unknown, requestId: string): ErrorAnswer {
+export function errorAnswer(thrown: unknown, requestId: string): ErrorAnswer {
+  const error = thrown instanceof DomainError ? asHttp(thrown) : thrown;
   if (error instanceof HttpError) {
     const details = error.details ? { details: error.details } : {};
     return {

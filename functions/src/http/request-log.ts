@@ -2,17 +2,10 @@
 // Authorization header, a request or response body, or an email: the route pattern stands for the path.
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { info, error as logError, warn } from 'firebase-functions/logger';
 import type { Request } from 'firebase-functions/v2/https';
+import { logs, type RequestEntry } from '../logs';
 
-export interface RequestLog {
-  requestId: string;
-  method: string;
-  route: string;
-  sponsorId?: string;
-  status?: number;
-  durationMs?: number;
-}
+export type RequestLog = RequestEntry;
 
 /** Cloud Run's trace id when there is one (so the entry joins the platform's request log), else a new id. */
 export function requestIdOf(req: Request): string {
@@ -31,17 +24,9 @@ export function logRequest(req: Request, res: Response): RequestLog {
     written = true;
     entry.status = res.statusCode;
     entry.durationMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
-    // 4xx and 5xx are warnings here; a 5xx's cause is logged at error level, with its stack, by logFailure.
-    const log = entry.status >= 400 ? warn : info;
-    log(`${entry.method} ${entry.route} ${entry.status}`, { ...entry });
+    logs.request(entry);
   };
   res.on('finish', write);
   res.on('close', write);
   return entry;
-}
-
-/** An unexpected failure: its name, message and stack, with the request's id; never the request itself. */
-export function logFailure(entry: RequestLog, what: string, error: unknown): void {
-  const e = error instanceof Error ? error : new Error(String(error));
-  logError(what, { requestId: entry.requestId, route: entry.route, error: e.stack ?? `${e.name}: ${e.message}` });
 }

@@ -18,19 +18,16 @@
 // A sync that lands between this run's read of an apprentice and its write of that apprentice's progress can be
 // overwritten by a view from the rows before it (as two overlapping syncs can); the sync's rows are kept and touched
 // the apprentice document, so the next run (or the next sync) stores the right view again.
-import type {
-  DocumentReference,
-  DocumentSnapshot,
-  Firestore,
-  Query,
-  QueryDocumentSnapshot,
-} from 'firebase-admin/firestore';
-import { warn } from 'firebase-functions/logger';
-import { type SponsorSettings, settingsOf } from '../clock';
-import { MAX_WRITES_PER_COMMIT, paths } from '../db';
-import { type ProgressView, progressFor, progressView, type StoredProgress, sameView, storedDoc } from '../progress';
-import { profileOf, recordOf } from '../store/apprentice';
-import { cachedRows, readRows, rowsDoc, versionOf } from './rows-cache';
+import type { DocumentSnapshot, Firestore, QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { type SponsorSettings, settingsFrom } from '../clock';
+import { logs } from '../logs';
+import { type ProgressView, progressFor, progressView, sameView, storedDoc } from '../progress';
+import { profileOf, readRows, recordOf } from '../store/apprentice';
+import type { ApprenticeDoc } from '../store/apprentice-doc';
+import { readProgresses } from '../store/progress';
+import { apprenticePages, commitWrites, type RecomputeWrite, readRowCopies, sponsorPages } from '../store/recompute';
+import type { SponsorDoc } from '../store/sponsors';
+import { cachedRows, rowsDoc, versionOf } from './rows-cache';
 
 export interface RecomputeStats {
   sponsors: number;
@@ -65,33 +62,12 @@ export const DEFAULT_PAGE_SIZE = 200;
 /** Apprentices whose rows are read at the same time within a page. */
 const ROW_READ_CONCURRENCY = 50;
 
-/** Pages of a query ordered by document id; each page is billed as its documents, at least one read. */
-async function* pages(
-  q: Query,
-  size: number,
-  stats: RecomputeStats,
-  start?: { at?: string; after?: string },
-): AsyncGenerator<QueryDocumentSnapshot[]> {
-  // '__name__' is FieldPath.documentId(), spelt so it works with whichever Admin SDK copy created `q`.
-  const byId = q.orderBy('__name__').limit(size);
-  const first = start?.after ? byId.startAfter(start.after) : start?.at ? byId.startAt(start.at) : byId;
-  let last: QueryDocumentSnapshot | undefined;
-  for (;;) {
-    const snap = await (last ? byId.startAfter(last) : first).get();
-    stats.reads += Math.max(1, snap.size);
-    if (snap.empty) return;
-    yield snap.docs;
-    if (snap.size < size) return;
-    last = snap.docs[snap.size - 1];
-  }
-}
-
 interface Pending {
-  doc: QueryDocumentSnapshot;
+  doc: QueryDocumentSnapshot<ApprenticeDoc>;
   /** The stored copy of the apprentice's rows (recomputeRows). */
   cache: DocumentSnapshot;
 }
-type Write = { ref: DocumentReference; data: object };
+type Write = RecomputeWrite;
 
 /** An apprentice's rows from the copy when it is current, else from the rows (and a fresh copy to write). */
 async function rowsOf(db: Firestore, sid: string, p: Pending, stats: RecomputeStats, writes: Write[]) {
@@ -101,7 +77,7 @@ async function rowsOf(db: Firestore, sid: string, p: Pending, stats: RecomputeSt
   const { rows, reads } = await readRows(db, sid, p.doc.id);
   stats.reads += reads;
   const copy = rowsDoc(rows, version);
-  if (copy) writes.push({ ref: p.cache.ref, data: copy });
+  if (copy) writes.push({ kind: 'rows', sponsorId: sid, apprenticeId: p.doc.id, copy });
   return rows;
 }
 
@@ -118,10 +94,10 @@ async function viewOf(
   if (!profile) return undefined;
   const record = recordOf(sid, { profile, ...(await rowsOf(db, sid, p, stats, writes)) });
   try {
-    return progressView(sid, record, await progressFor(sid, record, settings.today, [], settings.programs));
+    return progressView(sid, record, await progressFor(db, sid, record, settings.today, [], settings.programs));
   } catch (e) {
     // One apprentice whose framework version is gone must not stop everyone else's recompute.
-    warn('recompute.skipped', { sponsorId: sid, apprenticeId: p.doc.id, error: `${e}` });
+    logs.recomputeSkipped(sid, p.doc.id, e);
     return undefined;
   }
 }
@@ -130,12 +106,16 @@ async function viewOf(
 async function viewsOf(
   db: Firestore,
   sid: string,
-  docs: QueryDocumentSnapshot[],
+  docs: QueryDocumentSnapshot<ApprenticeDoc>[],
   settings: SponsorSettings,
   stats: RecomputeStats,
   writes: Write[],
 ): Promise<ProgressView[]> {
-  const caches = await db.getAll(...docs.map((d) => db.doc(`${paths.recomputeRows(sid)}/${d.id}`)));
+  const caches = await readRowCopies(
+    db,
+    sid,
+    docs.map((d) => d.id),
+  );
   stats.reads += caches.length;
   const out: (ProgressView | undefined)[] = [];
   for (let i = 0; i < docs.length; i += ROW_READ_CONCURRENCY) {
@@ -147,11 +127,7 @@ async function viewsOf(
 
 /** Writes in batches of at most 500 (Firestore's limit on one commit). */
 async function commitAll(db: Firestore, writes: Write[], stats: RecomputeStats): Promise<void> {
-  for (let i = 0; i < writes.length; i += MAX_WRITES_PER_COMMIT) {
-    const batch = db.batch();
-    for (const w of writes.slice(i, i + MAX_WRITES_PER_COMMIT)) batch.set(w.ref, w.data);
-    await batch.commit();
-  }
+  await commitWrites(db, writes);
   stats.writes += writes.length;
 }
 
@@ -159,7 +135,7 @@ async function commitAll(db: Firestore, writes: Write[], stats: RecomputeStats):
 async function recomputePage(
   db: Firestore,
   sid: string,
-  docs: QueryDocumentSnapshot[],
+  docs: QueryDocumentSnapshot<ApprenticeDoc>[],
   settings: SponsorSettings,
   stats: RecomputeStats,
 ): Promise<void> {
@@ -167,13 +143,16 @@ async function recomputePage(
   const writes: Write[] = [];
   const views = await viewsOf(db, sid, docs, settings, stats, writes);
   if (views.length === 0) return commitAll(db, writes, stats);
-  const stored = await db.getAll(...views.map((v) => db.doc(`${paths.progress(sid)}/${v.apprenticeId}`)));
+  const stored = await readProgresses(
+    db,
+    sid,
+    views.map((v) => v.apprenticeId),
+  );
   stats.reads += stored.length;
   const before = writes.length;
-  stored.forEach((snap, i) => {
+  stored.forEach((current, i) => {
     const v = views[i] as ProgressView;
-    if (!sameView(snap.data() as StoredProgress | undefined, v))
-      writes.push({ ref: snap.ref, data: storedDoc(v, settings.now) });
+    if (!sameView(current, v)) writes.push({ kind: 'progress', stored: storedDoc(v, settings.now) });
   });
   stats.changed += writes.length - before;
   await commitAll(db, writes, stats);
@@ -192,15 +171,17 @@ interface Pass {
  */
 export async function recomputeSponsor(
   db: Firestore,
-  sponsor: DocumentSnapshot,
+  sponsor: QueryDocumentSnapshot<SponsorDoc>,
   now: Date,
   pass: Pass,
   after?: string,
 ): Promise<boolean> {
-  const settings = settingsOf(sponsor, now);
+  const settings = settingsFrom(sponsor.data(), now);
   pass.stats.sponsors++;
-  const apprentices = db.collection(paths.apprentices(sponsor.id));
-  for await (const docs of pages(apprentices, pass.size, pass.stats, { after })) {
+  const onRead = (n: number) => {
+    pass.stats.reads += n;
+  };
+  for await (const docs of apprenticePages(db, sponsor.id, pass.size, onRead, after)) {
     await recomputePage(db, sponsor.id, docs, settings, pass.stats);
     if (Date.now() > pass.deadline && docs.length === pass.size) {
       pass.stats.next = { sponsorId: sponsor.id, after: docs[docs.length - 1]!.id };
@@ -219,7 +200,10 @@ export async function recomputeAll(db: Firestore, now: Date, opts: RecomputeOpti
   const stats: RecomputeStats = { sponsors: 0, apprentices: 0, changed: 0, reads: 0, writes: 0, ms: 0 };
   const pass: Pass = { stats, size: opts.pageSize ?? DEFAULT_PAGE_SIZE, deadline: opts.deadline ?? Infinity };
   let after = opts.from?.after;
-  outer: for await (const sponsors of pages(db.collection('sponsors'), pass.size, stats, { at: opts.from?.sponsorId }))
+  const onRead = (n: number) => {
+    stats.reads += n;
+  };
+  outer: for await (const sponsors of sponsorPages(db, pass.size, onRead, opts.from?.sponsorId))
     for (const sponsor of sponsors) {
       if (!(await recomputeSponsor(db, sponsor, now, pass, after))) break outer;
       after = undefined;

@@ -4,9 +4,8 @@
 // (commitApprentice), so a stale copy is never used; it is simply read again from the rows and replaced.
 // Only the functions read or write it (firestore.rules denies clients everything not listed).
 import type { HoursEntry, SignOff } from '@qualcard/shared';
-import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
-import { MAX_DOCUMENT_BYTES, paths } from '../db';
-import { rowOf } from '../store/apprentice';
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import { MAX_DOCUMENT_BYTES } from '../db';
 import type { Row } from '../store/rows';
 
 export interface CachedRows {
@@ -17,7 +16,10 @@ export interface CachedRows {
 /** What the copy is keyed on: the apprentice document's last update (Firestore's own, nanoseconds included). */
 export const versionOf = (apprentice: DocumentSnapshot): string => apprentice.updateTime?.valueOf() ?? '';
 
-/** A copy taken at `version`, or undefined when there is none, it is older, or it is not one this code wrote. */
+/**
+ * A copy taken at `version`, or undefined when there is none, it is older, or it is not one this code wrote. Its rows
+ * were parsed by the zod model when they were read to take the copy (store/apprentice.ts readRows).
+ */
 export function cachedRows(snap: DocumentSnapshot, version: string): CachedRows | undefined {
   const json = snap.get('rows');
   if (!version || snap.get('version') !== version || typeof json !== 'string') return undefined;
@@ -27,18 +29,6 @@ export function cachedRows(snap: DocumentSnapshot, version: string): CachedRows 
   } catch {
     return undefined; // An unreadable copy is simply taken again.
   }
-}
-
-/** Reads the rows themselves: the cost the copy saves (at least one billed read per subcollection). */
-export async function readRows(db: Firestore, sid: string, aid: string): Promise<{ rows: CachedRows; reads: number }> {
-  const [so, hrs] = await Promise.all([
-    db.collection(paths.signOffs(sid, aid)).get(),
-    db.collection(paths.hours(sid, aid)).get(),
-  ]);
-  return {
-    rows: { signOffs: so.docs.map((d) => rowOf(d.data())), hours: hrs.docs.map((d) => rowOf(d.data())) },
-    reads: Math.max(1, so.size) + Math.max(1, hrs.size),
-  };
 }
 
 /** Room left for the version and the field names in a document of at most 1 MiB. */

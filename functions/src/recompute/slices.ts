@@ -5,32 +5,18 @@
 // the emulator (bench:scale), i.e. room for several hundred thousand apprentices. The whole pass uses the instant
 // its first slice was scheduled for, so every sponsor's "today" is the same whichever slice reaches it.
 import type { Firestore } from 'firebase-admin/firestore';
-import { info } from 'firebase-functions/logger';
-import * as z from 'zod';
+import { logs } from '../logs';
+import { type PassState, readPassState, writePassState } from '../store/recompute';
 import { type RecomputeStats, recomputeAll } from './daily';
 
-/** Where the pass state is kept (functions only: firestore.rules deny clients everything not listed). */
-export const PASS_DOC = 'recompute/daily';
+export { PASS_DOC } from '../store/recompute';
 /** Time a slice spends before it stops after its current page: the 540 s limit less a page's worth and margin. */
 export const SLICE_BUDGET_MS = 480_000;
 
-const PassState = z.object({
-  /** The UTC day the pass is for. */
-  day: z.string(),
-  /** The instant the pass computes as of (its first slice's schedule time). */
-  asOf: z.string(),
-  next: z.object({ sponsorId: z.string(), after: z.string().optional() }).nullable(),
-  slices: z.number().int(),
-  apprentices: z.number().int(),
-  changed: z.number().int(),
-});
-type PassState = z.infer<typeof PassState>;
-
 /** The state to continue: the stored one when it is this day's, else a new pass from the first sponsor. */
-function stateFor(stored: unknown, at: Date): PassState {
+function stateFor(stored: PassState | undefined, at: Date): PassState {
   const day = at.toISOString().slice(0, 10);
-  const parsed = PassState.safeParse(stored);
-  if (parsed.success && parsed.data.day === day) return parsed.data;
+  if (stored?.day === day) return stored;
   return { day, asOf: at.toISOString(), next: { sponsorId: '' }, slices: 0, apprentices: 0, changed: 0 };
 }
 
@@ -45,8 +31,7 @@ export async function recomputeSlice(
 ): Promise<RecomputeStats | undefined> {
   const parsed = new Date(scheduleTime ?? Number.NaN);
   const at = Number.isNaN(parsed.valueOf()) ? new Date() : parsed;
-  const ref = db.doc(PASS_DOC);
-  const state = stateFor((await ref.get()).data(), at);
+  const state = stateFor(await readPassState(db), at);
   if (!state.next) return undefined;
   const from = state.next.sponsorId ? state.next : undefined;
   const stats = await recomputeAll(db, new Date(state.asOf), { from, deadline: Date.now() + budgetMs });
@@ -57,7 +42,7 @@ export async function recomputeSlice(
     apprentices: state.apprentices + stats.apprentices,
     changed: state.changed + stats.changed,
   };
-  await ref.set(saved);
-  info(saved.next ? 'recompute.slice' : 'recompute.done', { scheduleTime, ...stats, pass: saved });
+  await writePassState(db, saved);
+  logs.recomputeSlice(!saved.next, { scheduleTime, ...stats, pass: saved });
   return stats;
 }

@@ -1,33 +1,28 @@
-// Sponsor administration: who the caller is, roles of staff (admin, coach, consultant), and the audit chain check.
+// Routes me, putMember and verifyAudit (usecases/members.ts, usecases/audit.ts).
 import { MemberEmail, type me, type putMember, type verifyAudit } from '@qualcard/shared/api';
-import { verifyApprenticeAudit } from '../audit';
-import { firestore, paths } from '../db';
 import { fromZod } from '../http/errors';
 import type { Handler } from '../http/router';
-import { requireRole } from '../membership';
-import { apprenticeAccess } from './access';
-import { who } from './context';
+import { verifyAudit as verify } from '../usecases/audit';
+import { setRole } from '../usecases/members';
+import { signedIn } from './context';
 
 export const meRoute: Handler<typeof me> = async ({ req }) => {
-  const member = await who(req);
+  const { member } = await signedIn(req);
   return { body: { email: member.email, sponsors: member.sponsors } };
 };
 
 export const putMemberRoute: Handler<typeof putMember> = async ({ req, params, roles, body }) => {
-  const sid = params.sponsorId;
-  const member = await who(req);
-  requireRole(member, sid, roles, 'setting roles');
-  const email = MemberEmail.safeParse(params.email);
-  if (!email.success) throw fromZod(email.error, ['email']);
-  const { role } = body();
-  await firestore()
-    .doc(paths.member(email.data))
-    .set({ email: email.data, sponsors: { [sid]: { role } } }, { merge: true });
-  return { body: { email: email.data, sponsorId: sid, role } };
+  const { deps, member } = await signedIn(req);
+  const read = () => {
+    const email = MemberEmail.safeParse(params.email);
+    if (!email.success) throw fromZod(email.error, ['email']);
+    return { email: email.data, role: body().role };
+  };
+  return { body: await setRole(deps, member, { sid: params.sponsorId, roles }, read) };
 };
 
 export const verifyAuditRoute: Handler<typeof verifyAudit> = async ({ req, params, roles }) => {
-  const { sponsorId: sid, apprenticeId: aid } = params;
-  await apprenticeAccess(await who(req), sid, aid, roles, 'verifying the audit log');
-  return { body: { apprenticeId: aid, ...(await verifyApprenticeAudit(firestore(), sid, aid)) } };
+  const { deps, member } = await signedIn(req);
+  const on = { sid: params.sponsorId, aid: params.apprenticeId, roles };
+  return { body: { apprenticeId: on.aid, ...(await verify(deps, member, on)) } };
 };

@@ -1,107 +1,12 @@
-// POST /v1/sponsors/:sponsorId/apprentices/:apprenticeId/sign-offs: a coach signs items for their own apprentice.
-// The sign-off is confirmed as it is made: verified identity, server time, the sponsor's calendar day. A row the
-// sheet already ticked for the item is confirmed in place.
-import { type Apprentice, type Framework, rowConfirmations, type SignOff } from '@qualcard/shared';
-import type { SignOffRequest, signOffs } from '@qualcard/shared/api';
-import { safeKey } from '../canonical';
-import { sponsorSettings } from '../clock';
-import { confirmationFor } from '../confirm/confirmation';
-import { firestore } from '../db';
-import { badRequest, forbidden } from '../http/errors';
+// Route signOffs: a coach signs items for their own apprentice (usecases/sign-off.ts).
+import type { signOffs } from '@qualcard/shared/api';
 import type { Handler } from '../http/router';
-import { progressFor, storeProgress } from '../progress';
-import { frameworkFor } from '../registry';
-import { type ApprenticeState, commitApprentice, recordOf, type Target } from '../store/apprentice';
-import type { Row } from '../store/rows';
-import { apprenticeAccess } from './access';
-import { who } from './context';
-
-/** 400 naming every item id the apprentice's framework does not have. */
-function checkItems(framework: Framework, apprentice: Apprentice, itemIds: string[]): void {
-  const known = new Set(framework.workFunctions.flatMap((wf) => wf.items.map((i) => i.id)) ?? []);
-  const unknown = itemIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
-  if (unknown.length) {
-    throw badRequest(`itemIds.${unknown[0]!.i}: no item "${unknown[0]!.id}" in ${apprentice.frameworkId}`, {
-      issues: unknown.map(({ id, i }) => ({
-        path: `itemIds.${i}`,
-        message: `no item "${id}" in ${apprentice.frameworkId}`,
-      })),
-    });
-  }
-}
-
-interface Signing {
-  signed: string[];
-  already: string[];
-}
-
-/** The rows after signing: a new confirmed row per item, or the ticked row confirmed in place, keeping what was typed. */
-function planSignOffs(
-  state: ApprenticeState,
-  body: SignOffRequest,
-  make: (itemId: string) => SignOff,
-  out: Signing,
-): Target {
-  const rows = [...state.signOffs.values()].map((r) => ({ ...r }));
-  out.signed = [];
-  out.already = [];
-  let order = rows.reduce((m, r) => Math.max(m, r.order), -1);
-  for (const itemId of body.itemIds) {
-    const existing = rows.filter((r) => r.data.itemId === itemId);
-    const typed = existing.find((r) => !r.data.confirmation);
-    if (existing.length && !typed) {
-      out.already.push(itemId);
-      continue;
-    }
-    if (typed) {
-      const made = make(itemId);
-      typed.data = { ...made, evidence: made.evidence ?? typed.data.evidence, notes: made.notes ?? typed.data.notes };
-    } else rows.push({ key: safeKey(itemId), order: ++order, data: make(itemId) } satisfies Row<SignOff>);
-    out.signed.push(itemId);
-  }
-  return { profile: state.profile!, signOffs: rows, hours: [...state.hours.values()] };
-}
+import { signOff } from '../usecases/sign-off';
+import { signedIn } from './context';
 
 export const signOffRoute: Handler<typeof signOffs> = async (call) => {
-  const { sponsorId: sid, apprenticeId: aid } = call.params;
-  const member = await who(call.req);
-  const { apprentice } = await apprenticeAccess(member, sid, aid, call.roles, 'signing off items');
-  if (!apprentice.coachEmails.includes(member.email))
-    throw forbidden(`${member.email} is not a coach of apprentice ${aid}: coaches sign off only their own apprentices`);
-  const body = call.body();
-  checkItems(await frameworkFor(sid, apprentice.frameworkId, apprentice.frameworkVersion), apprentice, body.itemIds);
-  const clock = await sponsorSettings(sid);
-  const date = body.date ?? clock.today;
-  if (date > clock.today)
-    throw badRequest(`date: ${date} is in the future (today is ${clock.today} in ${clock.timeZone})`, {
-      issues: [{ path: 'date', message: 'in the future' }],
-    });
-  const confirmation = confirmationFor('sign-off', { email: member.email, clock });
-  const make = (itemId: string): SignOff =>
-    JSON.parse(
-      JSON.stringify({
-        itemId,
-        date,
-        coachEmail: member.email,
-        evidence: body.evidence,
-        notes: body.notes,
-        confirmation,
-      }),
-    );
-  const out: Signing = { signed: [], already: [] };
-  const db = firestore();
-  const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSignOffs(state, body, make, out));
-  const record = recordOf(sid, commit.target);
-  const stored = await storeProgress(db, sid, record, await progressFor(sid, record, clock.today, [], clock.programs));
-  const answer = {
-    apprenticeId: aid,
-    signed: out.signed,
-    alreadySigned: out.already,
-    coachEmail: member.email,
-    signedAt: confirmation.at,
-    date,
-    progress: stored.progress,
-    confirmations: rowConfirmations(record),
-  };
-  return { status: out.signed.length ? 201 : 200, body: answer };
+  const { deps, member } = await signedIn(call.req);
+  const on = { sid: call.params.sponsorId, aid: call.params.apprenticeId, roles: call.roles };
+  const { created, answer } = await signOff(deps, member, on, () => call.body());
+  return { status: created ? 201 : 200, body: answer };
 };

@@ -1,11 +1,14 @@
 // Writes one apprentice's state: profile document plus row documents, with an audit record for every changed
 // sign-off or hours entry in the same transaction. Large changes are split into commits of at most
 // MAX_WRITES_PER_COMMIT writes; each commit re-reads the state, so a retry after a failure simply finishes the job.
-import type { ApprenticeRecord, HoursEntry, SignOff } from '@qualcard/shared';
-import type { DocumentSnapshot, Firestore, Transaction } from 'firebase-admin/firestore';
-import { type AuditAction, type AuditBody, type AuditEntity, type AuditHead, appendAudit, GENESIS } from '../audit';
+import type { Apprentice, ApprenticeRecord, HoursEntry, SignOff } from '@qualcard/shared';
+import type { DocumentSnapshot, Firestore, Query, Transaction } from 'firebase-admin/firestore';
+import { type AuditAction, type AuditBody, type AuditEntity, type AuditHead, GENESIS } from '../audit';
 import { canonicalJson } from '../canonical';
 import { MAX_WRITES_PER_COMMIT, paths } from '../db';
+import { type ApprenticeDoc, apprenticeDocs, apprenticeRef, hoursRow, signOffRow } from './apprentice-doc';
+import { appendAudit } from './audit';
+import { getAll } from './convert';
 import { type Row, sameContent } from './rows';
 
 export interface Profile {
@@ -13,7 +16,7 @@ export interface Profile {
   priorCredit: ApprenticeRecord['priorCredit'];
   exams: ApprenticeRecord['exams'];
   certifications: ApprenticeRecord['certifications'];
-  /** Wage raises an admin recorded (routes/raises.ts); absent until the first. */
+  /** Wage raises an admin recorded (usecases/raise.ts); absent until the first. */
   raises?: ApprenticeRecord['raises'];
 }
 
@@ -52,9 +55,10 @@ interface RowChange {
   after?: Row<unknown>;
 }
 
-export const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
-  if (!snap.exists) return undefined;
-  const d = snap.data()!;
+/** The profile an apprentice document holds, or undefined when there is none (never synced). */
+export const profileOf = (snap: DocumentSnapshot<ApprenticeDoc>): Profile | undefined => {
+  const d = snap.data();
+  if (!d?.apprentice) return undefined;
   return {
     apprentice: d.apprentice,
     priorCredit: d.priorCredit ?? [],
@@ -64,26 +68,63 @@ export const profileOf = (snap: DocumentSnapshot): Profile | undefined => {
   };
 };
 
-export const rowOf = <T>(data: FirebaseFirestore.DocumentData): Row<T> => ({
-  key: data.key,
-  order: data.order,
-  data: data.data as T,
-});
+/** Reads within the transaction when there is one. */
+const read = <T>(tx: Transaction | undefined, q: Query<T>) => (tx ? tx.get(q) : q.get());
 
 export async function readState(db: Firestore, sid: string, aid: string, tx?: Transaction): Promise<ApprenticeState> {
-  const get = <T>(ref: T) => (tx ? tx.get(ref as never) : (ref as unknown as { get(): Promise<unknown> }).get());
-  const [doc, so, hrs] = (await Promise.all([
-    get(db.doc(paths.apprentice(sid, aid))),
-    get(db.collection(paths.signOffs(sid, aid))),
-    get(db.collection(paths.hours(sid, aid))),
-  ])) as [DocumentSnapshot, FirebaseFirestore.QuerySnapshot, FirebaseFirestore.QuerySnapshot];
+  const ref = apprenticeRef(db, sid, aid);
+  const [doc, so, hrs] = await Promise.all([
+    tx ? tx.get(ref) : ref.get(),
+    read(tx, db.collection(paths.signOffs(sid, aid)).withConverter(signOffRow)),
+    read(tx, db.collection(paths.hours(sid, aid)).withConverter(hoursRow)),
+  ]);
   return {
     exists: doc.exists,
     profile: profileOf(doc),
-    head: (doc.get('auditHead') as AuditHead | undefined) ?? GENESIS,
-    signOffs: new Map(so.docs.map((d) => [d.id, rowOf<SignOff>(d.data())])),
-    hours: new Map(hrs.docs.map((d) => [d.id, rowOf<HoursEntry>(d.data())])),
+    head: doc.data()?.auditHead ?? GENESIS,
+    signOffs: new Map(so.docs.map((d) => [d.id, d.data()])),
+    hours: new Map(hrs.docs.map((d) => [d.id, d.data()])),
   };
+}
+
+/** The rows themselves, and the reads they cost as Firestore bills them (at least one per subcollection). */
+export async function readRows(
+  db: Firestore,
+  sid: string,
+  aid: string,
+): Promise<{ rows: { signOffs: Row<SignOff>[]; hours: Row<HoursEntry>[] }; reads: number }> {
+  const [so, hrs] = await Promise.all([
+    db.collection(paths.signOffs(sid, aid)).withConverter(signOffRow).get(),
+    db.collection(paths.hours(sid, aid)).withConverter(hoursRow).get(),
+  ]);
+  return {
+    rows: { signOffs: so.docs.map((d) => d.data()), hours: hrs.docs.map((d) => d.data()) },
+    reads: Math.max(1, so.size) + Math.max(1, hrs.size),
+  };
+}
+
+/** The apprentice's roster row, or undefined when there is none. */
+export async function readApprentice(db: Firestore, sid: string, aid: string): Promise<Apprentice | undefined> {
+  return (await apprenticeRef(db, sid, aid).get()).data()?.apprentice;
+}
+
+/** The stored documents of these apprentices, in the order asked (undefined where there is none). */
+export async function readApprenticeDocs(
+  db: Firestore,
+  sid: string,
+  aids: string[],
+): Promise<(ApprenticeDoc | undefined)[]> {
+  const snaps = await getAll(
+    db,
+    aids.map((a) => apprenticeRef(db, sid, a)),
+  );
+  return snaps.map((s) => s.data());
+}
+
+/** The roster rows of the sponsor's apprentices on a framework. */
+export async function apprenticesOn(db: Firestore, sid: string, fid: string): Promise<Apprentice[]> {
+  const snap = await apprenticeDocs(db, sid).where('apprentice.frameworkId', '==', fid).get();
+  return snap.docs.flatMap((d) => d.data().apprentice ?? []);
 }
 
 /** The record the engine reads, rows in sheet order. */
@@ -157,6 +198,7 @@ export async function commitApprentice(
   };
   for (;;) {
     const done = await db.runTransaction(async (tx) => {
+      // The plan's state is read in the transaction, so a concurrent change makes it retry, not overwrite.
       const state = await readState(db, sid, aid, tx);
       const target = plan(state);
       const profileChanged = !state.profile || canonicalJson(state.profile) !== canonicalJson(target.profile);
@@ -218,4 +260,23 @@ export async function commitApprentice(
     count(done.batch, 'hours-entry', result.hours);
     if (done.finished) return result;
   }
+}
+
+/**
+ * Changes profile fields (not rows) in one transaction with their audit records: `plan` sees the current state and
+ * says what to set, or throws to refuse. Returns the state it planned on, with the fields set.
+ */
+export async function commitProfileFields(
+  db: Firestore,
+  sid: string,
+  aid: string,
+  plan: (state: ApprenticeState) => { fields: Partial<Profile>; audits: Omit<AuditBody, 'seq'>[]; at: string },
+): Promise<ApprenticeState> {
+  return db.runTransaction(async (tx) => {
+    const state = await readState(db, sid, aid, tx);
+    const { fields, audits, at } = plan(state);
+    const head = appendAudit(tx, db, sid, aid, state.head, audits);
+    tx.set(db.doc(paths.apprentice(sid, aid)), { ...fields, auditHead: head, updatedAt: at }, { merge: true });
+    return { ...state, profile: { ...state.profile!, ...fields }, head };
+  });
 }

@@ -1,26 +1,37 @@
 // Firestore adapter of the framework registry: one document per sponsor framework, one per published version.
 // A version is written once (create in a transaction) and never changed.
 import type { Firestore } from 'firebase-admin/firestore';
+import * as z from 'zod';
 import { paths } from '../db';
+import { typed } from './convert';
 
-export interface FrameworkDoc {
-  owner: string;
-  title: string;
-  latestVersion: string;
+export const FrameworkDoc = z.object({
+  owner: z.string(),
+  title: z.string(),
+  latestVersion: z.string(),
   /** In publishing order. */
-  versions: string[];
-  updatedAt: string;
-}
+  versions: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export type FrameworkDoc = z.infer<typeof FrameworkDoc>;
 
-export interface VersionDoc {
-  frameworkId: string;
-  version: string;
+export const VersionDoc = z.object({
+  frameworkId: z.string(),
+  version: z.string(),
   /** The framework as canonical JSON: what the SHA-256 is of, and what every reader parses. */
-  json: string;
-  sha256: string;
-  publishedBy: string;
-  publishedAt: string;
-}
+  json: z.string(),
+  sha256: z.string(),
+  publishedBy: z.string(),
+  publishedAt: z.string(),
+});
+export type VersionDoc = z.infer<typeof VersionDoc>;
+
+const frameworkDoc = typed(FrameworkDoc);
+const versionDoc = typed(VersionDoc);
+const frameworkRef = (db: Firestore, sid: string, fid: string) =>
+  db.doc(`${paths.frameworks(sid)}/${fid}`).withConverter(frameworkDoc);
+const versionRef = (db: Firestore, sid: string, fid: string, version: string) =>
+  db.doc(`${paths.frameworkVersions(sid, fid)}/${version}`).withConverter(versionDoc);
 
 export type WriteOutcome =
   | { kind: 'created' }
@@ -28,12 +39,12 @@ export type WriteOutcome =
   | { kind: 'different'; stored: VersionDoc };
 
 export async function readFrameworkDocs(db: Firestore, sid: string): Promise<Map<string, FrameworkDoc>> {
-  const snap = await db.collection(paths.frameworks(sid)).get();
-  return new Map(snap.docs.map((d) => [d.id, d.data() as FrameworkDoc]));
+  const snap = await db.collection(paths.frameworks(sid)).withConverter(frameworkDoc).get();
+  return new Map(snap.docs.map((d) => [d.id, d.data()]));
 }
 
 export async function readFrameworkDoc(db: Firestore, sid: string, fid: string): Promise<FrameworkDoc | undefined> {
-  return (await db.doc(`${paths.frameworks(sid)}/${fid}`).get()).data() as FrameworkDoc | undefined;
+  return (await frameworkRef(db, sid, fid).get()).data();
 }
 
 export async function readVersionDoc(
@@ -42,7 +53,7 @@ export async function readVersionDoc(
   fid: string,
   version: string,
 ): Promise<VersionDoc | undefined> {
-  return (await db.doc(`${paths.frameworkVersions(sid, fid)}/${version}`).get()).data() as VersionDoc | undefined;
+  return (await versionRef(db, sid, fid, version).get()).data();
 }
 
 /**
@@ -56,15 +67,13 @@ export async function writeVersion(
   doc: VersionDoc,
   owner: string = sid,
 ): Promise<WriteOutcome> {
-  const frameworkRef = db.doc(`${paths.frameworks(sid)}/${doc.frameworkId}`);
-  const versionRef = db.doc(`${paths.frameworkVersions(sid, doc.frameworkId)}/${doc.version}`);
+  const fwRef = frameworkRef(db, sid, doc.frameworkId);
+  const vRef = versionRef(db, sid, doc.frameworkId, doc.version);
   return db.runTransaction(async (tx) => {
-    const [fw, existing] = await Promise.all([tx.get(frameworkRef), tx.get(versionRef)]);
-    if (existing.exists) {
-      const stored = existing.data() as VersionDoc;
-      return stored.sha256 === doc.sha256 ? { kind: 'same', stored } : { kind: 'different', stored };
-    }
-    const before = fw.data() as FrameworkDoc | undefined;
+    const [fw, existing] = await Promise.all([tx.get(fwRef), tx.get(vRef)]);
+    const stored = existing.data();
+    if (stored) return stored.sha256 === doc.sha256 ? { kind: 'same', stored } : { kind: 'different', stored };
+    const before = fw.data();
     const framework: FrameworkDoc = {
       owner,
       title,
@@ -72,8 +81,8 @@ export async function writeVersion(
       versions: [...(before?.versions ?? []), doc.version],
       updatedAt: doc.publishedAt,
     };
-    tx.create(versionRef, doc);
-    tx.set(frameworkRef, framework);
+    tx.create(vRef, doc);
+    tx.set(fwRef, framework);
     return { kind: 'created' };
   });
 }

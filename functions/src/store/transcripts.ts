@@ -1,25 +1,19 @@
 // Stored transcripts: each export is a new version document holding the .xlsx bytes, their SHA-256, when and by
 // whom it was made. A Firestore document holds at most 1 MiB and the emulator does not check, so we do.
+import { TranscriptMeta } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
+import * as z from 'zod';
 import { sha256 } from '../canonical';
 import { MAX_DOCUMENT_BYTES, paths } from '../db';
-import { tooLarge } from '../http/errors';
+import { TooLarge } from '../domain/errors';
+import { apprenticeRef } from './apprentice-doc';
+import { typed } from './convert';
 
-export interface TranscriptMeta {
-  id: string;
-  sponsorId: string;
-  apprenticeId: string;
-  version: number;
-  sha256: string;
-  size: number;
-  fileName: string;
-  contentType: string;
-  frameworkId: string;
-  frameworkVersion: string;
-  asOf: string;
-  createdAt: string;
-  createdBy: string;
-}
+export type { TranscriptMeta } from '@qualcard/shared/api';
+
+const meta = typed(TranscriptMeta);
+const StoredTranscript = TranscriptMeta.extend({ bytes: z.instanceof(Uint8Array) });
+const file = typed(StoredTranscript);
 
 export const transcriptId = (version: number): string => `v${String(version).padStart(5, '0')}`;
 
@@ -43,7 +37,7 @@ export function documentSize(path: string, data: Record<string, unknown>): numbe
 export function assertFitsDocument(path: string, data: Record<string, unknown>, what: string): void {
   const size = documentSize(path, data);
   if (size > MAX_DOCUMENT_BYTES) {
-    throw tooLarge(
+    throw new TooLarge(
       `${what} is ${size} bytes as a Firestore document; a document holds at most ${MAX_DOCUMENT_BYTES} bytes (1 MiB). Shorten evidence or notes texts, or split the record.`,
     );
   }
@@ -61,9 +55,9 @@ export async function storeTranscript(
   meta: Pick<TranscriptMeta, 'frameworkId' | 'frameworkVersion' | 'asOf' | 'fileName'>,
   build: (version: number, createdAt: string) => Promise<Buffer>,
 ): Promise<TranscriptMeta> {
-  const apprenticeRef = db.doc(paths.apprentice(sid, aid));
+  const apprentice = apprenticeRef(db, sid, aid);
   return db.runTransaction(async (tx) => {
-    const version = (((await tx.get(apprenticeRef)).get('transcriptVersion') as number | undefined) ?? 0) + 1;
+    const version = ((await tx.get(apprentice)).data()?.transcriptVersion ?? 0) + 1;
     const createdAt = new Date().toISOString();
     const bytes = await build(version, createdAt);
     const id = transcriptId(version);
@@ -88,8 +82,36 @@ export async function storeTranscript(
       `transcript version ${version} (${bytes.length} bytes of .xlsx)`,
     );
     tx.create(db.doc(path), doc);
-    tx.update(apprenticeRef, { transcriptVersion: version });
+    tx.update(db.doc(paths.apprentice(sid, aid)), { transcriptVersion: version });
     const { bytes: _b, ...rest } = doc;
     return rest;
   });
+}
+
+/** The apprentice's transcript versions, newest first, without their bytes. */
+export async function listTranscripts(db: Firestore, sid: string, aid: string): Promise<TranscriptMeta[]> {
+  const fields = Object.keys(TranscriptMeta.shape);
+  const snap = await db
+    .collection(paths.transcripts(sid, aid))
+    .orderBy('version', 'desc')
+    .select(...fields)
+    .withConverter(meta)
+    .get();
+  return snap.docs.map((d) => d.data());
+}
+
+/** One stored transcript with its bytes, or undefined. */
+export async function readTranscript(
+  db: Firestore,
+  sid: string,
+  aid: string,
+  tid: string,
+): Promise<(TranscriptMeta & { bytes: Buffer }) | undefined> {
+  const doc = (
+    await db
+      .doc(`${paths.transcripts(sid, aid)}/${tid}`)
+      .withConverter(file)
+      .get()
+  ).data();
+  return doc && { ...doc, bytes: Buffer.from(doc.bytes) };
 }

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Request } from 'firebase-functions/v2/https';
 import type { OAuth2Client, TokenPayload } from 'google-auth-library';
-import { audiences } from './config';
-import { unauthorized } from './http/errors';
+import { audiences } from '../config';
+import { unauthorized } from './errors';
 
 export interface Caller {
   email: string;

@@ -1,0 +1,88 @@
+// sponsors/{sid}/credentials/{credentialId}: signed Open Badges credentials (credentials/issue.ts), one per
+// apprentice, framework version and completed level; revoked by an admin, with an audit record.
+import { CredentialSummary } from '@qualcard/shared/api';
+import type { Firestore } from 'firebase-admin/firestore';
+import * as z from 'zod';
+import { GENESIS } from '../audit';
+import { adminFirestore, paths } from '../db';
+import { apprenticeRef } from './apprentice-doc';
+import { appendAudit } from './audit';
+import { typed } from './convert';
+
+export const StoredCredential = CredentialSummary.extend({ jwt: z.string() });
+export type StoredCredential = z.infer<typeof StoredCredential>;
+const converter = typed(StoredCredential);
+
+const credentialRef = (db: Firestore, sid: string, cid: string) =>
+  db.doc(`${paths.credentials(sid)}/${cid}`).withConverter(converter);
+
+export async function readCredential(db: Firestore, sid: string, cid: string): Promise<StoredCredential | undefined> {
+  return (await credentialRef(db, sid, cid).get()).data();
+}
+
+export async function credentialsOf(db: Firestore, sid: string, aid: string): Promise<StoredCredential[]> {
+  const all = db.collection(paths.credentials(sid)).withConverter(converter);
+  return (await all.where('apprenticeId', '==', aid).get()).docs.map((d) => d.data());
+}
+
+export async function revokedCredentials(db: Firestore, sid: string): Promise<StoredCredential[]> {
+  const all = db.collection(paths.credentials(sid)).withConverter(converter);
+  return (await all.where('status', '==', 'revoked').get()).docs.map((d) => d.data());
+}
+
+/** Firestore's ALREADY_EXISTS status code, what `create` fails with when the document is there. */
+const ALREADY_EXISTS = 6;
+
+/** Stores a new credential; false when another request issued it first (one per apprentice, version and level). */
+export async function createCredential(db: Firestore, stored: StoredCredential): Promise<boolean> {
+  return credentialRef(db, stored.sponsorId, stored.credentialId)
+    .create(stored)
+    .then(
+      () => true,
+      (e: { code?: number }) => {
+        if (e.code !== ALREADY_EXISTS) throw e;
+        return false;
+      },
+    );
+}
+
+/** Flags a credential for review, or clears its flag. */
+export async function setFlag(db: Firestore, sid: string, cid: string, flag: StoredCredential['flag']): Promise<void> {
+  await db.doc(`${paths.credentials(sid)}/${cid}`).update({ flag: flag ?? adminFirestore().FieldValue.delete() });
+}
+
+/**
+ * Revokes in one transaction with its audit record: `check` sees the stored credential and throws to refuse.
+ * The revocation clears any review flag.
+ */
+export async function revokeCredential(
+  db: Firestore,
+  ids: { sid: string; aid: string; cid: string },
+  revoked: { at: string; by: string; reason: string },
+  check: (stored: StoredCredential | undefined) => StoredCredential,
+): Promise<void> {
+  const { sid, aid, cid } = ids;
+  const ref = credentialRef(db, sid, cid);
+  const apprentice = apprenticeRef(db, sid, aid);
+  await db.runTransaction(async (tx) => {
+    const [snap, doc] = await Promise.all([tx.get(ref), tx.get(apprentice)]);
+    const c = check(snap.data());
+    const head = appendAudit(tx, db, sid, aid, doc.data()?.auditHead ?? GENESIS, [
+      {
+        at: revoked.at,
+        who: revoked.by,
+        entity: 'credential',
+        key: cid,
+        action: 'update',
+        before: { status: c.status, levelId: c.levelId, id: c.id },
+        after: { status: 'revoked', reason: revoked.reason },
+      },
+    ]);
+    tx.update(db.doc(paths.apprentice(sid, aid)), { auditHead: head });
+    tx.update(db.doc(`${paths.credentials(sid)}/${cid}`), {
+      status: 'revoked',
+      revoked,
+      flag: adminFirestore().FieldValue.delete(),
+    });
+  });
+}

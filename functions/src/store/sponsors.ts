@@ -1,0 +1,63 @@
+// sponsors/{sid}: the sponsor's name, time zone, programs (by framework id) and digest settings. Each field is read
+// leniently: one that does not parse reads as absent (the default), as it always has, and never fails a request.
+import { Programs } from '@qualcard/shared';
+import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import * as z from 'zod';
+import { adminFirestore, paths } from '../db';
+import { DigestSettings } from '../digest/settings';
+import { getAll, typed } from './convert';
+
+export const SponsorDoc = z.object({
+  name: z.string().optional().catch(undefined),
+  timeZone: z.string().optional().catch(undefined),
+  programs: Programs.catch({}),
+  digest: DigestSettings.optional().catch(undefined),
+});
+export type SponsorDoc = z.infer<typeof SponsorDoc>;
+export const sponsorConverter = typed(SponsorDoc);
+
+/** A sponsor document's fields, from a snapshot already read (absent fields when there is no document). */
+export const sponsorOf = (snap: DocumentSnapshot): SponsorDoc => SponsorDoc.parse(snap.data() ?? {});
+
+export interface Sponsor extends SponsorDoc {
+  id: string;
+  exists: boolean;
+}
+
+export async function readSponsor(db: Firestore, sid: string): Promise<Sponsor> {
+  const snap = await db.doc(paths.sponsor(sid)).withConverter(sponsorConverter).get();
+  return { id: sid, exists: snap.exists, ...(snap.data() ?? SponsorDoc.parse({})) };
+}
+
+export async function readSponsors(db: Firestore, sids: string[]): Promise<Sponsor[]> {
+  const snaps = await getAll(
+    db,
+    sids.map((sid) => db.doc(paths.sponsor(sid)).withConverter(sponsorConverter)),
+  );
+  return snaps.map((s, i) => ({ id: sids[i]!, exists: s.exists, ...(s.data() ?? SponsorDoc.parse({})) }));
+}
+
+/** The sponsors whose digest is on. */
+export async function sponsorsWithDigest(db: Firestore): Promise<Sponsor[]> {
+  const snap = await db
+    .collection('sponsors')
+    .where('digest.enabled', '==', true)
+    .withConverter(sponsorConverter)
+    .get();
+  return snap.docs.map((d) => ({ id: d.id, exists: true, ...d.data() }));
+}
+
+export async function setTimeZone(db: Firestore, sid: string, timeZone: string): Promise<void> {
+  await db.doc(paths.sponsor(sid)).set({ timeZone }, { merge: true });
+}
+
+/** Each program sent replaces the stored one whole (a merge would keep a wage schedule the sheet no longer has). */
+export async function replacePrograms(db: Firestore, sid: string, programs: Programs): Promise<void> {
+  const fields = Object.keys(programs).map((fid) => new (adminFirestore().FieldPath)('programs', fid));
+  await db.doc(paths.sponsor(sid)).set({ programs }, { mergeFields: fields });
+}
+
+/** mergeFields replaces the whole `digest` map: a sheet link left out is removed, not kept from before. */
+export async function setDigest(db: Firestore, sid: string, digest: DigestSettings): Promise<void> {
+  await db.doc(paths.sponsor(sid)).set({ digest }, { mergeFields: ['digest'] });
+}
