@@ -4,7 +4,13 @@ export { addDays, addMonths, DAY_MS, daysBetween } from './engine/dates';
 export { mergeSheetRecord, type RowConfirmations, rowConfirmations } from './engine/merge';
 export { type MigrationDiff, migratedSignOffs, migrationDiff } from './engine/migration';
 export { type Deadline, type Lateness, lateness, maximumDuration } from './engine/pace';
-export { checkOptionalWorkFunctions, optionalWorkFunctionIds, workFunctionsRun } from './engine/program';
+export {
+  checkOptionalWorkFunctions,
+  defaultProgramRequirements,
+  type LevelRequirement,
+  optionalWorkFunctionIds,
+  workFunctionsRun,
+} from './engine/program';
 export { computeProgress, RecordMismatchError } from './engine/progress';
 export {
   ENTRY_KINDS,

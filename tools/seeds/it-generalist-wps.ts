@@ -49,6 +49,9 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
       `${inherited} tasks have an empty Core/Optional cell; all are in job functions marked Optional, so they are recorded as optional.`,
     );
   notes.push('Task ids (JF<n>.<m>) are assigned in document order; the document numbers only the job functions.');
+  notes.push(
+    'Sign-off standard: the document states none (it lists tasks with Core/Optional marks and empty hour columns), so no level carries a signOffStandard.',
+  );
   if (header.certificationNote)
     notes.push(
       'No specific certification is required: the document leaves the choice to employers (see program.certificationNote).',
@@ -58,7 +61,7 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
   return {
     id: IT_GENERALIST_WPS_ID,
     title: `Work Process Schedule: ${occupationTitle}`,
-    version: '1.0.0',
+    version: '2.0.0',
     sourceDocument: doc.document,
     occupation: {
       title: header.occupationTitle,
