@@ -236,8 +236,19 @@ describe("a transcript follows the apprentice's program: items of a work functio
     };
   };
 
-  test('the default runs no optional job function: 5c (core in Job Function 5) is labelled not required', async () => {
+  test('the default runs every job function: 5c (core in Job Function 5) is core, the document\'s 22 required', async () => {
     expect(await transcript()).toEqual({
+      run: 'JF1, JF2, JF3, JF4, JF5, JF6, JF7 (all)',
+      required: '22',
+      core: [
+        [first, 'core'],
+        ['5c', 'core'],
+      ],
+    });
+  });
+
+  test('a program leaving every optional job function out: 5c is labelled not required', async () => {
+    expect(await transcript(undefined, { optionalWorkFunctionIds: [] })).toEqual({
       run: 'JF1, JF2, JF4, JF7 (not run, their items not required: JF3, JF5, JF6)',
       required: '20',
       core: [

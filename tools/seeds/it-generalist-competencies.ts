@@ -395,5 +395,5 @@ function documentNotes(overview: Overview, slots: SlotInput[]): string[] {
 /** The document leaves a "Performance Standards" row under every competency, all blank: it states no standard. */
 function standardNote(doc: SourceDoc): string {
   const rows = doc.lines.flatMap((l, i) => (/^\s*Performance Standards\s*$/.test(l) ? [i + 1] : []));
-  return `Sign-off standard: the document states none. It leaves a "Performance Standards" row under each competency (${rows.length} rows, lines ${rows[0]}-${rows.at(-1)}), every one blank, so no level carries a signOffStandard; a sponsor may state one in its own version.`;
+  return `Sign-off standard: the document states none. It leaves a blank performance-standards row under each competency (${rows.length} rows, lines ${rows[0]}-${rows.at(-1)}), so no level carries a signOffStandard; a sponsor may state one in its own version.`;
 }
