@@ -53,6 +53,7 @@ export * from './model/limits';
 export * from './model/program';
 export * from './model/progress';
 export * from './model/record';
+export { levelStandardText } from './model/standard';
 export * from './model/time-zone';
 export * from './model/wages';
 export { CsvSyntaxError, parseCsv } from './sponsor/csv';

@@ -23,11 +23,17 @@ test.each(shippedFrameworks().map((f) => [f.id, f]))(
     const fix = `give ${f.id} a new version in tools/seeds/ and add "${f.id}": { "<new version>": ${JSON.stringify(entry)} } to shared/framework-versions.json, keeping the old entries (required now: ${counts})`;
     const locked = hashes[f.id]?.[f.version];
     if (locked === undefined)
-      throw new Error(`${f.id} ${f.version} is not in shared/framework-versions.json: add "${f.version}": ${JSON.stringify(entry)}`);
-    if (typeof locked === 'string') throw new Error(`${f.id} ${f.version}: a shipped version locks its requirements too: ${fix}`);
-    if (locked.content !== entry.content) throw new Error(`${f.id} ${f.version} changed content after it shipped: ${fix}`);
+      throw new Error(
+        `${f.id} ${f.version} is not in shared/framework-versions.json: add "${f.version}": ${JSON.stringify(entry)}`,
+      );
+    if (typeof locked === 'string')
+      throw new Error(`${f.id} ${f.version}: a shipped version locks its requirements too: ${fix}`);
+    if (locked.content !== entry.content)
+      throw new Error(`${f.id} ${f.version} changed content after it shipped: ${fix}`);
     if (locked.required !== entry.required)
-      throw new Error(`${f.id} ${f.version}: what its levels require under the default program changed (engine rule): ${fix}`);
+      throw new Error(
+        `${f.id} ${f.version}: what its levels require under the default program changed (engine rule): ${fix}`,
+      );
     expect(locked).toEqual(entry);
   },
 );

@@ -41,7 +41,10 @@ test('every shipped level is listed above', () => {
   const shipped = ['nitas-help-desk', 'it-generalist-competencies', 'it-generalist-wps', 'it-support-wps'].flatMap(
     (id) => fw(id).levels.map((l) => `${id} ${l.id}`),
   );
-  expect(listed).toEqual([...shipped, ...fw('customer-technical-support').levels.map((l) => `customer-technical-support ${l.id}`)]);
+  expect(listed).toEqual([
+    ...shipped,
+    ...fw('customer-technical-support').levels.map((l) => `customer-technical-support ${l.id}`),
+  ]);
 });
 
 test('the items the documents mark but version 1.0.0 dropped by default are required again', () => {

@@ -102,7 +102,12 @@ function offered(plan: SheetPlan): string[] {
 test('the hours log offers the work functions run, plus any a typed row already names', () => {
   expect(offered(planApprentice(f, roster()).hours)).toEqual(['JF1', 'JF2', 'JF3', 'JF4', 'JF5', 'JF6', 'JF7']);
   const leftOut = { optionalWorkFunctionIds: [] };
-  expect(offered(planApprentice(f, roster(), undefined, undefined, leftOut).hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF7']);
+  expect(offered(planApprentice(f, roster(), undefined, undefined, leftOut).hours)).toEqual([
+    'JF1',
+    'JF2',
+    'JF4',
+    'JF7',
+  ]);
   const program = { optionalWorkFunctionIds: ['JF5'] };
   const v1 = planApprentice(f, roster(), undefined, undefined, program);
   expect(offered(v1.hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF5', 'JF7']);

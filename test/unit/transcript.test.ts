@@ -236,7 +236,7 @@ describe("a transcript follows the apprentice's program: items of a work functio
     };
   };
 
-  test('the default runs every job function: 5c (core in Job Function 5) is core, the document\'s 22 required', async () => {
+  test("the default runs every job function: 5c (core in Job Function 5) is core, the document's 22 required", async () => {
     expect(await transcript()).toEqual({
       run: 'JF1, JF2, JF3, JF4, JF5, JF6, JF7 (all)',
       required: '22',

@@ -212,7 +212,6 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
   const wpsHeader = parseWpsHeader(doc, wpsStart);
   const wpsTable = parseWpsTable(doc, requireLine(doc, /^JOB FUNCTION\t/, 'JOB FUNCTION table header', wpsStart));
   const wpsMark = new Map(wpsTable.map((f) => [f.number, f.mark]));
-  const wpsTasks = new Map(wpsTable.map((f) => [f.number, f.tasks.map((t) => t.mark)]));
   const sections = findSections(doc, wpsStart);
   const notes: string[] = [];
 
@@ -222,7 +221,7 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     const { rows, ri } = parseSection(doc, s);
     // Blank job functions (no title, no competency text) are left for the sponsor to define.
     if (s.title === '' && rows.every((r) => r.text === '')) slots.push(blankJobFunction(doc, s, rows));
-    else workFunctions.push(jobFunction(doc, s, rows, ri, { overview, wpsMark, wpsTasks, notes }));
+    else workFunctions.push(jobFunction(doc, s, rows, ri, { overview, wpsMark, notes }));
   }
   notes.push(...documentNotes(overview, slots), standardNote(doc));
   const optional = optionalDefault(workFunctions);
@@ -280,8 +279,6 @@ function blankJobFunction(doc: SourceDoc, s: Section, rows: CompetencyRow[]): Sl
 interface JobFunctionContext {
   overview: Overview;
   wpsMark: Map<number, Mark | undefined>;
-  /** Job function number -> its tasks' Core/Optional marks in the embedded schedule, in document order. */
-  wpsTasks: Map<number, (Mark | undefined)[]>;
   notes: string[];
 }
 
@@ -290,7 +287,7 @@ function jobFunction(
   s: Section,
   rows: CompetencyRow[],
   ri: ReturnType<typeof parseSection>['ri'],
-  { overview, wpsMark, wpsTasks, notes }: JobFunctionContext,
+  { overview, wpsMark, notes }: JobFunctionContext,
 ): WorkFunctionInput {
   const tag = overview.functionTags.get(s.number) ?? '';
   const core = jobFunctionCore(s, tag, wpsMark.get(s.number), notes);
