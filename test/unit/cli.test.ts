@@ -46,7 +46,13 @@ describe('qualcard frameworks', () => {
     expect(out).toContain(
       [
         '  L1 Level 1 - Entry',
-        '    Items: 28 core, 4 optional; the document states 28',
+        '    Items: the default program requires 28, 4 optional (counted toward nothing);',
+        '           the document states 28',
+        '    A program may leave out: WP (no core item)',
+        '    Sign-off standard: "The standard to which the task must be accomplished will',
+        '                       be that you can perform the job function with some help',
+        '                       from your supervisor or coach." (000_53687bffe476f5c1.txt,',
+        '                       line 275)',
         '    Hours: Related instruction 242; On-the-job learning 1400; Work experience',
         '           2000 (in related functions of help desk)',
         '    Exams: All required course exams',
