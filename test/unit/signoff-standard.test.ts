@@ -62,3 +62,14 @@ describe("the add-on's coach section", () => {
     );
   });
 });
+
+test('NITAS: Level 2 description is whole (line 137) and the certification note points at line 208', () => {
+  const nitas = getFramework('nitas-help-desk')!;
+  expect(nitas.levels[1]!.description).toBe(
+    'Completion of level 2 signifies that the IT worker is at a full working level and is competent to perform tasks of greater complexity and with slightly reduced levels of direct supervision. Completion of level 2 also indicates that the worker has mastery of basic communications and other soft skills required in an IT environment.',
+  );
+  expect(nitas.program.certificationNote).toMatch(/NITAS Certification titled/);
+  expect(nitas.program.certificationNoteSource).toEqual({ document: '000_53687bffe476f5c1.txt', lines: [208, 208] });
+  // The program's own source stays the line that calls the levels cumulative.
+  expect(nitas.program.source!.lines).toEqual([139, 139]);
+});
