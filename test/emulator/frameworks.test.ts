@@ -218,7 +218,7 @@ describe('publishing', () => {
     });
     expect(list.body.frameworks.find((f) => f.id === 'nitas-help-desk')).toMatchObject({
       owner: 'qualcard',
-      versions: ['1.1.0'], // the shipped NITAS version (issue 20),
+      versions: ['1.1.0'], // the shipped NITAS version (issue 20)
     });
   });
 
