@@ -11,6 +11,7 @@ import {
   type TranscriptFile,
 } from '../src/sidebar-api';
 import { renderCohort, wireConsultant } from './consultant';
+import { coachStandards } from './standards';
 
 type Runner = Record<string, (...args: unknown[]) => void> & {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -110,6 +111,7 @@ function chosenPrograms(): Record<string, { optionalWorkFunctionIds: string[] }>
 
 function render(s: State): void {
   renderPrograms(s);
+  list('coachStandards', coachStandards(s));
   $<HTMLInputElement>('endpoint').value = s.settings.endpoint;
   $<HTMLInputElement>('sponsorId').value = s.settings.sponsorId;
   const fs = $('frameworks');

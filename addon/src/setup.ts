@@ -1,6 +1,12 @@
 // Program set-up: frameworks (shipped ones, or the sponsor's "Framework" sheet validated with row-numbered
 // errors), the endpoint and the sponsor id. Returns plain data for the sidebar (no Date objects).
-import { FRAMEWORK_COLUMNS, type Framework, frameworkFromRows, getFramework } from '@qualcard/shared';
+import {
+  FRAMEWORK_COLUMNS,
+  type Framework,
+  frameworkFromRows,
+  getFramework,
+  levelStandardText,
+} from '@qualcard/shared';
 import { checkEndpoint } from './api/requests';
 import { withLock } from './lock';
 import { programSummaries, readPrograms, writePrograms } from './program-settings';
@@ -19,7 +25,11 @@ const summary = (f: Framework, sponsor = false): FrameworkSummary => ({
   id: f.id,
   title: f.title,
   version: f.version,
-  levels: f.levels.map((l) => ({ id: l.id, title: l.title })),
+  levels: f.levels.map((l) => ({
+    id: l.id,
+    title: l.title,
+    ...(l.signOffStandard ? { standard: levelStandardText(l) } : {}),
+  })),
   items: f.workFunctions.reduce((n, wf) => n + wf.items.length, 0),
   sponsor,
 });

@@ -18,7 +18,8 @@ export interface FrameworkSummary {
   id: string;
   title: string;
   version: string;
-  levels: { id: string; title: string }[];
+  /** `standard`: the sign-off standard the document states for the level, quoted with its lines. */
+  levels: { id: string; title: string; standard?: string }[];
   items: number;
   sponsor: boolean;
 }

@@ -4,7 +4,13 @@ export { addDays, addMonths, DAY_MS, daysBetween } from './engine/dates';
 export { mergeSheetRecord, type RowConfirmations, rowConfirmations } from './engine/merge';
 export { type MigrationDiff, migratedSignOffs, migrationDiff } from './engine/migration';
 export { type Deadline, type Lateness, lateness, maximumDuration } from './engine/pace';
-export { checkOptionalWorkFunctions, optionalWorkFunctionIds, workFunctionsRun } from './engine/program';
+export {
+  checkOptionalWorkFunctions,
+  defaultProgramRequirements,
+  type LevelRequirement,
+  optionalWorkFunctionIds,
+  workFunctionsRun,
+} from './engine/program';
 export { computeProgress, RecordMismatchError } from './engine/progress';
 export {
   ENTRY_KINDS,
@@ -47,6 +53,7 @@ export * from './model/limits';
 export * from './model/program';
 export * from './model/progress';
 export * from './model/record';
+export { levelStandardText } from './model/standard';
 export * from './model/time-zone';
 export * from './model/wages';
 export { CsvSyntaxError, parseCsv } from './sponsor/csv';

@@ -155,7 +155,7 @@ test('NITAS with the Level 3 slots HD3.0.1-3 filled in the Framework sheet: publ
   expect(entry.importFrameworkSheet(input).errors).toEqual([]);
   expect(entry.publishFramework()).toMatchObject({
     frameworkId: 'nitas-help-desk-acme',
-    version: '1.0.0-sponsor.1',
+    version: '1.1.0-sponsor.1',
     outcome: 'created',
   });
 
@@ -170,7 +170,7 @@ test('NITAS with the Level 3 slots HD3.0.1-3 filled in the Framework sheet: publ
   signAs(COACH);
   expect(entry.confirmMyTicks()).toMatchObject({ confirmed: { signOffs: 3 }, skipped: { flagged: 0 } });
   const record = (await readRecord(db(), 'acme', 'ben'))!;
-  expect(record.apprentice.frameworkVersion).toBe('1.0.0-sponsor.1');
+  expect(record.apprentice.frameworkVersion).toBe('1.1.0-sponsor.1');
   expect(record.signOffs.map((s) => [s.itemId, s.confirmation?.by])).toEqual([
     ['HD3.0.1', COACH],
     ['HD3.0.2', COACH],

@@ -218,7 +218,7 @@ describe('publishing', () => {
     });
     expect(list.body.frameworks.find((f) => f.id === 'nitas-help-desk')).toMatchObject({
       owner: 'qualcard',
-      versions: ['1.0.0'],
+      versions: ['1.1.0'], // the shipped NITAS version (issue 20)
     });
   });
 
@@ -309,11 +309,11 @@ describe('using a sponsor framework and filled NITAS slots', () => {
     expect(filled.slots.filter((s) => s.id.startsWith('HD3.0.'))).toEqual([]);
     const pub = await publish(filled);
     expect(pub.status).toBe(201);
-    expect(pub.body).toMatchObject({ frameworkId: 'nitas-help-desk-acme', version: '1.0.0-sponsor.1' });
+    expect(pub.body).toMatchObject({ frameworkId: 'nitas-help-desk-acme', version: '1.1.0-sponsor.1' });
     const ben = sheet('ben', 'nitas-help-desk-acme', 'L3');
     ben.signOffs = [{ itemId: 'HD3.0.2', date: '2026-02-12', coachEmail: COACH }];
     expect((await sync([ben])).status).toBe(200);
-    expect((await stored('ben')).apprentice.frameworkVersion).toBe('1.0.0-sponsor.1');
+    expect((await stored('ben')).apprentice.frameworkVersion).toBe('1.1.0-sponsor.1');
     await signAndConfirm('ben', ['HD3.0.1', 'HD3.0.3'], ['HD3.0.2']);
     const rec = await stored('ben');
     expect(
@@ -325,15 +325,15 @@ describe('using a sponsor framework and filled NITAS slots', () => {
     const p = (
       await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: ADMIN })
     ).body.apprentices.find((a) => a.apprenticeId === 'ben')!;
-    expect(p.frameworkVersion).toBe('1.0.0-sponsor.1');
+    expect(p.frameworkVersion).toBe('1.1.0-sponsor.1');
     expect(p.progress.integrity).toEqual([]);
     expect(p.progress.entries['sign-off']).toMatchObject({ confirmed: 3, pending: 0, flagged: 0 });
     const t = await transcriptSummary('ben');
-    expect(t.get('Framework version')).toBe('1.0.0-sponsor.1');
+    expect(t.get('Framework version')).toBe('1.1.0-sponsor.1');
     expect((await cohortRows()).filter((r) => r['Apprentice id'] === 'ben').map((r) => r.Version)).toEqual([
-      '1.0.0-sponsor.1',
-      '1.0.0-sponsor.1',
-      '1.0.0-sponsor.1',
+      '1.1.0-sponsor.1',
+      '1.1.0-sponsor.1',
+      '1.1.0-sponsor.1',
     ]);
   });
 });

@@ -46,8 +46,9 @@ test('set-up lists the optional work functions with the default; a bad choice na
         id,
         title: getFramework(FW)!.workFunctions.find((wf) => wf.id === id)!.title,
       })),
-      defaults: [],
-      chosen: [],
+      // The default program runs every job function the document describes.
+      defaults: ['JF3', 'JF5', 'JF6'],
+      chosen: ['JF3', 'JF5', 'JF6'],
     },
   ]);
   expect(() => entry.savePrograms({ [FW]: { optionalWorkFunctionIds: ['JF5', 'JF4'] } })).toThrow(
@@ -56,7 +57,7 @@ test('set-up lists the optional work functions with the default; a bad choice na
   expect(() => entry.savePrograms({ 'nitas-help-desk': { optionalWorkFunctionIds: ['WP'] } })).toThrow(
     /programs\.nitas-help-desk: "nitas-help-desk" is not a framework of this program/,
   );
-  expect(entry.getState().programs[0]!.chosen).toEqual([]);
+  expect(entry.getState().programs[0]!.chosen).toEqual(['JF3', 'JF5', 'JF6']);
   expect(entry.savePrograms({ [FW]: { optionalWorkFunctionIds: ['JF5'] } }).programs[0]!.chosen).toEqual(['JF5']);
   // Its own property: the set-up settings are untouched.
   expect(fake.properties.get('qualcard.programs')).toBe(JSON.stringify({ [FW]: { optionalWorkFunctionIds: ['JF5'] } }));
@@ -71,11 +72,12 @@ test("the roster's plan column is validated by cell; the qual cards show the wor
   );
   fillRoster(fake, [member('A001'), member('A002', 'JF6'), member('A003', ' ')]);
   entry.generateApprentices(['A001', 'A002']);
-  // A001 follows the program (Job Function 5, with its core item 5c); A002's own plan runs Job Function 6 instead.
+  // A001 follows the program (Job Function 5, with its core item 5c); A002's own plan runs Job Function 6 instead
+  // (with its core item 6e, Required in the document's literal column).
   expect(wfRows('A001')).toEqual(['wf:JF1', 'wf:JF2', 'wf:JF4', 'wf:JF5', 'wf:JF7']);
   expect(wfRows('A002')).toEqual(['wf:JF1', 'wf:JF2', 'wf:JF4', 'wf:JF6', 'wf:JF7']);
   expect(required('A001')).toBe(21);
-  expect(required('A002')).toBe(20);
+  expect(required('A002')).toBe(21);
 });
 
 test("an admin's sync sends the programs and the service's numbers follow them", () => {

@@ -162,7 +162,7 @@ test("an admin's Check progress sends the schedule with the program; the Dashboa
     steps: [{ wage: { kind: 'percent', percent: 50 } }, { wage: { kind: 'percent', percent: 60 }, months: 6 }],
   };
   expect(JSON.parse(String(sync.params.payload)).programs).toEqual({
-    [FW]: { optionalWorkFunctionIds: [], wageSchedule: schedule },
+    [FW]: { optionalWorkFunctionIds: ['JF3', 'JF5', 'JF6'], wageSchedule: schedule }, // the default: every job function
   });
   expect(service.programs[FW]!.wageSchedule).toEqual(schedule);
   // The roster's start date (2026-01-05) plus six months: eligible from 2026-07-05 on (the sync's as-of is today).

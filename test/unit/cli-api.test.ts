@@ -129,7 +129,7 @@ describe('qualcard progress', () => {
     expect(out.split('\n')[0]).toMatch(/^APPRENTICE\s+NAME\s+FRAMEWORK\s+LEVEL\s+%\s+GAPS\s+PENDING\s+PROJECTED$/);
     expect(out).toMatch(
       new RegExp(
-        `^acme-007\\s+Lin Okafor\\s+nitas-help-desk 1\\.0\\.0\\s+L2\\s+${target.percent.toFixed(1)}\\s+${gaps}\\s+${pending}\\s+${p.progress.projectedCompletion}$`,
+        `^acme-007\\s+Lin Okafor\\s+nitas-help-desk 1\\.1\\.0\\s+L2\\s+${target.percent.toFixed(1)}\\s+${gaps}\\s+${pending}\\s+${p.progress.projectedCompletion}$`,
         'm',
       ),
     );
@@ -467,9 +467,9 @@ describe('qualcard publish', () => {
     expect(
       (await cli(['import', csv, '--extend', 'nitas-help-desk', '--id', 'acme-help-desk', '--out', target])).code,
     ).toBe(0);
-    route = () => ({ status: 201, body: { frameworkId: 'acme-help-desk', version: '1.0.0-sponsor.1', created: true } });
+    route = () => ({ status: 201, body: { frameworkId: 'acme-help-desk', version: '1.1.0-sponsor.1', created: true } });
     expect((await cli(['publish', target, '--sponsor', 'acme'])).out).toBe(
-      'published acme-help-desk 1.0.0-sponsor.1 for sponsor acme\n',
+      'published acme-help-desk 1.1.0-sponsor.1 for sponsor acme\n',
     );
     expect(JSON.parse(seen[0]!.body).framework).toEqual(JSON.parse(readFileSync(target, 'utf8')));
   });

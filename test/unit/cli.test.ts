@@ -30,7 +30,7 @@ describe('qualcard frameworks', () => {
   test('lists the five shipped frameworks, as a table and as JSON', async () => {
     const table = await cli('frameworks');
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/^nitas-help-desk\s+1\.0\.0\s+3\s+93\s+NITAS Help Desk/m);
+    expect(table.out).toMatch(/^nitas-help-desk\s+1\.1\.0\s+3\s+93\s+NITAS Help Desk/m);
     const json = JSON.parse((await cli('frameworks', '--json')).out);
     expect(json.map((f: { id: string }) => f.id)).toEqual([
       'nitas-help-desk',
@@ -46,7 +46,13 @@ describe('qualcard frameworks', () => {
     expect(out).toContain(
       [
         '  L1 Level 1 - Entry',
-        '    Items: 28 core, 4 optional; the document states 28',
+        '    Items: the default program requires 28, 4 optional (counted toward nothing);',
+        '           the document states 28',
+        '    A program may leave out: WP (no core item)',
+        '    Sign-off standard: "The standard to which the task must be accomplished will',
+        '                       be that you can perform the job function with some help',
+        '                       from your supervisor or coach."',
+        '                       (000_53687bffe476f5c1.txt, line 275)',
         '    Hours: Related instruction 242; On-the-job learning 1400; Work experience',
         '           2000 (in related functions of help desk)',
         '    Exams: All required course exams',
@@ -172,7 +178,7 @@ describe('qualcard import', () => {
       target,
     );
     expect(code).toBe(0);
-    expect(out).toContain('acme-help-desk 1.0.0-sponsor.1: 3 level(s), 95 item(s)');
+    expect(out).toContain('acme-help-desk 1.1.0-sponsor.1: 3 level(s), 95 item(s)');
     const f = Framework.parse(JSON.parse(readFileSync(target, 'utf8')));
     expect(f.slots.map((s) => s.id)).toEqual(['HD3.0.2', 'HD3.0.3']);
     expect(f.workFunctions.find((w) => w.id === 'ACME')!.items[0]).toMatchObject({
@@ -336,7 +342,7 @@ describe('framework ids and files', () => {
     writeFileSync('x.json', nitas.replace('"id": "nitas-help-desk"', '"id": "acme-help-desk"'));
     expect(await cli('frameworks', 'show', 'x.json')).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/^NITAS Help Desk Concentration \(acme-help-desk 1\.0\.0\)\n/),
+      out: expect.stringMatching(/^NITAS Help Desk Concentration \(acme-help-desk 1\.1\.0\)\n/),
     });
     writeFileSync('nitas-help-desk', nitas);
     expect((await cli('frameworks', 'show', 'nitas-help-desk')).err).toContain(

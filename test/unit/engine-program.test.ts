@@ -1,5 +1,6 @@
-// The optional-work-function rule on each shipped framework: a program (or one apprentice's plan) chooses the
-// optional work functions it runs; core items inside a work function that is not run are not required.
+// The optional-work-function rule on each shipped framework: the default program runs every work function the
+// document describes; a program (or one apprentice's plan) may leave optional ones out, and only then are the core
+// items inside them not required.
 import {
   type ApprenticeRecordInput,
   computeProgress,
@@ -44,40 +45,44 @@ const program = (...ids: string[]): ProgramChoice => ({ optionalWorkFunctionIds:
 describe('IT Generalist competencies', () => {
   const f = fw('it-generalist-competencies');
 
-  test('the default runs no optional job function: Level 1 completes without Job Functions 3, 5 and 6', () => {
-    expect(f.program.optionalWorkFunctionsDefault).toEqual([]);
-    expect([...workFunctionsRun(f, {})]).toEqual(['JF1', 'JF2', 'JF4', 'JF7']);
+  test('the default runs every job function: Level 1 requires the 22 Required, 5c and 6e included', () => {
+    expect(f.program.optionalWorkFunctionsDefault).toEqual(['JF3', 'JF5', 'JF6']);
+    expect([...workFunctionsRun(f, {})]).toEqual(['JF1', 'JF2', 'JF3', 'JF4', 'JF5', 'JF6', 'JF7']);
     const p = computeProgress(f, recordOn(f, alwaysCore(f)), AS_OF);
-    expect(p.levels[0]).toMatchObject({ complete: true, percent: 100, items: { required: 20, done: 20 } });
-    expect(missing(p)).toEqual([]);
+    expect(p.levels[0]).toMatchObject({ complete: false, items: { required: 22, done: 20 } });
+    expect(missing(p)).toEqual(['5c', '6e']);
+    const done = computeProgress(f, recordOn(f, [...alwaysCore(f), '5c', '6e']), AS_OF);
+    expect(done.levels[0]).toMatchObject({ complete: true, percent: 100, items: { required: 22, done: 22 } });
   });
 
-  test('5c is required only when the program runs Job Function 5', () => {
-    const p = computeProgress(f, recordOn(f, alwaysCore(f)), AS_OF, program('JF5'));
-    expect(p.levels[0]).toMatchObject({ complete: false, items: { required: 21, done: 20 } });
-    expect(missing(p)).toEqual(['5c']);
-    const done = computeProgress(f, recordOn(f, [...alwaysCore(f), '5c']), AS_OF, program('JF5'));
-    expect(done.levels[0]!.complete).toBe(true);
+  test('5c is not required only when the program leaves Job Function 5 out', () => {
+    const p = computeProgress(f, recordOn(f, [...alwaysCore(f), '6e']), AS_OF, program('JF3', 'JF6'));
+    expect(p.levels[0]).toMatchObject({ complete: true, items: { required: 21, done: 21 } });
+    const withJf5 = computeProgress(f, recordOn(f, [...alwaysCore(f), '6e']), AS_OF, program('JF5', 'JF6'));
+    expect(missing(withJf5)).toEqual(['5c']);
   });
 
-  test('6e is read as optional (its row lacks a column), so running Job Function 6 adds no required item', () => {
-    expect(f.workFunctions.find((wf) => wf.id === 'JF6')!.items.map((i) => i.core)).toEqual(Array(5).fill('optional'));
-    expect(f.notes.some((n) => n.startsWith('Competency 6e:') && /read as optional/.test(n))).toBe(true);
-    for (const choice of [program(), program('JF6'), program('JF3', 'JF5', 'JF6')]) {
-      const p = computeProgress(f, recordOn(f, alwaysCore(f)), AS_OF, choice);
-      expect(missing(p)).not.toContain('6e');
-    }
+  test('6e is read by its literal Required column (its row lacks a cell), noted with its line', () => {
+    expect(f.workFunctions.find((wf) => wf.id === 'JF6')!.items.map((i) => i.core)).toEqual([
+      ...Array(4).fill('optional'),
+      'core',
+    ]);
+    expect(f.notes.some((n) => n.startsWith('Competency 6e: its row (line 305)') && /recorded as core/.test(n))).toBe(
+      true,
+    );
+    expect(missing(computeProgress(f, recordOn(f, alwaysCore(f)), AS_OF, program('JF6')))).toContain('6e');
+    expect(missing(computeProgress(f, recordOn(f, alwaysCore(f)), AS_OF, program('JF5')))).not.toContain('6e');
   });
 
   test('a signed core item of a job function not run counts as an optional item signed', () => {
-    const p = computeProgress(f, recordOn(f, [...alwaysCore(f), '5c', '6a']), AS_OF);
+    const p = computeProgress(f, recordOn(f, [...alwaysCore(f), '5c', '6a']), AS_OF, program('JF3'));
     expect(p.levels[0]!.items).toEqual({ required: 20, done: 20, optionalSigned: 2 });
   });
 
   test("an apprentice's plan overrides the program, which overrides the default", () => {
     const both = computeProgress(f, recordOn(f, alwaysCore(f), []), AS_OF, program('JF5'));
     expect(missing(both)).toEqual([]);
-    const planOnly = computeProgress(f, recordOn(f, alwaysCore(f), ['JF5']), AS_OF);
+    const planOnly = computeProgress(f, recordOn(f, alwaysCore(f), ['JF5']), AS_OF, program('JF6'));
     expect(missing(planOnly)).toEqual(['5c']);
   });
 
@@ -107,13 +112,13 @@ describe('IT Generalist competencies', () => {
 describe('IT Generalist work process schedule', () => {
   const f = fw('it-generalist-wps');
 
-  test('Level 1 completes without Job Functions 3, 5 and 6; JF5.3 is required only when JF5 is run', () => {
-    expect(f.program.optionalWorkFunctionsDefault).toEqual([]);
+  test('the default runs Job Function 5, so JF5.3 is required; a plan leaving JF5 out completes without it', () => {
+    expect(f.program.optionalWorkFunctionsDefault).toEqual(['JF3', 'JF5', 'JF6']);
     const core = alwaysCore(f);
-    expect(computeProgress(f, recordOn(f, core), AS_OF).levels[0]!.complete).toBe(true);
+    expect(missing(computeProgress(f, recordOn(f, core), AS_OF))).toEqual(['JF5.3']);
     const withJf5 = computeProgress(f, recordOn(f, core), AS_OF, program('JF5'));
     expect(missing(withJf5)).toEqual(['JF5.3']);
-    expect(missing(computeProgress(f, recordOn(f, core, ['JF3', 'JF6']), AS_OF))).toEqual([]);
+    expect(computeProgress(f, recordOn(f, core, ['JF3', 'JF6']), AS_OF).levels[0]!.complete).toBe(true);
   });
 });
 
@@ -121,9 +126,10 @@ describe('NITAS Help Desk', () => {
   const f = fw('nitas-help-desk');
 
   test('the optional work practices are never required; signed ones count as optional either way', () => {
-    expect(f.program.optionalWorkFunctionsDefault).toEqual([]);
-    expect(workFunctionsRun(f, {}).has('WP')).toBe(false);
-    for (const choice of [undefined, program('WP')]) {
+    expect(f.program.optionalWorkFunctionsDefault).toEqual(['WP']);
+    expect(workFunctionsRun(f, {}).has('WP')).toBe(true);
+    expect(workFunctionsRun(f, {}, program()).has('WP')).toBe(false);
+    for (const choice of [undefined, program('WP'), program()]) {
       const p = computeProgress(f, recordOn(f, ['HD1.0.1']), AS_OF, choice);
       expect(p.levels[0]!.items).toMatchObject({ required: f.levels[0]!.requirements.statedItemCount, done: 0 });
       expect(p.levels[0]!.items.optionalSigned).toBe(1);

@@ -29,7 +29,7 @@ describe('NITAS Help Desk framework (committed JSON)', () => {
   it('validates against the Framework schema with its id, version and three levels', () => {
     expect(Framework.safeParse(committed).success).toBe(true);
     expect(fw.id).toBe('nitas-help-desk');
-    expect(fw.version).toBe('1.0.0');
+    expect(fw.version).toBe('1.1.0');
     expect(fw.levels.map((l) => [l.id, l.title])).toEqual([
       ['L1', 'Level 1 - Entry'],
       ['L2', 'Level 2 - Full Working'],

@@ -24,18 +24,22 @@ const roster = (plan?: string[]) =>
 const keys = (grid: Cell[][], prefix: string): string[] =>
   grid.map((r) => String(r[0] ?? '')).filter((k) => k.startsWith(prefix));
 
-test('only the work functions run are shown: the default hides Job Functions 3, 5 and 6', () => {
+test('only the work functions run are shown: the default runs all seven; a program may leave 3, 5 and 6 out', () => {
   const plan = planApprentice(f, roster()).qualCard.cells;
-  expect(keys(plan, 'wf:')).toEqual(['wf:JF1', 'wf:JF2', 'wf:JF4', 'wf:JF7']);
+  expect(keys(plan, 'wf:')).toEqual(['wf:JF1', 'wf:JF2', 'wf:JF3', 'wf:JF4', 'wf:JF5', 'wf:JF6', 'wf:JF7']);
+  const none = planApprentice(f, roster(), undefined, undefined, { optionalWorkFunctionIds: [] }).qualCard.cells;
+  expect(keys(none, 'wf:')).toEqual(['wf:JF1', 'wf:JF2', 'wf:JF4', 'wf:JF7']);
   const withJf5 = planApprentice(f, roster(), undefined, undefined, { optionalWorkFunctionIds: ['JF5'] });
   expect(keys(withJf5.qualCard.cells, 'wf:')).toEqual(['wf:JF1', 'wf:JF2', 'wf:JF4', 'wf:JF5', 'wf:JF7']);
   expect(keys(withJf5.qualCard.cells, 'item:5')).toEqual(['item:5a', 'item:5b', 'item:5c', 'item:5d', 'item:5e']);
   // The apprentice's plan wins over the program.
   const own = planApprentice(f, roster(['JF6']), undefined, undefined, { optionalWorkFunctionIds: ['JF5'] });
   expect(keys(own.qualCard.cells, 'wf:')).toEqual(['wf:JF1', 'wf:JF2', 'wf:JF4', 'wf:JF6', 'wf:JF7']);
-  // The level table's required count follows the program: 20 core items by default, 21 with 5c.
+  // The level table's required count follows the program: the document's 22 by default, 20 without Job Functions
+  // 5 and 6, 21 with 5c.
   const levelRow = (g: Cell[][]) => g.find((r) => r[0] === 'level:L1')!;
-  expect(levelRow(plan)).toContain(20);
+  expect(levelRow(plan)).toContain(22);
+  expect(levelRow(none)).toContain(20);
   expect(levelRow(withJf5.qualCard.cells)).toContain(21);
 });
 
@@ -96,7 +100,14 @@ function offered(plan: SheetPlan): string[] {
 }
 
 test('the hours log offers the work functions run, plus any a typed row already names', () => {
-  expect(offered(planApprentice(f, roster()).hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF7']);
+  expect(offered(planApprentice(f, roster()).hours)).toEqual(['JF1', 'JF2', 'JF3', 'JF4', 'JF5', 'JF6', 'JF7']);
+  const leftOut = { optionalWorkFunctionIds: [] };
+  expect(offered(planApprentice(f, roster(), undefined, undefined, leftOut).hours)).toEqual([
+    'JF1',
+    'JF2',
+    'JF4',
+    'JF7',
+  ]);
   const program = { optionalWorkFunctionIds: ['JF5'] };
   const v1 = planApprentice(f, roster(), undefined, undefined, program);
   expect(offered(v1.hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF5', 'JF7']);
@@ -116,7 +127,8 @@ test('the hours log offers the work functions run, plus any a typed row already 
     workFunction: jf5,
     hours: 4,
   });
-  const v2 = planApprentice(f, roster(), { qualCard: readQualCard(v1.qualCard.cells), hours: readHours(hours) });
+  const kept = { qualCard: readQualCard(v1.qualCard.cells), hours: readHours(hours) };
+  const v2 = planApprentice(f, roster(), kept, undefined, leftOut);
   expect(offered(v2.hours)).toEqual(['JF1', 'JF2', 'JF4', 'JF5', 'JF7']);
   expect(v2.hours.cells[row - 1]![hoursCol('workFunction') - 1]).toBe(jf5);
 });

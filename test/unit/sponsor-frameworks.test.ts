@@ -112,12 +112,15 @@ describe('a new sponsor framework from rows', () => {
     expect(r.framework.levels.map((l) => l.id)).toEqual(['L1', 'L2', 'L3', 'L4']);
     expect(r.framework.id).toBe('nitas-help-desk-sponsor');
     expect(getFramework('nitas-help-desk')!.levels).toHaveLength(3); // the shipped framework is untouched
-    expect(r.framework.program.optionalWorkFunctionsDefault).toEqual([]); // LEAD is a new work function, not optional
+    // The base's default (every work function, WP included) carries over; LEAD is a new work function, not optional.
+    expect(r.framework.program.optionalWorkFunctionsDefault).toEqual(['WP']);
   });
 
   test('filling a slot of an optional work function (NITAS work practices) runs it by default', () => {
-    const nitas = getFramework('nitas-help-desk')!;
-    expect(nitas.program.optionalWorkFunctionsDefault).toEqual([]);
+    const shipped = getFramework('nitas-help-desk')!;
+    expect(shipped.program.optionalWorkFunctionsDefault).toEqual(['WP']); // the shipped default runs every one
+    // A base whose program leaves the work practices out (a sponsor's own version, say).
+    const nitas = { ...shipped, program: { ...shipped.program, optionalWorkFunctionsDefault: [] } };
     const r = frameworkFromRows(
       [
         ['level', 'work_function', 'item_id', 'statement', 'core_optional'],

@@ -236,8 +236,19 @@ describe("a transcript follows the apprentice's program: items of a work functio
     };
   };
 
-  test('the default runs no optional job function: 5c (core in Job Function 5) is labelled not required', async () => {
+  test("the default runs every job function: 5c (core in Job Function 5) is core, the document's 22 required", async () => {
     expect(await transcript()).toEqual({
+      run: 'JF1, JF2, JF3, JF4, JF5, JF6, JF7 (all)',
+      required: '22',
+      core: [
+        [first, 'core'],
+        ['5c', 'core'],
+      ],
+    });
+  });
+
+  test('a program leaving every optional job function out: 5c is labelled not required', async () => {
+    expect(await transcript(undefined, { optionalWorkFunctionIds: [] })).toEqual({
       run: 'JF1, JF2, JF4, JF7 (not run, their items not required: JF3, JF5, JF6)',
       required: '20',
       core: [
@@ -263,4 +274,32 @@ describe("a transcript follows the apprentice's program: items of a work functio
       'not required (work function not run)',
     ]);
   });
+});
+
+test("the Summary prints each level's sign-off standard, quoted with its lines, or that the document states none", async () => {
+  const nitas = getFramework('nitas-help-desk')!;
+  const base = record({ signOffs: [] });
+  const r = ApprenticeRecord.parse({
+    ...base,
+    apprentice: { ...base.apprentice, frameworkId: nitas.id, levelId: 'L3' },
+  });
+  const progress = computeProgress(nitas, r, AS_OF);
+  const book = await open(await buildTranscript({ ...transcriptInput(), framework: nitas, record: r, progress }));
+  const standards = book.Summary!.table(SUMMARY_HEADER_ROW).map((row) => [row.Level, row['Sign-off standard']]);
+  expect(standards).toEqual([
+    [
+      'L1',
+      '"The standard to which the task must be accomplished will be that you can perform the job function with some help from your supervisor or coach." (000_53687bffe476f5c1.txt, line 275)',
+    ],
+    [
+      'L2',
+      '"The standard to which the task must be accomplished will be that the worker can perform the job function with some help from his/her supervisor or coach or a colleague." (000_53687bffe476f5c1.txt, line 937)',
+    ],
+    [
+      'L3',
+      '"The Level 3 standard requires you to independently perform the job functions at the stated level of performance." (000_53687bffe476f5c1.txt, line 1731)',
+    ],
+  ]);
+  const tiny = await open(await buildTranscript(transcriptInput()));
+  expect(tiny.Summary!.table(SUMMARY_HEADER_ROW)[0]!['Sign-off standard']).toBe('not stated in the framework document');
 });

@@ -1,6 +1,14 @@
 // `qualcard frameworks show`: everything a sponsor needs to read a framework in a terminal, its item texts wrapped
 // to the terminal's width; nothing of the document's reading is left to the JSON.
-import { type Framework, HOURS_CATEGORY_LABEL, type Item, type Level } from '../../shared/src';
+import {
+  defaultProgramRequirements,
+  type Framework,
+  HOURS_CATEGORY_LABEL,
+  type Item,
+  type Level,
+  type LevelRequirement,
+  levelStandardText,
+} from '../../shared/src';
 
 /** Terminal width used when stdout is not a terminal (a pipe, a file). */
 export const DEFAULT_WIDTH = 80;
@@ -41,12 +49,6 @@ const TEXT_LABELS: [keyof Item['texts'], string][] = [
   ['statement', 'Statement'],
 ];
 
-const itemCount = (f: Framework, levelId: string, core: 'core' | 'optional'): number =>
-  f.workFunctions.reduce(
-    (n, wf) => n + wf.items.filter((i) => i.core === core && i.levels.includes(levelId)).length,
-    0,
-  );
-
 const listOr = (values: string[], none = 'none'): string => (values.length ? values.join('; ') : none);
 
 function programLines(f: Framework, width: number): string[] {
@@ -77,14 +79,32 @@ function headerLines(f: Framework, width: number): string[] {
   return [...lines, ...programLines(f, width)];
 }
 
-function levelLines(f: Framework, l: Level, width: number): string[] {
+/**
+ * What the default program requires at the level and what is optional (counted toward nothing); then, per optional
+ * work function, the core items a program leaving it out stops requiring.
+ */
+function levelItemLines(f: Framework, l: Level, req: LevelRequirement, width: number): string[] {
+  const stated = l.requirements.statedItemCount;
+  const items = `the default program requires ${req.required.length}, ${req.optional.length} optional (counted toward nothing)${stated === undefined ? '' : `; the document states ${stated}`}`;
+  const leavable = f.workFunctions
+    .filter((wf) => wf.core === 'optional' && wf.items.some((i) => i.levels.includes(l.id)))
+    .map((wf) => {
+      const core = wf.items.filter((i) => i.core === 'core' && i.levels.includes(l.id)).map((i) => i.id);
+      return `${wf.id} (${core.length ? `then not required: ${core.join(', ')}` : 'no core item'})`;
+    });
+  return [
+    ...wrap(items, width, '    Items: '),
+    ...(leavable.length ? wrap(leavable.join('; '), width, '    A program may leave out: ') : []),
+  ];
+}
+
+function levelLines(f: Framework, l: Level, req: LevelRequirement, width: number): string[] {
   const r = l.requirements;
-  const core = itemCount(f, l.id, 'core');
-  const stated = r.statedItemCount === undefined ? '' : `; the document states ${r.statedItemCount}`;
   const hours = r.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.hours}${h.note ? ` (${h.note})` : ''}`);
   return [
     ...wrap(l.title, width, `  ${l.id} `),
-    ...wrap(`${core} core, ${itemCount(f, l.id, 'optional')} optional${stated}`, width, '    Items: '),
+    ...levelItemLines(f, l, req, width),
+    ...wrap(levelStandardText(l) || 'not stated in the document', width, '    Sign-off standard: '),
     ...wrap(listOr(hours, 'none stated'), width, '    Hours: '),
     ...wrap(listOr(r.exams.map((e) => e.title)), width, '    Exams: '),
     ...wrap(listOr(r.certifications.map((c) => c.title)), width, '    Certifications: '),
@@ -149,7 +169,7 @@ export function frameworkDetail(f: Framework, width = DEFAULT_WIDTH): string {
     ...headerLines(f, width),
     '',
     'Levels:',
-    ...f.levels.flatMap((l) => levelLines(f, l, width)),
+    ...defaultProgramRequirements(f).flatMap((req, k) => levelLines(f, f.levels[k]!, req, width)),
     '',
     'Work functions and items:',
     ...workFunctionLines(f, width),

@@ -212,7 +212,6 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
   const wpsHeader = parseWpsHeader(doc, wpsStart);
   const wpsTable = parseWpsTable(doc, requireLine(doc, /^JOB FUNCTION\t/, 'JOB FUNCTION table header', wpsStart));
   const wpsMark = new Map(wpsTable.map((f) => [f.number, f.mark]));
-  const wpsTasks = new Map(wpsTable.map((f) => [f.number, f.tasks.map((t) => t.mark)]));
   const sections = findSections(doc, wpsStart);
   const notes: string[] = [];
 
@@ -222,9 +221,9 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
     const { rows, ri } = parseSection(doc, s);
     // Blank job functions (no title, no competency text) are left for the sponsor to define.
     if (s.title === '' && rows.every((r) => r.text === '')) slots.push(blankJobFunction(doc, s, rows));
-    else workFunctions.push(jobFunction(doc, s, rows, ri, { overview, wpsMark, wpsTasks, notes }));
+    else workFunctions.push(jobFunction(doc, s, rows, ri, { overview, wpsMark, notes }));
   }
-  notes.push(...documentNotes(overview, slots));
+  notes.push(...documentNotes(overview, slots), standardNote(doc));
   const optional = optionalDefault(workFunctions);
   notes.push(optional.note);
 
@@ -233,7 +232,7 @@ export function parseItGeneralistCompetencies(doc: SourceDoc): FrameworkInput {
   return {
     id: IT_GENERALIST_COMPETENCIES_ID,
     title: `${overview.occupationTitle} Competency Framework`,
-    version: '1.0.0',
+    version: '2.0.0',
     sourceDocument: doc.document,
     occupation: {
       title: overview.occupationTitle,
@@ -280,8 +279,6 @@ function blankJobFunction(doc: SourceDoc, s: Section, rows: CompetencyRow[]): Sl
 interface JobFunctionContext {
   overview: Overview;
   wpsMark: Map<number, Mark | undefined>;
-  /** Job function number -> its tasks' Core/Optional marks in the embedded schedule, in document order. */
-  wpsTasks: Map<number, (Mark | undefined)[]>;
   notes: string[];
 }
 
@@ -290,13 +287,12 @@ function jobFunction(
   s: Section,
   rows: CompetencyRow[],
   ri: ReturnType<typeof parseSection>['ri'],
-  { overview, wpsMark, wpsTasks, notes }: JobFunctionContext,
+  { overview, wpsMark, notes }: JobFunctionContext,
 ): WorkFunctionInput {
   const tag = overview.functionTags.get(s.number) ?? '';
   const core = jobFunctionCore(s, tag, wpsMark.get(s.number), notes);
-  const items = rows.map((r, k) =>
-    competencyItem(doc, r.short ? shortRow(s, r, core, wpsTasks.get(s.number)?.[k], notes) : r, notes),
-  );
+  if (core === 'optional') noteUnmarkedOptional(doc, s, tag, notes);
+  const items = rows.map((r) => competencyItem(doc, r.short ? shortRow(s, r, notes) : r, notes));
   const noLevel = rows.filter((r) => r.level === '').map((r) => r.id);
   if (noLevel.length > 0)
     notes.push(
@@ -332,18 +328,28 @@ function jobFunctionCore(s: Section, tag: string, fromWps: Mark | undefined, not
 }
 
 /**
- * A row with a cell fewer than its table (competency 6e): its one X may stand under Required or Optional. It is
- * read with the schedule's mark for the same task, else with its job function's mark, and the reading is noted.
+ * Job Function 5 is marked Optional only by the embedded work process schedule: its overview tag is a proficiency
+ * and its section heading has no Optional mark. The schedule's mark stands (a program may leave it out); noted.
  */
-function shortRow(s: Section, r: CompetencyRow, fnMark: Mark, taskMark: Mark | undefined, notes: string[]) {
-  const mark = taskMark ?? fnMark;
-  const evidence = taskMark
-    ? `the work process schedule marks the same task ${taskMark === 'core' ? 'Core' : 'Optional'}`
-    : `Job Function ${s.number} is marked ${fnMark === 'core' ? 'Core' : 'Optional'} (in the overview, the work process schedule and its section heading) and the schedule leaves the task's Core/Optional cell empty`;
+function noteUnmarkedOptional(doc: SourceDoc, s: Section, tag: string, notes: string[]): void {
+  if (/\(Optional\)/.test(s.title) || s.headerCells.some((c) => /^Optional X$/.test(c)) || tag === 'Optional') return;
+  const overviewLine = findLine(doc, new RegExp(`^Job Function ${s.number}:`)) + 1;
+  const wpsLine = findLine(doc, new RegExp(`^JOB FUNCTION ${s.number}:`)) + 1;
   notes.push(
-    `Competency ${r.id}: its row (line ${r.line + 1}) has a column fewer than the table, so its X could stand under Required or Optional; read as ${mark}: ${evidence}.${mark === 'optional' ? ' The separate IT Generalist work process schedule agrees: it leaves this task unmarked in an Optional job function, while it marks the one core task of an optional job function (5c) Core.' : ''}`,
+    `Job Function ${s.number}: the documents disagree on whether it is optional. The embedded work process schedule marks it Optional (line ${wpsLine}), but the overview list tags it "${tag}" (line ${overviewLine}) and its section heading carries no Optional mark (line ${s.headerLine + 1}). The schedule's literal mark stands: it is an optional job function, run by the default program, that a sponsor's program or an apprentice's plan may leave out; its competencies keep their own Required/Optional marks (5c Required).`,
   );
-  return { ...r, required: mark === 'core', optional: mark === 'optional' };
+}
+
+/**
+ * A row with a cell fewer than its table (competency 6e): the literal mark stands, i.e. the column its X sits
+ * under when the cells are counted from the row's start, and the damage is noted.
+ */
+function shortRow(s: Section, r: CompetencyRow, notes: string[]) {
+  const mark: Mark = r.required ? 'core' : 'optional';
+  notes.push(
+    `Competency ${r.id}: its row (line ${r.line + 1}) has a cell fewer than the table of Job Function ${s.number} (heading line ${s.headerLine + 1}); counted from the row's start its one X sits under ${mark === 'core' ? 'Required' : 'Optional'}, and that literal mark stands: recorded as ${mark}. (Version 1.0.0 read it as optional, from its job function's Optional mark and the embedded schedule's empty cell for the task; that schedule leaves 5c's cell empty too, and 5c is Required.)`,
+  );
+  return r;
 }
 
 /** A competency row: its Required/Optional column wins over a contradicting "Core"/"Optional" prefix (noted). */
@@ -381,4 +387,10 @@ function documentNotes(overview: Overview, slots: SlotInput[]): string[] {
   if (overview.credential)
     notes.push(`Certification or licensure: ${overview.credential}. No specific certification is required.`);
   return notes;
+}
+
+/** The document leaves a "Performance Standards" row under every competency, all blank: it states no standard. */
+function standardNote(doc: SourceDoc): string {
+  const rows = doc.lines.flatMap((l, i) => (/^\s*Performance Standards\s*$/.test(l) ? [i + 1] : []));
+  return `Sign-off standard: the document states none. It leaves a blank performance-standards row under each competency (${rows.length} rows, lines ${rows[0]}-${rows.at(-1)}), so no level carries a signOffStandard; a sponsor may state one in its own version.`;
 }

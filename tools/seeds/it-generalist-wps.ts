@@ -48,28 +48,27 @@ export function parseItGeneralistWps(doc: SourceDoc): FrameworkInput {
     notes.push(
       `${inherited} tasks have an empty Core/Optional cell; all are in job functions marked Optional, so they are recorded as optional.`,
     );
-  notes.push('Task ids (JF<n>.<m>) are assigned in document order; the document numbers only the job functions.');
+  notes.push(
+    'Task ids (JF<n>.<m>) are assigned in document order; the document numbers only the job functions.',
+    'Sign-off standard: the document states none (it lists tasks with Core/Optional marks and empty hour columns), so no level carries a signOffStandard.',
+  );
   if (header.certificationNote)
     notes.push(
       'No specific certification is required: the document leaves the choice to employers (see program.certificationNote).',
     );
-  notes.push(optionalDefault(workFunctions).note);
+  const optional = optionalDefault(workFunctions);
+  notes.push(optional.note);
   const occupationTitle = header.occupationTitle ?? 'Information Technology Generalist';
   return {
     id: IT_GENERALIST_WPS_ID,
     title: `Work Process Schedule: ${occupationTitle}`,
-    version: '1.0.0',
+    version: '2.0.0',
     sourceDocument: doc.document,
-    occupation: {
-      title: header.occupationTitle,
-      onetCodes: header.onetCode ? [header.onetCode] : [],
-      rapidsCodes: [],
-      jobTitles: [],
-    },
+    occupation: { title: header.occupationTitle, onetCodes: header.onetCode ? [header.onetCode] : [] },
     program: {
       type: header.programType,
       durationMonths: header.durationMonths,
-      optionalWorkFunctionsDefault: optionalDefault(workFunctions).optionalWorkFunctionsDefault,
+      optionalWorkFunctionsDefault: optional.optionalWorkFunctionsDefault,
       certificationNote: header.certificationNote,
       source: sourceRef(doc, header.lines[0], header.lines[1]),
     },

@@ -260,6 +260,25 @@ function sentence(text: string, re: RegExp): string | undefined {
   return text.split(/(?<=[.!?])\s+(?=[A-Z“"])/).find((s) => re.test(s));
 }
 
+/** Every sentence of `text` that matches, joined; undefined when none does. */
+function sentences(text: string, re: RegExp): string | undefined {
+  const found = text.split(/(?<=[.!?])\s+(?=[A-Z“"])/).filter((s) => re.test(s));
+  return found.length ? found.join(' ') : undefined;
+}
+
+/** Each qual card's sign-off standard: the Instructions sentence naming "standard", quoted with its line. */
+function readStandards(doc: Doc): Map<number, NonNullable<LevelInput['signOffStandard']>> {
+  const out = new Map<number, NonNullable<LevelInput['signOffStandard']>>();
+  for (const heading of doc.find(CARD_HEADING)) {
+    const level = Number(CARD_HEADING.exec(doc.line(heading))![1]);
+    const n = doc.findOne(/\bstandard\b/i, `Level ${level} qual card standard`, heading, heading + 12);
+    const text = sentence(clean(doc.line(n)), /\bstandard\b/i);
+    if (!text) doc.fail(n, 'no sentence naming the standard');
+    out.set(level, { text, source: doc.ref(n, n) });
+  }
+  return out;
+}
+
 export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   // The guide proper starts at its title; the lines above it are OCR of an image and are never read.
   const titleLine = new Doc(src, 1).findOne(/^National IT Apprenticeship System \(NITAS\)\s*$/, 'guide title');
@@ -278,6 +297,7 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
     workExperience,
     coreBlocks: cards.blocks,
     certs: readCertifications(doc),
+    standards: readStandards(doc),
     ...readCourses(doc),
   };
   const levels = table.rows.map((row) => levelFromRow(doc, row, parts, notes));
@@ -294,7 +314,7 @@ export function parseNitasHelpDesk(src: SourceDoc): FrameworkInput {
   return {
     id: 'nitas-help-desk',
     title,
-    version: '1.0.0',
+    version: '1.1.0',
     sourceDocument: src.document,
     occupation,
     program,
@@ -435,6 +455,8 @@ interface LevelParts extends Courses {
   workExperience: WorkExperience;
   coreBlocks: Block[];
   certs: Map<number, NamedInput[]>;
+  /** Level -> the sign-off standard its qual card states. */
+  standards: Map<number, NonNullable<LevelInput['signOffStandard']>>;
 }
 
 /**
@@ -456,15 +478,18 @@ function levelFromRow(doc: Doc, row: TableRow, parts: LevelParts, notes: string[
     `Table 1 lists Level ${row.level} certifications as "${cell(cols.certs).text}"; the certifications are taken from the "Certification Requirements - Level ${row.level}" section (lines ${levelCerts[0]!.source!.lines[0]}-${levelCerts[levelCerts.length - 1]!.source!.lines[1]}).`,
   );
   const exam = cell(cols.exams);
-  const desc = sentence(
+  // Every sentence about the level ("Completion of level 2 signifies ... Completion of level 2 also indicates ...").
+  const desc = sentences(
     doc.src.lines.slice(doc.start - 1, parts.table.rows[0]!.source.lines[0]).join(' '),
-    new RegExp(`ompletion of level ${row.level} (indicates|signifies)`, 'i'),
+    new RegExp(`ompletion of level ${row.level} (also )?(indicates|signifies)`, 'i'),
   );
+  const standard = parts.standards.get(row.level);
   const we = parts.workExperience;
   return {
     id: `L${row.level}`,
     title: row.title,
     ...(desc ? { description: clean(desc) } : {}),
+    ...(standard ? { signOffStandard: standard } : {}),
     requirements: {
       hours: [
         hours('related-instruction', cell(cols.classroom), doc),
@@ -576,7 +601,7 @@ function readProgram(doc: Doc): NonNullable<FrameworkInput['program']> {
   const certificationNote = certLine ? sentence(clean(doc.line(certLine)), /NITAS Certification titled/) : undefined;
   return {
     levelsCumulative: cumulativeLine !== undefined,
-    ...(certificationNote ? { certificationNote } : {}),
+    ...(certificationNote ? { certificationNote, certificationNoteSource: doc.ref(certLine!, certLine!) } : {}),
     ...(cumulativeLine ? { source: doc.ref(cumulativeLine, cumulativeLine) } : {}),
   };
 }

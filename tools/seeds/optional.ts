@@ -1,7 +1,8 @@
 // Which optional work functions a shipped framework's program runs by default, and the note that says so. The
-// documents mark work functions Optional but never say which ones a program runs: the sponsor chooses. So the
-// default is the work functions the document requires, and none of the optional ones; a sponsor (or one
-// apprentice's plan) adds those it runs.
+// documents mark some work functions Optional but never say a Core or Required mark lapses when one is not chosen:
+// so the default program runs every work function the document describes, and each level requires exactly what the
+// document marks. A sponsor's program (or one apprentice's plan) may leave an optional one out; only then do its
+// items stop being required.
 import type { FrameworkInput } from '../../shared/src/model/framework';
 
 type WorkFunctionInput = FrameworkInput['workFunctions'][number];
@@ -20,10 +21,11 @@ export function optionalDefault(workFunctions: WorkFunctionInput[]): OptionalDef
     };
   const coreInside = optional.flatMap((wf) => wf.items.filter((i) => i.core === 'core').map((i) => i.id));
   const inside = coreInside.length
-    ? ` Core items inside them (${coreInside.join(', ')}) are required only when their work function is run.`
+    ? ` Core items inside them (${coreInside.join(', ')}) are required by default, and stop being required only in a program or plan that leaves their work function out.`
     : '';
+  const ids = optional.map((wf) => wf.id);
   return {
-    optionalWorkFunctionsDefault: [],
-    note: `Optional work functions: the document marks ${optional.map((wf) => wf.id).join(', ')} optional and does not say which a program runs, so by default a program runs none of them (program.optionalWorkFunctionsDefault is empty); the sponsor's program or an apprentice's plan chooses the ones it runs. The items of an optional work function that is not run are not required.${inside}`,
+    optionalWorkFunctionsDefault: ids,
+    note: `Optional work functions: the document marks ${ids.join(', ')} optional but never says that a Core or Required mark lapses when one is not chosen, so the default program runs every work function the document describes (program.optionalWorkFunctionsDefault lists ${ids.join(', ')}) and each level requires exactly what the document marks. A sponsor's program, or one apprentice's plan, may leave out a work function the document marks optional; only then do its items stop being required.${inside}`,
   };
 }

@@ -7,6 +7,7 @@ import {
   ENTRY_KINDS,
   type Framework,
   HOURS_CATEGORY_LABEL,
+  levelStandardText,
   type ProgramChoice,
   type Progress,
   workFunctionsRun,
@@ -134,6 +135,12 @@ const HEADING_COLUMNS: Column[] = [
   { header: 'Title', key: 'title', width: 38, wrap: true },
 ];
 
+/** The level's sign-off standard as its document states it (issue 20), or that it states none. */
+const standardOf = (f: Framework, levelId: string): string => {
+  const level = f.levels.find((l) => l.id === levelId);
+  return (level && levelStandardText(level)) || 'not stated in the framework document';
+};
+
 function summarySheet(ws: Worksheet, t: Transcript): void {
   setupTable(
     ws,
@@ -146,6 +153,7 @@ function summarySheet(ws: Worksheet, t: Transcript): void {
       { header: 'Optional signed', key: 'optional', width: 15 },
       { header: 'Exams passed', key: 'exams', width: 13 },
       { header: 'Certifications held', key: 'certs', width: 18 },
+      { header: 'Sign-off standard', key: 'standard', width: 48, wrap: true },
     ],
     SUMMARY_HEADER_ROW,
   );
@@ -171,6 +179,7 @@ function summarySheet(ws: Worksheet, t: Transcript): void {
       optional: l.items.optionalSigned,
       exams: `${l.exams.done} of ${l.exams.required}`,
       certs: `${l.certifications.done} of ${l.certifications.required}`,
+      standard: standardOf(t.framework, l.levelId),
     });
   }
   ws.addRow([]);

@@ -57,11 +57,22 @@ export const LevelRequirements = z
   .strict();
 export type LevelRequirements = z.infer<typeof LevelRequirements>;
 
+/** The standard of performance a coach signs a level's items against, quoted from the document. */
+export const SignOffStandard = z
+  .object({
+    text: z.string().min(1),
+    source: SourceRef,
+  })
+  .strict();
+export type SignOffStandard = z.infer<typeof SignOffStandard>;
+
 export const Level = z
   .object({
     id: Id,
     title: z.string().min(1),
     description: z.string().optional(),
+    /** Absent where the document states no standard (noted in the framework's notes). */
+    signOffStandard: SignOffStandard.optional(),
     requirements: LevelRequirements,
     source: SourceRef.optional(),
   })
@@ -179,6 +190,7 @@ export const Framework = z
         /** The optional work functions a program runs unless the sponsor (or an apprentice's plan) chooses otherwise. */
         optionalWorkFunctionsDefault: z.array(Id).default([]),
         certificationNote: z.string().optional(),
+        certificationNoteSource: SourceRef.optional(),
         source: SourceRef.optional(),
       })
       .strict()

@@ -9,6 +9,7 @@ import { coreItemIds } from '../engine/completion';
 import { workFunctionsRun } from '../engine/program';
 import { MAX_TEXT_LENGTH } from '../model/limits';
 import type { ProgramChoice } from '../model/program';
+import { levelStandardText } from '../model/standard';
 import { columnHeader, columnWidth, type QualCardColumn, qualCardColumns, type TextKey, textKeys } from './columns';
 import { HOURS_CATEGORIES, levelsInScope } from './hours';
 import { asOfNote, bar, fillLevelRow, levelTableHeaders } from './level-table';
@@ -133,12 +134,22 @@ function addHeader(card: Card): number {
     ['start', apprentice.startDate],
   ];
   for (const [k, v] of meta) metaRow(b, k, v, k === 'start' ? 'date' : 'value');
+  const standard = signOffStandardText(scope);
+  if (standard) metaRow(b, 'standard', standard, 'help');
   const target = view?.progress.levels.find((l) => l.levelId === apprentice.levelId);
   const progressRow = metaRow(b, 'progress', target ? target.percent : '', 'percent');
   b.set(progressRow, 4, target ? bar(target.percent) : '', 'bar');
   metaRow(b, 'asOf', asOfNote(view), 'help');
   b.row();
   return progressRow;
+}
+
+/** The standard a coach signs each level's items against, one line per level in scope that states one. */
+export function signOffStandardText(levels: Level[]): string {
+  return levels
+    .filter((l) => l.signOffStandard)
+    .map((l) => `${l.title}: ${levelStandardText(l)}`)
+    .join('\n');
 }
 
 function metaRow(b: PlanBuilder, k: string, value: string | number, style: StyleName): number {
