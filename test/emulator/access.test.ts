@@ -107,12 +107,6 @@ describe('identity', () => {
   });
 });
 
-const syncBody = (key: string, records: ReturnType<typeof ann>[]) => ({
-  idempotencyKey: key,
-  asOf: AS_OF,
-  records,
-});
-
 describe('roles', () => {
   test("an apprentice reads their own progress and nobody else's", async () => {
     expect((await call(api.apprenticeProgress, { params: of('ann'), as: ANN })).status).toBe(200);
@@ -263,7 +257,7 @@ describe('errors', () => {
     const sync = (wrongBody: unknown) => call(api.sync, { as: ADMIN, params: acmeId, wrongBody });
     await rejected(400, () => sync({ records: [ann()] }));
     await rejected(400, () => sync([1, 2, 3]));
-    await rejected(400, () => sync({ ...syncBody('bad-sync-4', [ann()]), extra: true }));
+    await rejected(400, () => sync({ idempotencyKey: 'bad-sync-4', asOf: AS_OF, records: [ann()], extra: true }));
   });
   test('a non-JSON body is a 415 and writes nothing (malformed JSON never reaches the API: http-bodies.test.ts)', async () => {
     const res = await rejected(415, () =>
