@@ -22,9 +22,9 @@ import { buildTranscript } from '../functions/src/excel/transcript';
 import { storeProgress } from '../functions/src/progress';
 import { commitApprentice, recordOf } from '../functions/src/store/apprentice';
 import { planSync } from '../functions/src/sync/plan';
-import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans, confirmedRecord, type StagePlan } from '../scripts/demo-cohort';
-import { mintIdToken } from '../scripts/emulator-key';
+import { answerAs, okAs } from '../scripts/emulator-api';
+import * as routes from '../shared/src/api/routes';
 import { Counter, fmt, ms, peakHeap } from './measure';
 
 const SPONSOR = 'bench';
@@ -33,7 +33,6 @@ const ADMIN = 'admin@bench.example';
 // The bench sponsor has no time zone: its day is the UTC day, as the functions compute it.
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
-const base = functionsBaseUrl();
 
 function coldStart(): void {
   const lib = resolve(__dirname, '..', 'functions', 'lib', 'index.js');
@@ -134,24 +133,17 @@ async function seedCohort(n: number, from: number): Promise<CohortEntry[]> {
 }
 
 async function measure(size: number, entries: CohortEntry[]): Promise<void> {
-  const token = () => mintIdToken({ email: ADMIN });
   // Transcript export: 10 apprentices (each framework), 2 exports each, through the API vs in process.
   const sample = benchPlans(size).slice(0, TRANSCRIPT_SAMPLE);
   let api = 0;
   let local = 0;
   // One export first, untimed: the functions worker loads exceljs on its first export (that is the cold path).
-  await apiCall(base, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/${sample[0]!.id}/transcripts`, {
-    token: token(),
-    body: {},
-  });
+  const of = (apprenticeId: string) => ({ sponsorId: SPONSOR, apprenticeId });
+  await answerAs(ADMIN, routes.exportTranscript, { params: of(sample[0]!.id), body: {} });
   for (const plan of sample) {
     for (let k = 0; k < 2; k++) {
       const t = process.hrtime.bigint();
-      const res = await apiCall(base, 'POST', `/v1/sponsors/${SPONSOR}/apprentices/${plan.id}/transcripts`, {
-        token: token(),
-        body: {},
-      });
-      if (res.status !== 201) throw new Error(`export failed: ${errorMessage(res)}`);
+      await okAs(ADMIN, routes.exportTranscript, { params: of(plan.id), body: {} });
       api += ms(t);
     }
     const record = benchRecord(plan);
@@ -176,8 +168,7 @@ async function measure(size: number, entries: CohortEntry[]): Promise<void> {
 
   // Cohort report.
   const t = process.hrtime.bigint();
-  const res = await apiCall(base, 'GET', `/v1/sponsors/${SPONSOR}/cohort-report`, { token: token() });
-  if (res.status !== 200) throw new Error(`cohort report failed: ${res.status}`);
+  const res = await okAs(ADMIN, routes.sponsorCohortReport, { params: { sponsorId: SPONSOR } });
   const viaApi = ms(t);
   const streaming = await peakHeap(async () => {
     const c = new Counter();

@@ -27,10 +27,12 @@ import { type CohortEntry, writeCohortReport } from '../functions/src/excel/coho
 import { recomputeAll } from '../functions/src/recompute/daily';
 import { SLICE_BUDGET_MS } from '../functions/src/recompute/slices';
 import { cohortEntries, type Scope } from '../functions/src/routes/cohort';
-import { apiCall, errorMessage, functionsBaseUrl } from '../scripts/api-client';
 import { apprenticeRecord, benchPlans } from '../scripts/demo-cohort';
-import { actAsFunctionsEmulator, mintIdToken } from '../scripts/emulator-key';
+import { answerAs, failureOf, okAs } from '../scripts/emulator-api';
+import { actAsFunctionsEmulator } from '../scripts/emulator-key';
 import { progressTemplates, seedStoredProgress } from '../scripts/stored-progress';
+import type { BodyOf } from '../shared/src/api/route';
+import * as routes from '../shared/src/api/routes';
 import { counted, type Usage } from './firestore-count';
 import { Counter, fmt, ms, peakHeap } from './measure';
 import { apprenticeTemplates, seedApprentices } from './seed-apprentices';
@@ -201,18 +203,18 @@ async function reports(figures: string[]): Promise<{ stream: ReportRun | string;
 /** The report through the API over every sponsor seeded so far: time and size (a whole zip ends with its end record). */
 async function viaApi(figures: string[], size: number): Promise<void> {
   const t = process.hrtime.bigint();
-  const res = await apiCall(functionsBaseUrl(), 'GET', '/v1/cohort-report', {
-    token: mintIdToken({ email: CONSULTANT }),
-    timeoutMs: 1_800_000,
-  });
+  const res = await answerAs(CONSULTANT, routes.cohortReport, { params: {} }, { timeoutMs: 1_800_000 });
   const took = ms(t);
   const out =
     res.status !== 200
-      ? `failed: ${res.status} ${errorMessage(res)}`
+      ? `failed: ${res.status} ${failureOf(res)}`
       : `${fmt(took / 1000)} s, ${res.bytes.length} bytes${res.bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) > res.bytes.length - 100 ? ', a whole zip' : ', NOT a whole zip'}`;
   console.log(`  through the API (streamed response, via the emulator's proxy): ${out}`);
   figures.push(`scale: report ${size} apprentices via API ${out}`);
 }
+
+/** A sync's records. */
+type Rows = BodyOf<typeof routes.sync>['records'];
 
 /** A sponsor with an admin, and `n` apprentices' sheet records of SYNC_ROWS rows each. */
 async function syncSponsor(sid: string, n: number) {
@@ -229,15 +231,18 @@ async function syncSponsor(sid: string, n: number) {
 }
 
 /** Sends `records` to `base`, `perRequest` records per request, in series. */
-async function sendSync(base: string, sid: string, admin: string, records: unknown[], perRequest: number, key: string) {
+async function sendSync(
+  base: string | undefined,
+  sid: string,
+  admin: string,
+  records: Rows,
+  perRequest: number,
+  key: string,
+) {
   let requests = 0;
   for (let i = 0; i < records.length; i += perRequest) {
-    const res = await apiCall(base, 'POST', `/v1/sponsors/${sid}/sync`, {
-      token: mintIdToken({ email: admin }),
-      body: { idempotencyKey: `${key}-${i}`, asOf: TODAY, records: records.slice(i, i + perRequest) },
-      timeoutMs: 600_000,
-    });
-    if (res.status !== 200) throw new Error(`sync failed: ${res.status} ${errorMessage(res)}`);
+    const body = { idempotencyKey: `${key}-${i}`, asOf: TODAY, records: records.slice(i, i + perRequest) };
+    await okAs(admin, routes.sync, { params: { sponsorId: sid }, body }, { baseUrl: base, timeoutMs: 600_000 });
     requests++;
   }
   return requests;
@@ -246,7 +251,7 @@ async function sendSync(base: string, sid: string, admin: string, records: unkno
 async function sync(sid: string, perRequest: number): Promise<{ ms: number; requests: number }> {
   const { admin, records } = await syncSponsor(sid, SYNC_APPRENTICES);
   const t = process.hrtime.bigint();
-  const requests = await sendSync(functionsBaseUrl(), sid, admin, records, perRequest, sid);
+  const requests = await sendSync(undefined, sid, admin, records, perRequest, sid);
   return { ms: ms(t), requests };
 }
 
@@ -293,17 +298,16 @@ async function costs(figures: string[]): Promise<void> {
   const again = await counted(() => sendSync(server.base, sid, admin, records, n, 'cost-2'));
   const aid = (records[0] as { apprentice: { id: string } }).apprentice.id;
   const transcript = await counted(async () => {
-    const res = await apiCall(server.base, 'POST', `/v1/sponsors/${sid}/apprentices/${aid}/transcripts`, {
-      token: mintIdToken({ email: admin }),
-      body: {},
-    });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`transcript: ${res.status} ${errorMessage(res)}`);
+    const params = { sponsorId: sid, apprenticeId: aid };
+    await okAs(admin, routes.exportTranscript, { params, body: {} }, { baseUrl: server.base });
   });
   const cohort = await counted(() =>
-    apiCall(server.base, 'GET', `/v1/sponsors/${sid}/cohort-report`, {
-      token: mintIdToken({ email: admin }),
-      timeoutMs: 600_000,
-    }),
+    answerAs(
+      admin,
+      routes.sponsorCohortReport,
+      { params: { sponsorId: sid } },
+      { baseUrl: server.base, timeoutMs: 600_000 },
+    ),
   );
   server.close();
   const lines = [

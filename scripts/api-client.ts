@@ -1,9 +1,12 @@
-// A minimal client for the Qualcard HTTP API, used by the demo, the benchmarks and the emulator tests: JSON in,
-// JSON or bytes out. One connection per request: a pooled keep-alive socket that the server closes while the
-// caller is busy (LibreOffice, writing files) would otherwise fail the next request.
+// The tests' raw HTTP helper: sends exactly what it is given (any path, a malformed body, odd headers) once, and
+// returns whatever comes back, status, headers and bytes, for tests that check the API's refusals byte by byte.
+// Everything else (the CLI, the demo, the benchmarks) builds requests from the contract's routes and sends them with
+// the shared Node transport (shared/src/api/client/fetch.ts; scripts/emulator-api.ts). One connection per request:
+// a pooled keep-alive socket that the server closes while the caller is busy would otherwise fail the next request.
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
-import { apiErrorOf, platformErrorMessage } from '../shared/src/api/client/platform-error';
+import { TimeoutError } from '../shared/src/api/client/network';
+import { errorLine } from '../shared/src/api/client/platform-error';
 
 export interface RawResponse {
   status: number;
@@ -15,13 +18,6 @@ export interface ApiResponse<T = unknown> extends RawResponse {
   body: T;
 }
 
-/** The request had no answer within its time limit. */
-export class TimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`no answer within ${Math.round(timeoutMs / 1000)} s`);
-  }
-}
-
 /** A body labelled JSON that is not (a proxy's page): kept as text, and reported by its status alone. */
 const parseOrText = (text: string): unknown => {
   try {
@@ -30,11 +26,6 @@ const parseOrText = (text: string): unknown => {
     return text;
   }
 };
-
-export function functionsBaseUrl(projectId = process.env.GCLOUD_PROJECT ?? 'demo-qualcard'): string {
-  const host = process.env.FUNCTIONS_EMULATOR_HOST ?? '127.0.0.1:5001';
-  return `http://${host}/${projectId}/us-central1/api`;
-}
 
 export function send(
   method: string,
@@ -88,13 +79,5 @@ export async function apiCall<T = unknown>(
   return { ...res, body: (type.includes('json') ? parseOrText(text) : text) as T };
 }
 
-/**
- * An error answer in one line: the API's own JSON error (status, code, message, request id), or, for an answer from
- * the platform in front of the function (an HTML page, in the emulator with a stack trace), what its status means.
- */
-export function errorMessage(res: ApiResponse): string {
-  const error = apiErrorOf(res.body);
-  if (!error) return platformErrorMessage(res.status);
-  const code = (res.body as { error: { code?: unknown } }).error.code;
-  return `HTTP ${res.status}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}${error.requestId ? ` [request ${error.requestId}]` : ''}`;
-}
+/** An error answer in one line (shared/src/api/client/platform-error.ts says how). */
+export const errorMessage = (res: ApiResponse): string => errorLine(res.status, res.body);

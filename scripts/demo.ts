@@ -28,19 +28,14 @@ import {
   STATUS_LABEL,
   shippedFrameworks,
 } from '@qualcard/shared';
-import { CohortAnswer } from '@qualcard/shared/sheets';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import type { SignOffResponse } from '../addon/src/api/requests';
-import type { ChainCheck } from '../functions/src/audit';
-import type { Outcome } from '../functions/src/confirm/entries';
-import type { StoredProgress } from '../functions/src/progress';
 import { readRecord } from '../functions/src/store/apprentice';
-import type { TranscriptMeta } from '../functions/src/store/transcripts';
-import type { SyncedApprentice } from '../shared/src/api';
-import { type ApiResponse, apiCall, errorMessage, functionsBaseUrl } from './api-client';
+import type { StoredProgress } from '../shared/src/api/answers';
+import { apiErrorOf } from '../shared/src/api/client/platform-error';
+import * as routes from '../shared/src/api/routes';
 import { apprenticeRecord, DEMO_COACHES, DEMO_PLANS } from './demo-cohort';
-import { mintIdToken } from './emulator-key';
+import { answerAs, callAs, functionsBaseUrl } from './emulator-api';
 import { qualCardWorkbook } from './qualcard-workbook';
 
 const SPONSOR = 'northwind';
@@ -61,32 +56,9 @@ const EVIDENCE: Record<string, string> = {
 const OUT = resolve(__dirname, '..', 'out');
 const base = functionsBaseUrl();
 
-/** The API's answers the demo reads, typed from the functions' own definitions. */
-interface SyncAnswer {
-  sponsorId: string;
-  asOf: string;
-  timeZone: string;
-  replayed: boolean;
-  apprentices: SyncedApprentice[];
-}
-type ConfirmAnswer = Outcome & { apprenticeId: string; progress: ProgressSummary; confirmations: RowConfirmations };
-interface SponsorProgressAnswer {
-  sponsorId: string;
-  apprentices: StoredProgress[];
-}
-type AuditAnswer = ChainCheck & { apprenticeId: string };
-interface ErrorAnswer {
-  error: { code: string; message: string };
-}
-
-/** A call as `as`, with a token the emulators accept; any error status ends the demo. */
-async function api<T = unknown>(as: string, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-  const res = await apiCall<T>(base, method, path, { token: mintIdToken({ email: as }), body });
-  if (res.status >= 400) throw new Error(`${method} ${path} as ${as}: ${errorMessage(res)}`);
-  return res;
-}
-
-const confirmPath = (aid: string) => `/v1/sponsors/${SPONSOR}/apprentices/${aid}/confirmations`;
+/** The path parameters of the sponsor's routes, and of one apprentice's. */
+const sponsor = { sponsorId: SPONSOR };
+const of = (apprenticeId: string) => ({ sponsorId: SPONSOR, apprenticeId });
 const byId = (records: ApprenticeRecordInput[], id: string) => records.find((r) => r.apprentice.id === id)!;
 const since = (t: number) => `${Date.now() - t} ms`;
 
@@ -149,8 +121,8 @@ async function setUpSponsor(): Promise<void> {
   await db.doc(`sponsors/${SPONSOR}`).set({ name: 'Northwind IT Services', createdAt: new Date().toISOString() });
   await db.doc(`members/${ADMIN}`).set({ email: ADMIN, sponsors: { [SPONSOR]: { role: 'admin' } } });
   for (const coach of DEMO_COACHES)
-    await api(ADMIN, 'PUT', `/v1/sponsors/${SPONSOR}/members/${encodeURIComponent(coach)}`, { role: 'coach' });
-  await api(ADMIN, 'PUT', `/v1/sponsors/${SPONSOR}/members/${encodeURIComponent(CONSULTANT)}`, { role: 'consultant' });
+    await callAs(ADMIN, routes.putMember, { params: { ...sponsor, email: coach }, body: { role: 'coach' } });
+  await callAs(ADMIN, routes.putMember, { params: { ...sponsor, email: CONSULTANT }, body: { role: 'consultant' } });
   console.log(`Sponsor ${SPONSOR}: admin ${ADMIN}, coaches ${DEMO_COACHES.join(', ')}, consultant ${CONSULTANT}`);
 }
 
@@ -181,9 +153,8 @@ function sheetRecords(today: string): ApprenticeRecordInput[] {
  */
 async function syncSheets(records: ApprenticeRecordInput[], today: string): Promise<Map<string, RowConfirmations>> {
   const body = { idempotencyKey: `demo-${today}-1`, timeZone: TIME_ZONE, records };
-  const path = `/v1/sponsors/${SPONSOR}/sync`;
   let t = Date.now();
-  const first = (await api<SyncAnswer>(ADMIN, 'POST', path, body)).body;
+  const first = await callAs(ADMIN, routes.sync, { params: sponsor, body });
   const rows = records.reduce((n, r) => n + (r.signOffs?.length ?? 0) + (r.hours?.length ?? 0), 0);
   console.log(
     `Sync as the admin: ${records.length} apprentices, ${rows} sheet rows stored in ${since(t)}; sponsor time zone ${first.timeZone}, as of ${first.asOf}`,
@@ -191,8 +162,8 @@ async function syncSheets(records: ApprenticeRecordInput[], today: string): Prom
   const { counted, pending } = tally(first.apprentices.map((a) => a.progress!));
   console.log(`  typed entries count for nothing until confirmed: ${counted} counted, ${pending} pending`);
   t = Date.now();
-  const replay = await api<SyncAnswer>(ADMIN, 'POST', path, body);
-  console.log(`Re-sent the same sync: replayed=${replay.body.replayed}, ${since(t)}, nothing written`);
+  const replay = await callAs(ADMIN, routes.sync, { params: sponsor, body });
+  console.log(`Re-sent the same sync: replayed=${replay.replayed}, ${since(t)}, nothing written`);
   return new Map(first.apprentices.map((a) => [a.apprenticeId, a.confirmations!]));
 }
 
@@ -226,7 +197,7 @@ async function coachesConfirmTheirTicks(
     for (const r of records.filter((x) => x.apprentice.coachEmails.includes(coach))) {
       const body = myTicks(r, coach, synced.get(r.apprentice.id));
       const t = Date.now();
-      const { confirmed } = (await api<ConfirmAnswer>(coach, 'POST', confirmPath(r.apprentice.id), body)).body;
+      const { confirmed } = await callAs(coach, routes.confirmations, { params: of(r.apprentice.id), body });
       const left = leftTicks(r, body.signOffs);
       console.log(
         `  ${coach} -> ${r.apprentice.name}: ${confirmed.signOffs.length} ticks and ${confirmed.hours.length} hours rows confirmed in ${since(t)}${left ? `; left pending: ${left}` : ''}`,
@@ -239,13 +210,13 @@ async function coachesConfirmTheirTicks(
 async function foreignTickRefused(records: ApprenticeRecordInput[]): Promise<void> {
   const ava = byId(records, 'ava');
   const tick = ava.signOffs!.find((s) => s.coachEmail === DEMO_COACHES[1])!;
-  const token = mintIdToken({ email: ava.apprentice.coachEmails[0]! });
-  const res = await apiCall<ErrorAnswer>(base, 'POST', confirmPath('ava'), {
-    token,
+  const res = await answerAs(ava.apprentice.coachEmails[0]!, routes.confirmations, {
+    params: of('ava'),
     body: { signOffs: [tick.itemId] },
   });
   if (res.status !== 403) throw new Error(`confirming another coach's tick answered ${res.status}, not 403`);
-  console.log(`  Maria tries to confirm Ava's ${tick.itemId} anyway: ${res.status} "${res.body.error.message}"`);
+  const said = apiErrorOf(JSON.parse(res.bytes.toString('utf8')))?.message;
+  console.log(`  Maria tries to confirm Ava's ${tick.itemId} anyway: ${res.status} "${said}"`);
   console.log(`  -> it stays pending and uncounted: only Dev could confirm it, and Dev does not coach Ava`);
 }
 
@@ -257,12 +228,15 @@ async function adminRecordsAndAttests(records: ApprenticeRecordInput[]): Promise
   const ben = byId(records, 'ben');
   const proof = (id: string) => ({ id, evidence: EVIDENCE[id] ?? `Certificate on file for ${id}` });
   let t = Date.now();
-  const recorded = await api<ConfirmAnswer>(ADMIN, 'POST', confirmPath('ben'), {
-    priorCredit: ['pc-1'],
-    exams: ben.exams!.map((e) => proof(e.id)),
-    certifications: ben.certifications!.map((c) => proof(c.id)),
+  const recorded = await callAs(ADMIN, routes.confirmations, {
+    params: of('ben'),
+    body: {
+      priorCredit: ['pc-1'],
+      exams: ben.exams!.map((e) => proof(e.id)),
+      certifications: ben.certifications!.map((c) => proof(c.id)),
+    },
   });
-  const c = recorded.body.confirmed;
+  const c = recorded.confirmed;
   console.log(`\nAdmin, for ${ben.apprentice.name} (${since(t)}):`);
   for (const id of [...c.exams, ...c.certifications]) console.log(`  recorded ${id}: "${EVIDENCE[id]}"`);
   for (const credit of ben.priorCredit!)
@@ -271,13 +245,13 @@ async function adminRecordsAndAttests(records: ApprenticeRecordInput[]): Promise
     );
   const paper = ben.signOffs!.filter((s) => s.coachEmail === FORMER_COACH).map((s) => s.itemId);
   t = Date.now();
-  const attested = await api<ConfirmAnswer>(ADMIN, 'POST', confirmPath('ben'), {
-    signOffs: paper,
-    attest: { reason: PAPER_REASON, evidence: 'HR file 2024-17' },
+  const attested = await callAs(ADMIN, routes.confirmations, {
+    params: of('ben'),
+    body: { signOffs: paper, attest: { reason: PAPER_REASON, evidence: 'HR file 2024-17' } },
   });
-  const first = attested.body.confirmations.signOffs[paper[0]!]!.confirmation;
+  const first = attested.confirmations.signOffs[paper[0]!]!.confirmation;
   console.log(
-    `  attested ${attested.body.confirmed.signOffs.length} paper-era sign-offs (${paper.join(', ')}), ${first.kind} by ${first.by} on ${first.date}: "${PAPER_REASON}" (${since(t)})`,
+    `  attested ${attested.confirmed.signOffs.length} paper-era sign-offs (${paper.join(', ')}), ${first.kind} by ${first.by} on ${first.date}: "${PAPER_REASON}" (${since(t)})`,
   );
 }
 
@@ -285,34 +259,31 @@ async function adminRecordsAndAttests(records: ApprenticeRecordInput[]): Promise
 async function coachSignsOff(records: ApprenticeRecordInput[]): Promise<void> {
   const ava = byId(records, 'ava');
   const signedIds = new Set(ava.signOffs!.map((s) => s.itemId));
-  const before = await api<StoredProgress>(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/ava/progress`);
-  const open = before.body.progress.gaps
+  const before = await callAs(ADMIN, routes.apprenticeProgress, { params: of('ava') });
+  const open = before.progress.gaps
     .flatMap(({ pointer: p }) => (p.kind === 'item' && !signedIds.has(p.itemId) ? [p.itemId] : []))
     .slice(0, 2);
-  const signed = await api<SignOffResponse>(
-    ava.apprentice.coachEmails[0]!,
-    'POST',
-    `/v1/sponsors/${SPONSOR}/apprentices/ava/sign-offs`,
-    { itemIds: open, evidence: 'Observed during the password-reset rotation' },
-  );
+  const signed = await callAs(ava.apprentice.coachEmails[0]!, routes.signOffs, {
+    params: of('ava'),
+    body: { itemIds: open, evidence: 'Observed during the password-reset rotation' },
+  });
   console.log(
-    `\nCoach ${signed.body.coachEmail} signed ${signed.body.signed.join(', ')} for Ava in the sidebar at ${signed.body.signedAt}`,
+    `\nCoach ${signed.coachEmail} signed ${signed.signed.join(', ')} for Ava in the sidebar at ${signed.signedAt}`,
   );
 }
 
 /** 7. The same sheets synced again under a new key: a sheet cannot undo or rewrite a confirmation. */
 async function resyncKeepsConfirmations(records: ApprenticeRecordInput[], today: string): Promise<void> {
   const t = Date.now();
-  const again = await api<SyncAnswer>(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/sync`, {
-    idempotencyKey: `demo-${today}-2`,
-    timeZone: TIME_ZONE,
-    records,
+  const again = await callAs(ADMIN, routes.sync, {
+    params: sponsor,
+    body: { idempotencyKey: `demo-${today}-2`, timeZone: TIME_ZONE, records },
   });
-  const changes = again.body.apprentices.reduce((n, { changes: c }) => {
+  const changes = again.apprentices.reduce((n, { changes: c }) => {
     const { signOffs: s, hours: h } = c;
     return n + s.created + s.updated + s.deleted + h.created + h.updated + h.deleted + (c.profile ? 1 : 0);
   }, 0);
-  const { counted, pending } = tally(again.body.apprentices.map((a) => a.progress!));
+  const { counted, pending } = tally(again.apprentices.map((a) => a.progress!));
   console.log(
     `Re-synced the unchanged sheets under a new key: ${changes} changes, ${counted} entries still counted, ${pending} pending (${since(t)})`,
   );
@@ -320,8 +291,7 @@ async function resyncKeepsConfirmations(records: ApprenticeRecordInput[], today:
 
 /** 8. Progress and gaps for the whole sponsor, as the consultant reads them. */
 async function printProgress(): Promise<StoredProgress[]> {
-  const progress = (await api<SponsorProgressAnswer>(CONSULTANT, 'GET', `/v1/sponsors/${SPONSOR}/progress`)).body
-    .apprentices;
+  const progress = (await callAs(CONSULTANT, routes.sponsorProgress, { params: sponsor })).apprentices;
   console.log('\nProgress (as stored by the functions, computed by the shared engine):\n');
   console.log(table(progress.map(progressRow)));
   const behind = progress.flatMap((a) =>
@@ -350,11 +320,12 @@ async function sponsorFramework(today: string): Promise<Framework> {
   });
   if (!built.ok) throw new Error(`examples/sponsor-items.csv: ${JSON.stringify(built.errors)}`);
   let t = Date.now();
-  const published = await api<{ created: boolean }>(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/frameworks`, {
-    framework: built.framework,
+  const published = await callAs(ADMIN, routes.publishFramework, {
+    params: sponsor,
+    body: { framework: built.framework },
   });
   console.log(
-    `\nPublished ${built.framework.id} ${built.framework.version} (NITAS with slot HD3.0.1 filled): created=${published.body.created}, ${since(t)}`,
+    `\nPublished ${built.framework.id} ${built.framework.version} (NITAS with slot HD3.0.1 filled): created=${published.created}, ${since(t)}`,
   );
   const coach = DEMO_COACHES[0]!;
   const record: ApprenticeRecordInput = {
@@ -372,10 +343,13 @@ async function sponsorFramework(today: string): Promise<Framework> {
   };
   t = Date.now();
   const body = { idempotencyKey: `demo-${today}-nia`, timeZone: TIME_ZONE, records: [record] };
-  const synced = (await api<SyncAnswer>(ADMIN, 'POST', `/v1/sponsors/${SPONSOR}/sync`, body)).body.apprentices[0]!;
-  const confirmed = await api<ConfirmAnswer>(coach, 'POST', confirmPath('nia'), { signOffs: ['HD3.0.1', 'ACME.2.1'] });
+  const synced = (await callAs(ADMIN, routes.sync, { params: sponsor, body })).apprentices[0]!;
+  const confirmed = await callAs(coach, routes.confirmations, {
+    params: of('nia'),
+    body: { signOffs: ['HD3.0.1', 'ACME.2.1'] },
+  });
   console.log(
-    `  Nia Brooks synced on ${synced.progress!.frameworkId} ${synced.progress!.frameworkVersion}; ${coach} confirmed ${confirmed.body.confirmed.signOffs.join(', ')} (${since(t)})`,
+    `  Nia Brooks synced on ${synced.progress!.frameworkId} ${synced.progress!.frameworkVersion}; ${coach} confirmed ${confirmed.confirmed.signOffs.join(', ')} (${since(t)})`,
   );
   return built.framework;
 }
@@ -461,13 +435,13 @@ async function exportTranscripts(records: ApprenticeRecordInput[]): Promise<void
   for (const r of records) {
     const id = r.apprentice.id;
     const t = Date.now();
-    const transcripts = `/v1/sponsors/${SPONSOR}/apprentices/${id}/transcripts`;
-    const meta = (await api<TranscriptMeta>(ADMIN, 'POST', transcripts, {})).body;
-    const file = await api(ADMIN, 'GET', `${transcripts}/${meta.id}`);
-    const sha = createHash('sha256').update(file.bytes).digest('hex');
+    const meta = await callAs(ADMIN, routes.exportTranscript, { params: of(id), body: {} });
+    const file = await callAs(ADMIN, routes.downloadTranscript, { params: { ...of(id), transcriptId: meta.id } });
+    const bytes = Buffer.from(file.base64, 'base64');
+    const sha = createHash('sha256').update(bytes).digest('hex');
     if (sha !== meta.sha256) throw new Error(`downloaded transcript of ${id} does not match its SHA-256`);
     const path = join(OUT, 'transcripts', meta.fileName);
-    writeFileSync(path, file.bytes);
+    writeFileSync(path, bytes);
     console.log(
       `  ${relative(process.cwd(), path)}  v${meta.version}  ${meta.size} bytes  sha256 ${meta.sha256.slice(0, 12)}…  ${since(t)}`,
     );
@@ -477,31 +451,27 @@ async function exportTranscripts(records: ApprenticeRecordInput[]): Promise<void
 /** 12. The cohort report, as the consultant downloads it. */
 async function downloadCohortReport(): Promise<void> {
   const t = Date.now();
-  const report = await api(CONSULTANT, 'GET', `/v1/sponsors/${SPONSOR}/cohort-report`);
+  const report = await callAs(CONSULTANT, routes.sponsorCohortReport, { params: sponsor });
   const reportPath = join(OUT, 'cohort-report.xlsx');
-  writeFileSync(reportPath, report.bytes);
-  console.log(`\nCohort report: ${relative(process.cwd(), reportPath)} (${report.bytes.length} bytes, ${since(t)})`);
+  writeFileSync(reportPath, Buffer.from(report.base64, 'base64'));
+  console.log(`\nCohort report: ${relative(process.cwd(), reportPath)} (${report.bytes} bytes, ${since(t)})`);
 }
 
-/** 12b. The consultant's Cohort and Gaps sheets come from GET /v1/cohort (what "Refresh cohort" calls). */
+/** 12b. The consultant's Cohort and Gaps sheets come from the cohort route (what "Refresh cohort" calls). */
 async function consultantCohort(): Promise<void> {
   const t = Date.now();
-  const cohort = CohortAnswer.parse((await api(CONSULTANT, 'GET', '/v1/cohort')).body);
+  const cohort = await callAs(CONSULTANT, routes.cohort, { params: {} });
   const byStatus = new Map<string, number>();
   for (const a of cohort.apprentices) byStatus.set(a.status ?? 'none', (byStatus.get(a.status ?? 'none') ?? 0) + 1);
   console.log(
-    `Consultant's Cohort sheet (GET /v1/cohort, ${since(t)}): ${cohort.sponsors.length} sponsor(s), ${cohort.apprentices.length} apprentices (${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}), ${cohort.gaps.length} rows on the Gaps sheet`,
+    `Consultant's Cohort sheet (${routes.cohort.method} ${routes.cohort.path}, ${since(t)}): ${cohort.sponsors.length} sponsor(s), ${cohort.apprentices.length} apprentices (${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}), ${cohort.gaps.length} rows on the Gaps sheet`,
   );
 }
 
 /** 13. The audit chain of every apprentice verifies (every sync, confirmation and sign-off is in it). */
 async function verifyAuditChains(records: ApprenticeRecordInput[]): Promise<void> {
   const audits = await Promise.all(
-    records.map(
-      async (r) =>
-        (await api<AuditAnswer>(ADMIN, 'GET', `/v1/sponsors/${SPONSOR}/apprentices/${r.apprentice.id}/audit/verify`))
-          .body,
-    ),
+    records.map(async (r) => await callAs(ADMIN, routes.verifyAudit, { params: of(r.apprentice.id) })),
   );
   const broken = audits.filter((a) => !a.ok);
   console.log(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the value for FIRESTORE_EMULATOR_BINARY_PATH (empty when firebase-tools should download its own copy).
 # Debian's google-cloud-cli-firestore-emulator jar has no Main-Class and firebase-tools starts it with `java -jar`,
-# so we build a manifest-only wrapper jar whose Class-Path points at it (see PLATFORM-NOTES.md).
+# so we build a manifest-only wrapper jar whose Class-Path points at it (docs/development.md, "The emulators").
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 debian_jar="${QUALCARD_FIRESTORE_JAR:-/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar}"

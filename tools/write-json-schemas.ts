@@ -2,7 +2,7 @@
 // from the zod schemas so they cannot disagree.  --check exits 1 when the committed files are stale.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApprenticeRecord, Framework } from '../shared/src';
 
 export const SCHEMA_DIR = resolve(__dirname, '../shared/schema');

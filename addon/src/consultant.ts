@@ -1,5 +1,5 @@
 // Consultant mode: in a spreadsheet of their own, a consultant signs in and refreshes a Cohort and a Gaps sheet with
-// every sponsor that made them a member (GET /v1/cohort, page by page). Both sheets are Qualcard's: a refresh
+// every sponsor that made them a member (the contract's cohort route, page by page). Both sheets are Qualcard's: a refresh
 // replaces their content with a handful of batched calls per sheet (./sheets/adapter.ts writeStandalone).
 import {
   COHORT_HEADER_ROW,
@@ -21,7 +21,7 @@ import type { CohortRefreshResult, CohortSponsorChoice, CohortState } from './si
 
 /** The last refresh's sponsors and time, in one document property (50 sponsors take about 4 KB of its 9 KB). */
 const COHORT_KEY = 'qualcard.cohort';
-/** Pages of GET /v1/cohort one refresh follows at most (each up to 500 apprentices). */
+/** Pages of the cohort route one refresh follows at most (each up to 500 apprentices). */
 const MAX_PAGES = 40;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -248,7 +248,7 @@ export interface CohortRefreshResult {
   sponsors: number;
   apprentices: number;
   gaps: number;
-  /** Pages of GET /v1/cohort it took. */
+  /** Pages of the cohort route it took. */
   pages: number;
   /** Apprentices whose stored progress left gaps out (the Gaps sheet says how many for each). */
   cutShort: number;

@@ -1,6 +1,6 @@
 // The Wage schedule sheet in the spreadsheet (shared/src/sheets/wage-schedule.ts): created from its plan, read with
 // errors naming the cell, and merged into each framework's program, which an admin's sync sends and local progress
-// uses. Also the admin's "Record a raise": POST .../raises, which the service audits.
+// uses. Also the admin's "Record a raise" (the contract's raises route), which the service audits.
 import { type Framework, type Programs, type WageSchedule, wageSummary } from '@qualcard/shared';
 import { formatWageErrors, parseWageSchedules, planWageSchedule, WAGE_SCHEDULE_SHEET } from '@qualcard/shared/sheets';
 import { send } from './api/client';

@@ -1,6 +1,8 @@
 // An in-memory fake of exactly the Apps Script services the add-on uses. Each class implements a Pick of the
 // real @types/google-apps-script interface, so a signature change there breaks the build here. Every call on
 // a spreadsheet object is counted (builders separately: they make no round trip).
+import { gunzipSync } from 'node:zlib';
+
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SheetT = GoogleAppsScript.Spreadsheet.Sheet;
 type RangeT = GoogleAppsScript.Spreadsheet.Range;
@@ -921,11 +923,26 @@ function fakeUrlFetchApp(
 
 let uuids = 0;
 
+/** Java's signed bytes, as Apps Script's Byte[] holds them. */
+const signedBytes = (buf: Buffer): GoogleAppsScript.Byte[] =>
+  Array.from(new Int8Array(buf.buffer, buf.byteOffset, buf.length));
+/** And back (a Uint8Array takes each byte modulo 256). */
+const unsignedBytes = (data: GoogleAppsScript.Byte[]): Buffer => Buffer.from(Uint8Array.from(data));
+
+type FakeBlob = Pick<GoogleAppsScript.Base.Blob, 'getBytes' | 'getDataAsString' | 'getContentType'>;
+/** A blob over a Buffer: bytes are converted to a Byte[] only when asked for. */
+const fakeBlob = (data: Buffer, contentType: string | null = null): FakeBlob & { buffer: Buffer } => ({
+  buffer: data,
+  getBytes: () => signedBytes(data),
+  getDataAsString: () => data.toString('utf8'),
+  getContentType: () => contentType,
+});
+
 function fakeUtilities(
   sleeps: number[],
 ): Pick<
   GoogleAppsScript.Utilities.Utilities,
-  'formatDate' | 'getUuid' | 'base64Encode' | 'base64DecodeWebSafe' | 'newBlob' | 'sleep'
+  'formatDate' | 'getUuid' | 'base64Encode' | 'base64Decode' | 'base64DecodeWebSafe' | 'newBlob' | 'ungzip' | 'sleep'
 > {
   return {
     formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
@@ -935,14 +952,18 @@ function fakeUtilities(
         date as unknown as Date,
       );
     },
-    base64DecodeWebSafe: (encoded: string) =>
-      [...Buffer.from(encoded, 'base64url')].map((b) => (b > 127 ? b - 256 : b)),
-    newBlob: ((data: GoogleAppsScript.Byte[]) => {
-      const blob: Pick<GoogleAppsScript.Base.Blob, 'getDataAsString'> = {
-        getDataAsString: () => Buffer.from(data.map((b) => b & 255)).toString('utf8'),
-      };
-      return as(blob);
-    }) as GoogleAppsScript.Utilities.Utilities['newBlob'],
+    base64Decode: ((encoded: string) =>
+      signedBytes(Buffer.from(encoded, 'base64'))) as GoogleAppsScript.Utilities.Utilities['base64Decode'],
+    base64DecodeWebSafe: ((encoded: string) =>
+      signedBytes(Buffer.from(encoded, 'base64url'))) as GoogleAppsScript.Utilities.Utilities['base64DecodeWebSafe'],
+    newBlob: ((data: GoogleAppsScript.Byte[], contentType?: string) =>
+      as(fakeBlob(unsignedBytes(data), contentType))) as GoogleAppsScript.Utilities.Utilities['newBlob'],
+    // The add-on marks the blob application/x-gzip, as Apps Script's own gzip does; the fake holds it to that.
+    ungzip: (blob: GoogleAppsScript.Base.BlobSource) => {
+      const b = blob as unknown as ReturnType<typeof fakeBlob>;
+      if (b.getContentType() !== 'application/x-gzip') throw new Error('fake ungzip: not an application/x-gzip blob');
+      return as(fakeBlob(gunzipSync(b.buffer)));
+    },
     // A new one per call, as Apps Script's; counted so tests stay repeatable.
     getUuid: () => `00000000-0000-4000-8000-${String(++uuids).padStart(12, '0')}`,
     base64Encode: (data: unknown) => Buffer.from(data as number[]).toString('base64'),

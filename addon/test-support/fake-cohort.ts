@@ -1,4 +1,4 @@
-// An in-memory stand-in for GET /v1/cohort, the cohort report and transcript routes, for the add-on's consultant mode
+// An in-memory stand-in for the cohort route, the cohort report and transcript routes, for the add-on's consultant mode
 // against the fake Apps Script services: rows and gaps are made by the same shared mapping the functions use
 // (cohortRow, cohortGaps) from stored progress (summarizeProgress of the engine's progress), paged like the route;
 // requests are matched, parsed and answered by the contract (fake-routes.ts).

@@ -1,6 +1,6 @@
 // Qualcard's own membership data: per sponsor, one role per person. Consultants may hold a role in several sponsors.
 import { type Role, SponsorMembership } from '@qualcard/shared/api';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from './auth';
 import { firestore, paths } from './db';
 import { forbidden } from './http/errors';

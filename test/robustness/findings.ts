@@ -160,7 +160,7 @@ function otherFindings(): Finding[] {
 /**
  * The cases above; `full` adds the slow ones (each holds the function until its 120 s timeout today). Not sent: a
  * body past the emulator's own 32 MiB limit, and a large body without Content-Type. The emulator answers those
- * before reading the body, its proxy then fails with EPIPE and the emulator process exits (see README).
+ * before reading the body, its proxy then fails with EPIPE and the emulator process exits (see docs/robustness.md).
  */
 export function findings(full: boolean): Finding[] {
   const perEndpoint = ENDPOINTS.filter((e) => !e.optional).flatMap((e) => [

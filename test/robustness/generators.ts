@@ -150,7 +150,7 @@ function protoKey(paths: Path[], family: Family) {
 
 /**
  * Platform guard: nesting 10,000 deep and more breaks the emulator's worker (a later request on it then fails with
- * EPIPE and the emulator process exits; see README), so depths stay at 1,000 and under.
+ * EPIPE and the emulator process exits; see docs/robustness.md), so depths stay at 1,000 and under.
  */
 function deepNesting(paths: Path[], family: Family) {
   const depth = fc.constantFrom(64, 256, 1_000);
@@ -448,9 +448,9 @@ export const EARLY_ANSWER_MAX_BYTES = 256 * 1024;
 
 /**
  * Platform guard: past the emulator's own 32 MiB body limit its worker answers 413 before the body is read, the
- * emulator's proxy fails with EPIPE and the emulator exits (see README). Faults combined can build such bodies (copies
- * of a record already padded to 9 MiB): those are not sent. Large bodies are ASCII padding, so 16 Mi characters stay
- * far under the limit.
+ * emulator's proxy fails with EPIPE and the emulator exits (see docs/robustness.md). Faults combined can build such
+ * bodies (copies of a record already padded to 9 MiB): those are not sent. Large bodies are ASCII padding, so 16 Mi
+ * characters stay far under the limit.
  */
 export const MAX_BODY_CHARS = 16 * 1024 * 1024;
 
@@ -458,7 +458,7 @@ export const MAX_BODY_CHARS = 16 * 1024 * 1024;
  * Platform guard. The emulator's body parsers skip a body that has no Content-Type, so the function answers before
  * the body has arrived; the emulator's proxy then fails writing the rest (EPIPE, seen from ~1 MB down to a few KB
  * under load) and its process exits, orphaning the Firestore emulator and workers on the shared ports. Bodies sent
- * without a Content-Type are therefore kept tiny (see README).
+ * without a Content-Type are therefore kept tiny (see docs/robustness.md).
  */
 export const NO_TYPE_MAX_BYTES = 512;
 

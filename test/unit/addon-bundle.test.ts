@@ -1,11 +1,11 @@
 // The built add-on as Apps Script loads it: Code.js in a fresh node:vm context with stub globals exposes
 // exactly the entry points, and onOpen builds the menu. The manifest has only the minimal scopes.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import vm from 'node:vm';
-import { buildAddon } from '../../addon/build';
-import { installFakeAppsScript } from '../../addon/test-support/fake-apps-script';
+import { buildAddon, CODE_BUDGET_BYTES } from '../../addon/build';
+import { runBundle } from '../../addon/test-support/run-bundle';
+import { getFramework, shippedFrameworks } from '../../shared/src';
 
 const ENTRY_POINTS = [
   'applyMigration',
@@ -36,27 +36,15 @@ const ENTRY_POINTS = [
   'signOffSelection',
 ];
 let outDir: string;
+let built: Awaited<ReturnType<typeof buildAddon>>;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'qualcard-addon-'));
-  const built = await buildAddon({ outDir, endpoint: 'https://us-central1-demo.cloudfunctions.net/api' });
+  built = await buildAddon({ outDir, endpoint: 'https://us-central1-demo.cloudfunctions.net/api' });
   expect(built.entryPoints).toEqual(ENTRY_POINTS);
 }, 60_000);
 
-function load() {
-  const fake = installFakeAppsScript();
-  const globals = Object.fromEntries(
-    ['SpreadsheetApp', 'LockService', 'PropertiesService', 'ScriptApp', 'UrlFetchApp', 'Utilities', 'HtmlService'].map(
-      (k) => [k, (globalThis as Record<string, unknown>)[k]],
-    ),
-  );
-  fake.uninstall();
-  const context = vm.createContext({ ...globals, console });
-  const before = new Set(Object.getOwnPropertyNames(context));
-  vm.runInContext(readFileSync(join(outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-  const added = Object.getOwnPropertyNames(context).filter((k) => !before.has(k));
-  return { fake, context: context as Record<string, unknown>, added };
-}
+const load = () => runBundle(readFileSync(join(outDir, 'Code.js'), 'utf8'));
 
 test('exactly the entry points are top-level functions; nothing else callable is exposed', () => {
   const { context, added } = load();
@@ -93,6 +81,47 @@ test('in the bundle (no Node globals such as structuredClone), a sponsor framewo
     'Framework row 2, column ojl_hours: level L1 of nitas-help-desk requires 1400 hours',
   );
   expect(fake.lock.held).toBe(false);
+});
+
+test(`Code.js stays within its budget (${CODE_BUDGET_BYTES / 1024} KiB), with zod's English messages only`, () => {
+  expect(built.codeBytes).toBe(statSync(join(outDir, 'Code.js')).size);
+  expect(built.codeBytes).toBeLessThanOrEqual(CODE_BUDGET_BYTES);
+  // `import { z } from 'zod'` would bring every locale (271 KB); the namespace import brings the one zod uses.
+  expect(Object.keys(built.parts).filter((p) => p.startsWith('zod locale'))).toEqual(['zod locale en']);
+  expect(built.parts.zod).toBeGreaterThan(0);
+});
+
+test('the shipped frameworks travel gzipped, checked at build time, and decode in the bundle on first use', () => {
+  const code = readFileSync(join(outDir, 'Code.js'), 'utf8');
+  const nitas = getFramework('nitas-help-desk')!;
+  // Not as object literals (165 KB evaluated by every execution): the text is nowhere in the clear.
+  expect(code).not.toContain(nitas.program.certificationNote);
+  expect(built.parts['shipped frameworks']).toBeLessThan(60 * 1024);
+  const { context } = load();
+  const state = (context.getState as () => { available: { id: string; items: number }[] })();
+  expect(state.available).toEqual(
+    shippedFrameworks().map((f) =>
+      expect.objectContaining({ id: f.id, items: f.workFunctions.reduce((n, wf) => n + wf.items.length, 0) }),
+    ),
+  );
+});
+
+test('a stack trace from the bundle names the function and a short line of Code.js', () => {
+  const code = readFileSync(join(outDir, 'Code.js'), 'utf8');
+  // Was 100 lines of up to 300,000 characters; long zod regular expressions aside, lines are ~200.
+  expect(Math.max(...code.split('\n').map((l) => l.length))).toBeLessThan(2000);
+  const { context } = load();
+  context.Utilities = undefined; // the frameworks' decoding then fails inside loadShippedFrameworks
+  let stack = '';
+  try {
+    (context.getState as () => unknown)();
+  } catch (e) {
+    stack = (e as Error).stack ?? '';
+  }
+  const at = /at loadShippedFrameworks \(Code\.js:(\d+):\d+\)/.exec(stack);
+  expect(at).not.toBeNull();
+  expect(stack).toMatch(/at shippedFrameworks \(Code\.js:\d+:\d+\)/);
+  expect(code.split('\n')[Number(at![1]) - 1]!.length).toBeLessThanOrEqual(400);
 });
 
 test('the manifest asks only for the minimal scopes and allows only the functions URL', () => {

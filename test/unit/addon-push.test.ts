@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAddon, EndpointError, parseArgs, resolveWhitelist } from '../../addon/build';
-import { DeployedFunctionsUrl, FunctionsUrl, whitelistPrefix } from '../../addon/src/api/endpoint';
 import { checkEndpoint } from '../../addon/src/api/requests';
+import { DeployedFunctionsUrl, FunctionsUrl, whitelistPrefix } from '../../shared/src/api/endpoint';
 
 const root = join(__dirname, '..', '..');
 const dist = join(root, 'addon', 'dist');

@@ -2,7 +2,7 @@
 // without the emulator: what a handler throws becomes which status, headers and JSON body.
 import { GrpcStatus } from '@google-cloud/firestore';
 import type { Request } from 'firebase-functions/v2/https';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseBody } from '../../functions/src/http/body';
 import {
   badRequest,

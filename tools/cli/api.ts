@@ -1,10 +1,15 @@
 // The CLI's way to the Qualcard API (deployed, or the emulators): the URL, the caller's Google ID token, and errors a
-// person can act on. Requests go through scripts/api-client.ts, the client the demo and the emulator tests use.
+// person can act on. Requests are built from the routes of the contract and sent by the shared client core's Node
+// transport (shared/src/api/client/fetch.ts), the one the demo, the benchmarks and the tests use.
 import { execFileSync } from 'node:child_process';
-import { z } from 'zod';
-import { EmulatorUrl, FunctionsUrl, firstIssue } from '../../addon/src/api/endpoint';
-import { type ApiResponse, apiCall, errorMessage, TimeoutError } from '../../scripts/api-client';
-import { apiErrorOf, platformErrorMessage } from '../../shared/src/api/client/platform-error';
+import * as z from 'zod';
+import { fetchAnswer, type RawAnswer } from '../../shared/src/api/client/fetch';
+import { networkReason } from '../../shared/src/api/client/network';
+import { apiErrorOf, errorLine, platformErrorMessage } from '../../shared/src/api/client/platform-error';
+import { ApiError, type CallOf, requestFor } from '../../shared/src/api/client/request';
+import { RETRY_POLICY, type RetryPolicy } from '../../shared/src/api/client/retry';
+import { EmulatorUrl, FunctionsUrl, firstIssue } from '../../shared/src/api/endpoint';
+import type { AnyRoute } from '../../shared/src/api/route';
 import { InputError } from './input';
 
 /** A refused or failed request, or no answer: printed without a stack trace, exit 1. */
@@ -86,67 +91,61 @@ function gcloudToken(env: NodeJS.ProcessEnv): string {
   }
 }
 
-/** Why a request had no answer, in words: refused, no such host, timed out... */
-export function unreachableReason(e: unknown): string {
-  if (e instanceof TimeoutError) return e.message;
-  const err = e as NodeJS.ErrnoException & { hostname?: string };
-  switch (err.code) {
-    case 'ECONNREFUSED':
-      return 'connection refused (nothing listens at that address and port)';
-    case 'ENOTFOUND':
-      return `no such host${err.hostname ? ` ${err.hostname}` : ''} (DNS)`;
-    case 'EAI_AGAIN':
-      return `the host name${err.hostname ? ` ${err.hostname}` : ''} could not be looked up (DNS, EAI_AGAIN)`;
-    case 'ECONNRESET':
-      return 'the connection was closed before an answer came';
-    case 'ETIMEDOUT':
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `no route or no answer (${err.code})`;
-    default:
-      return err.code ? `${err.message} (${err.code})` : String((e as Error).message ?? e);
+/** An answer as it came, with its body: the parsed JSON when it says it is JSON (else the text). */
+export interface Answer extends RawAnswer {
+  body: unknown;
+}
+
+/** A body labelled JSON that is not (a proxy's page): kept as text, and reported by its status alone. */
+function bodyOf(raw: RawAnswer): unknown {
+  const text = raw.bytes.toString('utf8');
+  if (!(raw.headers.get('content-type') ?? '').includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 
 /** The server's own words for a refusal: its JSON error message, or what the status means for anything else. */
-const serverSays = (res: ApiResponse): string => apiErrorOf(res.body)?.message ?? platformErrorMessage(res.status);
+const serverSays = (res: Answer): string => apiErrorOf(res.body)?.message ?? platformErrorMessage(res.status);
 
 /** One line for an error answer; `sponsors` are the sponsors the request was about (named on a 403). */
-export function failureMessage(res: ApiResponse, sponsors: string[]): string {
+export function failureMessage(res: Answer, sponsors: string[]): string {
   if (res.status === 401)
     return `the API refused the token (401): ${serverSays(res)}; set ${TOKEN_ENV} or run gcloud auth login`;
   if (res.status === 403) {
     const about = sponsors.length ? ` for sponsor ${sponsors.join(', ')}` : '';
     return `access refused${about} (403): ${serverSays(res)}`;
   }
-  return errorMessage(res);
+  return errorLine(res.status, res.body);
 }
 
-export interface Call {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: unknown;
+/**
+ * One send per request, idempotent or not: a person at the terminal sees a failure (and its reason) at once and runs
+ * the command again, rather than waiting through backoff.
+ */
+export const CLI_POLICY: RetryPolicy = { ...RETRY_POLICY, maxAttempts: 1 };
+
+export interface Check {
   /** The sponsors the request is about, named in a 403. */
   sponsors?: string[];
   /** Statuses the caller reads itself instead of failing (e.g. 409 for publish). */
   accept?: number[];
 }
 
-/** Sends one request (once: no retry, an export or publish must not run twice). */
-export async function request<T = unknown>(api: Api, call: Call): Promise<ApiResponse<T>> {
-  let res: ApiResponse<T>;
+/** Sends one call of a route of the contract; an error answer (other than `accept`ed ones) is an ApiFailure. */
+export async function request<R extends AnyRoute>(api: Api, route: R, call: CallOf<R>, check: Check = {}) {
+  let raw: RawAnswer;
   try {
-    res = await apiCall<T>(api.url, call.method, call.path, {
-      token: api.token,
-      body: call.body,
+    raw = await fetchAnswer(requestFor(api.url, route, call), api.token, {
+      policy: CLI_POLICY,
       timeoutMs: api.timeoutMs,
     });
   } catch (e) {
-    throw new ApiFailure(`cannot reach ${api.url}: ${unreachableReason(e)}`);
+    throw new ApiFailure(`cannot reach ${api.url}: ${networkReason(e instanceof ApiError ? e.thrown : e)}`);
   }
-  if (res.status < 400 || call.accept?.includes(res.status)) return res;
-  throw new ApiFailure(failureMessage(res, call.sponsors ?? []));
+  const res: Answer = { ...raw, body: bodyOf(raw) };
+  if (res.status < 400 || check.accept?.includes(res.status)) return res;
+  throw new ApiFailure(failureMessage(res, check.sponsors ?? []));
 }
-
-/** A path segment: ids are plain, but a typo with "/" or "?" must not reach another endpoint. */
-export const seg = (s: string): string => encodeURIComponent(s);

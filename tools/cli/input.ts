@@ -8,7 +8,7 @@ export class InputError extends Error {}
 /** A command line that names no command, an unknown option, a missing argument...: exit 2, as Unix commands do. */
 export class UsageError extends InputError {}
 
-/** How an `<id|framework.json>` value is read; printed in the usage and repeated in the README. */
+/** How an `<id|framework.json>` value is read; printed in the usage and repeated in tools/cli/README.md. */
 export const FRAMEWORK_RULE = `<id|framework.json>: a shipped framework id (qualcard frameworks lists them) or a framework JSON file.
 It is read as a file when it contains a "/" or names an existing file, and is not a shipped id; when it is both
 a shipped id and a file in the working directory, that is an error: write ./<name> to mean the file.`;

@@ -13,6 +13,8 @@ import {
   type RowError,
   shippedFrameworks,
 } from '../../shared/src';
+import type { AnyRoute } from '../../shared/src/api/route';
+import { issuerJwks, revocations } from '../../shared/src/api/routes';
 import { API_ENV, ApiFailure, TIMEOUT_ENV, TOKEN_ENV } from './api';
 import { type Cli, type CommandSpec, type OptionSpec, type Parsed, parseArgs, usageLine } from './args';
 import { frameworkList, progressReport } from './format';
@@ -78,10 +80,13 @@ const API_RULE = `progress, transcript, report, publish and raise call the API a
 http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in ${TOKEN_ENV}, else the one
 \`gcloud auth print-identity-token\` prints. ${TIMEOUT_ENV} sets how many seconds a request may wait (default 120).`;
 
+/** `GET <api>/…/<sponsor>/jwks`: where a public route of the contract is, for the usage. */
+const issuerRoute = (r: AnyRoute): string => `${r.method} <api>${r.path.replace(':sponsorId', '<sponsor>')}`;
+
 /** How verify finds the issuer's key and the revocation list; printed in the usage. */
 const VERIFY_RULE = `verify checks a credential (the .jwt file, or the API's JSON for one credential) offline against the
-issuer's public key set given with --jwks: a file saved once from GET <api>/v1/issuers/<sponsor>/jwks, or that URL.
---status <file|url> checks the issuer's revocation list (GET <api>/v1/issuers/<sponsor>/revocations). Exit 1 when the
+issuer's public key set given with --jwks: a file saved once from ${issuerRoute(issuerJwks)}, or that URL.
+--status <file|url> checks the issuer's revocation list (${issuerRoute(revocations)}). Exit 1 when the
 credential is changed, signed with another key, or revoked.`;
 
 const CLI: Cli = {

@@ -1,5 +1,5 @@
 // `qualcard progress`: the stored progress the API answers, checked at the boundary and shown as a table.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPendingFinding, type ProgressSummary } from '../../shared/src';
 import { levelGaps, pendingEntries } from '../../shared/src/sheets/cohort-gaps';
 import { table } from './format';

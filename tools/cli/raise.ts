@@ -1,17 +1,11 @@
 // qualcard raise: a sponsor admin records that an apprentice was raised to a wage step from a date
-// (POST .../raises). The service refuses a step the apprentice has not reached, or not above the recorded one (409).
-import { z } from 'zod';
+// (the contract's `raises` route). The service refuses a step the apprentice has not reached, or not above the recorded one (409).
 import { IsoDate, wageSummary } from '../../shared/src';
-import { apiUrl, idToken, request, seg, timeoutMs } from './api';
+import * as routes from '../../shared/src/api/routes';
+import { request } from './api';
 import type { Parsed } from './args';
 import { InputError } from './input';
-import type { Context } from './remote';
-
-const RaiseAnswer = z.object({
-  apprenticeId: z.string(),
-  raise: z.object({ step: z.number(), effectiveDate: z.string(), by: z.string(), at: z.string() }),
-  wage: z.unknown(),
-});
+import { answer, type Context, connect } from './remote';
 
 export async function raise(parsed: Parsed, ctx: Context): Promise<void> {
   const { values } = parsed;
@@ -24,14 +18,13 @@ export async function raise(parsed: Parsed, ctx: Context): Promise<void> {
   if (!IsoDate.safeParse(effectiveDate).success)
     throw new InputError(`--effective ${effectiveDate}: a date as YYYY-MM-DD`);
   const note = values.get('note');
-  const api = { url: apiUrl(values.get('api'), ctx.env), token: idToken(ctx.env), timeoutMs: timeoutMs(ctx.env) };
-  const path = `/v1/sponsors/${seg(sid)}/apprentices/${seg(aid)}/raises`;
   const body = { step, effectiveDate, ...(note ? { note } : {}) };
-  const res = await request(api, { method: 'POST', path, body, sponsors: [sid] });
+  const params = { sponsorId: sid, apprenticeId: aid };
+  const res = await request(connect(parsed, ctx), routes.raises, { params, body }, { sponsors: [sid] });
   if (parsed.flags.has('json')) return ctx.out(JSON.stringify(res.body, null, 2));
-  const answer = RaiseAnswer.parse(res.body);
-  const wage = wageSummary(answer.wage as Parameters<typeof wageSummary>[0]);
+  const raised = answer(routes.raises.answer, res, 'the raise');
+  const wage = wageSummary(raised.wage as Parameters<typeof wageSummary>[0]);
   ctx.out(
-    `${aid} raised to step ${answer.raise.step} from ${answer.raise.effectiveDate} (recorded by ${answer.raise.by}). ${wage}`,
+    `${aid} raised to step ${raised.raise.step} from ${raised.raise.effectiveDate} (recorded by ${raised.raise.by}). ${wage}`,
   );
 }

@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { z } from 'zod';
-import { XLSX_TYPE } from '../../functions/src/excel/transcript';
-import type { ApiResponse } from '../../scripts/api-client';
+import type * as z from 'zod';
 import { type Framework, IsoDate } from '../../shared/src';
 import { apiErrorOf } from '../../shared/src/api/client/platform-error';
-import { type Api, ApiFailure, apiUrl, idToken, request, seg, timeoutMs } from './api';
+import * as routes from '../../shared/src/api/routes';
+import { XLSX_TYPE } from '../../shared/src/api/routes';
+import { type Answer, type Api, ApiFailure, apiUrl, idToken, request, timeoutMs } from './api';
 import type { Parsed } from './args';
 import { terminalWidth } from './framework-detail';
 import { checkOutFile, InputError, readFrameworkFile } from './input';
@@ -23,14 +23,14 @@ export interface Context {
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
 /** The URL and token, checked before any request: a usage problem is found without a network round trip. */
-const connect = ({ values }: Parsed, { env }: Context): Api => ({
+export const connect = ({ values }: Parsed, { env }: Context): Api => ({
   url: apiUrl(values.get('api'), env),
   token: idToken(env),
   timeoutMs: timeoutMs(env),
 });
 
 /** An answer the API owes a shape: a different one is the API's fault, named as such, not a crash. */
-function answer<T>(schema: z.ZodType<T>, res: ApiResponse, what: string): T {
+export function answer<T>(schema: z.ZodType<T>, res: Answer, what: string): T {
   const parsed = schema.safeParse(res.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -45,8 +45,10 @@ export async function progress(parsed: Parsed, ctx: Context): Promise<void> {
   const sid = parsed.values.get('sponsor')!;
   const aid = parsed.values.get('apprentice');
   const api = connect(parsed, ctx);
-  const path = `/v1/sponsors/${seg(sid)}${aid ? `/apprentices/${seg(aid)}` : ''}/progress`;
-  const res = await request(api, { method: 'GET', path, sponsors: [sid] });
+  const check = { sponsors: [sid] };
+  const res = aid
+    ? await request(api, routes.apprenticeProgress, { params: { sponsorId: sid, apprenticeId: aid } }, check)
+    : await request(api, routes.sponsorProgress, { params: { sponsorId: sid } }, check);
   if (parsed.flags.has('json')) return ctx.out(json(res.body));
   const width = terminalWidth(ctx.columns);
   if (aid) return ctx.out(apprenticeProgress(answer(StoredProgressView, res, 'progress'), width));
@@ -64,7 +66,7 @@ export function attachmentName(disposition: string | null): string | undefined {
 }
 
 /** Writes a downloaded .xlsx to `--out` or the name the server gave it; returns where. */
-function saveXlsx(res: ApiResponse, target: string | undefined, fallback: string): string {
+function saveXlsx(res: Answer, target: string | undefined, fallback: string): string {
   const type = res.headers.get('content-type') ?? '';
   if (!type.startsWith(XLSX_TYPE))
     throw new ApiFailure(
@@ -79,17 +81,6 @@ function saveXlsx(res: ApiResponse, target: string | undefined, fallback: string
   return file;
 }
 
-const TranscriptMeta = z.object({
-  id: z.string(),
-  version: z.number(),
-  sha256: z.string(),
-  size: z.number(),
-  fileName: z.string(),
-  frameworkId: z.string(),
-  frameworkVersion: z.string(),
-  asOf: z.string(),
-});
-
 export async function transcript(parsed: Parsed, ctx: Context): Promise<void> {
   const sid = parsed.values.get('sponsor')!;
   const aid = parsed.values.get('apprentice')!;
@@ -99,10 +90,11 @@ export async function transcript(parsed: Parsed, ctx: Context): Promise<void> {
   if (asOf !== undefined && !IsoDate.safeParse(asOf).success)
     throw new InputError(`--as-of ${asOf}: a date as YYYY-MM-DD`);
   const api = connect(parsed, ctx);
-  const base = `/v1/sponsors/${seg(sid)}/apprentices/${seg(aid)}/transcripts`;
-  const made = await request(api, { method: 'POST', path: base, body: asOf ? { asOf } : {}, sponsors: [sid] });
-  const meta = answer(TranscriptMeta, made, 'the transcript export');
-  const file = await request(api, { method: 'GET', path: `${base}/${seg(meta.id)}`, sponsors: [sid] });
+  const params = { sponsorId: sid, apprenticeId: aid };
+  const check = { sponsors: [sid] };
+  const made = await request(api, routes.exportTranscript, { params, body: asOf ? { asOf } : {} }, check);
+  const meta = answer(routes.exportTranscript.answer, made, 'the transcript export');
+  const file = await request(api, routes.downloadTranscript, { params: { ...params, transcriptId: meta.id } }, check);
   // The server checks the stored hash on the way out; checking it here too catches a download cut short.
   if (createHash('sha256').update(file.bytes).digest('hex') !== meta.sha256)
     throw new ApiFailure(
@@ -120,11 +112,10 @@ export async function report(parsed: Parsed, ctx: Context): Promise<void> {
   const target = parsed.values.get('out');
   if (target) checkOutFile(target);
   const api = connect(parsed, ctx);
-  const path =
+  const res =
     sponsors.length === 1
-      ? `/v1/sponsors/${seg(sponsors[0]!)}/cohort-report`
-      : `/v1/cohort-report${sponsors.length ? `?${sponsors.map((s) => `sponsorId=${seg(s)}`).join('&')}` : ''}`;
-  const res = await request(api, { method: 'GET', path, sponsors });
+      ? await request(api, routes.sponsorCohortReport, { params: { sponsorId: sponsors[0]! } }, { sponsors })
+      : await request(api, routes.cohortReport, { params: {}, query: { sponsorId: sponsors } }, { sponsors });
   const written = saveXlsx(res, target, 'cohort-report.xlsx');
   const scope = sponsors.length
     ? `sponsor${sponsors.length > 1 ? 's' : ''} ${sponsors.join(', ')}`
@@ -133,12 +124,8 @@ export async function report(parsed: Parsed, ctx: Context): Promise<void> {
   ctx.out(`cohort report for ${scope}: ${res.bytes.length} bytes -> ${written}`);
 }
 
-const PublishAnswer = z.object({
-  frameworkId: z.string().optional(),
-  version: z.string().optional(),
-  created: z.boolean(),
-  sha256: z.string().optional(),
-});
+/** The contract's answer, read leniently: `created` is all the message needs. */
+const PublishAnswer = routes.publishFramework.answer.partial().required({ created: true });
 
 /** The version with its last number one higher (1.0.0-sponsor.1 -> 1.0.0-sponsor.2), as an example of a new one. */
 export const nextVersion = (version: string): string | undefined => {
@@ -161,8 +148,13 @@ export async function publish(parsed: Parsed, ctx: Context): Promise<void> {
   const sid = parsed.values.get('sponsor')!;
   const framework = readFrameworkFile(parsed.args[0]!);
   const api = connect(parsed, ctx);
-  const path = `/v1/sponsors/${seg(sid)}/frameworks`;
-  const res = await request(api, { method: 'POST', path, body: { framework }, sponsors: [sid], accept: [409] });
+  const params = { sponsorId: sid };
+  const res = await request(
+    api,
+    routes.publishFramework,
+    { params, body: { framework } },
+    { sponsors: [sid], accept: [409] },
+  );
   const named = `${framework.id} ${framework.version}`;
   if (res.status === 409) {
     const said = apiErrorOf(res.body)?.message ?? 'conflict';

@@ -1,5 +1,5 @@
 // qualcard verify <credential>: checks a credential's signature offline against the issuer's public key set
-// (--jwks, a file saved once from GET /v1/issuers/<sponsor>/jwks, or that URL), says who issued what to whom, and with
+// (--jwks, a file saved once from the contract's issuer-jwks route, or that URL), says who issued what to whom, and with
 // --status (the issuer's revocation list, a file or its URL) whether the issuer has revoked it.
 import type { JSONWebKeySet, JWK } from 'jose';
 import type { OpenBadgeCredential } from '../../shared/src/credentials/build';

@@ -2,12 +2,12 @@
 // plain data (pure, testable). ./client.ts sends them with UrlFetchApp and the user's identity token.
 import { ID_PATTERN, ID_RULE } from '@qualcard/shared';
 import { type ApiRequest, requestFor } from '@qualcard/shared/api/client/request';
+import { EmulatorUrl, FunctionsUrl, firstIssue } from '@qualcard/shared/api/endpoint';
 import type { Proof as ProofSchema } from '@qualcard/shared/api/requests';
 import type { AnswerOf, BodyOf } from '@qualcard/shared/api/route';
 import * as api from '@qualcard/shared/api/routes';
 import type { SyncBody } from '@qualcard/shared/sheets';
-import type { z } from 'zod';
-import { EmulatorUrl, FunctionsUrl, firstIssue } from './endpoint';
+import type * as z from 'zod';
 
 export {
   ApiError,
@@ -91,7 +91,7 @@ export const cohortRequest = (baseUrl: string, sponsorIds: string[], pageToken?:
 export const cohortReportRequest = (baseUrl: string, sponsorIds: string[]): ApiRequest =>
   requestFor(baseUrl, api.cohortReport, { params: {}, query: { sponsorId: sponsorIds } });
 
-/** An endpoint is the functions' https URL (./endpoint.ts; http only for a local emulator) and a sponsor id. */
+/** An endpoint is the functions' https URL (shared/src/api/endpoint.ts; http only for a local emulator) and a sponsor id. */
 export function checkEndpoint(e: Partial<Endpoint>): string[] {
   const errors = checkBaseUrl(e.baseUrl);
   if (!e.sponsorId || !ID_PATTERN.test(e.sponsorId)) errors.push(`sponsor id: ${ID_RULE}`);

@@ -1,6 +1,6 @@
 // A sponsor's digest settings (sponsors/{sid}.digest), off until an admin turns them on (PUT /v1/sponsors/:sid/digest).
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The admin's spreadsheet, the link every message carries. */
 export const SheetUrl = z

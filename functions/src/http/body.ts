@@ -5,7 +5,7 @@
 // answers before the API runs").
 // A body without a Content-Type is not read at all (req.rawBody is undefined), so only the headers tell it was sent.
 import type { Request } from 'firebase-functions/v2/https';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fromZod, tooLarge, unsupportedType } from './errors';
 
 export function checkBodySize(req: Request, maxBytes: number): void {

@@ -12,7 +12,7 @@ import {
 } from '@qualcard/shared/api';
 import type { Response } from 'express';
 import type { Request } from 'firebase-functions/v2/https';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { parseBody, parseQuery } from './body';
 import { badRequest, HttpError, notFound } from './errors';
 

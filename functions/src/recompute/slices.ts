@@ -6,7 +6,7 @@
 // its first slice was scheduled for, so every sponsor's "today" is the same whichever slice reaches it.
 import type { Firestore } from 'firebase-admin/firestore';
 import { info } from 'firebase-functions/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RecomputeStats, recomputeAll } from './daily';
 
 /** Where the pass state is kept (functions only: firestore.rules deny clients everything not listed). */

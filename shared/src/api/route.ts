@@ -31,6 +31,8 @@ export interface Route<
   summary: string;
   /** Who may call it: sponsor roles, any signed-in person, or anyone (public issuer documents). */
   roles: readonly Role[] | 'signed-in' | 'public';
+  /** The finer rule within those roles, when there is one ("a coach of the apprentice"). */
+  access?: string;
   /** The query string's parameters (values as strings, or lists for repeated ones). */
   query?: Q;
   /** The JSON body; a route without one ignores any. */

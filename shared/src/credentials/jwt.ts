@@ -1,7 +1,7 @@
 // The VC-JWT proof (Open Badges 3.0 §8.2): the credential is the JWT payload, with iss, jti, nbf and sub copied from
 // it, signed RS256 with jose. Verification needs only the issuer's public key set: nothing is fetched here.
 import { createLocalJWKSet, decodeProtectedHeader, errors, type JSONWebKeySet, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OpenBadgeCredential } from './build';
 import { CREDENTIAL_TYPE, JWT_ALG } from './vocabulary';
 

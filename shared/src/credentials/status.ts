@@ -1,7 +1,7 @@
 // Revocation, published as a 1EdTech Revocation List (the status method Open Badges 3.0 names in credentialStatus):
 // one JSON document per issuer listing the ids of revoked credentials with the reason. Chosen over a bitstring
 // status list because a verifier reads it as it is, with no index bookkeeping, and a sponsor revokes a handful a year.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OpenBadgeCredential } from './build';
 import { CredentialError } from './jwt';
 import { REVOCATION_LIST_TYPE } from './vocabulary';

@@ -1,5 +1,8 @@
 // The Open Badges 3.0 terms Qualcard's credentials use, defined once for the functions (issuing), the CLI
 // (verifying) and the tests. Values from the specification (1EdTech Open Badges 3.0, its JSON-LD context 3.0.3).
+import { rootOf } from '../api/client/request';
+import { pathOf } from '../api/route';
+import { issuerJwks, issuerProfile, revocations } from '../api/routes';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -15,13 +18,15 @@ export const REVOCATION_LIST_TYPE = '1EdTechRevocationList';
 /** OB 3.0 §8.2: VC-JWT must support RS256 at least; other algorithms "limit interoperability". */
 export const JWT_ALG = 'RS256';
 
-/** The issuer's public documents, all under the function's public URL. */
+/** The issuer's public documents, all under the function's public URL (the contract's public issuer routes). */
 export const issuerUrls = (baseUrl: string, sponsorId: string) => {
-  const issuer = `${baseUrl.replace(/\/+$/, '')}/v1/issuers/${encodeURIComponent(sponsorId)}`;
+  const at = (route: typeof issuerProfile | typeof issuerJwks | typeof revocations) =>
+    rootOf(baseUrl) + pathOf(route, { sponsorId });
+  const issuer = at(issuerProfile);
   return {
     issuer,
-    jwks: `${issuer}/jwks`,
-    revocations: `${issuer}/revocations`,
+    jwks: at(issuerJwks),
+    revocations: at(revocations),
     achievements: `${issuer}/achievements`,
   };
 };

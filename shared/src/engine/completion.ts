@@ -33,7 +33,8 @@ interface Allocation {
  */
 function allocateHours(framework: Framework, category: HoursCategory, checked: CheckedRecord): Map<string, Allocation> {
   const result = new Map<string, Allocation>(framework.levels.map((l) => [l.id, { done: 0, priorCredit: 0 }]));
-  const counts = (c: HoursCategory): boolean => (COUNTS_TOWARDS[category] as readonly HoursCategory[]).includes(c);
+  const towards = new Set<HoursCategory>(COUNTS_TOWARDS[category]);
+  const counts = (c: HoursCategory): boolean => towards.has(c);
   const credit = checked.priorCredit.filter((c) => counts(c.category));
   const entries = checked.hours.filter((h) => counts(h.category));
   let untaggedCredit = 0;

@@ -61,7 +61,7 @@ function sortOut<T extends Entry>(
   into.entries[kind] = tally;
   return entries.filter((entry, i) => {
     if (isArchived(entry)) return false;
-    into.flags.push(...flags[i]!);
+    if (flags[i]!.length) into.flags.push(...flags[i]!);
     const s = standing(kind, entry, asOf);
     if (s === 'pending') {
       tally.pending++;

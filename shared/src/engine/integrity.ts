@@ -8,7 +8,7 @@ import { RULES } from './rules';
 const NOT_COUNTED = 'It is not counted until corrected.';
 
 /** The flags raised on each entry of one kind, by index; an index with none is clean. */
-export type EntryFlags = Finding[][];
+export type EntryFlags = (readonly Finding[])[];
 
 const flagger = (flags: Finding[], pointer: Pointer, prefix = '') => {
   return (code: string, message: string): void => {
@@ -42,47 +42,62 @@ export function signOffFlags(framework: Framework, record: ApprenticeRecord, asO
 /** Hours as millionths, so day totals add up exactly (5.4 + 10.8 + 7.8 is 24, not 24.000000000000004). */
 const micro = (hours: number): number => Math.round(hours * 1e6);
 
-const duplicateKey = (h: HoursEntry): string =>
-  JSON.stringify([
-    h.date,
-    h.category,
-    h.hours,
-    h.workFunctionId ?? '',
-    h.levelId ?? '',
-    (h.description ?? '').trim().toLowerCase(),
-  ]);
-
-export function hoursFlags(framework: Framework, record: ApprenticeRecord, asOf: string): EntryFlags {
-  const { apprentice } = record;
-  const levelIds = new Set(framework.levels.map((l) => l.id));
-  const seen = new Set<string>();
-  const duplicate = record.hours.map((h) => {
-    const key = duplicateKey(h);
-    const dup = seen.has(key);
-    seen.add(key);
+/**
+ * Rows with the same date, category, hours, work function, level and description (trimmed, any case) are
+ * duplicates. Keyed by date, then by the rest: a category, a number and an id hold no "|" (HoursCategory,
+ * ID_PATTERN) and the description comes last, so two different rows never share a key. (Small sets per date are
+ * faster than one set of 20,000 keys.)
+ */
+function duplicates(hours: HoursEntry[]): boolean[] {
+  const seen = new Map<string, Set<string>>();
+  return hours.map((h) => {
+    const day = seen.get(h.date) ?? new Set<string>();
+    seen.set(h.date, day);
+    const key = `${h.category}|${h.hours}|${h.workFunctionId ?? ''}|${h.levelId ?? ''}|${(h.description ?? '').trim().toLowerCase()}`;
+    const dup = day.has(key);
+    day.add(key);
     return dup;
   });
+}
+
+/** What an entry with no flag holds: one shared empty list (most of 20,000 rows), never written to. */
+const NONE: readonly Finding[] = Object.freeze([]);
+
+/** The flags of one row from its (code, message) pairs. */
+function flagsOf(found: [string, string][], pointer: Pointer, prefix: string): Finding[] {
+  const flags: Finding[] = [];
+  const flag = flagger(flags, pointer, prefix);
+  for (const [code, message] of found) flag(code, message);
+  return flags;
+}
+
+export function hoursFlags(framework: Framework, record: ApprenticeRecord, asOf: string): EntryFlags {
+  const { startDate } = record.apprentice;
+  const { maxHoursPerDay } = RULES;
+  const levelIds = new Set(framework.levels.map((l) => l.id));
+  const duplicate = duplicates(record.hours);
   // A day's total is what the genuine rows add up to: a duplicate row does not push them over the limit.
   const dayTotals = new Map<string, number>();
   record.hours.forEach((h, i) => {
     if (h.hours > 0 && !duplicate[i]) dayTotals.set(h.date, (dayTotals.get(h.date) ?? 0) + micro(h.hours));
   });
+  // One scratch list of (code, message), emptied for each row: a row with no flag allocates nothing.
+  const found: [string, string][] = [];
   return record.hours.map((h, index) => {
-    const flags: Finding[] = [];
-    const pointer: Pointer = h.id ? { kind: 'hours-entry', index, id: h.id } : { kind: 'hours-entry', index };
-    const flag = flagger(flags, pointer, `Hours entry ${index + 1} (${h.date}, ${h.hours} h): `);
-    if (h.hours < 0) flag('hours.negative', 'hours are negative.');
+    found.length = 0;
+    if (h.hours < 0) found.push(['hours.negative', 'hours are negative.']);
     const dayTotal = (dayTotals.get(h.date) ?? 0) / 1e6;
-    if (dayTotal > RULES.maxHoursPerDay)
-      flag('hours.over-24', `hours on ${h.date} add up to ${dayTotal}, over ${RULES.maxHoursPerDay} in a day.`);
-    if (h.date > asOf) flag('hours.future', 'dated in the future.');
-    if (h.date < apprentice.startDate)
-      flag('hours.before-start', `dated before the apprentice started on ${apprentice.startDate}.`);
+    if (dayTotal > maxHoursPerDay)
+      found.push(['hours.over-24', `hours on ${h.date} add up to ${dayTotal}, over ${maxHoursPerDay} in a day.`]);
+    if (h.date > asOf) found.push(['hours.future', 'dated in the future.']);
+    if (h.date < startDate) found.push(['hours.before-start', `dated before the apprentice started on ${startDate}.`]);
     if (duplicate[index])
-      flag('hours.duplicate', 'the same as an earlier entry (date, category, hours and description).');
+      found.push(['hours.duplicate', 'the same as an earlier entry (date, category, hours and description).']);
     if (h.levelId && !levelIds.has(h.levelId))
-      flag('hours.unknown-level', `logged against level "${h.levelId}", which ${framework.id} does not have.`);
-    return flags;
+      found.push(['hours.unknown-level', `logged against level "${h.levelId}", which ${framework.id} does not have.`]);
+    if (!found.length) return NONE;
+    const pointer: Pointer = h.id ? { kind: 'hours-entry', index, id: h.id } : { kind: 'hours-entry', index };
+    return flagsOf(found, pointer, `Hours entry ${index + 1} (${h.date}, ${h.hours} h): `);
   });
 }
 

@@ -15,6 +15,13 @@ export interface Pace {
   tooSlow?: boolean;
 }
 
+/** The latest date of the entries (ISO dates compare as strings), or null when none has one. */
+function latestDate(...lists: { date?: string | undefined }[][]): string | null {
+  let latest: string | null = null;
+  for (const list of lists) for (const { date } of list) if (date && (latest === null || date > latest)) latest = date;
+  return latest;
+}
+
 export function projectCompletion(
   scope: LevelProgress[],
   signOffs: SignOff[],
@@ -22,8 +29,7 @@ export function projectCompletion(
   startDate: string,
   asOf: string,
 ): Pace {
-  const dates = [...signOffs.map((s) => s.date), ...hours.map((h) => h.date)].filter((d): d is string => !!d).sort();
-  const lastActivity = dates.at(-1) ?? null;
+  const lastActivity = latestDate(signOffs, hours);
   const remainingItems = scope.reduce((n, l) => n + Math.max(0, l.items.required - l.items.done), 0);
   const remainingHours = new Map<string, number>();
   for (const l of scope)
@@ -41,14 +47,10 @@ export function projectCompletion(
     { remaining: remainingItems, done: signOffs.filter((s) => recent(s.date)).length },
   ];
   for (const [category, remaining] of remainingHours) {
+    const towards = new Set<string>(COUNTS_TOWARDS[category as HoursCategory]);
     needs.push({
       remaining,
-      done: hours
-        .filter(
-          (h) =>
-            (COUNTS_TOWARDS[category as HoursCategory] as readonly string[]).includes(h.category) && recent(h.date),
-        )
-        .reduce((s, h) => s + h.hours, 0),
+      done: hours.filter((h) => towards.has(h.category) && recent(h.date)).reduce((s, h) => s + h.hours, 0),
     });
   }
   let days = 0;

@@ -4,7 +4,7 @@
 import type { Framework } from '../model/framework';
 import type { ProgramChoice } from '../model/program';
 import type { Progress } from '../model/progress';
-import { ApprenticeRecord, type ApprenticeRecordInput, IsoDate } from '../model/record';
+import { type ApprenticeRecord, type ApprenticeRecordInput, IsoDate, parsedRecord } from '../model/record';
 import { levelProgress } from './completion';
 import { countedEntries } from './counted';
 import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
@@ -16,13 +16,17 @@ import { wageStatus } from './wages';
 
 export { RecordMismatchError } from './mismatch';
 
+/**
+ * A record a boundary parsed (the add-on's sheet reader, the CLI, a request body) is taken as it is; anything else
+ * (a record assembled from stored documents, a test's literal) is parsed here first, as it always was.
+ */
 export function computeProgress(
   framework: Framework,
   input: ApprenticeRecord | ApprenticeRecordInput,
   asOf: string,
   program?: ProgramChoice,
 ): Progress {
-  const record = ApprenticeRecord.parse(input);
+  const record = parsedRecord(input);
   IsoDate.parse(asOf);
   const { apprentice } = record;
   if (apprentice.frameworkId !== framework.id) {

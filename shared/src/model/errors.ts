@@ -1,5 +1,5 @@
 // One way to name what is wrong with an input: "field.path: message", used by the CLI, the add-on and the API.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface FieldIssue {
   path: string;

@@ -1,6 +1,6 @@
 // The framework model: one schema that every source document fits without loss.
 // Items, hours and certifications carry a `source` so each fact traces back to its document lines.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN, ID_RULE } from './ids';
 import { MAX_ID_LENGTH } from './limits';
 

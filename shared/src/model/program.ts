@@ -1,7 +1,7 @@
 // A sponsor's program for one framework: which of its optional work functions the sponsor runs. Stored per
 // framework id on the sponsor; an apprentice's own plan (Apprentice.optionalWorkFunctionIds) overrides it. The
 // program's wage schedule (wages.ts), when it has one, is stored with it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './framework';
 import { WageSchedule } from './wages';
 

@@ -3,7 +3,7 @@
 // empty cell reads as blank: the engine reports them as integrity flags instead of the whole record being rejected.
 // Every entry carries its provenance (`confirmation`): absent, it was typed in a sheet and counts for nothing until
 // the functions confirm it. A sheet's sync can never send one (`SheetRecord`).
-import { z } from 'zod';
+import * as z from 'zod';
 import { HoursCategory, Id } from './framework';
 import {
   MAX_EMAIL_LENGTH,
@@ -183,7 +183,7 @@ export type CertificationHeld = z.infer<typeof CertificationHeld>;
 
 /**
  * An admin's record that the apprentice was raised to a wage step (of the program's schedule) from a date; only
- * the functions write it (POST .../raises, audited). The raises are the apprentice's wage history.
+ * the functions write it (the raises route, audited). The raises are the apprentice's wage history.
  */
 export const WageRaise = z
   .object({
@@ -195,6 +195,18 @@ export const WageRaise = z
   })
   .strict();
 export type WageRaise = z.infer<typeof WageRaise>;
+
+/**
+ * The records zod produced (ApprenticeRecord's or SheetRecord's parse, also nested in a request body): a boundary
+ * parsed them, so the engine takes them as they are instead of parsing them again (`parsedRecord`). A SheetRecord's
+ * output is an ApprenticeRecord's too (the same fields without confirmations; parsing it again changes nothing).
+ * This relies on parsed records never being changed in place (none is; a copy is parsed again). Being a check on
+ * the object, it makes zod refuse .omit/.pick/.partial on the two schemas (nothing derives from them).
+ */
+const parsedRecords = new WeakSet<object>();
+const remember = (ctx: { value: object }): void => {
+  parsedRecords.add(ctx.value);
+};
 
 const recordFields = {
   schemaVersion: z.literal(1),
@@ -213,9 +225,14 @@ export const ApprenticeRecord = z
     /** Wage raises an admin recorded; absent until the first one. A sheet never holds them. */
     raises: z.array(WageRaise).max(100).optional(),
   })
-  .strict();
+  .strict()
+  .check(remember);
 export type ApprenticeRecord = z.infer<typeof ApprenticeRecord>;
 export type ApprenticeRecordInput = z.input<typeof ApprenticeRecord>;
+
+/** The record as ApprenticeRecord's parse returns it: as it is when zod already parsed it, else parsed now. */
+export const parsedRecord = (input: ApprenticeRecord | ApprenticeRecordInput): ApprenticeRecord =>
+  parsedRecords.has(input) ? (input as ApprenticeRecord) : ApprenticeRecord.parse(input);
 
 /**
  * What a sheet holds: the same record with no confirmations (nor archive marks). A sync carrying one is refused,
@@ -232,5 +249,6 @@ export const SheetRecord = z
     exams: z.array(ExamResult.omit(typed)).max(500).default([]),
     certifications: z.array(CertificationHeld.omit(typed)).max(500).default([]),
   })
-  .strict();
+  .strict()
+  .check(remember);
 export type SheetRecord = z.infer<typeof SheetRecord>;

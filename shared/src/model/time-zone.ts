@@ -1,6 +1,6 @@
 // A sponsor's time zone (from its spreadsheet) and the calendar day of an instant in it: server dates, as-of
 // dates and "future" checks all use the sponsor's day, so a sign-off at 23:30 local time is dated that day.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isTimeZone = (tz: string): boolean => {
   try {

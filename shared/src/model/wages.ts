@@ -1,7 +1,7 @@
 // A program's wage schedule ("pay for performance"): numbered steps, each a wage (a percentage of the
 // journeyworker rate, or an amount per hour) reached when all of its conditions hold: a level complete, counted
 // hours (in total or in one category), months in the program. Step 1 is the starting wage and has no condition.
-import { z } from 'zod';
+import * as z from 'zod';
 import { HoursCategory, Id } from './framework';
 import { MAX_ENTRY_HOURS, MAX_PROGRAM_MONTHS } from './limits';
 

@@ -1,7 +1,7 @@
-// The consultant's cohort: what GET /v1/cohort answers (one row per apprentice per sponsor, and each open gap), made
+// The consultant's cohort: what the cohort route answers (one row per apprentice per sponsor, and each open gap), made
 // from stored progress by one function each, and the "Cohort" and "Gaps" sheets the add-on writes from it. Both sheets
 // are Qualcard's: a refresh replaces everything in them.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProgressSummary } from '../engine/summary';
 import { wageSummary } from '../engine/wages';
 import type { Progress } from '../model/progress';
@@ -53,7 +53,7 @@ export const CohortGap = z.object({
 });
 export type CohortGap = z.infer<typeof CohortGap>;
 
-/** One page of GET /v1/cohort; `next` is the pageToken of the next page (null on the last). */
+/** One page of the cohort route's answer; `next` is the pageToken of the next page (null on the last). */
 export const CohortAnswer = z.object({
   sponsors: z.array(CohortSponsor),
   apprentices: z.array(CohortRow),

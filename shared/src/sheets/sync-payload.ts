@@ -1,4 +1,4 @@
-// The body of POST /v1/sponsors/:sponsorId/sync built from sheet values: one SheetRecord (typed cells only) per
+// The body of the sync route built from sheet values: one SheetRecord (typed cells only) per
 // roster row, or every sheet error found (and no body), so a bad cell syncs nothing.
 import type { Programs } from '../model/program';
 import type { SheetRecord } from './model';

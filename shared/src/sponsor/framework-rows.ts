@@ -1,7 +1,7 @@
 // A sponsor framework from rows (a CSV file or the add-on's "Framework" sheet): a new framework, or an
 // existing one extended with company items. Every error names its row and column; on any error no
 // framework is returned, so the caller writes nothing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Framework, type FrameworkInput, type HoursCategory, Id } from '../model/framework';
 
 export interface RowError {

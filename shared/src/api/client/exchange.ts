@@ -41,6 +41,6 @@ export function endOf(req: ApiRequest, ended: Ended): { status: number } {
 }
 
 /** An ApiError from reading the answer, with why it was not sent again. */
-export function withNote(e: unknown, ended: Ended): unknown {
+export function withNote(e: unknown, ended: Pick<Ended, 'attempt' | 'note'>): unknown {
   return e instanceof ApiError && ended.note ? new ApiError(e.status, `${e.message}; ${ended.note}`, ended.attempt) : e;
 }

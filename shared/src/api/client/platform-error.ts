@@ -30,3 +30,15 @@ export function apiErrorOf(body: unknown): { message: string; requestId?: string
   const requestId = (error as { requestId?: unknown }).requestId;
   return typeof requestId === 'string' ? { message, requestId } : { message };
 }
+
+/**
+ * An error answer in one line: the API's own JSON error (status, code, message, request id), or, for an answer from
+ * the platform in front of the function (an HTML page, in the emulator with a stack trace), what its status means.
+ */
+export function errorLine(status: number, body: unknown): string {
+  const error = apiErrorOf(body);
+  if (!error) return platformErrorMessage(status);
+  const code = (body as { error: { code?: unknown } }).error.code;
+  const requestId = error.requestId ? ` [request ${error.requestId}]` : '';
+  return `HTTP ${status}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}${requestId}`;
+}

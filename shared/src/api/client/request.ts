@@ -36,11 +36,15 @@ export function requestFor<R extends AnyRoute>(baseUrl: string, route: R, call: 
 }
 
 export class ApiError extends Error {
-  /** status 0: no HTTP answer (the service could not be reached). attempts: how many sends it took to give up. */
+  /**
+   * status 0: no HTTP answer (the service could not be reached), and `thrown` is what the last send threw.
+   * attempts: how many sends it took to give up.
+   */
   constructor(
     readonly status: number,
     message: string,
     readonly attempts = 1,
+    readonly thrown?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -3,6 +3,7 @@
 //
 // Only idempotent requests are retried: GETs, and the sync POST, whose idempotency key makes the server replay it.
 // A sign-off or a transcript export is sent once: a lost answer must not sign twice or write a second transcript.
+import { networkReason } from './network';
 import { ApiError, type ApiRequest } from './request';
 
 export interface RetryPolicy {
@@ -93,13 +94,25 @@ export function decideRetry(
   return { retry: true, delayMs };
 }
 
-/** What to add to the last error when the request was not answered at once: why no further send was made. */
+/**
+ * What to add to the last error when the request was not answered at once: why no further send was made (nothing
+ * for a policy of one send, which gives up after the first by design).
+ */
 export const giveUpNote = (why: string, attempt: number): string =>
-  /^(gave up|the service asked)/.test(why) ? why : attempt > 1 ? `after ${attempt} attempts` : '';
+  /^the service asked/.test(why) || (attempt > 1 && /^gave up/.test(why))
+    ? why
+    : attempt > 1
+      ? `after ${attempt} attempts`
+      : '';
 
 /** No HTTP answer at all: an ApiError with status 0 and what the fetch said. */
 export function unreachable(req: ApiRequest, thrown: unknown, attempt: number, note: string): ApiError {
   const host = /^\w+:\/\/([^/?#]+)/.exec(req.url)?.[1] ?? req.url;
-  const why = thrown instanceof Error ? thrown.message : String(thrown);
-  return new ApiError(0, `could not reach the Qualcard service at ${host}: ${why}${note ? `; ${note}` : ''}`, attempt);
+  const why = networkReason(thrown);
+  return new ApiError(
+    0,
+    `could not reach the Qualcard service at ${host}: ${why}${note ? `; ${note}` : ''}`,
+    attempt,
+    thrown,
+  );
 }

@@ -1,7 +1,7 @@
 // The functions' URL, checked in one place: by the add-on build before anything can be pushed (its origin becomes the
-// manifest's urlFetchWhitelist) and by set-up before a document saves it. Regular expressions only, no `URL`:
+// manifest's urlFetchWhitelist) by set-up before a document saves it, and by the CLI. Regular expressions only, no `URL`:
 // Apps Script's V8 has no URL global (zod's z.url() would reject every URL there).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** https://host[:port][/path]: no user info, query or fragment. */
 const HTTPS_URL = /^https:\/\/([^/?#@\s:]+)(?::(\d{1,5}))?(\/[^?#\s]*)?$/i;
