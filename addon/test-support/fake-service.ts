@@ -1,7 +1,8 @@
 // An in-memory stand-in for the Qualcard functions' sync, sign-off and confirmations routes, for the add-on's unit
 // tests against the fake Apps Script services: the same shared rules the functions use (merge, engine, summary, row
-// confirmations), the caller taken from the ID token's email. The real routes are tested through the add-on's
-// requests on the emulators (test/emulator/addon-confirm.test.ts); this is not a substitute for that.
+// confirmations), the caller taken from the ID token's email; bodies parsed and answers checked by the contract
+// (fake-routes.ts). The real routes are tested through the add-on's requests on the emulators
+// (test/emulator/addon-confirm.test.ts); this is not a substitute for that.
 
 import {
   type ApprenticeRecord,
@@ -11,11 +12,12 @@ import {
   mergeSheetRecord,
   type Programs,
   rowConfirmations,
-  type SheetRecord,
   summarizeProgress,
 } from '../../shared/src';
-import * as routes from '../../shared/src/api/routes';
+import type { ParsedBodyOf, SentAnswerOf } from '../../shared/src/api/route';
+import * as api from '../../shared/src/api/routes';
 import type { FetchCall, FetchHandler } from './fake-apps-script';
+import { answer, bodyOf, type FakeReply, paramsIf, refusal } from './fake-routes';
 
 export interface FakeService {
   handler: FetchHandler;
@@ -27,8 +29,7 @@ export interface FakeService {
   today: string;
 }
 
-const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body) });
-const fail = (status: number, message: string) => json(status, { error: { status, code: 'error', message } });
+const fail = (status: number, message: string) => refusal(status, message);
 const caller = (call: FetchCall): string => {
   const token = String((call.params.headers as Record<string, string>).Authorization).replace('Bearer ', '');
   return (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { email: string }).email;
@@ -40,25 +41,38 @@ export function fakeService(frameworks: Framework[], opts: { admins?: string[]; 
     admins: new Set(opts.admins ?? []),
     programs: {},
     today: opts.today ?? new Date().toISOString().slice(0, 10),
-    handler: (call) => {
-      const me = caller(call);
-      if (call.url.endsWith(routes.me.path))
-        return json(200, { email: me, sponsors: { acme: { role: service.admins.has(me) ? 'admin' : 'coach' } } });
-      const body = JSON.parse(String(call.params.payload ?? '{}'));
-      const m = /\/v1\/sponsors\/[^/]+\/(?:(sync)|apprentices\/([^/]+)\/(sign-offs|confirmations))$/.exec(call.url);
-      if (!m) return fail(404, `fake service: no route ${call.url}`);
-      if (m[1]) return sync(service, frameworks, me, body);
-      const record = service.records.get(decodeURIComponent(m[2]!));
-      if (!record) return fail(404, 'no such apprentice');
-      return m[3] === 'sign-offs'
-        ? signOff(service, frameworks, me, record, body)
-        : confirm(service, frameworks, me, record, body);
-    },
+    handler: (call) => route(service, frameworks, call),
   };
   return service;
 }
 
-function answer(service: FakeService, frameworks: Framework[], record: ApprenticeRecord, asOf = service.today) {
+function route(service: FakeService, frameworks: Framework[], call: FetchCall): FakeReply {
+  const me = caller(call);
+  if (paramsIf(api.me, call))
+    return answer(api.me, 200, { email: me, sponsors: { acme: { role: service.admins.has(me) ? 'admin' : 'coach' } } });
+  if (paramsIf(api.sync, call)) {
+    const parsed = bodyOf(api.sync, call);
+    return 'refused' in parsed ? parsed.refused : sync(service, frameworks, me, parsed.body);
+  }
+  for (const r of [api.signOffs, api.confirmations] as const) {
+    const params = paramsIf(r, call);
+    if (!params) continue;
+    const record = service.records.get(params.apprenticeId);
+    if (!record) return fail(404, 'no such apprentice');
+    if (r === api.signOffs) {
+      const parsed = bodyOf(api.signOffs, call);
+      return 'refused' in parsed ? parsed.refused : signOff(service, frameworks, me, record, parsed.body);
+    }
+    const parsed = bodyOf(api.confirmations, call);
+    return 'refused' in parsed ? parsed.refused : confirm(service, frameworks, me, record, parsed.body);
+  }
+  return fail(404, `fake service: no route ${call.url}`);
+}
+
+const NONE = { created: 0, updated: 0, deleted: 0 };
+const NO_CHANGES = { profile: false, signOffs: NONE, hours: NONE };
+
+function progressOf(service: FakeService, frameworks: Framework[], record: ApprenticeRecord, asOf = service.today) {
   const framework = frameworks.find((f) => f.id === record.apprentice.frameworkId)!;
   return {
     apprenticeId: record.apprentice.id,
@@ -67,12 +81,7 @@ function answer(service: FakeService, frameworks: Framework[], record: Apprentic
   };
 }
 
-function sync(
-  service: FakeService,
-  frameworks: Framework[],
-  me: string,
-  body: { asOf?: string; programs?: Programs; records: SheetRecord[] },
-) {
+function sync(service: FakeService, frameworks: Framework[], me: string, body: ParsedBodyOf<typeof api.sync>) {
   const admin = service.admins.has(me);
   if (admin && body.programs) service.programs = { ...service.programs, ...body.programs };
   for (const r of body.records) {
@@ -87,9 +96,10 @@ function sync(
   const apprentices = body.records.map((r) => {
     const merged = mergeSheetRecord(r, service.records.get(r.apprentice.id));
     service.records.set(r.apprentice.id, merged);
-    return answer(service, frameworks, merged, body.asOf);
+    // The fake does not count row changes: it says none (the add-on does not read them).
+    return { ...progressOf(service, frameworks, merged, body.asOf), changes: NO_CHANGES };
   });
-  return json(200, {
+  return answer(api.sync, 200, {
     sponsorId: 'acme',
     asOf: body.asOf ?? service.today,
     timeZone: 'Etc/UTC',
@@ -112,7 +122,7 @@ function signOff(
   frameworks: Framework[],
   me: string,
   record: ApprenticeRecord,
-  body: { itemIds: string[] },
+  body: ParsedBodyOf<typeof api.signOffs>,
 ) {
   if (!record.apprentice.coachEmails.includes(me))
     return fail(403, `${me} is not a coach of apprentice ${record.apprentice.id}`);
@@ -128,27 +138,28 @@ function signOff(
       signed.push(itemId);
     }
   }
-  const a = answer(service, frameworks, record);
-  return json(201, {
-    ...a,
+  const sent: SentAnswerOf<typeof api.signOffs> = {
+    ...progressOf(service, frameworks, record),
     signed,
     alreadySigned: already,
     coachEmail: me,
     signedAt: `${service.today}T12:00:00.000Z`,
     date: service.today,
-  });
+  };
+  return answer(api.signOffs, 201, sent);
 }
 
 type Lists = Record<'signOffs' | 'hours' | 'priorCredit' | 'exams' | 'certifications', string[]>;
 const lists = (): Lists => ({ signOffs: [], hours: [], priorCredit: [], exams: [], certifications: [] });
 type Out = { confirmed: Lists; already: Lists };
+type ConfirmBody = ParsedBodyOf<typeof api.confirmations>;
 
 function confirm(
   service: FakeService,
   frameworks: Framework[],
   me: string,
   record: ApprenticeRecord,
-  body: Record<string, unknown>,
+  body: ConfirmBody,
 ) {
   const out: Out = { confirmed: lists(), already: lists() };
   if ((body.signOffs || body.hours) && !record.apprentice.coachEmails.includes(me))
@@ -156,24 +167,18 @@ function confirm(
   if ((body.priorCredit || body.exams || body.certifications) && !service.admins.has(me))
     return fail(403, `approving prior credit and recording results needs role admin; ${me} is coach`);
   const refused = confirmTyped(service, me, record, body, out) ?? confirmResults(service, me, record, body, out);
-  return refused ?? json(201, { ...answer(service, frameworks, record), ...out });
+  return refused ?? answer(api.confirmations, 201, { ...progressOf(service, frameworks, record), ...out });
 }
 
 /** Sign-offs, hours and prior credit the sheet typed: confirmed as they are, by the caller. */
-function confirmTyped(
-  service: FakeService,
-  me: string,
-  record: ApprenticeRecord,
-  body: Record<string, unknown>,
-  out: Out,
-) {
+function confirmTyped(service: FakeService, me: string, record: ApprenticeRecord, body: ConfirmBody, out: Out) {
   const kinds = [
     ['signOffs', record.signOffs, (x: { itemId: string }) => x.itemId, 'coachEmail', 'coach'],
     ['hours', record.hours, (x: { id?: string }) => x.id, 'verifiedBy', 'coach'],
     ['priorCredit', record.priorCredit, (x: { id?: string }) => x.id, 'approvedBy', 'admin'],
   ] as const;
   for (const [list, entries, key, claim, role] of kinds) {
-    for (const [i, id] of ((body[list] as string[]) ?? []).entries()) {
+    for (const [i, id] of (body[list] ?? []).entries()) {
       const e = (entries as Record<string, unknown>[]).find((x) => (key as (x: unknown) => unknown)(x) === id);
       if (!e) return fail(400, `${list}.${i}: no entry "${id}" in the synced record; sync the sheet first`);
       if (e.confirmation) out.already[list].push(id);
@@ -188,15 +193,9 @@ function confirmTyped(
 }
 
 /** Exam and certification results an admin records with their proof. */
-function confirmResults(
-  service: FakeService,
-  me: string,
-  record: ApprenticeRecord,
-  body: Record<string, unknown>,
-  out: Out,
-) {
+function confirmResults(service: FakeService, me: string, record: ApprenticeRecord, body: ConfirmBody, out: Out) {
   for (const list of ['exams', 'certifications'] as const) {
-    for (const p of (body[list] as { id: string; date?: string; evidence: string }[]) ?? []) {
+    for (const p of body[list] ?? []) {
       const entries = record[list] as { id: string; confirmation?: unknown }[];
       const i = entries.findIndex((e) => e.id === p.id);
       if (i >= 0 && entries[i]!.confirmation) {

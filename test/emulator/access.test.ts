@@ -1,36 +1,32 @@
 // Identity, roles, tenant isolation and error codes through the real API. Rejected requests write nothing.
 import { createSign, generateKeyPairSync } from 'node:crypto';
+import * as api from '@qualcard/shared/api/routes';
 import { mintIdToken } from '../../scripts/emulator-key';
 import {
+  ADMIN,
+  AS_OF,
+  acme,
   allDocuments,
+  ann as annAt,
+  apprenticeEmail,
+  COACH,
+  COACH2,
+  CONSULTANT,
   call,
-  clearFirestore,
   db,
-  type ErrorAnswer,
-  type ProgressListAnswer,
-  type SignOffAnswer,
-  type SyncAnswer,
-  seedSponsor,
-} from './helpers/api';
-import { record } from './helpers/records';
-import { seedOnce } from './helpers/seed-once';
+  GLOBEX_ADMIN,
+  GLOBEX_COACH,
+  globex,
+  type Reply,
+  raw,
+  record,
+  scenario,
+  seedOnce,
+  syncAs,
+} from './kit';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
-const COACH2 = 'coach2@acme.example';
-const CONSULTANT = 'consultant@advisors.example';
-const GLOBEX_ADMIN = 'admin@globex.example';
-const AS_OF = '2026-06-30';
-
-const ann = () =>
-  record({
-    id: 'ann',
-    frameworkId: 'nitas-help-desk',
-    levelId: 'L1',
-    coach: COACH,
-    startDate: '2025-09-01',
-    stage: { signed: 4, hoursPerCategory: 16 },
-  });
+const ANN = apprenticeEmail('ann');
+const ann = () => annAt({ signed: 4, hoursPerCategory: 16 });
 const bob = () =>
   record({
     id: 'bob',
@@ -45,69 +41,65 @@ const gus = () =>
     id: 'gus',
     frameworkId: 'customer-technical-support',
     levelId: 'ITS1',
-    coach: 'coach@globex.example',
+    coach: GLOBEX_COACH,
     startDate: '2025-10-01',
     stage: { signed: 2 },
   });
-const body = (key: string, records: unknown[]) => ({ idempotencyKey: key, asOf: AS_OF, records });
+const acmeId = { sponsorId: 'acme' };
+const globexId = { sponsorId: 'globex' };
+const of = (apprenticeId: string, sponsorId = 'acme') => ({ sponsorId, apprenticeId });
 
 // Seeded once; the tests that write (a coach's sync and sign-off, setting a role) call fixture.changes().
-const fixture = seedOnce(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  await seedSponsor('globex', 'Globex', { [GLOBEX_ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  expect(
-    (await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('seed-acme-1', [ann(), bob()]) })).status,
-  ).toBe(200);
-  expect(
-    (await call('POST', '/v1/sponsors/globex/sync', { as: GLOBEX_ADMIN, body: body('seed-globex-1', [gus()]) })).status,
-  ).toBe(200);
-});
+const fixture = seedOnce(() =>
+  scenario(
+    acme({ consultants: [CONSULTANT], apprentices: [ann(), bob()] }),
+    globex({ consultants: [CONSULTANT], apprentices: [gus()] }),
+  ),
+);
 
-/** Runs a request that must be rejected with `status`, and checks that no document was added, changed or removed. */
-async function rejected(status: number, method: string, path: string, opts: Parameters<typeof call>[2]) {
+/** Sends a request that must be rejected with `status`, and checks that no document was added, changed or removed. */
+async function rejected<T>(status: number, send: () => Promise<Reply<T>>): Promise<Reply<T>> {
   const before = await allDocuments();
-  const res = await call<ErrorAnswer>(method, path, opts);
+  const res = await send();
   expect({ status: res.status, body: res.body }).toMatchObject({ status });
   expect(await allDocuments()).toEqual(before);
   return res;
 }
 
 describe('identity', () => {
-  const path = '/v1/sponsors/acme/progress';
+  const progress = (opts: Omit<Parameters<typeof call<typeof api.sponsorProgress>>[1], 'params'> = {}) =>
+    call(api.sponsorProgress, { params: acmeId, ...opts });
   test('no token is a 401', async () => {
-    expect((await call('GET', path)).status).toBe(401);
+    expect((await progress()).status).toBe(401);
   });
   test('a malformed token is a 401', async () => {
-    expect((await call('GET', path, { headers: { authorization: 'Bearer not-a-jwt' } })).status).toBe(401);
+    expect((await progress({ headers: { authorization: 'Bearer not-a-jwt' } })).status).toBe(401);
   });
   test('a token for another audience is a 401', async () => {
-    expect(
-      (await call('GET', path, { as: { email: ADMIN, aud: 'someone-else.apps.googleusercontent.com' } })).status,
-    ).toBe(401);
+    expect((await progress({ as: { email: ADMIN, aud: 'someone-else.apps.googleusercontent.com' } })).status).toBe(401);
   });
   test('an expired token is a 401', async () => {
-    expect((await call('GET', path, { as: { email: ADMIN, expiresIn: -600 } })).status).toBe(401);
+    expect((await progress({ as: { email: ADMIN, expiresIn: -600 } })).status).toBe(401);
   });
   test('a token from another issuer is a 401', async () => {
-    expect((await call('GET', path, { as: { email: ADMIN, iss: 'https://evil.example' } })).status).toBe(401);
+    expect((await progress({ as: { email: ADMIN, iss: 'https://evil.example' } })).status).toBe(401);
   });
   test('an unverified email is a 401', async () => {
-    const res = await call<ErrorAnswer>('GET', path, { as: { email: ADMIN, email_verified: false } });
+    const res = await progress({ as: { email: ADMIN, email_verified: false } });
     expect(res.status).toBe(401);
-    expect(res.body.error.message).toMatch(/not verified/);
+    expect(res.error.message).toMatch(/not verified/);
   });
   test('a token signed with another key under the emulator key id is a 401', async () => {
     const good = mintIdToken({ email: ADMIN }).split('.');
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const forged = `${good[0]}.${good[1]}.${createSign('RSA-SHA256').update(`${good[0]}.${good[1]}`).sign(privateKey, 'base64url')}`;
-    expect((await call('GET', path, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+    expect((await progress({ headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
   });
   test('a verified stranger with no membership is a 403', async () => {
-    expect((await call('GET', path, { as: 'stranger@else.example' })).status).toBe(403);
+    expect((await progress({ as: 'stranger@else.example' })).status).toBe(403);
   });
   test("GET /v1/me lists the caller's sponsors and roles", async () => {
-    const res = await call('GET', '/v1/me', { as: CONSULTANT });
+    const res = await call(api.me, { as: CONSULTANT });
     expect(res.body).toEqual({
       email: CONSULTANT,
       sponsors: { acme: { role: 'consultant' }, globex: { role: 'consultant' } },
@@ -117,38 +109,30 @@ describe('identity', () => {
 
 describe('roles', () => {
   test("an apprentice reads their own progress and nobody else's", async () => {
-    expect(
-      (await call('GET', '/v1/sponsors/acme/apprentices/ann/progress', { as: 'ann@apprentice.example' })).status,
-    ).toBe(200);
-    expect(
-      (await call('GET', '/v1/sponsors/acme/apprentices/bob/progress', { as: 'ann@apprentice.example' })).status,
-    ).toBe(403);
-    const all = await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: 'ann@apprentice.example' });
+    expect((await call(api.apprenticeProgress, { params: of('ann'), as: ANN })).status).toBe(200);
+    expect((await call(api.apprenticeProgress, { params: of('bob'), as: ANN })).status).toBe(403);
+    const all = await call(api.sponsorProgress, { params: acmeId, as: ANN });
     expect(all.body.apprentices.map((a) => a.apprenticeId)).toEqual(['ann']);
   });
   test('an apprentice may not sync', async () => {
-    await rejected(403, 'POST', '/v1/sponsors/acme/sync', {
-      as: 'ann@apprentice.example',
-      body: body('apprentice-1', [ann()]),
-    });
+    await rejected(403, () => syncAs(ANN, [ann()], { key: 'apprentice-1' }));
   });
   test('a coach sees only their own apprentices', async () => {
-    const all = await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: COACH });
+    const all = await call(api.sponsorProgress, { params: acmeId, as: COACH });
     expect(all.body.apprentices.map((a) => a.apprenticeId)).toEqual(['ann']);
-    expect((await call('GET', '/v1/sponsors/acme/apprentices/bob/progress', { as: COACH })).status).toBe(403);
+    expect((await call(api.apprenticeProgress, { params: of('bob'), as: COACH })).status).toBe(403);
   });
   test("a coach may sync their own apprentice but not another coach's", async () => {
     fixture.changes();
     const changed = ann();
     changed.hours!.push({ date: '2026-01-05', category: 'on-the-job-learning', hours: 6, description: 'ticket queue' });
-    expect(
-      (await call('POST', '/v1/sponsors/acme/sync', { as: COACH, body: body('coach-sync-1', [changed]) })).status,
-    ).toBe(200);
-    await rejected(403, 'POST', '/v1/sponsors/acme/sync', { as: COACH, body: body('coach-sync-2', [bob()]) });
+    expect((await syncAs(COACH, [changed], { key: 'coach-sync-1' })).status).toBe(200);
+    await rejected(403, () => syncAs(COACH, [bob()], { key: 'coach-sync-2' }));
   });
   test('a coach signs off their own apprentice; the backend records the verified email and server time', async () => {
     fixture.changes();
-    const res = await call<SignOffAnswer>('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+    const res = await call(api.signOffs, {
+      params: of('ann'),
       as: COACH,
       body: { itemIds: ['HD1.2.1'], date: '2026-06-01', evidence: 'ticket #12' },
     });
@@ -166,100 +150,85 @@ describe('roles', () => {
     });
     expect(Math.abs(Date.parse(doc.data.confirmation.at) - Date.now())).toBeLessThan(5 * 60_000);
     // A later sync from a sheet that does not have the row yet keeps the verified sign-off.
-    const resync = await call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
-      as: ADMIN,
-      body: body('after-signoff', [ann()]),
-    });
+    const resync = await syncAs(ADMIN, [ann()], { key: 'after-signoff' });
     expect(resync.body.apprentices[0]!.changes.signOffs).toEqual({ created: 0, updated: 0, deleted: 0 });
     expect((await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).get('data.confirmation.by')).toBe(
       COACH,
     );
   });
   test("a coach may not sign off another coach's apprentice, nor may an admin who is not their coach", async () => {
-    await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/bob/sign-offs', { as: COACH, body: { itemIds: ['x'] } });
-    await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
-      as: ADMIN,
-      body: { itemIds: ['HD1.2.1'] },
-    });
-    await rejected(403, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
-      as: CONSULTANT,
-      body: { itemIds: ['HD1.2.1'] },
-    });
+    await rejected(403, () => call(api.signOffs, { params: of('bob'), as: COACH, body: { itemIds: ['x'] } }));
+    await rejected(403, () => call(api.signOffs, { params: of('ann'), as: ADMIN, body: { itemIds: ['HD1.2.1'] } }));
+    await rejected(403, () =>
+      call(api.signOffs, { params: of('ann'), as: CONSULTANT, body: { itemIds: ['HD1.2.1'] } }),
+    );
   });
   test('a consultant reads every sponsor they serve but may not sync', async () => {
-    const progress = (sponsor: string) =>
-      call<ProgressListAnswer>('GET', `/v1/sponsors/${sponsor}/progress`, { as: CONSULTANT });
+    const progress = (sponsorId: string) => call(api.sponsorProgress, { params: { sponsorId }, as: CONSULTANT });
     expect((await progress('acme')).body.apprentices).toHaveLength(2);
     expect((await progress('globex')).body.apprentices).toHaveLength(1);
-    await rejected(403, 'POST', '/v1/sponsors/acme/sync', { as: CONSULTANT, body: body('consultant-1', [ann()]) });
+    await rejected(403, () => syncAs(CONSULTANT, [ann()], { key: 'consultant-1' }));
   });
   test('only an admin sets staff roles', async () => {
     fixture.changes();
-    expect(
-      (
-        await call('PUT', `/v1/sponsors/acme/members/${encodeURIComponent('new.coach@acme.example')}`, {
-          as: ADMIN,
-          body: { role: 'coach' },
-        })
-      ).status,
-    ).toBe(200);
+    const put = (as: string, email: string, role: 'admin' | 'coach') =>
+      call(api.putMember, { params: { sponsorId: 'acme', email }, as, body: { role } });
+    expect((await put(ADMIN, 'new.coach@acme.example', 'coach')).status).toBe(200);
     expect((await db().doc('members/new.coach@acme.example').get()).get('sponsors.acme.role')).toBe('coach');
-    await rejected(403, 'PUT', `/v1/sponsors/acme/members/${encodeURIComponent('x@acme.example')}`, {
-      as: COACH,
-      body: { role: 'admin' },
-    });
+    await rejected(403, () => put(COACH, 'x@acme.example', 'admin'));
   });
 });
 
 describe('no id enumeration', () => {
   /** A request about `aid` as `as`: its status and body, with the id itself replaced (it is echoed back). */
-  const answer = async (as: string, method: string, aid: string, tail: string, body?: unknown) => {
-    const res = await call(method, `/v1/sponsors/acme/apprentices/${aid}/${tail}`, { as, body });
+  const requests: [string, (as: string, aid: string) => Promise<Reply>][] = [
+    ['progress', (as, aid) => call(api.apprenticeProgress, { as, params: of(aid) })],
+    ['transcripts', (as, aid) => call(api.listTranscripts, { as, params: of(aid) })],
+    [
+      'transcripts/v00001',
+      (as, aid) => call(api.downloadTranscript, { as, params: { ...of(aid), transcriptId: 'v00001' } }),
+    ],
+    ['POST transcripts', (as, aid) => call(api.exportTranscript, { as, params: of(aid), body: {} })],
+    ['sign-offs', (as, aid) => call(api.signOffs, { as, params: of(aid), body: { itemIds: ['HD1.2.1'] } })],
+    ['audit/verify', (as, aid) => call(api.verifyAudit, { as, params: of(aid) })],
+  ];
+  const answer = async (send: (as: string, aid: string) => Promise<Reply>, as: string, aid: string) => {
+    const res = await send(as, aid);
     return { status: res.status, body: JSON.stringify(res.body).replaceAll(aid, '<id>') };
   };
-  const requests: [string, string, unknown?][] = [
-    ['GET', 'progress'],
-    ['GET', 'transcripts'],
-    ['GET', 'transcripts/v00001'],
-    ['POST', 'transcripts', {}],
-    ['POST', 'sign-offs', { itemIds: ['HD1.2.1'] }],
-    ['GET', 'audit/verify'],
-  ];
   test.each([
     ['a coach', COACH],
-    ['an apprentice', 'ann@apprentice.example'],
+    ['an apprentice', ANN],
   ])("%s gets the same 403 for an id that does not exist as for someone else's apprentice", async (_who, as) => {
-    for (const [method, tail, body] of requests) {
-      const other = await answer(as, method, 'bob', tail, body);
-      expect({ method, tail, status: other.status }).toEqual({ method, tail, status: 403 });
-      expect({ method, tail, ...(await answer(as, method, 'nobody', tail, body)) }).toEqual({ method, tail, ...other });
+    for (const [request, send] of requests) {
+      const other = await answer(send, as, 'bob');
+      expect({ request, status: other.status }).toEqual({ request, status: 403 });
+      expect({ request, ...(await answer(send, as, 'nobody')) }).toEqual({ request, ...other });
     }
   });
   test('admins and consultants still get 404 for an id that does not exist', async () => {
-    expect((await answer(ADMIN, 'GET', 'nobody', 'progress')).status).toBe(404);
-    expect((await answer(CONSULTANT, 'GET', 'nobody', 'transcripts')).status).toBe(404);
-    expect((await answer(ADMIN, 'POST', 'nobody', 'transcripts', {})).status).toBe(404);
+    expect((await call(api.apprenticeProgress, { as: ADMIN, params: of('nobody') })).status).toBe(404);
+    expect((await call(api.listTranscripts, { as: CONSULTANT, params: of('nobody') })).status).toBe(404);
+    expect((await call(api.exportTranscript, { as: ADMIN, params: of('nobody'), body: {} })).status).toBe(404);
   });
 });
 
 describe('tenant isolation', () => {
   test('an Acme admin can neither read nor write Globex', async () => {
-    expect((await call('GET', '/v1/sponsors/globex/progress', { as: ADMIN })).status).toBe(403);
-    expect((await call('GET', '/v1/sponsors/globex/apprentices/gus/progress', { as: ADMIN })).status).toBe(403);
-    expect((await call('GET', '/v1/sponsors/globex/apprentices/gus/transcripts', { as: ADMIN })).status).toBe(403);
-    expect((await call('GET', '/v1/sponsors/globex/cohort-report', { as: ADMIN })).status).toBe(403);
-    await rejected(403, 'POST', '/v1/sponsors/globex/sync', { as: ADMIN, body: body('cross-sync-1', [gus()]) });
-    await rejected(403, 'POST', '/v1/sponsors/globex/apprentices/gus/transcripts', { as: ADMIN, body: {} });
+    const gusIn = of('gus', 'globex');
+    expect((await call(api.sponsorProgress, { as: ADMIN, params: globexId })).status).toBe(403);
+    expect((await call(api.apprenticeProgress, { as: ADMIN, params: gusIn })).status).toBe(403);
+    expect((await call(api.listTranscripts, { as: ADMIN, params: gusIn })).status).toBe(403);
+    expect((await call(api.sponsorCohortReport, { as: ADMIN, params: globexId })).status).toBe(403);
+    await rejected(403, () => syncAs(ADMIN, [gus()], { sponsorId: 'globex', key: 'cross-sync-1' }));
+    await rejected(403, () => call(api.exportTranscript, { as: ADMIN, params: gusIn, body: {} }));
   });
   test('a record that names another sponsor is refused', async () => {
-    const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', {
-      as: ADMIN,
-      body: body('cross-sync-2', [{ ...gus(), sponsorId: 'globex' }]),
-    });
-    expect(res.body.error.details.issues[0]!.path).toBe('records.0.sponsorId');
+    const res = await rejected(400, () => syncAs(ADMIN, [{ ...gus(), sponsorId: 'globex' }], { key: 'cross-sync-2' }));
+    expect(res.error.details.issues[0]!.path).toBe('records.0.sponsorId');
   });
   test('an Acme apprentice id under Globex is not found there', async () => {
-    expect((await call('GET', '/v1/sponsors/globex/apprentices/ann/progress', { as: GLOBEX_ADMIN })).status).toBe(404);
+    expect((await call(api.apprenticeProgress, { as: GLOBEX_ADMIN, params: of('ann', 'globex') })).status).toBe(404);
   });
 });
 
@@ -268,37 +237,37 @@ describe('errors', () => {
     const bad = ann();
     bad.apprentice.email = 'not-an-email';
     Object.assign(bad.hours![0]!, { hours: 'eight' }); // not a number: the schema must say so
-    const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('bad-sync-1', [bad]) });
-    const paths = res.body.error.details.issues.map((i) => i.path);
+    const res = await rejected(400, () => syncAs(ADMIN, [bad], { key: 'bad-sync-1' }));
+    const paths = res.error.details.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['records.0.apprentice.email', 'records.0.hours.0.hours']));
   });
   test('a level the framework does not have is a 400 naming the field', async () => {
     const bad = ann();
     bad.apprentice.levelId = 'L9';
-    const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('bad-sync-2', [bad]) });
-    expect(res.body.error.message).toMatch(/^records\.0\.apprentice\.levelId: /);
+    const res = await rejected(400, () => syncAs(ADMIN, [bad], { key: 'bad-sync-2' }));
+    expect(res.error.message).toMatch(/^records\.0\.apprentice\.levelId: /);
   });
   test('an unknown framework is a 400 naming the field', async () => {
     const bad = ann();
     bad.apprentice.frameworkId = 'no-such-framework';
-    const res = await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('bad-sync-3', [bad]) });
-    expect(res.body.error.details.issues[0]!.path).toBe('records.0.apprentice.frameworkId');
+    const res = await rejected(400, () => syncAs(ADMIN, [bad], { key: 'bad-sync-3' }));
+    expect(res.error.details.issues[0]!.path).toBe('records.0.apprentice.frameworkId');
   });
   test('a missing idempotency key, a wrong type and unknown fields are 400s', async () => {
-    await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: { records: [ann()] } });
-    await rejected(400, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: [1, 2, 3] });
-    await rejected(400, 'POST', '/v1/sponsors/acme/sync', {
-      as: ADMIN,
-      body: { ...body('bad-sync-4', [ann()]), extra: true },
-    });
+    const sync = (wrongBody: unknown) => call(api.sync, { as: ADMIN, params: acmeId, wrongBody });
+    await rejected(400, () => sync({ records: [ann()] }));
+    await rejected(400, () => sync([1, 2, 3]));
+    await rejected(400, () => sync({ idempotencyKey: 'bad-sync-4', asOf: AS_OF, records: [ann()], extra: true }));
   });
   test('a non-JSON body is a 415 and writes nothing (malformed JSON never reaches the API: http-bodies.test.ts)', async () => {
-    const res = await rejected(415, 'POST', '/v1/sponsors/acme/sync', {
-      as: ADMIN,
-      rawBody: 'idempotencyKey=abc',
-      headers: { 'content-type': 'text/plain' },
-    });
-    expect(res.body.error.code).toBe('unsupported-media-type');
+    const res = await rejected(415, () =>
+      raw('POST', '/v1/sponsors/acme/sync', {
+        as: ADMIN,
+        rawBody: 'idempotencyKey=abc',
+        headers: { 'content-type': 'text/plain' },
+      }),
+    );
+    expect(res.error.code).toBe('unsupported-media-type');
   });
   test('an oversized body is a 413 and writes nothing', async () => {
     const big = ann();
@@ -308,24 +277,24 @@ describe('errors', () => {
       coachEmail: COACH,
       evidence: 'e'.repeat(1999),
     }));
-    const res = await rejected(413, 'POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: body('big-sync-1', [big]) });
-    expect(res.body.error.code).toBe('payload-too-large');
+    const res = await rejected(413, () => syncAs(ADMIN, [big], { key: 'big-sync-1' }));
+    expect(res.error.code).toBe('payload-too-large');
   });
   test('an unknown item in a sign-off is a 400 naming the index', async () => {
-    const res = await rejected(400, 'POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
-      as: COACH,
-      body: { itemIds: ['HD1.2.1', 'NOPE'] },
-    });
-    expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: 'itemIds.1' })]);
+    const res = await rejected(400, () =>
+      call(api.signOffs, { params: of('ann'), as: COACH, body: { itemIds: ['HD1.2.1', 'NOPE'] } }),
+    );
+    expect(res.error.details.issues).toEqual([expect.objectContaining({ path: 'itemIds.1' })]);
   });
+  // The path is what these two are about: sent as strings.
   test('a path id that cannot be a document id is a 400', async () => {
-    const res = await call<ErrorAnswer>('GET', '/v1/sponsors/acme/apprentices/a%2Fb/progress', { as: ADMIN });
+    const res = await raw('GET', '/v1/sponsors/acme/apprentices/a%2Fb/progress', { as: ADMIN });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.issues[0]!.path).toBe('apprenticeId');
-    expect((await call('GET', '/v1/sponsors/acme/apprentices/__x__/progress', { as: ADMIN })).status).toBe(400);
+    expect(res.error.details.issues[0]!.path).toBe('apprenticeId');
+    expect((await raw('GET', '/v1/sponsors/acme/apprentices/__x__/progress', { as: ADMIN })).status).toBe(400);
   });
   test('unknown endpoints are 404 and wrong methods 405', async () => {
-    expect((await call('GET', '/v1/nothing', { as: ADMIN })).status).toBe(404);
-    expect((await call('DELETE', '/v1/sponsors/acme/sync', { as: ADMIN })).status).toBe(405);
+    expect((await raw('GET', '/v1/nothing', { as: ADMIN })).status).toBe(404);
+    expect((await raw('DELETE', '/v1/sponsors/acme/sync', { as: ADMIN })).status).toBe(405);
   });
 });

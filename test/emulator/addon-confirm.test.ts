@@ -21,12 +21,9 @@ import {
 } from '../../addon/test-support/program';
 import { syncFetch } from '../../addon/test-support/sync-fetch';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { clearFirestore, seedSponsor } from './helpers/api';
-import { apiUrl } from './helpers/env';
-import { framework, itemIds } from './helpers/records';
+import { ADMIN, acme, COACH, framework, itemIds, scenario } from './kit';
+import { apiUrl } from './kit/env';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
 const OTHER = 'other-coach@acme.example';
 const nitas = framework('nitas-help-desk');
 const [A, B, C] = itemIds(nitas, 'L1');
@@ -37,8 +34,7 @@ const endpoint = () => ({ baseUrl: apiUrl(), sponsorId: 'acme' });
 
 let fake: FakeAppsScript;
 beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+  await scenario(acme());
   fake = installFakeAppsScript({ fetch: syncFetch, identity: mintIdToken({ email: ADMIN }) });
 });
 afterEach(() => fake.uninstall());

@@ -3,6 +3,7 @@
 // sheets of a spreadsheet of their own through GET /v1/cohort (UrlFetchApp sends for real: sync-fetch.ts), and
 // downloads the cohort report (one, several, all sponsors) and a transcript that exceljs opens.
 import { type ApprenticeRecordInput, ENTRY_KINDS } from '@qualcard/shared';
+import * as api from '@qualcard/shared/api/routes';
 import { COHORT_COLUMNS, type CohortAnswer } from '@qualcard/shared/sheets';
 import ExcelJS from 'exceljs';
 import { cohortRequest } from '../../addon/src/api/requests';
@@ -13,13 +14,19 @@ import { type FakeAppsScript, installFakeAppsScript } from '../../addon/test-sup
 import { sendWithFetch } from '../../addon/test-support/node-send';
 import { syncFetch } from '../../addon/test-support/sync-fetch';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { call, clearFirestore, type ProgressListAnswer, seedSponsor } from './helpers/api';
-import { apiUrl } from './helpers/env';
-import { record } from './helpers/records';
+import {
+  acme as acmeSponsor,
+  COACH,
+  COACH2,
+  CONSULTANT,
+  call,
+  GLOBEX_COACH,
+  record,
+  type SponsorSpec,
+  scenario,
+} from './kit';
+import { apiUrl } from './kit/env';
 
-const CONSULTANT = 'consultant@advisors.example';
-const COACH = 'coach@acme.example';
-const AS_OF = '2026-06-30';
 const acme = [
   record({
     id: 'ann',
@@ -35,7 +42,7 @@ const acme = [
     name: 'Cy',
     frameworkId: 'customer-technical-support',
     levelId: 'ITS1',
-    coach: 'coach2@acme.example',
+    coach: COACH2,
     startDate: '2026-02-01',
     stage: { signed: 0 },
   }),
@@ -46,7 +53,7 @@ const globex = [
     name: 'Gus',
     frameworkId: 'it-support-wps',
     levelId: 'L1',
-    coach: 'coach@globex.example',
+    coach: GLOBEX_COACH,
     startDate: '2025-12-01',
     stage: { signed: 30 },
   }),
@@ -63,30 +70,30 @@ const initech = [
   }),
 ];
 
-async function sponsor(id: string, name: string, records: ApprenticeRecordInput[], consultant: boolean): Promise<void> {
-  const admin = `admin@${id}.example`;
-  await seedSponsor(id, name, { [admin]: 'admin' });
-  const sync = await call('POST', `/v1/sponsors/${id}/sync`, {
-    as: admin,
-    body: { idempotencyKey: `consultant-${id}`, asOf: AS_OF, records },
-  });
-  expect(sync.status).toBe(200);
-  if (consultant) {
-    const put = await call('PUT', `/v1/sponsors/${id}/members/${encodeURIComponent(CONSULTANT)}`, {
-      as: admin,
+const sponsor = (id: string, name: string, apprentices: ApprenticeRecordInput[]): SponsorSpec => ({
+  id,
+  name,
+  admins: [`admin@${id}.example`],
+  apprentices,
+});
+
+let fake: FakeAppsScript;
+beforeAll(async () => {
+  // Acme's roster makes COACH a coach; Initech is not the consultant's: never in their cohort.
+  await scenario(
+    acmeSponsor({ apprentices: acme }),
+    sponsor('globex', 'Globex', globex),
+    sponsor('initech', 'Initech', initech),
+  );
+  // The consultant is made a member through the API, by each admin.
+  for (const sponsorId of ['acme', 'globex']) {
+    const put = await call(api.putMember, {
+      as: `admin@${sponsorId}.example`,
+      params: { sponsorId, email: CONSULTANT },
       body: { role: 'consultant' },
     });
     expect(put.status).toBe(200);
   }
-}
-
-let fake: FakeAppsScript;
-beforeAll(async () => {
-  await clearFirestore();
-  await sponsor('acme', 'Acme IT', acme, true);
-  await sponsor('globex', 'Globex', globex, true);
-  await sponsor('initech', 'Initech', initech, false); // not theirs: never in their cohort
-  await seedSponsor('acme', 'Acme IT', { [COACH]: 'coach' });
 }, 120_000);
 beforeEach(() => {
   fake = installFakeAppsScript({ fetch: syncFetch, identity: mintIdToken({ email: CONSULTANT }) });
@@ -109,7 +116,7 @@ test("a consultant's Cohort and Gaps sheets hold every sponsor that made them a 
     ['acme', 'Acme IT'],
     ['globex', 'Globex'],
   ] as const) {
-    const stored = await call<ProgressListAnswer>('GET', `/v1/sponsors/${sid}/progress`, { as: CONSULTANT });
+    const stored = await call(api.sponsorProgress, { as: CONSULTANT, params: { sponsorId: sid } });
     for (const s of stored.body.apprentices) {
       const row = rows.find((r) => r[col('Apprentice id')] === s.apprenticeId)!;
       const target = s.progress.levels.find((l) => l.levelId === s.progress.targetLevelId)!;
@@ -173,7 +180,7 @@ test('GET /v1/cohort pages at apprentice boundaries; a coach sees their own appr
   await expect(sendWithFetch(cohortRequest(apiUrl(), ['initech']), token)).rejects.toThrow(
     /403.*not a member of sponsor initech/,
   );
-  const bad = await call('GET', '/v1/cohort?pageToken=initech%2Fivy', { as: CONSULTANT });
+  const bad = await call(api.cohort, { as: CONSULTANT, query: { pageToken: 'initech/ivy' } });
   expect(bad.status).toBe(400);
 }, 120_000);
 

@@ -16,29 +16,13 @@ import {
 } from '../../addon/src/api/requests';
 import { sendWithFetch } from '../../addon/test-support/node-send';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { clearFirestore, seedSponsor } from './helpers/api';
-import { apiUrl } from './helpers/env';
-import { record } from './helpers/records';
+import { ADMIN, acme, ann as annAt, COACH, scenario } from './kit';
+import { apiUrl } from './kit/env';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
 const endpoint = () => ({ baseUrl: apiUrl(), sponsorId: 'acme' });
-const ann = () =>
-  ApprenticeRecord.parse(
-    record({
-      id: 'ann',
-      frameworkId: 'nitas-help-desk',
-      levelId: 'L1',
-      coach: COACH,
-      startDate: '2025-09-01',
-      stage: { signed: 5, hoursPerCategory: 16 },
-    }),
-  );
+const ann = () => ApprenticeRecord.parse(annAt({ signed: 5, hoursPerCategory: 16 }));
 
-beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
-});
+beforeEach(() => scenario(acme()));
 
 test('sync, sign-off, progress, transcript export and download as the add-on sends them', async () => {
   const synced = await sendWithFetch<SyncResponse>(

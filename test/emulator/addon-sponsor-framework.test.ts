@@ -19,18 +19,15 @@ import {
 import { syncFetch } from '../../addon/test-support/sync-fetch';
 import { readRecord } from '../../functions/src/store/apprentice';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { allDocuments, clearFirestore, db, seedSponsor } from './helpers/api';
-import { apiUrl } from './helpers/env';
+import { ADMIN, acme, allDocuments, COACH, db, scenario } from './kit';
+import { apiUrl } from './kit/env';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
 const today = new Date().toISOString().slice(0, 10);
 const start = addDays(today, -120);
 
 let fake: FakeAppsScript;
 beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+  await scenario(acme());
   fake = installFakeAppsScript({ fetch: syncFetch, identity: mintIdToken({ email: ADMIN }) });
 });
 afterEach(() => fake.uninstall());

@@ -1,29 +1,16 @@
 // The audit chain: one record per changed sign-off, hours entry or profile, in the same transaction; tampering is
 // detected.
+import * as api from '@qualcard/shared/api/routes';
 import { canonicalJson, sha256 } from '../../functions/src/canonical';
-import { call, clearFirestore, db, seedSponsor, type VerifyAnswer } from './helpers/api';
-import { record } from './helpers/records';
+import { ADMIN, acme, ann as annAt, COACH, call, db, scenario, syncAs } from './kit';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
-const AS_OF = '2026-06-30';
 const AUDIT = 'sponsors/acme/apprentices/ann/audit';
-const VERIFY = '/v1/sponsors/acme/apprentices/ann/audit/verify';
-const verify = (as: string) => call<VerifyAnswer>('GET', VERIFY, { as });
+const verify = (as: string) => call(api.verifyAudit, { as, params: { sponsorId: 'acme', apprenticeId: 'ann' } });
 
-const ann = () =>
-  record({
-    id: 'ann',
-    frameworkId: 'nitas-help-desk',
-    levelId: 'L1',
-    coach: COACH,
-    startDate: '2025-09-01',
-    stage: { signed: 3, hoursPerCategory: 8 },
-  });
+const ann = () => annAt({ signed: 3, hoursPerCategory: 8 });
 
 beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+  await scenario(acme());
   const first = ann();
   const second = ann();
   second.signOffs = second.signOffs!.slice(1); // one sign-off removed
@@ -32,23 +19,14 @@ beforeEach(async () => {
     ['audit-sync-1', first],
     ['audit-sync-2', second],
   ] as const) {
-    expect(
-      (
-        await call('POST', '/v1/sponsors/acme/sync', {
-          as: ADMIN,
-          body: { idempotencyKey: key, asOf: AS_OF, records: [r] },
-        })
-      ).status,
-    ).toBe(200);
+    expect((await syncAs(ADMIN, [r], { key })).status).toBe(200);
   }
-  expect(
-    (
-      await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
-        as: COACH,
-        body: { itemIds: ['HD1.2.1'], date: '2026-06-01' },
-      })
-    ).status,
-  ).toBe(201);
+  const signed = await call(api.signOffs, {
+    as: COACH,
+    params: { sponsorId: 'acme', apprenticeId: 'ann' },
+    body: { itemIds: ['HD1.2.1'], date: '2026-06-01' },
+  });
+  expect(signed.status).toBe(201);
 });
 
 test('every change is one audit record with who, when, before and after, chained by hash', async () => {

@@ -5,27 +5,29 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApprenticeRecordInput } from '@qualcard/shared';
-import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import * as api from '@qualcard/shared/api/routes';
+import { decodeProtectedHeader } from 'jose';
 import type { OpenBadgeCredential } from '../../shared/src/credentials/build';
-import type { RevocationList } from '../../shared/src/credentials/status';
 import { issuerUrls } from '../../shared/src/credentials/vocabulary';
 import { main } from '../../tools/cli/main';
 import {
-  type ConfirmAnswer,
+  ADMIN,
+  acme,
+  apprenticeEmail,
+  COACH,
   call,
-  clearFirestore,
   db,
-  type ErrorAnswer,
-  type SyncAnswer,
-  seedSponsor,
-} from './helpers/api';
-import { apiUrl } from './helpers/env';
-import { itemIds, record, framework as shipped } from './helpers/records';
+  itemIds,
+  record,
+  scenario,
+  framework as shipped,
+  syncAs,
+} from './kit';
+import { apiUrl } from './kit/env';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
-const ANN = 'ann@apprentice.example';
-const A = '/v1/sponsors/acme/apprentices/ann';
+const ANN = apprenticeEmail('ann');
+const A = { sponsorId: 'acme', apprenticeId: 'ann' };
+const ACME = { sponsorId: 'acme' };
 const FW = 'customer-technical-support';
 const LEVEL = 'AITS';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -33,18 +35,6 @@ const core = shipped(FW)
   .workFunctions.flatMap((wf) => wf.items)
   .filter((i) => i.core === 'core' && i.levels.includes(LEVEL))
   .map((i) => i.id);
-
-interface Summary {
-  credentialId: string;
-  id: string;
-  levelId: string;
-  frameworkVersion: string;
-  status: 'active' | 'revoked';
-  revoked?: { reason: string; by: string };
-  flag?: { reason: string };
-}
-type ListAnswer = { apprenticeId: string; credentials: Summary[] };
-type OneAnswer = Summary & { credential: OpenBadgeCredential; jwt: string };
 
 const ann = (): ApprenticeRecordInput => {
   const r = record({
@@ -58,15 +48,11 @@ const ann = (): ApprenticeRecordInput => {
   r.apprentice.name = 'Ann Example';
   return r;
 };
-let n = 0;
-const sync = () =>
-  call<SyncAnswer & ErrorAnswer>('POST', '/v1/sponsors/acme/sync', {
-    as: ADMIN,
-    body: { idempotencyKey: `badges-${++n}-${Date.now()}`, asOf: today(), records: [ann()] },
-  });
-const list = (as = ADMIN) => call<ListAnswer>('GET', `${A}/credentials`, { as });
-const confirmAll = () =>
-  call<ConfirmAnswer & ErrorAnswer>('POST', `${A}/confirmations`, { as: COACH, body: { signOffs: core } });
+const sync = () => syncAs(ADMIN, [ann()], { asOf: today() });
+const list = (as = ADMIN) => call(api.listCredentials, { as, params: A });
+const confirmAll = () => call(api.confirmations, { as: COACH, params: A, body: { signOffs: core } });
+const one = (as: string, credentialId: string, query?: { format: string }) =>
+  call(api.getCredential, { as, params: { ...A, credentialId }, query });
 
 const dir = mkdtempSync(join(tmpdir(), 'qualcard-badges-'));
 const file = (name: string, content: string) => {
@@ -84,10 +70,7 @@ async function cli(...argv: string[]) {
   return { code, out, err };
 }
 
-beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
-});
+beforeEach(() => scenario(acme()));
 
 test('typed ticks that would complete the level issue nothing; confirming them issues one credential', async () => {
   expect(itemIds(shipped(FW), LEVEL).slice(0, core.length)).toEqual(core);
@@ -109,9 +92,9 @@ test('typed ticks that would complete the level issue nothing; confirming them i
   await confirmAll();
   expect((await list()).body.credentials).toHaveLength(1);
 
-  const one = await call<OneAnswer>('GET', `${A}/credentials/${after.body.credentials[0]!.credentialId}`, { as: ANN });
-  expect(one.status).toBe(200);
-  const c = one.body.credential;
+  const got = await one(ANN, after.body.credentials[0]!.credentialId);
+  expect(got.status).toBe(200);
+  const c = got.body.credential as unknown as OpenBadgeCredential;
   expect(c.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
   expect(c.issuer).toMatchObject({ name: 'Acme IT', id: issuerUrls(apiUrl(), 'acme').issuer });
   expect(c.credentialSubject.achievement).toMatchObject({
@@ -126,19 +109,19 @@ test('the key set is public; the CLI verifies the downloaded file offline; a cha
   await sync();
   await confirmAll();
   const [summary] = (await list()).body.credentials;
-  const download = await call<string>('GET', `${A}/credentials/${summary!.credentialId}?format=jwt`, { as: ANN });
+  const download = await one(ANN, summary!.credentialId, { format: 'jwt' });
   expect(download.status).toBe(200);
   expect(download.headers.get('content-type')).toMatch(/^application\/jwt/);
   expect(download.headers.get('content-disposition')).toMatch(/attachment; filename="credential-ann-.*\.jwt"/);
   const jwt = String(download.body).trim();
 
-  const jwks = await call<JSONWebKeySet>('GET', '/v1/issuers/acme/jwks');
+  const jwks = await call(api.issuerJwks, { params: ACME });
   expect(jwks.status).toBe(200);
   expect(jwks.body.keys).toHaveLength(1);
   expect(jwks.body.keys[0]).not.toHaveProperty('d');
   expect(jwks.body.keys[0]!.kid).toBe(decodeProtectedHeader(jwt).kid);
-  expect((await call('GET', '/v1/issuers/nobody/jwks')).status).toBe(404);
-  const profile = await call<{ name: string; type: string[] }>('GET', '/v1/issuers/acme');
+  expect((await call(api.issuerJwks, { params: { sponsorId: 'nobody' } })).status).toBe(404);
+  const profile = await call(api.issuerProfile, { params: ACME });
   expect(profile.body).toMatchObject({ name: 'Acme IT', type: ['Profile'] });
 
   const keys = file('acme-jwks.json', JSON.stringify(jwks.body));
@@ -158,8 +141,8 @@ test('only an admin revokes, with a reason, audited; the revocation list and the
   await sync();
   await confirmAll();
   const [summary] = (await list()).body.credentials;
-  const revoke = (as: string, body: object) =>
-    call<Summary & ErrorAnswer>('POST', `${A}/credentials/${summary!.credentialId}/revoke`, { as, body });
+  const revoke = (as: string, body: { reason: string }) =>
+    call(api.revokeCredential, { as, params: { ...A, credentialId: summary!.credentialId }, body });
   expect((await revoke(COACH, { reason: 'no' })).status).toBe(403);
   expect((await revoke(ANN, { reason: 'no' })).status).toBe(403);
   expect((await revoke(ADMIN, { reason: '  ' })).status).toBe(400);
@@ -176,18 +159,18 @@ test('only an admin revokes, with a reason, audited; the revocation list and the
   expect(audit.docs.map((d) => d.get('after'))).toEqual([
     { status: 'revoked', reason: 'sign-offs withdrawn after review' },
   ]);
-  expect((await call<{ ok: boolean }>('GET', `${A}/audit/verify`, { as: ADMIN })).body.ok).toBe(true);
+  expect((await call(api.verifyAudit, { as: ADMIN, params: A })).body.ok).toBe(true);
 
   const urls = issuerUrls(apiUrl(), 'acme');
-  const published = await call<RevocationList>('GET', '/v1/issuers/acme/revocations');
+  const published = await call(api.revocations, { params: ACME });
   expect(published.body).toEqual({
     id: urls.revocations,
     type: '1EdTechRevocationList',
     issuer: urls.issuer,
     revokedCredentials: [{ id: summary!.id, revocationReason: 'sign-offs withdrawn after review' }],
   });
-  const jwt = (await call<OneAnswer>('GET', `${A}/credentials/${summary!.credentialId}`, { as: ADMIN })).body.jwt;
-  const keys = file('keys.json', JSON.stringify((await call('GET', '/v1/issuers/acme/jwks')).body));
+  const jwt = (await one(ADMIN, summary!.credentialId)).body.jwt;
+  const keys = file('keys.json', JSON.stringify((await call(api.issuerJwks, { params: ACME })).body));
   const offline = await cli('verify', file('revoked.jwt', jwt), '--jwks', keys);
   expect(offline.code).toBe(0);
   const checked = await cli('verify', file('revoked2.jwt', jwt), '--jwks', keys, '--status', urls.revocations);

@@ -8,28 +8,32 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApprenticeRecord, computeProgress, Framework } from '@qualcard/shared';
+import type { StoredProgress } from '@qualcard/shared/api/answers';
+import * as api from '@qualcard/shared/api/routes';
 import ExcelJS from 'exceljs';
-import type { StoredProgress } from '../../functions/src/progress';
-import type { ResolvedFramework } from '../../functions/src/registry';
 import { mintIdToken } from '../../scripts/emulator-key';
 import {
+  ADMIN,
+  AS_OF,
+  acme as acmeSponsor,
   allDocuments,
+  COACH,
+  CONSULTANT,
   call,
-  clearFirestore,
-  type ProgressListAnswer,
-  seedSponsor,
-  type TranscriptListAnswer,
-} from './helpers/api';
-import { apiUrl } from './helpers/env';
-import { framework, itemIds, record } from './helpers/records';
-import { seedOnce } from './helpers/seed-once';
+  framework,
+  GLOBEX_ADMIN,
+  GLOBEX_COACH,
+  globex as globexSponsor,
+  itemIds,
+  record,
+  scenario,
+  seedOnce,
+  syncAs,
+} from './kit';
+import { apiUrl } from './kit/env';
 
 const ROOT = resolve(__dirname, '../..');
-const ADMIN = 'admin@acme.example';
-const GLOBEX_ADMIN = 'admin@globex.example';
-const CONSULTANT = 'consultant@advisors.example';
-const COACH = 'coach@acme.example';
-const AS_OF = '2026-06-30';
+const ACME = { sponsorId: 'acme' };
 
 const acme = [
   record({
@@ -57,31 +61,21 @@ const globex = [
     name: 'Gus Example',
     frameworkId: 'it-support-wps',
     levelId: 'L1',
-    coach: 'coach@globex.example',
+    coach: GLOBEX_COACH,
     startDate: '2025-12-01',
     stage: { signed: 30 },
   }),
 ];
 
 const seed = seedOnce(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  await seedSponsor('globex', 'Globex', { [GLOBEX_ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  for (const [sid, as, records] of [
-    ['acme', ADMIN, acme],
-    ['globex', GLOBEX_ADMIN, globex],
-  ] as const) {
-    const res = await call('POST', `/v1/sponsors/${sid}/sync`, {
-      as,
-      body: { idempotencyKey: `cli-${sid}-1`, asOf: AS_OF, records },
-    });
-    expect(res.status).toBe(200);
-  }
+  await scenario(
+    acmeSponsor({ consultants: [CONSULTANT], apprentices: acme }),
+    globexSponsor({ consultants: [CONSULTANT], apprentices: globex }),
+  );
   // The coach confirms 15 of Ann's items: they count; the rest of her sheet stays pending.
   const confirm = { signOffs: acme[0]!.signOffs!.slice(0, 15).map((s) => s.itemId) };
-  expect(
-    (await call('POST', '/v1/sponsors/acme/apprentices/ann/confirmations', { as: COACH, body: confirm })).status,
-  ).toBe(201);
+  const params = { ...ACME, apprenticeId: 'ann' };
+  expect((await call(api.confirmations, { as: COACH, params, body: confirm })).status).toBe(201);
 });
 
 interface Run {
@@ -131,11 +125,11 @@ async function cohortApprentices(path: string): Promise<string[]> {
 
 describe('qualcard progress', () => {
   test('a consultant prints the sponsor table, one row per apprentice, as stored; --json is the API answer', async () => {
-    const api = await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: CONSULTANT });
-    expect(api.status).toBe(200);
+    const answer = await call(api.sponsorProgress, { as: CONSULTANT, params: ACME });
+    expect(answer.status).toBe(200);
     const json = await qualcard(['progress', '--sponsor', 'acme', '--json'], { email: CONSULTANT });
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.out)).toEqual(api.body);
+    expect(JSON.parse(json.out)).toEqual(answer.body);
 
     const { code, out, err } = await qualcard(['progress', '--sponsor', 'acme'], { email: CONSULTANT });
     expect({ code, err }).toEqual({ code: 0, err: '' });
@@ -143,8 +137,8 @@ describe('qualcard progress', () => {
     expect(lines[0]).toMatch(/^APPRENTICE\s+NAME\s+FRAMEWORK\s+LEVEL\s+%\s+GAPS\s+PENDING\s+PROJECTED/);
     // The table ends at the first blank line (status reasons, when the API stores any, come after it).
     const rows = lines.slice(1, lines.includes('') ? lines.indexOf('') : undefined);
-    expect(rows.map((r) => r.split(' ')[0])).toEqual(api.body.apprentices.map((a) => a.apprenticeId));
-    for (const a of api.body.apprentices) {
+    expect(rows.map((r) => r.split(' ')[0])).toEqual(answer.body.apprentices.map((a) => a.apprenticeId));
+    for (const a of answer.body.apprentices) {
       const p = a.progress;
       const target = p.levels.find((l) => l.levelId === p.targetLevelId)!;
       const pending = Object.values(p.entries).reduce((n, e) => n + e.pending, 0);
@@ -162,7 +156,7 @@ describe('qualcard progress', () => {
       );
     }
     // Ann's 15 confirmed items count; her other 5 wait for the coach.
-    const ann = api.body.apprentices.find((a) => a.apprenticeId === 'ann')!;
+    const ann = answer.body.apprentices.find((a) => a.apprenticeId === 'ann')!;
     expect(ann.progress.levels[0]!.items.done).toBe(15);
     expect(ann.progress.entries['sign-off'].pending).toBe(5);
   });
@@ -191,9 +185,7 @@ describe('qualcard transcript', () => {
     expect(m![2]).toBe('transcript-Ann-Example-v1.xlsx');
     const bytes = readFileSync(join(dir, m![2]!));
     expect(bytes.length).toBe(Number(m![1]));
-    const listed = await call<TranscriptListAnswer>('GET', '/v1/sponsors/acme/apprentices/ann/transcripts', {
-      as: ADMIN,
-    });
+    const listed = await call(api.listTranscripts, { as: ADMIN, params: { ...ACME, apprenticeId: 'ann' } });
     expect(listed.body.transcripts.map((t) => [t.version, t.size])).toEqual([[1, bytes.length]]);
     const sheets = await workbook(join(dir, m![2]!));
     expect(Object.keys(sheets).length).toBeGreaterThan(1);
@@ -289,7 +281,7 @@ describe('qualcard publish', () => {
     return Framework.parse(JSON.parse(readFileSync(out, 'utf8')));
   };
   const stored = (version: string) =>
-    call<ResolvedFramework>('GET', `/v1/sponsors/acme/frameworks/${OWN}/versions/${version}`, { as: ADMIN });
+    call(api.getFrameworkVersion, { as: ADMIN, params: { ...ACME, frameworkId: OWN, version } });
 
   test('an admin publishes what import wrote; the same again changes nothing; other content under the version is a 409', async () => {
     seed.changes();
@@ -378,18 +370,14 @@ describe('qualcard publish', () => {
     input.apprentice.frameworkId = OWN;
     input.signOffs!.push({ itemId: 'ACME.2.1', date: '2026-01-15', coachEmail: COACH });
     expect(itemIds(mine, 'L2')).toContain('ACME.2.1');
-    const sync = await call('POST', '/v1/sponsors/acme/sync', {
-      as: ADMIN,
-      body: { idempotencyKey: 'cli-acme-publish', asOf: AS_OF, records: [input] },
-    });
-    expect(sync.status).toBe(200);
+    expect((await syncAs(ADMIN, [input], { key: 'cli-acme-publish' })).status).toBe(200);
 
-    const api = await call<StoredProgress>('GET', '/v1/sponsors/acme/apprentices/cat/progress', { as: ADMIN });
-    expect(api.status).toBe(200);
+    const answer = await call(api.apprenticeProgress, { as: ADMIN, params: { ...ACME, apprenticeId: 'cat' } });
+    expect(answer.status).toBe(200);
     const json = await qualcard(['progress', '--sponsor', 'acme', '--apprentice', 'cat', '--json'], { email: ADMIN });
     expect(json.code).toBe(0);
     const printed = JSON.parse(json.out) as StoredProgress;
-    expect(printed).toEqual(api.body);
+    expect(printed).toEqual(answer.body);
     expect(printed).toMatchObject({ apprenticeId: 'cat', frameworkId: OWN, frameworkVersion: VERSION });
     // The engine on the imported file gives the same level counts: ACME.2.1 is one of the items Level 2 requires.
     const expected = computeProgress(mine, ApprenticeRecord.parse(input), AS_OF);

@@ -3,17 +3,15 @@
 // never a 200 with a truncated file. Stored progress is seeded straight into Firestore (scripts/stored-progress.ts).
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import ExcelJS from 'exceljs';
+import * as api from '@qualcard/shared/api/routes';
 import express from 'express';
 import type { Request } from 'firebase-functions/v2/https';
 import { handle } from '../../functions/src/app';
 import { firestore } from '../../functions/src/db';
-import { apiCall } from '../../scripts/api-client';
-import { actAsFunctionsEmulator, mintIdToken } from '../../scripts/emulator-key';
+import { actAsFunctionsEmulator } from '../../scripts/emulator-key';
 import { progressTemplates, seededId, seedStoredProgress } from '../../scripts/stored-progress';
-import { call, clearFirestore, db, seedSponsor } from './helpers/api';
+import { CONSULTANT, call, db, scenario, workbook } from './kit';
 
-const CONSULTANT = 'consultant@advisors.example';
 const TODAY = '2026-06-30';
 const PER_SPONSOR = 1500;
 
@@ -22,17 +20,17 @@ beforeAll(async () => {
   // this file's helpers share with the handler run in process below.
   db(); // the app, with the emulator's project id
   firestore();
-  await clearFirestore();
-  await seedSponsor('north', 'North Co', { [CONSULTANT]: 'consultant' });
-  await seedSponsor('south', 'South Co', { [CONSULTANT]: 'consultant' });
+  await scenario(
+    { id: 'north', name: 'North Co', admins: [], consultants: [CONSULTANT] },
+    { id: 'south', name: 'South Co', admins: [], consultants: [CONSULTANT] },
+  );
   for (const sid of ['north', 'south'])
     await seedStoredProgress(db(), sid, progressTemplates(sid, TODAY, CONSULTANT), 0, PER_SPONSOR);
 }, 120_000);
 
 /** Each Cohort row's sponsor and apprentice id, on the target level's row (one per apprentice). */
 async function apprenticesIn(bytes: Buffer): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const wb = await workbook(bytes);
   const ws = wb.getWorksheet('Cohort')!;
   const ids: string[] = [];
   ws.eachRow((r, n) => {
@@ -43,7 +41,7 @@ async function apprenticesIn(bytes: Buffer): Promise<string[]> {
 }
 
 test('a report of 3,000 apprentices streams through the proxy whole and opens in exceljs', async () => {
-  const res = await call('GET', '/v1/cohort-report', { as: CONSULTANT });
+  const res = await call(api.cohortReport, { as: CONSULTANT });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-length')).toBeNull();
   expect(res.headers.get('transfer-encoding')).toBe('chunked');
@@ -65,9 +63,10 @@ test('a failure after the first bytes ends the response broken, not a 200 with a
   const listening = server.listen(0);
   await once(listening, 'listening');
   const { port } = listening.address() as AddressInfo;
-  const token = mintIdToken({ email: CONSULTANT });
+  const report = (sponsorId: string, more: { baseUrl?: string; timeoutMs?: number } = {}) =>
+    call(api.sponsorCohortReport, { as: CONSULTANT, params: { sponsorId }, ...more });
   try {
-    const direct = apiCall(`http://127.0.0.1:${port}`, 'GET', '/v1/sponsors/north/cohort-report', { token });
+    const direct = report('north', { baseUrl: `http://127.0.0.1:${port}` });
     await expect(direct).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
   } finally {
     listening.close(); // also when the expectation fails: an open server would keep jest (and the emulators) up
@@ -75,10 +74,10 @@ test('a failure after the first bytes ends the response broken, not a 200 with a
   // Through the emulator's proxy the response never completes either: the proxy (firebase-tools'
   // functionsRuntimeWorker) neither ends nor destroys its side when the function's side breaks, so the client's own
   // time limit ends the request; what matters is that no 200 with a whole-looking file arrives.
-  const proxied = call('GET', '/v1/sponsors/north/cohort-report', { as: CONSULTANT, timeoutMs: 20_000 });
+  const proxied = report('north', { timeoutMs: 20_000 });
   await expect(proxied).rejects.toThrow();
   // The function is still serving: the other sponsor's report is whole.
-  const south = await call('GET', '/v1/sponsors/south/cohort-report', { as: CONSULTANT });
+  const south = await report('south');
   expect(south.status).toBe(200);
   expect(await apprenticesIn(south.bytes)).toHaveLength(PER_SPONSOR);
 }, 120_000);

@@ -8,16 +8,26 @@ import {
   isPendingFinding,
   STATUS_LABEL,
 } from '@qualcard/shared';
+import * as api from '@qualcard/shared/api/routes';
 import { readRecord } from '../../functions/src/store/apprentice';
-import { call, clearFirestore, db, seedSponsor } from './helpers/api';
-import { booksViaLibreOffice, sheetsViaLibreOffice, tableRows } from './helpers/libreoffice';
-import { framework, record } from './helpers/records';
+import {
+  ADMIN,
+  acme as acmeSponsor,
+  apprenticeEmail,
+  COACH,
+  COACH2,
+  CONSULTANT,
+  call,
+  db,
+  framework,
+  GLOBEX_COACH,
+  globex as globexSponsor,
+  record,
+  scenario,
+} from './kit';
+import { booksViaLibreOffice, sheetsViaLibreOffice, tableRows } from './kit/libreoffice';
 
-const ADMIN = 'admin@acme.example';
-const GLOBEX_ADMIN = 'admin@globex.example';
-const CONSULTANT = 'consultant@advisors.example';
-const COACH = 'coach@acme.example';
-const AS_OF = '2026-06-30';
+const ACME = { sponsorId: 'acme' };
 
 const acme: ApprenticeRecordInput[] = [
   record({
@@ -43,7 +53,7 @@ const acme: ApprenticeRecordInput[] = [
     name: 'Cy',
     frameworkId: 'customer-technical-support',
     levelId: 'ITS1',
-    coach: 'coach2@acme.example',
+    coach: COACH2,
     startDate: '2026-02-01',
     stage: { signed: 0 },
   }),
@@ -54,40 +64,24 @@ const globex = [
     name: 'Gus',
     frameworkId: 'it-support-wps',
     levelId: 'L1',
-    coach: 'coach@globex.example',
+    coach: GLOBEX_COACH,
     startDate: '2025-12-01',
     stage: { signed: 30 },
   }),
 ];
 
 beforeAll(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  await seedSponsor('globex', 'Globex', { [GLOBEX_ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-  expect(
-    (
-      await call('POST', '/v1/sponsors/acme/sync', {
-        as: ADMIN,
-        body: { idempotencyKey: 'cohort-acme-1', asOf: AS_OF, records: acme },
-      })
-    ).status,
-  ).toBe(200);
-  expect(
-    (
-      await call('POST', '/v1/sponsors/globex/sync', {
-        as: GLOBEX_ADMIN,
-        body: { idempotencyKey: 'cohort-globex-1', asOf: AS_OF, records: globex },
-      })
-    ).status,
-  ).toBe(200);
+  await scenario(
+    acmeSponsor({ consultants: [CONSULTANT], apprentices: acme }),
+    globexSponsor({ consultants: [CONSULTANT], apprentices: globex }),
+  );
   // Ann's coach confirms 40 of her 60 items and her hours: they count; the rest of her sheet stays pending.
   const confirm = {
     signOffs: acme[0]!.signOffs!.slice(0, 40).map((s) => s.itemId),
     hours: acme[0]!.hours!.map((h) => h.id!),
   };
-  expect(
-    (await call('POST', '/v1/sponsors/acme/apprentices/ann/confirmations', { as: COACH, body: confirm })).status,
-  ).toBe(201);
+  const params = { ...ACME, apprenticeId: 'ann' };
+  expect((await call(api.confirmations, { as: COACH, params, body: confirm })).status).toBe(201);
 });
 
 /** The engine's progress of what is stored (confirmations included), as of the stored progress' date. */
@@ -138,7 +132,7 @@ const comparable = (row: Record<string, string>) => ({
 });
 
 test("a sponsor's cohort report has one row per apprentice and level, and every gap, as the engine computes them", async () => {
-  const res = await call('GET', '/v1/sponsors/acme/cohort-report', { as: ADMIN });
+  const res = await call(api.sponsorCohortReport, { as: ADMIN, params: ACME });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-disposition')).toMatch(
     /^attachment; filename="cohort-report-\d{4}-\d{2}-\d{2}\.xlsx"$/,
@@ -174,9 +168,9 @@ test("a sponsor's cohort report has one row per apprentice and level, and every 
 });
 
 test("a consultant's report covers every sponsor they serve; a coach's only their apprentices", async () => {
-  const res = await call('GET', '/v1/cohort-report', { as: CONSULTANT });
+  const res = await call(api.cohortReport, { as: CONSULTANT });
   expect(res.status).toBe(200);
-  const coach = await call('GET', '/v1/sponsors/acme/cohort-report', { as: COACH });
+  const coach = await call(api.sponsorCohortReport, { as: COACH, params: ACME });
   const [consultantBook, coachBook] = booksViaLibreOffice([res.bytes, coach.bytes]);
   const rows = tableRows(consultantBook!.Cohort!).map(comparable);
   expect(rows).toEqual([
@@ -185,5 +179,5 @@ test("a consultant's report covers every sponsor they serve; a coach's only thei
   ]);
   const coachRows = tableRows(coachBook!.Cohort!);
   expect([...new Set(coachRows.map((r) => r['Apprentice id']))]).toEqual(['ann', 'ben']);
-  expect((await call('GET', '/v1/sponsors/acme/cohort-report', { as: 'ann@apprentice.example' })).status).toBe(403);
+  expect((await call(api.sponsorCohortReport, { as: apprenticeEmail('ann'), params: ACME })).status).toBe(403);
 });

@@ -5,8 +5,7 @@ import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { commitApprentice } from '../../functions/src/store/apprentice';
 import { planSync } from '../../functions/src/sync/plan';
 import { verifyApprenticeAudit } from '../../functions/src/usecases/audit';
-import { clearFirestore, db } from './helpers/api';
-import { record } from './helpers/records';
+import { ADMIN, ann, clearFirestore, db } from './kit';
 
 /** The real emulator database, with every transaction's writes counted. */
 function counting(real: Firestore, commits: number[]): Firestore {
@@ -39,16 +38,7 @@ beforeEach(async () => {
 });
 
 test('1,200 new hours rows are written in commits of at most 500 writes, with one audit record each', async () => {
-  const r = ApprenticeRecord.parse(
-    record({
-      id: 'ann',
-      frameworkId: 'nitas-help-desk',
-      levelId: 'L1',
-      coach: 'coach@acme.example',
-      startDate: '2020-01-01',
-      stage: { signed: 0 },
-    }),
-  );
+  const r = ApprenticeRecord.parse(ann({ signed: 0 }, { startDate: '2020-01-01' }));
   r.hours = Array.from({ length: 1200 }, (_, i) => ({
     id: `row-${i}`,
     date: new Date(Date.UTC(2020, 0, 2) + i * 86_400_000).toISOString().slice(0, 10),
@@ -56,7 +46,7 @@ test('1,200 new hours rows are written in commits of at most 500 writes, with on
     hours: 8,
   }));
   const commits: number[] = [];
-  const result = await commitApprentice(counting(db(), commits), 'acme', 'ann', 'admin@acme.example', (state) =>
+  const result = await commitApprentice(counting(db(), commits), 'acme', 'ann', ADMIN, (state) =>
     planSync('acme', r, state),
   );
   expect(result.hours).toEqual({ created: 1200, updated: 0, deleted: 0 });
@@ -67,7 +57,7 @@ test('1,200 new hours rows are written in commits of at most 500 writes, with on
   expect(await verifyApprenticeAudit(db(), 'acme', 'ann')).toEqual({ ok: true, records: 1201 });
   // The same rows again: one read-only pass, no writes.
   const again: number[] = [];
-  const second = await commitApprentice(counting(db(), again), 'acme', 'ann', 'admin@acme.example', (state) =>
+  const second = await commitApprentice(counting(db(), again), 'acme', 'ann', ADMIN, (state) =>
     planSync('acme', r, state),
   );
   expect(second.hours).toEqual({ created: 0, updated: 0, deleted: 0 });

@@ -6,23 +6,10 @@ import { ApprenticeRecord } from '@qualcard/shared';
 import { type SyncResponse, syncRequest } from '../../addon/src/api/requests';
 import { sendWithFetch } from '../../addon/test-support/node-send';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { call, clearFirestore, db, seedSponsor } from './helpers/api';
-import { apiUrl } from './helpers/env';
-import { record } from './helpers/records';
+import { ADMIN, AS_OF, acme, ann, db, scenario, syncAs } from './kit';
+import { apiUrl } from './kit/env';
 
-const ADMIN = 'admin@acme.example';
-const ann = (signed: number) =>
-  ApprenticeRecord.parse(
-    record({
-      id: 'ann',
-      frameworkId: 'nitas-help-desk',
-      levelId: 'L1',
-      coach: 'coach@acme.example',
-      startDate: '2025-09-01',
-      stage: { signed },
-    }),
-  );
-const syncBody = (key: string, signed: number) => ({ idempotencyKey: key, asOf: '2026-06-30', records: [ann(signed)] });
+const records = (signed: number) => [ApprenticeRecord.parse(ann({ signed }))];
 
 /** A transaction that has read the apprentice (so holds its lock) and stays open until `release` is called. */
 function holdApprentice(): { ready: Promise<void>; release: () => void; done: Promise<void> } {
@@ -38,20 +25,14 @@ function holdApprentice(): { ready: Promise<void>; release: () => void; done: Pr
   return { ready: locked, release, done };
 }
 
-beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
-  expect((await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: syncBody('seed-sync-1', 2) })).status).toBe(
-    200,
-  );
-});
+beforeEach(() => scenario(acme({ apprentices: records(2) })));
 
 test('a sync blocked by a held lock is a 503 with Retry-After; sent again once the lock is gone, it succeeds', async () => {
   const holder = holdApprentice();
   await holder.ready;
-  let res: Awaited<ReturnType<typeof call>>;
+  let res: Awaited<ReturnType<typeof syncAs>>;
   try {
-    res = await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: syncBody('contended-1', 4) });
+    res = await syncAs(ADMIN, records(4), { key: 'contended-1' });
   } finally {
     holder.release();
     await holder.done;
@@ -69,7 +50,10 @@ test('a sync blocked by a held lock is a 503 with Retry-After; sent again once t
   });
   // The add-on sends the same request again (same idempotency key): nothing of the first attempt was kept.
   const again = await sendWithFetch<SyncResponse>(
-    syncRequest({ baseUrl: apiUrl(), sponsorId: 'acme' }, syncBody('contended-1', 4)),
+    syncRequest(
+      { baseUrl: apiUrl(), sponsorId: 'acme' },
+      { idempotencyKey: 'contended-1', asOf: AS_OF, records: records(4) },
+    ),
     mintIdToken({ email: ADMIN }),
   );
   expect(again.replayed).toBe(false);

@@ -1,12 +1,13 @@
 // A refused token is named by what is wrong with it, never quoted back: not the token, its header or its payload.
+import * as api from '@qualcard/shared/api/routes';
 import { mintIdToken } from '../../scripts/emulator-key';
-import { call } from './helpers/api';
+import { ADMIN, call } from './kit';
 
 const EMAIL = 'someone@acme.example';
 const parts = (token: string) => token.split('.');
 
 async function refusal(token: string): Promise<{ status: number; text: string }> {
-  const res = await call('GET', '/v1/me', { headers: { authorization: `Bearer ${token}` } });
+  const res = await call(api.me, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, text: JSON.stringify(res.body) };
 }
 
@@ -34,7 +35,7 @@ test('an unverified email is refused without quoting the email', async () => {
 });
 
 test('every answer carries a request id for support', async () => {
-  const health = await call('GET', '/v1/health');
+  const health = await call(api.health, {});
   const refused = await refusal(malformed());
   expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{16,64}$/i);
   expect(refused.status).toBe(401);
@@ -43,7 +44,7 @@ test('every answer carries a request id for support', async () => {
 /** The same header and payload with the signature of a different message. */
 function forge(token: string): string {
   const [header, , signature] = parts(token);
-  const other = parts(mintIdToken({ email: 'admin@acme.example' }))[1];
+  const other = parts(mintIdToken({ email: ADMIN }))[1];
   return `${header}.${other}.${signature}`;
 }
 

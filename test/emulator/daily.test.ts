@@ -4,6 +4,7 @@
 // same day writes nothing; reads per apprentice do not grow with rows once the rows are copied (2 rows and 200 rows
 // cost the same); and a sync, a reorder, a confirmation, a sign-off and a migration are each seen by the next run.
 import { type ApprenticeRecordInput, type Framework, frameworkFromRows } from '@qualcard/shared';
+import * as api from '@qualcard/shared/api/routes';
 import type { ScheduledEvent } from 'firebase-functions/v2/scheduler';
 import { settingsOf } from '../../functions/src/clock';
 import { firestore } from '../../functions/src/db';
@@ -12,8 +13,7 @@ import { type RecomputeStats, recomputeAll } from '../../functions/src/recompute
 import { daily } from '../../functions/src/recompute/schedule';
 import { PASS_DOC, recomputeSlice } from '../../functions/src/recompute/slices';
 import { readRecord } from '../../functions/src/store/apprentice';
-import { call, clearFirestore, db, type ErrorAnswer, type SyncAnswer, seedSponsor } from './helpers/api';
-import { framework, itemIds, record } from './helpers/records';
+import { call, db, framework, itemIds, record, type SponsorSpec, scenario, syncAs } from './kit';
 
 const FW = 'it-generalist-competencies';
 const START = '2026-01-05';
@@ -53,19 +53,18 @@ function cohort(sid: Sid): ApprenticeRecordInput[] {
   ];
 }
 
-async function seed(sid: Sid, records: ApprenticeRecordInput[] = cohort(sid)): Promise<void> {
-  const s = SPONSORS[sid];
-  const res = await call<SyncAnswer & ErrorAnswer>('POST', `/v1/sponsors/${sid}/sync`, {
-    as: s.admin,
-    body: {
-      idempotencyKey: `daily-${sid}-${Date.now()}-${Math.random()}`,
-      asOf: '2026-01-15',
-      timeZone: s.timeZone,
-      records,
-    },
-  });
-  expect(res.status).toBe(200);
-}
+/** How a sponsor's sheet is synced here: as of 2026-01-15, in the sponsor's time zone. */
+const syncOf = (sid: Sid) => ({ sponsorId: sid, asOf: '2026-01-15', timeZone: SPONSORS[sid].timeZone });
+
+/** A sponsor with its admin and coach, and its cohort (or `records`) synced. */
+const sponsor = (sid: Sid, apprentices: ApprenticeRecordInput[] = cohort(sid)): SponsorSpec => ({
+  id: sid,
+  name: sid,
+  admins: [SPONSORS[sid].admin],
+  coaches: [SPONSORS[sid].coach],
+  apprentices,
+  sync: syncOf(sid),
+});
 
 async function stored(sid: Sid): Promise<StoredProgress[]> {
   return (await db().collection(`sponsors/${sid}/progress`).get()).docs.map((d) => d.data() as StoredProgress);
@@ -88,13 +87,7 @@ const run = (days: number): Promise<RecomputeStats> => recomputeAll(db(), noonAf
 // The functions' own Firestore handle first (it sets its settings before any use); the helpers reuse its app.
 beforeAll(() => firestore());
 
-beforeEach(async () => {
-  await clearFirestore();
-  for (const [sid, s] of Object.entries(SPONSORS))
-    await seedSponsor(sid, sid, { [s.admin]: 'admin', [s.coach]: 'coach' });
-  await seed('acme');
-  await seed('globex');
-});
+beforeEach(() => scenario(sponsor('acme'), sponsor('globex')));
 
 test("stored statuses age with each sponsor's calendar: on track, at risk at 60 idle days, off track at 120 and past the maximum", async () => {
   const first = await run(10);
@@ -158,7 +151,7 @@ test('a sync that changes rows is seen by the next run: the row copy is replaced
   const busy = cohort('acme').find((r) => r.apprentice.id.startsWith('acme-busy'))!;
   const hours = busy.hours ?? [];
   const extra = { ...hours[0]!, id: 'extra-1', date: '2026-02-01', description: 'one more day' };
-  await seed('acme', [{ ...busy, hours: [...hours, extra] }]);
+  expect((await syncAs(SPONSORS.acme.admin, [{ ...busy, hours: [...hours, extra] }], syncOf('acme'))).status).toBe(200);
   const next = await run(31);
   // The changed apprentice's 3 sign-offs and 7 hours rows are read again and its copy rewritten.
   expect(next.writes).toBe(next.changed + 1);
@@ -167,7 +160,7 @@ test('a sync that changes rows is seen by the next run: the row copy is replaced
   expect(after.progress.entries['hours-entry'].pending).toBe(hours.length + 1);
   // And a reorder alone (no content change, no audit record) still moves the copy's version.
   const version = (await db().doc(`sponsors/acme/recomputeRows/${busy.apprentice.id}`).get()).get('version');
-  await seed('acme', [{ ...busy, hours: [extra, ...hours] }]);
+  expect((await syncAs(SPONSORS.acme.admin, [{ ...busy, hours: [extra, ...hours] }], syncOf('acme'))).status).toBe(200);
   await run(32);
   const now = (await db().doc(`sponsors/acme/recomputeRows/${busy.apprentice.id}`).get()).get('version');
   expect(now).not.toBe(version);
@@ -178,9 +171,7 @@ test('reads per apprentice on a warm run are the same with 2 rows as with 200 ro
   const f = framework(FW);
   /** Three Globex apprentices with 2 sign-offs each, and with 198 hours entries each or none. */
   const measure = async (hoursPerCategory: number) => {
-    await clearFirestore();
     const g = SPONSORS.globex;
-    await seedSponsor('globex', 'globex', { [g.admin]: 'admin', [g.coach]: 'coach' });
     const make = (i: number) =>
       record({
         id: `g-${i}`,
@@ -192,7 +183,7 @@ test('reads per apprentice on a warm run are the same with 2 rows as with 200 ro
       });
     const records = [0, 1, 2].map(make);
     const rows = (records[0]?.signOffs ?? []).length + (records[0]?.hours ?? []).length;
-    await seed('globex', records);
+    await scenario(sponsor('globex', records));
     const cold = await run(30);
     const warm = await run(31);
     return { rows, cold, warm };
@@ -222,9 +213,10 @@ test('a confirmation and a sign-off through the API are seen by the next run', a
   const pending = async () => (await stored('acme')).find((s) => s.apprenticeId === aid)!.progress.entries;
   await run(today);
   expect((await pending())['sign-off'].pending).toBe(signOffs.length);
-  const confirmed = await call('POST', `/v1/sponsors/acme/apprentices/${aid}/confirmations`, {
+  const confirmed = await call(api.confirmations, {
     as: SPONSORS.acme.coach,
-    body: { signOffs: signOffs.map((s) => s.itemId), hours: (busy.hours ?? []).map((h) => h.id) },
+    params: { sponsorId: 'acme', apprenticeId: aid },
+    body: { signOffs: signOffs.map((s) => s.itemId), hours: (busy.hours ?? []).map((h) => h.id!) },
   });
   expect(confirmed.status).toBe(201);
   await run(today + 1);
@@ -235,8 +227,9 @@ test('a confirmation and a sign-off through the API are seen by the next run', a
   // The route stores its own view as of the real day; a stale copy would make the run store one without the sign-off.
   const confirmedBefore = (await pending())['sign-off'].confirmed;
   const next = itemIds(framework(FW), 'L1')[signOffs.length]!;
-  const signed = await call('POST', `/v1/sponsors/acme/apprentices/${aid}/sign-offs`, {
+  const signed = await call(api.signOffs, {
     as: SPONSORS.acme.coach,
+    params: { sponsorId: 'acme', apprenticeId: aid },
     body: { itemIds: [next], date: '2026-02-01' },
   });
   expect(signed.status).toBe(201);
@@ -320,20 +313,22 @@ function acmeDesk(version: string, items: string[]): Framework {
 
 test('a migration is seen by the next run: the copy is taken again, with the archived sign-off', async () => {
   const { admin, coach } = SPONSORS.acme;
-  const publish = (f: Framework) => call('POST', '/v1/sponsors/acme/frameworks', { as: admin, body: { framework: f } });
+  const publish = (f: Framework) =>
+    call(api.publishFramework, { as: admin, params: { sponsorId: 'acme' }, body: { framework: f } });
   expect((await publish(acmeDesk('1.0.0', ['A1', 'A2', 'A3', 'A4']))).status).toBe(201);
   const desk = record({ id: 'desk-1', frameworkId: FW, levelId: 'L1', coach, startDate: START, stage: { signed: 0 } });
   desk.apprentice.frameworkId = 'acme-daily-desk';
   desk.signOffs = ['A1', 'A4'].map((itemId) => ({ itemId, date: '2026-01-10', coachEmail: coach }));
-  await seed('acme', [desk]);
+  expect((await syncAs(SPONSORS.acme.admin, [desk], syncOf('acme'))).status).toBe(200);
   await run(30);
   const copy = () => db().doc('sponsors/acme/recomputeRows/desk-1').get();
   const taken = (await copy()).get('version');
   expect(taken).toBeTruthy();
 
   expect((await publish(acmeDesk('2.0.0', ['A1', 'A2', 'A3', 'A5']))).status).toBe(201);
-  const migrated = await call('POST', '/v1/sponsors/acme/frameworks/acme-daily-desk/migrations', {
+  const migrated = await call(api.migration, {
     as: admin,
+    params: { sponsorId: 'acme', frameworkId: 'acme-daily-desk' },
     body: { toVersion: '2.0.0', apprenticeIds: ['desk-1'], apply: true },
   });
   expect(migrated.status).toBe(200);

@@ -2,18 +2,16 @@
 // one message per coach with their own concerns and waiting rows, a summary per admin and consultant, written as
 // the Trigger Email extension's documents, once per week.
 import type { ApprenticeRecordInput, StatusLevel } from '@qualcard/shared';
+import * as api from '@qualcard/shared/api/routes';
 import { DEFAULT_MAIL_COLLECTION, type MailDoc, mailId } from '../../functions/src/digest/mail';
 import { apprenticesOf, sendDigests } from '../../functions/src/digest/send';
 import type { StoredProgress } from '../../functions/src/progress';
-import { call, clearFirestore, db, type ErrorAnswer, type SyncAnswer, seedSponsor } from './helpers/api';
-import { framework, itemIds, record } from './helpers/records';
+import { ADMIN, acme, call, db, framework, GLOBEX_ADMIN as G_ADMIN, globex, itemIds, record, scenario } from './kit';
 
-const ADMIN = 'admin@acme.example';
 const CONSULTANT = 'consultant@firm.example';
 const ANN = 'ann@acme.example';
 const BOB = 'bob@acme.example';
 const CAL = 'cal@acme.example';
-const G_ADMIN = 'admin@globex.example';
 const EVE = '<script>alert(1)</script> Eve & co';
 const FW = 'it-generalist-competencies';
 const AS_OF = '2026-11-20';
@@ -51,14 +49,8 @@ const hours = (id: string, date: string, verifiedBy?: string) => ({
   ...(verifiedBy ? { verifiedBy } : {}),
 });
 
-let n = 0;
-const sync = (sid: string, as: string, records: ApprenticeRecordInput[]) =>
-  call<SyncAnswer & ErrorAnswer>('POST', `/v1/sponsors/${sid}/sync`, {
-    as,
-    body: { idempotencyKey: `digests-${++n}-${Date.now()}`, asOf: AS_OF, records },
-  });
-const putDigest = (sid: string, as: string, body: unknown) =>
-  call<ErrorAnswer>('PUT', `/v1/sponsors/${sid}/digest`, { as, body });
+const putDigest = (sponsorId: string, as: string, body: { enabled: boolean; weekday: number; sheetUrl?: string }) =>
+  call(api.putDigest, { as, params: { sponsorId }, body });
 
 async function mail(collection = DEFAULT_MAIL_COLLECTION): Promise<Map<string, MailDoc>> {
   const snap = await db().collection(collection).get();
@@ -69,43 +61,44 @@ async function statuses(sid: string): Promise<Record<string, StatusLevel>> {
   return Object.fromEntries(snap.docs.map((d) => [d.id, (d.data() as StoredProgress).progress.status.status]));
 }
 
-beforeAll(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', {
-    [ADMIN]: 'admin',
-    [CONSULTANT]: 'consultant',
-    [ANN]: 'coach',
-    [BOB]: 'coach',
-    [CAL]: 'coach',
-  });
-  await seedSponsor('globex', 'Globex', { [G_ADMIN]: 'admin', [ANN]: 'coach', [CONSULTANT]: 'consultant' });
-  const acme = await sync('acme', ADMIN, [
-    // Idle since January: off track; one sign-off typed as Ann's, one with a blank coach, one typed as Bob's.
-    apprentice('eve', EVE, [ANN], '2026-01-05', {
-      signOffs: [
-        { itemId: items[0]!, date: '2026-11-02', coachEmail: ANN },
-        { itemId: items[1]!, date: '2026-11-03' },
-        { itemId: items[2]!, date: '2026-11-04', coachEmail: BOB },
+beforeAll(() =>
+  scenario(
+    acme({
+      consultants: [CONSULTANT],
+      coaches: [ANN, BOB, CAL],
+      sync: { asOf: AS_OF },
+      apprentices: [
+        // Idle since January: off track; one sign-off typed as Ann's, one with a blank coach, one typed as Bob's.
+        apprentice('eve', EVE, [ANN], '2026-01-05', {
+          signOffs: [
+            { itemId: items[0]!, date: '2026-11-02', coachEmail: ANN },
+            { itemId: items[1]!, date: '2026-11-03' },
+            { itemId: items[2]!, date: '2026-11-04', coachEmail: BOB },
+          ],
+          hours: [],
+        }),
+        // Idle since mid-August: at risk; an hours row typed as verified by Bob.
+        apprentice('fay', 'Fay Fairweather', [ANN, BOB], '2026-08-15', {
+          signOffs: [],
+          hours: [hours('h-1', '2026-11-10', BOB)],
+        }),
+        // Started last week: on track, nothing waiting.
+        apprentice('gus', 'Gus Goodpace', [CAL], '2026-11-12', { signOffs: [], hours: [] }),
       ],
-      hours: [],
     }),
-    // Idle since mid-August: at risk; an hours row typed as verified by Bob.
-    apprentice('fay', 'Fay Fairweather', [ANN, BOB], '2026-08-15', {
-      signOffs: [],
-      hours: [hours('h-1', '2026-11-10', BOB)],
+    globex({
+      coaches: [ANN],
+      consultants: [CONSULTANT],
+      sync: { asOf: AS_OF },
+      apprentices: [
+        apprentice('zed', 'Zed Globexian', [ANN], '2026-01-05', {
+          signOffs: [{ itemId: items[0]!, date: '2026-11-02', coachEmail: ANN }],
+          hours: [],
+        }),
+      ],
     }),
-    // Started last week: on track, nothing waiting.
-    apprentice('gus', 'Gus Goodpace', [CAL], '2026-11-12', { signOffs: [], hours: [] }),
-  ]);
-  expect(acme.status).toBe(200);
-  const globex = await sync('globex', G_ADMIN, [
-    apprentice('zed', 'Zed Globexian', [ANN], '2026-01-05', {
-      signOffs: [{ itemId: items[0]!, date: '2026-11-02', coachEmail: ANN }],
-      hours: [],
-    }),
-  ]);
-  expect(globex.status).toBe(200);
-});
+  ),
+);
 
 test('the seeded cohort has the statuses the digest is about (from the engine, as stored)', async () => {
   expect(await statuses('acme')).toEqual({ eve: 'off-track', fay: 'at-risk', gus: 'on-track' });
@@ -131,10 +124,10 @@ test('only an admin sets the digest; a bad weekday or sheet link is a 400 naming
   }
   const badDay = await putDigest('acme', ADMIN, { enabled: true, weekday: 9 });
   expect(badDay.status).toBe(400);
-  expect(badDay.body.error.message).toContain('weekday');
+  expect(badDay.error.message).toContain('weekday');
   const badUrl = await putDigest('acme', ADMIN, { enabled: true, weekday: 2, sheetUrl: 'https://evil.example/x' });
   expect(badUrl.status).toBe(400);
-  expect(badUrl.body.error.message).toContain('sheetUrl');
+  expect(badUrl.error.message).toContain('sheetUrl');
   expect((await db().doc('sponsors/acme').get()).get('digest')).toBeUndefined();
 });
 

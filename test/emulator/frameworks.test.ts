@@ -12,29 +12,26 @@ import {
   frameworkFromRows,
   type SheetRecord,
 } from '@qualcard/shared';
-import ExcelJS from 'exceljs';
-import type { StoredProgress } from '../../functions/src/progress';
-import type { RegistryEntry, ResolvedFramework } from '../../functions/src/registry';
+import * as api from '@qualcard/shared/api/routes';
 import { readRecord } from '../../functions/src/store/apprentice';
-import type { MigrationAnswer } from '../../functions/src/usecases/migrate';
 import {
+  ADMIN,
+  acme,
   allDocuments,
+  COACH,
   call,
-  clearFirestore,
   db,
-  type ErrorAnswer,
-  type ProgressListAnswer,
-  type SyncAnswer,
+  exportedTranscript,
+  framework,
+  type Reply,
+  scenario,
   seedSponsor,
-  type TranscriptMeta,
-  type VerifyAnswer,
-} from './helpers/api';
-import { framework } from './helpers/records';
+  syncAs,
+  workbook,
+} from './kit';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
 const CONSULTANT = 'consultant@acme.example';
-const F = '/v1/sponsors/acme/frameworks';
+const ACME = { sponsorId: 'acme' };
 const AS_OF = '2026-06-30';
 const START = '2026-01-05';
 
@@ -82,8 +79,15 @@ function nitasFilled(): Framework {
   return r.framework;
 }
 
+/** Publishes `f` as `as`; a framework the contract refuses is sent as it is (the test is about the refusal). */
 const publish = (f: FrameworkInput | unknown, as = ADMIN) =>
-  call<{ frameworkId: string; version: string; created: boolean }>('POST', F, { as, body: { framework: f } });
+  call(api.publishFramework, { as, params: ACME, wrongBody: { framework: f } });
+const progressOf = async (apprenticeId: string) =>
+  (await call(api.sponsorProgress, { as: ADMIN, params: ACME })).body.apprentices.find(
+    (a) => a.apprenticeId === apprenticeId,
+  )!;
+const migrate = (as: string, body: { toVersion: string; apprenticeIds?: string[]; apply?: boolean }) =>
+  call(api.migration, { as, params: { ...ACME, frameworkId: 'acme-desk' }, body });
 
 function sheet(
   id: string,
@@ -114,24 +118,16 @@ function sheet(
   };
 }
 
-let keys = 0;
-const sync = (records: SheetRecord[], as = ADMIN) =>
-  call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
-    as,
-    body: { idempotencyKey: `registry-${++keys}-key`, asOf: AS_OF, records },
-  });
-
 const stored = async (aid: string): Promise<ApprenticeRecord> => (await readRecord(db(), 'acme', aid))!;
-const issuePaths = (r: { body: unknown }) => (r.body as ErrorAnswer).error.details.issues.map((i) => i.path);
+const issuePaths = (r: Reply) => r.error.details.issues.map((i) => i.path);
 
 async function signAndConfirm(aid: string, signed: string[], typed: string[]): Promise<void> {
-  const s = await call('POST', `/v1/sponsors/acme/apprentices/${aid}/sign-offs`, {
-    as: COACH,
-    body: { itemIds: signed, date: '2026-03-01' },
-  });
+  const params = { ...ACME, apprenticeId: aid };
+  const s = await call(api.signOffs, { as: COACH, params, body: { itemIds: signed, date: '2026-03-01' } });
   expect(s.status).toBe(201);
-  const c = await call('POST', `/v1/sponsors/acme/apprentices/${aid}/confirmations`, {
+  const c = await call(api.confirmations, {
     as: COACH,
+    params,
     body: { signOffs: typed, hours: [`${aid}-h1`, `${aid}-h2`] },
   });
   expect(c.status).toBe(201);
@@ -139,26 +135,17 @@ async function signAndConfirm(aid: string, signed: string[], typed: string[]): P
 
 /** The transcript's summary rows (label -> value) and the cohort report's Cohort rows, read back with ExcelJS. */
 async function transcriptSummary(aid: string): Promise<Map<string, string>> {
-  const made = await call<TranscriptMeta>('POST', `/v1/sponsors/acme/apprentices/${aid}/transcripts`, {
-    as: ADMIN,
-    body: { asOf: AS_OF },
-  });
-  expect(made.status).toBe(201);
-  const file = await call<Buffer>('GET', `/v1/sponsors/acme/apprentices/${aid}/transcripts/${made.body.id}`, {
-    as: ADMIN,
-  });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file.bytes as never);
+  const { bytes } = await exportedTranscript(ADMIN, { ...ACME, apprenticeId: aid }, { asOf: AS_OF });
+  const wb = await workbook(bytes);
   const rows = new Map<string, string>();
   wb.worksheets[0]!.eachRow((row) => rows.set(String(row.getCell(1).value), String(row.getCell(2).value)));
   return rows;
 }
 
 async function cohortRows(): Promise<Record<string, unknown>[]> {
-  const res = await call<Buffer>('GET', '/v1/sponsors/acme/cohort-report', { as: ADMIN });
+  const res = await call(api.sponsorCohortReport, { as: ADMIN, params: ACME });
   expect(res.status).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.bytes as never);
+  const wb = await workbook(res.bytes);
   const sheet = wb.getWorksheet('Cohort')!;
   const cells = (n: number) =>
     Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(n).getCell(i + 1).value);
@@ -172,10 +159,7 @@ async function cohortRows(): Promise<Record<string, unknown>[]> {
   return out;
 }
 
-beforeAll(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [CONSULTANT]: 'consultant' });
-});
+beforeAll(() => scenario(acme({ consultants: [CONSULTANT] })));
 
 describe('publishing', () => {
   test('an admin publishes; the same content again changes nothing; other content under the version is a 409', async () => {
@@ -190,25 +174,21 @@ describe('publishing', () => {
     expect(await allDocuments()).toEqual(before);
     const changed = await publish(acmeDesk('1.0.0', ['A1', 'A2']));
     expect(changed.status).toBe(409);
-    expect((changed.body as unknown as ErrorAnswer).error.message).toMatch(
-      /framework\.version: acme-desk version "1\.0\.0" .* never changes/,
-    );
+    expect(changed.error.message).toMatch(/framework\.version: acme-desk version "1\.0\.0" .* never changes/);
     expect(await allDocuments()).toEqual(before);
   });
 
   test("a shipped framework's id is a 409; a bad framework is a 400 naming the field; only an admin publishes", async () => {
     const shipped = await publish(framework('nitas-help-desk'));
     expect(shipped.status).toBe(409);
-    expect((shipped.body as unknown as ErrorAnswer).error.message).toMatch(
-      /framework\.id: "nitas-help-desk" is a framework Qualcard ships/,
-    );
+    expect(shipped.error.message).toMatch(/framework\.id: "nitas-help-desk" is a framework Qualcard ships/);
     const bad = acmeDesk('1.0.1', ['A1']) as FrameworkInput;
     const broken = { ...bad, levels: [{ ...bad.levels[0]!, id: 'level one' }] };
     const res = await publish(broken);
     expect(res.status).toBe(400);
     expect(issuePaths(res)).toContain('framework.levels.0.id');
     expect((await publish(acmeDesk('1.0.2', ['A1']), CONSULTANT)).status).toBe(403);
-    const list = await call<{ frameworks: RegistryEntry[] }>('GET', F, { as: CONSULTANT });
+    const list = await call(api.listFrameworks, { as: CONSULTANT, params: ACME });
     expect(list.body.frameworks.find((f) => f.id === 'acme-desk')).toEqual({
       id: 'acme-desk',
       title: 'Acme desk',
@@ -232,7 +212,7 @@ describe('publishing', () => {
     const before = await allDocuments();
     const res = await publish(big);
     expect(res.status).toBe(413);
-    expect((res.body as unknown as ErrorAnswer).error.message).toMatch(/^framework: \d+ bytes as JSON/);
+    expect(res.error.message).toMatch(/^framework: \d+ bytes as JSON/);
     expect(await allDocuments()).toEqual(before);
   });
 
@@ -256,17 +236,23 @@ describe('publishing', () => {
       'framework.workFunctions.0.items.0.addedBy',
       'framework.workFunctions.0.items.1.addedBy',
     ]);
-    expect((res.body as unknown as ErrorAnswer).error.message).toMatch(/^framework\.title: holds a broken character/);
+    expect(res.error.message).toMatch(/^framework\.title: holds a broken character/);
     expect(await allDocuments()).toEqual(before);
   });
 
   test('a version is read back exactly as published', async () => {
-    const res = await call<ResolvedFramework>('GET', `${F}/acme-desk/versions/1.0.0`, { as: CONSULTANT });
+    const version = (as: string, v: string) =>
+      call(api.getFrameworkVersion, { as, params: { ...ACME, frameworkId: 'acme-desk', version: v } });
+    const res = await version(CONSULTANT, '1.0.0');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ owner: 'acme', version: '1.0.0', publishedBy: ADMIN });
     expect(res.body.framework).toEqual(acmeDesk('1.0.0', ['A1', 'A2', 'A3', 'A4']));
-    expect((await call('GET', `${F}/acme-desk/versions/7.0.0`, { as: ADMIN })).status).toBe(404);
-    const slash = await call('GET', `${F}/acme-desk%2Fversions%2F1.0.0`, { as: ADMIN });
+    expect((await version(ADMIN, '7.0.0')).status).toBe(404);
+    // An id holding slashes (the encoding is what this is about).
+    const slash = await call(api.getFramework, {
+      as: ADMIN,
+      params: { ...ACME, frameworkId: 'acme-desk/versions/1.0.0' },
+    });
     expect(slash.status).toBe(400);
     expect(issuePaths(slash)).toEqual(['frameworkId']);
   });
@@ -274,7 +260,7 @@ describe('publishing', () => {
 
 describe('using a sponsor framework and filled NITAS slots', () => {
   test('sync, sign-off, confirmation, transcript and cohort report on the sponsor framework', async () => {
-    const res = await sync([sheet('ann', 'acme-desk', 'L1', {})]);
+    const res = await syncAs(ADMIN, [sheet('ann', 'acme-desk', 'L1', {})]);
     expect(res.status).toBe(200);
     expect((await stored('ann')).apprentice.frameworkVersion).toBe('1.0.0'); // pinned to the latest at first sync
     const typed = sheet('ann', 'acme-desk', 'L1');
@@ -282,17 +268,17 @@ describe('using a sponsor framework and filled NITAS slots', () => {
       { itemId: 'A2', date: '2026-02-10', coachEmail: COACH },
       { itemId: 'A4', date: '2026-02-11', coachEmail: COACH },
     ];
-    expect((await sync([typed])).status).toBe(200);
+    expect((await syncAs(ADMIN, [typed])).status).toBe(200);
     await signAndConfirm('ann', ['A1'], ['A2', 'A4']);
-    const unknown = await call('POST', '/v1/sponsors/acme/apprentices/ann/sign-offs', {
+    const unknown = await call(api.signOffs, {
       as: COACH,
+      params: { ...ACME, apprenticeId: 'ann' },
       body: { itemIds: ['HD1.1.1'] },
     });
     expect(unknown.status).toBe(400);
     expect(issuePaths(unknown)).toEqual(['itemIds.0']);
 
-    const progress = await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: ADMIN });
-    const ann = progress.body.apprentices.find((p) => p.apprenticeId === 'ann')!;
+    const ann = await progressOf('ann');
     expect(ann).toMatchObject({ frameworkId: 'acme-desk', frameworkVersion: '1.0.0' });
     expect(ann.progress.levels[0]!.items.done).toBe(3);
     expect(ann.progress.integrity).toEqual([]);
@@ -312,7 +298,7 @@ describe('using a sponsor framework and filled NITAS slots', () => {
     expect(pub.body).toMatchObject({ frameworkId: 'nitas-help-desk-acme', version: '1.1.0-sponsor.1' });
     const ben = sheet('ben', 'nitas-help-desk-acme', 'L3');
     ben.signOffs = [{ itemId: 'HD3.0.2', date: '2026-02-12', coachEmail: COACH }];
-    expect((await sync([ben])).status).toBe(200);
+    expect((await syncAs(ADMIN, [ben])).status).toBe(200);
     expect((await stored('ben')).apprentice.frameworkVersion).toBe('1.1.0-sponsor.1');
     await signAndConfirm('ben', ['HD3.0.1', 'HD3.0.3'], ['HD3.0.2']);
     const rec = await stored('ben');
@@ -322,9 +308,7 @@ describe('using a sponsor framework and filled NITAS slots', () => {
         .map((s) => s.itemId)
         .sort(),
     ).toEqual(['HD3.0.1', 'HD3.0.2', 'HD3.0.3']);
-    const p = (
-      await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: ADMIN })
-    ).body.apprentices.find((a) => a.apprenticeId === 'ben')!;
+    const p = await progressOf('ben');
     expect(p.frameworkVersion).toBe('1.1.0-sponsor.1');
     expect(p.progress.integrity).toEqual([]);
     expect(p.progress.entries['sign-off']).toMatchObject({ confirmed: 3, pending: 0, flagged: 0 });
@@ -341,21 +325,23 @@ describe('using a sponsor framework and filled NITAS slots', () => {
 describe('versions and migration', () => {
   test('a new version does not move anyone: a sync keeps the stored version and refuses another one', async () => {
     expect((await publish(acmeDesk('2.0.0', ['A1', 'A2', 'A3', 'A5']))).status).toBe(201);
-    expect((await sync([sheet('ann', 'acme-desk', 'L1')])).status).toBe(200);
+    expect((await syncAs(ADMIN, [sheet('ann', 'acme-desk', 'L1')])).status).toBe(200);
     expect((await stored('ann')).apprentice.frameworkVersion).toBe('1.0.0');
-    const moved = await sync([sheet('ann', 'acme-desk', 'L1', { frameworkVersion: '2.0.0' })]);
+    const moved = await syncAs(ADMIN, [sheet('ann', 'acme-desk', 'L1', { frameworkVersion: '2.0.0' })]);
     expect(moved.status).toBe(409);
-    expect((moved.body as unknown as ErrorAnswer).error.message).toMatch(
-      /^records\.0\.apprentice\.frameworkVersion: .* is a migration/,
-    );
+    expect(moved.error.message).toMatch(/^records\.0\.apprentice\.frameworkVersion: .* is a migration/);
     // New apprentices: the latest, or any published version they name; an unknown one is a 400 naming the field.
     expect(
-      (await sync([sheet('cy', 'acme-desk', 'L1'), sheet('dee', 'acme-desk', 'L1', { frameworkVersion: '1.0.0' })]))
-        .status,
+      (
+        await syncAs(ADMIN, [
+          sheet('cy', 'acme-desk', 'L1'),
+          sheet('dee', 'acme-desk', 'L1', { frameworkVersion: '1.0.0' }),
+        ])
+      ).status,
     ).toBe(200);
     expect((await stored('cy')).apprentice.frameworkVersion).toBe('2.0.0');
     expect((await stored('dee')).apprentice.frameworkVersion).toBe('1.0.0');
-    const unknown = await sync([sheet('eve', 'acme-desk', 'L1', { frameworkVersion: '7.0.0' })]);
+    const unknown = await syncAs(ADMIN, [sheet('eve', 'acme-desk', 'L1', { frameworkVersion: '7.0.0' })]);
     expect(unknown.status).toBe(400);
     expect(issuePaths(unknown)).toEqual(['records.0.apprentice.frameworkVersion']);
   });
@@ -363,12 +349,8 @@ describe('versions and migration', () => {
   test('the diff writes nothing; applied, every sign-off and hours row is kept and the removed item archived', async () => {
     const before = await stored('ann');
     const docs = await allDocuments();
-    const url = `${F}/acme-desk/migrations`;
-    expect((await call('POST', url, { as: COACH, body: { toVersion: '2.0.0' } })).status).toBe(403);
-    const dry = await call<MigrationAnswer>('POST', url, {
-      as: ADMIN,
-      body: { toVersion: '2.0.0', apprenticeIds: ['ann'] },
-    });
+    expect((await migrate(COACH, { toVersion: '2.0.0' })).status).toBe(403);
+    const dry = await migrate(ADMIN, { toVersion: '2.0.0', apprenticeIds: ['ann'] });
     expect(dry.status).toBe(200);
     expect(dry.body).toEqual({
       fromVersions: ['1.0.0'],
@@ -386,10 +368,7 @@ describe('versions and migration', () => {
     });
     expect(await allDocuments()).toEqual(docs);
 
-    const applied = await call<MigrationAnswer>('POST', url, {
-      as: ADMIN,
-      body: { toVersion: '2.0.0', apprenticeIds: ['ann'], apply: true },
-    });
+    const applied = await migrate(ADMIN, { toVersion: '2.0.0', apprenticeIds: ['ann'], apply: true });
     expect(applied.body).toMatchObject({ applied: true, apprentices: dry.body.apprentices });
     const after = await stored('ann');
     expect(after.apprentice.frameworkVersion).toBe('2.0.0');
@@ -398,50 +377,35 @@ describe('versions and migration', () => {
     expect(
       after.signOffs.filter((s) => s.archived).map((s) => [s.itemId, s.archived!.fromVersion, s.archived!.toVersion]),
     ).toEqual([['A4', '1.0.0', '2.0.0']]);
-    const p = (
-      await call<ProgressListAnswer>('GET', '/v1/sponsors/acme/progress', { as: ADMIN })
-    ).body.apprentices.find((a) => a.apprenticeId === 'ann') as StoredProgress;
+    const p = await progressOf('ann');
     expect(p.frameworkVersion).toBe('2.0.0');
     expect(p.progress.integrity).toEqual([]); // the archived sign-off is history: no flag, no gap, not counted
     expect(p.progress.levels[0]!.items.done).toBe(2);
-    expect(
-      (await call<VerifyAnswer>('GET', '/v1/sponsors/acme/apprentices/ann/audit/verify', { as: ADMIN })).body.ok,
-    ).toBe(true);
+    expect((await call(api.verifyAudit, { as: ADMIN, params: { ...ACME, apprenticeId: 'ann' } })).body.ok).toBe(true);
 
     // The sheet, regenerated, no longer lists A4: a sync keeps the archived sign-off all the same.
-    expect((await sync([sheet('ann', 'acme-desk', 'L1')])).status).toBe(200);
+    expect((await syncAs(ADMIN, [sheet('ann', 'acme-desk', 'L1')])).status).toBe(200);
     expect((await stored('ann')).signOffs).toEqual(after.signOffs);
     expect((await transcriptSummary('ann')).get('Framework version')).toBe('2.0.0');
   });
 
   test('without apprenticeIds every apprentice on another version is listed; a level the new version lacks is a 409', async () => {
-    const dry = await call<MigrationAnswer>('POST', `${F}/acme-desk/migrations`, {
-      as: ADMIN,
-      body: { toVersion: '2.0.0' },
-    });
+    const dry = await migrate(ADMIN, { toVersion: '2.0.0' });
     expect(dry.body.apprentices.map((a) => a.apprenticeId)).toEqual(['dee']);
-    expect((await call('POST', `${F}/acme-desk/migrations`, { as: ADMIN, body: { toVersion: '3.0.0' } })).status).toBe(
-      404,
-    );
+    expect((await migrate(ADMIN, { toVersion: '3.0.0' })).status).toBe(404);
     const other = acmeDesk('3.0.0', ['A1']) as FrameworkInput;
     other.levels = [{ ...other.levels[0]!, id: 'L9' }];
     other.workFunctions[0]!.items[0]!.levels = ['L9'];
     expect((await publish(other)).status).toBe(201);
-    const gone = await call('POST', `${F}/acme-desk/migrations`, {
-      as: ADMIN,
-      body: { toVersion: '3.0.0', apprenticeIds: ['cy'] },
-    });
+    const gone = await migrate(ADMIN, { toVersion: '3.0.0', apprenticeIds: ['cy'] });
     expect(gone.status).toBe(409);
-    expect((gone.body as unknown as ErrorAnswer).error.message).toMatch(/has no level L1/);
+    expect(gone.error.message).toMatch(/has no level L1/);
   });
 
   test('an apprentice named twice is a 400 naming apprenticeIds, writing nothing', async () => {
     // It was moved once and listed twice in the answer.
     const before = await allDocuments();
-    const twice = await call('POST', `${F}/acme-desk/migrations`, {
-      as: ADMIN,
-      body: { toVersion: '2.0.0', apprenticeIds: ['dee', 'dee'], apply: true },
-    });
+    const twice = await migrate(ADMIN, { toVersion: '2.0.0', apprenticeIds: ['dee', 'dee'], apply: true });
     expect(twice.status).toBe(400);
     expect(issuePaths(twice)).toEqual(['apprenticeIds']);
     expect(await allDocuments()).toEqual(before);
@@ -455,17 +419,13 @@ describe('shipped versions in the registry', () => {
     const json = canonicalJson(f);
     return { frameworkId: f.id, version: f.version, json, sha256: createHash('sha256').update(json).digest('hex') };
   };
-  const syncInitech = (records: SheetRecord[]) =>
-    call<SyncAnswer>('POST', '/v1/sponsors/initech/sync', {
-      as: INITECH,
-      body: { idempotencyKey: `initech-${++keys}-key`, asOf: AS_OF, records },
-    });
+  const INITECH_ID = { sponsorId: 'initech' };
 
   test('a shipped version a sync pins is kept in the sponsor registry; an earlier shipped version still resolves', async () => {
     // A sponsor no other test uses: each functions instance copies a shipped version into a registry once.
     await seedSponsor('initech', 'Initech', { [INITECH]: 'admin' });
     const shipped = shippedWps();
-    expect((await syncInitech([sheet('ivy', shipped.id, 'L1')])).status).toBe(200);
+    expect((await syncAs(INITECH, [sheet('ivy', shipped.id, 'L1')], INITECH_ID)).status).toBe(200);
     const kept = (await db().doc(`sponsors/initech/frameworks/${shipped.id}/versions/${shipped.version}`).get()).data();
     expect(kept).toMatchObject({ ...versionDoc(shipped), publishedBy: 'qualcard' });
     expect((await db().doc(`sponsors/initech/frameworks/${shipped.id}`).get()).get('owner')).toBe('qualcard');
@@ -478,10 +438,10 @@ describe('shipped versions in the registry', () => {
     await db()
       .doc(`sponsors/initech/frameworks/${shipped.id}`)
       .set({ versions: ['0.9.0', shipped.version] }, { merge: true });
-    const old = await syncInitech([sheet('ole', shipped.id, 'L1', { frameworkVersion: '0.9.0' })]);
+    const old = await syncAs(INITECH, [sheet('ole', shipped.id, 'L1', { frameworkVersion: '0.9.0' })], INITECH_ID);
     expect(old.status).toBe(200);
     expect(old.body.apprentices[0]!.progress!.frameworkVersion).toBe('0.9.0');
-    const list = await call<{ frameworks: RegistryEntry[] }>('GET', '/v1/sponsors/initech/frameworks', { as: INITECH });
+    const list = await call(api.listFrameworks, { as: INITECH, params: INITECH_ID });
     expect(list.body.frameworks.filter((f) => f.id === shipped.id)).toEqual([
       {
         id: shipped.id,
@@ -491,15 +451,13 @@ describe('shipped versions in the registry', () => {
         versions: ['0.9.0', shipped.version],
       },
     ]);
-    const read = await call<ResolvedFramework>('GET', `/v1/sponsors/initech/frameworks/${shipped.id}/versions/0.9.0`, {
+    const read = await call(api.getFrameworkVersion, {
       as: INITECH,
+      params: { ...INITECH_ID, frameworkId: shipped.id, version: '0.9.0' },
     });
     expect(read.body).toMatchObject({ owner: 'qualcard', version: '0.9.0' });
     // Keeping a shipped version does not make its id the sponsor's to publish under.
-    const refused = await call('POST', '/v1/sponsors/initech/frameworks', {
-      as: INITECH,
-      body: { framework: earlier },
-    });
+    const refused = await call(api.publishFramework, { as: INITECH, params: INITECH_ID, body: { framework: earlier } });
     expect(refused.status).toBe(409);
   });
 });

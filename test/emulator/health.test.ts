@@ -1,4 +1,4 @@
-import { apiUrl } from './helpers/env';
+import { apiUrl } from './kit/env';
 
 test('the api function answers through the functions emulator', async () => {
   const res = await fetch(`${apiUrl()}/v1/health`);

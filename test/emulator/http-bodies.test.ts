@@ -5,35 +5,23 @@
 // cannot parse is answered by Express's default error page, an HTML 4xx (with the stack trace in the emulator), and
 // the function never runs. The evidence is the X-Request-Id header: the request log sets it before anything else in
 // every answer of ours and writes one log line per request; the platform's answers have neither.
-import { ApiError, parseResponse } from '../../addon/src/api/requests';
-import { allDocuments, call, clearFirestore, type ErrorAnswer, seedSponsor, type TranscriptMeta } from './helpers/api';
-import { record } from './helpers/records';
-import { seedOnce } from './helpers/seed-once';
 
-const ADMIN = 'admin@acme.example';
+import type { TranscriptMeta } from '@qualcard/shared/api/answers';
+import * as api from '@qualcard/shared/api/routes';
+import { ApiError, parseResponse } from '../../addon/src/api/requests';
+import { ADMIN, acme, allDocuments, ann, call, raw, scenario, seedOnce } from './kit';
+
+// The bytes are what these tests are about: sent raw, to the path as a string.
 const T = '/v1/sponsors/acme/apprentices/ann/transcripts';
 const AS_OF = '2026-01-01';
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-const fixture = seedOnce(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
-  const ann = record({
-    id: 'ann',
-    frameworkId: 'nitas-help-desk',
-    levelId: 'L1',
-    coach: 'coach@acme.example',
-    startDate: '2025-09-01',
-    stage: { signed: 3 },
-  });
-  const sync = { idempotencyKey: 'seed-sync-1', asOf: '2026-06-30', records: [ann] };
-  expect((await call('POST', '/v1/sponsors/acme/sync', { as: ADMIN, body: sync })).status).toBe(200);
-});
+const fixture = seedOnce(() => scenario(acme({ apprentices: [ann({ signed: 3 })] })));
 
 /** Sends a transcript export as the admin with a raw body; checks that nothing was written. */
 async function refusedExport(headers: Record<string, string>, rawBody: string | Buffer) {
   const before = await allDocuments();
-  const res = await call<ErrorAnswer>('POST', T, { as: ADMIN, headers, rawBody });
+  const res = await raw('POST', T, { as: ADMIN, headers, rawBody });
   expect(await allDocuments()).toEqual(before);
   return res;
 }
@@ -46,7 +34,7 @@ describe('a transcript request body must be JSON', () => {
     const res = await refusedExport({}, body);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.status).toBe(415);
-    expect(res.body.error).toMatchObject({
+    expect(res.error).toMatchObject({
       code: 'unsupported-media-type',
       message: `${expected} (it came with no Content-Type)`,
     });
@@ -56,7 +44,7 @@ describe('a transcript request body must be JSON', () => {
     'sent as %s it is a 415 naming the expected type',
     async (type) => {
       const res = await refusedExport({ 'content-type': type }, body);
-      expect({ status: res.status, message: res.body.error.message }).toEqual({
+      expect({ status: res.status, message: res.error.message }).toEqual({
         status: 415,
         message: `${expected} (it came as "${type}")`,
       });
@@ -68,14 +56,14 @@ describe('a transcript request body must be JSON', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.status).toBe(413);
     // The handler read the unread body to its end before answering: the connection was not reset.
-    expect((await call('GET', '/v1/health')).status).toBe(200);
+    expect((await call(api.health, {})).status).toBe(200);
   });
 
   test('as application/json it is read; with no body at all the export is as of today', async () => {
     fixture.changes();
-    const res = await call<TranscriptMeta>('POST', T, { as: ADMIN, headers: JSON_TYPE, rawBody: body });
+    const res = await raw<TranscriptMeta>('POST', T, { as: ADMIN, headers: JSON_TYPE, rawBody: body });
     expect({ status: res.status, asOf: res.body.asOf }).toEqual({ status: 201, asOf: AS_OF });
-    const empty = await call<TranscriptMeta>('POST', T, { as: ADMIN });
+    const empty = await raw<TranscriptMeta>('POST', T, { as: ADMIN });
     expect({ status: empty.status, asOf: empty.body.asOf }).toEqual({
       status: 201,
       asOf: new Date().toISOString().slice(0, 10),
@@ -136,7 +124,7 @@ describe('bodies the platform refuses before the Qualcard handler runs (not our 
     const res = await refusedExport(JSON_TYPE, '{"asOf": "not a date"}');
     expect(res.status).toBe(400);
     expect(res.headers.get('x-request-id')).toBeTruthy();
-    expect(res.body.error.details.issues[0]!.path).toBe('asOf');
+    expect(res.error.details.issues[0]!.path).toBe('asOf');
   });
 
   test('/favicon.ico and /robots.txt are answered 404 by the runtime, whatever the method', async () => {
@@ -144,7 +132,7 @@ describe('bodies the platform refuses before the Qualcard handler runs (not our 
       ['GET', '/favicon.ico'],
       ['POST', '/robots.txt'],
     ] as const) {
-      const res = await call(method, path, { as: ADMIN });
+      const res = await raw(method, path, { as: ADMIN });
       expect({ status: res.status, requestId: res.headers.get('x-request-id'), body: res.body }).toEqual({
         status: 404,
         requestId: null,

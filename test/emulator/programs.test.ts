@@ -2,23 +2,10 @@
 // on the sponsor, every progress computation uses it, an apprentice's plan overrides it, and a coach can change
 // neither the program nor an apprentice's plan.
 import type { ApprenticeRecordInput } from '@qualcard/shared';
-import ExcelJS from 'exceljs';
+import * as api from '@qualcard/shared/api/routes';
 import { SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
-import {
-  type ConfirmAnswer,
-  call,
-  clearFirestore,
-  db,
-  type ErrorAnswer,
-  type SyncAnswer,
-  seedSponsor,
-  type TranscriptMeta,
-} from './helpers/api';
-import { framework, record } from './helpers/records';
+import { ADMIN, acme, COACH, call, db, exportedTranscript, framework, record, scenario, syncAs, workbook } from './kit';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
-const AS_OF = '2026-06-30';
 const FW = 'it-generalist-competencies';
 const f = framework(FW);
 /** Core items of the job functions every program runs (1, 2, 4, 7): 20 of them. */
@@ -34,28 +21,16 @@ const apprentice = (id: string, plan?: string[]): ApprenticeRecordInput => {
     signOffs: core.map((itemId) => ({ itemId, date: '2026-01-15', coachEmail: COACH })),
   };
 };
-let n = 0;
-const sync = (records: ApprenticeRecordInput[], as = ADMIN, extra: object = {}) =>
-  call<SyncAnswer & ErrorAnswer>('POST', '/v1/sponsors/acme/sync', {
-    as,
-    body: { idempotencyKey: `programs-${++n}-${Date.now()}`, asOf: AS_OF, records, ...extra },
-  });
-const confirmAll = (aid: string) =>
-  call<ConfirmAnswer & ErrorAnswer>('POST', `/v1/sponsors/acme/apprentices/${aid}/confirmations`, {
-    as: COACH,
-    body: { signOffs: core },
-  });
+const confirmAll = (apprenticeId: string, signOffs = core) =>
+  call(api.confirmations, { as: COACH, params: { sponsorId: 'acme', apprenticeId }, body: { signOffs } });
 const level1 = (a: { progress: { levels: { levelId: string; complete: boolean; items: object }[] } | null }) =>
   a.progress!.levels.find((l) => l.levelId === 'L1')!;
 const runsJf5 = { [FW]: { optionalWorkFunctionIds: ['JF5'] } };
 
-beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
-});
+beforeEach(() => scenario(acme()));
 
 test("an admin's sync stores the program; progress follows it, and an apprentice's plan overrides it", async () => {
-  const synced = await sync([apprentice('cal'), apprentice('dan', [])], ADMIN, { programs: runsJf5 });
+  const synced = await syncAs(ADMIN, [apprentice('cal'), apprentice('dan', [])], { programs: runsJf5 });
   expect(synced.status).toBe(200);
   expect((await db().doc('sponsors/acme').get()).get('programs')).toEqual(runsJf5);
 
@@ -69,13 +44,10 @@ test("an admin's sync stores the program; progress follows it, and an apprentice
 
   // The program without Job Function 5 (and without 6): Cal completes Level 1 on the next sync.
   // As of the service's today (no asOf): the confirmations are dated today.
-  const again = await call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
-    as: ADMIN,
-    body: {
-      idempotencyKey: 'programs-again',
-      records: [apprentice('cal')],
-      programs: { [FW]: { optionalWorkFunctionIds: [] } },
-    },
+  const again = await syncAs(ADMIN, [apprentice('cal')], {
+    key: 'programs-again',
+    asOf: null,
+    programs: { [FW]: { optionalWorkFunctionIds: [] } },
   });
   expect(again.status).toBe(200);
   expect(level1(again.body.apprentices[0]!)).toMatchObject({ complete: true, items: { done: 20, required: 20 } });
@@ -83,36 +55,33 @@ test("an admin's sync stores the program; progress follows it, and an apprentice
 });
 
 test('a program naming a work function that is not optional is refused, naming the field; nothing is stored', async () => {
-  const res = await sync([apprentice('cal')], ADMIN, {
+  const res = await syncAs(ADMIN, [apprentice('cal')], {
     programs: { [FW]: { optionalWorkFunctionIds: ['JF5', 'JF4'] } },
   });
   expect(res.status).toBe(400);
-  expect(res.body.error.message).toMatch(/^programs\.it-generalist-competencies\.optionalWorkFunctionIds\.1: /);
-  const plan = await sync([apprentice('cal', ['JF9'])]);
+  expect(res.error.message).toMatch(/^programs\.it-generalist-competencies\.optionalWorkFunctionIds\.1: /);
+  const plan = await syncAs(ADMIN, [apprentice('cal', ['JF9'])]);
   expect(plan.status).toBe(400);
-  expect(plan.body.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds\.0: /);
+  expect(plan.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds\.0: /);
   expect((await db().doc('sponsors/acme').get()).get('programs')).toBeUndefined();
   expect((await db().doc('sponsors/acme/apprentices/cal').get()).exists).toBe(false);
 });
 
 test("a coach's sync cannot change the program (ignored) nor an apprentice's plan (403 naming the field)", async () => {
-  expect((await sync([apprentice('cal')], ADMIN, { programs: runsJf5 })).status).toBe(200);
-  const ignored = await sync([apprentice('cal')], COACH, { programs: { [FW]: { optionalWorkFunctionIds: [] } } });
+  expect((await syncAs(ADMIN, [apprentice('cal')], { programs: runsJf5 })).status).toBe(200);
+  const ignored = await syncAs(COACH, [apprentice('cal')], { programs: { [FW]: { optionalWorkFunctionIds: [] } } });
   expect(ignored.status).toBe(200);
   expect((await db().doc('sponsors/acme').get()).get('programs')).toEqual(runsJf5);
-  const changed = await sync([apprentice('cal', [])], COACH);
+  const changed = await syncAs(COACH, [apprentice('cal', [])]);
   expect(changed.status).toBe(403);
-  expect(changed.body.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds: only a sponsor admin/);
+  expect(changed.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds: only a sponsor admin/);
 });
 
 /** Exports Cal's transcript and reads back the Summary's "Work functions run" and each signed item's Core label. */
 async function transcriptOfCal(): Promise<{ run: string; core: Record<string, string> }> {
-  const path = '/v1/sponsors/acme/apprentices/cal/transcripts';
   // As of the sponsor's today: the confirmations count from the day they were made.
-  const made = await call<TranscriptMeta>('POST', path, { as: ADMIN, body: {} });
-  expect(made.status).toBe(201);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await call('GET', `${path}/${made.body.id}`, { as: ADMIN })).bytes as unknown as ArrayBuffer);
+  const { bytes } = await exportedTranscript(ADMIN, { sponsorId: 'acme', apprenticeId: 'cal' });
+  const wb = await workbook(bytes);
   const summary = wb.getWorksheet('Summary')!;
   const runRow = [...Array(SUMMARY_HEADER_ROW).keys()].find(
     (r) => summary.getCell(r + 1, 1).value === 'Work functions run',
@@ -129,18 +98,15 @@ async function transcriptOfCal(): Promise<{ run: string; core: Record<string, st
 test("the transcript follows the sponsor's program: 5c is core only while Job Function 5 is run", async () => {
   const cal = apprentice('cal');
   cal.signOffs = [...cal.signOffs!, { itemId: '5c', date: '2026-01-15', coachEmail: COACH }];
-  expect((await sync([cal], ADMIN, { programs: { [FW]: { optionalWorkFunctionIds: [] } } })).status).toBe(200);
-  const confirmed = await call('POST', '/v1/sponsors/acme/apprentices/cal/confirmations', {
-    as: COACH,
-    body: { signOffs: [...core, '5c'] },
-  });
+  expect((await syncAs(ADMIN, [cal], { programs: { [FW]: { optionalWorkFunctionIds: [] } } })).status).toBe(200);
+  const confirmed = await confirmAll('cal', [...core, '5c']);
   expect(confirmed.status).toBe(201);
   const notRun = await transcriptOfCal();
   expect(notRun.run).toBe('JF1, JF2, JF4, JF7 (not run, their items not required: JF3, JF5, JF6)');
   expect(notRun.core['5c']).toBe('not required (work function not run)');
   expect(notRun.core[core[0]!]).toBe('core');
 
-  expect((await sync([cal], ADMIN, { programs: runsJf5 })).status).toBe(200);
+  expect((await syncAs(ADMIN, [cal], { programs: runsJf5 })).status).toBe(200);
   const run = await transcriptOfCal();
   expect(run.run).toBe('JF1, JF2, JF4, JF5, JF7 (not run, their items not required: JF3, JF6)');
   expect(run.core['5c']).toBe('core');

@@ -1,50 +1,22 @@
 // Who confirmed each entry, against the real API: a sheet's ticks count for nothing until a coach confirms them;
 // only an admin records exams, approves prior credit and attests history; a coach's sync cannot change the roster.
 import type { ApprenticeRecordInput } from '@qualcard/shared';
-import {
-  allDocuments,
-  type ConfirmAnswer,
-  call,
-  clearFirestore,
-  db,
-  type ErrorAnswer,
-  type SyncAnswer,
-  seedSponsor,
-} from './helpers/api';
-import { record } from './helpers/records';
+import type { BodyOf } from '@qualcard/shared/api/route';
+import * as api from '@qualcard/shared/api/routes';
+import { ADMIN, acme, allDocuments, ann as annAt, COACH, call, db, scenario, syncAs } from './kit';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
 const OTHER = 'other.coach@acme.example';
-const AS_OF = '2026-06-30';
-const CONFIRM = '/v1/sponsors/acme/apprentices/ann/confirmations';
 
-const ann = (): ApprenticeRecordInput =>
-  record({
-    id: 'ann',
-    frameworkId: 'nitas-help-desk',
-    levelId: 'L1',
-    coach: COACH,
-    startDate: '2025-09-01',
-    stage: { signed: 4, hoursPerCategory: 16 },
-  });
-let n = 0;
-const sync = (records: ApprenticeRecordInput[], as = ADMIN, extra: object = {}) =>
-  call<SyncAnswer & ErrorAnswer>('POST', '/v1/sponsors/acme/sync', {
-    as,
-    body: { idempotencyKey: `prov-${++n}-${Date.now()}`, asOf: AS_OF, records, ...extra },
-  });
-const confirm = (body: object, as = COACH) => call<ConfirmAnswer & ErrorAnswer>('POST', CONFIRM, { as, body });
+const ann = (): ApprenticeRecordInput => annAt({ signed: 4, hoursPerCategory: 16 });
+const confirm = (body: BodyOf<typeof api.confirmations>, as = COACH) =>
+  call(api.confirmations, { as, params: { sponsorId: 'acme', apprenticeId: 'ann' }, body });
 const level1 = (a: { progress: { levels: { levelId: string; items: { done: number } }[] } | null }) =>
   a.progress!.levels.find((l) => l.levelId === 'L1')!;
 
-beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [OTHER]: 'coach' });
-});
+beforeEach(() => scenario(acme({ coaches: [OTHER] })));
 
 test('ticks in a sheet are pending until the coach confirms them; then they count and are audited', async () => {
-  const synced = await sync([ann()]);
+  const synced = await syncAs(ADMIN, [ann()]);
   expect(synced.status).toBe(200);
   const first = synced.body.apprentices[0]!;
   expect(level1(first).items.done).toBe(0);
@@ -69,8 +41,8 @@ test('ticks in a sheet are pending until the coach confirms them; then they coun
   const sheet = ann();
   sheet.signOffs = sheet.signOffs!.slice(1).map((s, i) => (i === 0 ? { ...s, date: '2026-01-01' } : s));
   // As of today: a confirmation counts from the day it was made, so as of the fixed past date it would not.
-  const resync = await sync([sheet], ADMIN, { asOf: new Date().toISOString().slice(0, 10) });
-  expect(level1((await sync([sheet])).body.apprentices[0]!).items.done).toBe(0);
+  const resync = await syncAs(ADMIN, [sheet], { asOf: new Date().toISOString().slice(0, 10) });
+  expect(level1((await syncAs(ADMIN, [sheet])).body.apprentices[0]!).items.done).toBe(0);
   expect(level1(resync.body.apprentices[0]!).items.done).toBe(3);
   const stored = (await db().doc(`sponsors/acme/apprentices/ann/signOffs/${items[1]}`).get()).get('data');
   expect(stored.date).not.toBe('2026-01-01');
@@ -85,9 +57,9 @@ test('a sync cannot carry a confirmation: 400 naming the field, nothing written'
     confirmation: { kind: 'confirmed', by: COACH, role: 'coach', at: '2026-01-01T00:00:00.000Z', date: '2026-01-01' },
   };
   const before = await allDocuments();
-  const res = await sync([forged]);
+  const res = await syncAs(ADMIN, [forged]);
   expect(res.status).toBe(400);
-  expect(res.body.error.message).toMatch(/^records\.0\.signOffs\.0: Unrecognized key: "confirmation"/);
+  expect(res.error.message).toMatch(/^records\.0\.signOffs\.0: Unrecognized key: "confirmation"/);
   expect(await allDocuments()).toEqual(before);
 });
 
@@ -95,14 +67,14 @@ test('a coach confirms only their own ticks; exams, prior credit and attestation
   const r = ann();
   r.signOffs![0]!.coachEmail = OTHER;
   r.priorCredit = [{ id: 'pc1', category: 'related-instruction', hours: 20, description: 'College course' }];
-  await sync([r]);
+  await syncAs(ADMIN, [r]);
   const item = r.signOffs![0]!.itemId;
   const signedByOther = await confirm({ signOffs: [item] });
   expect(signedByOther.status).toBe(403);
-  expect(signedByOther.body.error.message).toBe(
+  expect(signedByOther.error.message).toBe(
     `signOffs.0: the sign-off for ${item} is typed as by ${OTHER}; only ${OTHER} can confirm it`,
   );
-  expect((await confirm({ signOffs: ['HD9.9.9'] })).body.error.message).toMatch(
+  expect((await confirm({ signOffs: ['HD9.9.9'] })).error.message).toMatch(
     /^signOffs\.0: no sign-off for item "HD9\.9\.9"/,
   );
   expect((await confirm({ priorCredit: ['pc1'] })).status).toBe(403);
@@ -139,7 +111,7 @@ test('a coach confirms only their own ticks; exams, prior credit and attestation
 });
 
 test("a coach's sync cannot change the roster: coaches, level, framework; the same roster passes", async () => {
-  await sync([ann()]);
+  await syncAs(ADMIN, [ann()]);
   const before = await allDocuments();
   for (const [field, change] of [
     ['coachEmails', { coachEmails: [COACH, 'friend@acme.example'] }],
@@ -148,28 +120,22 @@ test("a coach's sync cannot change the roster: coaches, level, framework; the sa
   ] as const) {
     const r = ann();
     r.apprentice = { ...r.apprentice, ...(change as object) };
-    const res = await sync([r], COACH);
+    const res = await syncAs(COACH, [r]);
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(new RegExp(`^records\\.0\\.apprentice\\.${field}: only a sponsor admin`));
+    expect(res.error.message).toMatch(new RegExp(`^records\\.0\\.apprentice\\.${field}: only a sponsor admin`));
   }
   expect(await allDocuments()).toEqual(before);
-  expect((await sync([ann()], COACH)).status).toBe(200);
+  expect((await syncAs(COACH, [ann()])).status).toBe(200);
 });
 
 test('two concurrent syncs with one key and different bodies: exactly one applies, the key describes it', async () => {
   for (let trial = 0; trial < 8; trial++) {
-    await clearFirestore();
-    await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
+    await scenario(acme());
     const a = ann();
     const b = ann();
     b.signOffs = b.signOffs!.slice(0, 1);
     const key = `race-key-${trial}`;
-    const send = (r: ApprenticeRecordInput) =>
-      call<SyncAnswer & ErrorAnswer>('POST', '/v1/sponsors/acme/sync', {
-        as: ADMIN,
-        body: { idempotencyKey: key, asOf: AS_OF, records: [r] },
-      });
-    const [ra, rb] = await Promise.all([send(a), send(b)]);
+    const [ra, rb] = await Promise.all([syncAs(ADMIN, [a], { key }), syncAs(ADMIN, [b], { key })]);
     expect([ra.status, rb.status].sort()).toEqual([200, 409]);
     const winner = ra.status === 200 ? a : b;
     const rows = await db().collection('sponsors/acme/apprentices/ann/signOffs').get();

@@ -10,8 +10,8 @@ import {
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
 import { setLogLevel } from 'firebase/firestore';
-import { firestoreHost } from './helpers/env';
-import { seedOnce } from './helpers/seed-once';
+import { seedOnce } from './kit';
+import { firestoreHost } from './kit/env';
 
 // Denied writes are the point of these tests; the SDK would log each one as a warning.
 setLogLevel('silent');

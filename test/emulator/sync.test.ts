@@ -1,31 +1,22 @@
 // Sync through the real API on the emulators: storage, engine results, idempotency, row-level updates, audit.
-import { type ApprenticeRecordInput, computeProgress, summarizeProgress } from '@qualcard/shared';
+import { computeProgress, summarizeProgress } from '@qualcard/shared';
 import {
+  ADMIN,
+  AS_OF,
+  acme,
   allDocumentPaths,
   allDocuments,
-  call,
-  clearFirestore,
+  ann as annAt,
+  COACH,
   db,
-  type ErrorAnswer,
-  type SyncAnswer,
-  seedSponsor,
-} from './helpers/api';
-import { framework, record } from './helpers/records';
+  framework,
+  record,
+  scenario,
+  syncAs,
+} from './kit';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
-const AS_OF = '2026-06-30';
-
-const ann = (): ApprenticeRecordInput =>
-  record({
-    id: 'ann',
-    frameworkId: 'nitas-help-desk',
-    levelId: 'L1',
-    coach: COACH,
-    startDate: '2025-09-01',
-    stage: { signed: 12, hoursPerCategory: 40 },
-  });
-const ben = (): ApprenticeRecordInput =>
+const ann = () => annAt({ signed: 12, hoursPerCategory: 40 });
+const ben = () =>
   record({
     id: 'ben',
     frameworkId: 'it-generalist-competencies',
@@ -35,16 +26,10 @@ const ben = (): ApprenticeRecordInput =>
     stage: { signed: 5, hoursPerCategory: 16 },
   });
 
-const sync = <T = SyncAnswer>(key: string, records: ApprenticeRecordInput[], as = ADMIN) =>
-  call<T>('POST', '/v1/sponsors/acme/sync', { as, body: { idempotencyKey: key, asOf: AS_OF, records } });
-
-beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
-});
+beforeEach(() => scenario(acme()));
 
 test("a sync stores the rows and returns the engine's progress for each apprentice", async () => {
-  const res = await sync('sync-0001', [ann(), ben()]);
+  const res = await syncAs(ADMIN, [ann(), ben()], { key: 'sync-0001' });
   expect(res.status).toBe(200);
   expect(res.body.replayed).toBe(false);
   const byId = Object.fromEntries(res.body.apprentices.map((a) => [a.apprenticeId, a]));
@@ -71,13 +56,13 @@ test("a sync stores the rows and returns the engine's progress for each apprenti
 });
 
 test('re-sending the same sync changes nothing, with the same key or a new one', async () => {
-  await sync('sync-0001', [ann(), ben()]);
+  await syncAs(ADMIN, [ann(), ben()], { key: 'sync-0001' });
   const before = await allDocuments();
-  const replay = await sync('sync-0001', [ann(), ben()]);
+  const replay = await syncAs(ADMIN, [ann(), ben()], { key: 'sync-0001' });
   expect(replay.status).toBe(200);
   expect(replay.body.replayed).toBe(true);
   expect(await allDocuments()).toEqual(before);
-  const again = await sync('sync-0002', [ann(), ben()]);
+  const again = await syncAs(ADMIN, [ann(), ben()], { key: 'sync-0002' });
   expect(again.status).toBe(200);
   expect(again.body.apprentices.map((a) => a.changes)).toEqual(
     [0, 1].map(() => ({
@@ -93,12 +78,12 @@ test('re-sending the same sync changes nothing, with the same key or a new one',
 });
 
 test('a changed row updates only that row, and appends one audit record', async () => {
-  await sync('sync-0001', [ann()]);
+  await syncAs(ADMIN, [ann()], { key: 'sync-0001' });
   const before = await allDocuments();
   const changed = ann();
   changed.signOffs![3] = { ...changed.signOffs![3]!, notes: 'observed twice' };
   changed.hours = changed.hours!.slice(0, -1); // last work-experience day removed
-  const res = await sync('sync-0002', [changed]);
+  const res = await syncAs(ADMIN, [changed], { key: 'sync-0002' });
   expect(res.status).toBe(200);
   expect(res.body.apprentices[0]!.changes.signOffs).toEqual({ created: 0, updated: 1, deleted: 0 });
   expect(res.body.apprentices[0]!.changes.hours).toEqual({ created: 0, updated: 0, deleted: 1 });
@@ -125,10 +110,10 @@ test('a changed row updates only that row, and appends one audit record', async 
 });
 
 test('the same idempotency key with a different body is a 409 and writes nothing', async () => {
-  await sync('sync-0001', [ann()]);
+  await syncAs(ADMIN, [ann()], { key: 'sync-0001' });
   const before = await allDocumentPaths();
-  const res = await sync<ErrorAnswer>('sync-0001', [ann(), ben()]);
+  const res = await syncAs(ADMIN, [ann(), ben()], { key: 'sync-0001' });
   expect(res.status).toBe(409);
-  expect(res.body.error.code).toBe('conflict');
+  expect(res.error.code).toBe('conflict');
   expect(await allDocumentPaths()).toEqual(before);
 });

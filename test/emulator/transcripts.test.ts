@@ -3,40 +3,37 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { computeProgress, HOURS_CATEGORY_LABEL, isPendingFinding, STATUS_LABEL } from '@qualcard/shared';
+import type { BodyOf } from '@qualcard/shared/api/route';
+import * as api from '@qualcard/shared/api/routes';
 import { COUNTS_TOWARDS } from '@qualcard/shared/engine/rules';
 import ExcelJS from 'exceljs';
 import { SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
 import { readRecord } from '../../functions/src/store/apprentice';
 import {
+  ADMIN,
+  AS_OF,
+  acme,
   allDocumentPaths,
+  ann as annAt,
+  apprenticeEmail,
+  COACH,
   call,
-  clearFirestore,
   db,
-  type ErrorAnswer,
-  seedSponsor,
-  type TranscriptListAnswer,
-  type TranscriptMeta,
-} from './helpers/api';
-import { sheetsViaLibreOffice, tableRows } from './helpers/libreoffice';
-import { framework, record } from './helpers/records';
+  framework,
+  scenario,
+  syncAs,
+} from './kit';
+import { sheetsViaLibreOffice, tableRows } from './kit/libreoffice';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
-const AS_OF = '2026-06-30';
-const T = '/v1/sponsors/acme/apprentices/ann/transcripts';
-/** Exports a new transcript version as `as`. */
-const exportAs = (as: string) => call<TranscriptMeta>('POST', T, { as, body: { asOf: AS_OF } });
+const ANN = { sponsorId: 'acme', apprenticeId: 'ann' };
+/** Exports a new transcript version as `as` (as of AS_OF unless `body` says otherwise). */
+const exportAs = (as: string, body: BodyOf<typeof api.exportTranscript> = { asOf: AS_OF }) =>
+  call(api.exportTranscript, { as, params: ANN, body });
+const download = (as: string, transcriptId: string) =>
+  call(api.downloadTranscript, { as, params: { ...ANN, transcriptId } });
 
 const ann = () => {
-  const r = record({
-    id: 'ann',
-    name: 'Ann Example',
-    frameworkId: 'nitas-help-desk',
-    levelId: 'L1',
-    coach: COACH,
-    startDate: '2025-09-01',
-    stage: { signed: 20, hoursPerCategory: 48 },
-  });
+  const r = annAt({ signed: 20, hoursPerCategory: 48 }, { name: 'Ann Example' });
   r.priorCredit = [
     {
       id: 'pc1',
@@ -60,18 +57,7 @@ const PAPER = {
 };
 const CERTIFICATE = 'CompTIA A+ COMP001022334455';
 
-beforeEach(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin' });
-  expect(
-    (
-      await call('POST', '/v1/sponsors/acme/sync', {
-        as: ADMIN,
-        body: { idempotencyKey: 'seed-sync-1', asOf: AS_OF, records: [ann()] },
-      })
-    ).status,
-  ).toBe(200);
-});
+beforeEach(() => scenario(acme({ apprentices: [ann()] })));
 
 /**
  * What the coach and the admin confirm of Ann's sheet: the coach 15 of her 20 items and her on-the-job learning
@@ -82,8 +68,8 @@ async function confirmSome(): Promise<void> {
   const r = ann();
   const items = r.signOffs!.slice(0, 20).map((s) => s.itemId);
   const hours = r.hours!.filter((h) => h.category !== 'work-experience').map((h) => h.id!);
-  const confirm = (as: string, body: object) =>
-    call('POST', '/v1/sponsors/acme/apprentices/ann/confirmations', { as, body });
+  const confirm = (as: string, body: BodyOf<typeof api.confirmations>) =>
+    call(api.confirmations, { as, params: ANN, body });
   expect((await confirm(COACH, { signOffs: items.slice(0, 15), hours })).status).toBe(201);
   const results = {
     priorCredit: ['pc1'],
@@ -91,7 +77,7 @@ async function confirmSome(): Promise<void> {
     certifications: [{ id: 'comptia-a-plus', evidence: CERTIFICATE }],
   };
   expect((await confirm(ADMIN, results)).status).toBe(201);
-  expect((await confirm(ADMIN, { signOffs: [items[15]], attest: PAPER })).status).toBe(201);
+  expect((await confirm(ADMIN, { signOffs: [items[15]!], attest: PAPER })).status).toBe(201);
 }
 
 test('each export is a new stored version with bytes, SHA-256, author and time; older versions are kept', async () => {
@@ -113,29 +99,29 @@ test('each export is a new stored version with bytes, SHA-256, author and time; 
     expect(d.get('sha256')).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(d.get('size')).toBe(bytes.length);
   }
-  const list = await call<TranscriptListAnswer>('GET', T, { as: 'ann@apprentice.example' });
+  const list = await call(api.listTranscripts, { as: apprenticeEmail('ann'), params: ANN });
   expect(list.body.transcripts.map((t) => t.version)).toEqual([2, 1]);
-  expect(list.body.transcripts[0]!.bytes).toBeUndefined();
+  expect((list.body.transcripts[0] as { bytes?: unknown }).bytes).toBeUndefined();
 });
 
 test('download returns the stored bytes as an .xlsx attachment, also to the apprentice', async () => {
   const made = await exportAs(ADMIN);
-  const res = await call('GET', `${T}/${made.body.id}`, { as: 'ann@apprentice.example' });
+  const res = await download(apprenticeEmail('ann'), made.body.id);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${made.body.fileName}"`);
   expect(createHash('sha256').update(res.bytes).digest('hex')).toBe(made.body.sha256);
   expect(res.bytes.subarray(0, 2).toString()).toBe('PK');
-  expect((await call('GET', `${T}/v99999`, { as: ADMIN })).status).toBe(404);
-  expect((await call('POST', T, { as: 'ann@apprentice.example', body: {} })).status).toBe(403);
+  expect((await download(ADMIN, 'v99999')).status).toBe(404);
+  expect((await exportAs(apprenticeEmail('ann'), {})).status).toBe(403);
 });
 
 test("LibreOffice opens the transcript: the engine's numbers, who confirmed each entry, pending apart", async () => {
   await confirmSome();
   // As of the sponsor's today: the confirmations count from the day they were made.
-  const made = await call<TranscriptMeta>('POST', T, { as: ADMIN, body: {} });
+  const made = await exportAs(ADMIN, {});
   expect(made.status).toBe(201);
-  const file = await call('GET', `${T}/${made.body.id}`, { as: ADMIN });
+  const file = await download(ADMIN, made.body.id);
   const sheets = sheetsViaLibreOffice(file.bytes);
   expect(Object.keys(sheets).sort()).toEqual([
     'Exams & certifications',
@@ -259,7 +245,7 @@ test("LibreOffice opens the transcript: the engine's numbers, who confirmed each
 
 test('a sheet synced and never confirmed: the transcript counts nothing and lists every entry as pending', async () => {
   const made = await exportAs(ADMIN);
-  const file = await call('GET', `${T}/${made.body.id}`, { as: ADMIN });
+  const file = await download(ADMIN, made.body.id);
   const sheets = sheetsViaLibreOffice(file.bytes);
   const top = Object.fromEntries(sheets.Summary!.slice(0, SUMMARY_HEADER_ROW - 2).map((r) => [r[0], r[1]]));
   expect(top['Entries counted']).toBe('0: 0 confirmed by a coach or admin, 0 attested by an admin');
@@ -274,7 +260,7 @@ test('a sheet synced and never confirmed: the transcript counts nothing and list
 
 test('every transcript sheet prints cleanly: frozen header, print titles, set widths, landscape fit to width', async () => {
   const made = await exportAs(ADMIN);
-  const file = await call('GET', `${T}/${made.body.id}`, { as: ADMIN });
+  const file = await download(ADMIN, made.body.id);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   for (const ws of wb.worksheets) {
@@ -303,19 +289,12 @@ test('a transcript over the 1 MiB document limit is a 413 and nothing is stored'
     evidence: text(),
     notes: text(),
   }));
-  expect(
-    (
-      await call('POST', '/v1/sponsors/acme/sync', {
-        as: ADMIN,
-        body: { idempotencyKey: 'big-sync-1', asOf: AS_OF, records: [big] },
-      })
-    ).status,
-  ).toBe(200);
+  expect((await syncAs(ADMIN, [big], { key: 'big-sync-1' })).status).toBe(200);
   const before = await allDocumentPaths();
   const versionBefore = (await db().doc('sponsors/acme/apprentices/ann').get()).get('transcriptVersion');
-  const res = await call<ErrorAnswer>('POST', T, { as: ADMIN, body: { asOf: AS_OF } });
+  const res = await exportAs(ADMIN);
   expect(res.status).toBe(413);
-  expect(res.body.error.message).toMatch(/1 MiB/);
+  expect(res.error.message).toMatch(/1 MiB/);
   expect(await allDocumentPaths()).toEqual(before);
   expect((await db().doc('sponsors/acme/apprentices/ann').get()).get('transcriptVersion')).toBe(versionBefore);
 });

@@ -3,8 +3,9 @@
 // step N since DATE"), an admin records the raise (audited, a coach may not), a later sync keeps it, and the
 // transcript's "Wage history" sheet lists the steps and the raise.
 import { type ApprenticeRecordInput, addMonths, type WageSchedule, wageSummary } from '@qualcard/shared';
-import { type CohortAnswer, dashboardLevelRows } from '@qualcard/shared/sheets';
-import ExcelJS from 'exceljs';
+import type { BodyOf } from '@qualcard/shared/api/route';
+import * as api from '@qualcard/shared/api/routes';
+import { dashboardLevelRows } from '@qualcard/shared/sheets';
 import type { AuditRecord } from '../../functions/src/audit';
 import { isoWeek } from '../../functions/src/digest/compose';
 import { type MailDoc, mailId } from '../../functions/src/digest/mail';
@@ -13,23 +14,11 @@ import type { StoredProgress } from '../../functions/src/progress';
 import { recomputeAll } from '../../functions/src/recompute/daily';
 import { mintIdToken } from '../../scripts/emulator-key';
 import { main } from '../../tools/cli/main';
-import {
-  type ConfirmAnswer,
-  call,
-  clearFirestore,
-  db,
-  type ErrorAnswer,
-  type SyncAnswer,
-  seedSponsor,
-  type TranscriptMeta,
-  type VerifyAnswer,
-} from './helpers/api';
-import { apiUrl } from './helpers/env';
+import { ADMIN, acme, COACH, call, db, exportedTranscript, scenario, syncAs, workbook } from './kit';
+import { apiUrl } from './kit/env';
 
-const ADMIN = 'admin@acme.example';
-const COACH = 'coach@acme.example';
 const FW = 'it-generalist-competencies';
-const A = '/v1/sponsors/acme/apprentices/cal';
+const CAL = { sponsorId: 'acme', apprenticeId: 'cal' };
 const pct = (percent: number) => ({ kind: 'percent' as const, percent });
 const schedule: WageSchedule = {
   journeyworkerRate: { kind: 'amount', amount: 40, currency: 'USD', per: 'hour' },
@@ -57,34 +46,25 @@ const cal: ApprenticeRecordInput = {
     { id: 'h2', date: '2025-02-04', category: 'on-the-job-learning', hours: 8, verifiedBy: COACH },
   ],
 };
-let n = 0;
-const sync = (programs?: object) =>
-  call<SyncAnswer & ErrorAnswer>('POST', '/v1/sponsors/acme/sync', {
-    as: ADMIN,
-    body: { idempotencyKey: `wages-${++n}-${Date.now()}`, records: [cal], ...(programs ? { programs } : {}) },
-  });
-const raise = (as: string, body: object) => call<RaiseAnswer & ErrorAnswer>('POST', `${A}/raises`, { as, body });
-interface RaiseAnswer {
-  raise: { step: number; effectiveDate: string; by: string };
-  wage: { currentStep: number; recordedStep: number; eligible: { text: string } | null };
-}
+/** Cal's sheet as of the service's today, with `programs` when given. */
+const sync = (programs?: BodyOf<typeof api.sync>['programs']) =>
+  syncAs(ADMIN, [cal], { asOf: null, ...(programs ? { programs } : {}) });
+const raise = (as: string, body: Partial<BodyOf<typeof api.raises>>) =>
+  call(api.raises, { as, params: CAL, wrongBody: body });
 const cohortRow = async () =>
-  (await call<CohortAnswer>('GET', '/v1/cohort?sponsorId=acme', { as: ADMIN })).body.apprentices[0]!;
+  (await call(api.cohort, { as: ADMIN, query: { sponsorId: 'acme' } })).body.apprentices[0]!;
 const auditRecords = async () =>
   (await db().collection('sponsors/acme/apprentices/cal/audit').orderBy('seq').get()).docs.map(
     (d) => d.data() as AuditRecord,
   );
 
-beforeAll(async () => {
-  await clearFirestore();
-  await seedSponsor('acme', 'Acme IT', { [ADMIN]: 'admin', [COACH]: 'coach' });
-});
+beforeAll(() => scenario(acme({ coaches: [COACH] })));
 
 test('a schedule naming a level the framework lacks is refused, naming the field, and nothing is stored', async () => {
   const bad = { ...schedule, steps: [...schedule.steps.slice(0, 2), { wage: pct(75), level: 'L9' }] };
   const res = await sync(program(bad));
   expect(res.status).toBe(400);
-  expect(res.body.error.message).toMatch(/^programs\.it-generalist-competencies\.wageSchedule\.steps\.2\.level: /);
+  expect(res.error.message).toMatch(/^programs\.it-generalist-competencies\.wageSchedule\.steps\.2\.level: /);
   expect((await db().doc('sponsors/acme').get()).get('programs')).toBeUndefined();
 });
 
@@ -100,10 +80,7 @@ test("the admin's sync stores the schedule with the program; typed hours count f
 });
 
 test('confirmed hours make the apprentice eligible: the dashboard row and the cohort say since when', async () => {
-  const confirmed = await call<ConfirmAnswer>('POST', `${A}/confirmations`, {
-    as: COACH,
-    body: { hours: ['h1', 'h2'] },
-  });
+  const confirmed = await call(api.confirmations, { as: COACH, params: CAL, body: { hours: ['h1', 'h2'] } });
   expect(confirmed.status).toBe(201);
   const progress = confirmed.body.progress!;
   // The hours count from the day the coach confirmed them; three months in the program were reached long before.
@@ -117,8 +94,9 @@ test('confirmed hours make the apprentice eligible: the dashboard row and the co
   expect(row!.at(-1)).toBe(`Step 1 (recorded); ${eligible}`);
   expect(await cohortRow()).toMatchObject({ wageStep: 2, recordedWageStep: 1, wageEligible: eligible });
   // The admin's weekly digest lists it (the digest runner, on this sponsor's stored progress).
-  const put = await call('PUT', '/v1/sponsors/acme/digest', {
+  const put = await call(api.putDigest, {
     as: ADMIN,
+    params: { sponsorId: 'acme' },
     body: { enabled: true, weekday: isoWeek(today).weekday },
   });
   expect(put.status).toBe(200);
@@ -128,10 +106,9 @@ test('confirmed hours make the apprentice eligible: the dashboard row and the co
     .get();
   expect((mail.data() as MailDoc).message.text).toContain(`Wage raise owed (1)\n- Cal Apprentice (cal): ${eligible}`);
   // The cohort report (xlsx) has the same cell on the apprentice's target level row.
-  const report = await call('GET', '/v1/sponsors/acme/cohort-report', { as: ADMIN });
+  const report = await call(api.sponsorCohortReport, { as: ADMIN, params: { sponsorId: 'acme' } });
   expect(report.status).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(report.bytes as unknown as ArrayBuffer);
+  const wb = await workbook(report.bytes);
   const cohort = wb.getWorksheet('Cohort')!;
   const header = (cohort.getRow(1).values as unknown[]).map(String);
   expect(cohort.getRow(2).getCell(header.indexOf('Wage step')).value).toBe(`Step 1 (recorded); ${eligible}`);
@@ -154,18 +131,18 @@ test('only an admin records a raise, only to a step reached, from the day it was
   expect(out.join('\n')).toMatch(/not eligible for step 3 \(reached: step 2\)/);
   const missing = await raise(ADMIN, { effectiveDate: today });
   expect(missing.status).toBe(400);
-  expect(missing.body.error.message).toMatch(/^step: /);
+  expect(missing.error.message).toMatch(/^step: /);
   const notReached = await raise(ADMIN, { step: 3, effectiveDate: today });
   expect(notReached.status).toBe(409);
-  expect(notReached.body.error.message).toBe(
+  expect(notReached.error.message).toBe(
     'step: the apprentice is not eligible for step 3 (reached: step 2): Information Technology Generalist complete',
   );
   const early = await raise(ADMIN, { step: 2, effectiveDate: '2025-06-01' });
   expect(early.status).toBe(409);
-  expect(early.body.error.message).toBe(`effectiveDate: eligible for step 2 only since ${today}`);
+  expect(early.error.message).toBe(`effectiveDate: eligible for step 2 only since ${today}`);
   const future = await raise(ADMIN, { step: 2, effectiveDate: '2999-01-01' });
   expect(future.status).toBe(400);
-  expect(future.body.error.message).toMatch(/^effectiveDate: 2999-01-01 is after today/);
+  expect(future.error.message).toMatch(/^effectiveDate: 2999-01-01 is after today/);
   expect((await db().doc('sponsors/acme/apprentices/cal').get()).get('raises')).toBeUndefined();
 });
 
@@ -182,7 +159,7 @@ test('recording the raise clears the eligibility, is audited, and a later sync k
     action: 'create',
     after: { step: 2, effectiveDate: today, by: ADMIN, note: 'Annual review' },
   });
-  expect((await call<VerifyAnswer>('GET', `${A}/audit/verify`, { as: ADMIN })).body.ok).toBe(true);
+  expect((await call(api.verifyAudit, { as: ADMIN, params: CAL })).body.ok).toBe(true);
   expect((await raise(ADMIN, { step: 2, effectiveDate: today })).status).toBe(409);
 
   // The sheet never holds raises: a sync neither drops nor rewrites the one recorded (nor audits a change).
@@ -197,12 +174,7 @@ test('recording the raise clears the eligibility, is audited, and a later sync k
 });
 
 test("the transcript's Wage history sheet lists each step, when it was reached and the raise", async () => {
-  const made = await call<TranscriptMeta>('POST', `${A}/transcripts`, { as: ADMIN, body: {} });
-  expect(made.status).toBe(201);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(
-    (await call('GET', `${A}/transcripts/${made.body.id}`, { as: ADMIN })).bytes as unknown as ArrayBuffer,
-  );
+  const wb = await workbook((await exportedTranscript(ADMIN, CAL)).bytes);
   const ws = wb.getWorksheet('Wage history')!;
   const rows: unknown[][] = [];
   ws.eachRow((r) => {
@@ -264,10 +236,7 @@ test('months in the program: the daily recompute makes the apprentice eligible o
     apprentice: { ...cal.apprentice, id: 'dee', email: 'dee@apprentice.example', startDate: start },
     hours: [],
   };
-  const res = await call<SyncAnswer>('POST', '/v1/sponsors/acme/sync', {
-    as: ADMIN,
-    body: { idempotencyKey: `wages-dee-${Date.now()}`, records: [dee], programs: program(byMonths) },
-  });
+  const res = await syncAs(ADMIN, [dee], { asOf: null, programs: program(byMonths) });
   expect(res.status).toBe(200);
   const due = addMonths(start, 3);
   expect(res.body.apprentices[0]!.progress!.wage!.next!.text).toBe(`1 more month (from ${due})`);
