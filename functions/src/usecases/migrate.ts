@@ -3,7 +3,7 @@
 // sign-off and hours row, archives the sign-offs of items that left (shared engine/migration.ts) and pins the
 // version, then its stored progress is recomputed.
 import { type Apprentice, type Framework, type MigrationDiff, migratedSignOffs, migrationDiff } from '@qualcard/shared';
-import type { MigrationRequest } from '@qualcard/shared/api';
+import type { MigrationAnswer, MigrationRequest } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { type SponsorSettings, sponsorSettings } from '../clock';
 import { Conflict, Invalid, NotFound } from '../domain/errors';
@@ -13,13 +13,6 @@ import { adoptShipped, resolveFramework } from '../registry';
 import { apprenticesOn, commitApprentice, readApprenticeDocs, readRecord, recordOf } from '../store/apprentice';
 import type { Deps, Input } from './deps';
 import { checkIds } from './frameworks';
-
-export interface MigrationAnswer {
-  fromVersions: string[];
-  toVersion: string;
-  applied: boolean;
-  apprentices: MigrationDiff[];
-}
 
 /** The apprentices asked for (each must be on the framework), or every one on it at another version. */
 async function candidates(db: Firestore, sid: string, fid: string, body: MigrationRequest): Promise<Apprentice[]> {
