@@ -164,7 +164,7 @@ describe('qualcard progress', () => {
   test('one apprentice: the row and each level', async () => {
     const { code, out } = await qualcard(['progress', '--sponsor', 'acme', '--apprentice', 'ann'], { email: ADMIN });
     expect(code).toBe(0);
-    expect(out).toMatch(/^ann\s+Ann Example\s+nitas-help-desk 1\.0\.0\s+L1\s/m);
+    expect(out).toMatch(/^ann\s+Ann Example\s+nitas-help-desk 1\.1\.0\s+L1\s/m);
     expect(out).toMatch(/^L1\* Level 1 - Entry\s+15\/28\s/m);
   });
 });
@@ -178,7 +178,7 @@ describe('qualcard transcript', () => {
       { email: ADMIN, cwd: dir },
     );
     expect({ code, err }).toEqual({ code: 0, err: '' });
-    const m = /^transcript version 1 of ann \(nitas-help-desk 1\.0\.0, as of 2026-06-30\): (\d+) bytes -> (.+)\n$/.exec(
+    const m = /^transcript version 1 of ann \(nitas-help-desk 1\.1\.0, as of 2026-06-30\): (\d+) bytes -> (.+)\n$/.exec(
       out,
     );
     expect(m).not.toBeNull();
@@ -267,7 +267,7 @@ describe('refusals', () => {
 
 describe('qualcard publish', () => {
   const OWN = 'acme-help-desk';
-  const VERSION = '1.0.0-sponsor.1';
+  const VERSION = '1.1.0-sponsor.1';
   const CSV = 'examples/sponsor-items.csv';
   const dir = tmp();
   const file = join(dir, `${OWN}.json`);
@@ -290,7 +290,7 @@ describe('qualcard publish', () => {
     const first = await publishAs(ADMIN);
     expect({ code: first.code, err: first.err }).toEqual({ code: 0, err: '' });
     expect(first.out).toMatch(
-      new RegExp(`^published ${OWN} 1\\.0\\.0-sponsor\\.1 for sponsor acme \\(sha256 [0-9a-f]{12}\\)\n$`),
+      new RegExp(`^published ${OWN} 1\\.1\\.0-sponsor\\.1 for sponsor acme \\(sha256 [0-9a-f]{12}\\)\n$`),
     );
     expect((await stored(VERSION)).body).toMatchObject({ owner: 'acme', version: VERSION, framework: mine });
     const before = await allDocuments();
@@ -310,16 +310,16 @@ describe('qualcard publish', () => {
     expect(refused).toMatchObject({ code: 1, out: '' });
     expect(refused.err).toMatch(
       new RegExp(
-        `^sponsor acme cannot publish ${OWN} 1\\.0\\.0-sponsor\\.1 \\(409\\): framework\\.version: ${OWN} version "1\\.0\\.0-sponsor\\.1" was published on .+ by ${ADMIN} with other content; .+; import the changed framework again with a new --version \\(e\\.g\\. --version 1\\.0\\.0-sponsor\\.2\\), then publish that file\n$`,
+        `^sponsor acme cannot publish ${OWN} 1\\.1\\.0-sponsor\\.1 \\(409\\): framework\\.version: ${OWN} version "1\\.1\\.0-sponsor\\.1" was published on .+ by ${ADMIN} with other content; .+; import the changed framework again with a new --version \\(e\\.g\\. --version 1\\.1\\.0-sponsor\\.2\\), then publish that file\n$`,
       ),
     );
     expect(await allDocuments()).toEqual(before);
 
     // The advice works: under a new version the changed framework is published beside the first.
     const next = join(dir, 'next.json');
-    await imported(csv, next, ['--version', '1.0.0-sponsor.2']);
+    await imported(csv, next, ['--version', '1.1.0-sponsor.2']);
     expect((await publishAs(ADMIN, next)).out).toMatch(
-      /^published acme-help-desk 1\.0\.0-sponsor\.2 for sponsor acme /,
+      /^published acme-help-desk 1\.1\.0-sponsor\.2 for sponsor acme /,
     );
     expect((await stored(VERSION)).body.framework).toEqual(mine);
   });
@@ -331,7 +331,7 @@ describe('qualcard publish', () => {
     const run = await publishAs(ADMIN, shipped);
     expect(run).toMatchObject({ code: 1, out: '' });
     expect(run.err).toMatch(
-      /^sponsor acme cannot publish nitas-help-desk 1\.0\.0 \(409\): framework\.id: "nitas-help-desk" is a framework Qualcard ships; .+; import it again with --extend nitas-help-desk --id <an id of your own>, then publish that file\n$/,
+      /^sponsor acme cannot publish nitas-help-desk 1\.1\.0 \(409\): framework\.id: "nitas-help-desk" is a framework Qualcard ships; .+; import it again with --extend nitas-help-desk --id <an id of your own>, then publish that file\n$/,
     );
     expect(await allDocuments()).toEqual(before);
   });
@@ -388,6 +388,6 @@ describe('qualcard publish', () => {
 
     const table = await qualcard(['progress', '--sponsor', 'acme', '--apprentice', 'cat'], { email: CONSULTANT });
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/^cat\s+Cat Example\s+acme-help-desk 1\.0\.0-sponsor\.1\s+L2\s/m);
+    expect(table.out).toMatch(/^cat\s+Cat Example\s+acme-help-desk 1\.1\.0-sponsor\.1\s+L2\s/m);
   });
 });
