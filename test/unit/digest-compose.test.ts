@@ -11,7 +11,7 @@ import {
   summaryDigest,
 } from '../../functions/src/digest/compose';
 import { DEFAULT_MAIL_COLLECTION, mailDoc, mailId } from '../../functions/src/digest/mail';
-import { DigestSettings } from '../../functions/src/digest/settings';
+import { DigestSettings } from '../../shared/src/api';
 
 const ANN = 'ann@acme.example';
 const BOB = 'bob@acme.example';

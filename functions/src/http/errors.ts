@@ -1,6 +1,7 @@
 // The one place errors become HTTP answers: a use case's domain error (domain/errors.ts) and the HTTP layer's own
 // refusals (HttpError: path, method, body type and size, token) are 4xx; a Firestore error that means "try again" is
 // a 503 (transientError); anything else is a 500 (a bug, never bad input).
+import type { ErrorAnswer as ContractErrorAnswer } from '@qualcard/shared/api';
 import type { ZodError } from 'zod';
 import { DomainError, invalidFromZod, type Refusal } from '../domain/errors';
 
@@ -49,18 +50,8 @@ export function transientError(error: unknown): string | undefined {
 export const fromZod = (error: ZodError, prefix: (string | number)[] = []): HttpError =>
   asHttp(invalidFromZod(error, prefix));
 
-export interface ErrorBody {
-  error: {
-    status: number;
-    code: string;
-    message: string;
-    details?: unknown;
-    /** On a 5xx: the same request may be sent again (the handlers are idempotent by design; functions/README.md). */
-    retryable?: true;
-    /** On a 5xx: the request log entry's id, for a report. */
-    requestId?: string;
-  };
-}
+/** The body of an error answer: the contract's ErrorAnswer. */
+export type ErrorBody = ContractErrorAnswer;
 export interface ErrorAnswer {
   status: number;
   headers: Record<string, string>;

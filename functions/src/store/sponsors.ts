@@ -1,10 +1,10 @@
 // sponsors/{sid}: the sponsor's name, time zone, programs (by framework id) and digest settings. Each field is read
 // leniently: one that does not parse reads as absent (the default), as it always has, and never fails a request.
 import { Programs } from '@qualcard/shared';
+import { DigestSettings } from '@qualcard/shared/api';
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import * as z from 'zod';
 import { adminFirestore, paths } from '../db';
-import { DigestSettings } from '../digest/settings';
 import { getAll, typed } from './convert';
 
 export const SponsorDoc = z.object({

@@ -1,6 +1,5 @@
 // Sponsor administration: an admin gives a staff member (admin, coach, consultant) a role; the digest settings.
-import type { Role } from '@qualcard/shared/api';
-import type { DigestSettings } from '../digest/settings';
+import type { DigestSettings, Role } from '@qualcard/shared/api';
 import { type Member, requireRole } from '../domain/members';
 import { setRole as storeRole } from '../store/members';
 import { setDigest } from '../store/sponsors';

@@ -192,3 +192,19 @@ export const AuditCheckAnswer = z.object({
   problem: z.string().optional(),
   seq: z.number().optional(),
 });
+
+/** Every error the API itself answers (4xx and 5xx): what the clients read (client/platform-error.ts). */
+export const ErrorAnswer = z.object({
+  error: z.object({
+    status: z.number(),
+    code: z.string(),
+    message: z.string(),
+    /** On a 400: each field's issue (`records.0.apprentice.email`). */
+    details: z.unknown().optional(),
+    /** On a 5xx: the same request may be sent again (the handlers are idempotent by design). */
+    retryable: z.literal(true).optional(),
+    /** On a 5xx: the request log entry's id, for a report. */
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorAnswer = z.infer<typeof ErrorAnswer>;

@@ -1,15 +1,10 @@
 // The raw sender under the emulator tests' client: any method, path, headers and bytes, no retry, the answer as it
 // came (status, headers, bytes). Tests that send bad bytes, headers or paths use it directly (./client.ts `raw`).
-// One connection per request: a pooled keep-alive socket that the server closes while the test is busy (LibreOffice,
-// a held lock) would otherwise fail the next request.
-import { request } from 'node:http';
+// One connection per request (scripts/api-client.ts `send`).
+import { type RawResponse, send } from '../../../scripts/api-client';
 import { mintIdToken, type TokenClaims } from '../../../scripts/emulator-key';
 
-export interface RawReply {
-  status: number;
-  headers: Headers;
-  bytes: Buffer;
-}
+export type RawReply = RawResponse;
 
 export interface RawOptions {
   /** The caller: an email or token claims, signed with the key the emulator accepts. */
@@ -33,21 +28,5 @@ export function sendRaw(method: string, url: string, opts: RawOptions = {}): Pro
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const h = new Headers();
-        for (const [k, v] of Object.entries(res.headers))
-          if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
-        resolve({ status: res.statusCode ?? 0, headers: h, bytes: Buffer.concat(chunks) });
-      });
-    });
-    req.on('error', reject);
-    const ms = opts.timeoutMs;
-    if (ms) req.setTimeout(ms, () => req.destroy(new Error(`no answer within ${Math.round(ms / 1000)} s`)));
-    req.end(body);
-  });
+  return send(method, url, headers, body, opts.timeoutMs);
 }
