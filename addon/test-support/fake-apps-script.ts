@@ -737,7 +737,7 @@ export interface FakeLock {
 }
 
 /** The globals the fake installs, each a Pick of the real service. */
-const GLOBALS = [
+export const GLOBALS = [
   'SpreadsheetApp',
   'LockService',
   'PropertiesService',

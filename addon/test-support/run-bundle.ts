@@ -1,17 +1,7 @@
 // Code.js as Apps Script runs it: evaluated in a fresh node:vm context whose only globals are the fake services
 // (addon/test-support/fake-apps-script.ts) and console, so no Node global (structuredClone, Buffer) leaks in.
 import vm from 'node:vm';
-import { installFakeAppsScript } from './fake-apps-script';
-
-const SERVICES = [
-  'SpreadsheetApp',
-  'LockService',
-  'PropertiesService',
-  'ScriptApp',
-  'UrlFetchApp',
-  'Utilities',
-  'HtmlService',
-] as const;
+import { installFakeAppsScript, GLOBALS as SERVICES } from './fake-apps-script';
 
 /** Evaluates `code` in a new context; `added` lists the globals it defined, `ms` how long the evaluation took. */
 export function runBundle(code: string) {
