@@ -31,6 +31,7 @@ export function credentialFiles(apprenticeId: string): CredentialFile[] {
   return credentials.map((c) => {
     const { jwt } = send<{ jwt: string }>(credentialRequest(endpoint, apprenticeId, c.credentialId));
     return {
+      credentialId: c.credentialId,
       fileName: `credential-${apprenticeId}-${c.levelId}.jwt`.replace(/[^A-Za-z0-9._-]+/g, '-'),
       contentType: 'application/jwt',
       jwt,

@@ -178,6 +178,8 @@ export interface RaiseResult {
 
 /** A completed level's signed credential and where it stands; `jwt` is the file's text (ASCII). */
 export interface CredentialFile {
+  /** The service's id (to revoke it). */
+  credentialId: string;
   fileName: string;
   contentType: string;
   jwt: string;
@@ -185,8 +187,136 @@ export interface CredentialFile {
   status: string;
 }
 
+/** A role's home in the sidebar. */
+export type HomeRole = 'admin' | 'coach' | 'consultant' | 'apprentice';
+export const HOME_ROLES: readonly HomeRole[] = ['admin', 'coach', 'consultant', 'apprentice'];
+
+/**
+ * Who opened the sidebar and which home it opens on. `stage`:
+ * - `connect`: no Qualcard endpoint in this spreadsheet: the first-run screen asks for it (anyone may connect);
+ * - `setup`: connected, the person is an admin of a sponsor and this spreadsheet has no sponsor yet: the admin's
+ *   first-run set-up (sponsor, frameworks);
+ * - `home`: `role` is the home to show (`roles` lists every home the person may pick);
+ * - `no-access`: the service knows the person in no role here: `message` says how to get access and from whom;
+ * - `offline`: the service did not answer: `message` says what failed and what to check.
+ */
+export interface Home {
+  stage: 'connect' | 'setup' | 'home' | 'no-access' | 'offline';
+  /** The signed-in person as the service verified them ('' before connecting). */
+  email: string;
+  endpoint: string;
+  /** This spreadsheet's sponsor ('' until set up). */
+  sponsorId: string;
+  sponsorName: string;
+  /** The homes this person may open here: their role in this spreadsheet's sponsor, and consultant mode when they
+   * are a consultant anywhere. */
+  roles: HomeRole[];
+  /** The home shown: the person's last choice, else their only role, else the first of `roles`. */
+  role: HomeRole | null;
+  /** For an apprentice: the record that is theirs. */
+  apprenticeId?: string;
+  /** Sponsors where the person is an admin (the set-up's choice of sponsor). */
+  adminOf: { id: string; name: string }[];
+  message?: string;
+}
+
+/** One person with a role in the sponsor, for the admin's Members list. */
+export interface MemberRow {
+  email: string;
+  role: HomeRole;
+  apprenticeId?: string;
+}
+export interface MemberInput {
+  email: string;
+  role: 'admin' | 'coach' | 'consultant';
+}
+export interface MembersResult {
+  members: MemberRow[];
+  /** What changed, in words ("coach@acme.example is now a coach"). */
+  message: string;
+}
+
+/** The admin's attestation of paper-era entries: the rows selected on a qual card or hours sheet. */
+export interface AttestInput {
+  reason: string;
+  evidence?: string;
+}
+export interface AttestResult {
+  apprenticeId: string;
+  attested: { signOffs: number; hours: number };
+  already: number;
+  message: string;
+}
+
+export interface RevokeInput {
+  apprenticeId: string;
+  credentialId: string;
+  reason: string;
+}
+
+/** The digest settings form: the service's settings as they are. */
+export interface DigestForm {
+  enabled: boolean;
+  /** 1 Monday .. 7 Sunday. */
+  weekday: number;
+  sheetUrl: string;
+  apprentices: boolean;
+}
+
+/** An apprentice's home: their own progress, gaps, pending entries and open requests. */
+export interface ApprenticeHome {
+  apprenticeId: string;
+  name: string;
+  asOf: string;
+  levels: { levelId: string; title: string; percent: number; complete: boolean }[];
+  gaps: string[];
+  /** Entries typed in their sheets and not yet confirmed, in words. */
+  pending: string[];
+  requests: { requestId: string; createdAt: string; entries: string[]; open: number }[];
+  /** The names of their own sheets (to open them). */
+  sheets: { qualCard: string; hours: string };
+}
+export interface AskInput {
+  note?: string;
+}
+export interface AskResult {
+  requestId: string;
+  entries: number;
+  coachEmails: string[];
+  message: string;
+}
+
+/** A coach's home: their apprentices, what waits for them in the sheets, apprentices' requests. */
+export interface CoachHome {
+  coachEmail: string;
+  apprentices: { id: string; name: string; ticksToConfirm: number; hoursToVerify: number }[];
+  requests: {
+    requestId: string;
+    apprenticeId: string;
+    apprenticeName: string;
+    createdAt: string;
+    entries: string[];
+    note?: string;
+  }[];
+}
+
 /** The server functions the sidebar calls by name (addon/src/main.ts exports them; checked there). */
 export interface SidebarApi {
+  getHome(): Home;
+  /** Saves the endpoint (first run, or an admin changing it) and answers the home it leads to. */
+  connect(endpoint: string): Home;
+  /** Opens another of the person's homes (kept per person). */
+  chooseRole(role: HomeRole): Home;
+  coachHome(): CoachHome;
+  apprenticeHome(): ApprenticeHome;
+  askCoachToConfirm(input: AskInput): AskResult;
+  listMembers(): MembersResult;
+  setMember(input: MemberInput): MembersResult;
+  removeMember(email: string): MembersResult;
+  attestSelection(input: AttestInput): AttestResult;
+  revokeCredential(input: RevokeInput): CredentialFile[];
+  getDigest(): DigestForm;
+  saveDigest(input: DigestForm): DigestForm;
   getState(): State;
   // Consultant mode (./consultant.ts, ./downloads.ts).
   getCohortState(): CohortState;

@@ -5,7 +5,7 @@ import { Framework } from '../model/framework';
 import { WageRaise } from '../model/record';
 import { CohortAnswer } from '../sheets/cohort';
 import { MigrationDiffAnswer, ProgressAnswer, RowConfirmationsAnswer, WageStatusAnswer } from './progress-answer';
-import { DigestSettings } from './requests';
+import { DigestSettings, EntryRef } from './requests';
 import { Role } from './roles';
 
 export { CohortAnswer, ProgressAnswer, RowConfirmationsAnswer, WageStatusAnswer };
@@ -15,10 +15,44 @@ export const HealthAnswer = z.object({ ok: z.literal(true), service: z.literal('
 export const SponsorMembership = z.object({ role: Role, apprenticeId: z.string().optional() });
 export type SponsorMembership = z.infer<typeof SponsorMembership>;
 /** Who the service says the caller is, and their role in each sponsor. */
-export const MeAnswer = z.object({ email: z.string(), sponsors: z.record(z.string(), SponsorMembership) });
+export const MeSponsor = SponsorMembership.extend({
+  /** The sponsor's name, when its document has one. */
+  sponsorName: z.string().optional(),
+  /** For an apprentice: their own name, as the roster last synced it. */
+  apprenticeName: z.string().optional(),
+});
+export type MeSponsor = z.infer<typeof MeSponsor>;
+export const MeAnswer = z.object({ email: z.string(), sponsors: z.record(z.string(), MeSponsor) });
 export type MeAnswer = z.infer<typeof MeAnswer>;
 
 export const MemberAnswer = z.object({ email: z.string(), sponsorId: z.string(), role: Role });
+export type MemberAnswer = z.infer<typeof MemberAnswer>;
+/** Everyone with a role in the sponsor, staff first; an apprentice with the record that is theirs. */
+export const MemberListAnswer = z.object({
+  sponsorId: z.string(),
+  members: z.array(z.object({ email: z.string(), role: Role, apprenticeId: z.string().optional() })),
+});
+export type MemberListAnswer = z.infer<typeof MemberListAnswer>;
+export const MemberRemovedAnswer = z.object({ email: z.string(), sponsorId: z.string(), removed: Role });
+export type MemberRemovedAnswer = z.infer<typeof MemberRemovedAnswer>;
+
+/** An apprentice's request that their coaches confirm entries; open until every entry in it is confirmed. */
+export const ConfirmationAskAnswer = z.object({
+  requestId: z.string(),
+  apprenticeId: z.string(),
+  /** The apprentice's name, as the roster last synced it. */
+  apprenticeName: z.string(),
+  by: z.string(),
+  /** The coaches it goes to (the apprentice's coaches as last synced). */
+  coachEmails: z.array(z.string()),
+  entries: z.array(EntryRef.extend({ confirmed: z.boolean() })),
+  note: z.string().optional(),
+  createdAt: z.string(),
+});
+export type ConfirmationAskAnswer = z.infer<typeof ConfirmationAskAnswer>;
+/** Open requests: a coach's apprentices', an apprentice's own, or every one for an admin. Oldest first. */
+export const ConfirmationAskList = z.object({ sponsorId: z.string(), requests: z.array(ConfirmationAskAnswer) });
+export type ConfirmationAskList = z.infer<typeof ConfirmationAskList>;
 export const DigestAnswer = z.object({ sponsorId: z.string(), digest: DigestSettings });
 
 const ChangeCount = z.object({ created: z.number(), updated: z.number(), deleted: z.number() });

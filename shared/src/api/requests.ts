@@ -1,6 +1,7 @@
 // Request bodies and queries of the API. Records use the shared model; these wrap them per route.
 import * as z from 'zod';
 import { Framework, Id } from '../model/framework';
+import { MAX_ID_LENGTH } from '../model/limits';
 import { Programs } from '../model/program';
 import {
   Email,
@@ -11,6 +12,7 @@ import {
   LONE_SURROGATE_MESSAGE,
   SheetRecord,
   SignOff,
+  Text,
 } from '../model/record';
 import { TimeZone } from '../model/time-zone';
 import { MAX_WAGE_STEPS } from '../model/wages';
@@ -160,6 +162,8 @@ export const DigestSettings = z
     /** ISO weekday in the sponsor's time zone: 1 Monday .. 7 Sunday. */
     weekday: z.number().int().min(1).max(7),
     sheetUrl: SheetUrl.optional(),
+    /** A weekly digest to each apprentice as well (their own progress and pending entries); off when absent. */
+    apprentices: z.boolean().optional(),
   })
   .strict();
 export type DigestSettings = z.infer<typeof DigestSettings>;
@@ -182,3 +186,20 @@ export const CohortQuery = z.object({
 
 /** `?format=jwt`: the compact JWT as a file; otherwise JSON. */
 export const CredentialQuery = z.object({ format: z.string().optional() });
+
+/** An entry of the apprentice's sheets: a qual card item's sign-off (by item id) or an hours row (by row id). */
+export const EntryRef = z
+  .object({
+    kind: z.enum(['signOff', 'hours']),
+    id: Text(MAX_ID_LENGTH).pipe(z.string().trim().min(1)),
+    /** What the apprentice's sheet shows for it ("2026-12-01, 6 h on-the-job learning"), for the coach to find it. */
+    summary: Text(200).optional(),
+  })
+  .strict();
+export type EntryRef = z.infer<typeof EntryRef>;
+
+/** An apprentice asks their coaches to confirm entries of their own sheets. */
+export const ConfirmationAsk = z
+  .object({ entries: z.array(EntryRef).min(1).max(50), note: Text(500).optional() })
+  .strict();
+export type ConfirmationAsk = z.infer<typeof ConfirmationAsk>;

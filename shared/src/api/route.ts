@@ -3,7 +3,7 @@
 import type * as z from 'zod';
 import type { Role } from './roles';
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** `/v1/sponsors/:sponsorId/sync` -> `{ sponsorId: string }`. */
 export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -5,6 +5,8 @@ import {
   AuditCheckAnswer,
   CohortAnswer,
   ConfirmAnswer,
+  ConfirmationAskAnswer,
+  ConfirmationAskList,
   CredentialAnswer,
   CredentialListAnswer,
   CredentialSummary,
@@ -15,6 +17,8 @@ import {
   JwksAnswer,
   MeAnswer,
   MemberAnswer,
+  MemberListAnswer,
+  MemberRemovedAnswer,
   MigrationAnswer,
   PublishAnswer,
   RaiseAnswer,
@@ -31,6 +35,7 @@ import { MAX_CONFIRM_BYTES, MAX_FRAMEWORK_BODY_BYTES, MAX_SMALL_BODY_BYTES, MAX_
 import {
   CohortQuery,
   CohortReportQuery,
+  ConfirmationAsk,
   ConfirmRequest,
   CredentialQuery,
   DigestSettings,
@@ -84,6 +89,33 @@ export const putMember = defineRoute({
   body: MemberRequest,
   ...small,
   answer: MemberAnswer,
+  statuses: ok,
+});
+export const listMembers = defineRoute({
+  name: 'list-members',
+  method: 'GET',
+  path: `${S}/members`,
+  summary: 'everyone with a role in the sponsor',
+  roles: ['admin'],
+  answer: MemberListAnswer,
+  statuses: ok,
+});
+export const deleteMember = defineRoute({
+  name: 'delete-member',
+  method: 'DELETE',
+  path: `${S}/members/:email`,
+  summary: "remove a person's staff role in the sponsor (never the last admin's; apprentices leave with the roster)",
+  roles: ['admin'],
+  answer: MemberRemovedAnswer,
+  statuses: ok,
+});
+export const getDigest = defineRoute({
+  name: 'get-digest',
+  method: 'GET',
+  path: `${S}/digest`,
+  summary: "the sponsor's weekly digest settings (off when never set)",
+  roles: ['admin'],
+  answer: DigestAnswer,
   statuses: ok,
 });
 export const putDigest = defineRoute({
@@ -205,6 +237,28 @@ export const confirmations = defineRoute({
   answer: ConfirmAnswer,
   statuses: maybeCreated,
   idempotent: true,
+});
+export const askConfirmation = defineRoute({
+  name: 'ask-confirmation',
+  method: 'POST',
+  path: `${A}/confirmation-requests`,
+  summary: 'an apprentice asks their coaches to confirm entries of their sheets',
+  roles: ['apprentice'],
+  access: 'the apprentice themselves',
+  body: ConfirmationAsk,
+  ...small,
+  answer: ConfirmationAskAnswer,
+  statuses: created,
+});
+export const listConfirmationAsks = defineRoute({
+  name: 'list-confirmation-requests',
+  method: 'GET',
+  path: `${S}/confirmation-requests`,
+  summary: "apprentices' open requests to confirm entries",
+  roles: ['admin', 'coach', 'apprentice'],
+  access: 'filtered: a coach sees their apprentices, an apprentice their own',
+  answer: ConfirmationAskList,
+  statuses: ok,
 });
 export const raises = defineRoute({
   name: 'raises',
@@ -354,7 +408,10 @@ export const cohort = defineRoute({
 export const ROUTES = [
   health,
   me,
+  listMembers,
   putMember,
+  deleteMember,
+  getDigest,
   putDigest,
   sync,
   listFrameworks,
@@ -366,6 +423,8 @@ export const ROUTES = [
   apprenticeProgress,
   signOffs,
   confirmations,
+  askConfirmation,
+  listConfirmationAsks,
   raises,
   exportTranscript,
   listTranscripts,
