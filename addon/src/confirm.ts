@@ -4,8 +4,9 @@
 // Confirmation) in the sheets and the Dashboard.
 import type { RowConfirmations, SheetRecord } from '@qualcard/shared';
 import type { ProgressView, RosterRow } from '@qualcard/shared/sheets';
+import { requireAdmin } from './admin-check';
 import { send } from './api/client';
-import { type ConfirmResponse, confirmRequest, type MeResponse, meRequest } from './api/requests';
+import { type ConfirmResponse, confirmRequest } from './api/requests';
 import { type ReadApprentice, readApprentices, viewOf } from './apprentice-sheets';
 import { selectMyTicks, selectResults, type TickSelection } from './confirm-select';
 import { refreshDashboard } from './dashboard-rows';
@@ -39,15 +40,10 @@ export function recordResults(): ConfirmResult {
   const action = 'Record results';
   return withLock(action, () => {
     const settings = requireService(action);
-    const me = send<MeResponse>(meRequest({ baseUrl: settings.endpoint, sponsorId: settings.sponsorId }));
-    const role = me.sponsors[settings.sponsorId]?.role;
-    if (role !== 'admin')
-      throw new Error(
-        `${action}: only a sponsor admin records exam and certification results and approves prior credit; the Qualcard service knows ${me.email} as ${role ?? 'no member of this sponsor'}`,
-      );
+    const email = requireAdmin(settings, action);
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const run = confirmRun(action, settings, requireRoster(ss, programFrameworks(settings)), me.email, (a, r, c, t) =>
-      selectResults(a.framework, r, a.qualSheet.grid, c, me.email, t),
+    const run = confirmRun(action, settings, requireRoster(ss, programFrameworks(settings)), email, (a, r, c, t) =>
+      selectResults(a.framework, r, a.qualSheet.grid, c, email, t),
     );
     writeDashboard(ss, run.entries, run.today, true);
     return run.result;

@@ -1,10 +1,11 @@
 // Credentials from the sidebar: each completed level's signed Open Badges credential as a .jwt file the apprentice
 // keeps or hands on (anyone verifies it with `qualcard verify` and the sponsor's public key set), with its status.
 import { ID_PATTERN } from '@qualcard/shared';
+import { requireAdmin, requireService } from './admin-check';
 import { send } from './api/client';
-import { credentialRequest, credentialsRequest } from './api/requests';
+import { credentialRequest, credentialsRequest, revokeRequest } from './api/requests';
 import { readSettings } from './settings';
-import type { CredentialFile } from './sidebar-api';
+import type { CredentialFile, RevokeInput } from './sidebar-api';
 
 interface Listed {
   credentialId: string;
@@ -39,4 +40,20 @@ export function credentialFiles(apprenticeId: string): CredentialFile[] {
       status: statusOf(c),
     };
   });
+}
+
+/** An admin revokes a credential with the reason; answers the apprentice's credentials as they now stand. */
+export function revokeCredential(input: unknown): CredentialFile[] {
+  const action = 'Revoke';
+  const i = (input ?? {}) as Partial<RevokeInput>;
+  const reason = typeof i.reason === 'string' ? i.reason.trim() : '';
+  if (!reason) throw new Error(`${action}: give the reason (it is published with the revocation)`);
+  if (typeof i.apprenticeId !== 'string' || !ID_PATTERN.test(i.apprenticeId))
+    throw new Error(`${action}: choose the apprentice`);
+  if (typeof i.credentialId !== 'string' || !i.credentialId) throw new Error(`${action}: choose the credential`);
+  const settings = requireService(readSettings(), action);
+  requireAdmin(settings, action);
+  const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
+  send(revokeRequest(endpoint, i.apprenticeId, i.credentialId, reason));
+  return credentialFiles(i.apprenticeId);
 }

@@ -20,6 +20,7 @@ import { viewOf } from './apprentice-sheets';
 import { withLock } from './lock';
 import { programOf, programsToSync, readPrograms } from './program-settings';
 import { sync, today } from './progress';
+import { editorsOf, protectSheet, sponsorAdmins } from './protect';
 import { requireRoster } from './roster-io';
 import { programFrameworks, readSettings } from './settings';
 import { findTagged, type LayoutCache, readValues, writePlan } from './sheets/adapter';
@@ -52,9 +53,11 @@ export function generateApprentices(apprenticeIds: string[]): GenerateResult[] {
       const framework = frameworks.find((f) => f.id === row.apprentice.frameworkId)!;
       return readExisting(ss, framework, programOf(programs, framework), row);
     });
-    const { views, note } = viewsFor(ss, existing);
+    const { views, note: syncNote } = viewsFor(ss, existing);
+    const { admins, note: adminNote } = adminsFor();
+    const note = [syncNote, adminNote].filter(Boolean).join('; ');
     return existing.map((e) => {
-      const result = writeApprentice(ss, e, views.get(e.row.apprentice.id), cache);
+      const result = writeApprentice(ss, e, views.get(e.row.apprentice.id), cache, admins);
       return note ? { ...result, note } : result;
     });
   });
@@ -68,7 +71,20 @@ export function generateOne(
   cache: LayoutCache,
   view?: ProgressView,
 ): GenerateResult {
-  return writeApprentice(ss, readExisting(ss, framework, programOf(readPrograms(), framework), row), view, cache);
+  const existing = readExisting(ss, framework, programOf(readPrograms(), framework), row);
+  return writeApprentice(ss, existing, view, cache, adminsFor().admins);
+}
+
+/** The admins who may edit every apprentice's sheets; a service that cannot say leaves only the owner and runner. */
+function adminsFor(): { admins: string[]; note?: string } {
+  try {
+    return { admins: sponsorAdmins(readSettings()) };
+  } catch (err) {
+    return {
+      admins: [],
+      note: `the sponsor's admins could not be read (${(err as Error).message}): only the apprentice, their coaches, the owner and you may edit their sheets`,
+    };
+  }
 }
 
 function readExisting(ss: Spreadsheet, framework: Framework, program: ProgramChoice, row: RosterRow): Existing {
@@ -137,7 +153,13 @@ function viewsFor(ss: Spreadsheet, existing: Existing[]): { views: Map<string, P
   }
 }
 
-function writeApprentice(ss: Spreadsheet, e: Existing, view: ProgressView | undefined, cache: LayoutCache) {
+function writeApprentice(
+  ss: Spreadsheet,
+  e: Existing,
+  view: ProgressView | undefined,
+  cache: LayoutCache,
+  admins: string[],
+) {
   const id = e.row.apprentice.id;
   const plans = planApprentice(e.framework, e.row, e.kept, view, e.program);
   const write = (plan: typeof plans.hours, existing?: Sheet): Sheet => {
@@ -149,8 +171,11 @@ function writeApprentice(ss: Spreadsheet, e: Existing, view: ProgressView | unde
       );
     }
   };
-  write(plans.hours, e.hours);
-  write(plans.qualCard, e.qual);
+  const hours = write(plans.hours, e.hours);
+  const qual = write(plans.qualCard, e.qual);
+  const who = e.row.apprentice.name;
+  protectSheet(hours, editorsOf(e.row, admins, 'hours'), `Qualcard: ${who}, their coaches and the sponsor's admins`);
+  protectSheet(qual, editorsOf(e.row, admins, 'qualcard'), `Qualcard: ${who}'s coaches and the sponsor's admins`);
   const archived = plans.qualCard.cells.filter((r) => String(r[0] ?? '').startsWith('archived:')).length;
   return {
     apprenticeId: id,

@@ -1,12 +1,18 @@
 // The add-on's entry points: exactly these are exposed as top-level functions in the bundle (addon/build.ts).
 // Everything returned to the sidebar is plain data; errors are thrown as messages a person can act on.
 
+import { apprenticeHome, askCoachToConfirm } from './apprentice-home';
+import { attestSelection } from './attest';
+import { coachHome } from './coach-home';
 import { confirmMyTicks, recordResults } from './confirm';
 import { getCohortState, refreshCohort, saveEndpoint } from './consultant';
-import { credentialFiles } from './credentials';
+import { credentialFiles, revokeCredential } from './credentials';
+import { getDigest, saveDigest } from './digest';
 import { downloadCohortReport, downloadTranscript } from './downloads';
 import { generateApprentices as generate } from './generate';
+import { chooseRole, connect, getHome } from './home';
 import { withLock } from './lock';
+import { listMembers, removeMember, setMember } from './members';
 import { checkProgress as check } from './progress';
 import { applyMigration, previewMigration, publishFramework } from './publish';
 import { createRoster as createRosterSheet } from './roster-io';
@@ -73,42 +79,37 @@ export function checkProgress(): CheckResult {
   return check();
 }
 
-// TEMPORARY (session start): the homes' server functions are being written in parallel; these throw until then.
-const unbuilt = (name: string) => (): never => {
-  throw new Error(`${name}: not built yet`);
-};
-export const getHome = unbuilt('getHome');
-export const connect = unbuilt('connect');
-export const chooseRole = unbuilt('chooseRole');
-export const coachHome = unbuilt('coachHome');
-export const apprenticeHome = unbuilt('apprenticeHome');
-export const askCoachToConfirm = unbuilt('askCoachToConfirm');
-export const listMembers = unbuilt('listMembers');
-export const setMember = unbuilt('setMember');
-export const removeMember = unbuilt('removeMember');
-export const attestSelection = unbuilt('attestSelection');
-export const revokeCredential = unbuilt('revokeCredential');
-export const getDigest = unbuilt('getDigest');
-export const saveDigest = unbuilt('saveDigest');
-
 export {
   applyMigration,
+  apprenticeHome,
+  askCoachToConfirm,
+  attestSelection,
+  chooseRole,
+  coachHome,
   confirmMyTicks,
+  connect,
   createFrameworkSheet,
   credentialFiles,
   downloadCohortReport,
   downloadTranscript,
   exportTranscript,
   getCohortState,
+  getDigest,
+  getHome,
   getState,
   importFrameworkSheet,
+  listMembers,
   previewMigration,
   publishFramework,
   recordResults,
   refreshCohort,
+  removeMember,
+  revokeCredential,
+  saveDigest,
   saveEndpoint,
   savePrograms,
   saveSetup,
+  setMember,
   signOffSelection,
 };
 

@@ -7,6 +7,7 @@ import {
   getFramework,
   levelStandardText,
 } from '@qualcard/shared';
+import { requireAdmin } from './admin-check';
 import { checkEndpoint } from './api/requests';
 import { withLock } from './lock';
 import { programSummaries, readPrograms, writePrograms } from './program-settings';
@@ -70,12 +71,27 @@ export function saveSetup(input: { endpoint?: unknown; sponsorId?: unknown; fram
   if (unknown.length) errors.push(`frameworks: unknown ${unknown.join(', ')}`);
   if (!frameworkIds.length && !readSponsorFramework()) errors.push('frameworks: choose at least one');
   if (errors.length) throw new Error(`Set-up not saved:\n${errors.join('\n')}`);
+  guardSetup('Save set-up');
+  // Naming a sponsor (or another one) takes being its admin too.
+  const before = readSettings();
+  if (endpoint && (endpoint !== before.endpoint || sponsorId !== before.sponsorId))
+    requireAdmin({ endpoint, sponsorId }, 'Save set-up');
   withLock('Set-up', () => writeSettings({ endpoint, sponsorId, frameworkIds }));
   return getState();
 }
 
+/**
+ * A spreadsheet connected to a sponsor changes its set-up only by that sponsor's admin (verified by the service);
+ * one not connected yet is being set up by whoever opened it, and nothing of it counts anywhere.
+ */
+function guardSetup(action: string): void {
+  const settings = readSettings();
+  if (settings.endpoint && settings.sponsorId) requireAdmin(settings, action);
+}
+
 /** Saves which optional work functions the sponsor runs, per program framework (errors name the field). */
 export function savePrograms(input: unknown): State {
+  guardSetup('Save optional work functions');
   withLock('Set-up', () => writePrograms(input, programFrameworks()));
   return getState();
 }
@@ -140,6 +156,7 @@ export function importFrameworkSheet(input: {
         e.row > 0 ? `${FRAMEWORK_SHEET} row ${e.row}, column ${e.column}: ${e.message}` : `${e.column}: ${e.message}`,
       ),
     };
+  guardSetup('Import the framework');
   withLock('Framework import', () => writeSponsorFramework(result.framework));
   return { ok: true, errors: [], state: getState() };
 }

@@ -2,37 +2,25 @@
 // backend signs them (confirmed as it signs: verified coach, server time, the sponsor's day) and answers with the
 // day, the coach, the progress and every row's confirmation. Only then is the sheet written: the ticks, the
 // service's date and coach in the typed columns, and the engine's numbers, Status and Confirmation.
-import { columnsFromHeader, type SheetTag } from '@qualcard/shared/sheets';
+import { columnsFromHeader } from '@qualcard/shared/sheets';
 import { send } from './api/client';
 import { type SignOffResponse, signOffRequest } from './api/requests';
 import { readApprentices, showView, viewOf } from './apprentice-sheets';
 import { refreshDashboard } from './dashboard-rows';
 import { withLock } from './lock';
 import { requireRoster } from './roster-io';
+import { activeApprenticeSheet, selectedRows } from './selection';
 import { programFrameworks, readSettings } from './settings';
-import { tagKey } from './sheets/adapter';
 import type { SignOffResult } from './sidebar-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The active sheet's apprentice, when it is a qual card Qualcard generated. */
 function activeQualCard(ss: Spreadsheet): string {
-  const meta = ss
-    .getActiveSheet()
-    .getDeveloperMetadata()
-    .find((m) => m.getKey().startsWith('qualcard.sheet.'));
-  const tag = meta ? (JSON.parse(meta.getValue() ?? '{}') as SheetTag) : null;
-  if (tag?.kind !== 'qualcard' || !tag.apprenticeId || meta?.getKey() !== tagKey(tag))
+  const active = activeApprenticeSheet(ss);
+  if (active?.kind !== 'qualcard')
     throw new Error("Sign off: open an apprentice's qual card sheet and select the item rows to sign");
-  return tag.apprenticeId;
-}
-
-/** Selected rows (1-based) of the active range list. */
-function selectedRows(ss: Spreadsheet): Set<number> {
-  const selected = new Set<number>();
-  for (const r of ss.getActiveRangeList()?.getRanges() ?? [])
-    for (let i = r.getRow(); i < r.getRow() + r.getNumRows(); i += 1) selected.add(i);
-  return selected;
+  return active.apprenticeId;
 }
 
 export function signOffSelection(): SignOffResult {

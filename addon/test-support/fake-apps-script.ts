@@ -162,9 +162,26 @@ export class FakeChartBuilder
 }
 
 export class FakeProtection
-  implements Pick<GoogleAppsScript.Spreadsheet.Protection, 'setWarningOnly' | 'isWarningOnly' | 'getRange'>
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Protection,
+      | 'setWarningOnly'
+      | 'isWarningOnly'
+      | 'getRange'
+      | 'setDescription'
+      | 'getDescription'
+      | 'addEditors'
+      | 'removeEditors'
+      | 'getEditors'
+      | 'canDomainEdit'
+      | 'setDomainEdit'
+    >
 {
   warningOnly = false;
+  description = '';
+  /** Who may edit (besides the spreadsheet's owner and whoever ran the script, whom Sheets never removes). */
+  editors = new Set<string>();
+  domainEdit = true;
   constructor(
     private log: CallLog,
     readonly range: FakeRange,
@@ -181,6 +198,40 @@ export class FakeProtection
   getRange(): RangeT {
     this.log.track('Protection.getRange');
     return as(this.range);
+  }
+  setDescription(description: string): GoogleAppsScript.Spreadsheet.Protection {
+    this.log.track('Protection.setDescription');
+    this.description = description;
+    return as(this);
+  }
+  getDescription(): string {
+    this.log.track('Protection.getDescription');
+    return this.description;
+  }
+  addEditors(emailAddresses: string[]): GoogleAppsScript.Spreadsheet.Protection {
+    this.log.track('Protection.addEditors');
+    for (const e of emailAddresses) this.editors.add(e);
+    return as(this);
+  }
+  removeEditors(emailAddresses: string[]): GoogleAppsScript.Spreadsheet.Protection;
+  removeEditors(users: GoogleAppsScript.Base.User[]): GoogleAppsScript.Spreadsheet.Protection;
+  removeEditors(who: (string | GoogleAppsScript.Base.User)[]): GoogleAppsScript.Spreadsheet.Protection {
+    this.log.track('Protection.removeEditors');
+    for (const e of who) this.editors.delete(typeof e === 'string' ? e : e.getEmail());
+    return as(this);
+  }
+  getEditors(): GoogleAppsScript.Base.User[] {
+    this.log.track('Protection.getEditors');
+    return [...this.editors].map((e) => as<GoogleAppsScript.Base.User>({ getEmail: () => e }));
+  }
+  canDomainEdit(): boolean {
+    this.log.track('Protection.canDomainEdit');
+    return this.domainEdit;
+  }
+  setDomainEdit(editable: boolean): GoogleAppsScript.Spreadsheet.Protection {
+    this.log.track('Protection.setDomainEdit');
+    this.domainEdit = editable;
+    return as(this);
   }
 }
 
@@ -441,6 +492,7 @@ export class FakeSheet
       | 'getName'
       | 'setName'
       | 'getSheetId'
+      | 'protect'
       | 'hideSheet'
       | 'showSheet'
       | 'addDeveloperMetadata'
@@ -540,6 +592,14 @@ export class FakeSheet
     }
     return as(new FakeRange(this.log, this, row, column!, numRows ?? 1, numColumns ?? 1));
   }
+  /** The whole sheet's protection (Sheets keeps one per sheet: protecting again returns it). */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    this.log.track('Sheet.protect');
+    if (!this.sheetProtection)
+      this.sheetProtection = new FakeProtection(this.log, new FakeRange(this.log, this, 1, 1, 1, 1));
+    return as(this.sheetProtection);
+  }
+  sheetProtection: FakeProtection | null = null;
   getDataRange(): RangeT {
     this.log.track('Sheet.getDataRange');
     const e = this.extent();
@@ -772,7 +832,7 @@ export function installFakeAppsScript(opts: { fetch?: FetchHandler; timeZone?: s
   const services: Record<(typeof GLOBALS)[number], unknown> = {
     SpreadsheetApp: fakeSpreadsheetApp(log, ss, ui),
     LockService: fakeLockService(lock),
-    PropertiesService: fakePropertiesService(properties),
+    PropertiesService: fakePropertiesService(properties, () => identity.token),
     ScriptApp: fakeScriptApp(identity),
     // Through a closure: onFetch swaps the handler after installation.
     UrlFetchApp: fakeUrlFetchApp(fetches, (call) => fetchHandler(call)),
@@ -864,7 +924,18 @@ export const PROPERTY_STORE_BYTES = 500 * 1024;
 /** Document properties, with the real service's limits on a value's size and the store's. */
 function fakePropertiesService(
   properties: Map<string, string>,
-): Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> {
+  user: () => string,
+): Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getUserProperties'> {
+  // Each person's user properties are their own: keyed here by who is signed in (their identity token).
+  const users = new Map<string, Map<string, string>>();
+  const userStore = () => {
+    if (!users.has(user())) users.set(user(), new Map());
+    return propertyStore(users.get(user())!);
+  };
+  return { getDocumentProperties: () => propertyStore(properties), getUserProperties: () => userStore() };
+}
+
+function propertyStore(properties: Map<string, string>): GoogleAppsScript.Properties.Properties {
   const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
   const props: Pick<
     GoogleAppsScript.Properties.Properties,
@@ -889,7 +960,7 @@ function fakePropertiesService(
       return as(props);
     },
   };
-  return { getDocumentProperties: () => as(props) };
+  return as(props);
 }
 
 function fakeScriptApp(identity: { token: string }): Pick<GoogleAppsScript.Script.ScriptApp, 'getIdentityToken'> {

@@ -50,6 +50,13 @@ function route(service: FakeService, frameworks: Framework[], call: FetchCall): 
   const me = caller(call);
   if (paramsIf(api.me, call))
     return answer(api.me, 200, { email: me, sponsors: { acme: { role: service.admins.has(me) ? 'admin' : 'coach' } } });
+  if (paramsIf(api.listMembers, call)) {
+    if (!service.admins.has(me)) return fail(403, `listing members needs role admin; ${me} is coach`);
+    return answer(api.listMembers, 200, {
+      sponsorId: 'acme',
+      members: [...service.admins].map((email) => ({ email, role: 'admin' as const })),
+    });
+  }
   if (paramsIf(api.sync, call)) {
     const parsed = bodyOf(api.sync, call);
     return 'refused' in parsed ? parsed.refused : sync(service, frameworks, me, parsed.body);

@@ -91,7 +91,7 @@ test("ticks are pending after a sync, Confirm my ticks counts the coach's own, t
   signAs(COACH);
 
   // A coach cannot record results; the admin records the ticked exam with the proof typed under Evidence.
-  expect(() => entry.recordResults()).toThrow(/only a sponsor admin records/);
+  expect(() => entry.recordResults()).toThrow(/Record results: only an admin of sponsor acme may do this/);
   qual.setCell(rowOfKey(qual, `exam:L1:${EXAM}`), colOfHeader(qual, 'columns', 'Evidence'), 'Course transcript 2291');
   signAs(ADMIN);
   expect(entry.recordResults()).toMatchObject({ by: ADMIN, confirmed: { exams: 1 }, skipped: { noEvidence: 0 } });

@@ -158,7 +158,9 @@ describe('Confirm my ticks', () => {
     a1.qual.setCell(rowOfKey(a1.qual, 'exam:L1:exam-1'), colOfHeader(a1.qual, 'columns', 'Evidence'), 'Score 812');
     typeTick(a1.qual, 'cert:L1:cert-1', '2026-03-02'); // no evidence: skipped, says so
     typeHours(a1.hours, 'h-1', ['2026-01-05', 'Prior credit: Related instruction', '', 10, 'College course', '']);
-    expect(() => entry.recordResults()).toThrow(/only a sponsor admin records .* knows coach@example.com as coach/);
+    expect(() => entry.recordResults()).toThrow(
+      /Record results: only an admin of sponsor acme may do this; .* knows coach@example.com as coach/,
+    );
     signAs('admin@example.com');
     const result = entry.recordResults();
     expect(result).toMatchObject({

@@ -71,6 +71,18 @@ test('set-up validates the endpoint and frameworks and changes nothing when wron
   ).toThrow(/endpoint: an https:\/\/ URL/);
   expect(() => entry.saveSetup({ frameworkIds: ['nope'] })).toThrow(/frameworks: unknown nope/);
   expect(fake.properties.size).toBe(0);
+  // Naming a sponsor takes being its admin, as the service says: a coach is refused, an admin saves.
+  fake.onFetch(fakeService([], { admins: ['admin@example.com'] }).handler);
+  const named = {
+    endpoint: 'https://us-central1-demo.cloudfunctions.net/api',
+    sponsorId: 'acme',
+    frameworkIds: ['nitas-help-desk'],
+  };
+  expect(() => entry.saveSetup(named)).toThrow(
+    /Save set-up: only an admin of sponsor acme may do this; the Qualcard service knows coach@example.com as coach/,
+  );
+  expect(fake.properties.size).toBe(0);
+  fake.identity.token = fakeIdToken('admin@example.com');
   const state = entry.saveSetup({
     endpoint: 'https://us-central1-demo.cloudfunctions.net/api',
     sponsorId: 'acme',
@@ -317,6 +329,7 @@ test('Credentials: the list, then each credential as a .jwt file for the sidebar
   );
   expect(entry.credentialFiles('A001')).toEqual([
     {
+      credentialId: 'c1',
       fileName: 'credential-A001-L1.jwt',
       contentType: 'application/jwt',
       jwt: 'jwt-of-c1',
@@ -324,6 +337,7 @@ test('Credentials: the list, then each credential as a .jwt file for the sidebar
       status: 'issued 2026-06-01',
     },
     {
+      credentialId: 'c2',
       fileName: 'credential-A001-L2.jwt',
       contentType: 'application/jwt',
       jwt: 'jwt-of-c2',

@@ -149,8 +149,8 @@ describe('generation', () => {
     const big = count('N002'); // 93 NITAS items over three levels vs 7 items
     expect(big).toEqual(small);
     // A fresh apprentice: the hours sheet comes from its prototype with only its totals written (7 calls with its
-    // Status/Confirmation protection), the qual card needs 7.
-    expect(small.writes).toBe(14);
+    // Status/Confirmation protection), the qual card needs 7; then each sheet's editors (7 calls a sheet).
+    expect(small.writes).toBe(28);
     expect(
       fake.log.calls.filter(
         (c) => c !== 'Spreadsheet.createDeveloperMetadataFinder' && !c.startsWith('DeveloperMetadataFinder'),
@@ -170,6 +170,20 @@ describe('generation', () => {
       'Sheet.getRange',
       'Range.protect',
       'Protection.setWarningOnly',
+      'Sheet.protect',
+      'Protection.setDescription',
+      'Protection.getEditors',
+      'Protection.removeEditors',
+      'Protection.addEditors',
+      'Protection.canDomainEdit',
+      'Protection.setDomainEdit',
+      'Sheet.protect',
+      'Protection.setDescription',
+      'Protection.getEditors',
+      'Protection.removeEditors',
+      'Protection.addEditors',
+      'Protection.canDomainEdit',
+      'Protection.setDomainEdit',
     ]);
     expect(small.total - small.writes).toBe(3); // one metadata lookup finding no earlier sheets
   });

@@ -82,11 +82,11 @@ test("the roster's plan column is validated by cell; the qual cards show the wor
 
 test("an admin's sync sends the programs and the service's numbers follow them", () => {
   setUpProgram(fake, { frameworkIds: [FW], endpoint: 'https://fn.example.com/api', sponsorId: 'acme' });
-  entry.savePrograms({ [FW]: { optionalWorkFunctionIds: ['JF5'] } });
-  fillRoster(fake, [member('A001')]);
   const service = fakeService([getFramework(FW)!], { admins: ['admin@example.com'] });
   fake.onFetch(service.handler);
   fake.identity.token = fakeIdToken('admin@example.com');
+  entry.savePrograms({ [FW]: { optionalWorkFunctionIds: ['JF5'] } });
+  fillRoster(fake, [member('A001')]);
   entry.generateApprentices(['A001']);
   fake.fetches.length = 0;
   entry.checkProgress();

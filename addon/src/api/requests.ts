@@ -36,6 +36,13 @@ export type PublishResponse = AnswerOf<typeof api.publishFramework>;
 export type MigrationResponse = AnswerOf<typeof api.migration>;
 export type MeResponse = AnswerOf<typeof api.me>;
 export type TranscriptMeta = AnswerOf<typeof api.exportTranscript>;
+export type MemberList = AnswerOf<typeof api.listMembers>;
+export type DigestResponse = AnswerOf<typeof api.getDigest>;
+export type DigestBody = BodyOf<typeof api.putDigest>;
+export type AskBody = BodyOf<typeof api.askConfirmation>;
+export type AskResponse = AnswerOf<typeof api.askConfirmation>;
+export type AskList = AnswerOf<typeof api.listConfirmationAsks>;
+export type ApprenticeProgressResponse = AnswerOf<typeof api.apprenticeProgress>;
 
 const sponsor = (e: Endpoint) => ({ sponsorId: e.sponsorId });
 const apprentice = (e: Endpoint, apprenticeId: string) => ({ sponsorId: e.sponsorId, apprenticeId });
@@ -79,6 +86,32 @@ export const publishFrameworkRequest = (e: Endpoint, framework: unknown): ApiReq
 /** The diff of moving apprentices to a version; with `apply`, the move (sent again, the moved ones are not listed). */
 export const migrationRequest = (e: Endpoint, frameworkId: string, body: MigrationBody): ApiRequest =>
   requestFor(e.baseUrl, api.migration, { params: { ...sponsor(e), frameworkId }, body });
+
+// The sponsor's members and digest (an admin's).
+export const membersRequest = (e: Endpoint): ApiRequest =>
+  requestFor(e.baseUrl, api.listMembers, { params: sponsor(e) });
+export const putMemberRequest = (e: Endpoint, email: string, role: 'admin' | 'coach' | 'consultant'): ApiRequest =>
+  requestFor(e.baseUrl, api.putMember, { params: { ...sponsor(e), email }, body: { role } });
+export const deleteMemberRequest = (e: Endpoint, email: string): ApiRequest =>
+  requestFor(e.baseUrl, api.deleteMember, { params: { ...sponsor(e), email } });
+export const digestRequest = (e: Endpoint): ApiRequest => requestFor(e.baseUrl, api.getDigest, { params: sponsor(e) });
+export const putDigestRequest = (e: Endpoint, body: DigestBody): ApiRequest =>
+  requestFor(e.baseUrl, api.putDigest, { params: sponsor(e), body });
+/** An admin revokes a credential, with the reason (published on the revocation list). */
+export const revokeRequest = (e: Endpoint, apprenticeId: string, credentialId: string, reason: string): ApiRequest =>
+  requestFor(e.baseUrl, api.revokeCredential, {
+    params: { ...apprentice(e, apprenticeId), credentialId },
+    body: { reason },
+  });
+
+// An apprentice's own: their progress and their requests to their coaches.
+export const apprenticeProgressRequest = (e: Endpoint, apprenticeId: string): ApiRequest =>
+  requestFor(e.baseUrl, api.apprenticeProgress, { params: apprentice(e, apprenticeId) });
+export const askRequest = (e: Endpoint, apprenticeId: string, body: AskBody): ApiRequest =>
+  requestFor(e.baseUrl, api.askConfirmation, { params: apprentice(e, apprenticeId), body });
+/** Open requests: a coach's apprentices', an apprentice's own, or all for an admin. */
+export const asksRequest = (e: Endpoint): ApiRequest =>
+  requestFor(e.baseUrl, api.listConfirmationAsks, { params: sponsor(e) });
 
 // The consultant's requests: across sponsors, so by the functions' URL alone.
 /** One page of the cohort as JSON (every sponsor where the caller is admin or consultant when no ids are given). */
