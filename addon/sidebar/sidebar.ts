@@ -7,35 +7,11 @@ import { renderState, showAdmin, wireAdmin } from './admin';
 import { showApprentice, wireApprentice } from './apprentice';
 import { showCoach, wireCoach } from './coach';
 import { showConsultant, wireConsultant } from './consultant';
+import { HOMES, type Screen } from './homes';
 import { wireProgress } from './progress';
 import { setupMode, wireSetup } from './setup';
 import { $, action, call, load, options, value } from './ui';
 
-type Screen = HomeRole | Exclude<Home['stage'], 'home'>;
-
-/** Each screen's sections, in the order shown: the one definition of what each home holds. */
-const HOMES: Record<Screen, string[]> = {
-  connect: ['connect'],
-  setup: ['setup'],
-  'no-access': ['noAccess'],
-  offline: ['offline'],
-  admin: [
-    'rosterPanel',
-    'membersPanel',
-    'resultsPanel',
-    'attestPanel',
-    'wagePanel',
-    'credentialsPanel',
-    'digestPanel',
-    'checkPanel',
-    'transcriptPanel',
-    'reportPanel',
-    'setup',
-  ],
-  coach: ['confirmPanel', 'waitingPanel', 'signPanel', 'checkPanel', 'standardsPanel', 'transcriptPanel'],
-  consultant: ['consultantPanel'],
-  apprentice: ['progressPanel', 'askPanel', 'apprenticeDetail'],
-};
 const ALL_SECTIONS = [...new Set(Object.values(HOMES).flat())];
 const ROLE_NAMES: Record<HomeRole, string> = {
   admin: 'Admin',
