@@ -19,6 +19,7 @@ function renderWaiting(h: CoachHome): void {
         })
       : [`Nothing waits in your ${h.apprentices.length} apprentice(s)' sheets.`],
   );
+  $('requestsTitle').hidden = !h.requests.length;
   list(
     'requests',
     h.requests.map(

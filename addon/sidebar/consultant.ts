@@ -26,12 +26,15 @@ function renderCohort(s: CohortState): void {
     sel.appendChild(o);
   }
   $('cohortResult').textContent = s.refreshedAt
-    ? `Last refreshed ${s.refreshedAt}: ${s.sponsors.length} sponsor(s), ${s.apprentices.length} apprentice(s).`
+    ? `Last refreshed ${when(s.refreshedAt)}: ${s.sponsors.length} sponsor(s), ${s.apprentices.length} apprentice(s).`
     : 'Not refreshed yet.';
 }
 
+/** An ISO time as people read it: "2026-12-07 09:00 UTC". */
+const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
 const refreshText = (r: CohortRefreshResult): string =>
-  `Refreshed ${r.refreshedAt}: ${r.sponsors} sponsor(s), ${r.apprentices} apprentice(s) on the Cohort sheet, ${r.gaps} row(s) on the Gaps sheet` +
+  `Refreshed ${when(r.refreshedAt)}: ${r.sponsors} sponsor(s), ${r.apprentices} apprentice(s) on the Cohort sheet, ${r.gaps} row(s) on the Gaps sheet` +
   `${r.cutShort ? ` (${r.cutShort} apprentice(s) with more gaps than stored: see their transcripts)` : ''}.`;
 
 export function wireConsultant(): void {

@@ -69,6 +69,7 @@ export function renderSetup(s: State, home?: Home): void {
 export function setupMode(firstRun: boolean): void {
   const d = $<HTMLDetailsElement>('setup');
   d.open = firstRun;
+  d.querySelector('summary')!.textContent = firstRun ? 'Set up this spreadsheet' : 'Program set-up';
   $('setupIntro').hidden = !firstRun;
   $('endpointRow').hidden = firstRun;
   $('ownFramework').hidden = firstRun;

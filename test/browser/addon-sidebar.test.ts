@@ -191,6 +191,7 @@ test("a coach's home offers no set-up: no Save set-up, no endpoint, nothing of t
     'Ann Lee: 12 tick(s) to confirm, 3 hours row(s) to verify',
     'Bo Diaz: 4 tick(s) to confirm',
   ]);
+  expect(await page.isVisible('#requestsTitle')).toBe(true);
   expect(await page.locator('#requests li').allTextContents()).toEqual([
     'Ann Lee asked on 2026-12-04: HD1.2.3 Reset a password; Hours 2026-12-03 (6 h) (“Tuesday install”)',
   ]);
@@ -621,7 +622,7 @@ test('consultant: Refresh cohort, then the cohort report for the ticked sponsors
   await page.click('#refreshCohort');
   await page.waitForSelector(`${status('refreshCohort')}.ok`);
   expect(await page.textContent(status('refreshCohort'))).toBe(
-    'Refreshed 2026-12-07T10:00:00.000Z: 2 sponsor(s), 2 apprentice(s) on the Cohort sheet, 41 row(s) on the Gaps sheet (1 apprentice(s) with more gaps than stored: see their transcripts).',
+    'Refreshed 2026-12-07 10:00 UTC: 2 sponsor(s), 2 apprentice(s) on the Cohort sheet, 41 row(s) on the Gaps sheet (1 apprentice(s) with more gaps than stored: see their transcripts).',
   );
   expect(await page.locator('#reportSponsors label').allTextContents()).toEqual([
     'Acme IT (acme, consultant)',
