@@ -73,6 +73,7 @@ function renderMembers(r: MembersResult): void {
       if (remove.dataset.confirm !== 'yes') {
         remove.dataset.confirm = 'yes';
         remove.textContent = `Yes, remove ${m.role}`;
+        remove.setAttribute('aria-label', `Yes, remove ${m.email}`);
         return;
       }
       void action(remove, async () => {

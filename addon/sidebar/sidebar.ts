@@ -10,7 +10,7 @@ import { showConsultant, wireConsultant } from './consultant';
 import { HOMES, type Screen } from './homes';
 import { wireProgress } from './progress';
 import { setupMode, wireSetup } from './setup';
-import { $, action, call, load, options, value } from './ui';
+import { $, action, call, load, options, setStatus, value } from './ui';
 
 const ALL_SECTIONS = [...new Set(Object.values(HOMES).flat())];
 const ROLE_NAMES: Record<HomeRole, string> = {
@@ -108,7 +108,10 @@ wireHome();
 wireSetup(
   (s) => renderState(s),
   async () => {
-    if (screen === 'setup') await render(await call('getHome'));
+    if (screen !== 'setup') return;
+    // The first run's set-up done, the admin home opens: say so there, where the Save button no longer is.
+    await render(await call('getHome'));
+    setStatus($('homeStatus'), 'ok', 'Set-up saved. Next: create the roster, fill one row per apprentice, generate.');
   },
 );
 wireAdmin();

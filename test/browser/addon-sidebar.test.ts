@@ -178,6 +178,7 @@ test("set-up: the admin's sponsors and the frameworks; a refusal beside Save set
     frameworkIds: ['nitas-help-desk'],
   });
   expect(await page.getAttribute('#setup', 'open')).toBeNull(); // the admin home keeps the set-up last, collapsed
+  expect(await page.textContent('#homeStatus')).toContain('Set-up saved. Next: create the roster');
   await page.close();
 }, 30_000);
 
