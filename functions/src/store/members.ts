@@ -1,5 +1,5 @@
 // members/{email}: each person's role per sponsor.
-import { MEMBERS, type Role, SponsorMembership } from '@qualcard/shared/api';
+import { MEMBERS, SponsorMembership } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import * as z from 'zod';
 import { adminFirestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
@@ -92,15 +92,5 @@ export async function changeMembership(
     );
     if (next) tx.set(db.doc(paths.member(email)), { email, sponsors: { [sid]: next } }, { merge: true });
     else if (doc.exists) tx.update(db.doc(paths.member(email)), new FieldPath('sponsors', sid), FieldValue.delete());
-  });
-}
-
-/** The emails holding one of `roles` in the sponsor, with their role. */
-export async function membersWithRole(db: Firestore, sid: string, roles: Role[]): Promise<[string, Role][]> {
-  const role = new (adminFirestore().FieldPath)('sponsors', sid, 'role');
-  const snap = await db.collection('members').where(role, 'in', roles).withConverter(lenient).get();
-  return snap.docs.flatMap((d) => {
-    const m = d.data().sponsors[sid];
-    return m ? [[d.id, m.role] as [string, Role]] : [];
   });
 }
