@@ -7,12 +7,13 @@ import { errorAnswer } from './http/errors';
 import { logRequest } from './http/request-log';
 import { Router } from './http/router';
 import { logs } from './logs';
-import { meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
+import { deleteMemberRoute, listMembersRoute, meRoute, putMemberRoute, verifyAuditRoute } from './routes/admin';
 import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { cohortJsonRoute } from './routes/cohort-json';
+import { askConfirmationRoute, listConfirmationAsksRoute } from './routes/confirmation-requests';
 import { confirmationsRoute } from './routes/confirmations';
 import { getCredentialRoute, listCredentialsRoute, revokeCredentialRoute } from './routes/credentials';
-import { putDigestRoute } from './routes/digest';
+import { getDigestRoute, putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
 import { issuerJwksRoute, issuerProfileRoute, revocationListRoute } from './routes/issuers';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
@@ -24,7 +25,10 @@ import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } 
 export const router = new Router()
   .on(api.health, async () => ({ body: { ok: true as const, service: 'qualcard' as const, version: 1 } }))
   .on(api.me, meRoute)
+  .on(api.listMembers, listMembersRoute)
   .on(api.putMember, putMemberRoute)
+  .on(api.deleteMember, deleteMemberRoute)
+  .on(api.getDigest, getDigestRoute)
   .on(api.putDigest, putDigestRoute)
   .on(api.sync, syncRoute)
   .on(api.listFrameworks, listFrameworksRoute)
@@ -36,6 +40,8 @@ export const router = new Router()
   .on(api.apprenticeProgress, apprenticeProgressRoute)
   .on(api.signOffs, signOffRoute)
   .on(api.confirmations, confirmationsRoute)
+  .on(api.askConfirmation, askConfirmationRoute)
+  .on(api.listConfirmationAsks, listConfirmationAsksRoute)
   .on(api.raises, raiseRoute)
   .on(api.exportTranscript, exportTranscriptRoute)
   .on(api.listTranscripts, listTranscriptsRoute)

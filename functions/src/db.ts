@@ -7,6 +7,7 @@
 //     .../signOffs/{key}  .../hours/{key}               one document per sheet row
 //     .../audit/{seq}                                   hash-chained change log (append only)
 //     .../transcripts/{id}                              stored .xlsx versions
+//     .../confirmationRequests/{id}                     the apprentice's requests that their coaches confirm entries
 //   sponsors/{sponsorId}/progress/{apprenticeId}        last computed progress and gaps
 //   sponsors/{sponsorId}/syncs/{keyHash}                idempotency keys
 //   sponsors/{sponsorId}/recomputeRows/{apprenticeId}   the daily recompute's copy of the rows (functions only)
@@ -43,6 +44,9 @@ export const MAX_WRITES_PER_COMMIT = 500;
 /** Firestore's maximum document size; the emulator does not enforce it either. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
+/** The collection id of apprentices' confirmation requests, also queried as a collection group (per sponsor). */
+export const CONFIRMATION_REQUESTS = 'confirmationRequests';
+
 export const paths = {
   member: (email: string) => `members/${email}`,
   sponsor: (sid: string) => `sponsors/${sid}`,
@@ -52,6 +56,7 @@ export const paths = {
   hours: (sid: string, aid: string) => `sponsors/${sid}/apprentices/${aid}/hours`,
   audit: (sid: string, aid: string) => `sponsors/${sid}/apprentices/${aid}/audit`,
   transcripts: (sid: string, aid: string) => `sponsors/${sid}/apprentices/${aid}/transcripts`,
+  confirmationRequests: (sid: string, aid: string) => `sponsors/${sid}/apprentices/${aid}/${CONFIRMATION_REQUESTS}`,
   progress: (sid: string) => `sponsors/${sid}/progress`,
   syncs: (sid: string) => `sponsors/${sid}/syncs`,
   recomputeRows: (sid: string) => `sponsors/${sid}/recomputeRows`,

@@ -98,11 +98,14 @@ describe('identity', () => {
   test('a verified stranger with no membership is a 403', async () => {
     expect((await progress({ as: 'stranger@else.example' })).status).toBe(403);
   });
-  test("GET /v1/me lists the caller's sponsors and roles", async () => {
+  test("GET /v1/me lists the caller's sponsors and roles, with each sponsor's name", async () => {
     const res = await call(api.me, { as: CONSULTANT });
     expect(res.body).toEqual({
       email: CONSULTANT,
-      sponsors: { acme: { role: 'consultant' }, globex: { role: 'consultant' } },
+      sponsors: {
+        acme: { role: 'consultant', sponsorName: 'Acme IT' },
+        globex: { role: 'consultant', sponsorName: 'Globex' },
+      },
     });
   });
 });

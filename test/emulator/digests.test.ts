@@ -6,7 +6,19 @@ import * as api from '@qualcard/shared/api/routes';
 import { DEFAULT_MAIL_COLLECTION, type MailDoc, mailId } from '../../functions/src/digest/mail';
 import { apprenticesOf, sendDigests } from '../../functions/src/digest/send';
 import type { StoredProgress } from '../../functions/src/progress';
-import { ADMIN, acme, call, db, framework, GLOBEX_ADMIN as G_ADMIN, globex, itemIds, record, scenario } from './kit';
+import {
+  ADMIN,
+  acme,
+  apprenticeEmail,
+  call,
+  db,
+  framework,
+  GLOBEX_ADMIN as G_ADMIN,
+  globex,
+  itemIds,
+  record,
+  scenario,
+} from './kit';
 
 const CONSULTANT = 'consultant@firm.example';
 const ANN = 'ann@acme.example';
@@ -49,8 +61,11 @@ const hours = (id: string, date: string, verifiedBy?: string) => ({
   ...(verifiedBy ? { verifiedBy } : {}),
 });
 
-const putDigest = (sponsorId: string, as: string, body: { enabled: boolean; weekday: number; sheetUrl?: string }) =>
-  call(api.putDigest, { as, params: { sponsorId }, body });
+const putDigest = (
+  sponsorId: string,
+  as: string,
+  body: { enabled: boolean; weekday: number; sheetUrl?: string; apprentices?: boolean },
+) => call(api.putDigest, { as, params: { sponsorId }, body });
 
 async function mail(collection = DEFAULT_MAIL_COLLECTION): Promise<Map<string, MailDoc>> {
   const snap = await db().collection(collection).get();
@@ -208,4 +223,50 @@ test('next week is a new week, into the configured collection; turned off, nothi
   const weekAfter = new Date('2026-12-08T12:00:00Z');
   expect(await sendDigests(db(), weekAfter)).toEqual({ enabled: 1, due: 0, written: 0, alreadySent: 0 });
   expect((await mail()).size).toBe(before);
+});
+
+test("coaches see their apprentices' open requests; with apprentices' digests on, each apprentice gets their own", async () => {
+  const FAY = apprenticeEmail('fay');
+  const asked = await call(api.askConfirmation, {
+    as: FAY,
+    params: { sponsorId: 'acme', apprenticeId: 'fay' },
+    body: { entries: [{ kind: 'hours', id: 'h-1', summary: 'Nov 10, 8 h on the help desk' }] },
+  });
+  expect(asked.status).toBe(201);
+  const askedOn = asked.body.createdAt.slice(0, 10);
+  expect(
+    (await putDigest('acme', ADMIN, { enabled: true, weekday: 2, sheetUrl: SHEET, apprentices: true })).status,
+  ).toBe(200);
+  const before = new Set((await mail()).keys());
+  // A Tuesday: 2026-W51.
+  const stats = await sendDigests(db(), new Date('2026-12-15T12:00:00Z'));
+  const sent = [...(await mail()).entries()].filter(([id]) => !before.has(id)).map(([, d]) => d);
+  const byTo = new Map(sent.map((d) => [d.to, d.message]));
+  const apprentices = ['eve', 'fay', 'gus'].map(apprenticeEmail);
+  expect([...byTo.keys()].sort()).toEqual([ADMIN, ANN, BOB, CONSULTANT, ...apprentices].sort());
+  expect(stats).toEqual({ enabled: 2, due: 1, written: 7, alreadySent: 0 });
+  // Both of Fay's coaches see her request; Cal (Gus's coach) has nothing, as before.
+  for (const coach of [ANN, BOB])
+    expect(byTo.get(coach)!.text).toContain(`Fay Fairweather (fay) asked on ${askedOn}: Nov 10, 8 h on the help desk`);
+  // Each apprentice: their own progress, gaps and pending entries, nobody else's, and no link to the admin sheet.
+  const eve = byTo.get(apprenticeEmail('eve'))!;
+  expect(eve.subject).toBe('Qualcard 2026-W51: your progress at Acme IT');
+  expect(eve.text).toContain('Your progress\n- ');
+  expect(eve.text).toMatch(/items 0\/\d+/);
+  expect(eve.text).toContain('Still to do');
+  expect(eve.text).toContain(`Waiting for a confirmation (3)\n- sign-off ${items[0]} dated 2026-11-02`);
+  expect(eve.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Eve &amp; co, your Qualcard progress');
+  expect(eve.html).not.toContain('<script>');
+  const fay = byTo.get(FAY)!;
+  expect(fay.text).toContain('hours 2026-11-10, 8 h');
+  for (const [to, m] of [
+    [apprenticeEmail('eve'), eve],
+    [FAY, fay],
+    [apprenticeEmail('gus'), byTo.get(apprenticeEmail('gus'))!],
+  ] as const) {
+    const others = ['Eve', 'Fay', 'Gus', 'Zed'].filter((n) => !to.startsWith(n.toLowerCase()));
+    for (const other of others)
+      expect({ to, other, found: m.text.includes(other) }).toEqual({ to, other, found: false });
+    expect(m.text).not.toContain(SHEET);
+  }
 });

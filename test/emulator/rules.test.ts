@@ -80,6 +80,7 @@ const fixture = seedOnce(async () => {
       await set(`${path}/signOffs/HD1.1.1`, { key: 'HD1.1.1' });
       await set(`${path}/hours/h1`, { key: 'h1' });
       await set(`${path}/transcripts/v00001`, { version: 1 });
+      await set(`${path}/confirmationRequests/r1`, { apprenticeId: id, open: true });
       await set(`${path}/audit/0000000001`, { seq: 1 });
       await set(`${path.split('/apprentices/')[0]}/progress/${id}`, { apprenticeId: id, coachEmails: [coach] });
       await set(`${path.split('/apprentices/')[0]}/credentials/c-${id}`, { apprenticeId: id, status: 'active' });
@@ -125,6 +126,7 @@ const cases: [string, string, Person[]][] = [
   ['signOffs', `${ANN}/signOffs/HD1.1.1`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['hours', `${ANN}/hours/h1`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['transcripts', `${ANN}/transcripts/v00001`, ['admin', 'consultant', 'coach', 'apprentice']],
+  ['confirmationRequests', `${ANN}/confirmationRequests/r1`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['audit', `${ANN}/audit/0000000001`, ['admin', 'consultant']],
   ['progress', `${A}/progress/ann`, ['admin', 'consultant', 'coach', 'apprentice']],
   ['credentials', `${A}/credentials/c-ann`, ['admin', 'consultant', 'coach', 'apprentice']],

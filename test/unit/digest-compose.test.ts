@@ -1,6 +1,7 @@
 // The digest messages of one sponsor, composed from plain data: who gets what, text and HTML, escaping, weeks.
 import { STATUS_LABEL } from '@qualcard/shared';
 import {
+  apprenticeDigest,
   coachDigest,
   composeDigests,
   type DigestApprentice,
@@ -30,6 +31,17 @@ const apprentice = (
   status: { status, reason: `${STATUS_LABEL[status]}: reason of ${id}` },
   pending: waiting.length,
   waiting,
+  pendingForAdmin: 0,
+  levels: [
+    {
+      title: 'Level 1',
+      percent: 40,
+      complete: false,
+      items: { done: 4, required: 10 },
+      hours: [{ category: 'On-the-job learning', done: 80, required: 200 }],
+    },
+  ],
+  gaps: [`6 more items for ${id}`],
 });
 
 const input: DigestInput = {
@@ -136,4 +148,71 @@ test('settings: weekday 1-7, the sheet link must be a Google spreadsheet over ht
     DigestSettings.safeParse({ enabled: true, weekday: 2, sheetUrl: 'https://evil.example/spreadsheets/d/x' }).success,
   ).toBe(false);
   expect(DigestSettings.safeParse({ enabled: true, weekday: 2, extra: 1 }).success).toBe(false);
+});
+
+const EVE_ASK = {
+  apprenticeId: 'eve',
+  apprenticeName: '<b>Eve & co</b>',
+  coachEmails: [ANN],
+  askedOn: '2026-11-20',
+  entries: ['IT.1 ticked on 2026-11-01', 'hours IT-h-3'],
+};
+
+test("a coach's digest lists their apprentices' open confirmation requests, and only theirs", () => {
+  const withAsks: DigestInput = {
+    ...input,
+    asks: [EVE_ASK, { ...EVE_ASK, apprenticeId: 'gus', apprenticeName: 'Gus', coachEmails: [BOB] }],
+  };
+  const ann = coachDigest(withAsks, ANN)!;
+  expect(ann.text).toContain('Your apprentices asked you to confirm (1)');
+  expect(ann.text).toContain('- <b>Eve & co</b> (eve) asked on 2026-11-20: IT.1 ticked on 2026-11-01; hours IT-h-3');
+  expect(ann.html).toContain('&lt;b&gt;Eve &amp; co&lt;/b&gt; (eve) asked on 2026-11-20');
+  expect(ann.subject).toBe('Qualcard 2026-W48: 2 apprentice(s) need attention, 1 row(s) to confirm, 1 request(s)');
+  expect(ann.text).not.toContain('(gus) asked');
+  // A coach whose only news is a request still gets a message.
+  const calm: DigestInput = { ...withAsks, apprentices: [apprentice('gus', 'Gus', [BOB], 'on-track')] };
+  expect(coachDigest(calm, BOB)!.text).toContain('Gus (gus) asked on 2026-11-20');
+  expect(coachDigest(calm, ANN)!.text).not.toContain('Gus');
+});
+
+test('apprentices get no digest unless the sponsor turned it on; then each their own, nothing about anyone else', () => {
+  expect(composeDigests(input).map((m) => m.to)).toEqual([ANN, BOB, ...input.staff]);
+  const on: DigestInput = {
+    ...input,
+    asks: [EVE_ASK],
+    apprenticeMembers: [
+      { email: 'fay@apprentice.example', apprenticeId: 'fay' },
+      { email: 'eve@apprentice.example', apprenticeId: 'eve' },
+      // A member whose record has no stored progress yet: nothing to tell.
+      { email: 'new@apprentice.example', apprenticeId: 'new' },
+    ],
+  };
+  const all = composeDigests(on);
+  expect(all.map((m) => m.to)).toEqual([ANN, BOB, ...input.staff, 'eve@apprentice.example', 'fay@apprentice.example']);
+  const eve = all.find((m) => m.to === 'eve@apprentice.example')!;
+  expect(eve.subject).toBe('Qualcard 2026-W48: your progress at Acme IT');
+  expect(eve.text).toContain('Off track: reason of eve');
+  expect(eve.text).toContain('- Level 1: 40%, items 4/10, On-the-job learning 80/200 h');
+  expect(eve.text).toContain('Still to do (1)\n- 6 more items for eve');
+  expect(eve.text).toContain(
+    'Waiting for a confirmation (2)\n- sign-off IT.1 dated 2026-11-01\n- sign-off IT.2 dated 2026-11-02',
+  );
+  for (const other of ['fay', 'Fay', 'gus', 'Gus', 'IT-h-3']) expect(eve.text).not.toContain(other);
+  // Their own sheet, not the sponsor's admin spreadsheet.
+  expect(eve.text).not.toContain(SHEET);
+  expect(eve.html).not.toContain(SHEET);
+  expect(eve.html).toContain('&lt;b&gt;Eve');
+});
+
+test("an apprentice's digest says a level is complete, and counts the entries waiting for an admin", () => {
+  const a = {
+    ...apprentice('fay', 'Fay', [ANN], 'on-track'),
+    pendingForAdmin: 2,
+    gaps: [],
+    levels: [{ title: 'Level 1', percent: 100, complete: true, items: { done: 10, required: 10 }, hours: [] }],
+  };
+  const m = apprenticeDigest(input, a, 'fay@apprentice.example');
+  expect(m.text).toContain('- Level 1: complete, items 10/10');
+  expect(m.text).not.toContain('Still to do');
+  expect(m.text).toContain('- 2 prior credit, exam or certification entries');
 });

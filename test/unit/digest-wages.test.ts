@@ -15,6 +15,9 @@ const apprentice = (id: string, name: string, wageEligible?: string): DigestAppr
   status: { status: 'at-risk', reason: `At risk: reason of ${id}` },
   pending: 0,
   waiting: [],
+  pendingForAdmin: 0,
+  levels: [],
+  gaps: [],
   ...(wageEligible ? { wageEligible } : {}),
 });
 const input = (apprentices: DigestApprentice[]): DigestInput => ({

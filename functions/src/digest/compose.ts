@@ -1,6 +1,8 @@
 // The weekly digests of one sponsor, as messages (pure: the runner, send.ts, reads and writes). Coaches get their
-// own apprentices who are off track or at risk and the rows waiting for their confirmation; admins and consultants
-// get the sponsor's summary. Built from one sponsor's data only, so no message can hold another sponsor's.
+// own apprentices who are off track or at risk, the rows waiting for their confirmation and their apprentices' open
+// confirmation requests; admins and consultants get the sponsor's summary; when the sponsor turned it on, each
+// apprentice gets their own progress and nothing about anyone else. Built from one sponsor's data only, so no
+// message can hold another sponsor's.
 import {
   type ApprenticeStatus,
   DAY_MS,
@@ -27,8 +29,40 @@ export interface DigestApprentice {
   pending: number;
   /** The sign-off and hours rows waiting for a coach. */
   waiting: WaitingRow[];
+  /** Entries waiting for an admin (prior credit, exams, certifications). */
+  pendingForAdmin: number;
+  /** Progress per level, as stored. */
+  levels: DigestLevel[];
+  /** What is missing for the target level, in the engine's words. */
+  gaps: string[];
   /** "eligible for step N since DATE" while a wage raise is owed (engine/wages.ts); absent otherwise. */
   wageEligible?: string;
+}
+
+export interface DigestLevel {
+  title: string;
+  percent: number;
+  complete: boolean;
+  items: { done: number; required: number };
+  hours: { category: string; done: number; required: number }[];
+}
+
+/** An apprentice's open request that their coaches confirm entries (usecases/confirmation-requests.ts). */
+export interface DigestAsk {
+  apprenticeId: string;
+  apprenticeName: string;
+  /** The apprentice's coaches as now synced: whose digest lists it. */
+  coachEmails: string[];
+  /** The calendar day it was asked (UTC). */
+  askedOn: string;
+  /** The entries not confirmed yet, as the apprentice described them. */
+  entries: string[];
+}
+
+/** An apprentice member of the sponsor (their sign-in) and the record that is theirs. */
+export interface ApprenticeMember {
+  email: string;
+  apprenticeId: string;
 }
 
 export interface DigestInput {
@@ -42,6 +76,10 @@ export interface DigestInput {
   coaches: string[];
   /** Admins and consultants of the sponsor. */
   staff: string[];
+  /** The apprentices' open confirmation requests (none when absent). */
+  asks?: DigestAsk[];
+  /** The apprentices who get their own digest: none unless the sponsor turned it on (digest.apprentices). */
+  apprenticeMembers?: ApprenticeMember[];
 }
 
 export interface DigestMessage {
@@ -78,15 +116,27 @@ const byName = (a: DigestApprentice, b: DigestApprentice): number =>
   a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 const statusLine = (a: DigestApprentice): string => `${a.name} (${a.id}): ${a.status.reason}`;
 
-function render(input: DigestInput, to: string, subject: string, intro: string, sections: Section[]): DigestMessage {
-  const link = input.sheetUrl
-    ? `Open the sheet: ${input.sheetUrl}`
-    : 'Open the sponsor admin spreadsheet to act on these.';
+/** An apprentice's message points to their own sheet: the sponsor's admin spreadsheet is not theirs to open. */
+const APPRENTICE_FOOTER = 'Open your Qualcard sheet for the details, and ask your coach about anything here.';
+
+/** `footer` replaces the link to the sponsor's sheet. */
+function render(
+  input: DigestInput,
+  to: string,
+  subject: string,
+  intro: string,
+  sections: Section[],
+  footer?: string,
+): DigestMessage {
+  const sheetUrl = footer ? undefined : input.sheetUrl;
+  const link = sheetUrl
+    ? `Open the sheet: ${sheetUrl}`
+    : (footer ?? 'Open the sponsor admin spreadsheet to act on these.');
   const text = [intro, ...sections.flatMap((s) => ['', s.heading, ...s.lines.map((l) => `- ${l}`)]), '', link].join(
     '\n',
   );
-  const htmlLink = input.sheetUrl
-    ? `<p><a href="${escapeHtml(input.sheetUrl)}">Open the sheet</a></p>`
+  const htmlLink = sheetUrl
+    ? `<p><a href="${escapeHtml(sheetUrl)}">Open the sheet</a></p>`
     : `<p>${escapeHtml(link)}</p>`;
   const html = [
     `<p>${escapeHtml(intro)}</p>`,
@@ -98,6 +148,9 @@ function render(input: DigestInput, to: string, subject: string, intro: string, 
   return { to, subject, text, html };
 }
 
+const askLine = (a: DigestAsk): string =>
+  `${a.apprenticeName} (${a.apprenticeId}) asked on ${a.askedOn}: ${a.entries.join('; ')}`;
+
 /** A coach's message, or null when none of their apprentices needs anything from them this week. */
 export function coachDigest(input: DigestInput, coach: string): DigestMessage | null {
   const mine = input.apprentices.filter((a) => a.coachEmails.includes(coach)).sort(byName);
@@ -105,12 +158,19 @@ export function coachDigest(input: DigestInput, coach: string): DigestMessage | 
   const waiting = mine.flatMap((a) =>
     a.waiting.filter((w) => isTheirsToConfirm(w.typedBy, coach)).map((w) => `${a.name} (${a.id}): ${w.label}`),
   );
-  if (!concerns.length && !waiting.length) return null;
+  const asks = (input.asks ?? [])
+    .filter((a) => a.coachEmails.includes(coach))
+    .sort((a, b) => a.askedOn.localeCompare(b.askedOn) || a.apprenticeId.localeCompare(b.apprenticeId))
+    .map(askLine);
+  if (!concerns.length && !waiting.length && !asks.length) return null;
   const sections: Section[] = [];
   if (concerns.length) sections.push(section('Off track or at risk', concerns));
+  if (asks.length) sections.push(section('Your apprentices asked you to confirm', asks));
   if (waiting.length) sections.push(section('Waiting for your confirmation', waiting));
   const intro = `Your Qualcard digest for ${input.sponsorName}, week ${input.week}.`;
-  const subject = `Qualcard ${input.week}: ${concerns.length} apprentice(s) need attention, ${waiting.length} row(s) to confirm`;
+  const subject =
+    `Qualcard ${input.week}: ${concerns.length} apprentice(s) need attention, ${waiting.length} row(s) to confirm` +
+    (asks.length ? `, ${asks.length} request(s)` : '');
   return render(input, coach, subject, intro, sections);
 }
 
@@ -147,12 +207,44 @@ export function summaryDigest(input: DigestInput, to: string): DigestMessage {
   return render(input, to, subject, intro, sections);
 }
 
-/** Every message of the sponsor's digest: one per coach with something to act on, one per admin or consultant. */
+const levelLine = (l: DigestLevel): string =>
+  [
+    `${l.title}: ${l.complete ? 'complete' : `${l.percent}%`}`,
+    `items ${l.items.done}/${l.items.required}`,
+    ...l.hours.map((h) => `${h.category} ${h.done}/${h.required} h`),
+  ].join(', ');
+
+/**
+ * An apprentice's own message: their progress per level, what is missing, and their entries pending confirmation.
+ * Composed from their record alone: nothing about any other apprentice. Sent every week (it is their progress).
+ */
+export function apprenticeDigest(input: DigestInput, a: DigestApprentice, to: string): DigestMessage {
+  const sections: Section[] = [{ heading: 'Your progress', lines: a.levels.map(levelLine) }];
+  if (a.gaps.length) sections.push(section('Still to do', a.gaps));
+  const pending = a.waiting.map((w) => w.label);
+  if (a.pendingForAdmin) pending.push(`${a.pendingForAdmin} prior credit, exam or certification entries (an admin's)`);
+  if (pending.length) sections.push(section('Waiting for a confirmation', pending));
+  const intro = `${a.name}, your Qualcard progress at ${input.sponsorName}, week ${input.week}: ${a.status.reason}`;
+  const subject = `Qualcard ${input.week}: your progress at ${input.sponsorName}`;
+  return render(input, to, subject, intro, sections, APPRENTICE_FOOTER);
+}
+
+/**
+ * Every message of the sponsor's digest: one per coach with something to act on, one per admin or consultant, and
+ * one per apprentice member when the sponsor turned apprentices' digests on.
+ */
 export function composeDigests(input: DigestInput): DigestMessage[] {
   const coaches = [...new Set(input.coaches)].sort();
   const forCoaches = coaches.flatMap((c) => coachDigest(input, c) ?? []);
   const staff = [...new Set(input.staff)].sort();
-  return [...forCoaches, ...staff.map((s) => summaryDigest(input, s))];
+  const byId = new Map(input.apprentices.map((a) => [a.id, a]));
+  const forApprentices = [...(input.apprenticeMembers ?? [])]
+    .sort((a, b) => a.email.localeCompare(b.email))
+    .flatMap((m) => {
+      const a = byId.get(m.apprenticeId);
+      return a ? [apprenticeDigest(input, a, m.email)] : [];
+    });
+  return [...forCoaches, ...staff.map((s) => summaryDigest(input, s)), ...forApprentices];
 }
 
 /** The ISO week of a calendar day ("2026-W48") and its ISO weekday (1 Monday .. 7 Sunday). */

@@ -1,15 +1,25 @@
 // The weekly digests: for each sponsor whose digest is on and whose weekday it is today (in the sponsor's time zone),
-// compose its messages from its stored progress and write them as mail documents, once per week and recipient.
-import { isArchived, standing } from '@qualcard/shared';
+// compose its messages from its stored progress and its apprentices' open confirmation requests, and write them as
+// mail documents, once per week and recipient.
+import { HOURS_CATEGORY_LABEL, isArchived, isPendingFinding, standing } from '@qualcard/shared';
 import type { StoredProgress } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { clockFor } from '../clock';
+import { withConfirmed } from '../confirm/asks';
 import { readRecord } from '../store/apprentice';
+import { type ConfirmationRequestDoc, openRequestsIn } from '../store/confirmation-requests';
 import { writeMailOnce } from '../store/mail';
-import { membersWithRole } from '../store/members';
+import { membershipsIn } from '../store/members';
 import { progressPages } from '../store/progress';
 import { sponsorsWithDigest } from '../store/sponsors';
-import { composeDigests, type DigestApprentice, isoWeek, type WaitingRow } from './compose';
+import {
+  type ApprenticeMember,
+  composeDigests,
+  type DigestApprentice,
+  type DigestAsk,
+  isoWeek,
+  type WaitingRow,
+} from './compose';
 import { DEFAULT_MAIL_COLLECTION, mailDoc } from './mail';
 
 export interface DigestStats {
@@ -46,15 +56,33 @@ async function waitingRows(db: Firestore, sid: string, p: StoredProgress, today:
 /** Progress documents read per page: memory stays bounded by the page, not the sponsor's size. */
 const PAGE = 200;
 
-const digestApprentice = async (db: Firestore, sid: string, p: StoredProgress, today: string) => ({
-  id: p.apprenticeId,
-  name: p.name,
-  coachEmails: p.coachEmails,
-  status: p.progress.status,
-  pending: Object.values(p.progress.entries).reduce((n, c) => n + c.pending, 0),
-  waiting: await waitingRows(db, sid, p, today),
-  ...(p.progress.wage?.eligible ? { wageEligible: p.progress.wage.eligible.text } : {}),
-});
+const digestApprentice = async (
+  db: Firestore,
+  sid: string,
+  p: StoredProgress,
+  today: string,
+): Promise<DigestApprentice> => {
+  const { entries, levels, gaps, wage } = p.progress;
+  return {
+    id: p.apprenticeId,
+    name: p.name,
+    coachEmails: p.coachEmails,
+    status: p.progress.status,
+    pending: Object.values(entries).reduce((n, c) => n + c.pending, 0),
+    waiting: await waitingRows(db, sid, p, today),
+    pendingForAdmin: entries['prior-credit'].pending + entries.exam.pending + entries.certification.pending,
+    levels: levels.map((l) => ({
+      title: l.title,
+      percent: l.percent,
+      complete: l.complete,
+      items: { done: l.items.done, required: l.items.required },
+      hours: l.hours.map((h) => ({ category: HOURS_CATEGORY_LABEL[h.category], done: h.done, required: h.required })),
+    })),
+    // Pending entries have their own section; the gaps are what is still to do.
+    gaps: gaps.filter((g) => !isPendingFinding(g)).map((g) => g.message),
+    ...(wage?.eligible ? { wageEligible: wage.eligible.text } : {}),
+  };
+};
 
 /** The sponsor's apprentices as the digest needs them, in id order, from its stored progress, page by page. */
 export async function apprenticesOf(
@@ -72,12 +100,57 @@ export async function apprenticesOf(
   return all;
 }
 
-/** Who of the sponsor's members gets which message: coaches theirs, admins and consultants the summary. */
-async function recipientsOf(db: Firestore, sid: string): Promise<{ coaches: string[]; staff: string[] }> {
-  const members = await membersWithRole(db, sid, ['admin', 'consultant', 'coach']);
+/**
+ * The sponsor's open confirmation requests as the coaches' digests list them: the entries not yet confirmed, to the
+ * apprentice's coaches as now synced. Read only (the lists mark answered requests; a digest does not need to).
+ */
+export async function asksOf(db: Firestore, sid: string): Promise<DigestAsk[]> {
+  const byApprentice = new Map<string, ConfirmationRequestDoc[]>();
+  for (const r of await openRequestsIn(db, sid))
+    byApprentice.set(r.apprenticeId, [...(byApprentice.get(r.apprenticeId) ?? []), r]);
+  const perApprentice = await Promise.all(
+    [...byApprentice].map(async ([aid, requests]) => {
+      const record = await readRecord(db, sid, aid);
+      if (!record) return [];
+      return requests.flatMap((r) => {
+        const open = withConfirmed(record, r.entries).filter((e) => !e.confirmed);
+        if (!open.length) return [];
+        return [
+          {
+            apprenticeId: aid,
+            apprenticeName: record.apprentice.name,
+            coachEmails: record.apprentice.coachEmails,
+            askedOn: r.createdAt.slice(0, 10),
+            entries: open.map((e) => e.summary ?? `${e.kind === 'signOff' ? 'sign-off' : 'hours'} ${e.id}`),
+          },
+        ];
+      });
+    }),
+  );
+  return perApprentice.flat();
+}
+
+interface Recipients {
+  coaches: string[];
+  staff: string[];
+  apprenticeMembers: ApprenticeMember[];
+}
+
+/**
+ * Who of the sponsor's members gets which message: coaches theirs, admins and consultants the summary, and
+ * apprentices their own when the sponsor turned that on.
+ */
+async function recipientsOf(db: Firestore, sid: string, apprentices: boolean): Promise<Recipients> {
+  const members = await membershipsIn(db, sid);
+  const withRole = (role: string) => members.filter(([, m]) => m.role === role).map(([email]) => email);
   return {
-    coaches: members.filter(([, role]) => role === 'coach').map(([email]) => email),
-    staff: members.filter(([, role]) => role !== 'coach').map(([email]) => email),
+    coaches: withRole('coach'),
+    staff: [...withRole('admin'), ...withRole('consultant')],
+    apprenticeMembers: apprentices
+      ? members.flatMap(([email, m]) =>
+          m.role === 'apprentice' && m.apprenticeId ? [{ email, apprenticeId: m.apprenticeId }] : [],
+        )
+      : [],
   };
 }
 
@@ -100,13 +173,18 @@ export async function sendDigests(
     if (weekday !== digest.weekday) continue;
     stats.due++;
     const sid = sponsor.id;
-    const [apprentices, recipients] = await Promise.all([apprenticesOf(db, sid, today), recipientsOf(db, sid)]);
+    const [apprentices, recipients, asks] = await Promise.all([
+      apprenticesOf(db, sid, today),
+      recipientsOf(db, sid, digest.apprentices === true),
+      asksOf(db, sid),
+    ]);
     const messages = composeDigests({
       sponsorId: sid,
       sponsorName: sponsor.name ?? sid,
       week,
       sheetUrl: digest.sheetUrl,
       apprentices,
+      asks,
       ...recipients,
     });
     const [written, already] = await writeMailOnce(db, collection, [sid, week], messages.map(mailDoc));

@@ -1,5 +1,5 @@
 // members/{email}: each person's role per sponsor.
-import { type Role, SponsorMembership } from '@qualcard/shared/api';
+import { MEMBERS, SponsorMembership } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import * as z from 'zod';
 import { adminFirestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
@@ -52,12 +52,45 @@ export async function addMissingRoles(
   if (writes) await batch.commit();
 }
 
-/** The emails holding one of `roles` in the sponsor, with their role. */
-export async function membersWithRole(db: Firestore, sid: string, roles: Role[]): Promise<[string, Role][]> {
+/** Everyone with a role in the sponsor, with their membership (an apprentice's apprenticeId with it). */
+export async function membershipsIn(db: Firestore, sid: string): Promise<[string, SponsorMembership][]> {
   const role = new (adminFirestore().FieldPath)('sponsors', sid, 'role');
-  const snap = await db.collection('members').where(role, 'in', roles).withConverter(lenient).get();
+  const snap = await db
+    .collection('members')
+    .where(role, 'in', [...MEMBERS])
+    .withConverter(lenient)
+    .get();
   return snap.docs.flatMap((d) => {
     const m = d.data().sponsors[sid];
-    return m ? [[d.id, m.role] as [string, Role]] : [];
+    return m ? [[d.id, m] as [string, SponsorMembership]] : [];
+  });
+}
+
+/**
+ * Changes or removes one email's membership in the sponsor, in a transaction that also reads who the sponsor's
+ * admins are: two admins demoting each other at once cannot leave the sponsor with none, as the second transaction
+ * is retried on the first one's outcome. `plan` sees the email's current membership and the admins, and returns the
+ * new membership, null to remove it, or throws to refuse. Its roles in other sponsors are kept.
+ */
+export async function changeMembership(
+  db: Firestore,
+  sid: string,
+  email: string,
+  plan: (current: SponsorMembership | undefined, admins: string[]) => SponsorMembership | null,
+): Promise<void> {
+  const { FieldPath, FieldValue } = adminFirestore();
+  const role = new FieldPath('sponsors', sid, 'role');
+  const ref = db.doc(paths.member(email)).withConverter(lenient);
+  await db.runTransaction(async (tx) => {
+    const [doc, admins] = await Promise.all([
+      tx.get(ref),
+      tx.get(db.collection('members').where(role, '==', 'admin').withConverter(lenient)),
+    ]);
+    const next = plan(
+      doc.data()?.sponsors[sid],
+      admins.docs.map((d) => d.id),
+    );
+    if (next) tx.set(db.doc(paths.member(email)), { email, sponsors: { [sid]: next } }, { merge: true });
+    else if (doc.exists) tx.update(db.doc(paths.member(email)), new FieldPath('sponsors', sid), FieldValue.delete());
   });
 }

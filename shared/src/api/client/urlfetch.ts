@@ -1,12 +1,21 @@
 // The add-on's transport: UrlFetchApp with the user's Google identity token (never the OAuth token), waiting with
 // Utilities.sleep between sends. Apps Script only.
+import type { Method } from '../route';
 import { endOf, exchange, withNote } from './exchange';
 import { type ApiRequest, type FileAnswer, fileNameOf, parseAnswer } from './request';
 import { header, type Outcome, RETRY_POLICY, type RetryPolicy } from './retry';
 
+/** UrlFetchApp's name of each method the contract uses. */
+const URL_FETCH_METHOD: Record<Method, GoogleAppsScript.URL_Fetch.HttpMethod> = {
+  GET: 'get',
+  POST: 'post',
+  PUT: 'put',
+  DELETE: 'delete',
+};
+
 export function sendWithUrlFetch<T>(req: ApiRequest, policy: RetryPolicy = RETRY_POLICY): T {
   const params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {
-    method: req.method === 'GET' ? 'get' : req.method === 'PUT' ? 'put' : 'post',
+    method: URL_FETCH_METHOD[req.method],
     headers: { Authorization: `Bearer ${ScriptApp.getIdentityToken()}` },
     muteHttpExceptions: true,
     ...(req.body !== undefined ? { contentType: 'application/json', payload: JSON.stringify(req.body) } : {}),
