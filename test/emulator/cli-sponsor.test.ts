@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import * as api from '@qualcard/shared/api/routes';
-import { allDocuments, call, clearFirestore } from './kit';
+import { allDocuments, call, clearFirestore, seedSponsor } from './kit';
 
 const ROOT = resolve(__dirname, '../..');
 const OWNER_ADMIN = 'first.admin@newco.example';
@@ -131,4 +131,16 @@ test('add-admin gives an existing sponsor another admin; an unknown sponsor is r
   expect(unknown.err).toContain('no sponsor nosuch: nothing was written.');
   expect(await allDocuments()).toEqual(before);
   expect(await roles('someone@newco.example')).toEqual({});
+});
+
+test('add-admin refuses an apprentice of the sponsor (one role per sponsor): their record stays theirs', async () => {
+  await seedSponsor('appco', 'AppCo', { 'ann@apprentice.example': { role: 'apprentice', apprenticeId: 'ann' } });
+  const before = await allDocuments();
+  const run = await qualcard('sponsor', 'add-admin', 'appco', 'ann@apprentice.example');
+  expect(run.code).toBe(1);
+  expect(run.err).toContain(
+    'ann@apprentice.example is an apprentice of sponsor appco (one role per sponsor): nothing was written.',
+  );
+  expect(await allDocuments()).toEqual(before);
+  expect((await roles('ann@apprentice.example')).appco).toMatchObject({ role: 'apprentice', apprenticeId: 'ann' });
 });
