@@ -1,6 +1,7 @@
 // Firestore handle and document paths. One place for the data layout (also used by firestore.rules); every read and
 // write of it is in store/, through typed converters, and the handle is taken only by the entry points
-// (routes/context.ts, index.ts, recompute/schedule.ts), which hand it to the use cases:
+// (routes/context.ts, index.ts, recompute/schedule.ts, and owner.ts for the project owner's commands), which hand it
+// to the use cases:
 //   members/{email}                                     roles per sponsor
 //   sponsors/{sponsorId}                                name, time zone, programs, digest settings
 //   sponsors/{sponsorId}/apprentices/{apprenticeId}     profile, prior credit, exams, certifications, audit head
@@ -28,10 +29,14 @@ export function adminFirestore(): typeof AdminFirestore {
 }
 
 let db: AdminFirestore.Firestore | undefined;
-export function firestore(): AdminFirestore.Firestore {
+/**
+ * The process's one Firestore handle. `projectId` is for the owner's commands (owner.ts), run outside Google Cloud;
+ * the functions take the project they run in.
+ */
+export function firestore(projectId?: string): AdminFirestore.Firestore {
   if (!db) {
     const { getApps, initializeApp } = require('firebase-admin/app') as typeof AdminApp;
-    if (getApps().length === 0) initializeApp();
+    if (getApps().length === 0) initializeApp(projectId ? { projectId } : undefined);
     db = adminFirestore().getFirestore();
     // Optional record fields (a sign-off's notes, a coach-less row) are simply absent in Firestore.
     db.settings({ ignoreUndefinedProperties: true });

@@ -1,7 +1,7 @@
 // Whether an entry an apprentice asked about is confirmed, from the stored rows: a sign-off by item id (every row of
 // the item confirmed; an archived row is history), an hours row by its row id; a request is open while one is not.
 import type { Confirmation, HoursEntry, SignOff } from '@qualcard/shared';
-import { isConfirmed, isOpen, isSynced, type Rows, withConfirmed } from '../../functions/src/confirm/asks';
+import { isConfirmed, isOpen, type Rows, withConfirmed } from '../../functions/src/confirm/asks';
 
 const confirmation: Confirmation = {
   kind: 'confirmed',
@@ -43,7 +43,6 @@ test('a sign-off is confirmed when every live row of its item is; archived rows 
   expect(isConfirmed(rows, so('A'))).toBe(true);
   expect(isConfirmed(rows, so('B'))).toBe(false);
   expect(isConfirmed(rows, so('C'))).toBe(false);
-  expect(isSynced(rows, so('C'))).toBe(false);
   expect(isConfirmed(rows, so('D'))).toBe(true);
   expect(isConfirmed(rows, so('Z'))).toBe(false);
 });
@@ -51,8 +50,8 @@ test('a sign-off is confirmed when every live row of its item is; archived rows 
 test('an hours row by its id; an item id is not an hours id', () => {
   expect(isConfirmed(rows, hr('h1'))).toBe(true);
   expect(isConfirmed(rows, hr('h2'))).toBe(false);
-  expect(isSynced(rows, hr('A'))).toBe(false);
-  expect(isSynced(rows, so('h1'))).toBe(false);
+  expect(isConfirmed(rows, hr('A'))).toBe(false); // an item id is not an hours row
+  expect(isConfirmed(rows, so('h1'))).toBe(false); // nor an hours row an item
 });
 
 test('a request is open while one of its entries is not confirmed; each entry says where it stands', () => {

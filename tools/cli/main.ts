@@ -1,5 +1,5 @@
 // The qualcard command: frameworks, check and import work on files; progress, transcript, report and publish call
-// the API (tools/cli/remote.ts).
+// the API (tools/cli/remote.ts); sponsor create and sponsor add-admin are the project owner's (tools/cli/owner.ts).
 import { writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import {
@@ -29,6 +29,7 @@ import {
   shippedFramework,
   UsageError,
 } from './input';
+import { OWNER_RULE, sponsorAddAdmin, sponsorCreate } from './owner';
 import { raise } from './raise';
 import { type Context, progress, publish, report, transcript } from './remote';
 import { verify } from './verify';
@@ -50,6 +51,10 @@ const OPTIONS = new Map<string, OptionSpec>([
   ['note', { value: '<text>' }],
   ['jwks', { value: '<file|url>' }],
   ['status', { value: '<file|url>' }],
+  ['name', { value: '"<name>"' }],
+  ['admin', { value: '<email>' }],
+  ['time-zone', { value: '<Area/City>' }],
+  ['project', { value: '<firebase project id>' }],
 ]);
 
 const COMMANDS: CommandSpec[] = [
@@ -73,6 +78,13 @@ const COMMANDS: CommandSpec[] = [
     required: ['sponsor', 'apprentice', 'step', 'effective'],
   },
   { name: 'verify', args: ['<credential.jwt>'], options: ['jwks', 'status', 'json'] },
+  {
+    name: 'sponsor create',
+    args: ['<sponsorId>'],
+    options: ['name', 'admin', 'time-zone', 'project'],
+    required: ['name', 'admin'],
+  },
+  { name: 'sponsor add-admin', args: ['<sponsorId>', '<email>'], options: ['project'] },
 ];
 
 /** How the API commands find the API and the caller's token; printed in the usage. */
@@ -92,7 +104,7 @@ credential is changed, signed with another key, or revoked.`;
 const CLI: Cli = {
   options: OPTIONS,
   commands: COMMANDS,
-  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}\n\n${API_RULE}\n\n${VERIFY_RULE}`,
+  usage: `usage:\n${COMMANDS.map((c) => `  ${usageLine(OPTIONS, c)}`).join('\n')}\n\n${FRAMEWORK_RULE}\n\n${API_RULE}\n\n${VERIFY_RULE}\n\n${OWNER_RULE}`,
 };
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -182,6 +194,8 @@ const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<
   publish,
   raise,
   verify,
+  'sponsor create': sponsorCreate,
+  'sponsor add-admin': sponsorAddAdmin,
 };
 
 export async function main(

@@ -16,9 +16,6 @@ function rowsOf(rows: Rows, entry: EntryRef): { confirmation?: unknown }[] {
     : rows.hours.filter((h) => h.id === entry.id);
 }
 
-/** The entry is in the synced record. */
-export const isSynced = (rows: Rows, entry: EntryRef): boolean => rowsOf(rows, entry).length > 0;
-
 export function isConfirmed(rows: Rows, entry: EntryRef): boolean {
   const named = rowsOf(rows, entry);
   return named.length > 0 && named.every((r) => r.confirmation !== undefined);

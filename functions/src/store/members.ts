@@ -1,6 +1,6 @@
 // members/{email}: each person's role per sponsor.
-import { MEMBERS, SponsorMembership } from '@qualcard/shared/api';
-import type { Firestore } from 'firebase-admin/firestore';
+import { MEMBERS, type Role, SponsorMembership } from '@qualcard/shared/api';
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import * as z from 'zod';
 import { adminFirestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
 import { getAll, typed } from './convert';
@@ -18,9 +18,37 @@ export async function readRoles(db: Firestore, email: string): Promise<Record<st
   return snap.data()?.sponsors ?? {};
 }
 
+/** The member document's fields that give `email` its role in one sponsor (merged: its other sponsors stay). */
+const roleFields = (email: string, sid: string, membership: SponsorMembership) => ({
+  email,
+  sponsors: { [sid]: membership },
+});
+
 /** Gives an email a role in a sponsor, keeping its roles elsewhere. */
 export async function setRole(db: Firestore, email: string, sid: string, membership: SponsorMembership): Promise<void> {
-  await db.doc(paths.member(email)).set({ email, sponsors: { [sid]: membership } }, { merge: true });
+  await db.doc(paths.member(email)).set(roleFields(email, sid, membership), { merge: true });
+}
+
+/** The email's role in the sponsor, read within the caller's transaction (undefined when it has none). */
+export async function readRoleIn(
+  tx: Transaction,
+  db: Firestore,
+  email: string,
+  sid: string,
+): Promise<SponsorMembership | undefined> {
+  const snap = await tx.get(db.doc(paths.member(email)).withConverter(lenient));
+  return snap.data()?.sponsors[sid];
+}
+
+/** setRole within the caller's transaction. */
+export function setRoleIn(
+  tx: Transaction,
+  db: Firestore,
+  email: string,
+  sid: string,
+  membership: SponsorMembership,
+): void {
+  tx.set(db.doc(paths.member(email)), roleFields(email, sid, membership), { merge: true });
 }
 
 /** Gives each email the role wanted in the sponsor unless it already has one there (a role is never changed). */
@@ -36,13 +64,9 @@ export async function addMissingRoles(
   let writes = 0;
   for (const [i, snap] of snaps.entries()) {
     if (snap.data()?.sponsors[sid]) continue;
-    batch.set(
-      db.doc(paths.member(emails[i]!)),
-      { email: emails[i], sponsors: { [sid]: wanted.get(emails[i]!) } },
-      {
-        merge: true,
-      },
-    );
+    batch.set(db.doc(paths.member(emails[i]!)), roleFields(emails[i]!, sid, wanted.get(emails[i]!)!), {
+      merge: true,
+    });
     if (++writes === MAX_WRITES_PER_COMMIT) {
       await batch.commit();
       batch = db.batch();

@@ -1,11 +1,12 @@
 // sponsors/{sid}: the sponsor's name, time zone, programs (by framework id) and digest settings. Each field is read
 // leniently: one that does not parse reads as absent (the default), as it always has, and never fails a request.
 import { Programs } from '@qualcard/shared';
-import { DigestSettings } from '@qualcard/shared/api';
+import { DigestSettings, type SponsorMembership } from '@qualcard/shared/api';
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import * as z from 'zod';
 import { adminFirestore, paths } from '../db';
 import { getAll, typed } from './convert';
+import { readRoleIn, setRoleIn } from './members';
 
 export const SponsorDoc = z.object({
   name: z.string().optional().catch(undefined),
@@ -60,4 +61,54 @@ export async function replacePrograms(db: Firestore, sid: string, programs: Prog
 /** mergeFields replaces the whole `digest` map: a sheet link left out is removed, not kept from before. */
 export async function setDigest(db: Firestore, sid: string, digest: DigestSettings): Promise<void> {
   await db.doc(paths.sponsor(sid)).set({ digest }, { mergeFields: ['digest'] });
+}
+
+/** A new sponsor's document: its name, its time zone when given, and when it was created. */
+export interface NewSponsor {
+  name: string;
+  timeZone?: string;
+  createdAt: string;
+}
+
+/**
+ * Creates the sponsor document and gives `admin` the admin role in it, in one transaction, unless a document of that
+ * id exists: then nothing is written and its fields are answered.
+ */
+export async function createSponsorWithAdmin(
+  db: Firestore,
+  sid: string,
+  sponsor: NewSponsor,
+  admin: string,
+): Promise<{ created: true } | { created: false; existing: SponsorDoc }> {
+  const ref = db.doc(paths.sponsor(sid)).withConverter(sponsorConverter);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (snap.exists) return { created: false, existing: snap.data() ?? SponsorDoc.parse({}) };
+    tx.create(db.doc(paths.sponsor(sid)), sponsor);
+    setRoleIn(tx, db, admin, sid, { role: 'admin' });
+    return { created: true };
+  });
+}
+
+/**
+ * Gives `email` the admin role in an existing sponsor when `may(role it holds there now)` says so, in one transaction
+ * with the check that the sponsor exists. Answers that role (undefined for none) and whether it was written, or
+ * `missing` when there is no such sponsor (nothing written).
+ */
+export async function addAdminToSponsor(
+  db: Firestore,
+  sid: string,
+  email: string,
+  may: (before: SponsorMembership | undefined) => boolean,
+): Promise<
+  { missing: true } | { missing: false; sponsor: SponsorDoc; before: SponsorMembership | undefined; written: boolean }
+> {
+  const ref = db.doc(paths.sponsor(sid)).withConverter(sponsorConverter);
+  return db.runTransaction(async (tx) => {
+    const [snap, before] = await Promise.all([tx.get(ref), readRoleIn(tx, db, email, sid)]);
+    if (!snap.exists) return { missing: true };
+    const written = may(before);
+    if (written) setRoleIn(tx, db, email, sid, { role: 'admin' });
+    return { missing: false, sponsor: snap.data() ?? SponsorDoc.parse({}), before, written };
+  });
 }

@@ -2,7 +2,7 @@
 // listed to the apprentice, to their coaches and to the sponsor's admins. Open or answered is decided against the
 // stored record at every read (confirm/asks.ts): a coach confirming the entries (the confirmations route) closes it.
 import type { ConfirmationAsk, ConfirmationAskAnswer, EntryRef } from '@qualcard/shared/api';
-import { isConfirmed, isOpen, isSynced, type Rows, withConfirmed } from '../confirm/asks';
+import { isConfirmed, isOpen, type Rows, withConfirmed } from '../confirm/asks';
 import { Conflict, Forbidden, invalidField, NotFound } from '../domain/errors';
 import { type Member, type Role, requireRole } from '../domain/members';
 import { type ApprenticeState, readApprenticeDocs, readRows } from '../store/apprentice';
@@ -26,15 +26,17 @@ const rowsOfState = (s: ApprenticeState): Rows => ({
   hours: [...s.hours.values()].map((r) => r.data),
 });
 
-/** Every entry is in the synced record, once; and not every one is confirmed already. */
+/**
+ * Every entry is listed once, and not every one is confirmed already. An entry need not be synced yet: an apprentice
+ * cannot sync (only staff send what the sheets hold), so the hours they just typed reach the service with their
+ * coach's next Confirm my ticks, which syncs first; until then the entry is simply not confirmed.
+ */
 function checkEntries(rows: Rows, entries: EntryRef[]): void {
   const seen = new Set<string>();
   for (const [i, e] of entries.entries()) {
     const key = `${e.kind}\n${e.id}`;
     if (seen.has(key)) throw invalidField(`entries.${i}`, `${KIND_WORDS[e.kind]} "${e.id}" is listed twice`);
     seen.add(key);
-    if (!isSynced(rows, e))
-      throw invalidField(`entries.${i}.id`, `no ${KIND_WORDS[e.kind]} "${e.id}" in the synced record; sync first`);
   }
   if (entries.every((e) => isConfirmed(rows, e)))
     throw new Conflict('every entry listed is confirmed already: there is nothing to ask');

@@ -22,7 +22,10 @@ export async function clearFirestore(): Promise<void> {
 
 export type SeedRole = Role;
 
-/** What an operator does once per sponsor: create it and its first members (later roles come from the API). */
+/**
+ * What an operator does once per sponsor: create it and its first members (later roles come from the API). A
+ * shortcut for the tests: the documented path is `qualcard sponsor create` (test/emulator/cli-sponsor.test.ts).
+ */
 export async function seedSponsor(
   sponsorId: string,
   name: string,
