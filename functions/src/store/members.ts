@@ -1,5 +1,5 @@
 // members/{email}: each person's role per sponsor.
-import { MEMBERS, type Role, SponsorMembership } from '@qualcard/shared/api';
+import { MEMBERS, SponsorMembership } from '@qualcard/shared/api';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import * as z from 'zod';
 import { adminFirestore, MAX_WRITES_PER_COMMIT, paths } from '../db';
