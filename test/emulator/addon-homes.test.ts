@@ -19,6 +19,7 @@ import {
 } from '../../addon/test-support/program';
 import { syncFetch } from '../../addon/test-support/sync-fetch';
 import { mintIdToken } from '../../scripts/emulator-key';
+import { WAGE_HEADERS } from '../../shared/src/sheets';
 import { ADMIN, acme, apprenticeEmail, COACH, CONSULTANT, call, framework, globex, scenario } from './kit';
 import { apiUrl } from './kit/env';
 
@@ -126,6 +127,26 @@ test("the admin's path: connect, set up, generate with protected sheets, members
     reason: 'attested from the wrong binder',
   });
   expect(after[0]).toMatchObject({ status: 'revoked: attested from the wrong binder' });
+
+  // Wage steps: the schedule typed in its sheet goes with the next sync; a step not reached is refused, a reached
+  // one (three months in the program; Ann started four months ago) is recorded.
+  entry.createWageSchedule();
+  const wages = fake.ss.byName('Wage schedule')!;
+  const wageRow = (values: Partial<Record<(typeof WAGE_HEADERS)[number], string | number>>) =>
+    WAGE_HEADERS.map((h) => values[h] ?? '');
+  for (const [i, r] of [
+    wageRow({ Framework: FW, Step: 1, 'Wage % of journeyworker rate': 50 }),
+    wageRow({ Framework: FW, Step: 2, 'Wage % of journeyworker rate': 60, 'Months in program': 3 }),
+    wageRow({ Framework: FW, Step: 3, 'Wage % of journeyworker rate': 75, 'Months in program': 24 }),
+  ].entries())
+    for (const [c, v] of r.entries()) wages.setCell(6 + i, c + 1, v);
+  entry.checkProgress();
+  expect(() => entry.recordRaise({ apprenticeId: 'ann', step: 3, effectiveDate: today })).toThrow(/step 3/);
+  expect(entry.recordRaise({ apprenticeId: 'ann', step: 2, effectiveDate: today, note: 'review' })).toMatchObject({
+    apprenticeId: 'ann',
+    step: 2,
+    effectiveDate: today,
+  });
 
   // Another admin's work is not a coach's: signed in as the coach, each admin job is refused by the add-on.
   signAs(COACH);
