@@ -19,6 +19,10 @@ export function noAccessMessage(email: string, sponsorId: string): string {
   );
 }
 
+/** The service did not answer: what failed and what to check. */
+export const offlineMessage = (endpoint: string, reason: string): string =>
+  `The Qualcard service at ${endpoint} did not answer: ${reason}. Check your connection and try again; if it keeps failing, ask your sponsor's Qualcard admin whether the endpoint is right.`;
+
 export function homeOf(me: MeResponse, here: Here, chosen: string | null): Home {
   const sponsors = Object.entries(me.sponsors);
   const adminOf = sponsors.filter(([, m]) => m.role === 'admin').map(([id, m]) => ({ id, name: m.sponsorName ?? id }));

@@ -3,7 +3,7 @@
 
 import { requireAdmin, whoAmI } from './admin-check';
 import { checkBaseUrl } from './api/requests';
-import { homeOf } from './home-rules';
+import { homeOf, offlineMessage } from './home-rules';
 import { withLock } from './lock';
 import { readSettings, writeSettings } from './settings';
 import { HOME_ROLES, type Home, type HomeRole } from './sidebar-api';
@@ -30,7 +30,7 @@ export function getHome(): Home {
     return {
       ...blank,
       stage: 'offline',
-      message: `The Qualcard service at ${settings.endpoint} did not answer: ${(e as Error).message}. Check your connection and try again; if it keeps failing, ask your sponsor's Qualcard admin whether the endpoint is right.`,
+      message: offlineMessage(settings.endpoint, (e as Error).message),
     };
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildAddon } from '../../addon/build';
 import type { Screen } from '../../addon/sidebar/homes';
+import { noAccessMessage, offlineMessage } from '../../addon/src/home-rules';
 import type {
   ApprenticeHome,
   CoachHome,
@@ -147,15 +148,17 @@ export const HOMES_BY_SCREEN: Record<Screen, Home> = {
     roles: [],
     role: null,
     adminOf: [],
-    message:
-      'lee@gmail.example has no role at Acme IT. Ask the program admin, pat@acme.example, to add you as a member.',
+    message: noAccessMessage('lee@gmail.example', 'acme'),
   },
   offline: {
     ...ADMIN_HOME,
     stage: 'offline',
     roles: [],
     role: null,
-    message: `Qualcard did not answer at ${ENDPOINT} (HTTP 503). Check the address, or try again in a minute.`,
+    message: offlineMessage(
+      ENDPOINT,
+      "HTTP 503 from the server (not the API's JSON error; the Qualcard service did not answer itself: unavailable, overloaded or timed out, try again later)",
+    ),
   },
 };
 
