@@ -63,3 +63,15 @@ export async function allDocuments(): Promise<Record<string, unknown>> {
 export async function allDocumentPaths(): Promise<string[]> {
   return Object.keys(await allDocuments());
 }
+
+/** Sends a request that must be refused with `status` and an error code, and checks that it changed nothing. */
+export async function refusedUnchanged<R extends { status: number; error?: { code?: string } }>(
+  status: number,
+  send: () => Promise<R>,
+): Promise<R> {
+  const before = await allDocuments();
+  const res = await send();
+  expect({ status: res.status, code: res.error?.code }).toEqual({ status, code: expect.any(String) });
+  expect(await allDocuments()).toEqual(before);
+  return res;
+}
