@@ -83,7 +83,33 @@ export const Confirmation = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type Confirmation = z.infer<typeof Confirmation>;
-const confirmation = { confirmation: Confirmation.optional() };
+
+/**
+ * A confirmation that no longer holds, kept with its entry as history (only the functions write it): `withdrawn` by
+ * the person who may (the confirming coach, or an admin) because it was a mistake, the entry back to pending;
+ * `superseded` when the entry's changed values were confirmed again. Always with who, when and why.
+ */
+export const EndedConfirmation = z
+  .object({
+    confirmation: Confirmation,
+    ended: z
+      .object({
+        kind: z.enum(['withdrawn', 'superseded']),
+        by: Email,
+        role: z.enum(['coach', 'admin']),
+        at: Instant,
+        reason: FreeText.pipe(z.string().trim().min(1)),
+      })
+      .strict(),
+  })
+  .strict();
+export type EndedConfirmation = z.infer<typeof EndedConfirmation>;
+/** At most this many ended confirmations are kept on one entry (a sign-off confirmed and withdrawn over and over). */
+export const MAX_CONFIRMATION_HISTORY = 50;
+const confirmation = {
+  confirmation: Confirmation.optional(),
+  history: z.array(EndedConfirmation).max(MAX_CONFIRMATION_HISTORY).optional(),
+};
 
 export const Apprentice = z
   .object({
@@ -238,8 +264,8 @@ export const parsedRecord = (input: ApprenticeRecord | ApprenticeRecordInput): A
  * What a sheet holds: the same record with no confirmations (nor archive marks). A sync carrying one is refused,
  * naming the field.
  */
-const typed = { confirmation: true } as const;
-const typedSignOff = { confirmation: true, archived: true } as const;
+const typed = { confirmation: true, history: true } as const;
+const typedSignOff = { confirmation: true, history: true, archived: true } as const;
 export const SheetRecord = z
   .object({
     ...recordFields,
