@@ -32,7 +32,8 @@ export function actAsFunctionsEmulator(): void {
 }
 
 export interface TokenClaims {
-  email: string;
+  /** A string for a real caller; tests send other JSON (a number, an array) to check the service refuses it. */
+  email: string | number | unknown[];
   email_verified?: boolean;
   aud?: string;
   iss?: string;
@@ -50,7 +51,7 @@ export function mintIdToken(claims: TokenClaims): string {
     iss: claims.iss ?? 'https://accounts.google.com',
     aud: claims.aud ?? EMULATOR_AUDIENCE,
     azp: claims.aud ?? EMULATOR_AUDIENCE,
-    sub: `sub-${Buffer.from(claims.email).toString('hex').slice(0, 20)}`,
+    sub: `sub-${Buffer.from(JSON.stringify(claims.email)).toString('hex').slice(0, 20)}`,
     email: claims.email,
     email_verified: claims.email_verified ?? true,
     iat: now - 10,

@@ -3,6 +3,7 @@
 // accepted is the local emulator key, and only when this code runs inside the Functions emulator.
 
 import { readFileSync } from 'node:fs';
+import { Email } from '@qualcard/shared';
 import type { Request } from 'firebase-functions/v2/https';
 import type { OAuth2Client, TokenPayload } from 'google-auth-library';
 import { audiences } from '../config';
@@ -87,5 +88,9 @@ export async function authenticate(req: Request): Promise<Caller> {
   }
   if (!payload?.email) throw unauthorized('ID token has no email (request the userinfo.email scope)');
   if (payload.email_verified !== true) throw unauthorized("the token's email address is not verified by Google");
-  return { email: payload.email.trim().toLowerCase(), subject: payload.sub };
+  // The email names Firestore documents (members/{email}): a claim that is not an email address (a number, an array,
+  // "a/b", "__x__") is refused here, before any path is built from it, and never quoted back.
+  const email = Email.safeParse(payload.email);
+  if (!email.success) throw unauthorized("the token's email is not an email address");
+  return { email: email.data, subject: payload.sub };
 }

@@ -1,6 +1,7 @@
 // Request bodies and queries of the API. Records use the shared model; these wrap them per route.
 import * as z from 'zod';
 import { Framework, Id } from '../model/framework';
+import { ID_RULE } from '../model/ids';
 import { MAX_ID_LENGTH } from '../model/limits';
 import { Programs } from '../model/program';
 import {
@@ -153,7 +154,9 @@ export type RevokeRequest = z.infer<typeof RevokeRequest>;
 export const SheetUrl = z
   .string()
   .max(2000)
-  .regex(/^https:\/\/docs\.google\.com\/spreadsheets\/\S+$/, 'must be a https://docs.google.com/spreadsheets/... URL');
+  .regex(/^https:\/\/docs\.google\.com\/spreadsheets\/\S+$/, 'must be a https://docs.google.com/spreadsheets/... URL')
+  // `\S` matches half an emoji, which Firestore would store as U+FFFD: refused like every other text.
+  .refine((s) => !hasLoneSurrogate(s), LONE_SURROGATE_MESSAGE);
 
 /** A sponsor's weekly digest settings (sponsors/{sid}.digest), off until an admin turns them on. */
 export const DigestSettings = z
@@ -178,9 +181,14 @@ export const CohortReportQuery = z.object({ sponsorId: SponsorIds });
 export const CohortQuery = z.object({
   sponsorId: SponsorIds,
   limit: z.coerce.number().int().min(1).max(COHORT_PAGE_MAX).default(COHORT_PAGE_DEFAULT),
+  // Both parts become Firestore document ids (a cursor): each must be an id, never ".", ".." or "__x__".
   pageToken: z
     .string()
-    .regex(/^[^/]+\/[^/]+$/, 'a pageToken from the previous page ("sponsorId/apprenticeId")')
+    .max(2 * MAX_ID_LENGTH + 1)
+    .refine((t) => {
+      const parts = t.split('/');
+      return parts.length === 2 && parts.every((p) => Id.safeParse(p).success);
+    }, `a pageToken from the previous page ("sponsorId/apprenticeId", each of ${ID_RULE})`)
     .optional(),
 });
 
