@@ -135,8 +135,8 @@ function viewsFor(ss: Spreadsheet, existing: Existing[]): { views: Map<string, P
     return { views };
   }
   const body: SyncBody = {
+    // No asOf: the service answers as of the sponsor's today, and only an admin may ask for another day.
     idempotencyKey: `sync-${Utilities.getUuid()}`,
-    asOf: day,
     timeZone: tz,
     programs: programsToSync(existing),
     records: [...records.values()].map((r) => ({ ...r, sponsorId: settings.sponsorId })),

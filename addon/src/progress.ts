@@ -44,7 +44,8 @@ export function checkProgress(asOf?: string): CheckResult {
       throw new Error(
         `Check progress: no generated qual cards yet${missing.length ? ` (not generated: ${missing.join(', ')})` : ''}${coach ? ` among ${coach}'s apprentices` : ''}; use Generate first`,
       );
-    const body = syncBody('Check progress', sheets, settings, tz, day);
+    // The service computes what it stores as of the sponsor's today: only an explicit asOf is sent (an admin's).
+    const body = syncBody('Check progress', sheets, settings, tz, asOf);
     const views = synced ? syncViews(settings, body, sheets) : localViews(body, sheets, day);
     const entries = showViews(ss, sheets, views);
     if (coach && findTagged(ss, { kind: 'dashboard' }).get('dashboard')) refreshDashboard(ss, entries);

@@ -2,6 +2,7 @@
 // default as-of dates, sign-off dates, confirmation dates and "in the future" checks.
 import { DEFAULT_TIME_ZONE, localDate, type Programs } from '@qualcard/shared';
 import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { Forbidden, invalidField } from './domain/errors';
 import { readSponsor, sponsorOf } from './store/sponsors';
 
 export interface SponsorClock {
@@ -38,4 +39,19 @@ export const settingsOf = (snap: DocumentSnapshot, now = new Date()): SponsorSet
 /** One read of the sponsor document. */
 export async function sponsorSettings(db: Firestore, sid: string, now = new Date()): Promise<SponsorSettings> {
   return settingsFrom(await readSponsor(db, sid), now);
+}
+
+/**
+ * The as-of date of a request's answer. What is stored (progress, statuses, credential flags, the cohort) is always
+ * as of the sponsor's today; an `asOf` in a request only shapes that one answer. Only an admin may ask for another
+ * day (a coach's is refused; the sponsor's today, which changes nothing, is accepted from anyone), and only a day of
+ * the program: not before an apprentice's start (`starts`), not after the sponsor's today.
+ */
+export function requestedAsOf(asked: string | undefined, role: string, today: string, starts: string[]): string {
+  if (asked === undefined || asked === today) return today;
+  if (role !== 'admin') throw new Forbidden(`asOf: only an admin may ask for progress as of another day than today`);
+  if (asked > today) throw invalidField('asOf', `${asked} is after the sponsor's today (${today})`);
+  const start = starts.reduce((max, s) => (s > max ? s : max), '');
+  if (asked < start) throw invalidField('asOf', `${asked} is before the apprentice's start (${start})`);
+  return asked;
 }

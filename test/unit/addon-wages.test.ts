@@ -166,7 +166,9 @@ test("an admin's Check progress sends the schedule with the program; the Dashboa
   });
   expect(service.programs[FW]!.wageSchedule).toEqual(schedule);
   // The roster's start date (2026-01-05) plus six months: eligible from 2026-07-05 on (the sync's as-of is today).
-  const asOf = JSON.parse(String(sync.params.payload)).asOf as string;
+  // The add-on sends no asOf (only an admin may ask for another day than the sponsor's today).
+  expect(JSON.parse(String(sync.params.payload)).asOf).toBeUndefined();
+  const asOf = new Date().toISOString().slice(0, 10);
   const dashboard = taggedSheet(fake, 'dashboard')!;
   const header = dashboard.grid()[3]!;
   const wage = String(dashboard.grid()[4]![header.indexOf('Wage step')]);

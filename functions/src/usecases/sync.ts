@@ -1,12 +1,12 @@
 // The sync use case: what the sheets hold (typed entries) for some apprentices, with an idempotency key. Everything
 // is checked (framework fit, roles, sizes) and the key is claimed before the first write.
-import { type Programs, rowConfirmations, type SheetRecord } from '@qualcard/shared';
+import { type ApprenticeRecord, type Programs, rowConfirmations, type SheetRecord } from '@qualcard/shared';
 import type { SyncAnswer, SyncedApprentice, SyncRequest } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson, sha256 } from '../canonical';
-import { clockFor, sponsorSettings } from '../clock';
+import { clockFor, requestedAsOf, sponsorSettings } from '../clock';
 import { type Member, type Role, requireRole, type SponsorMembership } from '../domain/members';
-import { progressFor, storeProgress } from '../progress';
+import { progressFor, progressView, storeProgress } from '../progress';
 import { adoptShipped } from '../registry';
 import { commitApprentice, readApprenticeDocs, readRecord, recordOf } from '../store/apprentice';
 import { addMissingRoles } from '../store/members';
@@ -32,7 +32,15 @@ export async function sync(
   const newPrograms = role === 'admin' && body.programs ? body.programs : {};
   await checkPrograms(db, sid, newPrograms);
   const programs = { ...stored.programs, ...newPrograms };
-  const asOf = body.asOf ?? clockFor(timeZone, now()).today;
+  // Stored progress is as of the sponsor's today (in the time zone this sync leaves it with); an admin's asOf
+  // shapes only the answer.
+  const today = clockFor(timeZone, now()).today;
+  const asOf = requestedAsOf(
+    body.asOf,
+    role,
+    today,
+    body.records.map((r) => r.apprentice.startDate),
+  );
 
   checkRecords(sid, body.records);
   const docs = await readApprenticeDocs(
@@ -51,7 +59,7 @@ export async function sync(
     canonicalJson(Object.keys(newPrograms).length ? { ...hashed, programs: newPrograms } : hashed),
   );
   const claim = await claimKey(db, sid, body.idempotencyKey, requestHash, member.email);
-  if (claim.state === 'done') return replay(db, sid, claim.apprenticeIds, { asOf, timeZone });
+  if (claim.state === 'done') return replay(db, sid, claim.apprenticeIds, { asOf, today, timeZone, programs });
   await adoptShipped(
     db,
     sid,
@@ -62,7 +70,7 @@ export async function sync(
     if (canonicalJson(programs) !== canonicalJson(stored.programs)) await replacePrograms(db, sid, newPrograms);
     await addMissingRoles(db, sid, rosterRoles(records));
   }
-  const apprentices = await commitAll(db, member.email, sid, records, { asOf, programs });
+  const apprentices = await commitAll(db, member.email, sid, records, { asOf, today, programs });
   await finishKey(
     db,
     sid,
@@ -81,18 +89,18 @@ async function commitAll(
   who: string,
   sid: string,
   records: SheetRecord[],
-  { asOf, programs }: { asOf: string; programs: Programs },
+  { asOf, today, programs }: { asOf: string; today: string; programs: Programs },
 ): Promise<SyncedApprentice[]> {
   const results: SyncedApprentice[] = [];
   for (const record of records) {
     const aid = record.apprentice.id;
     const commit = await commitApprentice(db, sid, aid, who, (state) => planSync(sid, record, state));
     const merged = recordOf(sid, commit.target);
-    const saved = await storeProgress(db, sid, merged, await progressFor(db, sid, merged, asOf, [], programs));
+    const saved = await storeProgress(db, sid, merged, await progressFor(db, sid, merged, today, [], programs));
     results.push({
       apprenticeId: aid,
       changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours },
-      progress: saved.progress,
+      progress: asOf === today ? saved.progress : await answerAsOf(db, sid, merged, asOf, programs),
       confirmations: rowConfirmations(merged),
     });
   }
@@ -108,24 +116,30 @@ function rosterRoles(records: SheetRecord[]): Map<string, SponsorMembership> {
   return wanted;
 }
 
+/** Progress as of an admin's past day, for the answer only: never stored, no credential follows it. */
+async function answerAsOf(db: Firestore, sid: string, record: ApprenticeRecord, asOf: string, programs: Programs) {
+  return progressView(sid, record, await progressFor(db, sid, record, asOf, [], programs)).progress;
+}
+
 /** A finished key answers again with what is stored now (progress and confirmations), writing nothing. */
 async function replay(
   db: Firestore,
   sid: string,
   ids: string[],
-  at: { asOf: string; timeZone: string },
+  { asOf, today, timeZone, programs }: { asOf: string; today: string; timeZone: string; programs: Programs },
 ): Promise<SyncAnswer> {
   const stored = await readProgresses(db, sid, ids);
   const none = { created: 0, updated: 0, deleted: 0 };
   const apprentices: SyncedApprentice[] = [];
   for (const [i, aid] of ids.entries()) {
     const record = await readRecord(db, sid, aid);
+    const past = record && asOf !== today ? await answerAsOf(db, sid, record, asOf, programs) : undefined;
     apprentices.push({
       apprenticeId: aid,
       changes: { profile: false, signOffs: none, hours: none },
-      progress: stored[i]?.progress ?? null,
+      progress: past ?? stored[i]?.progress ?? null,
       confirmations: record ? rowConfirmations(record) : null,
     });
   }
-  return { sponsorId: sid, ...at, replayed: true, apprentices };
+  return { sponsorId: sid, asOf, timeZone, replayed: true, apprentices };
 }
