@@ -51,7 +51,7 @@ export function requestedAsOf(asked: string | undefined, role: string, today: st
   if (asked === undefined || asked === today) return today;
   if (role !== 'admin') throw new Forbidden(`asOf: only an admin may ask for progress as of another day than today`);
   if (asked > today) throw invalidField('asOf', `${asked} is after the sponsor's today (${today})`);
-  const start = starts.reduce((max, s) => (s > max ? s : max), '');
+  const start = [...starts].sort().at(-1) ?? '';
   if (asked < start) throw invalidField('asOf', `${asked} is before the apprentice's start (${start})`);
   return asked;
 }
