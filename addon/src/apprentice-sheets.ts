@@ -84,7 +84,11 @@ export function viewOf(
   progress: ProgressSummary | null | undefined,
   confirmations: RowConfirmations | null | undefined,
 ): ProgressView | undefined {
-  return progress && confirmations ? syncedView(a.framework, a.roster.apprentice, progress, confirmations) : undefined;
+  if (!progress || !confirmations) return undefined;
+  // The service counts what was confirmed by the end of the as-of day in the sponsor's time zone, which the
+  // admin's spreadsheet sets: this spreadsheet's, as the Confirmation cells read it.
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  return syncedView(a.framework, a.roster.apprentice, { ...progress, timeZone }, confirmations);
 }
 
 /**

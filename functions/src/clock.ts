@@ -55,3 +55,15 @@ export function requestedAsOf(asked: string | undefined, role: string, today: st
   if (asked < start) throw invalidField('asOf', `${asked} is before the apprentice's start (${start})`);
   return asked;
 }
+
+/** A day on the sponsor's calendar: the engine counts what was confirmed by its end in that time zone. */
+export interface AsOfDay {
+  asOf: string;
+  timeZone: string;
+}
+
+/** The sponsor's today, as the engine's as-of day: what every stored progress is computed as of. */
+export const todayOf = (clock: SponsorClock): AsOfDay => ({
+  asOf: clock.today,
+  timeZone: clock.timeZone,
+});

@@ -10,6 +10,7 @@ import {
 import type { StoredProgress } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson } from './canonical';
+import type { AsOfDay } from './clock';
 import { reconcileCredentials } from './credentials/issue';
 import { Invalid } from './domain/errors';
 import { resolveFramework } from './registry';
@@ -39,7 +40,7 @@ export async function progressFor(
   db: Firestore,
   sid: string,
   record: ApprenticeRecord,
-  asOf: string,
+  { asOf, timeZone }: AsOfDay,
   path: (string | number)[] = [],
   programs: Programs = {},
 ): Promise<Progress> {
@@ -47,7 +48,7 @@ export async function progressFor(
   const framework = (await resolveFramework(db, sid, frameworkId, frameworkVersion))?.framework;
   if (!framework) throw await unknownFramework(db, sid, record, path);
   try {
-    return computeProgress(framework, record, asOf, programs[framework.id]);
+    return computeProgress(framework, record, asOf, programs[framework.id], timeZone);
   } catch (e) {
     if (e instanceof RecordMismatchError) {
       const field = [...path, e.field].join('.');

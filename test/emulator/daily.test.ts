@@ -6,7 +6,7 @@
 import { type ApprenticeRecordInput, type Framework, frameworkFromRows } from '@qualcard/shared';
 import * as api from '@qualcard/shared/api/routes';
 import type { ScheduledEvent } from 'firebase-functions/v2/scheduler';
-import { settingsOf } from '../../functions/src/clock';
+import { settingsOf, todayOf } from '../../functions/src/clock';
 import { firestore } from '../../functions/src/db';
 import { progressFor, progressView, type StoredProgress } from '../../functions/src/progress';
 import { type RecomputeStats, recomputeAll } from '../../functions/src/recompute/daily';
@@ -75,7 +75,7 @@ async function expectEngineAnswer(sid: Sid, now: Date): Promise<void> {
   const settings = settingsOf(await db().doc(`sponsors/${sid}`).get(), now);
   for (const s of await stored(sid)) {
     const rec = (await readRecord(db(), sid, s.apprenticeId))!;
-    const view = progressView(sid, rec, await progressFor(db(), sid, rec, settings.today, [], settings.programs));
+    const view = progressView(sid, rec, await progressFor(db(), sid, rec, todayOf(settings), [], settings.programs));
     expect({ ...s, computedAt: undefined }).toEqual(JSON.parse(JSON.stringify(view)));
   }
 }

@@ -1,6 +1,7 @@
 // The one rule: only what the functions confirmed (right role) or an admin attested counts, from its date on;
 // whatever a sheet holds is pending. Plus the integrity defects found in review, each pinned.
 import { computeProgress, PENDING_CODE, SheetRecord } from '../../shared/src';
+import { confirmationText } from '../../shared/src/sheets/status';
 import { cert, completeLevel1, confirmed, exam, ojl, record, ri, sign, tinyFramework, typed } from '../fixtures/engine';
 
 const AS_OF = '2026-03-01';
@@ -83,6 +84,40 @@ describe('provenance decides what counts', () => {
     expect(p.levels[0]!.items.done).toBe(0);
     expect(p.gaps.find((g) => g.code === 'pending.prior-credit')!.message).toMatch(/confirmed on 2026-03-02/);
     expect(computeProgress(fw, record({ signOffs: [sign('A1')] }), '2026-03-02').levels[0]!.items.done).toBe(1);
+  });
+});
+
+describe('the as-of day is read in the sponsor time zone, from the instant of the confirmation', () => {
+  // Confirmed at 23:30 UTC on 2026-03-01: already the 2nd in Auckland (the date it was stored with), still the 1st
+  // in Los Angeles, where the sponsor moved right after.
+  const AT = '2026-03-01T23:30:00.000Z';
+  const made = { ...confirmed('coach', '2026-03-02'), at: AT };
+  const one = record({ signOffs: [{ ...sign('A1'), confirmation: made }] });
+  const done = (asOf: string, timeZone: string) =>
+    computeProgress(fw, one, asOf, undefined, timeZone).levels[0]!.items.done;
+
+  test('a move of the sponsor west does not un-count a confirmation made before it', () => {
+    expect(done('2026-03-02', 'Pacific/Auckland')).toBe(1);
+    expect(done('2026-03-01', 'America/Los_Angeles')).toBe(1); // today in Los Angeles: it counts
+  });
+
+  test('the end of the as-of day decides: not yet as of the day before, in any zone', () => {
+    expect(done('2026-03-01', 'Pacific/Auckland')).toBe(0);
+    expect(done('2026-02-28', 'America/Los_Angeles')).toBe(0);
+    expect(done('2026-03-01', 'UTC')).toBe(1);
+    const p = computeProgress(fw, one, '2026-03-01', undefined, 'Pacific/Auckland');
+    expect(p.gaps.find((g) => g.code === 'pending.sign-off')!.message).toMatch(
+      /confirmed on 2026-03-02, after 2026-03-01/,
+    );
+  });
+
+  test('the same rule decides the Confirmation cell of the sheets', () => {
+    expect(confirmationText('sign-off', made, { asOf: '2026-03-01', timeZone: 'America/Los_Angeles' })).not.toMatch(
+      /^pending/,
+    );
+    expect(confirmationText('sign-off', made, { asOf: '2026-03-01', timeZone: 'Pacific/Auckland' })).toMatch(
+      /^pending: .*after 2026-03-01/,
+    );
   });
 });
 

@@ -49,7 +49,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
     sponsor: { id: sid, name: sponsorName },
     framework,
     level,
-    counted: countedEntries(framework, record, progress.asOf),
+    counted: countedEntries(framework, record, progress.asOf, progress.timeZone),
     recipient: {
       id: subjectId(sid, apprentice.id),
       name: apprentice.name,

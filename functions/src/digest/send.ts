@@ -4,7 +4,7 @@
 import { HOURS_CATEGORY_LABEL, isArchived, isPendingFinding, standing } from '@qualcard/shared';
 import type { StoredProgress } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
-import { clockFor } from '../clock';
+import { type AsOfDay, clockFor, todayOf } from '../clock';
 import { withConfirmed } from '../confirm/asks';
 import { readRecord } from '../store/apprentice';
 import { type ConfirmationRequestDoc, openRequestsIn } from '../store/confirmation-requests';
@@ -34,13 +34,13 @@ export interface DigestStats {
 }
 
 /** The sign-off and hours rows of one apprentice that wait for a coach, read only when the tallies say there are some. */
-async function waitingRows(db: Firestore, sid: string, p: StoredProgress, today: string): Promise<WaitingRow[]> {
+async function waitingRows(db: Firestore, sid: string, p: StoredProgress, today: AsOfDay): Promise<WaitingRow[]> {
   const e = p.progress.entries;
   if (!e['sign-off'].pending && !e['hours-entry'].pending) return [];
   const record = await readRecord(db, sid, p.apprenticeId);
   if (!record) return [];
   const open = <T extends object>(kind: 'sign-off' | 'hours-entry', rows: T[]) =>
-    rows.filter((r) => !isArchived(r) && standing(kind, r, today) === 'pending');
+    rows.filter((r) => !isArchived(r) && standing(kind, r, today.asOf, today.timeZone) === 'pending');
   return [
     ...open('sign-off', record.signOffs).map((s) => ({
       typedBy: s.coachEmail || undefined,
@@ -60,7 +60,7 @@ const digestApprentice = async (
   db: Firestore,
   sid: string,
   p: StoredProgress,
-  today: string,
+  today: AsOfDay,
 ): Promise<DigestApprentice> => {
   const { entries, levels, gaps, wage } = p.progress;
   return {
@@ -88,7 +88,7 @@ const digestApprentice = async (
 export async function apprenticesOf(
   db: Firestore,
   sid: string,
-  today: string,
+  today: AsOfDay,
   size = PAGE,
 ): Promise<DigestApprentice[]> {
   const all: DigestApprentice[] = [];
@@ -168,13 +168,13 @@ export async function sendDigests(
     const { digest } = sponsor;
     if (!digest?.enabled) continue;
     stats.enabled++;
-    const { today } = clockFor(sponsor.timeZone, now);
-    const { week, weekday } = isoWeek(today);
+    const clock = clockFor(sponsor.timeZone, now);
+    const { week, weekday } = isoWeek(clock.today);
     if (weekday !== digest.weekday) continue;
     stats.due++;
     const sid = sponsor.id;
     const [apprentices, recipients, asks] = await Promise.all([
-      apprenticesOf(db, sid, today),
+      apprenticesOf(db, sid, todayOf(clock)),
       recipientsOf(db, sid, digest.apprentices === true),
       asksOf(db, sid),
     ]);

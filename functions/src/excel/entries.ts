@@ -68,7 +68,7 @@ function byRow(findings: Finding[]): Map<string, Finding[]> {
 
 /** Sorts every entry of the record; throws when the tallies disagree with `progress` (not the same record/as-of). */
 export function entryRows(framework: Framework, record: ApprenticeRecord, progress: Progress): EntryRows {
-  const checked = countedEntries(framework, record, progress.asOf);
+  const checked = countedEntries(framework, record, progress.asOf, progress.timeZone);
   const counted = new Set<object>([
     ...checked.signOffs,
     ...checked.hours,
@@ -80,7 +80,11 @@ export function entryRows(framework: Framework, record: ApprenticeRecord, progre
   const sort = <T extends Entry>(kind: EntryKind, entries: T[]): Row<T>[] =>
     entries.map((entry, index) => {
       const failed = kind === 'exam' && !(entry as unknown as ExamResult).passed;
-      const s = failed ? 'not-passed' : isArchived(entry) ? 'archived' : standing(kind, entry, progress.asOf);
+      const s = failed
+        ? 'not-passed'
+        : isArchived(entry)
+          ? 'archived'
+          : standing(kind, entry, progress.asOf, progress.timeZone);
       const status: RowStatus =
         s === 'pending' || s === 'not-passed' || s === 'archived' ? s : counted.has(entry) ? s : 'flagged';
       return { entry, index, status, flags: failed ? [] : (flags.get(rowKey(kind, entry, index)) ?? []) };

@@ -19,7 +19,7 @@
 // overwritten by a view from the rows before it (as two overlapping syncs can); the sync's rows are kept and touched
 // the apprentice document, so the next run (or the next sync) stores the right view again.
 import type { DocumentSnapshot, Firestore, QueryDocumentSnapshot } from 'firebase-admin/firestore';
-import { type SponsorSettings, settingsFrom } from '../clock';
+import { type SponsorSettings, settingsFrom, todayOf } from '../clock';
 import { logs } from '../logs';
 import { type ProgressView, progressFor, progressView, sameView, storedDoc } from '../progress';
 import { profileOf, readRows, recordOf } from '../store/apprentice';
@@ -94,7 +94,7 @@ async function viewOf(
   if (!profile) return undefined;
   const record = recordOf(sid, { profile, ...(await rowsOf(db, sid, p, stats, writes)) });
   try {
-    return progressView(sid, record, await progressFor(db, sid, record, settings.today, [], settings.programs));
+    return progressView(sid, record, await progressFor(db, sid, record, todayOf(settings), [], settings.programs));
   } catch (e) {
     // One apprentice whose framework version is gone must not stop everyone else's recompute.
     logs.recomputeSkipped(sid, p.doc.id, e);

@@ -61,10 +61,10 @@ export async function checkFrameworks(
   db: Firestore,
   sid: string,
   records: SheetRecord[],
-  asOf: string,
+  day: { asOf: string; timeZone: string },
   programs: Programs = {},
 ): Promise<void> {
-  for (const [i, record] of records.entries()) await progressFor(db, sid, record, asOf, ['records', i], programs);
+  for (const [i, record] of records.entries()) await progressFor(db, sid, record, day, ['records', i], programs);
 }
 
 /**

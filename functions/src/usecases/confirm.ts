@@ -3,7 +3,7 @@
 // Audited like every change (commitApprentice).
 import { type Apprentice, rowConfirmations } from '@qualcard/shared';
 import type { ConfirmAnswer, ConfirmRequest } from '@qualcard/shared/api';
-import { sponsorSettings } from '../clock';
+import { sponsorSettings, todayOf } from '../clock';
 import type { Confirmer } from '../confirm/confirmation';
 import { confirmEntries, type Outcome } from '../confirm/entries';
 import { Forbidden } from '../domain/errors';
@@ -62,7 +62,7 @@ export async function confirm(
     db,
     sid,
     record,
-    await progressFor(db, sid, record, clock.today, [], clock.programs),
+    await progressFor(db, sid, record, todayOf(clock), [], clock.programs),
   );
   return {
     created: Object.values(outcome!.confirmed).some((l) => l.length),

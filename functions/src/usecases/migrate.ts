@@ -5,7 +5,7 @@
 import { type Apprentice, type Framework, type MigrationDiff, migratedSignOffs, migrationDiff } from '@qualcard/shared';
 import type { MigrationAnswer, MigrationRequest } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
-import { type SponsorSettings, sponsorSettings } from '../clock';
+import { type SponsorSettings, sponsorSettings, todayOf } from '../clock';
 import { Conflict, Invalid, NotFound } from '../domain/errors';
 import { type Member, type Role, requireRole } from '../domain/members';
 import { progressFor, storeProgress } from '../progress';
@@ -72,7 +72,7 @@ async function applyMove(
     };
   });
   const record = recordOf(sid, commit.target);
-  await storeProgress(db, sid, record, await progressFor(db, sid, record, settings.today, [], settings.programs));
+  await storeProgress(db, sid, record, await progressFor(db, sid, record, todayOf(settings), [], settings.programs));
 }
 
 export async function migrate(

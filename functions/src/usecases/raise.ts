@@ -13,7 +13,7 @@ import {
   workFunctionsRun,
 } from '@qualcard/shared';
 import type { RaiseAnswer, RaiseRequest } from '@qualcard/shared/api';
-import { type SponsorSettings, sponsorSettings } from '../clock';
+import { type SponsorSettings, sponsorSettings, todayOf } from '../clock';
 import { Conflict, invalidField } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { progressFor, storeProgress } from '../progress';
@@ -100,7 +100,7 @@ export async function raise(
     signOffs: state.signOffs.values(),
     hours: state.hours.values(),
   });
-  const progress = await progressFor(db, sid, record, settings.today, [], settings.programs);
+  const progress = await progressFor(db, sid, record, todayOf(settings), [], settings.programs);
   const saved = await storeProgress(db, sid, record, progress);
   return { apprenticeId: aid, raise, wage: saved.progress.wage ?? null };
 }

@@ -4,7 +4,7 @@
 import { type Apprentice, type Framework, rowConfirmations, type SignOff } from '@qualcard/shared';
 import type { SignOffAnswer, SignOffRequest } from '@qualcard/shared/api';
 import { safeKey } from '../canonical';
-import { sponsorSettings } from '../clock';
+import { sponsorSettings, todayOf } from '../clock';
 import { confirmationFor } from '../confirm/confirmation';
 import { Forbidden, Invalid } from '../domain/errors';
 import type { Member } from '../domain/members';
@@ -102,7 +102,7 @@ export async function signOff(
     db,
     sid,
     record,
-    await progressFor(db, sid, record, clock.today, [], clock.programs),
+    await progressFor(db, sid, record, todayOf(clock), [], clock.programs),
   );
   const answer = {
     apprenticeId: aid,

@@ -49,7 +49,7 @@ export async function sync(
     body.records.map((r) => r.apprentice.id),
   );
   const records = await pinVersions(db, sid, body.records, docs);
-  await checkFrameworks(db, sid, records, asOf, programs);
+  await checkFrameworks(db, sid, records, { asOf, timeZone }, programs);
   if (role === 'coach') checkCoachRecords(member.email, records, docs);
   checkSizes(sid, records, docs);
 
@@ -70,7 +70,7 @@ export async function sync(
     if (canonicalJson(programs) !== canonicalJson(stored.programs)) await replacePrograms(db, sid, newPrograms);
     await addMissingRoles(db, sid, rosterRoles(records));
   }
-  const apprentices = await commitAll(db, member.email, sid, records, { asOf, today, programs });
+  const apprentices = await commitAll(db, member.email, sid, records, { asOf, today, timeZone, programs });
   await finishKey(
     db,
     sid,
@@ -89,18 +89,23 @@ async function commitAll(
   who: string,
   sid: string,
   records: SheetRecord[],
-  { asOf, today, programs }: { asOf: string; today: string; programs: Programs },
+  { asOf, today, timeZone, programs }: { asOf: string; today: string; timeZone: string; programs: Programs },
 ): Promise<SyncedApprentice[]> {
   const results: SyncedApprentice[] = [];
   for (const record of records) {
     const aid = record.apprentice.id;
     const commit = await commitApprentice(db, sid, aid, who, (state) => planSync(sid, record, state));
     const merged = recordOf(sid, commit.target);
-    const saved = await storeProgress(db, sid, merged, await progressFor(db, sid, merged, today, [], programs));
+    const saved = await storeProgress(
+      db,
+      sid,
+      merged,
+      await progressFor(db, sid, merged, { asOf: today, timeZone }, [], programs),
+    );
     results.push({
       apprenticeId: aid,
       changes: { profile: commit.profileChanged, signOffs: commit.signOffs, hours: commit.hours },
-      progress: asOf === today ? saved.progress : await answerAsOf(db, sid, merged, asOf, programs),
+      progress: asOf === today ? saved.progress : await answerAsOf(db, sid, merged, { asOf, timeZone }, programs),
       confirmations: rowConfirmations(merged),
     });
   }
@@ -117,8 +122,14 @@ function rosterRoles(records: SheetRecord[]): Map<string, SponsorMembership> {
 }
 
 /** Progress as of an admin's past day, for the answer only: never stored, no credential follows it. */
-async function answerAsOf(db: Firestore, sid: string, record: ApprenticeRecord, asOf: string, programs: Programs) {
-  return progressView(sid, record, await progressFor(db, sid, record, asOf, [], programs)).progress;
+async function answerAsOf(
+  db: Firestore,
+  sid: string,
+  record: ApprenticeRecord,
+  day: { asOf: string; timeZone: string },
+  programs: Programs,
+) {
+  return progressView(sid, record, await progressFor(db, sid, record, day, [], programs)).progress;
 }
 
 /** A finished key answers again with what is stored now (progress and confirmations), writing nothing. */
@@ -133,7 +144,7 @@ async function replay(
   const apprentices: SyncedApprentice[] = [];
   for (const [i, aid] of ids.entries()) {
     const record = await readRecord(db, sid, aid);
-    const past = record && asOf !== today ? await answerAsOf(db, sid, record, asOf, programs) : undefined;
+    const past = record && asOf !== today ? await answerAsOf(db, sid, record, { asOf, timeZone }, programs) : undefined;
     apprentices.push({
       apprenticeId: aid,
       changes: { profile: false, signOffs: none, hours: none },

@@ -1,7 +1,7 @@
 // Transcripts: export (a new stored version each time), list versions, download one.
 import type { TranscriptMeta, TranscriptRequest } from '@qualcard/shared/api';
 import { sha256 } from '../canonical';
-import { settingsFrom } from '../clock';
+import { requestedAsOf, settingsFrom } from '../clock';
 import { NotFound } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { buildTranscript } from '../excel/transcript';
@@ -31,8 +31,9 @@ export async function exportTranscript(
   const { frameworkId, frameworkVersion } = record.apprentice;
   const framework = await frameworkFor(db, sid, frameworkId, frameworkVersion);
   const settings = settingsFrom(sponsor, now());
-  const asOf = body.asOf ?? settings.today;
-  const progress = await progressFor(db, sid, record, asOf, [], settings.programs);
+  const role = member.sponsors[sid]?.role ?? '';
+  const asOf = requestedAsOf(body.asOf, role, settings.today, [record.apprentice.startDate]);
+  const progress = await progressFor(db, sid, record, { asOf, timeZone: settings.timeZone }, [], settings.programs);
   const safeName = record.apprentice.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || aid;
   const meta = { frameworkId: framework.id, frameworkVersion: framework.version, asOf };
   return storeTranscript(

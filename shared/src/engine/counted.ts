@@ -10,8 +10,9 @@ import type {
   PriorCredit,
   SignOff,
 } from '../model/record';
+import { DEFAULT_TIME_ZONE } from '../model/time-zone';
 import { type EntryFlags, hoursFlags, priorCreditFlags, resultFlags, signOffFlags } from './integrity';
-import { ENTRY_KINDS, isArchived, PENDING_CODE, standing } from './provenance';
+import { confirmedOn, ENTRY_KINDS, isArchived, PENDING_CODE, standing } from './provenance';
 import { type EntryKind, HOURS_CATEGORY_LABEL } from './rules';
 
 export interface CheckedRecord {
@@ -55,6 +56,7 @@ function sortOut<T extends Entry>(
   entries: T[],
   flags: EntryFlags,
   asOf: string,
+  timeZone: string,
   into: CheckedRecord,
 ): T[] {
   const tally: EntryCounts = { confirmed: 0, attested: 0, pending: 0, flagged: 0 };
@@ -62,11 +64,13 @@ function sortOut<T extends Entry>(
   return entries.filter((entry, i) => {
     if (isArchived(entry)) return false;
     if (flags[i]!.length) into.flags.push(...flags[i]!);
-    const s = standing(kind, entry, asOf);
+    const s = standing(kind, entry, asOf, timeZone);
     if (s === 'pending') {
       tally.pending++;
       const [pointer, what] = pendingWording[kind](entry as never, i);
-      const when = entry.confirmation ? `: confirmed on ${entry.confirmation.date}, after ${asOf}` : '';
+      const when = entry.confirmation
+        ? `: confirmed on ${confirmedOn(entry.confirmation, timeZone)}, after ${asOf}`
+        : '';
       into.pending.push({
         code: PENDING_CODE(kind),
         severity: 'info',
@@ -84,7 +88,13 @@ function sortOut<T extends Entry>(
   });
 }
 
-export function countedEntries(framework: Framework, record: ApprenticeRecord, asOf: string): CheckedRecord {
+/** What counts as of `asOf` in the sponsor's `timeZone` (the as-of rule: provenance.ts). */
+export function countedEntries(
+  framework: Framework,
+  record: ApprenticeRecord,
+  asOf: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): CheckedRecord {
   const none: EntryCounts = { confirmed: 0, attested: 0, pending: 0, flagged: 0 };
   const checked: CheckedRecord = {
     flags: [],
@@ -98,15 +108,30 @@ export function countedEntries(framework: Framework, record: ApprenticeRecord, a
   };
   // A failed exam is a result, not a claim to confirm: only passed ones can count.
   const passed = record.exams.filter((e) => e.passed);
-  checked.signOffs = sortOut('sign-off', record.signOffs, signOffFlags(framework, record, asOf), asOf, checked);
-  checked.hours = sortOut('hours-entry', record.hours, hoursFlags(framework, record, asOf), asOf, checked);
-  checked.priorCredit = sortOut('prior-credit', record.priorCredit, priorCreditFlags(framework, record), asOf, checked);
-  checked.exams = sortOut('exam', passed, resultFlags('exam', passed, asOf), asOf, checked);
+  checked.signOffs = sortOut(
+    'sign-off',
+    record.signOffs,
+    signOffFlags(framework, record, asOf),
+    asOf,
+    timeZone,
+    checked,
+  );
+  checked.hours = sortOut('hours-entry', record.hours, hoursFlags(framework, record, asOf), asOf, timeZone, checked);
+  checked.priorCredit = sortOut(
+    'prior-credit',
+    record.priorCredit,
+    priorCreditFlags(framework, record),
+    asOf,
+    timeZone,
+    checked,
+  );
+  checked.exams = sortOut('exam', passed, resultFlags('exam', passed, asOf), asOf, timeZone, checked);
   checked.certifications = sortOut(
     'certification',
     record.certifications,
     resultFlags('certification', record.certifications, asOf),
     asOf,
+    timeZone,
     checked,
   );
   return checked;

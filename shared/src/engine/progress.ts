@@ -5,6 +5,7 @@ import type { Framework } from '../model/framework';
 import type { ProgramChoice } from '../model/program';
 import type { Progress } from '../model/progress';
 import { type ApprenticeRecord, type ApprenticeRecordInput, IsoDate, parsedRecord } from '../model/record';
+import { DEFAULT_TIME_ZONE } from '../model/time-zone';
 import { levelProgress } from './completion';
 import { countedEntries } from './counted';
 import { examAndCertificationGaps, paceGaps, previousLevelGaps, requirementGaps } from './gaps';
@@ -25,6 +26,8 @@ export function computeProgress(
   input: ApprenticeRecord | ApprenticeRecordInput,
   asOf: string,
   program?: ProgramChoice,
+  /** The sponsor's: which confirmations were made by the end of the as-of day (provenance.ts). */
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): Progress {
   const record = parsedRecord(input);
   IsoDate.parse(asOf);
@@ -44,7 +47,7 @@ export function computeProgress(
   }
 
   const run = workFunctionsRun(framework, apprentice, program);
-  const checked = countedEntries(framework, record, asOf);
+  const checked = countedEntries(framework, record, asOf, timeZone);
   const levels = levelProgress(framework, checked, run);
   const target = levels[targetIndex]!;
   // Cumulative frameworks need every level up to the target; otherwise only the target level counts.
@@ -68,6 +71,7 @@ export function computeProgress(
     frameworkId: framework.id,
     frameworkVersion: framework.version,
     asOf,
+    timeZone,
     targetLevelId: target.levelId,
     levels,
     gaps,
@@ -76,6 +80,8 @@ export function computeProgress(
     projectedCompletion: pace.projectedCompletion,
     lastActivity: pace.lastActivity,
     status: apprenticeStatus({ asOf, startDate: apprentice.startDate, target, pace, deadline, pending }),
-    ...(program?.wageSchedule ? { wage: wageStatus(framework, record, program.wageSchedule, asOf, run) } : {}),
+    ...(program?.wageSchedule
+      ? { wage: wageStatus(framework, record, program.wageSchedule, asOf, run, timeZone) }
+      : {}),
   };
 }

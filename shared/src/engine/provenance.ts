@@ -1,15 +1,33 @@
 // The one rule for what counts: an entry counts when the functions confirmed it (the right role, verified
-// identity) or an admin attested it, on or before the as-of date. Whatever a sheet holds is only typed: it is
+// identity) or an admin attested it, by the end of the as-of day. Whatever a sheet holds is only typed: it is
 // listed as pending and never counted. Integrity flags apply on top (a confirmed entry dated in the future
 // still does not count).
 import type { Confirmation } from '../model/record';
+import { DEFAULT_TIME_ZONE, localDate } from '../model/time-zone';
 import { CONFIRMED_BY, type EntryKind } from './rules';
 
 export type Standing = 'confirmed' | 'attested' | 'pending';
 
-export function standing(kind: EntryKind, entry: { confirmation?: Confirmation }, asOf: string): Standing {
+/**
+ * The day a confirmation was made on the sponsor's calendar as it is now: its instant (`at`) in `timeZone`. Its
+ * stored `date` is the day in the zone of the time it was made, so comparing that would un-count today's
+ * confirmations after the sponsor moves west (confirmed at 23:30 UTC: the 8th in Auckland, still the 7th in Los
+ * Angeles).
+ */
+export const confirmedOn = (c: Confirmation, timeZone: string): string => localDate(new Date(c.at), timeZone);
+
+/**
+ * The one as-of rule: an entry counts as of a day when it was confirmed by the end of that day in the sponsor's
+ * time zone, by the role its kind needs (or attested by an admin).
+ */
+export function standing(
+  kind: EntryKind,
+  entry: { confirmation?: Confirmation },
+  asOf: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Standing {
   const c = entry.confirmation;
-  if (!c || c.date > asOf) return 'pending';
+  if (!c || confirmedOn(c, timeZone) > asOf) return 'pending';
   if (c.kind === 'attested') return 'attested';
   return c.role === CONFIRMED_BY[kind] ? 'confirmed' : 'pending';
 }

@@ -19,8 +19,10 @@ export function summarizeProgress(progress: Progress, keep = SUMMARY_FINDINGS): 
   const levelGapCounts: Record<string, number> = {};
   for (const g of progress.gaps) if (g.levelId) levelGapCounts[g.levelId] = (levelGapCounts[g.levelId] ?? 0) + 1;
   const first = (list: Finding[]) => list.slice(0, keep);
+  // The sponsor document holds the time zone: the stored summary stays as it was.
+  const { timeZone: _, ...rest } = progress;
   return {
-    ...progress,
+    ...rest,
     gaps: first(progress.gaps),
     integrity: first(progress.integrity),
     findingCounts,

@@ -4,6 +4,7 @@
 // dated or confirmed, so the day a condition was first met is found by a search over those days.
 import type { Framework, HoursCategory } from '../model/framework';
 import type { ApprenticeRecord, WageRaise } from '../model/record';
+import { DEFAULT_TIME_ZONE } from '../model/time-zone';
 import type { WageRate, WageSchedule, WageStep } from '../model/wages';
 import { levelProgress } from './completion';
 import { countedEntries } from './counted';
@@ -66,12 +67,17 @@ const holds = (c: Condition, snap: Snapshot): boolean =>
   c.kind === 'level' ? snap.complete.has(c.levelId) : snap.hours[c.category ?? 'all'] >= c.hours;
 
 /** What counts on one day, memoised per day. */
-function snapshots(framework: Framework, record: ApprenticeRecord, run?: ReadonlySet<string>) {
+function snapshots(
+  framework: Framework,
+  record: ApprenticeRecord,
+  run: ReadonlySet<string> | undefined,
+  timeZone: string,
+) {
   const memo = new Map<string, Snapshot>();
   return (day: string): Snapshot => {
     const known = memo.get(day);
     if (known) return known;
-    const checked = countedEntries(framework, record, day);
+    const checked = countedEntries(framework, record, day, timeZone);
     const complete = new Set(
       levelProgress(framework, checked, run)
         .filter((l) => l.complete)
@@ -216,6 +222,7 @@ export function wageStatus(
   schedule: WageSchedule,
   asOf: string,
   run?: ReadonlySet<string>,
+  timeZone: string = DEFAULT_TIME_ZONE,
 ): WageStatus {
   checkWageSchedule(framework, schedule, 'program.wageSchedule');
   const start = record.apprentice.startDate;
@@ -224,7 +231,7 @@ export function wageStatus(
     start,
     asOf,
     days: changeDays(record, asOf),
-    at: snapshots(framework, record, run),
+    at: snapshots(framework, record, run, timeZone),
   };
   const evals = schedule.steps.map((s, i) =>
     i === 0 ? { reached: true, since: start, left: [] } : evaluateStep(s, ctx),

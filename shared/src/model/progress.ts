@@ -64,6 +64,8 @@ export interface Progress {
   frameworkId: string;
   frameworkVersion: string;
   asOf: string;
+  /** The time zone the as-of day was read in (which confirmations count); a stored summary leaves it out. */
+  timeZone?: string;
   targetLevelId: string;
   levels: LevelProgress[];
   /** What stands between the apprentice and the target level; entries awaiting a confirmation are `pending.*`. */

@@ -164,11 +164,10 @@ const LOG_STYLE: Partial<Record<HoursColumn, StyleName>> = {
 function confirmationCell(key: string, kept: string, view?: ProgressView): string {
   const confirmations = view?.confirmations;
   if (!confirmations) return kept;
-  const asOf = view.progress.asOf;
   const hours = confirmations.hours[key];
-  if (hours) return confirmationText('hours-entry', hours, asOf);
+  if (hours) return confirmationText('hours-entry', hours, view.progress);
   const credit = confirmations.priorCredit[key];
-  return credit ? confirmationText('prior-credit', credit, asOf) : '';
+  return credit ? confirmationText('prior-credit', credit, view.progress) : '';
 }
 
 /** The log rows: the entries, then blank rows (at least 100) to log into, every cell styled and validated. */

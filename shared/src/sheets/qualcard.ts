@@ -230,7 +230,7 @@ function resultConfirmation(card: Card, level: Level, kind: 'exam' | 'cert', id:
     kind === 'exam' ? 'exams' : 'certifications'
   ];
   const counted = !tally ? undefined : tally.done === tally.required ? true : tally.done === 0 ? false : undefined;
-  return confirmationText(kind === 'exam' ? 'exam' : 'certification', c, card.view!.progress.asOf, counted);
+  return confirmationText(kind === 'exam' ? 'exam' : 'certification', c, card.view!.progress, counted);
 }
 
 /** The column headers, then the in-scope items of each work function. */
@@ -281,7 +281,7 @@ function itemConfirmation(card: Card, itemId: string, k: KeptSignOff | undefined
   const confirmations = card.view?.confirmations;
   if (!confirmations) return k?.confirmation ?? '';
   const c = confirmations.signOffs[itemId];
-  return c ? confirmationText('sign-off', c.confirmation, card.view!.progress.asOf, card.counted.has(itemId)) : '';
+  return c ? confirmationText('sign-off', c.confirmation, card.view!.progress, card.counted.has(itemId)) : '';
 }
 
 /** One item row. An archived row keeps its values for the record but loses its validation and status. */

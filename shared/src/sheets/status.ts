@@ -1,8 +1,9 @@
 // What a row's Status and Confirmation cells say. Confirmation is written by Qualcard from the service's
 // confirmations and starts with the row's standing under the engine's one rule (engine/provenance.ts); Status is a
 // formula over it, so a fresh tick shows "pending" at once, before any sync. Conditional formatting colours Status.
-import { standing } from '../engine/provenance';
+import { confirmedOn, standing } from '../engine/provenance';
 import { CONFIRMED_BY, type EntryKind } from '../engine/rules';
+import { DEFAULT_TIME_ZONE } from '../model/time-zone';
 import type { Confirmation } from './model';
 import type { Area, ConditionalText } from './plan';
 
@@ -35,15 +36,20 @@ const evidence = (c: Confirmation): string => (c.evidence ? ` (evidence: ${c.evi
  * The Confirmation cell for an entry the service confirmed. `counted`: whether the engine counted it (false: an
  * integrity flag keeps it out); undefined when the add-on cannot tell.
  */
-export function confirmationText(kind: EntryKind, c: Confirmation, asOf: string, counted?: boolean): string {
+export function confirmationText(
+  kind: EntryKind,
+  c: Confirmation,
+  { asOf, timeZone }: { asOf: string; timeZone?: string | undefined },
+  counted?: boolean,
+): string {
   const what =
     c.kind === 'attested'
       ? `attested by ${c.by} on ${c.date}: ${c.reason}${evidence(c)}`
       : `confirmed by ${c.by} on ${c.date}${evidence(c)}`;
-  const s = standing(kind, { confirmation: c }, asOf);
+  const s = standing(kind, { confirmation: c }, asOf, timeZone);
   if (s === 'pending') {
     const why =
-      c.date > asOf
+      confirmedOn(c, timeZone ?? DEFAULT_TIME_ZONE) > asOf
         ? `after ${asOf}, the date these numbers are as of`
         : `as ${c.role}; this needs a ${CONFIRMED_BY[kind]}`;
     return `pending: ${what}, ${why}`;

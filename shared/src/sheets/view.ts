@@ -31,6 +31,7 @@ export function countedItemsOf(
   apprentice: Apprentice,
   confirmations: RowConfirmations,
   asOf: string,
+  timeZone?: string,
 ): string[] {
   const signOffs = Object.entries(confirmations.signOffs).map(([itemId, s]) => ({
     itemId,
@@ -47,7 +48,7 @@ export function countedItemsOf(
     exams: [],
     certifications: [],
   };
-  return countedEntries(framework, record, asOf).signOffs.map((s) => s.itemId);
+  return countedEntries(framework, record, asOf, timeZone).signOffs.map((s) => s.itemId);
 }
 
 /** What the service answered for one apprentice (sync, sign-off or confirmations). */
@@ -61,7 +62,7 @@ export function syncedView(
     source: 'synced',
     progress,
     confirmations,
-    countedItems: countedItemsOf(framework, apprentice, confirmations, progress.asOf),
+    countedItems: countedItemsOf(framework, apprentice, confirmations, progress.asOf, progress.timeZone),
   };
 }
 
