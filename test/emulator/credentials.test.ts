@@ -34,6 +34,22 @@ test('an unverified email is refused without quoting the email', async () => {
   expect(text).not.toContain(EMAIL);
 });
 
+// The email names Firestore documents (members/{email}): a signed token whose claim is not an email address is the
+// caller's error, refused before any path is built from it, never a 500.
+test.each([
+  ['a number', 42],
+  ['an array', [EMAIL]],
+  ['a string with "/"', 'a/b@acme.example'],
+  ['"__x__"', '__x__'],
+])('a signed token whose email claim is %s is a 401 that does not quote it', async (_name, email) => {
+  const token = mintIdToken({ email });
+  const { status, text } = await refusal(token);
+  expect(status).toBe(401);
+  expect(text).toMatch(/the token's email is not an email address/);
+  for (const part of parts(token).filter((p) => p.length >= 8)) expect(text).not.toContain(part);
+  expect(text).not.toContain(JSON.stringify(email));
+});
+
 test('every answer carries a request id for support', async () => {
   const health = await call(api.health, {});
   const refused = await refusal(malformed());
