@@ -129,8 +129,8 @@ describe('roles', () => {
     fixture.changes();
     const changed = ann();
     changed.hours!.push({ date: '2026-01-05', category: 'on-the-job-learning', hours: 6, description: 'ticket queue' });
-    expect((await syncAs(COACH, [changed], { key: 'coach-sync-1' })).status).toBe(200);
-    await rejected(403, () => syncAs(COACH, [bob()], { key: 'coach-sync-2' }));
+    expect((await syncAs(COACH, [changed], { key: 'coach-sync-1', asOf: null })).status).toBe(200);
+    await rejected(403, () => syncAs(COACH, [bob()], { key: 'coach-sync-2', asOf: null }));
   });
   test('a coach signs off their own apprentice; the backend records the verified email and server time', async () => {
     fixture.changes();

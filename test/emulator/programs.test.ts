@@ -69,10 +69,13 @@ test('a program naming a work function that is not optional is refused, naming t
 
 test("a coach's sync cannot change the program (ignored) nor an apprentice's plan (403 naming the field)", async () => {
   expect((await syncAs(ADMIN, [apprentice('cal')], { programs: runsJf5 })).status).toBe(200);
-  const ignored = await syncAs(COACH, [apprentice('cal')], { programs: { [FW]: { optionalWorkFunctionIds: [] } } });
+  const ignored = await syncAs(COACH, [apprentice('cal')], {
+    asOf: null,
+    programs: { [FW]: { optionalWorkFunctionIds: [] } },
+  });
   expect(ignored.status).toBe(200);
   expect((await db().doc('sponsors/acme').get()).get('programs')).toEqual(runsJf5);
-  const changed = await syncAs(COACH, [apprentice('cal', [])]);
+  const changed = await syncAs(COACH, [apprentice('cal', [])], { asOf: null });
   expect(changed.status).toBe(403);
   expect(changed.error.message).toMatch(/^records\.0\.apprentice\.optionalWorkFunctionIds: only a sponsor admin/);
 });

@@ -120,12 +120,12 @@ test("a coach's sync cannot change the roster: coaches, level, framework; the sa
   ] as const) {
     const r = ann();
     r.apprentice = { ...r.apprentice, ...(change as object) };
-    const res = await syncAs(COACH, [r]);
+    const res = await syncAs(COACH, [r], { asOf: null });
     expect(res.status).toBe(403);
     expect(res.error.message).toMatch(new RegExp(`^records\\.0\\.apprentice\\.${field}: only a sponsor admin`));
   }
   expect(await allDocuments()).toEqual(before);
-  expect((await syncAs(COACH, [ann()])).status).toBe(200);
+  expect((await syncAs(COACH, [ann()], { asOf: null })).status).toBe(200);
 });
 
 test('two concurrent syncs with one key and different bodies: exactly one applies, the key describes it', async () => {

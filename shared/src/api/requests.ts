@@ -27,7 +27,10 @@ export const IdempotencyKey = z
 export const SyncRequest = z
   .object({
     idempotencyKey: IdempotencyKey,
-    /** The date progress is computed for; defaults to today in the sponsor's time zone. */
+    /**
+     * The day the answer's progress is as of (an admin's, from the apprentice's start to the sponsor's today); what
+     * is stored is always as of the sponsor's today (docs/record.md, the as-of day).
+     */
     asOf: IsoDate.optional(),
     /** The spreadsheet's time zone; an admin's sync stores it on the sponsor (a coach's is ignored). */
     timeZone: TimeZone.optional(),
@@ -101,6 +104,7 @@ export const RaiseRequest = z
   .strict();
 export type RaiseRequest = z.infer<typeof RaiseRequest>;
 
+/** `asOf`: as a sync's (an admin's, a day of the program); the sponsor's today when absent. */
 export const TranscriptRequest = z.object({ asOf: IsoDate.optional() }).strict();
 export type TranscriptRequest = z.infer<typeof TranscriptRequest>;
 

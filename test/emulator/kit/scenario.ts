@@ -65,7 +65,7 @@ export interface SyncOptions {
   sponsorId?: string;
   /** Default a new key per call. */
   key?: string;
-  /** Default AS_OF; null sends none (the service's today). */
+  /** Default AS_OF; null sends none (the service's today), as a coach's sync must (only an admin may ask for a day). */
   asOf?: string | null;
   timeZone?: string;
   programs?: SyncBody['programs'];
