@@ -44,14 +44,14 @@ function confirmSignOffs(framework: Framework, state: State, ids: string[], who:
   const items = new Set(framework.workFunctions.flatMap((wf) => wf.items.map((it) => it.id)));
   for (const [i, itemId] of ids.entries()) {
     const path = `signOffs.${i}`;
+    const rows = state.signOffs.filter((r) => r.data.itemId === itemId);
+    if (!rows.length)
+      throw new Invalid(`${path}: no sign-off for item "${itemId}" in the synced record; sync the sheet first`);
     // The same refusal as the sign-off route's: a tick for an item the apprentice's version lacks is never confirmed.
     if (!items.has(itemId))
       throw new Invalid(`${path}: no item "${itemId}" in ${framework.id} version ${framework.version}`, {
         issues: [{ path, message: `no item "${itemId}" in ${framework.id} version ${framework.version}` }],
       });
-    const rows = state.signOffs.filter((r) => r.data.itemId === itemId);
-    if (!rows.length)
-      throw new Invalid(`${path}: no sign-off for item "${itemId}" in the synced record; sync the sheet first`);
     const row = rows.find((r) => !r.data.confirmation);
     if (!row) {
       const mine = rows.find((r) => isFromThisRequest(who, r.data.confirmation));
