@@ -2,7 +2,7 @@
 // apprenticeship whatever roles they hold; a coach's confirmations stand while they coach the apprentice, sign-offs
 // and hours alike; a tick typed as another coach's is theirs on every route; the confirmations route refuses an item
 // the apprentice's framework version lacks.
-import type { ApprenticeRecordInput } from '@qualcard/shared';
+import { type ApprenticeRecordInput, frameworkFromRows } from '@qualcard/shared';
 import type { BodyOf } from '@qualcard/shared/api/route';
 import * as api from '@qualcard/shared/api/routes';
 import {
@@ -13,6 +13,7 @@ import {
   COACH,
   COACH2,
   call,
+  db,
   refusedUnchanged,
   scenario,
   syncAs,
@@ -101,6 +102,83 @@ describe('a tick typed as another coach’s is theirs on every route', () => {
     );
     expect((await signOff({ itemIds: [item] }, COACH2)).status).toBe(201);
   });
+
+  test("a coach's sync that blanks another coach's Signed by / Verified by keeps their claim: confirming it is still a 403", async () => {
+    const r = annWith([COACH, COACH2], COACH2);
+    r.hours = r.hours!.map((h) => ({ ...h, verifiedBy: COACH2 }));
+    await scenario(acme({ coaches: [COACH, COACH2], apprentices: [r] }));
+    const blanked = annWith([COACH, COACH2]);
+    expect((await syncAs(COACH, [blanked])).status).toBe(200);
+    const item = itemsOf(r)[0]!;
+    const hour = hoursOf(r)[0]!;
+    for (const body of [{ signOffs: [item] }, { hours: [hour] }]) {
+      const res = await refusedUnchanged(403, () => confirm(body, COACH));
+      expect(res.error.message).toMatch(
+        /is typed as by coach2@acme\.example; only coach2@acme\.example can confirm it$/,
+      );
+    }
+    expect((await refusedUnchanged(403, () => signOff({ itemIds: [item] }, COACH))).error.message).toMatch(
+      /^itemIds\.0: .* typed as by coach2@acme\.example/,
+    );
+    const row = (await db().doc(`sponsors/acme/apprentices/ann/signOffs/${item}`).get()).get('data');
+    expect(row.coachEmail).toBe(COACH2);
+    // The admin's sync may change the claim (the admin keeps the sheet).
+    expect((await syncAs(ADMIN, [blanked])).status).toBe(200);
+    expect((await confirm({ signOffs: [item] }, COACH)).status).toBe(201);
+  });
+});
+
+test('a migration never turns a confirmation made before the item existed into one that counts', async () => {
+  const desk = (version: string, items: string[]) => {
+    const header = [
+      'level',
+      'level_title',
+      'work_function',
+      'work_function_title',
+      'item_id',
+      'statement',
+      'core_optional',
+      'ojl_hours',
+    ];
+    const rows = items.map((id) => ['L1', 'Desk', 'WF1', 'Desk work', id, `Does ${id}`, 'core', '1']);
+    const f = frameworkFromRows([header, ...rows], { id: 'acme-desk', title: 'Acme desk', version, addedBy: 'acme' });
+    if (!f.ok) throw new Error(JSON.stringify(f.errors));
+    return f.framework;
+  };
+  const publish = (f: unknown) =>
+    call(api.publishFramework, { as: ADMIN, params: { sponsorId: 'acme' }, wrongBody: { framework: f } });
+  await scenario(acme({ coaches: [COACH] }));
+  expect((await publish(desk('1.0.0', ['A1']))).status).toBe(201);
+  const base = annWith([COACH]);
+  const r: ApprenticeRecordInput = {
+    ...base,
+    apprentice: { ...base.apprentice, frameworkId: 'acme-desk', levelId: 'L1', startDate: '2026-01-05' },
+    signOffs: [
+      { itemId: 'A1', date: '2026-01-10' },
+      { itemId: 'A2', date: '2026-01-10' },
+    ],
+    hours: [],
+  };
+  expect((await syncAs(ADMIN, [r])).status).toBe(200);
+  expect((await confirm({ signOffs: ['A1'] }, COACH)).status).toBe(201);
+  // A2 confirmed while version 1.0.0 had no such item (as the confirmations route allowed before issue 19).
+  const a2 = db().doc('sponsors/acme/apprentices/ann/signOffs/A2');
+  const mine = (await db().doc('sponsors/acme/apprentices/ann/signOffs/A1').get()).get('data.confirmation');
+  await a2.update({ 'data.coachEmail': COACH, 'data.confirmation': mine });
+
+  expect((await publish(desk('2.0.0', ['A1', 'A2']))).status).toBe(201);
+  const moved = await call(api.migration, {
+    as: ADMIN,
+    params: { sponsorId: 'acme', frameworkId: 'acme-desk' },
+    body: { toVersion: '2.0.0', apprenticeIds: ['ann'], apply: true },
+  });
+  expect(moved.status).toBe(200);
+  expect((await a2.get()).get('data.confirmation')).toBeUndefined();
+  const p = (await call(api.sponsorProgress, { as: ADMIN, params: { sponsorId: 'acme' } })).body.apprentices[0]!;
+  expect(p.frameworkVersion).toBe('2.0.0');
+  expect(p.progress.levels[0]!.items.done).toBe(1);
+  expect(p.progress.levels[0]!.complete).toBe(false);
+  expect(p.progress.entries['sign-off']).toMatchObject({ confirmed: 1, pending: 1 });
 });
 
 test('the confirmations route refuses a synced tick for an item the apprentice’s version does not have: 400 naming the field', async () => {

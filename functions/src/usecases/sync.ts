@@ -62,7 +62,7 @@ export async function sync(
     if (canonicalJson(programs) !== canonicalJson(stored.programs)) await replacePrograms(db, sid, newPrograms);
     await addMissingRoles(db, sid, rosterRoles(records));
   }
-  const apprentices = await commitAll(db, member.email, sid, records, { asOf, programs });
+  const apprentices = await commitAll(db, member.email, sid, records, { asOf, programs, coach: role === 'coach' });
   await finishKey(
     db,
     sid,
@@ -81,12 +81,14 @@ async function commitAll(
   who: string,
   sid: string,
   records: SheetRecord[],
-  { asOf, programs }: { asOf: string; programs: Programs },
+  { asOf, programs, coach }: { asOf: string; programs: Programs; coach: boolean },
 ): Promise<SyncedApprentice[]> {
   const results: SyncedApprentice[] = [];
   for (const record of records) {
     const aid = record.apprentice.id;
-    const commit = await commitApprentice(db, sid, aid, who, (state) => planSync(sid, record, state));
+    const commit = await commitApprentice(db, sid, aid, who, (state) =>
+      planSync(sid, record, state, coach ? who : undefined),
+    );
     const merged = recordOf(sid, commit.target);
     const saved = await storeProgress(db, sid, merged, await progressFor(db, sid, merged, asOf, [], programs));
     results.push({
