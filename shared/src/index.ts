@@ -13,10 +13,13 @@ export {
 } from './engine/program';
 export { computeProgress, RecordMismatchError } from './engine/progress';
 export {
+  confirmationBar,
   ENTRY_KINDS,
   isArchived,
+  isOwnApprenticeship,
   isPendingFinding,
   isTheirsToConfirm,
+  OWN_APPRENTICESHIP_RULE,
   PENDING_CODE,
   type Standing,
   standing,

@@ -90,3 +90,14 @@ test('a sync keeps an archived sign-off the sheet no longer lists, even one nobo
   const sheet = { ...record([{ itemId: 'HD1.1.1', date: '2026-02-01' }], '2.0.0'), signOffs: [] };
   expect(mergeSheetRecord(sheet, stored).signOffs).toEqual(stored.signOffs);
 });
+
+test('a confirmation of an item the old version lacked is dropped, the row kept typed: the new version never counts it', () => {
+  const moved = migratedSignOffs([signed('HD1.2.1'), signed('HD1.2.9')], v1, v2, AT);
+  expect(moved[0]).toEqual(signed('HD1.2.1'));
+  expect(moved[1]).toEqual({ itemId: 'HD1.2.9', date: '2026-02-01', coachEmail: 'coach@example.com' });
+  const p = computeProgress(v2, record(moved, '2.0.0'), '2026-04-01');
+  expect(p.entries['sign-off']).toMatchObject({ confirmed: 1, pending: 1 });
+  // Once archived from a version that had the item, a confirmation is history and comes back with the item.
+  const back = migratedSignOffs(migratedSignOffs([signed('HD1.2.2')], v1, v2, AT), v2, v1, AT);
+  expect(back).toEqual([signed('HD1.2.2')]);
+});

@@ -2,7 +2,19 @@
 // whatever a sheet holds is pending. Plus the integrity defects found in review, each pinned.
 import { computeProgress, PENDING_CODE, SheetRecord } from '../../shared/src';
 import { confirmationText } from '../../shared/src/sheets/status';
-import { cert, completeLevel1, confirmed, exam, ojl, record, ri, sign, tinyFramework, typed } from '../fixtures/engine';
+import {
+  COACH,
+  cert,
+  completeLevel1,
+  confirmed,
+  exam,
+  ojl,
+  record,
+  ri,
+  sign,
+  tinyFramework,
+  typed,
+} from '../fixtures/engine';
 
 const AS_OF = '2026-03-01';
 const fw = tinyFramework();
@@ -172,5 +184,82 @@ describe('integrity defects, pinned', () => {
   test('an empty coach or date cell reads as missing: flagged, the record is not refused', () => {
     const p = computeProgress(fw, record({ signOffs: [{ itemId: 'A1', date: '', coachEmail: '' }] }), AS_OF);
     expect(p.integrity.map((f) => f.code)).toEqual(['signoff.no-coach', 'signoff.no-date']);
+  });
+});
+
+describe('separation of duties and former coaches: one rule for every kind of entry', () => {
+  const ADA = 'ada@example.com';
+  const by = (who: string, role: 'coach' | 'admin') => ({ ...confirmed(role), by: who });
+  /** Ada is also a coach on her own roster (and, for the admin kinds, an admin). */
+  const selfCoached = (extra: Parameters<typeof record>[0]) => {
+    const r = record(extra);
+    return { ...r, apprentice: { ...r.apprentice, coachEmails: [COACH, ADA] } };
+  };
+
+  test('entries the apprentice confirmed, attested or recorded herself are flagged and not counted, whatever her roles', () => {
+    const attest = {
+      kind: 'attested' as const,
+      by: ADA,
+      role: 'admin' as const,
+      at: '2026-01-06T10:00:00.000Z',
+      date: '2026-01-06',
+      reason: 'paper card',
+    };
+    const p = computeProgress(
+      fw,
+      selfCoached({
+        signOffs: [
+          { ...sign('A1', '2026-02-01', ADA), confirmation: by(ADA, 'coach') },
+          { ...sign('A2'), confirmation: attest },
+        ],
+        hours: [ojl('2026-02-02', 8, { id: 'h1', confirmation: by(ADA, 'coach') })],
+        priorCredit: [
+          {
+            id: 'pc1',
+            category: 'related-instruction',
+            hours: 100,
+            description: 'course',
+            confirmation: by(ADA, 'admin'),
+          },
+        ],
+        exams: [exam('exam-1', { confirmation: by(ADA, 'admin') })],
+        certifications: [cert('cert-1', { confirmation: by(ADA, 'admin') })],
+      }),
+      AS_OF,
+    );
+    expect(p.integrity.map((f) => [f.code, f.pointer.kind])).toEqual([
+      ['confirmation.own-apprenticeship', 'sign-off'],
+      ['confirmation.own-apprenticeship', 'sign-off'],
+      ['confirmation.own-apprenticeship', 'hours-entry'],
+      ['confirmation.own-apprenticeship', 'prior-credit'],
+      ['confirmation.own-apprenticeship', 'exam'],
+      ['confirmation.own-apprenticeship', 'certification'],
+    ]);
+    expect(p.integrity[2]!.message).toMatch(
+      /^Hours entry 1 \(2026-02-02, 8 h\) was confirmed by ada@example.com, the apprentice: separation of duties/,
+    );
+    expect(p.levels[0]!.items.done).toBe(0);
+    expect(p.levels[0]!.hours.map((h) => h.done)).toEqual([0, 0]);
+    expect(p.levels[0]!.exams.done).toBe(0);
+    expect(p.levels[0]!.certifications.done).toBe(0);
+    for (const kind of ['sign-off', 'hours-entry', 'prior-credit', 'exam', 'certification'] as const)
+      expect(p.entries[kind].confirmed + p.entries[kind].attested).toBe(0);
+  });
+
+  test('a coach who left the roster: the sign-offs and the hours they confirmed are flagged alike, not counted', () => {
+    const FORMER = 'former@example.com';
+    const p = computeProgress(
+      fw,
+      record({
+        signOffs: [{ ...sign('A1', '2026-02-01', FORMER), confirmation: by(FORMER, 'coach') }],
+        hours: [ojl('2026-02-02', 8, { id: 'h1', confirmation: by(FORMER, 'coach') })],
+      }),
+      AS_OF,
+    );
+    expect(p.integrity.map((f) => f.code)).toEqual(['confirmation.former-coach', 'confirmation.former-coach']);
+    expect(p.levels[0]!.items.done).toBe(0);
+    expect(p.levels[0]!.hours[0]!.done).toBe(0);
+    expect(p.entries['sign-off'].flagged).toBe(1);
+    expect(p.entries['hours-entry'].flagged).toBe(1);
   });
 });

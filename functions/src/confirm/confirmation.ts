@@ -27,3 +27,10 @@ export function confirmationFor(kind: EntryKind, who: Confirmer, evidence?: stri
   }
   return { kind: 'confirmed', by: who.email, role: CONFIRMED_BY[kind], at, date, ...(evidence ? { evidence } : {}) };
 }
+
+/**
+ * Whether a stored confirmation is the one this request writes (same person, same server time): how a plan run again
+ * after an earlier commit of the same request tells its own confirmations from someone else's.
+ */
+export const isFromThisRequest = (who: Confirmer, c: Confirmation | undefined): boolean =>
+  c !== undefined && c.by === who.email && c.at === who.clock.now.toISOString();

@@ -1,11 +1,11 @@
 // Confirming entries a sheet holds, as a pure step on one apprentice's stored state: each listed entry must exist
 // (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes.
-import type { Framework, HoursEntry, SignOff } from '@qualcard/shared';
+import { type Confirmation, type Framework, type HoursEntry, isTheirsToConfirm, type SignOff } from '@qualcard/shared';
 import type { ConfirmRequest } from '@qualcard/shared/api';
 import { Forbidden, Invalid } from '../domain/errors';
 import type { Profile, Target } from '../store/apprentice';
 import type { Row } from '../store/rows';
-import { type Confirmer, confirmationFor } from './confirmation';
+import { type Confirmer, confirmationFor, isFromThisRequest } from './confirmation';
 
 export type Lists = Record<'signOffs' | 'hours' | 'priorCredit' | 'exams' | 'certifications', string[]>;
 export interface Outcome {
@@ -20,10 +20,18 @@ interface State {
 
 const emptyLists = (): Lists => ({ signOffs: [], hours: [], priorCredit: [], exams: [], certifications: [] });
 
-/** A typed "signed by" / "verified by" that names someone else: only that person can confirm the entry. */
-function checkClaim(path: string, what: string, claimed: string | undefined, who: Confirmer): void {
-  if (!who.attest && claimed && claimed !== who.email)
+/**
+ * A typed "signed by" / "verified by" that names someone else: only that person can confirm the entry (the shared
+ * isTheirsToConfirm). The confirmations route and the sign-off route both ask this.
+ */
+export function checkClaim(path: string, what: string, claimed: string | undefined, who: Confirmer): void {
+  if (!who.attest && !isTheirsToConfirm(claimed, who.email))
     throw new Forbidden(`${path}: ${what} is typed as by ${claimed}; only ${claimed} can confirm it`);
+}
+
+/** An entry confirmed already: by this request in an earlier commit, or by someone else (reported in `already`). */
+function settled(who: Confirmer, c: Confirmation | undefined, id: string, kind: keyof Lists, out: Outcome): void {
+  (isFromThisRequest(who, c) ? out.confirmed : out.already)[kind].push(id);
 }
 
 function checkDate(path: string, what: string, date: string | undefined, who: Confirmer): void {
@@ -32,15 +40,22 @@ function checkDate(path: string, what: string, date: string | undefined, who: Co
     throw new Invalid(`${path}: ${what} is dated ${date}, after today (${who.clock.today}, ${who.clock.timeZone})`);
 }
 
-function confirmSignOffs(state: State, ids: string[], who: Confirmer, out: Outcome): void {
+function confirmSignOffs(framework: Framework, state: State, ids: string[], who: Confirmer, out: Outcome): void {
+  const items = new Set(framework.workFunctions.flatMap((wf) => wf.items.map((it) => it.id)));
   for (const [i, itemId] of ids.entries()) {
     const path = `signOffs.${i}`;
     const rows = state.signOffs.filter((r) => r.data.itemId === itemId);
     if (!rows.length)
       throw new Invalid(`${path}: no sign-off for item "${itemId}" in the synced record; sync the sheet first`);
+    // The same refusal as the sign-off route's: a tick for an item the apprentice's version lacks is never confirmed.
+    if (!items.has(itemId))
+      throw new Invalid(`${path}: no item "${itemId}" in ${framework.id} version ${framework.version}`, {
+        issues: [{ path, message: `no item "${itemId}" in ${framework.id} version ${framework.version}` }],
+      });
     const row = rows.find((r) => !r.data.confirmation);
     if (!row) {
-      out.already.signOffs.push(itemId);
+      const mine = rows.find((r) => isFromThisRequest(who, r.data.confirmation));
+      settled(who, (mine ?? rows[0]!).data.confirmation, itemId, 'signOffs', out);
       continue;
     }
     checkClaim(path, `the sign-off for ${itemId}`, row.data.coachEmail, who);
@@ -57,7 +72,7 @@ function confirmHours(state: State, ids: string[], who: Confirmer, out: Outcome)
     const row = state.hours.find((r) => r.data.id === id);
     if (!row) throw new Invalid(`${path}: no hours entry "${id}" in the synced record; sync the sheet first`);
     if (row.data.confirmation) {
-      out.already.hours.push(id);
+      settled(who, row.data.confirmation, id, 'hours', out);
       continue;
     }
     checkClaim(path, `hours entry ${id}`, row.data.verifiedBy, who);
@@ -74,7 +89,7 @@ function confirmPriorCredit(state: State, ids: string[], who: Confirmer, out: Ou
     if (index < 0) throw new Invalid(`priorCredit.${i}: no prior credit "${id}" in the synced record; sync first`);
     const credit = state.profile.priorCredit[index]!;
     if (credit.confirmation) {
-      out.already.priorCredit.push(id);
+      settled(who, credit.confirmation, id, 'priorCredit', out);
       continue;
     }
     const approvedBy = credit.approvedBy ?? who.email;
@@ -99,7 +114,7 @@ function recordResults(
     id: string;
     date?: string | undefined;
     passed?: boolean;
-    confirmation?: unknown;
+    confirmation?: Confirmation;
   }[];
   for (const [i, proof] of proofs.entries()) {
     const path = `${kind}.${i}`;
@@ -110,7 +125,7 @@ function recordResults(
     const index = list.findIndex((e) => e.id === proof.id);
     const typed = index >= 0 ? list[index]! : undefined;
     if (typed?.confirmation && typed.passed !== false) {
-      out.already[kind].push(proof.id);
+      settled(who, typed.confirmation, proof.id, kind, out);
       continue;
     }
     const date = proof.date ?? typed?.date;
@@ -139,7 +154,7 @@ export function confirmEntries(
     hours: current.hours.map((r) => ({ ...r })),
   };
   const outcome: Outcome = { confirmed: emptyLists(), already: emptyLists() };
-  confirmSignOffs(state, body.signOffs ?? [], who, outcome);
+  confirmSignOffs(framework, state, body.signOffs ?? [], who, outcome);
   confirmHours(state, body.hours ?? [], who, outcome);
   confirmPriorCredit(state, body.priorCredit ?? [], who, outcome);
   recordResults(framework, 'exams', body.exams ?? [], state, who, outcome);

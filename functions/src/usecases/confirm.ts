@@ -1,7 +1,7 @@
 // The confirm use case: the entries a sheet holds become entries that count. A coach of the apprentice confirms
 // sign-offs and hours; an admin approves prior credit, records exam and certification results, and attests history.
 // Audited like every change (commitApprentice).
-import { type Apprentice, rowConfirmations } from '@qualcard/shared';
+import { type Apprentice, isOwnApprenticeship, OWN_APPRENTICESHIP_RULE, rowConfirmations } from '@qualcard/shared';
 import type { ConfirmAnswer, ConfirmRequest } from '@qualcard/shared/api';
 import { sponsorSettings, todayOf } from '../clock';
 import type { Confirmer } from '../confirm/confirmation';
@@ -15,6 +15,8 @@ import { apprenticeAccess, type On } from './access';
 import type { Deps, Input } from './deps';
 
 function checkRoles(role: Role, email: string, apprentice: Apprentice, body: ConfirmRequest): void {
+  if (isOwnApprenticeship(apprentice, email))
+    throw new Forbidden(`${OWN_APPRENTICESHIP_RULE}; ${email} is apprentice ${apprentice.id}`);
   if (body.attest && role !== 'admin') throw new Forbidden(`attesting history needs role admin; ${email} is ${role}`);
   const adminOnly = [body.priorCredit, body.exams, body.certifications].some((l) => l?.length);
   if (adminOnly && role !== 'admin')
@@ -49,12 +51,13 @@ export async function confirm(
   const framework = await frameworkFor(db, sid, frameworkId, frameworkVersion);
   const clock = await sponsorSettings(db, sid, now());
   const confirmer: Confirmer = { email: member.email, clock, ...(body.attest ? { attest: body.attest } : {}) };
-  // Checked and counted on the first state the commit reads (a later commit of a large change sees the entries
-  // already confirmed); an invalid request throws there, before anything is written.
+  // The outcome of the last plan, the one whose transaction committed: a retried attempt (another request confirmed
+  // the rows meanwhile) lists them in `already`, and a later commit of a large change tells this request's own
+  // confirmations by their stamp (entries.ts). An invalid request throws in the first plan, before any write.
   let outcome: Outcome | undefined;
   const commit = await commitApprentice(db, sid, aid, member.email, (state) => {
     const step = confirmEntries(framework, entriesOf(state), body, confirmer);
-    outcome ??= step.outcome;
+    outcome = step.outcome;
     return step.target;
   });
   const record = recordOf(sid, commit.target);

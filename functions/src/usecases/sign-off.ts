@@ -1,11 +1,19 @@
 // The sign-off use case: a coach signs items for their own apprentice. The sign-off is confirmed as it is made:
 // verified identity, server time, the sponsor's calendar day. A row the sheet already ticked for the item is
 // confirmed in place.
-import { type Apprentice, type Framework, rowConfirmations, type SignOff } from '@qualcard/shared';
+import {
+  type Apprentice,
+  type Framework,
+  isOwnApprenticeship,
+  OWN_APPRENTICESHIP_RULE,
+  rowConfirmations,
+  type SignOff,
+} from '@qualcard/shared';
 import type { SignOffAnswer, SignOffRequest } from '@qualcard/shared/api';
 import { safeKey } from '../canonical';
 import { sponsorSettings, todayOf } from '../clock';
-import { confirmationFor } from '../confirm/confirmation';
+import { type Confirmer, confirmationFor, isFromThisRequest } from '../confirm/confirmation';
+import { checkClaim } from '../confirm/entries';
 import { Forbidden, Invalid } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { progressFor, storeProgress } from '../progress';
@@ -38,21 +46,26 @@ interface Signing {
 function planSignOffs(
   state: ApprenticeState,
   body: SignOffRequest,
+  who: Confirmer,
   make: (itemId: string) => SignOff,
   out: Signing,
 ): Target {
   const rows = [...state.signOffs.values()].map((r) => ({ ...r }));
+  // Only the last plan's lists are answered: the one whose transaction committed (a retry sees what others did).
   out.signed = [];
   out.already = [];
   let order = rows.reduce((m, r) => Math.max(m, r.order), -1);
-  for (const itemId of body.itemIds) {
+  for (const [i, itemId] of body.itemIds.entries()) {
     const existing = rows.filter((r) => r.data.itemId === itemId);
     const typed = existing.find((r) => !r.data.confirmation);
     if (existing.length && !typed) {
-      out.already.push(itemId);
+      const mine = existing.some((r) => isFromThisRequest(who, r.data.confirmation));
+      (mine ? out.signed : out.already).push(itemId);
       continue;
     }
     if (typed) {
+      // A tick typed as another coach's is theirs: the same refusal as the confirmations route's.
+      checkClaim(`itemIds.${i}`, `the sign-off for ${itemId}`, typed.data.coachEmail, who);
       const made = make(itemId);
       typed.data = { ...made, evidence: made.evidence ?? typed.data.evidence, notes: made.notes ?? typed.data.notes };
     } else rows.push({ key: safeKey(itemId), order: ++order, data: make(itemId) } satisfies Row<SignOff>);
@@ -70,6 +83,8 @@ export async function signOff(
 ): Promise<{ created: boolean; answer: SignOffAnswer }> {
   const { sid, aid } = on;
   const { apprentice } = await apprenticeAccess(db, member, on, 'signing off items');
+  if (isOwnApprenticeship(apprentice, member.email))
+    throw new Forbidden(`${OWN_APPRENTICESHIP_RULE}; ${member.email} is apprentice ${aid}`);
   if (!apprentice.coachEmails.includes(member.email))
     throw new Forbidden(
       `${member.email} is not a coach of apprentice ${aid}: coaches sign off only their own apprentices`,
@@ -83,7 +98,8 @@ export async function signOff(
     throw new Invalid(`date: ${date} is in the future (today is ${clock.today} in ${clock.timeZone})`, {
       issues: [{ path: 'date', message: 'in the future' }],
     });
-  const confirmation = confirmationFor('sign-off', { email: member.email, clock });
+  const who: Confirmer = { email: member.email, clock };
+  const confirmation = confirmationFor('sign-off', who);
   const make = (itemId: string): SignOff =>
     JSON.parse(
       JSON.stringify({
@@ -96,7 +112,9 @@ export async function signOff(
       }),
     );
   const out: Signing = { signed: [], already: [] };
-  const commit = await commitApprentice(db, sid, aid, member.email, (state) => planSignOffs(state, body, make, out));
+  const commit = await commitApprentice(db, sid, aid, member.email, (state) =>
+    planSignOffs(state, body, who, make, out),
+  );
   const record = recordOf(sid, commit.target);
   const stored = await storeProgress(
     db,

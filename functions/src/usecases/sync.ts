@@ -70,7 +70,13 @@ export async function sync(
     if (canonicalJson(programs) !== canonicalJson(stored.programs)) await replacePrograms(db, sid, newPrograms);
     await addMissingRoles(db, sid, rosterRoles(records));
   }
-  const apprentices = await commitAll(db, member.email, sid, records, { asOf, today, timeZone, programs });
+  const apprentices = await commitAll(db, member.email, sid, records, {
+    asOf,
+    today,
+    timeZone,
+    programs,
+    coach: role === 'coach',
+  });
   await finishKey(
     db,
     sid,
@@ -89,12 +95,20 @@ async function commitAll(
   who: string,
   sid: string,
   records: SheetRecord[],
-  { asOf, today, timeZone, programs }: { asOf: string; today: string; timeZone: string; programs: Programs },
+  {
+    asOf,
+    today,
+    timeZone,
+    programs,
+    coach,
+  }: { asOf: string; today: string; timeZone: string; programs: Programs; coach: boolean },
 ): Promise<SyncedApprentice[]> {
   const results: SyncedApprentice[] = [];
   for (const record of records) {
     const aid = record.apprentice.id;
-    const commit = await commitApprentice(db, sid, aid, who, (state) => planSync(sid, record, state));
+    const commit = await commitApprentice(db, sid, aid, who, (state) =>
+      planSync(sid, record, state, coach ? who : undefined),
+    );
     const merged = recordOf(sid, commit.target);
     const saved = await storeProgress(
       db,

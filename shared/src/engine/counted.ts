@@ -11,8 +11,8 @@ import type {
   SignOff,
 } from '../model/record';
 import { DEFAULT_TIME_ZONE } from '../model/time-zone';
-import { type EntryFlags, hoursFlags, priorCreditFlags, resultFlags, signOffFlags } from './integrity';
-import { confirmedOn, ENTRY_KINDS, isArchived, PENDING_CODE, standing } from './provenance';
+import { type EntryFlags, hoursFlags, NOT_COUNTED, priorCreditFlags, resultFlags, signOffFlags } from './integrity';
+import { confirmationBar, confirmedOn, ENTRY_KINDS, isArchived, PENDING_CODE, standing } from './provenance';
 import { type EntryKind, HOURS_CATEGORY_LABEL } from './rules';
 
 export interface CheckedRecord {
@@ -51,7 +51,17 @@ const pendingWording: Record<EntryKind, (e: never, i: number) => [Pointer, strin
   ],
 };
 
+/** How a flag from the one rule (confirmationBar) names its entry. */
+const entryLabel: Record<EntryKind, (e: never, i: number) => string> = {
+  'sign-off': (s: SignOff) => `Sign-off for ${s.itemId}`,
+  'hours-entry': (h: HoursEntry, index) => `Hours entry ${index + 1} (${h.date}, ${h.hours} h)`,
+  'prior-credit': (c: PriorCredit) => `Prior credit "${c.description}"`,
+  exam: (e: ExamResult) => `Exam ${e.id}`,
+  certification: (c: CertificationHeld) => `Certification ${c.id}`,
+};
+
 function sortOut<T extends Entry>(
+  apprentice: ApprenticeRecord['apprentice'],
   kind: EntryKind,
   entries: T[],
   flags: EntryFlags,
@@ -79,7 +89,15 @@ function sortOut<T extends Entry>(
       });
       return false;
     }
-    if (flags[i]!.length) {
+    const bar = confirmationBar(apprentice, entry.confirmation);
+    if (bar)
+      into.flags.push({
+        code: bar.code,
+        severity: 'error',
+        pointer: pendingWording[kind](entry as never, i)[0],
+        message: `${entryLabel[kind](entry as never, i)} ${bar.message} ${NOT_COUNTED}`,
+      });
+    if (bar || flags[i]!.length) {
       tally.flagged++;
       return false;
     }
@@ -109,6 +127,7 @@ export function countedEntries(
   // A failed exam is a result, not a claim to confirm: only passed ones can count.
   const passed = record.exams.filter((e) => e.passed);
   checked.signOffs = sortOut(
+    record.apprentice,
     'sign-off',
     record.signOffs,
     signOffFlags(framework, record, asOf),
@@ -116,8 +135,17 @@ export function countedEntries(
     timeZone,
     checked,
   );
-  checked.hours = sortOut('hours-entry', record.hours, hoursFlags(framework, record, asOf), asOf, timeZone, checked);
+  checked.hours = sortOut(
+    record.apprentice,
+    'hours-entry',
+    record.hours,
+    hoursFlags(framework, record, asOf),
+    asOf,
+    timeZone,
+    checked,
+  );
   checked.priorCredit = sortOut(
+    record.apprentice,
     'prior-credit',
     record.priorCredit,
     priorCreditFlags(framework, record),
@@ -125,8 +153,17 @@ export function countedEntries(
     timeZone,
     checked,
   );
-  checked.exams = sortOut('exam', passed, resultFlags('exam', passed, asOf), asOf, timeZone, checked);
+  checked.exams = sortOut(
+    record.apprentice,
+    'exam',
+    passed,
+    resultFlags('exam', passed, asOf),
+    asOf,
+    timeZone,
+    checked,
+  );
   checked.certifications = sortOut(
+    record.apprentice,
     'certification',
     record.certifications,
     resultFlags('certification', record.certifications, asOf),

@@ -5,7 +5,7 @@ import type { Finding, Pointer } from '../model/progress';
 import type { ApprenticeRecord, HoursEntry } from '../model/record';
 import { RULES } from './rules';
 
-const NOT_COUNTED = 'It is not counted until corrected.';
+export const NOT_COUNTED = 'It is not counted until corrected.';
 
 /** The flags raised on each entry of one kind, by index; an index with none is clean. */
 export type EntryFlags = (readonly Finding[])[];
@@ -31,10 +31,12 @@ export function signOffFlags(framework: Framework, record: ApprenticeRecord, asO
     if (s.date && s.date < apprentice.startDate)
       flag('signoff.before-start', ` is dated ${s.date}, before the apprentice started on ${apprentice.startDate}.`);
     if (s.date && s.date > asOf) flag('signoff.future', ` is dated ${s.date}, in the future.`);
-    if (s.coachEmail && s.coachEmail === apprentice.email)
-      flag('signoff.by-apprentice', ' was signed by the apprentice.');
-    else if (s.coachEmail && !coaches.has(s.coachEmail) && !attested)
-      flag('signoff.not-coach', ` was signed by ${s.coachEmail}, who is not a coach of ${apprentice.name}.`);
+    // The typed claim is checked here; who confirmed it is the one rule's (provenance.ts confirmationBar), so a row
+    // confirmed by the coach it names is flagged once, there.
+    const claim = s.coachEmail && s.coachEmail !== s.confirmation?.by ? s.coachEmail : undefined;
+    if (claim && claim === apprentice.email) flag('signoff.by-apprentice', ' was signed by the apprentice.');
+    else if (claim && !coaches.has(claim) && !attested)
+      flag('signoff.not-coach', ` was signed by ${claim}, who is not a coach of ${apprentice.name}.`);
     return flags;
   });
 }

@@ -1,6 +1,6 @@
 // Moving an apprentice from one published version of a framework to another, the way regenerating a sheet does:
 // every sign-off and hours row is kept; a sign-off whose item left the framework is archived (isArchived), and
-// one whose item came back is live again. Pure: the functions show the diff, then apply the same plan.
+// one whose item came back is live again; a confirmation of an item the old version lacked is dropped. Pure: the functions show the diff, then apply the same plan.
 import type { Framework } from '../model/framework';
 import type { ApprenticeRecord, SignOff } from '../model/record';
 
@@ -37,11 +37,20 @@ export function migrationDiff(from: Framework, to: Framework, record: Apprentice
  */
 export function migratedSignOffs(signOffs: SignOff[], from: Framework, to: Framework, at: string): SignOff[] {
   const inNew = new Set(itemIds(to));
+  const inOld = new Set(itemIds(from));
   return signOffs.map((s) => {
-    if (inNew.has(s.itemId)) {
-      const { archived: _, ...live } = s;
+    // A confirmation made while the apprentice's version did not have the item confirmed nothing (the engine never
+    // counted it: signoff.unknown-item); a migration never turns it into one that counts. The row stays, typed.
+    const made = !s.archived && !inOld.has(s.itemId) ? withoutConfirmation(s) : s;
+    if (inNew.has(made.itemId)) {
+      const { archived: _, ...live } = made;
       return live;
     }
-    return s.archived ? s : { ...s, archived: { fromVersion: from.version, toVersion: to.version, at } };
+    return made.archived ? made : { ...made, archived: { fromVersion: from.version, toVersion: to.version, at } };
   });
+}
+
+function withoutConfirmation(s: SignOff): SignOff {
+  const { confirmation: _, ...typed } = s;
+  return typed;
 }

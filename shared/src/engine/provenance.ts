@@ -2,7 +2,7 @@
 // identity) or an admin attested it, by the end of the as-of day. Whatever a sheet holds is only typed: it is
 // listed as pending and never counted. Integrity flags apply on top (a confirmed entry dated in the future
 // still does not count).
-import type { Confirmation } from '../model/record';
+import type { Apprentice, Confirmation } from '../model/record';
 import { DEFAULT_TIME_ZONE, localDate } from '../model/time-zone';
 import { CONFIRMED_BY, type EntryKind } from './rules';
 
@@ -49,3 +49,37 @@ export const isPendingFinding = (f: { code: string }): boolean => f.code.startsW
  * ticks and the weekly digests both ask this.
  */
 export const isTheirsToConfirm = (typedBy: string | undefined, coach: string): boolean => !typedBy || typedBy === coach;
+
+/**
+ * Separation of duties, the one rule for who may stand behind an entry: nobody confirms, attests, approves or records
+ * a result for an entry of their own apprenticeship, whatever other roles they hold. The functions refuse such a
+ * request (403 with this message) and the engine does not count such an entry (`confirmation.own-apprenticeship`).
+ */
+export const isOwnApprenticeship = (apprentice: Pick<Apprentice, 'email'>, email: string): boolean =>
+  email.toLowerCase() === apprentice.email.toLowerCase();
+export const OWN_APPRENTICESHIP_RULE = 'separation of duties: nobody confirms entries of their own apprenticeship';
+
+/**
+ * Why a confirmation does not stand, or undefined when it does (the one rule the engine applies to every kind of
+ * entry): it is the apprentice's own (separation of duties), or a coach confirmed it who is no longer on the
+ * apprentice's roster. A coach's confirmation holds while they coach the apprentice: removing a coach from the
+ * roster un-counts the sign-offs and hours they confirmed (putting them back counts them again); an admin's
+ * attestation is what keeps a former coach's history.
+ */
+export function confirmationBar(
+  apprentice: Pick<Apprentice, 'email' | 'coachEmails' | 'name'>,
+  c: Confirmation | undefined,
+): { code: string; message: string } | undefined {
+  if (!c) return undefined;
+  if (isOwnApprenticeship(apprentice, c.by))
+    return {
+      code: 'confirmation.own-apprenticeship',
+      message: `was ${c.kind} by ${c.by}, the apprentice: ${OWN_APPRENTICESHIP_RULE}.`,
+    };
+  if (c.kind === 'confirmed' && c.role === 'coach' && !apprentice.coachEmails.includes(c.by))
+    return {
+      code: 'confirmation.former-coach',
+      message: `was confirmed by ${c.by}, who is no longer a coach of ${apprentice.name}.`,
+    };
+  return undefined;
+}
