@@ -1,6 +1,6 @@
 // Confirming entries a sheet holds, as a pure step on one apprentice's stored state: each listed entry must exist
 // (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes.
-import type { Framework, HoursEntry, SignOff } from '@qualcard/shared';
+import type { EndedConfirmation, Framework, HoursEntry, SignOff } from '@qualcard/shared';
 import type { ConfirmRequest } from '@qualcard/shared/api';
 import { Forbidden, Invalid } from '../domain/errors';
 import type { Profile, Target } from '../store/apprentice';
@@ -100,6 +100,7 @@ function recordResults(
     date?: string | undefined;
     passed?: boolean;
     confirmation?: unknown;
+    history?: EndedConfirmation[];
   }[];
   for (const [i, proof] of proofs.entries()) {
     const path = `${kind}.${i}`;
@@ -119,6 +120,8 @@ function recordResults(
       id: proof.id,
       ...(kind === 'exams' ? { passed: true } : {}),
       ...(date ? { date } : {}),
+      // A result recorded again after a withdrawal keeps the withdrawn one as its history.
+      ...(typed?.history ? { history: typed.history } : {}),
       confirmation: confirmationFor(kind === 'exams' ? 'exam' : 'certification', who, proof.evidence),
     };
     if (index >= 0) list[index] = entry;
