@@ -73,7 +73,13 @@ test('a coach withdraws their own confirmations: pending again, kept as history,
   expect(res.body.confirmations.hours['on-the-job-learning-1']).toBeUndefined();
   const ended = {
     confirmation: original,
-    ended: { kind: 'withdrawn', by: COACH, role: 'coach', at: expect.any(String), reason: 'ticked on the wrong apprentice' },
+    ended: {
+      kind: 'withdrawn',
+      by: COACH,
+      role: 'coach',
+      at: expect.any(String),
+      reason: 'ticked on the wrong apprentice',
+    },
   };
   expect(res.body.confirmations.history!.signOffs[items[0]!]).toEqual([ended]);
   expect(res.body.confirmations.history!.hours['on-the-job-learning-1']).toHaveLength(1);
@@ -108,7 +114,9 @@ test("a coach cannot withdraw another coach's or an admin's confirmation, nor re
     `signOffs.0: the sign-off for ${items[3]} was confirmed by ${COACH2}; a coach withdraws only confirmations they made (an admin may withdraw any)`,
   );
   const attested = await refusedUnchanged(403, () => withdraw({ signOffs: [items[1]], reason: 'mine?' }));
-  expect(attested.error.message).toMatch(/^signOffs\.0: .* was attested by admin@acme\.example; a coach withdraws only/);
+  expect(attested.error.message).toMatch(
+    /^signOffs\.0: .* was attested by admin@acme\.example; a coach withdraws only/,
+  );
   const exam = await refusedUnchanged(403, () => withdraw({ exams: [EXAM], reason: 'wrong' }));
   expect(exam.error.message).toMatch(/needs role admin; coach@acme\.example is coach$/);
   // COACH2 withdraws their own.

@@ -4,8 +4,8 @@
 // complete flags its credential (storeProgress).
 import { rowConfirmations } from '@qualcard/shared';
 import type { WithdrawAnswer, WithdrawRequest } from '@qualcard/shared/api';
-import { type ProfileChange, type WithdrawOutcome, withdrawEntries } from '../confirm/withdraw';
 import { sponsorSettings } from '../clock';
+import { type ProfileChange, type WithdrawOutcome, withdrawEntries } from '../confirm/withdraw';
 import { Forbidden } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { progressFor, storeProgress } from '../progress';

@@ -3,7 +3,7 @@
 // formula over it, so a fresh tick shows "pending" at once, before any sync. Conditional formatting colours Status.
 import { standing } from '../engine/provenance';
 import { CONFIRMED_BY, type EntryKind } from '../engine/rules';
-import type { Confirmation } from './model';
+import type { Confirmation, EndedConfirmation } from './model';
 import type { Area, ConditionalText } from './plan';
 
 export type RowStatus = 'pending' | 'confirmed' | 'attested' | 'flagged';
@@ -49,4 +49,17 @@ export function confirmationText(kind: EntryKind, c: Confirmation, asOf: string,
     return `pending: ${what}, ${why}`;
   }
   return counted === false ? `flagged: ${what}; not counted until corrected (see the Dashboard)` : what;
+}
+
+/**
+ * The Confirmation cell of an entry with no confirmation whose last one was withdrawn: pending, with who confirmed
+ * it, who withdrew it and why (its Status reads "pending"). Empty when nothing was withdrawn. The withdrawal's day is
+ * its UTC day (an ended confirmation keeps the instant only).
+ */
+export function withdrawnText(history: readonly EndedConfirmation[] | undefined): string {
+  const last = history?.at(-1);
+  if (last?.ended.kind !== 'withdrawn') return '';
+  const c = last.confirmation;
+  const was = `${c.kind} by ${c.by} on ${c.date}`;
+  return `pending: ${was}, withdrawn by ${last.ended.by} on ${last.ended.at.slice(0, 10)} because ${last.ended.reason}`;
 }
