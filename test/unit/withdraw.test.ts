@@ -4,6 +4,7 @@
 import { pickWithdrawals } from '../../addon/src/withdraw';
 import { withdrawEntries } from '../../functions/src/confirm/withdraw';
 import type { DomainError } from '../../functions/src/domain/errors';
+import { pendingWhy, provenanceCells } from '../../functions/src/excel/provenance';
 import {
   ApprenticeRecord,
   type EndedConfirmation,
@@ -133,4 +134,22 @@ test('the add-on sends the selected confirmed rows: a coach their own, an admin 
     exams: ['E1'],
     certifications: [],
   });
+});
+
+test("the transcript shows each entry's history: why a withdrawn one is pending, and earlier confirmations", () => {
+  const ended: EndedConfirmation = {
+    confirmation: confirmed(),
+    ended: { kind: 'withdrawn', by: COACH, role: 'coach', at: AT, reason: 'wrong apprentice' },
+  };
+  const was = `confirmed by ${COACH} on ${confirmed().date}, withdrawn by ${COACH} on 2026-03-01 because wrong apprentice`;
+  const pending = {
+    entry: { ...typed(sign('A1')), history: [ended] },
+    index: 0,
+    status: 'pending' as const,
+    flags: [],
+  };
+  expect(pendingWhy('sign-off', pending, '2026-06-30')).toBe(`Not confirmed by a coach (${was}).`);
+  const again = { ...pending, entry: { ...pending.entry, confirmation: confirmed() }, status: 'confirmed' as const };
+  expect(provenanceCells(again)).toMatchObject({ provenance: 'Confirmed (coach)', history: was, counted: 'Yes' });
+  expect(provenanceCells({ ...again, entry: sign('A2') }).history).toBe('');
 });
