@@ -5,7 +5,7 @@
 import { rowConfirmations } from '@qualcard/shared';
 import type { WithdrawAnswer, WithdrawRequest } from '@qualcard/shared/api';
 import { sponsorSettings } from '../clock';
-import { type ProfileChange, type WithdrawOutcome, withdrawEntries } from '../confirm/withdraw';
+import { type WithdrawOutcome, withdrawEntries } from '../confirm/withdraw';
 import { Forbidden } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { progressFor, storeProgress } from '../progress';
@@ -28,6 +28,7 @@ export async function withdraw(
   const { sid, aid } = on;
   const access = await apprenticeAccess(db, member, on, 'withdrawing confirmations');
   const role = access.membership.role;
+  // The route admits only these two (apprenticeAccess checked it); narrowed here for the withdrawal's `role`.
   if (role !== 'admin' && role !== 'coach')
     throw new Forbidden(`withdrawing confirmations needs role admin or coach; ${member.email} is ${role}`);
   const { reason, ...body } = read();
@@ -42,8 +43,7 @@ export async function withdraw(
   const commit = await commitApprentice(db, sid, aid, member.email, (state) => {
     const step = withdrawEntries(entriesOf(state), body, who);
     outcome ??= step.outcome;
-    const profileEntries: ProfileChange[] = step.profileChanges;
-    return { ...step.target, profileEntries };
+    return { ...step.target, profileEntries: step.profileChanges };
   });
   const record = recordOf(sid, commit.target);
   const progress = await progressFor(db, sid, record, clock.today, [], clock.programs);
