@@ -1,5 +1,6 @@
-// The sponsor admin's home: roster and generation first, then members, results, paper-era attestations, wage steps,
-// credentials, weekly digests and reports (the program set-up, ./setup.ts, comes last).
+// The sponsor admin's home: roster and generation first, then members, results, paper-era attestations, withdrawing
+// confirmations (wired in ./coach.ts), wage steps, credentials (Keep or Revoke one under review), weekly digests and
+// reports (the program set-up, ./setup.ts, comes last).
 import {
   GENERATE_SIDEBAR_BATCH as CHUNK,
   type CredentialFile,
@@ -115,6 +116,7 @@ function credentialRows(apprenticeId: string, files: CredentialFile[]): void {
     a.download = f.fileName;
     a.textContent = f.name;
     li.append(a, ` (${f.status})`);
+    if (/^under review/i.test(f.status)) li.append(keepControls(apprenticeId, f));
     if (!/^revoked/i.test(f.status)) {
       const reason = document.createElement('input');
       reason.placeholder = 'Reason to revoke';
@@ -140,6 +142,33 @@ function credentialRows(apprenticeId: string, files: CredentialFile[]): void {
     }
     ul.appendChild(li);
   }
+}
+
+/** A credential under review: Keep it, with the reason (the flag clears; audited). Revoke is beside it. */
+function keepControls(apprenticeId: string, f: CredentialFile): HTMLSpanElement {
+  const span = document.createElement('span');
+  const reason = document.createElement('input');
+  reason.placeholder = 'Reason to keep';
+  reason.setAttribute('aria-label', `Reason to keep ${f.name}`);
+  const keep = document.createElement('button');
+  keep.type = 'button';
+  keep.className = 'secondary small';
+  keep.textContent = 'Keep';
+  keep.addEventListener('click', () =>
+    action(keep, async () => {
+      if (!reason.value.trim()) throw new Error('Type why the credential stands first: it is kept in the audit log.');
+      const next = await call('keepCredential', {
+        apprenticeId,
+        credentialId: f.credentialId,
+        reason: reason.value.trim(),
+      });
+      credentialRows(apprenticeId, next);
+      setStatus(statusOf($('credentials')), 'ok', `Kept ${f.name}: no longer under review.`);
+      return undefined;
+    }),
+  );
+  span.append(reason, keep);
+  return span;
 }
 
 function renderDigest(d: DigestForm): void {

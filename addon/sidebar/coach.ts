@@ -1,9 +1,10 @@
 // The coach's home: Confirm my ticks first, then what waits for them (their apprentices' unconfirmed ticks and hours,
-// apprentices' requests), sign-off of selected rows, Check progress, the signing standards, transcripts.
+// apprentices' requests), sign-off of selected rows, withdrawing confirmations made by mistake (the admin's home shows
+// the same section, wired here once), Check progress, the signing standards, transcripts.
 import type { CoachHome } from '../src/sidebar-api';
 import { confirmText, transcriptChoices } from './progress';
 import { coachStandards } from './standards';
-import { $, action, call, list, load } from './ui';
+import { $, action, call, list, load, value } from './ui';
 
 function renderWaiting(h: CoachHome): void {
   const waiting = h.apprentices.filter((a) => a.ticksToConfirm || a.hoursToVerify);
@@ -34,7 +35,21 @@ async function refreshWaiting(): Promise<void> {
   await load('waitingStatus', async () => renderWaiting(await call('coachHome')));
 }
 
+/** "Withdraw selected confirmations", on the coach's and the admin's homes: the service decides whose they are. */
+function wireWithdraw(): void {
+  $('withdraw').addEventListener('click', () =>
+    action('withdraw', async () => {
+      const reason = value('withdrawReason');
+      if (!reason) throw new Error('Type why the confirmations are withdrawn first: it is kept with each entry.');
+      const r = await call('withdrawSelection', { reason });
+      void refreshWaiting();
+      return r.message;
+    }),
+  );
+}
+
 export function wireCoach(): void {
+  wireWithdraw();
   $('confirmTicks').addEventListener('click', () =>
     action('confirmTicks', async () => {
       const r = await call('confirmMyTicks');

@@ -3,7 +3,7 @@
 import { ID_PATTERN } from '@qualcard/shared';
 import { requireAdmin, requireService } from './admin-check';
 import { send } from './api/client';
-import { credentialRequest, credentialsRequest, revokeRequest } from './api/requests';
+import { credentialRequest, credentialsRequest, keepRequest, revokeRequest } from './api/requests';
 import { readSettings } from './settings';
 import type { CredentialFile, RevokeInput } from './sidebar-api';
 
@@ -42,18 +42,35 @@ export function credentialFiles(apprenticeId: string): CredentialFile[] {
   });
 }
 
-/** An admin revokes a credential with the reason; answers the apprentice's credentials as they now stand. */
-export function revokeCredential(input: unknown): CredentialFile[] {
-  const action = 'Revoke';
+/** The credential an admin acts on, with the reason, checked before anything is sent. */
+function reasoned(action: string, input: unknown, why: string): RevokeInput {
   const i = (input ?? {}) as Partial<RevokeInput>;
   const reason = typeof i.reason === 'string' ? i.reason.trim() : '';
-  if (!reason) throw new Error(`${action}: give the reason (it is published with the revocation)`);
+  if (!reason) throw new Error(`${action}: give the reason (${why})`);
   if (typeof i.apprenticeId !== 'string' || !ID_PATTERN.test(i.apprenticeId))
     throw new Error(`${action}: choose the apprentice`);
   if (typeof i.credentialId !== 'string' || !i.credentialId) throw new Error(`${action}: choose the credential`);
+  return { apprenticeId: i.apprenticeId, credentialId: i.credentialId, reason };
+}
+
+/** An admin revokes a credential with the reason; answers the apprentice's credentials as they now stand. */
+export function revokeCredential(input: unknown): CredentialFile[] {
+  const action = 'Revoke';
+  const i = reasoned(action, input, 'it is published with the revocation');
   const settings = requireService(readSettings(), action);
   requireAdmin(settings, action);
   const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
-  send(revokeRequest(endpoint, i.apprenticeId, i.credentialId, reason));
+  send(revokeRequest(endpoint, i.apprenticeId, i.credentialId, i.reason));
+  return credentialFiles(i.apprenticeId);
+}
+
+/** An admin keeps a credential under review with the reason (audited); answers the credentials as they now stand. */
+export function keepCredential(input: unknown): CredentialFile[] {
+  const action = 'Keep';
+  const i = reasoned(action, input, 'why the credential stands although its level is no longer complete');
+  const settings = requireService(readSettings(), action);
+  requireAdmin(settings, action);
+  const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
+  send(keepRequest(endpoint, i.apprenticeId, i.credentialId, i.reason));
   return credentialFiles(i.apprenticeId);
 }

@@ -6,7 +6,7 @@ import { attestSelection } from './attest';
 import { coachHome } from './coach-home';
 import { confirmMyTicks, recordResults } from './confirm';
 import { getCohortState, refreshCohort, saveEndpoint } from './consultant';
-import { credentialFiles, revokeCredential } from './credentials';
+import { credentialFiles, keepCredential, revokeCredential } from './credentials';
 import { getDigest, saveDigest } from './digest';
 import { downloadCohortReport, downloadTranscript } from './downloads';
 import { generateApprentices as generate } from './generate';
@@ -30,6 +30,7 @@ import {
 import { signOffSelection } from './signoff';
 import { exportTranscript } from './transcript';
 import { createWageSchedule as createWageScheduleSheet, recordRaise as raise } from './wage-schedule';
+import { withdrawSelection } from './withdraw';
 
 export function onOpen(_e?: unknown): void {
   SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'showSidebar').addToUi();
@@ -98,6 +99,7 @@ export {
   getHome,
   getState,
   importFrameworkSheet,
+  keepCredential,
   listMembers,
   previewMigration,
   publishFramework,
@@ -111,6 +113,7 @@ export {
   saveSetup,
   setMember,
   signOffSelection,
+  withdrawSelection,
 };
 
 /** Checks at compile time that these functions are what the sidebar calls (./sidebar-api.ts). A type: no entry point. */

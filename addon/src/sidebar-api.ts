@@ -248,6 +248,17 @@ export interface AttestResult {
   message: string;
 }
 
+/** "Withdraw selected confirmations": the confirmed rows selected on a qual card or hours sheet, and why. */
+export interface WithdrawInput {
+  reason: string;
+}
+export interface WithdrawResult {
+  apprenticeId: string;
+  /** Entries withdrawn, per kind as the service answered. */
+  withdrawn: { signOffs: number; hours: number; priorCredit: number; exams: number; certifications: number };
+  message: string;
+}
+
 export interface RevokeInput {
   apprenticeId: string;
   credentialId: string;
@@ -315,6 +326,8 @@ export interface SidebarApi {
   removeMember(email: string): MembersResult;
   attestSelection(input: AttestInput): AttestResult;
   revokeCredential(input: RevokeInput): CredentialFile[];
+  keepCredential(input: RevokeInput): CredentialFile[];
+  withdrawSelection(input: WithdrawInput): WithdrawResult;
   getDigest(): DigestForm;
   saveDigest(input: DigestForm): DigestForm;
   getState(): State;

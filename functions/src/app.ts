@@ -12,7 +12,12 @@ import { cohortRoute, sponsorCohortRoute } from './routes/cohort';
 import { cohortJsonRoute } from './routes/cohort-json';
 import { askConfirmationRoute, listConfirmationAsksRoute } from './routes/confirmation-requests';
 import { confirmationsRoute } from './routes/confirmations';
-import { getCredentialRoute, listCredentialsRoute, revokeCredentialRoute } from './routes/credentials';
+import {
+  getCredentialRoute,
+  keepCredentialRoute,
+  listCredentialsRoute,
+  revokeCredentialRoute,
+} from './routes/credentials';
 import { getDigestRoute, putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
 import { issuerJwksRoute, issuerProfileRoute, revocationListRoute } from './routes/issuers';
@@ -21,6 +26,7 @@ import { raiseRoute } from './routes/raises';
 import { signOffRoute } from './routes/signoffs';
 import { syncRoute } from './routes/sync';
 import { downloadTranscriptRoute, exportTranscriptRoute, listTranscriptsRoute } from './routes/transcripts';
+import { withdrawalsRoute } from './routes/withdrawals';
 
 export const router = new Router()
   .on(api.health, async () => ({ body: { ok: true as const, service: 'qualcard' as const, version: 1 } }))
@@ -40,6 +46,7 @@ export const router = new Router()
   .on(api.apprenticeProgress, apprenticeProgressRoute)
   .on(api.signOffs, signOffRoute)
   .on(api.confirmations, confirmationsRoute)
+  .on(api.withdrawals, withdrawalsRoute)
   .on(api.askConfirmation, askConfirmationRoute)
   .on(api.listConfirmationAsks, listConfirmationAsksRoute)
   .on(api.raises, raiseRoute)
@@ -49,6 +56,7 @@ export const router = new Router()
   .on(api.listCredentials, listCredentialsRoute)
   .on(api.getCredential, getCredentialRoute)
   .on(api.revokeCredential, revokeCredentialRoute)
+  .on(api.keepCredential, keepCredentialRoute)
   .on(api.issuerProfile, issuerProfileRoute)
   .on(api.issuerJwks, issuerJwksRoute)
   .on(api.revocations, revocationListRoute)

@@ -1,8 +1,8 @@
 // The audit log: every change to a sign-off, hours entry or the apprentice's profile (roster fields, prior credit,
-// exams, certifications, and every confirmation), every wage raise an admin records and every credential
-// revocation, appends one record (who, when, before, after) in the same transaction as the change. Records are
-// hash-chained per apprentice: hash = sha256(previous hash + canonical JSON of the record), and the apprentice
-// document keeps the head, so editing, removing or reordering a record shows.
+// exams, certifications, and every confirmation or withdrawal), every wage raise an admin records and every
+// credential revoked or kept, appends one record (who, when, before, after) in the same transaction as the change.
+// Records are hash-chained per apprentice: hash = sha256(previous hash + canonical JSON of the record), and the
+// apprentice document keeps the head, so editing, removing or reordering a record shows.
 // Pure: the records are written by store/audit.ts (appendAudit, in the change's transaction) and read back there.
 import { canonicalJson, sha256 } from './canonical';
 

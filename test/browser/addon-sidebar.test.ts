@@ -18,6 +18,7 @@ import {
   STATE,
   serveSidebar,
   VIEWPORT,
+  WITHDRAW_RESULT,
 } from './sidebar-stub';
 
 // Functions passed to page.evaluate run in the page; the server tsconfig has no DOM lib, so name what they use.
@@ -470,6 +471,64 @@ test('credentials: a .jwt download per level with its status; Revoke needs a rea
   ]);
   expect((await calls(page)).find((c) => c.name === 'revokeCredential')!.args).toEqual([
     { apprenticeId: 'A001', credentialId: 'c1', reason: 'entries withdrawn' },
+  ]);
+  await page.close();
+}, 30_000);
+
+test('withdraw selected confirmations, on the coach’s and the admin’s homes: a reason first, then the answer', async () => {
+  for (const screen of ['coach', 'admin'] as const) {
+    const page = await open(screen, { withdrawSelection: WITHDRAW_RESULT });
+    await page.click('#withdrawPanel summary');
+    await page.click('#withdraw');
+    await page.waitForSelector(`${status('withdraw')}.error`);
+    expect(await page.textContent(status('withdraw'))).toContain('Type why the confirmations are withdrawn first');
+    expect((await calls(page)).map((c) => c.name)).not.toContain('withdrawSelection');
+    await page.getByLabel('Why withdrawn').fill('ticked on the wrong apprentice');
+    await page.click('#withdraw');
+    await page.waitForSelector(`${status('withdraw')}.ok`);
+    expect(await page.textContent(status('withdraw'))).toBe(WITHDRAW_RESULT.message);
+    expect((await calls(page)).find((c) => c.name === 'withdrawSelection')!.args).toEqual([
+      { reason: 'ticked on the wrong apprentice' },
+    ]);
+    await page.close();
+  }
+}, 30_000);
+
+test('a credential under review shows why, with Keep (a reason first) and Revoke', async () => {
+  const page = await open('admin');
+  await page.evaluate(() => {
+    const w = window as unknown as Stubbed;
+    const files = (kept: boolean) => [
+      {
+        credentialId: 'c1',
+        fileName: 'credential-A001-L1.jwt',
+        contentType: 'application/jwt',
+        jwt: 'aaa.bbb.ccc',
+        name: 'NITAS Help Desk: Level 1',
+        status: kept ? 'issued 2026-06-01' : 'under review: L1 is no longer complete on confirmed entries',
+      },
+    ];
+    w.__answers.credentialFiles = () => files(false);
+    w.__answers.keepCredential = () => files(true);
+  });
+  await page.click('#credentialsPanel summary');
+  await page.click('#credentials');
+  await page.waitForSelector('#credentialLinks li');
+  expect(await page.locator('#credentialLinks li').allTextContents()).toEqual([
+    'NITAS Help Desk: Level 1 (under review: L1 is no longer complete on confirmed entries)KeepRevoke',
+  ]);
+  await page.click('#credentialLinks button >> text=Keep');
+  await page.waitForSelector('#credentialLinks .status.error');
+  expect((await calls(page)).map((c) => c.name)).not.toContain('keepCredential');
+  await page.getByLabel('Reason to keep NITAS Help Desk: Level 1').fill('observed; the sheet will be re-ticked');
+  await page.click('#credentialLinks button >> text=Keep');
+  await page.waitForSelector(`${status('credentials')}.ok`);
+  expect(await page.textContent(status('credentials'))).toBe('Kept NITAS Help Desk: Level 1: no longer under review.');
+  expect(await page.locator('#credentialLinks li').allTextContents()).toEqual([
+    'NITAS Help Desk: Level 1 (issued 2026-06-01)Revoke',
+  ]);
+  expect((await calls(page)).find((c) => c.name === 'keepCredential')!.args).toEqual([
+    { apprenticeId: 'A001', credentialId: 'c1', reason: 'observed; the sheet will be re-ticked' },
   ]);
   await page.close();
 }, 30_000);

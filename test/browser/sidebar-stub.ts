@@ -16,6 +16,7 @@ import type {
   Home,
   MembersResult,
   State,
+  WithdrawResult,
 } from '../../addon/src/sidebar-api';
 
 /** The sidebar's width in Sheets, and a laptop's first screen under the Sheets chrome. */
@@ -224,6 +225,13 @@ export const COHORT_STATE: CohortState = {
     { sponsorId: 'globex', sponsorName: 'Globex', id: 'G001', name: 'Gus Ray' },
   ],
   refreshedAt: '2026-12-07T09:00:00.000Z',
+};
+
+/** "Withdraw selected confirmations" as the server answers it: what was withdrawn, and what was left. */
+export const WITHDRAW_RESULT: WithdrawResult = {
+  apprenticeId: 'A001',
+  withdrawn: { signOffs: 2, hours: 1, priorCredit: 0, exams: 0, certifications: 0 },
+  message: 'Withdrew 2 signOffs, 1 hours of A001: pending again. 1 selected row(s) not confirmed.',
 };
 
 /** What the server answers when the sidebar opens on a screen (actions' answers are set by each test). */

@@ -116,3 +116,57 @@ test("ticks are pending after a sync, Confirm my ticks counts the coach's own, t
   expect(l1.percent).toBeGreaterThan(0);
   expect(taggedSheet(fake, 'qualcard', 'ann')).toBe(qual); // refreshed in place every time, never regenerated
 }, 120_000);
+
+test('Withdraw selected confirmations: a coach withdraws their own selected rows, the Confirmation says who and why', () => {
+  setUpProgram(fake, { frameworkIds: [nitas.id], endpoint: apiUrl(), sponsorId: 'acme' });
+  fillRoster(fake, [
+    apprentice('ann', { frameworkId: nitas.id, levelId: 'L1', coachEmails: `${COACH}, ${OTHER}`, startDate: start }),
+  ]);
+  entry.generateApprentices(['ann']);
+  const qual = taggedSheet(fake, 'qualcard', 'ann')!;
+  const hours = taggedSheet(fake, 'hours', 'ann')!;
+  typeTick(qual, `item:${A}`, addDays(start, 10));
+  typeTick(qual, `item:${B}`, addDays(start, 20));
+  typeTick(qual, `item:${C}`, addDays(start, 30), OTHER);
+  const wf = `${nitas.workFunctions[0]!.id} — ${nitas.workFunctions[0]!.title}`;
+  typeHours(hours, 'h-1', [addDays(start, 11), 'On-the-job learning', wf, 6, 'Ticket queue', '']);
+  signAs(COACH);
+  expect(entry.confirmMyTicks()).toMatchObject({ confirmed: { signOffs: 2, hours: 1 } });
+  signAs(OTHER);
+  expect(entry.confirmMyTicks()).toMatchObject({ confirmed: { signOffs: 1 } });
+  expect(level1(qual, 'Items counted')).toBe(3);
+
+  // The coach selects A (theirs) and C (the other coach's): only A is sent; C is left and said so.
+  signAs(COACH);
+  fake.ss.select(qual, [rowOfKey(qual, `item:${A}`), rowOfKey(qual, `item:${C}`)]);
+  expect(() => entry.withdrawSelection({ reason: '  ' })).toThrow(/give the reason/);
+  const r = entry.withdrawSelection({ reason: 'ticked on the wrong apprentice' });
+  expect(r).toMatchObject({ apprenticeId: 'ann', withdrawn: { signOffs: 1, hours: 0 } });
+  expect(r.message).toContain(`confirmed by someone else, left as they were: ${C} (${OTHER})`);
+  expect(cardCell(qual, `item:${A}`, 'Confirmation')).toBe(
+    `pending: confirmed by ${COACH} on ${today}, withdrawn by ${COACH} on ${today} because ticked on the wrong apprentice`,
+  );
+  expect(cardCell(qual, `item:${C}`, 'Confirmation')).toBe(`confirmed by ${OTHER} on ${today}`);
+  expect(level1(qual, 'Items counted')).toBe(2);
+  // Selecting only the other coach's row sends nothing and says why.
+  fake.ss.select(qual, [rowOfKey(qual, `item:${C}`)]);
+  expect(() => entry.withdrawSelection({ reason: 'x' })).toThrow(/no confirmation you may withdraw/);
+
+  // On the hours sheet; a Check progress (a sync) keeps the history in the sheet.
+  fake.ss.select(hours, [rowOfKey(hours, 'h-1')]);
+  expect(entry.withdrawSelection({ reason: 'logged twice' })).toMatchObject({ withdrawn: { hours: 1 } });
+  expect(hours.cell(rowOfKey(hours, 'h-1'), 9)).toBe(
+    `pending: confirmed by ${COACH} on ${today}, withdrawn by ${COACH} on ${today} because logged twice`,
+  );
+  entry.checkProgress();
+  expect(cardCell(qual, `item:${A}`, 'Confirmation')).toMatch(/^pending: confirmed by .* withdrawn by /);
+  expect(level1(qual, 'On-the-job learning counted')).toBe(0);
+
+  // An admin withdraws the other coach's confirmation.
+  signAs(ADMIN);
+  fake.ss.select(qual, [rowOfKey(qual, `item:${C}`)]);
+  expect(entry.withdrawSelection({ reason: 'not observed' })).toMatchObject({ withdrawn: { signOffs: 1 } });
+  expect(cardCell(qual, `item:${C}`, 'Confirmation')).toMatch(
+    new RegExp(`withdrawn by ${ADMIN} on .* because not observed$`),
+  );
+});

@@ -118,6 +118,25 @@ test("the admin's path: connect, set up, generate with protected sheets, members
   // The level is complete on attested entries: its credential is issued; the admin revokes it with the reason.
   const [credential] = entry.credentialFiles('ann');
   expect(credential).toMatchObject({ status: expect.stringMatching(/^issued/) });
+  // An attestation withdrawn through the add-on: the level is no longer complete and the credential is under
+  // review; the admin keeps it with a reason (the flag clears), then revokes it after all.
+  fake.ss.select(ann.qual, [rowOfKey(ann.qual, `item:${core[0]}`)]);
+  expect(entry.withdrawSelection({ reason: 'wrong binder page' })).toMatchObject({ withdrawn: { signOffs: 1 } });
+  expect(String(cardCell(ann.qual, `item:${core[0]}`, 'Confirmation'))).toMatch(
+    new RegExp(`^pending: attested by ${ADMIN} on .*, withdrawn by ${ADMIN} on .* because wrong binder page$`),
+  );
+  expect(entry.credentialFiles('ann')[0]).toMatchObject({
+    status: expect.stringMatching(/^under review: .*no longer complete/),
+  });
+  expect(() => entry.keepCredential({ apprenticeId: 'ann', credentialId: credential!.credentialId })).toThrow(
+    /Keep: give the reason/,
+  );
+  const kept = entry.keepCredential({
+    apprenticeId: 'ann',
+    credentialId: credential!.credentialId,
+    reason: 'the page was found; it will be attested again',
+  });
+  expect(kept[0]).toMatchObject({ status: expect.stringMatching(/^issued/) });
   expect(() => entry.revokeCredential({ apprenticeId: 'ann', credentialId: credential!.credentialId })).toThrow(
     /give the reason/,
   );
@@ -155,6 +174,7 @@ test("the admin's path: connect, set up, generate with protected sheets, members
     () => entry.getDigest(),
     () => entry.attestSelection({ reason: 'x' }),
     () => entry.revokeCredential({ apprenticeId: 'ann', credentialId: credential!.credentialId, reason: 'x' }),
+    () => entry.keepCredential({ apprenticeId: 'ann', credentialId: credential!.credentialId, reason: 'x' }),
   ])
     expect(job).toThrow(
       new RegExp(`only an admin of sponsor acme may do this; the Qualcard service knows ${COACH} as coach`),

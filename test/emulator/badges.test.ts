@@ -1,6 +1,7 @@
 // Open Badges credentials against the real emulators (credentials.test.ts is about ID tokens): a level completed on
 // confirmed entries earns one signed credential, typed ticks earn none; the issuer's key set and revocation list are
-// public; the CLI verifies offline; an admin revokes (audited), others cannot; withdrawn entries flag it.
+// public; the CLI verifies offline; an admin revokes (audited), others cannot; withdrawn entries flag it, and an
+// admin keeps a flagged one (audited).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import {
   db,
   itemIds,
   record,
+  refusedUnchanged,
   scenario,
   framework as shipped,
   syncAs,
@@ -178,16 +180,16 @@ test('only an admin revokes, with a reason, audited; the revocation list and the
   expect(checked.err).toContain('REVOKED by the issuer: sign-offs withdrawn after review');
 });
 
-test('a confirmed entry withdrawn so the level is no longer complete: the credential is flagged for review', async () => {
+test('a confirmation withdrawn so the level is no longer complete: the credential is flagged for review', async () => {
   await sync();
   await confirmAll();
-  // No endpoint withdraws a confirmation today; an operator's correction in Firestore stands in for one.
-  const row = db().doc(`sponsors/acme/apprentices/ann/signOffs/${core[0]}`);
-  const data = (await row.get()).get('data') as { confirmation?: unknown };
-  delete data.confirmation;
-  await row.update({ data });
-  const resynced = await sync();
-  expect(resynced.body.apprentices[0]!.progress!.levels.find((l) => l.levelId === LEVEL)!.complete).toBe(false);
+  const withdrawn = await call(api.withdrawals, {
+    as: COACH,
+    params: A,
+    body: { signOffs: [core[0]!], reason: 'not observed after all' },
+  });
+  expect(withdrawn.status).toBe(200);
+  expect(withdrawn.body.progress.levels.find((l) => l.levelId === LEVEL)!.complete).toBe(false);
   const [flagged] = (await list()).body.credentials;
   expect(flagged).toMatchObject({ status: 'active', flag: { reason: expect.stringMatching(/no longer complete/) } });
   // Confirming it again clears the flag; no second credential is issued.
@@ -195,4 +197,39 @@ test('a confirmed entry withdrawn so the level is no longer complete: the creden
   const [cleared] = (await list()).body.credentials;
   expect(cleared!.flag).toBeUndefined();
   expect((await list()).body.credentials).toHaveLength(1);
+});
+
+test('an admin keeps a flagged credential with a reason (audited): the flag stays cleared; only admins', async () => {
+  await sync();
+  await confirmAll();
+  const [summary] = (await list()).body.credentials;
+  const keep = (as: string, body: { reason: string }) =>
+    call(api.keepCredential, { as, params: { ...A, credentialId: summary!.credentialId }, body });
+  // Not flagged: nothing to keep.
+  expect((await keep(ADMIN, { reason: 'fine' })).status).toBe(409);
+  await call(api.withdrawals, { as: COACH, params: A, body: { signOffs: [core[0]!], reason: 'a mistake' } });
+  expect((await list()).body.credentials[0]!.flag).toBeDefined();
+  for (const as of [COACH, ANN]) {
+    const refused = await refusedUnchanged(403, () => keep(as, { reason: 'no' }));
+    expect(refused.error.message).toMatch(/admin/);
+  }
+  expect((await refusedUnchanged(400, () => keep(ADMIN, { reason: ' ' }))).error.message).toMatch(/^reason: /);
+
+  const kept = await keep(ADMIN, { reason: 'the item was observed; the sheet will be re-ticked' });
+  expect(kept.status).toBe(200);
+  expect(kept.body.flag).toBeUndefined();
+  expect(kept.body.kept).toMatchObject({ by: ADMIN, reason: 'the item was observed; the sheet will be re-ticked' });
+  const audit = await db().collection('sponsors/acme/apprentices/ann/audit').where('entity', '==', 'credential').get();
+  expect(audit.docs.map((d) => d.get('after'))).toEqual([
+    { status: 'active', kept: 'the item was observed; the sheet will be re-ticked' },
+  ]);
+  expect((await call(api.verifyAudit, { as: ADMIN, params: A })).body.ok).toBe(true);
+  // Progress stored again with the level still incomplete: not flagged again (the admin reviewed this drop).
+  await sync();
+  expect((await list()).body.credentials[0]!.flag).toBeUndefined();
+  // Complete again, then incomplete again: a new drop, flagged again.
+  await confirmAll();
+  expect((await list()).body.credentials[0]!.kept).toBeUndefined();
+  await call(api.withdrawals, { as: ADMIN, params: A, body: { signOffs: [core[1]!], reason: 'a second mistake' } });
+  expect((await list()).body.credentials[0]!.flag).toBeDefined();
 });

@@ -30,6 +30,7 @@ const ENTRY_POINTS = [
   'getHome',
   'getState',
   'importFrameworkSheet',
+  'keepCredential',
   'listMembers',
   'onInstall',
   'onOpen',
@@ -47,6 +48,7 @@ const ENTRY_POINTS = [
   'setMember',
   'showSidebar',
   'signOffSelection',
+  'withdrawSelection',
 ];
 let outDir: string;
 let built: Awaited<ReturnType<typeof buildAddon>>;

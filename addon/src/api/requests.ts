@@ -31,6 +31,8 @@ export type SyncedApprentice = SyncResponse['apprentices'][number];
 export type SignOffResponse = AnswerOf<typeof api.signOffs>;
 export type ConfirmResponse = AnswerOf<typeof api.confirmations>;
 export type ConfirmLists = ConfirmResponse['confirmed'];
+export type WithdrawBody = BodyOf<typeof api.withdrawals>;
+export type WithdrawResponse = AnswerOf<typeof api.withdrawals>;
 export type RaiseResponse = AnswerOf<typeof api.raises>;
 export type PublishResponse = AnswerOf<typeof api.publishFramework>;
 export type MigrationResponse = AnswerOf<typeof api.migration>;
@@ -65,6 +67,15 @@ export const signOffRequest = (e: Endpoint, apprenticeId: string, itemIds: strin
  */
 export const confirmRequest = (e: Endpoint, apprenticeId: string, body: ConfirmBody): ApiRequest =>
   requestFor(e.baseUrl, api.confirmations, { params: apprentice(e, apprenticeId), body });
+/** Withdraws confirmations made by mistake, with the reason (a coach: their own; an admin: any). */
+export const withdrawRequest = (e: Endpoint, apprenticeId: string, body: WithdrawBody): ApiRequest =>
+  requestFor(e.baseUrl, api.withdrawals, { params: apprentice(e, apprenticeId), body });
+/** An admin keeps a credential flagged for review, with the reason (clears the flag). */
+export const keepRequest = (e: Endpoint, apprenticeId: string, credentialId: string, reason: string): ApiRequest =>
+  requestFor(e.baseUrl, api.keepCredential, {
+    params: { ...apprentice(e, apprenticeId), credentialId },
+    body: { reason },
+  });
 /** An admin records a wage raise (step, effective date); the service refuses a step not reached (409). */
 export const raiseRequest = (e: Endpoint, apprenticeId: string, body: RaiseBody): ApiRequest =>
   requestFor(e.baseUrl, api.raises, { params: apprentice(e, apprenticeId), body });

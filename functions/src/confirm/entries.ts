@@ -1,6 +1,13 @@
 // Confirming entries a sheet holds, as a pure step on one apprentice's stored state: each listed entry must exist
 // (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes.
-import { type Confirmation, type Framework, type HoursEntry, isTheirsToConfirm, type SignOff } from '@qualcard/shared';
+import {
+  type Confirmation,
+  type EndedConfirmation,
+  type Framework,
+  type HoursEntry,
+  isTheirsToConfirm,
+  type SignOff,
+} from '@qualcard/shared';
 import type { ConfirmRequest } from '@qualcard/shared/api';
 import { Forbidden, Invalid } from '../domain/errors';
 import type { Profile, Target } from '../store/apprentice';
@@ -115,6 +122,7 @@ function recordResults(
     date?: string | undefined;
     passed?: boolean;
     confirmation?: Confirmation;
+    history?: EndedConfirmation[];
   }[];
   for (const [i, proof] of proofs.entries()) {
     const path = `${kind}.${i}`;
@@ -134,6 +142,8 @@ function recordResults(
       id: proof.id,
       ...(kind === 'exams' ? { passed: true } : {}),
       ...(date ? { date } : {}),
+      // A result recorded again after a withdrawal keeps the withdrawn one as its history.
+      ...(typed?.history ? { history: typed.history } : {}),
       confirmation: confirmationFor(kind === 'exams' ? 'exam' : 'certification', who, proof.evidence),
     };
     if (index >= 0) list[index] = entry;

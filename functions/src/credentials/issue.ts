@@ -81,10 +81,11 @@ async function reviewFlags(ctx: Context, existing: StoredCredential[], complete:
   const now = new Date().toISOString();
   for (const c of existing) {
     if (c.status !== 'active' || c.frameworkVersion !== ctx.progress.frameworkVersion) continue;
-    if (!complete.has(c.levelId) && !c.flag) {
+    // An admin who kept it has reviewed this very drop: flagged again only after the level is complete again.
+    if (!complete.has(c.levelId) && !c.flag && !c.kept) {
       const reason = `${c.levelId} is no longer complete on confirmed entries: review and revoke if it should not stand`;
       await setFlag(ctx.db, ctx.sid, c.credentialId, { since: now, reason });
-    } else if (complete.has(c.levelId) && c.flag) {
+    } else if (complete.has(c.levelId) && (c.flag || c.kept)) {
       await setFlag(ctx.db, ctx.sid, c.credentialId, undefined);
     }
   }

@@ -1,6 +1,8 @@
 // The columns every transcript row of an entry ends with: how it was established (confirmed by whom and when, or
-// attested by an admin and why, with its proof) and whether it counted.
-import type { Confirmation, EntryKind } from '@qualcard/shared';
+// attested by an admin and why, with its proof), whether it counted, and its earlier confirmations that were
+// withdrawn (who, when, why).
+import type { Confirmation, EndedConfirmation, EntryKind } from '@qualcard/shared';
+import { endedText, historyText } from '@qualcard/shared/sheets/status';
 import type { Row } from './entries';
 import type { Column } from './sheet';
 
@@ -11,7 +13,9 @@ export const PROVENANCE_COLUMNS: Column[] = [
   { header: 'Attested because', key: 'reason', width: 24, wrap: true },
   { header: 'Proof', key: 'proof', width: 22, wrap: true },
   { header: 'Counted', key: 'counted', width: 24, wrap: true },
+  { header: 'Earlier confirmations', key: 'history', width: 30, wrap: true },
 ];
+type Provenanced = { confirmation?: Confirmation; history?: EndedConfirmation[] };
 
 export function provenanceLabel(c: Confirmation | undefined): string {
   if (!c) return 'Typed, not confirmed';
@@ -33,13 +37,14 @@ const AWAITS: Record<EntryKind, string> = {
  */
 export function pendingWhy(
   kind: EntryKind,
-  row: Row<{ confirmation?: Confirmation }>,
+  row: Row<Provenanced>,
   asOf: string,
   flags: 'messages' | 'codes' = 'messages',
 ): string {
   const c = row.entry.confirmation;
+  const last = row.entry.history?.at(-1);
   const why = !c
-    ? `Not ${AWAITS[kind]}.`
+    ? `Not ${AWAITS[kind]}${last ? ` (${endedText(last)})` : ''}.`
     : c.date > asOf
       ? `${c.kind === 'attested' ? 'Attested' : 'Confirmed'} on ${c.date}, after the as-of date ${asOf}.`
       : `Confirmed as ${c.role}: it must be ${AWAITS[kind]}.`;
@@ -67,7 +72,7 @@ export function countedText(row: Row<unknown>): string {
   }
 }
 
-export function provenanceCells(row: Row<{ confirmation?: Confirmation }>): Record<string, string> {
+export function provenanceCells(row: Row<Provenanced>): Record<string, string> {
   const c = row.entry.confirmation;
   return {
     provenance: provenanceLabel(c),
@@ -76,5 +81,6 @@ export function provenanceCells(row: Row<{ confirmation?: Confirmation }>): Reco
     reason: c?.kind === 'attested' ? c.reason : '',
     proof: c?.evidence ?? '',
     counted: countedText(row),
+    history: historyText(row.entry.history),
   };
 }

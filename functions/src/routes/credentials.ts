@@ -1,8 +1,15 @@
-// Routes listCredentials, getCredential (JSON, or the .jwt file) and revokeCredential (usecases/credentials.ts).
-import { type getCredential, JWT_TYPE, type listCredentials, type revokeCredential } from '@qualcard/shared/api';
+// Routes listCredentials, getCredential (JSON, or the .jwt file), revokeCredential and keepCredential
+// (usecases/credentials.ts).
+import {
+  type getCredential,
+  JWT_TYPE,
+  type keepCredential,
+  type listCredentials,
+  type revokeCredential,
+} from '@qualcard/shared/api';
 import { decodeJwt } from 'jose';
 import type { Handler } from '../http/router';
-import { credential, listCredentials as list, revoke, summary } from '../usecases/credentials';
+import { credential, keep, listCredentials as list, revoke, summary } from '../usecases/credentials';
 import { signedIn } from './context';
 
 export const listCredentialsRoute: Handler<typeof listCredentials> = async ({ req, params, roles }) => {
@@ -30,4 +37,10 @@ export const revokeCredentialRoute: Handler<typeof revokeCredential> = async ({ 
   const { deps, member } = await signedIn(req);
   const on = { sid: params.sponsorId, aid: params.apprenticeId, cid: params.credentialId, roles };
   return { body: await revoke(deps, member, on, body) };
+};
+
+export const keepCredentialRoute: Handler<typeof keepCredential> = async ({ req, params, roles, body }) => {
+  const { deps, member } = await signedIn(req);
+  const on = { sid: params.sponsorId, aid: params.apprenticeId, cid: params.credentialId, roles };
+  return { body: await keep(deps, member, on, body) };
 };

@@ -32,6 +32,11 @@ export interface Target {
   profile: Profile;
   signOffs: Row<SignOff>[];
   hours: Row<HoursEntry>[];
+  /**
+   * When the profile change is exactly these entries (a withdrawal): one audit record per entry, keyed by it
+   * (`exams/<id>`), instead of one for the whole profile.
+   */
+  profileEntries?: { key: string; before: unknown; after: unknown }[];
 }
 
 export interface ChangeCount {
@@ -219,7 +224,10 @@ export async function commitApprentice(
       const at = new Date().toISOString();
       const audits: Omit<AuditBody, 'seq'>[] = [];
       // Roster fields, prior credit, exams and certifications (and their confirmations) are audited like rows.
-      if (profileChanged)
+      if (profileChanged && state.profile && target.profileEntries?.length)
+        for (const e of target.profileEntries)
+          audits.push({ at, who, entity: 'profile', key: e.key, action: 'update', before: e.before, after: e.after });
+      else if (profileChanged)
         audits.push({
           at,
           who,

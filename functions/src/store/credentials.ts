@@ -46,9 +46,10 @@ export async function createCredential(db: Firestore, stored: StoredCredential):
     );
 }
 
-/** Flags a credential for review, or clears its flag. */
+/** Flags a credential for review, or clears its flag (and an admin's keeping of it: the level is complete again). */
 export async function setFlag(db: Firestore, sid: string, cid: string, flag: StoredCredential['flag']): Promise<void> {
-  await db.doc(`${paths.credentials(sid)}/${cid}`).update({ flag: flag ?? adminFirestore().FieldValue.delete() });
+  const remove = adminFirestore().FieldValue.delete();
+  await db.doc(`${paths.credentials(sid)}/${cid}`).update(flag ? { flag } : { flag: remove, kept: remove });
 }
 
 /**
@@ -84,5 +85,37 @@ export async function revokeCredential(
       revoked,
       flag: adminFirestore().FieldValue.delete(),
     });
+  });
+}
+
+/**
+ * Keeps a flagged credential in one transaction with its audit record: `check` sees the stored credential and throws
+ * to refuse. The flag goes; the audit record keeps it with who kept the credential and why.
+ */
+export async function keepCredential(
+  db: Firestore,
+  ids: { sid: string; aid: string; cid: string },
+  kept: { at: string; by: string; reason: string },
+  check: (stored: StoredCredential | undefined) => StoredCredential,
+): Promise<void> {
+  const { sid, aid, cid } = ids;
+  const ref = credentialRef(db, sid, cid);
+  const apprentice = apprenticeRef(db, sid, aid);
+  await db.runTransaction(async (tx) => {
+    const [snap, doc] = await Promise.all([tx.get(ref), tx.get(apprentice)]);
+    const c = check(snap.data());
+    const head = appendAudit(tx, db, sid, aid, doc.data()?.auditHead ?? GENESIS, [
+      {
+        at: kept.at,
+        who: kept.by,
+        entity: 'credential',
+        key: cid,
+        action: 'update',
+        before: { status: c.status, levelId: c.levelId, id: c.id, flag: c.flag ?? null },
+        after: { status: c.status, kept: kept.reason },
+      },
+    ]);
+    tx.update(db.doc(paths.apprentice(sid, aid)), { auditHead: head });
+    tx.update(db.doc(`${paths.credentials(sid)}/${cid}`), { flag: adminFirestore().FieldValue.delete(), kept });
   });
 }

@@ -25,8 +25,10 @@ export const signOffKeys = (signOffs: SignOff[]): string[] => withOrdinals(signO
 
 export const hoursKeys = (hours: HoursEntry[]): string[] =>
   withOrdinals(hours, (h) =>
-    // By content without its provenance, so confirming a row does not move it.
-    h.id ? safeKey(h.id) : `h-${sha256(canonicalJson({ ...h, confirmation: undefined })).slice(0, 24)}`,
+    // By content without its provenance, so confirming or withdrawing a row does not move it.
+    h.id
+      ? safeKey(h.id)
+      : `h-${sha256(canonicalJson({ ...h, confirmation: undefined, history: undefined })).slice(0, 24)}`,
   );
 
 export const sameContent = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);

@@ -154,6 +154,16 @@ export const ConfirmAnswer = z.object({
 });
 export type ConfirmAnswer = z.infer<typeof ConfirmAnswer>;
 
+/** What one withdrawal request withdrew, what it named that was not confirmed, and the progress after. */
+export const WithdrawAnswer = z.object({
+  apprenticeId: z.string(),
+  withdrawn: ConfirmLists,
+  notConfirmed: ConfirmLists,
+  progress: ProgressAnswer,
+  confirmations: RowConfirmationsAnswer,
+});
+export type WithdrawAnswer = z.infer<typeof WithdrawAnswer>;
+
 export const RaiseAnswer = z.object({
   apprenticeId: z.string(),
   raise: WageRaise,
@@ -194,6 +204,8 @@ export const CredentialSummary = z.object({
   revoked: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
   /** Set while the level is no longer complete: review it. */
   flag: z.object({ since: z.string(), reason: z.string() }).optional(),
+  /** An admin reviewed the flag and kept the credential: not flagged again until the level is complete again. */
+  kept: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
 });
 export type CredentialSummary = z.infer<typeof CredentialSummary>;
 export const CredentialListAnswer = z.object({ apprenticeId: z.string(), credentials: z.array(CredentialSummary) });

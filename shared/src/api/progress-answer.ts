@@ -6,7 +6,7 @@ import type { MigrationDiff } from '../engine/migration';
 import type { ProgressSummary } from '../engine/summary';
 import type { WageStatus } from '../engine/wages';
 import { HoursCategory } from '../model/framework';
-import { Confirmation } from '../model/record';
+import { Confirmation, EndedConfirmation } from '../model/record';
 import { WageRate } from '../model/wages';
 
 const Pointer = z.discriminatedUnion('kind', [
@@ -97,6 +97,15 @@ export const RowConfirmationsAnswer: z.ZodType<RowConfirmations> = z.object({
   priorCredit: z.record(z.string(), Confirmation),
   exams: z.record(z.string(), Confirmation),
   certifications: z.record(z.string(), Confirmation),
+  history: z
+    .object({
+      signOffs: z.record(z.string(), z.array(EndedConfirmation)),
+      hours: z.record(z.string(), z.array(EndedConfirmation)),
+      priorCredit: z.record(z.string(), z.array(EndedConfirmation)),
+      exams: z.record(z.string(), z.array(EndedConfirmation)),
+      certifications: z.record(z.string(), z.array(EndedConfirmation)),
+    })
+    .optional(),
 });
 
 export const MigrationDiffAnswer: z.ZodType<MigrationDiff> = z.object({

@@ -150,9 +150,37 @@ export const MigrationRequest = z
   .strict();
 export type MigrationRequest = z.infer<typeof MigrationRequest>;
 
+/** Why a person undoes or overrides something: required, kept with it and in the audit record. */
+const Reason = FreeText.pipe(z.string().trim().min(1, 'say why'));
+
 /** An admin revokes a credential and says why; the reason is published in the revocation list. */
-export const RevokeRequest = z.object({ reason: FreeText.pipe(z.string().trim().min(1)) }).strict();
+export const RevokeRequest = z.object({ reason: Reason }).strict();
 export type RevokeRequest = z.infer<typeof RevokeRequest>;
+
+/** An admin keeps a credential flagged for review (its level no longer complete) and says why. */
+export const KeepCredentialRequest = z.object({ reason: Reason }).strict();
+export type KeepCredentialRequest = z.infer<typeof KeepCredentialRequest>;
+
+/**
+ * Withdraws confirmations made by mistake: the entries go back to pending, each confirmation kept in the entry's
+ * history with who withdrew it, when and why. Sign-offs by item id, hours and prior credit by row id, exam and
+ * certification results by id. A coach withdraws only their own confirmations; an admin any.
+ */
+export const WithdrawRequest = z
+  .object({
+    signOffs: ids(5000),
+    hours: ids(20000),
+    priorCredit: ids(500),
+    exams: ids(500),
+    certifications: ids(500),
+    reason: Reason,
+  })
+  .strict()
+  .refine(
+    (b) => [b.signOffs, b.hours, b.priorCredit, b.exams, b.certifications].some((l) => l?.length),
+    'name at least one entry to withdraw',
+  );
+export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
 
 /** The admin's spreadsheet, the link every digest message carries. */
 export const SheetUrl = z

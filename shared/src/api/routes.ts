@@ -30,6 +30,7 @@ import {
   SyncAnswer,
   TranscriptListAnswer,
   TranscriptMeta,
+  WithdrawAnswer,
 } from './answers';
 import { MAX_CONFIRM_BYTES, MAX_FRAMEWORK_BODY_BYTES, MAX_SMALL_BODY_BYTES, MAX_SYNC_BYTES } from './limits';
 import {
@@ -39,6 +40,7 @@ import {
   ConfirmRequest,
   CredentialQuery,
   DigestSettings,
+  KeepCredentialRequest,
   MemberRequest,
   MigrationRequest,
   PublishRequest,
@@ -47,6 +49,7 @@ import {
   SignOffRequest,
   SyncRequest,
   TranscriptRequest,
+  WithdrawRequest,
 } from './requests';
 import { MEMBERS } from './roles';
 import { defineRoute } from './route';
@@ -238,6 +241,18 @@ export const confirmations = defineRoute({
   statuses: maybeCreated,
   idempotent: true,
 });
+export const withdrawals = defineRoute({
+  name: 'withdrawals',
+  method: 'POST',
+  path: `${A}/withdrawals`,
+  summary: 'confirmations made by mistake are withdrawn, with a reason: the entries are pending again',
+  roles: ['admin', 'coach'],
+  access: 'a coach of the apprentice: their own confirmations; admin: any',
+  body: WithdrawRequest,
+  maxBodyBytes: MAX_CONFIRM_BYTES,
+  answer: WithdrawAnswer,
+  statuses: ok,
+});
 export const askConfirmation = defineRoute({
   name: 'ask-confirmation',
   method: 'POST',
@@ -335,6 +350,17 @@ export const revokeCredential = defineRoute({
   answer: CredentialSummary,
   statuses: ok,
 });
+export const keepCredential = defineRoute({
+  name: 'keep-credential',
+  method: 'POST',
+  path: `${A}/credentials/:credentialId/keep`,
+  summary: 'an admin keeps a credential flagged for review, with the reason (clears the flag)',
+  roles: ['admin'],
+  body: KeepCredentialRequest,
+  ...small,
+  answer: CredentialSummary,
+  statuses: ok,
+});
 export const issuerProfile = defineRoute({
   name: 'issuer-profile',
   method: 'GET',
@@ -423,6 +449,7 @@ export const ROUTES = [
   apprenticeProgress,
   signOffs,
   confirmations,
+  withdrawals,
   askConfirmation,
   listConfirmationAsks,
   raises,
@@ -432,6 +459,7 @@ export const ROUTES = [
   listCredentials,
   getCredential,
   revokeCredential,
+  keepCredential,
   issuerProfile,
   issuerJwks,
   revocations,

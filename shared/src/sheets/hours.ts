@@ -12,7 +12,7 @@ import { a1, type Cell, fill, PlanBuilder, type SheetPlan, type StyleName, sheet
 import { type ExistingHours, type HoursRow, hasTyped } from './read';
 import type { RosterRow } from './roster-row';
 import { withRuleText } from './rule-text';
-import { confirmationText, statusFormats, statusFormula } from './status';
+import { confirmationText, statusFormats, statusFormula, withdrawnText } from './status';
 import type { ProgressView } from './view';
 
 const template = withRuleText(hoursTemplate);
@@ -167,7 +167,8 @@ function confirmationCell(key: string, kept: string, view?: ProgressView): strin
   const hours = confirmations.hours[key];
   if (hours) return confirmationText('hours-entry', hours, view.progress);
   const credit = confirmations.priorCredit[key];
-  return credit ? confirmationText('prior-credit', credit, view.progress) : '';
+  if (credit) return confirmationText('prior-credit', credit, view.progress);
+  return withdrawnText(confirmations.history?.hours[key] ?? confirmations.history?.priorCredit[key]);
 }
 
 /** The log rows: the entries, then blank rows (at least 100) to log into, every cell styled and validated. */

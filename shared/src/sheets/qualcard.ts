@@ -18,7 +18,7 @@ import { type Area, a1, fill, PlanBuilder, type SheetPlan, type StyleName, sheet
 import { type ExistingQualCard, hasData, type KeptSignOff } from './read';
 import type { RosterRow } from './roster-row';
 import { withRuleText } from './rule-text';
-import { confirmationText, statusFormats, statusFormula } from './status';
+import { confirmationText, statusFormats, statusFormula, withdrawnText } from './status';
 import type { ProgressView } from './view';
 
 const template = withRuleText(qualCardTemplate);
@@ -225,7 +225,7 @@ function resultConfirmation(card: Card, level: Level, kind: 'exam' | 'cert', id:
   const confirmations = card.view?.confirmations;
   if (!confirmations) return k?.confirmation ?? '';
   const c = kind === 'exam' ? confirmations.exams[id] : confirmations.certifications[id];
-  if (!c) return '';
+  if (!c) return withdrawnText(confirmations.history?.[kind === 'exam' ? 'exams' : 'certifications'][id]);
   const tally = card.view!.progress.levels.find((l) => l.levelId === level.id)?.[
     kind === 'exam' ? 'exams' : 'certifications'
   ];
@@ -281,7 +281,9 @@ function itemConfirmation(card: Card, itemId: string, k: KeptSignOff | undefined
   const confirmations = card.view?.confirmations;
   if (!confirmations) return k?.confirmation ?? '';
   const c = confirmations.signOffs[itemId];
-  return c ? confirmationText('sign-off', c.confirmation, card.view!.progress, card.counted.has(itemId)) : '';
+  return c
+    ? confirmationText('sign-off', c.confirmation, card.view!.progress, card.counted.has(itemId))
+    : withdrawnText(confirmations.history?.signOffs[itemId]);
 }
 
 /** One item row. An archived row keeps its values for the record but loses its validation and status. */

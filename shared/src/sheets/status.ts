@@ -4,7 +4,7 @@
 import { confirmedOn, standing } from '../engine/provenance';
 import { CONFIRMED_BY, type EntryKind } from '../engine/rules';
 import { DEFAULT_TIME_ZONE } from '../model/time-zone';
-import type { Confirmation } from './model';
+import type { Confirmation, EndedConfirmation } from './model';
 import type { Area, ConditionalText } from './plan';
 
 export type RowStatus = 'pending' | 'confirmed' | 'attested' | 'flagged';
@@ -55,4 +55,27 @@ export function confirmationText(
     return `pending: ${what}, ${why}`;
   }
   return counted === false ? `flagged: ${what}; not counted until corrected (see the Dashboard)` : what;
+}
+
+/**
+ * One ended confirmation in words: "confirmed by X on D, withdrawn by Y on D2 because R". The end's day is its UTC
+ * day (an ended confirmation keeps the instant only). The sheets and the transcript say it the same way.
+ */
+export function endedText(e: EndedConfirmation): string {
+  const c = e.confirmation;
+  return `${c.kind} by ${c.by} on ${c.date}, ${e.ended.kind} by ${e.ended.by} on ${e.ended.at.slice(0, 10)} because ${e.ended.reason}`;
+}
+
+/** Every ended confirmation of an entry, oldest first, or empty. */
+export const historyText = (history: readonly EndedConfirmation[] | undefined): string =>
+  (history ?? []).map(endedText).join('; ');
+
+/**
+ * The Confirmation cell of an entry with no confirmation whose last one was withdrawn: pending, with who confirmed
+ * it, who withdrew it and why (its Status reads "pending"). Empty when nothing was withdrawn.
+ */
+export function withdrawnText(history: readonly EndedConfirmation[] | undefined): string {
+  const last = history?.at(-1);
+  if (last?.ended.kind !== 'withdrawn') return '';
+  return `pending: ${endedText(last)}`;
 }
