@@ -13,6 +13,7 @@ export {
 } from './engine/program';
 export { computeProgress, RecordMismatchError } from './engine/progress';
 export {
+  confirmedOn,
   ENTRY_KINDS,
   isArchived,
   isPendingFinding,

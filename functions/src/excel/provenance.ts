@@ -1,6 +1,6 @@
 // The columns every transcript row of an entry ends with: how it was established (confirmed by whom and when, or
 // attested by an admin and why, with its proof) and whether it counted.
-import type { Confirmation, EntryKind } from '@qualcard/shared';
+import { type Confirmation, confirmedOn, DEFAULT_TIME_ZONE, type EntryKind } from '@qualcard/shared';
 import type { Row } from './entries';
 import type { Column } from './sheet';
 
@@ -34,14 +34,16 @@ const AWAITS: Record<EntryKind, string> = {
 export function pendingWhy(
   kind: EntryKind,
   row: Row<{ confirmation?: Confirmation }>,
-  asOf: string,
+  { asOf, timeZone }: { asOf: string; timeZone?: string | undefined },
   flags: 'messages' | 'codes' = 'messages',
 ): string {
   const c = row.entry.confirmation;
+  // The engine's rule (standing): the instant of the confirmation, read in the sponsor's time zone.
+  const on = c ? confirmedOn(c, timeZone ?? DEFAULT_TIME_ZONE) : '';
   const why = !c
     ? `Not ${AWAITS[kind]}.`
-    : c.date > asOf
-      ? `${c.kind === 'attested' ? 'Attested' : 'Confirmed'} on ${c.date}, after the as-of date ${asOf}.`
+    : on > asOf
+      ? `${c.kind === 'attested' ? 'Attested' : 'Confirmed'} on ${on}, after the as-of date ${asOf}.`
       : `Confirmed as ${c.role}: it must be ${AWAITS[kind]}.`;
   if (flags === 'codes' && row.flags.length) return `${why} Flagged: ${flagCodes(row)}.`;
   return [why, ...row.flags.map((f) => f.message)].join(' ');
