@@ -14,6 +14,7 @@ export {
 export { computeProgress, RecordMismatchError } from './engine/progress';
 export {
   confirmationBar,
+  confirmedOn,
   ENTRY_KINDS,
   isArchived,
   isOwnApprenticeship,

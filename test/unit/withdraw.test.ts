@@ -148,7 +148,7 @@ test("the transcript shows each entry's history: why a withdrawn one is pending,
     status: 'pending' as const,
     flags: [],
   };
-  expect(pendingWhy('sign-off', pending, '2026-06-30')).toBe(`Not confirmed by a coach (${was}).`);
+  expect(pendingWhy('sign-off', pending, { asOf: '2026-06-30' })).toBe(`Not confirmed by a coach (${was}).`);
   const again = { ...pending, entry: { ...pending.entry, confirmation: confirmed() }, status: 'confirmed' as const };
   expect(provenanceCells(again)).toMatchObject({ provenance: 'Confirmed (coach)', history: was, counted: 'Yes' });
   expect(provenanceCells({ ...again, entry: sign('A2') }).history).toBe('');

@@ -1,7 +1,13 @@
 // The columns every transcript row of an entry ends with: how it was established (confirmed by whom and when, or
 // attested by an admin and why, with its proof), whether it counted, and its earlier confirmations that were
 // withdrawn (who, when, why).
-import type { Confirmation, EndedConfirmation, EntryKind } from '@qualcard/shared';
+import {
+  type Confirmation,
+  confirmedOn,
+  DEFAULT_TIME_ZONE,
+  type EndedConfirmation,
+  type EntryKind,
+} from '@qualcard/shared';
 import { endedText, historyText } from '@qualcard/shared/sheets/status';
 import type { Row } from './entries';
 import type { Column } from './sheet';
@@ -38,15 +44,17 @@ const AWAITS: Record<EntryKind, string> = {
 export function pendingWhy(
   kind: EntryKind,
   row: Row<Provenanced>,
-  asOf: string,
+  { asOf, timeZone }: { asOf: string; timeZone?: string | undefined },
   flags: 'messages' | 'codes' = 'messages',
 ): string {
   const c = row.entry.confirmation;
   const last = row.entry.history?.at(-1);
+  // The engine's rule (standing): the instant of the confirmation, read in the sponsor's time zone.
+  const on = c ? confirmedOn(c, timeZone ?? DEFAULT_TIME_ZONE) : '';
   const why = !c
     ? `Not ${AWAITS[kind]}${last ? ` (${endedText(last)})` : ''}.`
-    : c.date > asOf
-      ? `${c.kind === 'attested' ? 'Attested' : 'Confirmed'} on ${c.date}, after the as-of date ${asOf}.`
+    : on > asOf
+      ? `${c.kind === 'attested' ? 'Attested' : 'Confirmed'} on ${on}, after the as-of date ${asOf}.`
       : `Confirmed as ${c.role}: it must be ${AWAITS[kind]}.`;
   if (flags === 'codes' && row.flags.length) return `${why} Flagged: ${flagCodes(row)}.`;
   return [why, ...row.flags.map((f) => f.message)].join(' ');

@@ -82,7 +82,7 @@ function pendingHours(t: Transcript): (PendingCells & { why: string })[] {
     runs.add(h, {
       details: `${HOURS_CATEGORY_LABEL[h.category]}${h.levelId ? ` ${h.levelId}` : ''}${wf}`,
       claimedBy: h.verifiedBy ?? '',
-      why: pendingWhy('hours-entry', row, t.progress.asOf, 'codes'),
+      why: pendingWhy('hours-entry', row, t.progress, 'codes'),
     });
   }
   return runs.values().map((g) => ({
@@ -119,7 +119,7 @@ export function pendingSheet(ws: Worksheet, t: Transcript): Column[] {
         addTableRow(ws, {
           counted: 'No',
           ...describe[kind](row.entry, row.index),
-          why: pendingWhy(kind, row, t.progress.asOf),
+          why: pendingWhy(kind, row, t.progress),
         });
   }
   return cols;

@@ -11,6 +11,7 @@ import {
   type SheetRecord,
 } from '@qualcard/shared';
 import type { Firestore } from 'firebase-admin/firestore';
+import type { AsOfDay } from '../clock';
 import { Forbidden, Invalid, TooLarge } from '../domain/errors';
 import { progressFor } from '../progress';
 import { resolveFramework } from '../registry';
@@ -61,7 +62,7 @@ export async function checkFrameworks(
   db: Firestore,
   sid: string,
   records: SheetRecord[],
-  day: { asOf: string; timeZone: string },
+  day: AsOfDay,
   programs: Programs = {},
 ): Promise<void> {
   for (const [i, record] of records.entries()) await progressFor(db, sid, record, day, ['records', i], programs);

@@ -4,7 +4,7 @@ import { type ApprenticeRecord, type Programs, rowConfirmations, type SheetRecor
 import type { SyncAnswer, SyncedApprentice, SyncRequest } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { canonicalJson, sha256 } from '../canonical';
-import { clockFor, requestedAsOf, sponsorSettings } from '../clock';
+import { type AsOfDay, clockFor, requestedAsOf, sponsorSettings } from '../clock';
 import { type Member, type Role, requireRole, type SponsorMembership } from '../domain/members';
 import { progressFor, progressView, storeProgress } from '../progress';
 import { adoptShipped } from '../registry';
@@ -136,13 +136,7 @@ function rosterRoles(records: SheetRecord[]): Map<string, SponsorMembership> {
 }
 
 /** Progress as of an admin's past day, for the answer only: never stored, no credential follows it. */
-async function answerAsOf(
-  db: Firestore,
-  sid: string,
-  record: ApprenticeRecord,
-  day: { asOf: string; timeZone: string },
-  programs: Programs,
-) {
+async function answerAsOf(db: Firestore, sid: string, record: ApprenticeRecord, day: AsOfDay, programs: Programs) {
   return progressView(sid, record, await progressFor(db, sid, record, day, [], programs)).progress;
 }
 
