@@ -216,6 +216,8 @@ describe('answers tell the truth when two coaches confirm the same rows at once'
             listed: by === who ? 'confirmed' : 'already',
           });
           expect(a.body.already.signOffs.includes(item)).toBe(by !== who);
+          // Who confirmed it is in the answer too: the row confirmations carry the stored one, whoever won.
+          expect(a.body.confirmations.signOffs[item]!.confirmation.by).toBe(by);
         }
         for (const id of hoursOf(r)) {
           const by = stored.hours[id]!.by;
