@@ -10,6 +10,7 @@ import type {
   PriorCredit,
   SignOff,
 } from '../model/record';
+import { changedFinding } from './changed';
 import { type EntryFlags, hoursFlags, priorCreditFlags, resultFlags, signOffFlags } from './integrity';
 import { ENTRY_KINDS, isArchived, PENDING_CODE, standing } from './provenance';
 import { type EntryKind, HOURS_CATEGORY_LABEL } from './rules';
@@ -19,6 +20,8 @@ export interface CheckedRecord {
   flags: Finding[];
   /** One finding per entry that waits for a confirmation. */
   pending: Finding[];
+  /** One finding per confirmed entry the sheet no longer matches (changed or deleted); it still counts. */
+  changed: Finding[];
   entries: Record<EntryKind, EntryCounts>;
   /** The entries that count. */
   signOffs: SignOff[];
@@ -50,6 +53,17 @@ const pendingWording: Record<EntryKind, (e: never, i: number) => [Pointer, strin
   ],
 };
 
+/** How a finding names the entry (the values it was confirmed with). */
+const ENTRY_NAME: Record<EntryKind, (e: never, i: number) => string> = {
+  'sign-off': (s: SignOff) => `Sign-off for ${s.itemId}`,
+  'hours-entry': (h: HoursEntry, index) =>
+    `Hours entry ${index + 1}${h.id ? ` (row ${h.id})` : ''}, confirmed as ${h.date}, ${h.hours} h ${HOURS_CATEGORY_LABEL[h.category]},`,
+  'prior-credit': (c: PriorCredit) =>
+    `Prior credit "${c.description}", confirmed as ${c.hours} h ${HOURS_CATEGORY_LABEL[c.category]},`,
+  exam: (e: ExamResult) => `Exam ${e.id}`,
+  certification: (c: CertificationHeld) => `Certification ${c.id}`,
+};
+
 function sortOut<T extends Entry>(
   kind: EntryKind,
   entries: T[],
@@ -61,6 +75,11 @@ function sortOut<T extends Entry>(
   into.entries[kind] = tally;
   return entries.filter((entry, i) => {
     if (isArchived(entry)) return false;
+    if (entry.onSheet) {
+      const [pointer] = pendingWording[kind](entry as never, i);
+      const found = changedFinding(kind, entry as never, pointer, ENTRY_NAME[kind](entry as never, i));
+      if (found) into.changed.push(found);
+    }
     if (flags[i]!.length) into.flags.push(...flags[i]!);
     const s = standing(kind, entry, asOf);
     if (s === 'pending') {
@@ -89,6 +108,7 @@ export function countedEntries(framework: Framework, record: ApprenticeRecord, a
   const checked: CheckedRecord = {
     flags: [],
     pending: [],
+    changed: [],
     entries: Object.fromEntries(ENTRY_KINDS.map((k) => [k, { ...none }])) as Record<EntryKind, EntryCounts>,
     signOffs: [],
     hours: [],

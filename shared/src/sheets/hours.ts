@@ -12,7 +12,7 @@ import { a1, type Cell, fill, PlanBuilder, type SheetPlan, type StyleName, sheet
 import { type ExistingHours, type HoursRow, hasTyped } from './read';
 import type { RosterRow } from './roster-row';
 import { withRuleText } from './rule-text';
-import { confirmationText, statusFormats, statusFormula } from './status';
+import { rowConfirmationText, statusFormats, statusFormula } from './status';
 import type { ProgressView } from './view';
 
 const template = withRuleText(hoursTemplate);
@@ -166,9 +166,9 @@ function confirmationCell(key: string, kept: string, view?: ProgressView): strin
   if (!confirmations) return kept;
   const asOf = view.progress.asOf;
   const hours = confirmations.hours[key];
-  if (hours) return confirmationText('hours-entry', hours, asOf);
+  if (hours) return rowConfirmationText('hours-entry', hours, asOf);
   const credit = confirmations.priorCredit[key];
-  return credit ? confirmationText('prior-credit', credit, asOf) : '';
+  return credit ? rowConfirmationText('prior-credit', credit, asOf) : '';
 }
 
 /** The log rows: the entries, then blank rows (at least 100) to log into, every cell styled and validated. */

@@ -1,19 +1,26 @@
 // What a row's Status and Confirmation cells say. Confirmation is written by Qualcard from the service's
 // confirmations and starts with the row's standing under the engine's one rule (engine/provenance.ts); Status is a
 // formula over it, so a fresh tick shows "pending" at once, before any sync. Conditional formatting colours Status.
+
+import type { RowOnSheet } from '../engine/merge';
 import { standing } from '../engine/provenance';
 import { CONFIRMED_BY, type EntryKind } from '../engine/rules';
 import type { Confirmation } from './model';
 import type { Area, ConditionalText } from './plan';
 
-export type RowStatus = 'pending' | 'confirmed' | 'attested' | 'flagged';
-export const ROW_STATUSES: readonly RowStatus[] = ['pending', 'confirmed', 'attested', 'flagged'];
+export type RowStatus = 'pending' | 'confirmed' | 'attested' | 'flagged' | typeof CHANGED | typeof DELETED;
+/** A confirmed row the sheet no longer matches (engine/changed.ts): it counts as confirmed, with its confirmed values. */
+const CHANGED = 'changed since confirmed';
+const DELETED = 'deleted from the sheet; still counts as confirmed';
+export const ROW_STATUSES: readonly RowStatus[] = ['pending', 'confirmed', 'attested', 'flagged', CHANGED, DELETED];
 
 const COLOURS: Record<RowStatus, { background: string; color: string }> = {
   pending: { background: '#fef7e0', color: '#b06000' },
   confirmed: { background: '#e6f4ea', color: '#137333' },
   attested: { background: '#e8f0fe', color: '#1967d2' },
   flagged: { background: '#fce8e6', color: '#c5221f' },
+  [CHANGED]: { background: '#fce8e6', color: '#c5221f' },
+  [DELETED]: { background: '#fce8e6', color: '#c5221f' },
 };
 
 /** One conditional format per status over a Status column. */
@@ -26,7 +33,8 @@ export const statusFormats = (area: Area): ConditionalText[] =>
  */
 export const statusFormula = (confirmationCell: string, typed: string): string => {
   const head = `LEFT(${confirmationCell},8)`;
-  return `=IF(${confirmationCell}<>"",IF(${head}="flagged:","flagged",IF(${head}="pending:","pending",IF(${head}="attested","attested","confirmed"))),IF(${typed},"pending",""))`;
+  const known = `IF(${head}="changed ","${CHANGED}",IF(${head}="deleted ","${DELETED}",IF(${head}="attested","attested","confirmed")))`;
+  return `=IF(${confirmationCell}<>"",IF(${head}="flagged:","flagged",IF(${head}="pending:","pending",${known})),IF(${typed},"pending",""))`;
 };
 
 const evidence = (c: Confirmation): string => (c.evidence ? ` (evidence: ${c.evidence})` : '');
@@ -49,4 +57,27 @@ export function confirmationText(kind: EntryKind, c: Confirmation, asOf: string,
     return `pending: ${what}, ${why}`;
   }
   return counted === false ? `flagged: ${what}; not counted until corrected (see the Dashboard)` : what;
+}
+
+const shownValues = (values: Record<string, string | number | boolean>): string =>
+  Object.entries(values)
+    .map(([k, v]) => `${k === 'passed' ? 'result' : k} ${typeof v === 'boolean' ? (v ? 'passed' : 'failed') : v}`)
+    .join(', ');
+
+/**
+ * The Confirmation cell of a confirmed row: as confirmationText, led by "changed since confirmed" (the typed values
+ * differ, with the confirmed ones that still count) or "deleted from the sheet" when the sheet no longer matches.
+ */
+export function rowConfirmationText(
+  kind: EntryKind,
+  row: { confirmation: Confirmation; confirmed?: Record<string, string | number | boolean>; onSheet?: RowOnSheet },
+  asOf: string,
+  counted?: boolean,
+): string {
+  const text = confirmationText(kind, row.confirmation, asOf, counted);
+  if (!row.onSheet) return text;
+  const values = row.confirmed ? ` (confirmed values: ${shownValues(row.confirmed)})` : '';
+  return row.onSheet.kind === 'deleted'
+    ? `deleted from the sheet; still counts as ${text}${values}`
+    : `changed since confirmed: ${row.onSheet.differences}; still counts as ${text}${values}. Confirm my ticks confirms the new values.`;
 }
