@@ -1,6 +1,18 @@
 // Confirming entries a sheet holds, as a pure step on one apprentice's stored state: each listed entry must exist
-// (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes.
-import type { Framework, HoursEntry, SignOff } from '@qualcard/shared';
+// (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes. A
+// confirmed entry the sheet changed since (`onSheet.changed`) is confirmed again with the typed values: the old
+// confirmation goes to the entry's history, superseded, with what changed.
+import {
+  type Confirmation,
+  countedDifferences,
+  describeDifferences,
+  type EndedConfirmation,
+  type EntryKind,
+  type Framework,
+  type HoursEntry,
+  MAX_CONFIRMATION_HISTORY,
+  type SignOff,
+} from '@qualcard/shared';
 import type { ConfirmRequest } from '@qualcard/shared/api';
 import { Forbidden, Invalid } from '../domain/errors';
 import type { Profile, Target } from '../store/apprentice';
@@ -32,21 +44,52 @@ function checkDate(path: string, what: string, date: string | undefined, who: Co
     throw new Invalid(`${path}: ${what} is dated ${date}, after today (${who.clock.today}, ${who.clock.timeZone})`);
 }
 
+type Confirmed = { confirmation?: Confirmation; history?: EndedConfirmation[]; onSheet?: unknown };
+
+/**
+ * The entry the typed values make once confirmed by `confirmation`; a confirmation already on it ends, superseded,
+ * with the values that changed as its reason. Nothing is dropped: the history keeps the last entries if full.
+ */
+function confirmedAs<E extends Confirmed>(kind: EntryKind, entry: E, typed: object, confirmation: Confirmation): E {
+  const { onSheet: _, confirmation: old, history = [], ...kept } = entry;
+  if (!old) return { ...kept, ...typed, confirmation } as E;
+  const ended: EndedConfirmation = {
+    confirmation: old,
+    ended: {
+      kind: 'superseded',
+      by: confirmation.by,
+      role: confirmation.role,
+      at: confirmation.at,
+      reason: `values changed on the sheet: ${describeDifferences(countedDifferences(kind, entry as never, typed as never))}`,
+    },
+  };
+  return {
+    ...typed,
+    confirmation,
+    history: [...history, ended].slice(-MAX_CONFIRMATION_HISTORY),
+  } as unknown as E;
+}
+
+/** The typed values of a confirmed entry the sheet changed since, or undefined (not confirmed, or unchanged). */
+const changedOnSheet = <T>(entry: { confirmation?: unknown; onSheet?: { kind: string; entry?: T } }): T | undefined =>
+  entry.confirmation && entry.onSheet?.kind === 'changed' ? entry.onSheet.entry : undefined;
+
 function confirmSignOffs(state: State, ids: string[], who: Confirmer, out: Outcome): void {
   for (const [i, itemId] of ids.entries()) {
     const path = `signOffs.${i}`;
     const rows = state.signOffs.filter((r) => r.data.itemId === itemId);
     if (!rows.length)
       throw new Invalid(`${path}: no sign-off for item "${itemId}" in the synced record; sync the sheet first`);
-    const row = rows.find((r) => !r.data.confirmation);
+    const row = rows.find((r) => !r.data.confirmation || changedOnSheet(r.data));
     if (!row) {
       out.already.signOffs.push(itemId);
       continue;
     }
-    checkClaim(path, `the sign-off for ${itemId}`, row.data.coachEmail, who);
-    checkDate(path, `the sign-off for ${itemId}`, row.data.date, who);
-    const coachEmail = row.data.coachEmail ?? who.email;
-    row.data = { ...row.data, coachEmail, confirmation: confirmationFor('sign-off', who) };
+    const typed = changedOnSheet(row.data) ?? row.data;
+    checkClaim(path, `the sign-off for ${itemId}`, typed.coachEmail, who);
+    checkDate(path, `the sign-off for ${itemId}`, typed.date, who);
+    const coachEmail = typed.coachEmail ?? who.email;
+    row.data = confirmedAs('sign-off', row.data, { ...typed, coachEmail }, confirmationFor('sign-off', who));
     out.confirmed.signOffs.push(itemId);
   }
 }
@@ -56,14 +99,16 @@ function confirmHours(state: State, ids: string[], who: Confirmer, out: Outcome)
     const path = `hours.${i}`;
     const row = state.hours.find((r) => r.data.id === id);
     if (!row) throw new Invalid(`${path}: no hours entry "${id}" in the synced record; sync the sheet first`);
-    if (row.data.confirmation) {
+    const changed = changedOnSheet(row.data);
+    if (row.data.confirmation && !changed) {
       out.already.hours.push(id);
       continue;
     }
-    checkClaim(path, `hours entry ${id}`, row.data.verifiedBy, who);
-    checkDate(path, `hours entry ${id}`, row.data.date, who);
-    const verifiedBy = row.data.verifiedBy ?? who.email;
-    row.data = { ...row.data, verifiedBy, confirmation: confirmationFor('hours-entry', who) };
+    const typed = changed ?? row.data;
+    checkClaim(path, `hours entry ${id}`, typed.verifiedBy, who);
+    checkDate(path, `hours entry ${id}`, typed.date, who);
+    const verifiedBy = typed.verifiedBy ?? who.email;
+    row.data = confirmedAs('hours-entry', row.data, { ...typed, verifiedBy }, confirmationFor('hours-entry', who));
     out.confirmed.hours.push(id);
   }
 }
@@ -73,12 +118,15 @@ function confirmPriorCredit(state: State, ids: string[], who: Confirmer, out: Ou
     const index = state.profile.priorCredit.findIndex((c) => c.id === id);
     if (index < 0) throw new Invalid(`priorCredit.${i}: no prior credit "${id}" in the synced record; sync first`);
     const credit = state.profile.priorCredit[index]!;
-    if (credit.confirmation) {
+    const changed = changedOnSheet(credit);
+    if (credit.confirmation && !changed) {
       out.already.priorCredit.push(id);
       continue;
     }
-    const approvedBy = credit.approvedBy ?? who.email;
-    state.profile.priorCredit[index] = { ...credit, approvedBy, confirmation: confirmationFor('prior-credit', who) };
+    const typed = changed ?? credit;
+    const approvedBy = typed.approvedBy ?? who.email;
+    const confirmation = confirmationFor('prior-credit', who);
+    state.profile.priorCredit[index] = confirmedAs('prior-credit', credit, { ...typed, approvedBy }, confirmation);
     out.confirmed.priorCredit.push(id);
   }
 }
@@ -99,7 +147,9 @@ function recordResults(
     id: string;
     date?: string | undefined;
     passed?: boolean;
-    confirmation?: unknown;
+    confirmation?: Confirmation;
+    history?: EndedConfirmation[];
+    onSheet?: { kind: string; entry?: object };
   }[];
   for (const [i, proof] of proofs.entries()) {
     const path = `${kind}.${i}`;
@@ -109,18 +159,19 @@ function recordResults(
       );
     const index = list.findIndex((e) => e.id === proof.id);
     const typed = index >= 0 ? list[index]! : undefined;
-    if (typed?.confirmation && typed.passed !== false) {
+    // A result the sheet changed since it was recorded is recorded again (the old record superseded).
+    if (typed?.confirmation && typed.passed !== false && !changedOnSheet(typed)) {
       out.already[kind].push(proof.id);
       continue;
     }
     const date = proof.date ?? typed?.date;
     if (date && date > who.clock.today) throw new Invalid(`${path}.date: ${date} is after today (${who.clock.today})`);
-    const entry = {
-      id: proof.id,
-      ...(kind === 'exams' ? { passed: true } : {}),
-      ...(date ? { date } : {}),
-      confirmation: confirmationFor(kind === 'exams' ? 'exam' : 'certification', who, proof.evidence),
-    };
+    const entryKind = kind === 'exams' ? 'exam' : 'certification';
+    const values = { id: proof.id, ...(kind === 'exams' ? { passed: true } : {}), ...(date ? { date } : {}) };
+    const confirmation = confirmationFor(entryKind, who, proof.evidence);
+    const entry = typed?.confirmation
+      ? confirmedAs(entryKind, typed, values, confirmation)
+      : { ...values, confirmation };
     if (index >= 0) list[index] = entry;
     else list.push(entry);
     out.confirmed[kind].push(proof.id);
