@@ -66,7 +66,8 @@ const shownValues = (values: Record<string, string | number | boolean>): string 
 
 /**
  * The Confirmation cell of a confirmed row: as confirmationText, led by "changed since confirmed" (the typed values
- * differ, with the confirmed ones that still count) or "deleted from the sheet" when the sheet no longer matches.
+ * differ; the confirmed ones still count and are shown) or "deleted from the sheet" when the sheet no longer
+ * matches and the row counts. A row that does not count (pending, flagged) keeps its standing and says what changed.
  */
 export function rowConfirmationText(
   kind: EntryKind,
@@ -75,9 +76,12 @@ export function rowConfirmationText(
   counted?: boolean,
 ): string {
   const text = confirmationText(kind, row.confirmation, asOf, counted);
-  if (!row.onSheet) return text;
+  const sheet = row.onSheet;
+  if (!sheet) return text;
+  const change = sheet.kind === 'deleted' ? 'deleted from the sheet' : `changed on the sheet: ${sheet.differences}`;
+  if (counted === false || standing(kind, row, asOf) === 'pending') return `${text}; ${change}`;
   const values = row.confirmed ? ` (confirmed values: ${shownValues(row.confirmed)})` : '';
-  return row.onSheet.kind === 'deleted'
+  return sheet.kind === 'deleted'
     ? `deleted from the sheet; still counts as ${text}${values}`
-    : `changed since confirmed: ${row.onSheet.differences}; still counts as ${text}${values}. Confirm my ticks confirms the new values.`;
+    : `changed since confirmed: ${sheet.differences}; still counts as ${text}${values} until the new values are confirmed`;
 }
