@@ -6,7 +6,7 @@ import { coachStandards } from './standards';
 import { $, action, call, list, load } from './ui';
 
 function renderWaiting(h: CoachHome): void {
-  const waiting = h.apprentices.filter((a) => a.ticksToConfirm || a.hoursToVerify);
+  const waiting = h.apprentices.filter((a) => a.ticksToConfirm || a.hoursToVerify || a.changedSinceConfirmed);
   list(
     'waiting',
     waiting.length
@@ -14,6 +14,9 @@ function renderWaiting(h: CoachHome): void {
           const what = [
             a.ticksToConfirm ? `${a.ticksToConfirm} tick(s) to confirm` : '',
             a.hoursToVerify ? `${a.hoursToVerify} hours row(s) to verify` : '',
+            a.changedSinceConfirmed
+              ? `${a.changedSinceConfirmed} confirmed row(s) changed or deleted on the sheet (confirm or withdraw)`
+              : '',
           ].filter(Boolean);
           return `${a.name}: ${what.join(', ')}`;
         })

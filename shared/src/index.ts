@@ -7,6 +7,7 @@ export {
   countedValues,
   DELETED_CODE,
   describeDifferences,
+  isChangedSinceConfirmed,
 } from './engine/changed';
 export { type CheckedRecord, countedEntries } from './engine/counted';
 export { addDays, addMonths, DAY_MS, daysBetween } from './engine/dates';

@@ -62,6 +62,8 @@ export const describeDifferences = (diffs: Difference[]): string =>
 
 export const CHANGED_CODE = 'entry.changed-since-confirmed';
 export const DELETED_CODE = 'entry.deleted-since-confirmed';
+export const isChangedSinceConfirmed = (f: { code: string }): boolean =>
+  f.code === CHANGED_CODE || f.code === DELETED_CODE;
 
 /**
  * The finding for a confirmed entry the sheet no longer matches, or none. It still counts with its confirmed values:

@@ -13,6 +13,9 @@ export type RowStatus = 'pending' | 'confirmed' | 'attested' | 'flagged' | typeo
 const CHANGED = 'changed since confirmed';
 const DELETED = 'deleted from the sheet; still counts as confirmed';
 export const ROW_STATUSES: readonly RowStatus[] = ['pending', 'confirmed', 'attested', 'flagged', CHANGED, DELETED];
+/** Whether a Confirmation cell says the sheet no longer matches a counted, confirmed row (the Status formula's test). */
+export const disagreesWithRecord = (confirmationCell: string): boolean =>
+  confirmationCell.startsWith('changed since confirmed') || confirmationCell.startsWith('deleted from the sheet');
 
 const COLOURS: Record<RowStatus, { background: string; color: string }> = {
   pending: { background: '#fef7e0', color: '#b06000' },
