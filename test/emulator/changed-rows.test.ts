@@ -66,7 +66,7 @@ const CASES: { what: string; edit: Edit; row: (c: RowsOf) => unknown; difference
       hoursRow(r).category = 'work-experience';
     },
     row: (c) => c.hours['on-the-job-learning-1'],
-    differences: 'category on-the-job-learning → work-experience',
+    differences: 'category On-the-job learning → Work experience',
     code: 'entry.changed-since-confirmed',
   },
   {
@@ -75,7 +75,7 @@ const CASES: { what: string; edit: Edit; row: (c: RowsOf) => unknown; difference
       hoursRow(r).workFunctionId = 'CWF2';
     },
     row: (c) => c.hours['on-the-job-learning-1'],
-    differences: 'workFunctionId CWF1 → CWF2',
+    differences: 'work function CWF1 → CWF2',
     code: 'entry.changed-since-confirmed',
   },
   {
@@ -84,7 +84,7 @@ const CASES: { what: string; edit: Edit; row: (c: RowsOf) => unknown; difference
       hoursRow(r).levelId = 'L2';
     },
     row: (c) => c.hours['on-the-job-learning-1'],
-    differences: 'levelId L1 → L2',
+    differences: 'level L1 → L2',
     code: 'entry.changed-since-confirmed',
   },
   {

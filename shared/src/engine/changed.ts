@@ -2,9 +2,11 @@
 // of them is "changed since confirmed" (the sync keeps the confirmed entry and stores the row beside it, merge.ts);
 // the engine reports it (counted.ts), the add-on offers it to confirm again, and confirming it supersedes the old
 // confirmation. Evidence, notes, descriptions and who the sheet names as signer change nothing that counts.
+
+import type { HoursCategory } from '../model/framework';
 import type { Finding, Pointer } from '../model/progress';
 import type { CertificationHeld, ExamResult, HoursEntry, PriorCredit, SignOff } from '../model/record';
-import type { EntryKind } from './rules';
+import { type EntryKind, HOURS_CATEGORY_LABEL } from './rules';
 
 interface Entries {
   'sign-off': SignOff;
@@ -53,12 +55,28 @@ export function countedDifferences<K extends EntryKind>(
   );
 }
 
-const shown = (v: string | number | boolean | undefined): string =>
-  v === undefined ? '(blank)' : typeof v === 'boolean' ? (v ? 'passed' : 'failed') : String(v);
+/** How a field that counts is named to people (sheets, findings, history). */
+const FIELD_LABEL: Record<string, string> = { workFunctionId: 'work function', levelId: 'level', passed: 'result' };
+export const fieldLabel = (field: string): string => FIELD_LABEL[field] ?? field;
+/** A value as the sheet shows it: a category by its label, a result as passed or failed. */
+export function shownValue(field: string, v: string | number | boolean | undefined): string {
+  if (v === undefined) return '(blank)';
+  if (typeof v === 'boolean') return v ? 'passed' : 'failed';
+  if (field === 'category' && v in HOURS_CATEGORY_LABEL) return HOURS_CATEGORY_LABEL[v as HoursCategory];
+  return String(v);
+}
 
 /** "hours 8 → 20, date 2026-03-02 → 2026-03-03": the reason a superseded confirmation ended, and a finding's text. */
 export const describeDifferences = (diffs: Difference[]): string =>
-  diffs.map((d) => `${d.field === 'passed' ? 'result' : d.field} ${shown(d.confirmed)} → ${shown(d.typed)}`).join(', ');
+  diffs
+    .map((d) => `${fieldLabel(d.field)} ${shownValue(d.field, d.confirmed)} → ${shownValue(d.field, d.typed)}`)
+    .join(', ');
+
+/** "date 2026-03-02, category On-the-job learning, hours 8": the values an entry counts with. */
+export const describeValues = (values: CountedValues): string =>
+  Object.entries(values)
+    .map(([field, v]) => `${fieldLabel(field)} ${shownValue(field, v)}`)
+    .join(', ');
 
 export const CHANGED_CODE = 'entry.changed-since-confirmed';
 export const DELETED_CODE = 'entry.deleted-since-confirmed';

@@ -2,6 +2,7 @@
 // confirmations and starts with the row's standing under the engine's one rule (engine/provenance.ts); Status is a
 // formula over it, so a fresh tick shows "pending" at once, before any sync. Conditional formatting colours Status.
 
+import { describeValues } from '../engine/changed';
 import type { RowOnSheet } from '../engine/merge';
 import { standing } from '../engine/provenance';
 import { CONFIRMED_BY, type EntryKind } from '../engine/rules';
@@ -62,11 +63,6 @@ export function confirmationText(kind: EntryKind, c: Confirmation, asOf: string,
   return counted === false ? `flagged: ${what}; not counted until corrected (see the Dashboard)` : what;
 }
 
-const shownValues = (values: Record<string, string | number | boolean>): string =>
-  Object.entries(values)
-    .map(([k, v]) => `${k === 'passed' ? 'result' : k} ${typeof v === 'boolean' ? (v ? 'passed' : 'failed') : v}`)
-    .join(', ');
-
 /**
  * The Confirmation cell of a confirmed row: as confirmationText, led by "changed since confirmed" (the typed values
  * differ; the confirmed ones still count and are shown) or "deleted from the sheet" when the sheet no longer
@@ -83,7 +79,7 @@ export function rowConfirmationText(
   if (!sheet) return text;
   const change = sheet.kind === 'deleted' ? 'deleted from the sheet' : `changed on the sheet: ${sheet.differences}`;
   if (counted === false || standing(kind, row, asOf) === 'pending') return `${text}; ${change}`;
-  const values = row.confirmed ? ` (confirmed values: ${shownValues(row.confirmed)})` : '';
+  const values = row.confirmed ? ` (confirmed values: ${describeValues(row.confirmed)})` : '';
   return sheet.kind === 'deleted'
     ? `deleted from the sheet; still counts as ${text}${values}`
     : `changed since confirmed: ${sheet.differences}; still counts as ${text}${values} until the new values are confirmed`;
