@@ -48,11 +48,22 @@ type Confirmed = { confirmation?: Confirmation; history?: EndedConfirmation[]; o
 
 /**
  * The entry the typed values make once confirmed by `confirmation`; a confirmation already on it ends, superseded,
- * with the values that changed as its reason. Nothing is dropped: the history keeps the last entries if full.
+ * with the values that changed as its reason. A full history is refused (400 naming the entry), never trimmed.
  */
-function confirmedAs<E extends Confirmed>(kind: EntryKind, entry: E, typed: object, confirmation: Confirmation): E {
+function confirmedAs<E extends Confirmed>(
+  path: string,
+  kind: EntryKind,
+  entry: E,
+  typed: object,
+  confirmation: Confirmation,
+): E {
   const { onSheet: _, confirmation: old, history = [], ...kept } = entry;
   if (!old) return { ...kept, ...typed, confirmation } as E;
+  if (history.length >= MAX_CONFIRMATION_HISTORY)
+    throw new Invalid(
+      `${path}: the entry already keeps ${MAX_CONFIRMATION_HISTORY} ended confirmations (history); it cannot be confirmed again`,
+    );
+  const changed = describeDifferences(countedDifferences(kind, entry as never, typed as never));
   const ended: EndedConfirmation = {
     confirmation: old,
     ended: {
@@ -60,14 +71,10 @@ function confirmedAs<E extends Confirmed>(kind: EntryKind, entry: E, typed: obje
       by: confirmation.by,
       role: confirmation.role,
       at: confirmation.at,
-      reason: `values changed on the sheet: ${describeDifferences(countedDifferences(kind, entry as never, typed as never))}`,
+      reason: changed ? `values changed on the sheet: ${changed}` : 'confirmed again with the values the sheet holds',
     },
   };
-  return {
-    ...typed,
-    confirmation,
-    history: [...history, ended].slice(-MAX_CONFIRMATION_HISTORY),
-  } as unknown as E;
+  return { ...typed, confirmation, history: [...history, ended] } as unknown as E;
 }
 
 /** The typed values of a confirmed entry the sheet changed since, or undefined (not confirmed, or unchanged). */
@@ -89,7 +96,7 @@ function confirmSignOffs(state: State, ids: string[], who: Confirmer, out: Outco
     checkClaim(path, `the sign-off for ${itemId}`, typed.coachEmail, who);
     checkDate(path, `the sign-off for ${itemId}`, typed.date, who);
     const coachEmail = typed.coachEmail ?? who.email;
-    row.data = confirmedAs('sign-off', row.data, { ...typed, coachEmail }, confirmationFor('sign-off', who));
+    row.data = confirmedAs(path, 'sign-off', row.data, { ...typed, coachEmail }, confirmationFor('sign-off', who));
     out.confirmed.signOffs.push(itemId);
   }
 }
@@ -108,7 +115,13 @@ function confirmHours(state: State, ids: string[], who: Confirmer, out: Outcome)
     checkClaim(path, `hours entry ${id}`, typed.verifiedBy, who);
     checkDate(path, `hours entry ${id}`, typed.date, who);
     const verifiedBy = typed.verifiedBy ?? who.email;
-    row.data = confirmedAs('hours-entry', row.data, { ...typed, verifiedBy }, confirmationFor('hours-entry', who));
+    row.data = confirmedAs(
+      path,
+      'hours-entry',
+      row.data,
+      { ...typed, verifiedBy },
+      confirmationFor('hours-entry', who),
+    );
     out.confirmed.hours.push(id);
   }
 }
@@ -126,7 +139,13 @@ function confirmPriorCredit(state: State, ids: string[], who: Confirmer, out: Ou
     const typed = changed ?? credit;
     const approvedBy = typed.approvedBy ?? who.email;
     const confirmation = confirmationFor('prior-credit', who);
-    state.profile.priorCredit[index] = confirmedAs('prior-credit', credit, { ...typed, approvedBy }, confirmation);
+    state.profile.priorCredit[index] = confirmedAs(
+      `priorCredit.${i}`,
+      'prior-credit',
+      credit,
+      { ...typed, approvedBy },
+      confirmation,
+    );
     out.confirmed.priorCredit.push(id);
   }
 }
@@ -170,7 +189,7 @@ function recordResults(
     const values = { id: proof.id, ...(kind === 'exams' ? { passed: true } : {}), ...(date ? { date } : {}) };
     const confirmation = confirmationFor(entryKind, who, proof.evidence);
     const entry = typed?.confirmation
-      ? confirmedAs(entryKind, typed, values, confirmation)
+      ? confirmedAs(path, entryKind, typed, values, confirmation)
       : { ...values, confirmation };
     if (index >= 0) list[index] = entry;
     else list.push(entry);
