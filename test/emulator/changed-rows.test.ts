@@ -4,6 +4,8 @@
 import type { ApprenticeRecordInput } from '@qualcard/shared';
 import type { BodyOf } from '@qualcard/shared/api/route';
 import * as api from '@qualcard/shared/api/routes';
+import { coachDigest } from '../../functions/src/digest/compose';
+import { apprenticesOf } from '../../functions/src/digest/send';
 import { ADMIN, acme, ann as annAt, COACH, call, db, framework, itemIds, scenario, syncAs } from './kit';
 
 const EXAM = 'L1-all-required-course-exams';
@@ -207,4 +209,17 @@ test('the admin approves changed prior credit again: 400 h count, the 40 h appro
   const profile = JSON.stringify((await db().doc('sponsors/acme/apprentices/ann').get()).data());
   expect(profile).toContain('"reason":"values changed on the sheet: hours 40 → 400"');
   expect(profile).not.toContain('onSheet');
+});
+
+test("the coach's weekly digest lists the changed row, from the stored progress", async () => {
+  const sheet = await confirmedAnn();
+  hoursRow(sheet).hours = 20;
+  await syncAs(ADMIN, [sheet], { asOf: today() });
+  const apprentices = await apprenticesOf(db(), 'acme', today());
+  const annIn = apprentices.find((a) => a.id === 'ann')!;
+  expect(annIn.changed).toEqual([expect.stringContaining('(hours 8 → 20)')]);
+  const input = { sponsorId: 'acme', sponsorName: 'Acme', week: '2026-W49', sheetUrl: undefined, coaches: [COACH] };
+  const digest = coachDigest({ ...input, apprentices, staff: [] }, COACH)!;
+  expect(digest.text).toContain('Changed or deleted on the sheet since confirmed');
+  expect(digest.text).toContain('hours 8 → 20');
 });
