@@ -7,7 +7,7 @@ import { coachStandards } from './standards';
 import { $, action, call, list, load, value } from './ui';
 
 function renderWaiting(h: CoachHome): void {
-  const waiting = h.apprentices.filter((a) => a.ticksToConfirm || a.hoursToVerify);
+  const waiting = h.apprentices.filter((a) => a.ticksToConfirm || a.hoursToVerify || a.changedSinceConfirmed);
   list(
     'waiting',
     waiting.length
@@ -15,6 +15,9 @@ function renderWaiting(h: CoachHome): void {
           const what = [
             a.ticksToConfirm ? `${a.ticksToConfirm} tick(s) to confirm` : '',
             a.hoursToVerify ? `${a.hoursToVerify} hours row(s) to verify` : '',
+            a.changedSinceConfirmed
+              ? `${a.changedSinceConfirmed} confirmed row(s) changed or deleted on the sheet (confirm or withdraw)`
+              : '',
           ].filter(Boolean);
           return `${a.name}: ${what.join(', ')}`;
         })

@@ -50,7 +50,8 @@ export function apprenticeHome(): ApprenticeHome {
   const { requests } = send<AskList>(asksRequest(endpoint));
   const { ss, qual, hours } = ownSheets(apprenticeId);
   const tz = ss.getSpreadsheetTimeZone();
-  const waiting = qual && hours ? waitingIn(readValues(qual, tz), readValues(hours, tz)) : { ticks: [], hours: [] };
+  const waiting =
+    qual && hours ? waitingIn(readValues(qual, tz), readValues(hours, tz)) : { ticks: [], hours: [], changed: [] };
   const p = stored.progress;
   return {
     apprenticeId,

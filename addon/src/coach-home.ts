@@ -1,5 +1,6 @@
 // The coach's home: their apprentices with what waits for them in the sheets (ticks to confirm, hours to verify:
-// the rows Confirm my ticks would send), and their apprentices' open requests to confirm entries.
+// the rows Confirm my ticks would send; confirmed rows the sheet changed or deleted since), and their apprentices'
+// open requests to confirm entries.
 import { requireService, whoAmI } from './admin-check';
 import { send } from './api/client';
 import { type AskList, asksRequest } from './api/requests';
@@ -24,8 +25,15 @@ export function coachHome(): CoachHome {
     const tagged = findTagged(ss, { apprenticeId: r.apprentice.id });
     const q = tagged.get('qualcard')?.sheet;
     const h = tagged.get('hours')?.sheet;
-    const counts = q && h ? theirs(waitingIn(readValues(q, tz), readValues(h, tz)), me.email) : { ticks: 0, hours: 0 };
-    return { id: r.apprentice.id, name: r.apprentice.name, ticksToConfirm: counts.ticks, hoursToVerify: counts.hours };
+    const waiting = q && h ? waitingIn(readValues(q, tz), readValues(h, tz)) : undefined;
+    const counts = waiting ? theirs(waiting, me.email) : { ticks: 0, hours: 0 };
+    return {
+      id: r.apprentice.id,
+      name: r.apprentice.name,
+      ticksToConfirm: counts.ticks,
+      hoursToVerify: counts.hours,
+      changedSinceConfirmed: waiting?.changed.length ?? 0,
+    };
   });
   const { requests } = send<AskList>(asksRequest({ baseUrl: settings.endpoint, sponsorId: settings.sponsorId }));
   return {

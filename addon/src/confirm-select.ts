@@ -1,7 +1,8 @@
 // Which of an apprentice's typed rows are sent to be confirmed (pure: no Apps Script). A row is sent when the
 // service has not confirmed it yet, it is the caller's to confirm ("Signed by" / "Verified by" blank or the caller:
 // blank rows are confirmed as the caller), and the engine raises no flag on it: a confirmed entry can no longer be
-// changed from the sheet, so a mistyped date is fixed first, not confirmed.
+// changed from the sheet, so a mistyped date is fixed first, not confirmed. A confirmed row whose values changed on
+// the sheet since ("changed since confirmed") is sent again: confirming it makes the typed values count.
 //   Confirm my ticks (a coach): ticked items and hours rows.
 //   Record results (a sponsor admin): prior credit, and ticked exams and certifications with their proof (Evidence).
 import {
@@ -51,6 +52,9 @@ function flagsByRow(framework: Framework, record: SheetRecord, today: string): M
   return flags;
 }
 
+/** Whether a row is confirmed as the sheet now has it (a changed row is offered again). */
+const settled = (row: { onSheet?: { kind: string } } | undefined): boolean => !!row && row.onSheet?.kind !== 'changed';
+
 const none = (): Skipped => ({ otherSigner: [], noDate: [], noEvidence: [], flagged: [] });
 const bodyOf = (lists: ConfirmBody): ConfirmBody | null => {
   const body = Object.fromEntries(Object.entries(lists).filter(([, l]) => (l as unknown[]).length)) as ConfirmBody;
@@ -69,7 +73,7 @@ export function selectMyTicks(
   const skipped = none();
   const signOffs: string[] = [];
   for (const s of record.signOffs) {
-    if (confirmations?.signOffs[s.itemId]) continue;
+    if (settled(confirmations?.signOffs[s.itemId])) continue;
     if (!isTheirsToConfirm(s.coachEmail, me)) skipped.otherSigner.push(`${s.itemId}: signed by ${s.coachEmail}`);
     else if (!s.date) skipped.noDate.push(`${s.itemId}: no date`);
     else if (flags.has(`item:${s.itemId}`)) skipped.flagged.push(`${s.itemId}: ${flags.get(`item:${s.itemId}`)}`);
@@ -78,7 +82,7 @@ export function selectMyTicks(
   const hours: string[] = [];
   for (const h of record.hours) {
     const row = `hours ${h.date} ${h.hours} h`;
-    if (h.id && confirmations?.hours[h.id]) continue;
+    if (h.id && settled(confirmations?.hours[h.id])) continue;
     if (!isTheirsToConfirm(h.verifiedBy, me)) skipped.otherSigner.push(`${row}: verified by ${h.verifiedBy}`);
     else if (!h.id) skipped.flagged.push(`${row}: the row lost its key (use Generate to give it one)`);
     else if (flags.has(`hours:${h.id}`)) skipped.flagged.push(`${row}: ${flags.get(`hours:${h.id}`)}`);
@@ -101,7 +105,7 @@ export function selectResults(
   const priorCredit: string[] = [];
   for (const c of record.priorCredit) {
     const row = `prior credit "${c.description}"`;
-    if (c.id && confirmations?.priorCredit[c.id]) continue;
+    if (c.id && settled(confirmations?.priorCredit[c.id])) continue;
     if (c.approvedBy && c.approvedBy !== me) skipped.otherSigner.push(`${row}: approved by ${c.approvedBy}`);
     else if (!c.id) skipped.flagged.push(`${row}: the row lost its key (use Generate to give it one)`);
     else if (flags.has(`hours:${c.id}`)) skipped.flagged.push(`${row}: ${flags.get(`hours:${c.id}`)}`);
@@ -117,11 +121,11 @@ export function selectResults(
   const proofs = (
     kind: 'exam' | 'cert',
     results: { id: string; date?: string | undefined }[],
-    done: Record<string, unknown>,
+    done: Record<string, { onSheet?: { kind: string } }>,
   ) =>
     results.flatMap((r): Proof[] => {
       const proof = evidence.get(`${kind}:${r.id}`);
-      if (done[r.id]) return [];
+      if (settled(done[r.id])) return [];
       if (!proof) skipped.noEvidence.push(`${r.id}: no evidence (type the certificate or transcript number)`);
       else if (flags.has(`${kind}:${r.id}`)) skipped.flagged.push(`${r.id}: ${flags.get(`${kind}:${r.id}`)}`);
       else return [{ id: r.id, ...(r.date ? { date: r.date } : {}), evidence: proof }];

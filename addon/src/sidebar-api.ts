@@ -300,7 +300,14 @@ export interface AskResult {
 /** A coach's home: their apprentices, what waits for them in the sheets, apprentices' requests. */
 export interface CoachHome {
   coachEmail: string;
-  apprentices: { id: string; name: string; ticksToConfirm: number; hoursToVerify: number }[];
+  apprentices: {
+    id: string;
+    name: string;
+    ticksToConfirm: number;
+    hoursToVerify: number;
+    /** Confirmed rows whose values the sheet changed, or that it deleted, since (Status "changed since confirmed"). */
+    changedSinceConfirmed: number;
+  }[];
   requests: {
     requestId: string;
     apprenticeId: string;

@@ -41,11 +41,11 @@ export function pickWithdrawals(keys: string[], c: RowConfirmations, me: string,
   for (const key of new Set(keys)) {
     const [kind, ...rest] = key.split(':');
     if (kind === 'item') take('signOffs', rest.join(':'), c.signOffs[rest.join(':')]?.confirmation.by);
-    else if (kind === 'exam') take('exams', rest.slice(1).join(':'), c.exams[rest.slice(1).join(':')]?.by);
+    else if (kind === 'exam') take('exams', rest.slice(1).join(':'), c.exams[rest.slice(1).join(':')]?.confirmation.by);
     else if (kind === 'cert')
-      take('certifications', rest.slice(1).join(':'), c.certifications[rest.slice(1).join(':')]?.by);
-    else if (rest.length === 0 && key in c.hours) take('hours', key, c.hours[key]!.by);
-    else if (rest.length === 0 && key in c.priorCredit) take('priorCredit', key, c.priorCredit[key]!.by);
+      take('certifications', rest.slice(1).join(':'), c.certifications[rest.slice(1).join(':')]?.confirmation.by);
+    else if (rest.length === 0 && key in c.hours) take('hours', key, c.hours[key]!.confirmation.by);
+    else if (rest.length === 0 && key in c.priorCredit) take('priorCredit', key, c.priorCredit[key]!.confirmation.by);
     else if (rest.length === 0) picked.notConfirmed += 1;
   }
   return picked;

@@ -1,7 +1,23 @@
 export { canonicalJson } from './canonical';
+export {
+  CHANGED_CODE,
+  COUNTED_FIELDS,
+  type CountedValues,
+  countedDifferences,
+  countedValues,
+  DELETED_CODE,
+  describeDifferences,
+  isChangedSinceConfirmed,
+} from './engine/changed';
 export { type CheckedRecord, countedEntries } from './engine/counted';
 export { addDays, addMonths, DAY_MS, daysBetween } from './engine/dates';
-export { mergeSheetRecord, type RowConfirmations, rowConfirmations } from './engine/merge';
+export {
+  mergeSheetRecord,
+  type RowConfirmation,
+  type RowConfirmations,
+  type RowOnSheet,
+  rowConfirmations,
+} from './engine/merge';
 export { type MigrationDiff, migratedSignOffs, migrationDiff } from './engine/migration';
 export { type Deadline, type Lateness, lateness, maximumDuration } from './engine/pace';
 export {

@@ -190,7 +190,7 @@ test("a coach's home offers no set-up: no Save set-up, no endpoint, nothing of t
   for (const text of ['Generate for the roster', 'Record results', 'Members', 'Program set-up'])
     expect([text, await page.getByText(text, { exact: true }).isVisible()]).toEqual([text, false]);
   expect(await page.locator('#waiting li').allTextContents()).toEqual([
-    'Ann Lee: 12 tick(s) to confirm, 3 hours row(s) to verify',
+    'Ann Lee: 12 tick(s) to confirm, 3 hours row(s) to verify, 1 confirmed row(s) changed or deleted on the sheet (confirm or withdraw)',
     'Bo Diaz: 4 tick(s) to confirm',
   ]);
   expect(await page.isVisible('#requestsTitle')).toBe(true);

@@ -181,9 +181,9 @@ export const DIGEST: DigestForm = {
 export const COACH_HOME: CoachHome = {
   coachEmail: 'sam@acme.example',
   apprentices: [
-    { id: 'A001', name: 'Ann Lee', ticksToConfirm: 12, hoursToVerify: 3 },
-    { id: 'A002', name: 'Bo Diaz', ticksToConfirm: 4, hoursToVerify: 0 },
-    { id: 'A003', name: 'Cy Park', ticksToConfirm: 0, hoursToVerify: 0 },
+    { id: 'A001', name: 'Ann Lee', ticksToConfirm: 12, hoursToVerify: 3, changedSinceConfirmed: 1 },
+    { id: 'A002', name: 'Bo Diaz', ticksToConfirm: 4, hoursToVerify: 0, changedSinceConfirmed: 0 },
+    { id: 'A003', name: 'Cy Park', ticksToConfirm: 0, hoursToVerify: 0, changedSinceConfirmed: 0 },
   ],
   requests: [
     {

@@ -152,9 +152,11 @@ describe('roles', () => {
       },
     });
     expect(Math.abs(Date.parse(doc.data.confirmation.at) - Date.now())).toBeLessThan(5 * 60_000);
-    // A later sync from a sheet that does not have the row yet keeps the verified sign-off.
+    // A later sync from a sheet that does not have the row yet keeps the verified sign-off, and says the sheet lacks
+    // it (the one change: what the sheet holds for it is stored beside it).
     const resync = await syncAs(ADMIN, [ann()], { key: 'after-signoff' });
-    expect(resync.body.apprentices[0]!.changes.signOffs).toEqual({ created: 0, updated: 0, deleted: 0 });
+    expect(resync.body.apprentices[0]!.changes.signOffs).toEqual({ created: 0, updated: 1, deleted: 0 });
+    expect(resync.body.apprentices[0]!.confirmations!.signOffs['HD1.2.1']!.onSheet).toEqual({ kind: 'deleted' });
     expect((await db().doc('sponsors/acme/apprentices/ann/signOffs/HD1.2.1').get()).get('data.confirmation.by')).toBe(
       COACH,
     );

@@ -96,8 +96,8 @@ test('a coach confirms only their own ticks; exams, prior credit and attestation
   expect(l1.exams.done).toBe(1);
   expect(l1.hours.find((h) => h.category === 'related-instruction')!.priorCredit).toBe(20);
   expect(admin.body.confirmations.certifications['comptia-a-plus']).toMatchObject({
-    role: 'admin',
-    evidence: 'CompTIA A+ COMP001022334455',
+    confirmation: { role: 'admin', evidence: 'CompTIA A+ COMP001022334455' },
+    confirmed: { date: '2026-04-15' },
   });
   // History from before the sponsor used Qualcard: an admin attests the paper sign-off, with a reason.
   const attested = await confirm({ signOffs: [item], attest: { reason: 'Paper qual card, HR file 2024-17' } }, ADMIN);

@@ -220,7 +220,7 @@ describe('answers tell the truth when two coaches confirm the same rows at once'
           expect(a.body.confirmations.signOffs[item]!.confirmation.by).toBe(by);
         }
         for (const id of hoursOf(r)) {
-          const by = stored.hours[id]!.by;
+          const by = stored.hours[id]!.confirmation.by;
           const listed = a.body.confirmed.hours.includes(id) ? 'confirmed' : 'already';
           expect({ trial, who, id, listed }).toEqual({ trial, who, id, listed: by === who ? 'confirmed' : 'already' });
         }

@@ -216,3 +216,19 @@ test("an apprentice's digest says a level is complete, and counts the entries wa
   expect(m.text).not.toContain('Still to do');
   expect(m.text).toContain('- 2 prior credit, exam or certification entries');
 });
+
+test("a coach's digest lists their apprentices' confirmed rows the sheet changed or deleted, even when all is on track", () => {
+  const changed = 'Hours entry 3 (row h-3), confirmed as 2026-11-02, 8 h On-the-job learning, changed on the sheet';
+  const gus = { ...apprentice('gus', 'Gus', [BOB], 'on-track'), changed: [changed] };
+  const only = { ...input, apprentices: [gus], asks: [] };
+  const bob = coachDigest(only, BOB)!;
+  expect(bob.text).toContain(
+    'Changed or deleted on the sheet since confirmed (confirm the new values or withdraw) (1)',
+  );
+  expect(bob.text).toContain(`- Gus (gus): ${changed}`);
+  expect(bob.subject).toBe(
+    'Qualcard 2026-W48: 0 apprentice(s) need attention, 0 row(s) to confirm, 1 confirmed row(s) changed on the sheet',
+  );
+  // Not Ann's apprentice: nothing for her.
+  expect(coachDigest(only, ANN)).toBeNull();
+});

@@ -88,7 +88,10 @@ test('a sync keeps an archived sign-off the sheet no longer lists, even one nobo
   const typed: SignOff = { itemId: 'HD1.2.2', date: '2026-02-01', coachEmail: 'coach@example.com' };
   const stored = record(migratedSignOffs([signed('HD1.1.1'), typed], v1, v2, AT), '2.0.0');
   const sheet = { ...record([{ itemId: 'HD1.1.1', date: '2026-02-01' }], '2.0.0'), signOffs: [] };
-  expect(mergeSheetRecord(sheet, stored).signOffs).toEqual(stored.signOffs);
+  // The archived one is kept as it is; the live confirmed one the sheet dropped is kept too, marked deleted (issue 19).
+  expect(mergeSheetRecord(sheet, stored).signOffs).toEqual(
+    stored.signOffs.map((s) => (s.archived ? s : { ...s, onSheet: { kind: 'deleted' } })),
+  );
 });
 
 test('a confirmation of an item the old version lacked is dropped, the row kept typed: the new version never counts it', () => {

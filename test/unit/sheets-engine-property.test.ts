@@ -212,13 +212,17 @@ function expectedStatuses(
   const counted = countedEntries(framework, merged, AS_OF);
   const word = (
     kind: Parameters<typeof standing>[0],
-    e: { confirmation?: Confirmation } | undefined,
+    e: { confirmation?: Confirmation; onSheet?: { kind: string } } | undefined,
     isCounted?: boolean,
   ) => {
     if (!e) return '';
     const s = standing(kind, e, AS_OF);
-    if (s === 'pending' || isCounted === undefined) return s;
-    return isCounted ? s : 'flagged';
+    if (s === 'pending') return s;
+    if (isCounted === false) return 'flagged';
+    // A counted row the sheet no longer matches says so (a row edited or removed after it was confirmed).
+    if (e.onSheet?.kind === 'changed') return 'changed since confirmed';
+    if (e.onSheet?.kind === 'deleted') return 'deleted from the sheet; still counts as confirmed';
+    return s;
   };
   const out = new Map<string, unknown>();
   for (const key of Object.keys(plans.qualCard.rowOfKey)) {
@@ -329,7 +333,17 @@ test(`${RUNS} random sheets and service confirmations: the sheets show the engin
   // The generators reach every case the comparison is about (a run of 100 sees each dozens of times).
   if (RUNS >= 100)
     expect([...SEEN].sort()).toEqual(
-      ['', 'attested', 'confirmed', 'flagged', 'hours counted', 'items counted', 'pending'].sort(),
+      [
+        '',
+        'attested',
+        'changed since confirmed',
+        'confirmed',
+        'deleted from the sheet; still counts as confirmed',
+        'flagged',
+        'hours counted',
+        'items counted',
+        'pending',
+      ].sort(),
     );
 }, 120_000);
 

@@ -1,11 +1,17 @@
 // Confirming entries a sheet holds, as a pure step on one apprentice's stored state: each listed entry must exist
-// (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes.
+// (synced), be unconfirmed, and be the caller's to confirm; everything is checked before anything changes. A
+// confirmed entry the sheet changed since (`onSheet.changed`) is confirmed again with the typed values: the old
+// confirmation goes to the entry's history, superseded, with what changed.
 import {
   type Confirmation,
+  countedDifferences,
+  describeDifferences,
   type EndedConfirmation,
+  type EntryKind,
   type Framework,
   type HoursEntry,
   isTheirsToConfirm,
+  MAX_CONFIRMATION_HISTORY,
   type SignOff,
 } from '@qualcard/shared';
 import type { ConfirmRequest } from '@qualcard/shared/api';
@@ -47,6 +53,43 @@ function checkDate(path: string, what: string, date: string | undefined, who: Co
     throw new Invalid(`${path}: ${what} is dated ${date}, after today (${who.clock.today}, ${who.clock.timeZone})`);
 }
 
+type Confirmed = { confirmation?: Confirmation; history?: EndedConfirmation[]; onSheet?: unknown };
+
+/**
+ * The entry the typed values make once confirmed by `confirmation`; a confirmation already on it ends, superseded,
+ * with the values that changed as its reason. A full history is refused (400 naming the entry), never trimmed.
+ */
+function confirmedAs<E extends Confirmed>(
+  path: string,
+  kind: EntryKind,
+  entry: E,
+  typed: object,
+  confirmation: Confirmation,
+): E {
+  const { onSheet: _, confirmation: old, history = [], ...kept } = entry;
+  if (!old) return { ...kept, ...typed, confirmation } as E;
+  if (history.length >= MAX_CONFIRMATION_HISTORY)
+    throw new Invalid(
+      `${path}: the entry already keeps ${MAX_CONFIRMATION_HISTORY} ended confirmations (history); it cannot be confirmed again`,
+    );
+  const changed = describeDifferences(countedDifferences(kind, entry as never, typed as never));
+  const ended: EndedConfirmation = {
+    confirmation: old,
+    ended: {
+      kind: 'superseded',
+      by: confirmation.by,
+      role: confirmation.role,
+      at: confirmation.at,
+      reason: changed ? `values changed on the sheet: ${changed}` : 'confirmed again with the values the sheet holds',
+    },
+  };
+  return { ...typed, confirmation, history: [...history, ended] } as unknown as E;
+}
+
+/** The typed values of a confirmed entry the sheet changed since, or undefined (not confirmed, or unchanged). */
+const changedOnSheet = <T>(entry: { confirmation?: unknown; onSheet?: { kind: string; entry?: T } }): T | undefined =>
+  entry.confirmation && entry.onSheet?.kind === 'changed' ? entry.onSheet.entry : undefined;
+
 function confirmSignOffs(framework: Framework, state: State, ids: string[], who: Confirmer, out: Outcome): void {
   const items = new Set(framework.workFunctions.flatMap((wf) => wf.items.map((it) => it.id)));
   for (const [i, itemId] of ids.entries()) {
@@ -59,16 +102,17 @@ function confirmSignOffs(framework: Framework, state: State, ids: string[], who:
       throw new Invalid(`${path}: no item "${itemId}" in ${framework.id} version ${framework.version}`, {
         issues: [{ path, message: `no item "${itemId}" in ${framework.id} version ${framework.version}` }],
       });
-    const row = rows.find((r) => !r.data.confirmation);
+    const row = rows.find((r) => !r.data.confirmation || changedOnSheet(r.data));
     if (!row) {
       const mine = rows.find((r) => isFromThisRequest(who, r.data.confirmation));
       settled(who, (mine ?? rows[0]!).data.confirmation, itemId, 'signOffs', out);
       continue;
     }
-    checkClaim(path, `the sign-off for ${itemId}`, row.data.coachEmail, who);
-    checkDate(path, `the sign-off for ${itemId}`, row.data.date, who);
-    const coachEmail = row.data.coachEmail ?? who.email;
-    row.data = { ...row.data, coachEmail, confirmation: confirmationFor('sign-off', who) };
+    const typed = changedOnSheet(row.data) ?? row.data;
+    checkClaim(path, `the sign-off for ${itemId}`, typed.coachEmail, who);
+    checkDate(path, `the sign-off for ${itemId}`, typed.date, who);
+    const coachEmail = typed.coachEmail ?? who.email;
+    row.data = confirmedAs(path, 'sign-off', row.data, { ...typed, coachEmail }, confirmationFor('sign-off', who));
     out.confirmed.signOffs.push(itemId);
   }
 }
@@ -78,14 +122,22 @@ function confirmHours(state: State, ids: string[], who: Confirmer, out: Outcome)
     const path = `hours.${i}`;
     const row = state.hours.find((r) => r.data.id === id);
     if (!row) throw new Invalid(`${path}: no hours entry "${id}" in the synced record; sync the sheet first`);
-    if (row.data.confirmation) {
+    const changed = changedOnSheet(row.data);
+    if (row.data.confirmation && !changed) {
       settled(who, row.data.confirmation, id, 'hours', out);
       continue;
     }
-    checkClaim(path, `hours entry ${id}`, row.data.verifiedBy, who);
-    checkDate(path, `hours entry ${id}`, row.data.date, who);
-    const verifiedBy = row.data.verifiedBy ?? who.email;
-    row.data = { ...row.data, verifiedBy, confirmation: confirmationFor('hours-entry', who) };
+    const typed = changed ?? row.data;
+    checkClaim(path, `hours entry ${id}`, typed.verifiedBy, who);
+    checkDate(path, `hours entry ${id}`, typed.date, who);
+    const verifiedBy = typed.verifiedBy ?? who.email;
+    row.data = confirmedAs(
+      path,
+      'hours-entry',
+      row.data,
+      { ...typed, verifiedBy },
+      confirmationFor('hours-entry', who),
+    );
     out.confirmed.hours.push(id);
   }
 }
@@ -95,12 +147,21 @@ function confirmPriorCredit(state: State, ids: string[], who: Confirmer, out: Ou
     const index = state.profile.priorCredit.findIndex((c) => c.id === id);
     if (index < 0) throw new Invalid(`priorCredit.${i}: no prior credit "${id}" in the synced record; sync first`);
     const credit = state.profile.priorCredit[index]!;
-    if (credit.confirmation) {
+    const changed = changedOnSheet(credit);
+    if (credit.confirmation && !changed) {
       settled(who, credit.confirmation, id, 'priorCredit', out);
       continue;
     }
-    const approvedBy = credit.approvedBy ?? who.email;
-    state.profile.priorCredit[index] = { ...credit, approvedBy, confirmation: confirmationFor('prior-credit', who) };
+    const typed = changed ?? credit;
+    const approvedBy = typed.approvedBy ?? who.email;
+    const confirmation = confirmationFor('prior-credit', who);
+    state.profile.priorCredit[index] = confirmedAs(
+      `priorCredit.${i}`,
+      'prior-credit',
+      credit,
+      { ...typed, approvedBy },
+      confirmation,
+    );
     out.confirmed.priorCredit.push(id);
   }
 }
@@ -123,6 +184,7 @@ function recordResults(
     passed?: boolean;
     confirmation?: Confirmation;
     history?: EndedConfirmation[];
+    onSheet?: { kind: string; entry?: object };
   }[];
   for (const [i, proof] of proofs.entries()) {
     const path = `${kind}.${i}`;
@@ -132,20 +194,20 @@ function recordResults(
       );
     const index = list.findIndex((e) => e.id === proof.id);
     const typed = index >= 0 ? list[index]! : undefined;
-    if (typed?.confirmation && typed.passed !== false) {
+    // A result the sheet changed since it was recorded is recorded again (the old record superseded).
+    if (typed?.confirmation && typed.passed !== false && !changedOnSheet(typed)) {
       settled(who, typed.confirmation, proof.id, kind, out);
       continue;
     }
     const date = proof.date ?? typed?.date;
     if (date && date > who.clock.today) throw new Invalid(`${path}.date: ${date} is after today (${who.clock.today})`);
-    const entry = {
-      id: proof.id,
-      ...(kind === 'exams' ? { passed: true } : {}),
-      ...(date ? { date } : {}),
-      // A result recorded again after a withdrawal keeps the withdrawn one as its history.
-      ...(typed?.history ? { history: typed.history } : {}),
-      confirmation: confirmationFor(kind === 'exams' ? 'exam' : 'certification', who, proof.evidence),
-    };
+    const entryKind = kind === 'exams' ? 'exam' : 'certification';
+    const values = { id: proof.id, ...(kind === 'exams' ? { passed: true } : {}), ...(date ? { date } : {}) };
+    const confirmation = confirmationFor(entryKind, who, proof.evidence);
+    // A result recorded again after a withdrawal keeps the withdrawn one as its history.
+    const entry = typed?.confirmation
+      ? confirmedAs(path, entryKind, typed, values, confirmation)
+      : { ...values, ...(typed?.history ? { history: typed.history } : {}), confirmation };
     if (index >= 0) list[index] = entry;
     else list.push(entry);
     out.confirmed[kind].push(proof.id);

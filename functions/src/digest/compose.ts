@@ -1,6 +1,6 @@
 // The weekly digests of one sponsor, as messages (pure: the runner, send.ts, reads and writes). Coaches get their
-// own apprentices who are off track or at risk, the rows waiting for their confirmation and their apprentices' open
-// confirmation requests; admins and consultants get the sponsor's summary; when the sponsor turned it on, each
+// own apprentices who are off track or at risk, the rows waiting for their confirmation, confirmed rows the sheet
+// changed or deleted since, and their apprentices' open confirmation requests; admins and consultants get the sponsor's summary; when the sponsor turned it on, each
 // apprentice gets their own progress and nothing about anyone else. Built from one sponsor's data only, so no
 // message can hold another sponsor's.
 import {
@@ -29,6 +29,11 @@ export interface DigestApprentice {
   pending: number;
   /** The sign-off and hours rows waiting for a coach. */
   waiting: WaitingRow[];
+  /**
+   * Confirmed entries the sheet changed or deleted since, in the engine's words (confirmed and typed values); absent:
+   * none.
+   */
+  changed?: string[];
   /** Entries waiting for an admin (prior credit, exams, certifications). */
   pendingForAdmin: number;
   /** Progress per level, as stored. */
@@ -158,19 +163,25 @@ export function coachDigest(input: DigestInput, coach: string): DigestMessage | 
   const waiting = mine.flatMap((a) =>
     a.waiting.filter((w) => isTheirsToConfirm(w.typedBy, coach)).map((w) => `${a.name} (${a.id}): ${w.label}`),
   );
+  const changed = mine.flatMap((a) => (a.changed ?? []).map((m) => `${a.name} (${a.id}): ${m}`));
   const asks = (input.asks ?? [])
     .filter((a) => a.coachEmails.includes(coach))
     .sort((a, b) => a.askedOn.localeCompare(b.askedOn) || a.apprenticeId.localeCompare(b.apprenticeId))
     .map(askLine);
-  if (!concerns.length && !waiting.length && !asks.length) return null;
+  if (!concerns.length && !waiting.length && !asks.length && !changed.length) return null;
   const sections: Section[] = [];
   if (concerns.length) sections.push(section('Off track or at risk', concerns));
   if (asks.length) sections.push(section('Your apprentices asked you to confirm', asks));
   if (waiting.length) sections.push(section('Waiting for your confirmation', waiting));
+  if (changed.length)
+    sections.push(
+      section('Changed or deleted on the sheet since confirmed (confirm the new values or withdraw)', changed),
+    );
   const intro = `Your Qualcard digest for ${input.sponsorName}, week ${input.week}.`;
   const subject =
     `Qualcard ${input.week}: ${concerns.length} apprentice(s) need attention, ${waiting.length} row(s) to confirm` +
-    (asks.length ? `, ${asks.length} request(s)` : '');
+    (asks.length ? `, ${asks.length} request(s)` : '') +
+    (changed.length ? `, ${changed.length} confirmed row(s) changed on the sheet` : '');
   return render(input, coach, subject, intro, sections);
 }
 

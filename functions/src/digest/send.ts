@@ -1,7 +1,13 @@
 // The weekly digests: for each sponsor whose digest is on and whose weekday it is today (in the sponsor's time zone),
 // compose its messages from its stored progress and its apprentices' open confirmation requests, and write them as
 // mail documents, once per week and recipient.
-import { HOURS_CATEGORY_LABEL, isArchived, isPendingFinding, standing } from '@qualcard/shared';
+import {
+  HOURS_CATEGORY_LABEL,
+  isArchived,
+  isChangedSinceConfirmed,
+  isPendingFinding,
+  standing,
+} from '@qualcard/shared';
 import type { StoredProgress } from '@qualcard/shared/api';
 import type { Firestore } from 'firebase-admin/firestore';
 import { type AsOfDay, clockFor, todayOf } from '../clock';
@@ -62,7 +68,8 @@ const digestApprentice = async (
   p: StoredProgress,
   today: AsOfDay,
 ): Promise<DigestApprentice> => {
-  const { entries, levels, gaps, wage } = p.progress;
+  const { entries, levels, gaps, integrity, wage } = p.progress;
+  const changed = integrity.filter(isChangedSinceConfirmed).map((f) => f.message);
   return {
     id: p.apprenticeId,
     name: p.name,
@@ -80,6 +87,7 @@ const digestApprentice = async (
     })),
     // Pending entries have their own section; the gaps are what is still to do.
     gaps: gaps.filter((g) => !isPendingFinding(g)).map((g) => g.message),
+    ...(changed.length ? { changed } : {}),
     ...(wage?.eligible ? { wageEligible: wage.eligible.text } : {}),
   };
 };

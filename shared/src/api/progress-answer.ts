@@ -88,15 +88,32 @@ export const ProgressAnswer: z.ZodType<ProgressSummary> = z.object({
   omittedFindings: z.number(),
 });
 
+const CountedValuesAnswer = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+const RowOnSheetAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('changed'), typed: CountedValuesAnswer, differences: z.string() }),
+  z.object({ kind: z.literal('deleted') }),
+]);
+const RowConfirmationAnswer = z.object({
+  confirmation: Confirmation,
+  /** The values that count, as confirmed (engine/changed.ts). */
+  confirmed: CountedValuesAnswer,
+  /** What the sheet holds now when it no longer matches the confirmed entry. */
+  onSheet: RowOnSheetAnswer.optional(),
+});
 export const RowConfirmationsAnswer: z.ZodType<RowConfirmations> = z.object({
   signOffs: z.record(
     z.string(),
-    z.object({ date: z.string().optional(), coachEmail: z.string().optional(), confirmation: Confirmation }),
+    z.object({
+      date: z.string().optional(),
+      coachEmail: z.string().optional(),
+      confirmation: Confirmation,
+      onSheet: RowOnSheetAnswer.optional(),
+    }),
   ),
-  hours: z.record(z.string(), Confirmation),
-  priorCredit: z.record(z.string(), Confirmation),
-  exams: z.record(z.string(), Confirmation),
-  certifications: z.record(z.string(), Confirmation),
+  hours: z.record(z.string(), RowConfirmationAnswer),
+  priorCredit: z.record(z.string(), RowConfirmationAnswer),
+  exams: z.record(z.string(), RowConfirmationAnswer),
+  certifications: z.record(z.string(), RowConfirmationAnswer),
   history: z
     .object({
       signOffs: z.record(z.string(), z.array(EndedConfirmation)),

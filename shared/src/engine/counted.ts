@@ -11,6 +11,7 @@ import type {
   SignOff,
 } from '../model/record';
 import { DEFAULT_TIME_ZONE } from '../model/time-zone';
+import { changedFinding } from './changed';
 import { type EntryFlags, hoursFlags, NOT_COUNTED, priorCreditFlags, resultFlags, signOffFlags } from './integrity';
 import { confirmationBar, confirmedOn, ENTRY_KINDS, isArchived, PENDING_CODE, standing } from './provenance';
 import { type EntryKind, HOURS_CATEGORY_LABEL } from './rules';
@@ -20,6 +21,8 @@ export interface CheckedRecord {
   flags: Finding[];
   /** One finding per entry that waits for a confirmation. */
   pending: Finding[];
+  /** One finding per confirmed entry the sheet no longer matches (changed or deleted); it still counts. */
+  changed: Finding[];
   entries: Record<EntryKind, EntryCounts>;
   /** The entries that count. */
   signOffs: SignOff[];
@@ -51,11 +54,13 @@ const pendingWording: Record<EntryKind, (e: never, i: number) => [Pointer, strin
   ],
 };
 
-/** How a flag from the one rule (confirmationBar) names its entry. */
-const entryLabel: Record<EntryKind, (e: never, i: number) => string> = {
+/** How a finding names a confirmed entry (with the values it was confirmed with): changes and the one rule's flags. */
+const ENTRY_NAME: Record<EntryKind, (e: never, i: number) => string> = {
   'sign-off': (s: SignOff) => `Sign-off for ${s.itemId}`,
-  'hours-entry': (h: HoursEntry, index) => `Hours entry ${index + 1} (${h.date}, ${h.hours} h)`,
-  'prior-credit': (c: PriorCredit) => `Prior credit "${c.description}"`,
+  'hours-entry': (h: HoursEntry, index) =>
+    `Hours entry ${index + 1}${h.id ? ` (row ${h.id})` : ''}, confirmed as ${h.date}, ${h.hours} h ${HOURS_CATEGORY_LABEL[h.category]},`,
+  'prior-credit': (c: PriorCredit) =>
+    `Prior credit "${c.description}", confirmed as ${c.hours} h ${HOURS_CATEGORY_LABEL[c.category]},`,
   exam: (e: ExamResult) => `Exam ${e.id}`,
   certification: (c: CertificationHeld) => `Certification ${c.id}`,
 };
@@ -73,6 +78,11 @@ function sortOut<T extends Entry>(
   into.entries[kind] = tally;
   return entries.filter((entry, i) => {
     if (isArchived(entry)) return false;
+    if (entry.onSheet) {
+      const [pointer] = pendingWording[kind](entry as never, i);
+      const found = changedFinding(kind, entry as never, pointer, ENTRY_NAME[kind](entry as never, i));
+      if (found) into.changed.push(found);
+    }
     if (flags[i]!.length) into.flags.push(...flags[i]!);
     const s = standing(kind, entry, asOf, timeZone);
     if (s === 'pending') {
@@ -95,7 +105,7 @@ function sortOut<T extends Entry>(
         code: bar.code,
         severity: 'error',
         pointer: pendingWording[kind](entry as never, i)[0],
-        message: `${entryLabel[kind](entry as never, i)} ${bar.message} ${NOT_COUNTED}`,
+        message: `${ENTRY_NAME[kind](entry as never, i)} ${bar.message} ${NOT_COUNTED}`,
       });
     if (bar || flags[i]!.length) {
       tally.flagged++;
@@ -117,6 +127,7 @@ export function countedEntries(
   const checked: CheckedRecord = {
     flags: [],
     pending: [],
+    changed: [],
     entries: Object.fromEntries(ENTRY_KINDS.map((k) => [k, { ...none }])) as Record<EntryKind, EntryCounts>,
     signOffs: [],
     hours: [],

@@ -75,7 +75,8 @@ export function computeProgress(
     targetLevelId: target.levelId,
     levels,
     gaps,
-    integrity: checked.flags,
+    // The sheet disagreeing with a confirmed entry is the record's integrity too (it still counts, unlike a flag).
+    integrity: [...checked.changed, ...checked.flags],
     entries: checked.entries,
     projectedCompletion: pace.projectedCompletion,
     lastActivity: pace.lastActivity,

@@ -111,6 +111,20 @@ const confirmation = {
   history: z.array(EndedConfirmation).max(MAX_CONFIRMATION_HISTORY).optional(),
 };
 
+/**
+ * What the sheet holds now for a confirmed entry whose row no longer matches it (only the functions write it, on
+ * sync): `changed`, the row as typed, when it differs in a value that counts (engine/changed.ts); `deleted` when the
+ * row is gone. The entry keeps counting as confirmed until the right person confirms the typed values (or withdraws
+ * the confirmation); the engine reports it meanwhile. Absent: the sheet agrees with the entry.
+ */
+const onSheet = <T extends z.ZodType>(typed: T) =>
+  z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('changed'), entry: typed }).strict(),
+      z.object({ kind: z.literal('deleted') }).strict(),
+    ])
+    .optional();
+
 export const Apprentice = z
   .object({
     id: Id,
@@ -142,68 +156,65 @@ const Hours = z.number().finite().min(-MAX_ENTRY_HOURS).max(MAX_ENTRY_HOURS);
 export const Archived = z.object({ fromVersion: Id, toVersion: Id, at: Instant }).strict();
 export type Archived = z.infer<typeof Archived>;
 
+const signOffFields = {
+  itemId: Text(MAX_ID_LENGTH).pipe(z.string().trim().min(1)),
+  date: blankable(IsoDate),
+  coachEmail: blankable(Email),
+  evidence: FreeText.optional(),
+  notes: FreeText.optional(),
+};
 export const SignOff = z
   .object({
-    itemId: Text(MAX_ID_LENGTH).pipe(z.string().trim().min(1)),
-    date: blankable(IsoDate),
-    coachEmail: blankable(Email),
-    evidence: FreeText.optional(),
-    notes: FreeText.optional(),
+    ...signOffFields,
     ...confirmation,
+    onSheet: onSheet(z.object(signOffFields).strict()),
     /** Set by a migration when the item left the framework: the sign-off is kept as history and never counts. */
     archived: Archived.optional(),
   })
   .strict();
 export type SignOff = z.infer<typeof SignOff>;
 
+const hoursFields = {
+  id: RowId.optional(),
+  date: IsoDate,
+  category: HoursCategory,
+  /** Level the hours were logged against; untagged hours fill levels in order. */
+  levelId: Id.optional(),
+  workFunctionId: Id.optional(),
+  hours: Hours,
+  description: FreeText.optional(),
+  /** Who the sheet says verified the hours: a claim until a coach confirms them. */
+  verifiedBy: blankable(Email),
+};
 export const HoursEntry = z
-  .object({
-    id: RowId.optional(),
-    date: IsoDate,
-    category: HoursCategory,
-    /** Level the hours were logged against; untagged hours fill levels in order. */
-    levelId: Id.optional(),
-    workFunctionId: Id.optional(),
-    hours: Hours,
-    description: FreeText.optional(),
-    /** Who the sheet says verified the hours: a claim until a coach confirms them. */
-    verifiedBy: blankable(Email),
-    ...confirmation,
-  })
+  .object({ ...hoursFields, ...confirmation, onSheet: onSheet(z.object(hoursFields).strict()) })
   .strict();
 export type HoursEntry = z.infer<typeof HoursEntry>;
 
 /** Hours from before the program (prior learning); counted once an admin approves them (`confirmation`). */
+const priorCreditFields = {
+  id: RowId.optional(),
+  category: HoursCategory,
+  levelId: Id.optional(),
+  hours: Hours.nonnegative(),
+  description: FreeText.pipe(z.string().min(1)),
+  /** Who the sheet says approved it: a claim until an admin confirms it. */
+  approvedBy: blankable(Email),
+};
 export const PriorCredit = z
-  .object({
-    id: RowId.optional(),
-    category: HoursCategory,
-    levelId: Id.optional(),
-    hours: Hours.nonnegative(),
-    description: FreeText.pipe(z.string().min(1)),
-    /** Who the sheet says approved it: a claim until an admin confirms it. */
-    approvedBy: blankable(Email),
-    ...confirmation,
-  })
+  .object({ ...priorCreditFields, ...confirmation, onSheet: onSheet(z.object(priorCreditFields).strict()) })
   .strict();
 export type PriorCredit = z.infer<typeof PriorCredit>;
 
+const examFields = { id: Id, date: blankable(IsoDate), passed: z.boolean() };
 export const ExamResult = z
-  .object({
-    id: Id,
-    date: blankable(IsoDate),
-    passed: z.boolean(),
-    ...confirmation,
-  })
+  .object({ ...examFields, ...confirmation, onSheet: onSheet(z.object(examFields).strict()) })
   .strict();
 export type ExamResult = z.infer<typeof ExamResult>;
 
+const certificationFields = { id: Id, date: blankable(IsoDate) };
 export const CertificationHeld = z
-  .object({
-    id: Id,
-    date: blankable(IsoDate),
-    ...confirmation,
-  })
+  .object({ ...certificationFields, ...confirmation, onSheet: onSheet(z.object(certificationFields).strict()) })
   .strict();
 export type CertificationHeld = z.infer<typeof CertificationHeld>;
 
@@ -261,11 +272,11 @@ export const parsedRecord = (input: ApprenticeRecord | ApprenticeRecordInput): A
   parsedRecords.has(input) ? (input as ApprenticeRecord) : ApprenticeRecord.parse(input);
 
 /**
- * What a sheet holds: the same record with no confirmations (nor archive marks). A sync carrying one is refused,
+ * What a sheet holds: the same record with no confirmations (nor history, what the sheet held, archive marks). A sync carrying one is refused,
  * naming the field.
  */
-const typed = { confirmation: true, history: true } as const;
-const typedSignOff = { confirmation: true, history: true, archived: true } as const;
+const typed = { confirmation: true, history: true, onSheet: true } as const;
+const typedSignOff = { confirmation: true, history: true, onSheet: true, archived: true } as const;
 export const SheetRecord = z
   .object({
     ...recordFields,

@@ -12,7 +12,7 @@ import { a1, type Cell, fill, PlanBuilder, type SheetPlan, type StyleName, sheet
 import { type ExistingHours, type HoursRow, hasTyped } from './read';
 import type { RosterRow } from './roster-row';
 import { withRuleText } from './rule-text';
-import { confirmationText, statusFormats, statusFormula, withdrawnText } from './status';
+import { rowConfirmationText, statusFormats, statusFormula, withdrawnText } from './status';
 import type { ProgressView } from './view';
 
 const template = withRuleText(hoursTemplate);
@@ -63,9 +63,9 @@ export function planHours(
   program?: ProgramChoice,
 ): SheetPlan {
   const ctx: HoursContext = { framework, run: workFunctionsRun(framework, roster.apprentice, program) };
-  const plan = buildHours(ctx, roster, logEntries(roster, existing), view);
+  const plan = buildHours(ctx, roster, logEntries(ctx, roster, existing, view), view);
   // The baseline: the same sheet for an apprentice with nothing logged, no prior credit and nothing computed.
-  const fresh = logEntries(roster, existing).length === 0;
+  const fresh = logEntries(ctx, roster, existing, view).length === 0;
   const base = fresh
     ? view
       ? buildHours(ctx, roster, [], undefined).cells
@@ -118,10 +118,35 @@ function buildHours(ctx: HoursContext, roster: RosterRow, entries: HoursRow[], v
   });
 }
 
-/** The log's entries: kept rows first (matched by their row key), then roster prior credit not yet in the log. */
-function logEntries(roster: RosterRow, existing: ExistingHours | null): HoursRow[] {
+/**
+ * The log's entries: kept rows first (matched by their row key), then confirmed rows deleted from the sheet (written
+ * back with their confirmed values: they still count, and their key is not reused), then roster prior credit not
+ * yet in the log.
+ */
+function logEntries(
+  { framework }: HoursContext,
+  roster: RosterRow,
+  existing: ExistingHours | null,
+  view?: ProgressView,
+): HoursRow[] {
   const kept: HoursRow[] = existing ? [...existing.rows] : [];
   const keys = new Set(kept.map((r) => r.key));
+  for (const [key, row] of Object.entries(view?.confirmations?.hours ?? {})) {
+    if (row.onSheet?.kind !== 'deleted' || keys.has(key)) continue;
+    const v = row.confirmed;
+    const wf = framework.workFunctions.find((w) => w.id === v.workFunctionId);
+    kept.push({
+      key,
+      date: String(v.date ?? ''),
+      category: HoursCategory.safeParse(v.category).success ? categoryLabel(v.category as HoursCategory) : '',
+      workFunction: wf ? workFunctionLabel(wf) : String(v.workFunctionId ?? ''),
+      hours: typeof v.hours === 'number' ? v.hours : '',
+      description: template.restoredRow,
+      verifiedBy: row.confirmation.by,
+      confirmation: '',
+    });
+    keys.add(key);
+  }
   for (const credit of roster.priorCredit) {
     const key = `credit:${credit.category}`;
     if (keys.has(key)) continue;
@@ -165,9 +190,9 @@ function confirmationCell(key: string, kept: string, view?: ProgressView): strin
   const confirmations = view?.confirmations;
   if (!confirmations) return kept;
   const hours = confirmations.hours[key];
-  if (hours) return confirmationText('hours-entry', hours, view.progress);
+  if (hours) return rowConfirmationText('hours-entry', hours, view.progress);
   const credit = confirmations.priorCredit[key];
-  if (credit) return confirmationText('prior-credit', credit, view.progress);
+  if (credit) return rowConfirmationText('prior-credit', credit, view.progress);
   return withdrawnText(confirmations.history?.hours[key] ?? confirmations.history?.priorCredit[key]);
 }
 

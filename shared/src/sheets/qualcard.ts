@@ -18,7 +18,7 @@ import { type Area, a1, fill, PlanBuilder, type SheetPlan, type StyleName, sheet
 import { type ExistingQualCard, hasData, type KeptSignOff } from './read';
 import type { RosterRow } from './roster-row';
 import { withRuleText } from './rule-text';
-import { confirmationText, statusFormats, statusFormula, withdrawnText } from './status';
+import { rowConfirmationText, statusFormats, statusFormula, withdrawnText } from './status';
 import type { ProgressView } from './view';
 
 const template = withRuleText(qualCardTemplate);
@@ -230,7 +230,7 @@ function resultConfirmation(card: Card, level: Level, kind: 'exam' | 'cert', id:
     kind === 'exam' ? 'exams' : 'certifications'
   ];
   const counted = !tally ? undefined : tally.done === tally.required ? true : tally.done === 0 ? false : undefined;
-  return confirmationText(kind === 'exam' ? 'exam' : 'certification', c, card.view!.progress, counted);
+  return rowConfirmationText(kind === 'exam' ? 'exam' : 'certification', c, card.view!.progress, counted);
 }
 
 /** The column headers, then the in-scope items of each work function. */
@@ -282,7 +282,7 @@ function itemConfirmation(card: Card, itemId: string, k: KeptSignOff | undefined
   if (!confirmations) return k?.confirmation ?? '';
   const c = confirmations.signOffs[itemId];
   return c
-    ? confirmationText('sign-off', c.confirmation, card.view!.progress, card.counted.has(itemId))
+    ? rowConfirmationText('sign-off', c, card.view!.progress, card.counted.has(itemId))
     : withdrawnText(confirmations.history?.signOffs[itemId]);
 }
 

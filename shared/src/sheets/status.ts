@@ -1,20 +1,30 @@
 // What a row's Status and Confirmation cells say. Confirmation is written by Qualcard from the service's
 // confirmations and starts with the row's standing under the engine's one rule (engine/provenance.ts); Status is a
 // formula over it, so a fresh tick shows "pending" at once, before any sync. Conditional formatting colours Status.
+import { describeValues } from '../engine/changed';
+import type { RowOnSheet } from '../engine/merge';
 import { confirmedOn, standing } from '../engine/provenance';
 import { CONFIRMED_BY, type EntryKind } from '../engine/rules';
 import { DEFAULT_TIME_ZONE } from '../model/time-zone';
 import type { Confirmation, EndedConfirmation } from './model';
 import type { Area, ConditionalText } from './plan';
 
-export type RowStatus = 'pending' | 'confirmed' | 'attested' | 'flagged';
-export const ROW_STATUSES: readonly RowStatus[] = ['pending', 'confirmed', 'attested', 'flagged'];
+export type RowStatus = 'pending' | 'confirmed' | 'attested' | 'flagged' | typeof CHANGED | typeof DELETED;
+/** A confirmed row the sheet no longer matches (engine/changed.ts): it counts as confirmed, with its confirmed values. */
+const CHANGED = 'changed since confirmed';
+const DELETED = 'deleted from the sheet; still counts as confirmed';
+export const ROW_STATUSES: readonly RowStatus[] = ['pending', 'confirmed', 'attested', 'flagged', CHANGED, DELETED];
+/** Whether a Confirmation cell says the sheet no longer matches a counted, confirmed row (the Status formula's test). */
+export const disagreesWithRecord = (confirmationCell: string): boolean =>
+  confirmationCell.startsWith('changed since confirmed') || confirmationCell.startsWith('deleted from the sheet');
 
 const COLOURS: Record<RowStatus, { background: string; color: string }> = {
   pending: { background: '#fef7e0', color: '#b06000' },
   confirmed: { background: '#e6f4ea', color: '#137333' },
   attested: { background: '#e8f0fe', color: '#1967d2' },
   flagged: { background: '#fce8e6', color: '#c5221f' },
+  [CHANGED]: { background: '#fce8e6', color: '#c5221f' },
+  [DELETED]: { background: '#fce8e6', color: '#c5221f' },
 };
 
 /** One conditional format per status over a Status column. */
@@ -27,7 +37,8 @@ export const statusFormats = (area: Area): ConditionalText[] =>
  */
 export const statusFormula = (confirmationCell: string, typed: string): string => {
   const head = `LEFT(${confirmationCell},8)`;
-  return `=IF(${confirmationCell}<>"",IF(${head}="flagged:","flagged",IF(${head}="pending:","pending",IF(${head}="attested","attested","confirmed"))),IF(${typed},"pending",""))`;
+  const known = `IF(${head}="changed ","${CHANGED}",IF(${head}="deleted ","${DELETED}",IF(${head}="attested","attested","confirmed")))`;
+  return `=IF(${confirmationCell}<>"",IF(${head}="flagged:","flagged",IF(${head}="pending:","pending",${known})),IF(${typed},"pending",""))`;
 };
 
 const evidence = (c: Confirmation): string => (c.evidence ? ` (evidence: ${c.evidence})` : '');
@@ -78,4 +89,26 @@ export function withdrawnText(history: readonly EndedConfirmation[] | undefined)
   const last = history?.at(-1);
   if (last?.ended.kind !== 'withdrawn') return '';
   return `pending: ${endedText(last)}`;
+}
+
+/**
+ * The Confirmation cell of a confirmed row: as confirmationText, led by "changed since confirmed" (the typed values
+ * differ; the confirmed ones still count and are shown) or "deleted from the sheet" when the sheet no longer
+ * matches and the row counts. A row that does not count (pending, flagged) keeps its standing and says what changed.
+ */
+export function rowConfirmationText(
+  kind: EntryKind,
+  row: { confirmation: Confirmation; confirmed?: Record<string, string | number | boolean>; onSheet?: RowOnSheet },
+  day: { asOf: string; timeZone?: string | undefined },
+  counted?: boolean,
+): string {
+  const text = confirmationText(kind, row.confirmation, day, counted);
+  const sheet = row.onSheet;
+  if (!sheet) return text;
+  const change = sheet.kind === 'deleted' ? 'deleted from the sheet' : `changed on the sheet: ${sheet.differences}`;
+  if (counted === false || standing(kind, row, day.asOf, day.timeZone) === 'pending') return `${text}; ${change}`;
+  const values = row.confirmed ? ` (confirmed values: ${describeValues(row.confirmed)})` : '';
+  return sheet.kind === 'deleted'
+    ? `deleted from the sheet; still counts as ${text}${values}`
+    : `changed since confirmed: ${sheet.differences}; still counts as ${text}${values} until the new values are confirmed`;
 }
