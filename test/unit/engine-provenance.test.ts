@@ -236,7 +236,7 @@ describe('separation of duties and former coaches: one rule for every kind of en
       ['confirmation.own-apprenticeship', 'certification'],
     ]);
     expect(p.integrity[2]!.message).toMatch(
-      /^Hours entry 1 \(2026-02-02, 8 h\) was confirmed by ada@example.com, the apprentice: separation of duties/,
+      /^Hours entry 1 \(row h1\), confirmed as 2026-02-02, 8 h On-the-job learning, was confirmed by ada@example.com, the apprentice: separation of duties/,
     );
     expect(p.levels[0]!.items.done).toBe(0);
     expect(p.levels[0]!.hours.map((h) => h.done)).toEqual([0, 0]);
