@@ -144,7 +144,7 @@ test('an admin withdraws any confirmation, an attestation and an exam result, th
   await confirm({ signOffs: [items[0]!] });
   await confirm({ signOffs: [items[3]!], attest: { reason: 'paper qual card' } }, ADMIN);
   const first = await confirm({ exams: [{ id: EXAM, date: '2026-03-01', evidence: 'LMS 2026-03-01' }] }, ADMIN);
-  const firstExam = first.body.confirmations.exams[EXAM]!;
+  const firstExam = first.body.confirmations.exams[EXAM]!.confirmation;
   const l1 = (a: { progress: { levels: { levelId: string; exams: { done: number } }[] } }) =>
     a.progress.levels.find((l) => l.levelId === 'L1')!.exams.done;
   expect(l1(first.body)).toBe(1);
@@ -165,7 +165,7 @@ test('an admin withdraws any confirmation, an attestation and an exam result, th
   expect(recorded.status).toBe(201);
   expect(recorded.body.confirmed.exams).toEqual([EXAM]);
   expect(l1(recorded.body)).toBe(1);
-  expect(recorded.body.confirmations.exams[EXAM]).toMatchObject({ evidence: 'LMS 2026-03-02', by: ADMIN });
+  expect(recorded.body.confirmations.exams[EXAM]!.confirmation).toMatchObject({ evidence: 'LMS 2026-03-02', by: ADMIN });
   expect(recorded.body.confirmations.history!.exams[EXAM]).toEqual([
     { confirmation: firstExam, ended: expect.objectContaining({ kind: 'withdrawn', reason: 'wrong certificate' }) },
   ]);
