@@ -165,7 +165,10 @@ test('an admin withdraws any confirmation, an attestation and an exam result, th
   expect(recorded.status).toBe(201);
   expect(recorded.body.confirmed.exams).toEqual([EXAM]);
   expect(l1(recorded.body)).toBe(1);
-  expect(recorded.body.confirmations.exams[EXAM]!.confirmation).toMatchObject({ evidence: 'LMS 2026-03-02', by: ADMIN });
+  expect(recorded.body.confirmations.exams[EXAM]!.confirmation).toMatchObject({
+    evidence: 'LMS 2026-03-02',
+    by: ADMIN,
+  });
   expect(recorded.body.confirmations.history!.exams[EXAM]).toEqual([
     { confirmation: firstExam, ended: expect.objectContaining({ kind: 'withdrawn', reason: 'wrong certificate' }) },
   ]);
