@@ -7,6 +7,7 @@
 // every answer of ours and writes one log line per request; the platform's answers have neither.
 
 import type { TranscriptMeta } from '@qualcard/shared/api/answers';
+import { MAX_SMALL_BODY_BYTES } from '@qualcard/shared/api/limits';
 import * as api from '@qualcard/shared/api/routes';
 import { ApiError, parseResponse } from '../../addon/src/api/requests';
 import { ADMIN, acme, allDocuments, ann, call, raw, scenario, seedOnce } from './kit';
@@ -51,10 +52,11 @@ describe('a transcript request body must be JSON', () => {
     },
   );
 
-  // 1 MiB: over the route's limit, so the handler answers 413 once it has read the body. (33 MiB, over the platform's
-  // 32 MB, made the emulator's proxy crash now and then with "write EPIPE", taking every later test down with it.)
+  // Just over the route's limit, small enough to be sent whole before any answer: the handler answers 413 once it has
+  // read the body. (33 MiB, and even 1 MiB, made the emulator's proxy crash now and then with "write EPIPE" when the
+  // answer came first, taking every later test down with it.)
   test('a body with no Content-Type is not read by the platform: the handler reads it and answers 413', async () => {
-    const res = await refusedExport({}, Buffer.alloc(1024 * 1024, 0x20));
+    const res = await refusedExport({}, Buffer.alloc(MAX_SMALL_BODY_BYTES + 1, 0x20));
     expect(res.headers.get('x-request-id')).toBeTruthy();
     expect(res.status).toBe(413);
     // The handler read the unread body to its end before answering: the connection was not reset.

@@ -141,7 +141,14 @@ test('a migration never turns a confirmation made before the item existed into o
       'ojl_hours',
     ];
     const rows = items.map((id) => ['L1', 'Desk', 'WF1', 'Desk work', id, `Does ${id}`, 'core', '1']);
-    const f = frameworkFromRows([header, ...rows], { id: 'acme-desk', title: 'Acme desk', version, addedBy: 'acme' });
+    // An id of its own: the functions cache published versions in memory (they never change), and frameworks.test.ts
+    // publishes an `acme-desk` 1.0.0 with other items into the same emulator run.
+    const f = frameworkFromRows([header, ...rows], {
+      id: 'separation-desk',
+      title: 'Acme desk',
+      version,
+      addedBy: 'acme',
+    });
     if (!f.ok) throw new Error(JSON.stringify(f.errors));
     return f.framework;
   };
@@ -152,7 +159,7 @@ test('a migration never turns a confirmation made before the item existed into o
   const base = annWith([COACH]);
   const r: ApprenticeRecordInput = {
     ...base,
-    apprentice: { ...base.apprentice, frameworkId: 'acme-desk', levelId: 'L1', startDate: '2026-01-05' },
+    apprentice: { ...base.apprentice, frameworkId: 'separation-desk', levelId: 'L1', startDate: '2026-01-05' },
     signOffs: [
       { itemId: 'A1', date: '2026-01-10' },
       { itemId: 'A2', date: '2026-01-10' },
@@ -169,7 +176,7 @@ test('a migration never turns a confirmation made before the item existed into o
   expect((await publish(desk('2.0.0', ['A1', 'A2']))).status).toBe(201);
   const moved = await call(api.migration, {
     as: ADMIN,
-    params: { sponsorId: 'acme', frameworkId: 'acme-desk' },
+    params: { sponsorId: 'acme', frameworkId: 'separation-desk' },
     body: { toVersion: '2.0.0', apprenticeIds: ['ann'], apply: true },
   });
   expect(moved.status).toBe(200);
