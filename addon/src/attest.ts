@@ -4,8 +4,8 @@
 import { requireAdmin, requireService } from './admin-check';
 import { send } from './api/client';
 import { type ConfirmResponse, confirmRequest } from './api/requests';
-import { readApprentices, showView, viewOf } from './apprentice-sheets';
-import { refreshDashboard } from './dashboard-rows';
+import { readApprentices } from './apprentice-sheets';
+import { showAnswer } from './dashboard-rows';
 import { withLock } from './lock';
 import { sync, syncBody } from './progress';
 import { requireRoster } from './roster-io';
@@ -48,12 +48,7 @@ export function attestSelection(input: unknown): AttestResult {
     const r = send<ConfirmResponse>(
       confirmRequest(endpoint, active.apprenticeId, { signOffs, hours, priorCredit, attest }),
     );
-    const view = viewOf(read, r.progress, r.confirmations);
-    const shown = showView(ss, read, view, new Map());
-    if (view)
-      refreshDashboard(ss, [
-        { ...shown, progress: view.progress, cumulative: read.framework.program.levelsCumulative },
-      ]);
+    showAnswer(ss, read, r.progress, r.confirmations);
     const attested = {
       signOffs: r.confirmed.signOffs.length,
       hours: r.confirmed.hours.length + r.confirmed.priorCredit.length,

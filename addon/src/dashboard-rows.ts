@@ -2,6 +2,8 @@
 // with the service's new numbers (their level rows and chart values; each row says its "as of" date), so the
 // dashboard never shows other numbers than their sheets. Their gap lists change length: Check progress rebuilds
 // those, and the help row says so.
+
+import type { ProgressSummary, RowConfirmations } from '@qualcard/shared';
 import {
   type Cell,
   chartLabel,
@@ -10,6 +12,7 @@ import {
   type DashboardEntry,
   dashboardLevelRows,
 } from '@qualcard/shared/sheets';
+import { type ReadApprentice, showView, viewOf } from './apprentice-sheets';
 import { findTagged, readValues } from './sheets/adapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,4 +52,20 @@ export function refreshDashboard(ss: Spreadsheet, entries: DashboardEntry[]): vo
   const note = `Rows of ${ids.join(', ')} were refreshed after a confirmation (their "As of" column says when); their gaps below are as of the last Check progress.`;
   const help = String(grid[1]?.[0] ?? '').replace(/ Rows of .*$/, '');
   found.sheet.getRange(2, 1).setValues([[`${help} ${note}`]]);
+}
+
+/**
+ * One apprentice's answer from the service (a sign-off, an attestation, a withdrawal) shown where people look: their
+ * sheets' numbers, Status and Confirmation, and their Dashboard rows.
+ */
+export function showAnswer(
+  ss: Spreadsheet,
+  read: ReadApprentice,
+  progress: ProgressSummary | null | undefined,
+  confirmations: RowConfirmations | null | undefined,
+): void {
+  const view = viewOf(read, progress, confirmations);
+  const shown = showView(ss, read, view, new Map());
+  if (view)
+    refreshDashboard(ss, [{ ...shown, progress: view.progress, cumulative: read.framework.program.levelsCumulative }]);
 }

@@ -5,8 +5,8 @@
 import { columnsFromHeader } from '@qualcard/shared/sheets';
 import { send } from './api/client';
 import { type SignOffResponse, signOffRequest } from './api/requests';
-import { readApprentices, showView, viewOf } from './apprentice-sheets';
-import { refreshDashboard } from './dashboard-rows';
+import { readApprentices } from './apprentice-sheets';
+import { showAnswer } from './dashboard-rows';
 import { withLock } from './lock';
 import { requireRoster } from './roster-io';
 import { activeApprenticeSheet, selectedRows } from './selection';
@@ -62,12 +62,7 @@ export function signOffSelection(): SignOffResult {
       const block = values.slice(first - 1, last).map((r) => [r[signed]!, r[signedDate]!, r[signedBy]!]);
       read.qualSheet.sheet.getRange(first, signed + 1, last - first + 1, 3).setValues(block);
     }
-    const view = viewOf(read, response.progress, response.confirmations);
-    const shown = showView(ss, read, view, new Map());
-    if (view)
-      refreshDashboard(ss, [
-        { ...shown, progress: view.progress, cumulative: read.framework.program.levelsCumulative },
-      ]);
+    showAnswer(ss, read, response.progress, response.confirmations);
     const target = response.progress?.levels.find((l) => l.levelId === response.progress.targetLevelId);
     return {
       apprenticeId,

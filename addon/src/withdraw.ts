@@ -6,8 +6,8 @@ import type { RowConfirmations } from '@qualcard/shared';
 import { requireService, whoAmI } from './admin-check';
 import { send } from './api/client';
 import { type WithdrawBody, type WithdrawResponse, withdrawRequest } from './api/requests';
-import { readApprentices, showView, viewOf } from './apprentice-sheets';
-import { refreshDashboard } from './dashboard-rows';
+import { readApprentices } from './apprentice-sheets';
+import { showAnswer } from './dashboard-rows';
 import { withLock } from './lock';
 import { sync, syncBody } from './progress';
 import { requireRoster } from './roster-io';
@@ -89,12 +89,7 @@ export function withdrawSelection(input: unknown): WithdrawResult {
       );
     const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
     const r = send<WithdrawResponse>(withdrawRequest(endpoint, active.apprenticeId, { ...picked.body, reason }));
-    const view = viewOf(read, r.progress, r.confirmations);
-    const shown = showView(ss, read, view, new Map());
-    if (view)
-      refreshDashboard(ss, [
-        { ...shown, progress: view.progress, cumulative: read.framework.program.levelsCumulative },
-      ]);
+    showAnswer(ss, read, r.progress, r.confirmations);
     const withdrawn = {
       signOffs: r.withdrawn.signOffs.length,
       hours: r.withdrawn.hours.length,

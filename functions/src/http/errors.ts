@@ -40,10 +40,18 @@ const TRANSIENT_GRPC_CODES: ReadonlyMap<number, string> = new Map([
   [14, 'UNAVAILABLE'],
 ]);
 
+/**
+ * The Firestore emulator ends a transaction it gave up on under lock contention with INVALID_ARGUMENT "Transaction is
+ * invalid or closed" where Firestore answers ABORTED (seen here with two coaches confirming the same rows at once):
+ * the same "try again".
+ */
+const CLOSED_TRANSACTION = /Transaction is invalid or closed/;
+
 /** The gRPC status name of an error that is worth retrying, or undefined. */
 export function transientError(error: unknown): string | undefined {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'number' ? TRANSIENT_GRPC_CODES.get(code) : undefined;
+  const e = typeof error === 'object' && error !== null ? (error as { code?: unknown; message?: unknown }) : {};
+  if (e.code === 3 && typeof e.message === 'string' && CLOSED_TRANSACTION.test(e.message)) return 'ABORTED';
+  return typeof e.code === 'number' ? TRANSIENT_GRPC_CODES.get(e.code) : undefined;
 }
 
 /** 400 listing each zod issue with its field path, e.g. `records.0.apprentice.email`. */

@@ -52,70 +52,62 @@ export async function setFlag(db: Firestore, sid: string, cid: string, flag: Sto
   await db.doc(`${paths.credentials(sid)}/${cid}`).update(flag ? { flag } : { flag: remove, kept: remove });
 }
 
-/**
- * Revokes in one transaction with its audit record: `check` sees the stored credential and throws to refuse.
- * The revocation clears any review flag.
- */
-export async function revokeCredential(
-  db: Firestore,
-  ids: { sid: string; aid: string; cid: string },
-  revoked: { at: string; by: string; reason: string },
-  check: (stored: StoredCredential | undefined) => StoredCredential,
-): Promise<void> {
-  const { sid, aid, cid } = ids;
+type CredentialIds = { sid: string; aid: string; cid: string };
+type Check = (stored: StoredCredential | undefined) => StoredCredential;
+interface Decision {
+  at: string;
+  by: string;
+  /** The audit record's before and after, from the stored credential. */
+  audit: (c: StoredCredential) => { before: unknown; after: unknown };
+  /** The credential's fields to change. */
+  fields: Record<string, unknown>;
+}
+
+/** An admin's decision on a credential, in one transaction with its audit record: `check` throws to refuse. */
+async function decide(db: Firestore, { sid, aid, cid }: CredentialIds, check: Check, d: Decision): Promise<void> {
   const ref = credentialRef(db, sid, cid);
   const apprentice = apprenticeRef(db, sid, aid);
   await db.runTransaction(async (tx) => {
     const [snap, doc] = await Promise.all([tx.get(ref), tx.get(apprentice)]);
     const c = check(snap.data());
     const head = appendAudit(tx, db, sid, aid, doc.data()?.auditHead ?? GENESIS, [
-      {
-        at: revoked.at,
-        who: revoked.by,
-        entity: 'credential',
-        key: cid,
-        action: 'update',
-        before: { status: c.status, levelId: c.levelId, id: c.id },
-        after: { status: 'revoked', reason: revoked.reason },
-      },
+      { at: d.at, who: d.by, entity: 'credential', key: cid, action: 'update', ...d.audit(c) },
     ]);
     tx.update(db.doc(paths.apprentice(sid, aid)), { auditHead: head });
-    tx.update(db.doc(`${paths.credentials(sid)}/${cid}`), {
-      status: 'revoked',
-      revoked,
-      flag: adminFirestore().FieldValue.delete(),
-    });
+    tx.update(db.doc(`${paths.credentials(sid)}/${cid}`), d.fields);
   });
 }
 
-/**
- * Keeps a flagged credential in one transaction with its audit record: `check` sees the stored credential and throws
- * to refuse. The flag goes; the audit record keeps it with who kept the credential and why.
- */
-export async function keepCredential(
+/** Revokes, with its audit record; the revocation clears any review flag. */
+export function revokeCredential(
   db: Firestore,
-  ids: { sid: string; aid: string; cid: string },
-  kept: { at: string; by: string; reason: string },
-  check: (stored: StoredCredential | undefined) => StoredCredential,
+  ids: CredentialIds,
+  revoked: { at: string; by: string; reason: string },
+  check: Check,
 ): Promise<void> {
-  const { sid, aid, cid } = ids;
-  const ref = credentialRef(db, sid, cid);
-  const apprentice = apprenticeRef(db, sid, aid);
-  await db.runTransaction(async (tx) => {
-    const [snap, doc] = await Promise.all([tx.get(ref), tx.get(apprentice)]);
-    const c = check(snap.data());
-    const head = appendAudit(tx, db, sid, aid, doc.data()?.auditHead ?? GENESIS, [
-      {
-        at: kept.at,
-        who: kept.by,
-        entity: 'credential',
-        key: cid,
-        action: 'update',
-        before: { status: c.status, levelId: c.levelId, id: c.id, flag: c.flag ?? null },
-        after: { status: c.status, kept: kept.reason },
-      },
-    ]);
-    tx.update(db.doc(paths.apprentice(sid, aid)), { auditHead: head });
-    tx.update(db.doc(`${paths.credentials(sid)}/${cid}`), { flag: adminFirestore().FieldValue.delete(), kept });
+  return decide(db, ids, check, {
+    ...revoked,
+    audit: (c) => ({
+      before: { status: c.status, levelId: c.levelId, id: c.id },
+      after: { status: 'revoked', reason: revoked.reason },
+    }),
+    fields: { status: 'revoked', revoked, flag: adminFirestore().FieldValue.delete() },
+  });
+}
+
+/** Keeps a flagged credential, with its audit record: the flag goes; the audit record keeps it, who and why. */
+export function keepCredential(
+  db: Firestore,
+  ids: CredentialIds,
+  kept: { at: string; by: string; reason: string },
+  check: Check,
+): Promise<void> {
+  return decide(db, ids, check, {
+    ...kept,
+    audit: (c) => ({
+      before: { status: c.status, levelId: c.levelId, id: c.id, flag: c.flag ?? null },
+      after: { status: c.status, kept: kept.reason },
+    }),
+    fields: { flag: adminFirestore().FieldValue.delete(), kept },
   });
 }
