@@ -2,7 +2,8 @@
 // service's answer to "who am I" decides, as the service itself will when the request reaches it. The sidebar does
 // not offer these to other roles; this keeps a direct call (google.script.run from a console) from doing them.
 import { send } from './api/client';
-import { type MeResponse, meRequest } from './api/requests';
+import { type Endpoint, type MeResponse, meRequest } from './api/requests';
+import { readSettings } from './settings';
 
 interface Service {
   endpoint: string;
@@ -28,4 +29,11 @@ export function requireService<S extends Service>(settings: S, action: string): 
   if (!settings.endpoint || !settings.sponsorId)
     throw new Error(`${action}: connect this spreadsheet to the Qualcard service and its sponsor first (set-up)`);
   return settings;
+}
+
+/** This spreadsheet's service for an admin's action, once the service says the caller is an admin of its sponsor. */
+export function adminEndpoint(action: string): Endpoint {
+  const settings = requireService(readSettings(), action);
+  requireAdmin(settings, action);
+  return { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
 }

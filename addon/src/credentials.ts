@@ -1,7 +1,7 @@
 // Credentials from the sidebar: each completed level's signed Open Badges credential as a .jwt file the apprentice
 // keeps or hands on (anyone verifies it with `qualcard verify` and the sponsor's public key set), with its status.
 import { ID_PATTERN } from '@qualcard/shared';
-import { requireAdmin, requireService } from './admin-check';
+import { adminEndpoint } from './admin-check';
 import { send } from './api/client';
 import { credentialRequest, credentialsRequest, keepRequest, revokeRequest } from './api/requests';
 import { readSettings } from './settings';
@@ -57,10 +57,7 @@ function reasoned(action: string, input: unknown, why: string): RevokeInput {
 export function revokeCredential(input: unknown): CredentialFile[] {
   const action = 'Revoke';
   const i = reasoned(action, input, 'it is published with the revocation');
-  const settings = requireService(readSettings(), action);
-  requireAdmin(settings, action);
-  const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
-  send(revokeRequest(endpoint, i.apprenticeId, i.credentialId, i.reason));
+  send(revokeRequest(adminEndpoint(action), i.apprenticeId, i.credentialId, i.reason));
   return credentialFiles(i.apprenticeId);
 }
 
@@ -68,9 +65,6 @@ export function revokeCredential(input: unknown): CredentialFile[] {
 export function keepCredential(input: unknown): CredentialFile[] {
   const action = 'Keep';
   const i = reasoned(action, input, 'why the credential stands although its level is no longer complete');
-  const settings = requireService(readSettings(), action);
-  requireAdmin(settings, action);
-  const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
-  send(keepRequest(endpoint, i.apprenticeId, i.credentialId, i.reason));
+  send(keepRequest(adminEndpoint(action), i.apprenticeId, i.credentialId, i.reason));
   return credentialFiles(i.apprenticeId);
 }

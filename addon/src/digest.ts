@@ -1,16 +1,9 @@
 // The admin's Weekly digests section: the service's settings as they are, and saving them (the service validates:
 // an error names the field).
-import { requireAdmin, requireService } from './admin-check';
+import { adminEndpoint } from './admin-check';
 import { send } from './api/client';
 import { type DigestBody, type DigestResponse, digestRequest, putDigestRequest } from './api/requests';
-import { readSettings } from './settings';
 import type { DigestForm } from './sidebar-api';
-
-function service(action: string) {
-  const settings = requireService(readSettings(), action);
-  requireAdmin(settings, action);
-  return { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
-}
 
 const formOf = ({ digest }: DigestResponse): DigestForm => ({
   enabled: digest.enabled,
@@ -20,7 +13,7 @@ const formOf = ({ digest }: DigestResponse): DigestForm => ({
 });
 
 export function getDigest(): DigestForm {
-  return formOf(send<DigestResponse>(digestRequest(service('Weekly digests'))));
+  return formOf(send<DigestResponse>(digestRequest(adminEndpoint('Weekly digests'))));
 }
 
 export function saveDigest(input: unknown): DigestForm {
@@ -33,5 +26,5 @@ export function saveDigest(input: unknown): DigestForm {
     apprentices: i.apprentices,
     ...(sheetUrl ? { sheetUrl } : {}),
   } as DigestBody;
-  return formOf(send<DigestResponse>(putDigestRequest(service('Save weekly digests'), body)));
+  return formOf(send<DigestResponse>(putDigestRequest(adminEndpoint('Save weekly digests'), body)));
 }

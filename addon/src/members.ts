@@ -2,21 +2,14 @@
 // changing it, removing it. The service refuses what may not be done (the last admin, an apprentice's role) and
 // says why; apprentices come and go with the roster.
 import { Email } from '@qualcard/shared';
-import { requireAdmin, requireService } from './admin-check';
+import { adminEndpoint } from './admin-check';
 import { send } from './api/client';
-import { deleteMemberRequest, type MemberList, membersRequest, putMemberRequest } from './api/requests';
-import { readSettings } from './settings';
+import { deleteMemberRequest, type Endpoint, type MemberList, membersRequest, putMemberRequest } from './api/requests';
 import type { MemberInput, MembersResult } from './sidebar-api';
 
 const STAFF = ['admin', 'coach', 'consultant'] as const;
 
-function service(action: string) {
-  const settings = requireService(readSettings(), action);
-  requireAdmin(settings, action);
-  return { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
-}
-
-const list = (e: ReturnType<typeof service>): MembersResult['members'] =>
+const list = (e: Endpoint): MembersResult['members'] =>
   send<MemberList>(membersRequest(e)).members.map((m) => ({
     email: m.email,
     role: m.role,
@@ -30,7 +23,7 @@ function emailOf(value: unknown, action: string): string {
 }
 
 export function listMembers(): MembersResult {
-  const e = service('Members');
+  const e = adminEndpoint('Members');
   const members = list(e);
   return { members, message: `${members.length} member(s) of ${e.sponsorId}.` };
 }
@@ -41,7 +34,7 @@ export function setMember(input: unknown): MembersResult {
   const email = emailOf(i.email, action);
   if (!STAFF.includes(i.role as (typeof STAFF)[number]))
     throw new Error(`${action}: choose a role: ${STAFF.join(', ')} (apprentices are added on the roster)`);
-  const e = service(action);
+  const e = adminEndpoint(action);
   const before = list(e).find((m) => m.email === email)?.role;
   send(putMemberRequest(e, email, i.role as MemberInput['role']));
   const message =
@@ -54,7 +47,7 @@ export function setMember(input: unknown): MembersResult {
 export function removeMember(value: unknown): MembersResult {
   const action = 'Remove member';
   const email = emailOf(value, action);
-  const e = service(action);
+  const e = adminEndpoint(action);
   const r = send<{ removed: string }>(deleteMemberRequest(e, email));
   return { members: list(e), message: `${email} is no longer ${r.removed} of ${e.sponsorId}.` };
 }

@@ -137,50 +137,17 @@ export function countedEntries(
   };
   // A failed exam is a result, not a claim to confirm: only passed ones can count.
   const passed = record.exams.filter((e) => e.passed);
-  checked.signOffs = sortOut(
-    record.apprentice,
-    'sign-off',
-    record.signOffs,
-    signOffFlags(framework, record, asOf),
-    asOf,
-    timeZone,
-    checked,
-  );
-  checked.hours = sortOut(
-    record.apprentice,
-    'hours-entry',
-    record.hours,
-    hoursFlags(framework, record, asOf),
-    asOf,
-    timeZone,
-    checked,
-  );
-  checked.priorCredit = sortOut(
-    record.apprentice,
-    'prior-credit',
-    record.priorCredit,
-    priorCreditFlags(framework, record),
-    asOf,
-    timeZone,
-    checked,
-  );
-  checked.exams = sortOut(
-    record.apprentice,
-    'exam',
-    passed,
-    resultFlags('exam', passed, asOf),
-    asOf,
-    timeZone,
-    checked,
-  );
-  checked.certifications = sortOut(
-    record.apprentice,
+  // Every kind of entry sorted out by the same rules, for this apprentice, day and zone.
+  const sort = <T extends Entry>(kind: EntryKind, entries: T[], flags: EntryFlags): T[] =>
+    sortOut(record.apprentice, kind, entries, flags, asOf, timeZone, checked);
+  checked.signOffs = sort('sign-off', record.signOffs, signOffFlags(framework, record, asOf));
+  checked.hours = sort('hours-entry', record.hours, hoursFlags(framework, record, asOf));
+  checked.priorCredit = sort('prior-credit', record.priorCredit, priorCreditFlags(framework, record));
+  checked.exams = sort('exam', passed, resultFlags('exam', passed, asOf));
+  checked.certifications = sort(
     'certification',
     record.certifications,
     resultFlags('certification', record.certifications, asOf),
-    asOf,
-    timeZone,
-    checked,
   );
   return checked;
 }
