@@ -1,9 +1,10 @@
-// The credential for a completed level: built from the engine's answer, valid against the Open Badges 3.0 schema
-// (test/fixtures/ob-v3p0, written from the specification: see its README), signed and verified as a VC-JWT.
+// The credential for a completed level: built from the engine's answer, valid against 1EdTech's Open Badges 3.0
+// AchievementCredential schema (test/fixtures/1edtech-ob-v3p0, see its README), signed and verified as a VC-JWT.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import Ajv2019 from 'ajv/dist/2019';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import { parseKeySecret } from '../../functions/src/credentials/key';
@@ -17,13 +18,14 @@ import {
   getFramework,
 } from '../../shared/src';
 import { earnsCredential, levelCredential, type OpenBadgeCredential } from '../../shared/src/credentials/build';
+import { addProof } from '../../shared/src/credentials/data-integrity';
 import { CredentialError, signCredential, verifyCredential } from '../../shared/src/credentials/jwt';
 import { describeCredential, revocationList, standingIn } from '../../shared/src/credentials/status';
 import { APPRENTICESHIP_CERTIFICATE, issuerUrls } from '../../shared/src/credentials/vocabulary';
 import { main } from '../../tools/cli/main';
 
 const schema = JSON.parse(
-  readFileSync(join(__dirname, '../fixtures/ob-v3p0/achievementcredential.schema.json'), 'utf8'),
+  readFileSync(join(__dirname, '../fixtures/1edtech-ob-v3p0/achievementcredential.json'), 'utf8'),
 );
 const validate = new Ajv2019({ strict: false, allErrors: true }).compile(schema);
 const fw = getFramework('customer-technical-support') as Framework;
@@ -89,10 +91,16 @@ async function keys(kid: string) {
 describe('building', () => {
   const credential = credentialFor(record(coreIds.length));
 
-  test('is valid against the Open Badges 3.0 AchievementCredential schema', () => {
+  test("is valid against 1EdTech's AchievementCredential schema, as built and with its Data Integrity proof", async () => {
     const ok = validate(credential);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+    const issuer = issuerUrls(BASE, 'acme').issuer;
+    const key = await Ed25519Multikey.generate({ id: `${issuer}#key-1`, controller: issuer });
+    const signed = await addProof(credential as unknown as Record<string, unknown>, key);
+    validate(signed);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(signed.proof).toMatchObject([{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }]);
   });
 
   test('names the framework, level, requirements and their source, the sponsor and the apprentice', () => {

@@ -12,13 +12,18 @@ import { CredentialError } from './jwt';
 
 export type { Ed25519KeyPair };
 
-/** Adds an eddsa-rdfc-2022 proof made with `key` (whose id names the verification method) to a copy of `unsigned`. */
+/**
+ * Adds an eddsa-rdfc-2022 proof made with `key` (whose id names the verification method) to a copy of `unsigned`.
+ * The proof is put in an array: Open Badges 3.0's JSON Schema wants `proof` as one, and a proof set of one verifies
+ * the same (the proof signs the document without its `proof`).
+ */
 export async function addProof(
   unsigned: Record<string, unknown>,
   key: Ed25519KeyPair,
 ): Promise<Record<string, unknown>> {
   const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite });
-  return vc.issue({ credential: structuredClone(unsigned), suite, documentLoader });
+  const signed = await vc.issue({ credential: structuredClone(unsigned), suite, documentLoader });
+  return { ...signed, proof: [signed.proof].flat() };
 }
 
 /** The credential's proof: the one the verifier checks (Qualcard's credentials carry one). */
