@@ -226,6 +226,13 @@ export const IssuerProfile = z.object({
   verificationMethod: z.array(z.looseObject({ id: z.string(), type: z.string(), controller: z.string() })),
   assertionMethod: z.array(z.string()),
 });
+export const IssuerKeyAnswer = z.object({
+  '@context': z.string(),
+  id: z.string(),
+  type: z.literal('Multikey'),
+  controller: z.string(),
+  publicKeyMultibase: z.string(),
+});
 export const JwksAnswer = z.object({ keys: z.array(z.looseObject({ kid: z.string().optional() })) });
 export const RevocationListAnswer = z.object({
   id: z.string(),
