@@ -7,13 +7,15 @@
 //                            cohort.test.ts and transcripts.test.ts also start LibreOffice: they need both, and
 //                            stay here because the emulators are the scarcer of the two.
 // ts-jest transpiles file by file (tsconfig.json sets isolatedModules); `npm run typecheck` checks the types.
+const ESM = '(jose|@digitalbazaar|@digitalcredentials|base58-universal|base64url-universal|ky)';
 const base = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
-    '/node_modules/jose/.+\\.js$': '<rootDir>/test/setup/esm-to-cjs.js',
+    [`/node_modules/${ESM}/.+\\.js$`]: '<rootDir>/test/setup/esm-to-cjs.js',
   },
-  // jose 6 is ESM only: the one package Jest must transform (test/setup/esm-to-cjs.js).
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // ESM-only packages Jest must transform (test/setup/esm-to-cjs.js): jose 6, and the Data Integrity libraries
+  // (@digitalbazaar/*, @digitalcredentials/*) with their ESM dependencies.
+  transformIgnorePatterns: [`/node_modules/(?!${ESM}/)`],
   moduleNameMapper: {
     '^@qualcard/shared$': '<rootDir>/shared/src/index.ts',
     '^@qualcard/shared/(.*)$': '<rootDir>/shared/src/$1',

@@ -20,7 +20,7 @@ import {
 } from './routes/credentials';
 import { getDigestRoute, putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
-import { issuerJwksRoute, issuerProfileRoute, revocationListRoute } from './routes/issuers';
+import { issuerJwksRoute, issuerKeyRoute, issuerProfileRoute, revocationListRoute } from './routes/issuers';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { raiseRoute } from './routes/raises';
 import { signOffRoute } from './routes/signoffs';
@@ -58,6 +58,7 @@ export const router = new Router()
   .on(api.revokeCredential, revokeCredentialRoute)
   .on(api.keepCredential, keepCredentialRoute)
   .on(api.issuerProfile, issuerProfileRoute)
+  .on(api.issuerKey, issuerKeyRoute)
   .on(api.issuerJwks, issuerJwksRoute)
   .on(api.revocations, revocationListRoute)
   .on(api.verifyAudit, verifyAuditRoute)

@@ -18,6 +18,7 @@ import { logs } from '../logs';
 import { resolveFramework } from '../registry';
 import { createCredential, credentialsOf, type StoredCredential, setFlag } from '../store/credentials';
 import { readSponsor } from '../store/sponsors';
+import { signWithDataIntegrity } from './data-integrity';
 import { issuerKey, kidFor, publicUrl } from './key';
 
 export type { StoredCredential } from '../store/credentials';
@@ -70,6 +71,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
     name: credential.name,
     issuedAt: credential.validFrom,
     jwt: await signCredential(credential, key.privateKey, kidFor(sid, key)),
+    dataIntegrity: JSON.stringify(await signWithDataIntegrity(sid, { ...credential }, ctx.db)),
     status: 'active',
   };
   // Not stored when another request issued it first: one credential per apprentice, version and level.

@@ -13,6 +13,12 @@ export const SponsorDoc = z.object({
   timeZone: z.string().optional().catch(undefined),
   programs: Programs.catch({}),
   digest: DigestSettings.optional().catch(undefined),
+  /** The sponsor's Ed25519 signing key versions, oldest first (credentials/sponsor-keys.ts); absent: version 1 only. */
+  issuerKeys: z
+    .array(z.object({ version: z.number().int().positive(), since: z.string().optional() }))
+    .min(1)
+    .optional()
+    .catch(undefined),
 });
 export type SponsorDoc = z.infer<typeof SponsorDoc>;
 export const sponsorConverter = typed(SponsorDoc);
@@ -110,5 +116,30 @@ export async function addAdminToSponsor(
     const written = may(before);
     if (written) setRoleIn(tx, db, email, sid, { role: 'admin' });
     return { missing: false, sponsor: snap.data() ?? SponsorDoc.parse({}), before, written };
+  });
+}
+
+export type IssuerKeyVersion = NonNullable<SponsorDoc['issuerKeys']>[number];
+/** Every sponsor signs with version 1 until its key is first rotated. */
+export const issuerKeysOf = (doc: SponsorDoc): IssuerKeyVersion[] => doc.issuerKeys ?? [{ version: 1 }];
+
+/**
+ * Adds the next key version (the one that signs from now on), in one transaction with the read of the versions
+ * before; `missing` when there is no such sponsor (nothing written).
+ */
+export async function addIssuerKeyVersion(
+  db: Firestore,
+  sid: string,
+  since: string,
+): Promise<{ missing: true } | { missing: false; sponsor: SponsorDoc; versions: IssuerKeyVersion[] }> {
+  const ref = db.doc(paths.sponsor(sid)).withConverter(sponsorConverter);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) return { missing: true };
+    const sponsor = snap.data() ?? SponsorDoc.parse({});
+    const before = issuerKeysOf(sponsor);
+    const versions = [...before, { version: Math.max(...before.map((k) => k.version)) + 1, since }];
+    tx.set(db.doc(paths.sponsor(sid)), { issuerKeys: versions }, { mergeFields: ['issuerKeys'] });
+    return { missing: false, sponsor, versions };
   });
 }

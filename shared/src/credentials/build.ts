@@ -10,6 +10,7 @@ import {
   CREDENTIAL_TYPE,
   issuerUrls,
   OB_CONTEXT,
+  OB_EXTENSIONS_CONTEXT,
   OB_SCHEMA_ID,
   OB_SCHEMA_TYPE,
   REVOCATION_LIST_TYPE,
@@ -171,7 +172,7 @@ export function levelCredential(input: LevelCredentialInput): OpenBadgeCredentia
   const issuer: Profile = { id: urls.issuer, type: ['Profile'], name: sponsor.name };
   const name = `${framework.title}: ${level.title}`;
   return {
-    '@context': [VC_CONTEXT, OB_CONTEXT],
+    '@context': [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
     id: input.id,
     type: [...CREDENTIAL_TYPE],
     name,
