@@ -279,6 +279,7 @@ export class FakeRange
       | 'getColumn'
       | 'getNumColumns'
       | 'getA1Notation'
+      | 'shiftColumnGroupDepth'
     >
 {
   constructor(
@@ -431,6 +432,38 @@ export class FakeRange
     this.log.track('Range.getA1Notation');
     return this.a1();
   }
+  shiftColumnGroupDepth(delta: number): RangeT {
+    this.log.track('Range.shiftColumnGroupDepth');
+    if (delta !== 1) throw new Error('fake: only one level of column groups');
+    this.sheet.columnGroups.push(new FakeGroup(this.log, this.sheet, this.col, this.cols));
+    return as(this);
+  }
+}
+
+/** A column group (one level deep): collapsing it hides its columns. */
+export class FakeGroup implements Pick<GoogleAppsScript.Spreadsheet.Group, 'collapse' | 'expand'> {
+  collapsed = false;
+  constructor(
+    private log: CallLog,
+    private sheet: FakeSheet,
+    readonly col: number,
+    readonly cols: number,
+  ) {}
+  collapse(): GoogleAppsScript.Spreadsheet.Group {
+    this.log.track('Group.collapse');
+    this.collapsed = true;
+    return as(this);
+  }
+  expand(): GoogleAppsScript.Spreadsheet.Group {
+    this.log.track('Group.expand');
+    this.collapsed = false;
+    return as(this);
+  }
+  copyTo(sheet: FakeSheet): FakeGroup {
+    const g = new FakeGroup(this.log, sheet, this.col, this.cols);
+    g.collapsed = this.collapsed;
+    return g;
+  }
 }
 
 export class FakeMetadata
@@ -500,6 +533,8 @@ export class FakeSheet
       | 'setColumnWidth'
       | 'hideColumns'
       | 'setFrozenRows'
+      | 'setFrozenColumns'
+      | 'getColumnGroup'
       | 'setConditionalFormatRules'
       | 'clear'
       | 'getCharts'
@@ -517,6 +552,8 @@ export class FakeSheet
   widths = new Map<number, number>();
   hiddenColumns = new Set<number>();
   frozenRows = 0;
+  frozenColumns = 0;
+  columnGroups: FakeGroup[] = [];
   hidden = false;
   conditional: unknown[] = [];
   charts: unknown[] = [];
@@ -569,6 +606,8 @@ export class FakeSheet
     this.widths = new Map(t.widths);
     this.hiddenColumns = new Set(t.hiddenColumns);
     this.frozenRows = t.frozenRows;
+    this.frozenColumns = t.frozenColumns;
+    this.columnGroups = t.columnGroups.map((g) => g.copyTo(this));
     this.conditional = [...t.conditional];
     // Protections and developer metadata are NOT copied: the adapter must set them on every sheet.
   }
@@ -652,6 +691,15 @@ export class FakeSheet
   setFrozenRows(rows: number): void {
     this.log.track('Sheet.setFrozenRows');
     this.frozenRows = rows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.log.track('Sheet.setFrozenColumns');
+    this.frozenColumns = columns;
+  }
+  getColumnGroup(columnIndex: number, groupDepth: number): GoogleAppsScript.Spreadsheet.Group | null {
+    this.log.track('Sheet.getColumnGroup');
+    const g = this.columnGroups.find((x) => columnIndex >= x.col && columnIndex < x.col + x.cols);
+    return groupDepth === 1 && g ? as(g) : null;
   }
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.log.track('Sheet.setConditionalFormatRules');

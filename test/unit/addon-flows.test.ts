@@ -22,6 +22,7 @@ import {
   typeTick,
 } from '../../addon/test-support/program';
 import { SheetRecord, STATUS_COLOURS, STATUS_LABEL, STATUS_LEVELS } from '../../shared/src';
+import { hoursCol } from '../../shared/src/sheets';
 
 let fake: FakeAppsScript;
 beforeEach(() => {
@@ -152,7 +153,8 @@ test('regenerating keeps every tick, typed value, hours row and Confirmation cel
     'Observed on shift',
   ]);
   const h = rowOfKey(h2, 'h-1');
-  expect([2, 3, 4, 5, 6, 7, 9].map((c) => h2.cell(h, c))).toEqual([
+  const logged = ['date', 'category', 'workFunction', 'hours', 'description', 'verifiedBy', 'confirmation'] as const;
+  expect(logged.map((id) => h2.cell(h, hoursCol(id)))).toEqual([
     day('2026-02-02'),
     'On-the-job learning',
     'CWF1 — Customer service',
@@ -263,9 +265,9 @@ describe('Check progress', () => {
   test('a bad hours cell stops the sync and names the sheet and row', () => {
     const { hours } = generated({ endpoint: 'https://fn.example.com/api' });
     const r = rowOfKey(hours, 'h-2');
-    hours.setCell(r, 2, day('2026-02-02'));
-    hours.setCell(r, 3, 'Naps');
-    hours.setCell(r, 5, 3);
+    hours.setCell(r, hoursCol('date'), day('2026-02-02'));
+    hours.setCell(r, hoursCol('category'), 'Naps');
+    hours.setCell(r, hoursCol('hours'), 3);
     fake.fetches.length = 0;
     expect(() => entry.checkProgress()).toThrow(
       `Hours · Apprentice A001 (A001) row ${r}: category "Naps" is not one of the listed categories`,

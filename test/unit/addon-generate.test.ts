@@ -15,7 +15,7 @@ import {
   taggedSheet,
 } from '../../addon/test-support/program';
 import { getFramework, SheetRecord } from '../../shared/src';
-import { localView } from '../../shared/src/sheets';
+import { hoursCol, localView } from '../../shared/src/sheets';
 
 let fake: FakeAppsScript;
 beforeEach(() => {
@@ -115,13 +115,14 @@ describe('generation', () => {
     expect(qual.hiddenColumns.has(1)).toBe(true);
     // Every hours log column validated with help text; the roster's prior credit is a log row awaiting verification.
     const logRow = rowOfKey(hours, 'h-1');
-    const v = Array.from({ length: 6 }, (_, c) => hours.validations.get(`${logRow},${c + 2}`));
+    const typed = ['date', 'category', 'workFunction', 'hours', 'description', 'verifiedBy'] as const;
+    const v = typed.map((id) => hours.validations.get(`${logRow},${hoursCol(id)}`));
     expect(v.map((x) => x?.kind)).toEqual(['date', 'list', 'list', 'number', 'formula', 'email']);
     expect(v.every((x) => x?.help && x.allowInvalid === false)).toBe(true);
     expect(v[3]!.args).toEqual([0, 24]);
     const credit = rowOfKey(hours, 'credit:on-the-job-learning');
-    expect(hours.cell(credit, 3)).toBe('Prior credit: On-the-job learning');
-    expect(hours.cell(credit, 5)).toBe(20);
+    expect(hours.cell(credit, hoursCol('category'))).toBe('Prior credit: On-the-job learning');
+    expect(hours.cell(credit, hoursCol('hours'))).toBe(20);
     // Layout prototypes are hidden and shared.
     expect(fake.ss.sheets.filter((s) => s.name.startsWith('qc-layout-')).every((s) => s.hidden)).toBe(true);
   });

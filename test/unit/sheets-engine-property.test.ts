@@ -303,7 +303,8 @@ function compare(s: Scenario): void {
     const core = wf.items.filter((i) => i.core === 'core' && i.levels.some((x) => inScope.has(x)));
     const row = plans.qualCard.cells.find((r) => r[0] === `wf:${wf.id}`);
     if (!row || !core.length) continue;
-    expect([wf.id, String(row.at(-1)).replace(/^[█░]+ /, '')]).toEqual([
+    const confirmation = columnsFromHeader(rowOf(plans.qualCard, 'columns')).get('confirmation')!;
+    expect([wf.id, String(row[confirmation]).replace(/^[█░]+ /, '')]).toEqual([
       wf.id,
       `${core.filter((i) => countedIds.has(i.id)).length} of ${core.length} core counted`,
     ]);

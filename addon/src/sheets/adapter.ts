@@ -62,7 +62,14 @@ export function applyFormats(sheet: Sheet, plan: SheetPlan): void {
   }
   for (const [i, w] of plan.columnWidths.entries()) sheet.setColumnWidth(i + 1, w);
   for (const c of plan.hiddenColumns) sheet.hideColumns(c);
+  // Frozen rows also repeat on every printed page: Apps Script has no page setup (orientation, fit to width).
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.frozenColumns) sheet.setFrozenColumns(plan.frozenColumns);
+  const g = plan.collapsedColumns;
+  if (g) {
+    sheet.getRange(1, g.col, 1, g.cols).shiftColumnGroupDepth(1);
+    sheet.getColumnGroup(g.col, 1)?.collapse();
+  }
 }
 
 const rangeOf = (sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range =>

@@ -12,6 +12,8 @@ export function layoutOf(plan: SheetPlan): unknown {
     plan.columnWidths,
     plan.hiddenColumns,
     plan.frozenRows,
+    plan.frozenColumns ?? 0,
+    plan.collapsedColumns ?? null,
     plan.conditional,
   ];
 }
