@@ -435,7 +435,7 @@ export class FakeRange
   shiftColumnGroupDepth(delta: number): RangeT {
     this.log.track('Range.shiftColumnGroupDepth');
     if (delta !== 1) throw new Error('fake: only one level of column groups');
-    this.sheet.columnGroups.push(new FakeGroup(this.log, this.sheet, this.col, this.cols));
+    this.sheet.columnGroups.push(new FakeGroup(this.log, this.col, this.cols));
     return as(this);
   }
 }
@@ -445,7 +445,6 @@ export class FakeGroup implements Pick<GoogleAppsScript.Spreadsheet.Group, 'coll
   collapsed = false;
   constructor(
     private log: CallLog,
-    private sheet: FakeSheet,
     readonly col: number,
     readonly cols: number,
   ) {}
@@ -459,8 +458,8 @@ export class FakeGroup implements Pick<GoogleAppsScript.Spreadsheet.Group, 'coll
     this.collapsed = false;
     return as(this);
   }
-  copyTo(sheet: FakeSheet): FakeGroup {
-    const g = new FakeGroup(this.log, sheet, this.col, this.cols);
+  copy(): FakeGroup {
+    const g = new FakeGroup(this.log, this.col, this.cols);
     g.collapsed = this.collapsed;
     return g;
   }
@@ -607,7 +606,7 @@ export class FakeSheet
     this.hiddenColumns = new Set(t.hiddenColumns);
     this.frozenRows = t.frozenRows;
     this.frozenColumns = t.frozenColumns;
-    this.columnGroups = t.columnGroups.map((g) => g.copyTo(this));
+    this.columnGroups = t.columnGroups.map((g) => g.copy());
     this.conditional = [...t.conditional];
     // Protections and developer metadata are NOT copied: the adapter must set them on every sheet.
   }
