@@ -25,8 +25,7 @@ export function dashboardUpdates(
 ): { row: number; cells: Cell[][]; stale: string[] }[] {
   // A dashboard of an earlier layout (other columns) is left to Check progress, which rebuilds it.
   const header = grid.find((r) => r[0] === 'Apprentice ID');
-  if (!header || header[dashboardIndex('Level')] !== 'Level' || header[dashboardIndex('Target')] !== 'Target')
-    return [];
+  if (!['Level', 'Target', 'Percent'].every((h) => header?.[dashboardIndex(h)] === h)) return [];
   const gapsAt = grid.findIndex((r) => r[0] === DASHBOARD_GAPS_TITLE);
   const chartAt = grid.findIndex((r) => r[0] === DASHBOARD_CHART_HEADER);
   const updates: { row: number; cells: Cell[][]; stale: string[] }[] = [];
