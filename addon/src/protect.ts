@@ -22,9 +22,19 @@ export function editorsOf(row: RosterRow, admins: string[], kind: 'qualcard' | '
   return [...new Set(people.map((e) => e.toLowerCase()))];
 }
 
+/**
+ * Restricts a sheet to `editors`, writing only what differs: a kept sheet whose editors did not change costs one
+ * call that writes nothing new. A new protection starts with the spreadsheet's editors: those not listed go.
+ */
 export function protectSheet(sheet: Sheet, editors: string[], description: string): void {
-  const p = sheet.protect().setDescription(description);
-  p.removeEditors(p.getEditors());
-  p.addEditors(editors);
+  const p = sheet.protect();
+  if (p.getDescription() !== description) p.setDescription(description);
+  const wanted = new Set(editors.map((e) => e.toLowerCase()));
+  const current = p.getEditors().map((u) => u.getEmail());
+  const have = new Set(current.map((e) => e.toLowerCase()));
+  const extra = current.filter((e) => !wanted.has(e.toLowerCase()));
+  if (extra.length) p.removeEditors(extra);
+  const missing = editors.filter((e) => !have.has(e.toLowerCase()));
+  if (missing.length) p.addEditors(missing);
   if (p.canDomainEdit()) p.setDomainEdit(false);
 }

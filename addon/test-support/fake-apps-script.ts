@@ -27,7 +27,17 @@ export class CallLog {
   count(prefix = ''): number {
     return this.calls.filter((c) => c.startsWith(prefix)).length;
   }
+  /** The calls that change the spreadsheet (set, insert, add, remove, delete, hide, protect, ...), not the reads. */
+  writes(): string[] {
+    return this.calls.filter(isWrite);
+  }
 }
+
+/** A call that changes the spreadsheet: every other call (get, find, with, can, is) only reads. */
+export const isWrite = (call: string): boolean =>
+  /^(set|insert|add|remove|delete|hide|show|clear|protect|shift|collapse|expand|copy|append)/.test(
+    call.split('.')[1] ?? '',
+  );
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Sheets turns a typed ISO date into a date value; so does the fake. */

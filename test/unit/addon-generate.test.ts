@@ -25,17 +25,6 @@ afterEach(() => {
   fake.uninstall();
 });
 
-/** Each generated sheet's editors (protect.ts): 7 calls a sheet. */
-const EDITORS = [
-  'Sheet.protect',
-  'Protection.setDescription',
-  'Protection.getEditors',
-  'Protection.removeEditors',
-  'Protection.addEditors',
-  'Protection.canDomainEdit',
-  'Protection.setDomainEdit',
-];
-
 describe('roster', () => {
   test('created with headers, an example row and a validation on every column', () => {
     setUpProgram(fake, { sponsor: smallFramework() });
@@ -127,7 +116,7 @@ describe('generation', () => {
     expect(fake.ss.sheets.filter((s) => s.name.startsWith('qc-layout-')).every((s) => s.hidden)).toBe(true);
   });
 
-  test("service calls per apprentice: 14 for a fresh one with the engine's numbers, not growing with the number of items", () => {
+  test("SpreadsheetApp writes per apprentice: 18 for a fresh one with the engine's numbers, 7 generating again; not growing with the number of items", () => {
     const nitas = getFramework('nitas-help-desk')!;
     setUpProgram(fake, { sponsor: smallFramework(), frameworkIds: [nitas.id] });
     fillRoster(fake, [
@@ -139,7 +128,7 @@ describe('generation', () => {
     const roster = requireRoster(fake.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, programFrameworks());
     const cache = new Map();
     const ss = fake.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
-    const count = (id: string): { total: number; writes: number } => {
+    const count = (id: string): { total: number; writes: string[] } => {
       const row = roster.find((r) => r.apprentice.id === id)!;
       const framework = programFrameworks().find((f) => f.id === row.apprentice.frameworkId)!;
       // What generation shows with no service set up: the engine on an empty record (nothing typed yet).
@@ -150,41 +139,35 @@ describe('generation', () => {
       );
       fake.log.reset();
       generateOne(ss, framework, row, cache, view);
-      const lookups = fake.log.calls.filter(
-        (c) => c.startsWith('DeveloperMetadataFinder') || c === 'Spreadsheet.createDeveloperMetadataFinder',
-      ).length;
-      return { total: fake.log.calls.length, writes: fake.log.calls.length - lookups };
+      return { total: fake.log.calls.length, writes: fake.log.writes() };
     };
     count('A001');
     count('N001'); // first of each layout builds its prototypes
     const small = count('A002');
     const big = count('N002'); // 93 NITAS items over three levels vs 7 items
     expect(big).toEqual(small);
-    // A fresh apprentice: the hours sheet comes from its prototype with only its totals written (7 calls with its
-    // Status/Confirmation protection), the qual card needs 7; then each sheet's editors (7 calls a sheet).
-    expect(small.writes).toBe(28);
-    expect(
-      fake.log.calls.filter(
-        (c) => c !== 'Spreadsheet.createDeveloperMetadataFinder' && !c.startsWith('DeveloperMetadataFinder'),
-      ),
-    ).toEqual([
-      'Spreadsheet.insertSheet',
-      'Sheet.getRange',
-      'Range.setValues',
-      'Sheet.addDeveloperMetadata',
-      'Sheet.getRange',
-      'Range.protect',
+    // A fresh apprentice: each sheet inserted from its prototype, its values (the hours sheet only its totals), its
+    // tag and Status/Confirmation warning; then its editors (a new protection: description, editors, no domain edit).
+    const editors = ['Sheet.protect', 'Protection.setDescription', 'Protection.addEditors', 'Protection.setDomainEdit'];
+    const sheet = ['Spreadsheet.insertSheet', 'Range.setValues', 'Sheet.addDeveloperMetadata', 'Range.protect'];
+    expect(small.writes).toEqual([
+      ...sheet,
       'Protection.setWarningOnly',
-      'Spreadsheet.insertSheet',
-      'Sheet.getRange',
-      'Range.setValues',
-      'Sheet.addDeveloperMetadata',
-      'Sheet.getRange',
-      'Range.protect',
+      ...sheet,
       'Protection.setWarningOnly',
-      ...EDITORS,
-      ...EDITORS,
+      ...editors,
+      ...editors,
     ]);
-    expect(small.total - small.writes).toBe(3); // one metadata lookup finding no earlier sheets
+    expect(small.writes).toHaveLength(18);
+    // Generating again over sheets already showing this plan: their computed areas rewritten in place, their
+    // protections kept (editors unchanged: nothing written but the lookup of the sheet's protection).
+    const again = count('A002');
+    expect(again.writes).toEqual([
+      ...Array(2).fill('Range.setValues'),
+      ...Array(3).fill('Range.setValues'),
+      'Sheet.protect',
+      'Sheet.protect',
+    ]);
+    expect(fake.ss.sheets.filter((s) => s.name.includes('(A002)'))).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@
 // tag and protection: a fixed number of calls, whatever the number of items.
 import type { Area, Cell, CellStyle, SheetPlan, SheetTag, StyleName, Validation } from '@qualcard/shared/sheets';
 import { a1Area, cellsOf, inArea, STYLES } from '@qualcard/shared/sheets';
-import { prototypeName } from './layout';
+import { layoutHash, prototypeName } from './layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -102,7 +102,8 @@ export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, 
   const name = existing ? `${plan.name.slice(0, 90)} (new)` : plan.name;
   const sheet = ss.insertSheet(name, { template: prototype });
   writeValues(sheet, plan);
-  sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
+  const tag: StoredTag = { ...plan.tag, layout: layoutHash(plan) };
+  sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(tag));
   for (const p of plan.protections) {
     // Warning-only: the add-on writes Status and Confirmation as whoever runs it, who must be able to write there.
     rangeOf(sheet, p.area).protect().setWarningOnly(p.warningOnly);
@@ -137,13 +138,23 @@ function writeValues(sheet: Sheet, plan: SheetPlan): void {
   else for (const a of areas) rangeOf(sheet, a).setValues(cellsOf(plan.cells, a));
 }
 
+/** A generated sheet's tag as stored: the plan's tag and the hash of the layout it was generated with. */
+export type StoredTag = SheetTag & { layout?: string };
+
 /**
  * The sheet as it stands is what the plan would write outside its computed areas (row keys, headers, texts, typed
  * values; formulas are not read back, so they are skipped) under the same tag and name: the computed areas can be
- * rewritten in place. Otherwise (rows moved, a framework or roster change) the sheet must be regenerated.
+ * rewritten in place. Otherwise (rows moved, a framework or roster change) the sheet must be regenerated. With
+ * `sameLayout`, the sheet must also have been generated with the plan's layout (formats, validations, widths).
  */
-export function alignedWith(plan: SheetPlan, current: { grid: Cell[][]; tag?: SheetTag; name?: string }): boolean {
-  if (JSON.stringify(current.tag) !== JSON.stringify(plan.tag) || current.name !== plan.name) return false;
+export function alignedWith(
+  plan: SheetPlan,
+  current: { grid: Cell[][]; tag?: StoredTag; name?: string },
+  sameLayout = false,
+): boolean {
+  const { layout, ...tag } = current.tag ?? ({} as StoredTag);
+  if (sameLayout && layout !== layoutHash(plan)) return false;
+  if (!current.tag || JSON.stringify(tag) !== JSON.stringify(plan.tag) || current.name !== plan.name) return false;
   const text = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
   const computed = plan.computed ?? [];
   for (let r = 0; r < Math.max(plan.rows, current.grid.length); r += 1) {
@@ -165,10 +176,11 @@ export function alignedWith(plan: SheetPlan, current: { grid: Cell[][]; tag?: Sh
 export function refreshSheet(
   ss: Spreadsheet,
   plan: SheetPlan,
-  current: { sheet: Sheet; grid: Cell[][]; tag?: SheetTag; name?: string },
+  current: { sheet: Sheet; grid: Cell[][]; tag?: StoredTag; name?: string },
   cache: LayoutCache,
+  sameLayout = false,
 ): Sheet {
-  if (!alignedWith(plan, current)) return writePlan(ss, plan, cache, current.sheet);
+  if (!alignedWith(plan, current, sameLayout)) return writePlan(ss, plan, cache, current.sheet);
   for (const a of plan.computed ?? []) rangeOf(current.sheet, a).setValues(cellsOf(plan.cells, a));
   return current.sheet;
 }
@@ -257,13 +269,13 @@ function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
 export function findTagged(
   ss: Spreadsheet,
   scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' | 'cohort' | 'gaps' | 'wage-schedule' },
-): Map<string, { sheet: Sheet; tag: SheetTag }> {
-  const found = new Map<string, { sheet: Sheet; tag: SheetTag }>();
+): Map<string, { sheet: Sheet; tag: StoredTag }> {
+  const found = new Map<string, { sheet: Sheet; tag: StoredTag }>();
   const key = 'apprenticeId' in scope ? tagKey({ kind: 'qualcard', apprenticeId: scope.apprenticeId }) : tagKey(scope);
   for (const m of ss.createDeveloperMetadataFinder().withKey(key).find()) {
-    let tag: SheetTag;
+    let tag: StoredTag;
     try {
-      tag = JSON.parse(m.getValue() ?? '') as SheetTag;
+      tag = JSON.parse(m.getValue() ?? '') as StoredTag;
     } catch {
       continue;
     }
