@@ -41,13 +41,14 @@ test('Excel sheet names: at most 31 characters, unique, formulas rewritten to ma
       'Qual card · A very long apprentice name (A001)',
       'Qual card · A very long apprentice name (A002)',
       'x/y',
+      "O'Brien",
     ]),
-  ).toEqual(['Qual card · A very long apprent', 'Qual card · A very long appre~2', 'x y']);
+  ).toEqual(['Qual card · A very long apprent', 'Qual card · A very long appre~2', 'x y', 'O’Brien']);
   const buffer = await qualCardWorkbook([record], { asOf: AS_OF, frameworks: [fw] });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const names = wb.worksheets.map((w) => w.name);
-  expect(names).toEqual(['Roster', 'Dashboard', "Qual card · Ada O'Brien (A001)", "Hours · Ada O'Brien (A001)"]);
+  expect(names).toEqual(['Roster', 'Dashboard', 'Qual card · Ada O’Brien (A001)', 'Hours · Ada O’Brien (A001)']);
   const qual = wb.getWorksheet(names[2]!)!;
   const formulas: string[] = [];
   qual.eachRow((row) =>

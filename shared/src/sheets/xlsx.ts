@@ -161,11 +161,14 @@ export async function renderPlansToXlsx(plans: SheetPlan[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Excel sheet names: at most 31 characters, unique, none of \ / ? * [ ] :. */
+/**
+ * Excel sheet names: at most 31 characters, unique, none of \ / ? * [ ] :. An apostrophe becomes ’: exceljs writes
+ * the print titles' reference without doubling it ('O'Brien'!$1:$3), which LibreOffice and Excel reject.
+ */
 export function excelNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((n) => {
-    const clean = n.replace(/[\\/?*[\]:]/g, ' ');
+    const clean = n.replace(/[\\/?*[\]:]/g, ' ').replace(/'/g, '’');
     let candidate = clean.slice(0, 31);
     for (let k = 2; used.has(candidate.toLowerCase()); k += 1)
       candidate = `${clean.slice(0, 31 - String(k).length - 1)}~${k}`;
