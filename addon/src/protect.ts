@@ -6,6 +6,7 @@ import type { RosterRow } from '@qualcard/shared/sheets';
 import { send } from './api/client';
 import { type MemberList, membersRequest } from './api/requests';
 import type { Settings } from './settings';
+import { restrictSheet } from './sheets/adapter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -22,19 +23,6 @@ export function editorsOf(row: RosterRow, admins: string[], kind: 'qualcard' | '
   return [...new Set(people.map((e) => e.toLowerCase()))];
 }
 
-/**
- * Restricts a sheet to `editors`, writing only what differs: a kept sheet whose editors did not change costs one
- * call that writes nothing new. A new protection starts with the spreadsheet's editors: those not listed go.
- */
-export function protectSheet(sheet: Sheet, editors: string[], description: string): void {
-  const p = sheet.protect();
-  if (p.getDescription() !== description) p.setDescription(description);
-  const wanted = new Set(editors.map((e) => e.toLowerCase()));
-  const current = p.getEditors().map((u) => u.getEmail());
-  const have = new Set(current.map((e) => e.toLowerCase()));
-  const extra = current.filter((e) => !wanted.has(e.toLowerCase()));
-  if (extra.length) p.removeEditors(extra);
-  const missing = editors.filter((e) => !have.has(e.toLowerCase()));
-  if (missing.length) p.addEditors(missing);
-  if (p.canDomainEdit()) p.setDomainEdit(false);
-}
+/** Only the listed people (and the owner and runner) may edit the sheet; only what differs is written. */
+export const protectSheet = (sheet: Sheet, editors: string[], description: string): void =>
+  restrictSheet(sheet, editors, description);

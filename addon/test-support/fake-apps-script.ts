@@ -450,6 +450,9 @@ export class FakeRange
   }
 }
 
+/** SpreadsheetApp.ProtectionType, as the enum's members are numbered in @types/google-apps-script. */
+const PROTECTION_TYPE = { RANGE: 0, SHEET: 1 } as const;
+
 /** A column group (one level deep): collapsing it hides its columns. */
 export class FakeGroup implements Pick<GoogleAppsScript.Spreadsheet.Group, 'collapse' | 'expand'> {
   collapsed = false;
@@ -544,6 +547,7 @@ export class FakeSheet
       | 'setFrozenRows'
       | 'setFrozenColumns'
       | 'getColumnGroup'
+      | 'getProtections'
       | 'setConditionalFormatRules'
       | 'clear'
       | 'getCharts'
@@ -704,6 +708,11 @@ export class FakeSheet
   setFrozenColumns(columns: number): void {
     this.log.track('Sheet.setFrozenColumns');
     this.frozenColumns = columns;
+  }
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    this.log.track('Sheet.getProtections');
+    const sheet = type === (PROTECTION_TYPE.SHEET as unknown as GoogleAppsScript.Spreadsheet.ProtectionType);
+    return as(sheet ? (this.sheetProtection ? [this.sheetProtection] : []) : [...this.protections]);
   }
   getColumnGroup(columnIndex: number, groupDepth: number): GoogleAppsScript.Spreadsheet.Group | null {
     this.log.track('Sheet.getColumnGroup');
@@ -923,9 +932,10 @@ function fakeSpreadsheetApp(
   ui: FakeUiLog,
 ): Pick<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-  'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule'
+  'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule' | 'ProtectionType'
 > {
   return {
+    ProtectionType: as(PROTECTION_TYPE),
     getActiveSpreadsheet: () => as(ss),
     getUi: () => as(fakeUi(ui)),
     newDataValidation: () => as(new FakeDataValidationBuilder(log)),

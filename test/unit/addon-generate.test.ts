@@ -83,6 +83,26 @@ describe('roster', () => {
 });
 
 describe('generation', () => {
+  test('the sheets are frozen at their headers, Do/Know/Exit collapsed; a sheet Check progress replaces keeps its editors', () => {
+    setUpProgram(fake, { sponsor: smallFramework() });
+    fillRoster(fake, [apprentice('A001')]);
+    entry.generateApprentices(['A001']);
+    const qual = taggedSheet(fake, 'qualcard', 'A001')!;
+    expect([qual.frozenRows, qual.frozenColumns]).toEqual([3, 2]);
+    const doCol = colOfHeader(qual, 'columns', 'Do');
+    expect(qual.columnGroups.map((g) => [g.col, g.cols, g.collapsed])).toEqual([[doCol, 3, true]]);
+    expect(taggedSheet(fake, 'hours', 'A001')!.frozenRows).toBe(4);
+    const editors = [...qual.sheetProtection!.editors].sort();
+    expect(editors).toEqual(['coach@example.com']); // no service: no admins to add
+    // A text the plan does not hold: Check progress regenerates the sheet, which keeps who may edit it.
+    qual.setCell(rowOfKey(qual, 'item:HD1.1.1'), colOfHeader(qual, 'columns', 'Competency'), 'Edited by hand');
+    entry.checkProgress();
+    const again = taggedSheet(fake, 'qualcard', 'A001')!;
+    expect(again).not.toBe(qual);
+    expect([...again.sheetProtection!.editors].sort()).toEqual(editors);
+    expect(again.sheetProtection!.description).toBe(qual.sheetProtection!.description);
+  });
+
   test('a qual card and an hours sheet, tagged, with validations, protection and formulas', () => {
     setUpProgram(fake, { sponsor: smallFramework() });
     fillRoster(fake, [apprentice('A001', { priorCredit: '20 on-the-job-learning' })]);

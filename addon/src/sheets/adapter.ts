@@ -110,10 +110,39 @@ export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, 
   }
   for (const c of plan.charts) insertChart(sheet, c);
   if (existing) {
+    carryProtection(existing, sheet);
     ss.deleteSheet(existing);
     sheet.setName(plan.name);
   }
   return sheet;
+}
+
+/** A replacement sheet keeps who may edit the one it replaces (Check progress can regenerate a sheet too). */
+function carryProtection(from: Sheet, to: Sheet): void {
+  const old = from.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (old)
+    restrictSheet(
+      to,
+      old.getEditors().map((u) => u.getEmail()),
+      old.getDescription(),
+    );
+}
+
+/**
+ * Restricts a sheet to `editors`, writing only what differs: a kept sheet whose editors did not change costs one
+ * call that writes nothing new. A new protection starts with the spreadsheet's editors: those not listed go.
+ */
+export function restrictSheet(sheet: Sheet, editors: string[], description: string): void {
+  const p = sheet.protect();
+  if (p.getDescription() !== description) p.setDescription(description);
+  const wanted = new Set(editors.map((e) => e.toLowerCase()));
+  const current = p.getEditors().map((u) => u.getEmail());
+  const have = new Set(current.map((e) => e.toLowerCase()));
+  const extra = current.filter((e) => !wanted.has(e.toLowerCase()));
+  if (extra.length) p.removeEditors(extra);
+  const missing = editors.filter((e) => !have.has(e.toLowerCase()));
+  if (missing.length) p.addEditors(missing);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
 /**
