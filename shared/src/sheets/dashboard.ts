@@ -63,7 +63,8 @@ export function locate(pointer: Pointer, entry: DashboardEntry): { sheet: SheetR
     case 'hours-category':
       return entry.hours ? { sheet: entry.hours, cell: 'B5' } : null;
     default:
-      return entry.qualCard ? { sheet: entry.qualCard, cell: 'C4' } : null;
+      // The card's progress, in its frozen rows.
+      return find(entry.qualCard, 'meta:progress', () => 3);
   }
 }
 
