@@ -1,9 +1,9 @@
 // The qual card plan: three frozen rows (title, the engine's progress, column headers), the items grouped by work
 // function with the typed columns (tick, date, signed by, evidence, notes) and Qualcard's Status and Confirmation,
 // the exams and certifications, an archived block for items that left the framework, then the help, the
-// apprentice's details and the level table. Existing rows are placed by
-// row key, so regenerating never loses a tick, a typed value or a confirmation. Only the work functions the
-// apprentice's program runs are shown, plus any item of another work function that already holds something typed.
+// apprentice's details and the level table. Existing rows are placed by row key, so regenerating never loses a
+// tick, a typed value or a confirmation. Only the work functions the apprentice's program runs are shown, plus any
+// item of another work function that already holds something typed.
 
 import qualCardTemplate from '../../../templates/qualcard.json';
 import { coreItemIds } from '../engine/completion';
