@@ -2,7 +2,6 @@
 // every sponsor that made them a member (the contract's cohort route, page by page). Both sheets are Qualcard's: a refresh
 // replaces their content with a handful of batched calls per sheet (./sheets/adapter.ts writeStandalone).
 import {
-  COHORT_HEADER_ROW,
   CohortAnswer,
   type CohortView,
   cohortApprentices,
@@ -89,7 +88,8 @@ function writeOwned(ss: Spreadsheet, plan: SheetPlan, kind: 'cohort' | 'gaps'): 
     throw new Error(
       `Refresh cohort: this spreadsheet has a sheet named "${plan.name}" that Qualcard did not write; rename it and refresh again`,
     );
-  writeTable(ss, plan, COHORT_HEADER_ROW, existing);
+  // The rows above the table (title, note, status counts) are written with their formats, the table by column.
+  writeTable(ss, plan, plan.frozenRows, existing);
 }
 
 export function refreshCohort(): CohortRefreshResult {
