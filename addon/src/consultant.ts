@@ -45,12 +45,13 @@ export function getCohortState(): CohortState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings();
   const cohort = findTagged(ss, { kind: 'cohort' }).get('cohort');
+  const last = remembered();
   return {
     endpoint: settings.endpoint,
     sponsorId: settings.sponsorId,
     rosterExists: !!rosterSheet(ss),
-    ...remembered(),
-    apprentices: cohort ? cohortApprentices(readValues(cohort.sheet, ss.getSpreadsheetTimeZone())) : [],
+    ...last,
+    apprentices: cohort ? cohortApprentices(readValues(cohort.sheet, ss.getSpreadsheetTimeZone()), last.sponsors) : [],
   };
 }
 

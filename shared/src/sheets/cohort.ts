@@ -299,16 +299,20 @@ export function planGaps(v: CohortView): SheetPlan {
   });
 }
 
-/** The apprentices a Cohort sheet lists, read back from its grid (for the sidebar's transcript choice). */
+/**
+ * The apprentices a Cohort sheet lists, read back from its grid (for the sidebar's transcript choice). A sheet of one
+ * sponsor has no Sponsor column: its name comes from `sponsors` (the last refresh's).
+ */
 export function cohortApprentices(
   grid: Cell[][],
+  sponsors: readonly { id: string; name: string }[] = [],
 ): { sponsorId: string; sponsorName: string; id: string; name: string }[] {
   const text = (r: Cell[] | undefined, i: number): string => String(r?.[i] ?? '').trim();
   const head = grid.findIndex((r) => r.some((c) => c === APPRENTICE_ID_HEADER));
   if (head < 0) return [];
   const col = (h: string) => grid[head]!.indexOf(h);
   const [sponsorId, id, name, sponsor] = [SPONSOR_ID_HEADER, APPRENTICE_ID_HEADER, 'Apprentice', 'Sponsor'].map(col);
-  const sponsorNames = new Map<string, string>();
+  const sponsorNames = new Map(sponsors.map((s) => [s.id, s.name]));
   return grid.slice(head + 1).flatMap((r) => {
     const [sid, aid] = [text(r, sponsorId!), text(r, id!)];
     if (!sid || !aid) return [];
