@@ -242,6 +242,7 @@ function summarySheet(ws: Worksheet, t: Transcript): void {
     // The standard wraps: without a height, LibreOffice prints it over the next rows.
     fitRowHeight(row, LEVEL_COLUMNS);
   }
+  ws.addRow([]);
   ws.addRow([
     'Hours: each category against its own requirement; on-the-job learning also counts towards work experience.',
   ]);
