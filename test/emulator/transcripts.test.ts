@@ -6,6 +6,7 @@ import { computeProgress, HOURS_CATEGORY_LABEL, isPendingFinding, STATUS_LABEL }
 import type { BodyOf } from '@qualcard/shared/api/route';
 import * as api from '@qualcard/shared/api/routes';
 import { COUNTS_TOWARDS } from '@qualcard/shared/engine/rules';
+import { tallyText } from '@qualcard/shared/sheets';
 import ExcelJS from 'exceljs';
 import { SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
 import { readRecord } from '../../functions/src/store/apprentice';
@@ -184,11 +185,7 @@ test("LibreOffice opens the transcript: the engine's numbers, who confirmed each
     levels.flatMap((l, i) =>
       expected.levels[i]!.hours.map((h) => [l.Level, l[`${HOURS_CATEGORY_LABEL[h.category]} hours`]!.split('\n')[0]]),
     ),
-  ).toEqual(
-    expected.levels.flatMap((l) =>
-      l.hours.map((h) => [l.levelId, `${h.done.toLocaleString('en-US')} of ${h.required.toLocaleString('en-US')}`]),
-    ),
-  );
+  ).toEqual(expected.levels.flatMap((l) => l.hours.map((h) => [l.levelId, tallyText(h)])));
 
   // Signed items: the confirmed and attested ones, each with who and when; the typed ones are on the Pending sheet.
   const signed = tableRows(sheets['Signed items']!);
