@@ -333,16 +333,16 @@ test("dates and times on the sponsor's calendar, no internal id, and the level t
   expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
   expect(text.split('\n')).not.toContain(r.apprentice.id);
   expect(text.split('\n')).not.toContain(input.sponsor.id);
-  // The level table: each count right-aligned, as its header is, hours per category against their own requirement.
+  // The level table: each count centred under its centred header, hours per category against their own requirement.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('Summary')!;
   const header = ws.getRow(SUMMARY_HEADER_ROW);
   const first = ws.getRow(SUMMARY_HEADER_ROW + 1);
-  const right = (cell: ExcelJS.Cell) => cell.alignment?.horizontal === 'right';
+  const centred = (cell: ExcelJS.Cell) => cell.alignment?.horizontal === 'center';
   for (const name of ['Percent', 'Items signed', 'Exams passed', 'Work experience hours']) {
     const col = (header.values as unknown[]).indexOf(name);
-    expect([name, right(header.getCell(col)), right(first.getCell(col))]).toEqual([name, true, true]);
+    expect([name, centred(header.getCell(col)), centred(first.getCell(col))]).toEqual([name, true, true]);
   }
   const l1 = progress.levels[0]!;
   expect(l1.hours.length).toBeGreaterThan(0);

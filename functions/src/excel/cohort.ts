@@ -146,7 +146,10 @@ function heading<R>(ws: Worksheet, columns: readonly LayoutColumn<R>[], text: [s
   ws.columns = columns.map((c) => ({
     width: c.width,
     hidden: c.hidden ?? false,
-    style: { ...(c.percent ? { numFmt: '0.0' } : {}), alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
+    style: {
+      ...(c.percent ? { numFmt: '0.0' } : {}),
+      alignment: { vertical: 'top', wrapText: c.wrap ?? false, ...(c.centre ? { horizontal: 'center' } : {}) },
+    },
   }));
   const [title, note] = text;
   const t = ws.getRow(1);
@@ -168,7 +171,7 @@ function headerRow<R>(ws: Worksheet, columns: readonly LayoutColumn<R>[], at: nu
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.border = { bottom: { style: 'thin' } };
-    cell.alignment = { vertical: 'bottom', wrapText: true };
+    cell.alignment = { vertical: 'bottom', wrapText: true, ...(c.centre ? { horizontal: 'center' } : {}) };
   });
   row.height = LINE * Math.max(...columns.map((c) => wrappedLines(c.header, c.width, 0.9)));
 }
@@ -200,7 +203,8 @@ function cohortSheet(
       const cell = row.getCell(j + 1);
       cell.value = v;
       cell.numFmt = '0';
-      cell.alignment = { wrapText: false };
+      // Each count centred under its centred status: the columns are the table's, of differing widths.
+      cell.alignment = { wrapText: false, ...(j > 0 ? { horizontal: 'center' } : {}) };
       if (i === 0) cell.font = { bold: true };
     });
   });

@@ -137,24 +137,25 @@ const HEADING_COLUMNS: Column[] = [
 ];
 
 /**
- * The level table: counts as "done of required", right-aligned under right-aligned headers; hours per category
+ * The level table: counts as "done of required", centred under centred headers (a right-aligned count ran into the
+ * standard's text after it, a left-aligned one read as the previous column's: "4 1 of 1"); hours per category
  * against that category's requirement (on-the-job learning also counts towards work experience: never one sum).
  */
-const LEVEL_COLUMNS: (Column & { right?: boolean })[] = [
+const LEVEL_COLUMNS: (Column & { centre?: boolean })[] = [
   ...HEADING_COLUMNS,
   { header: 'State', key: 'state', width: 11 },
-  { header: 'Percent', key: 'percent', width: 8, numFmt: '0.0', right: true },
-  { header: 'Items signed', key: 'items', width: 9, right: true },
-  { header: 'Optional items signed', key: 'optional', width: 9, right: true },
+  { header: 'Percent', key: 'percent', width: 8, numFmt: '0.0', centre: true },
+  { header: 'Items signed', key: 'items', width: 9, centre: true },
+  { header: 'Optional items signed', key: 'optional', width: 9, centre: true },
   ...CATEGORIES.map((c) => ({
     header: `${HOURS_CATEGORY_LABEL[c]} hours`,
     key: c,
-    width: 12,
+    width: 14,
     wrap: true,
-    right: true,
+    centre: true,
   })),
-  { header: 'Exams passed', key: 'exams', width: 8, right: true },
-  { header: 'Certifications held', key: 'certs', width: 13, right: true },
+  { header: 'Exams passed', key: 'exams', width: 8, centre: true },
+  { header: 'Certifications held', key: 'certs', width: 13, centre: true },
   { header: 'Sign-off standard', key: 'standard', width: 48, wrap: true },
 ];
 
@@ -201,13 +202,7 @@ function summarySheet(ws: Worksheet, t: Transcript): void {
   setupTable(ws, LEVEL_COLUMNS, SUMMARY_HEADER_ROW);
   const header = ws.getRow(SUMMARY_HEADER_ROW);
   LEVEL_COLUMNS.forEach((c, i) => {
-    const indent = i === LEVEL_COLUMNS.length - 1 ? 1 : 0;
-    header.getCell(i + 1).alignment = {
-      vertical: 'bottom',
-      horizontal: c.right ? 'right' : 'left',
-      wrapText: true,
-      indent,
-    };
+    header.getCell(i + 1).alignment = { vertical: 'bottom', horizontal: c.centre ? 'center' : 'left', wrapText: true };
   });
   header.height = 45;
   const top = heading(t);
@@ -235,10 +230,8 @@ function summarySheet(ws: Worksheet, t: Transcript): void {
       standard: standardOf(t.framework, l.levelId),
     });
     LEVEL_COLUMNS.forEach((c, i) => {
-      if (c.right) row.getCell(i + 1).alignment = { vertical: 'top', horizontal: 'right', wrapText: c.wrap ?? false };
+      if (c.centre) row.getCell(i + 1).alignment = { vertical: 'top', horizontal: 'center', wrapText: c.wrap ?? false };
     });
-    // Indented: the right-aligned counts before it would otherwise run into its text.
-    row.getCell(LEVEL_COLUMNS.length).alignment = { vertical: 'top', wrapText: true, indent: 1 };
     // The standard wraps: without a height, LibreOffice prints it over the next rows.
     fitRowHeight(row, LEVEL_COLUMNS);
   }

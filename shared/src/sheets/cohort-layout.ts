@@ -15,6 +15,11 @@ export interface LayoutColumn<R> {
   wrap?: boolean;
   /** A number shown with one decimal (the percent). */
   percent?: boolean;
+  /**
+   * A count, centred with its header in the printed report: right-aligned numbers ran into the left-aligned text of
+   * the next column ("48.4 15 of 31").
+   */
+  centre?: boolean;
   /** Kept for the add-on and scripts (which apprentice a row is), never printed or shown. */
   hidden?: boolean;
   cell: (r: R) => Cell;
@@ -40,7 +45,8 @@ export const CATEGORIES: readonly HoursCategory[] = HoursCategory.options;
 const hoursColumns = <R>(hours: (r: R) => readonly (Tally & { category: HoursCategory })[]): LayoutColumn<R>[] =>
   CATEGORIES.map((c) => ({
     header: `${HOURS_CATEGORY_LABEL[c]} hours`,
-    width: 12,
+    width: 14,
+    centre: true,
     cell: (r: R) => tallyText(hours(r).find((h) => h.category === c)),
   }));
 
@@ -103,13 +109,13 @@ export const cohortColumns = (several: boolean): LayoutColumn<CohortLine>[] =>
       wrap: true,
       cell: (r) => `${r.levelTitle} (${r.levelId})\n${r.frameworkId} ${r.frameworkVersion}`,
     },
-    { header: 'Percent', width: 8, percent: true, cell: (r) => r.percent },
-    { header: 'Items signed', width: 9, cell: (r) => tallyText(r.items) },
+    { header: 'Percent', width: 8, percent: true, centre: true, cell: (r) => r.percent },
+    { header: 'Items signed', width: 9, centre: true, cell: (r) => tallyText(r.items) },
     ...hoursColumns<CohortLine>((r) => r.hours),
-    { header: 'Exams', width: 7, cell: (r) => tallyText(r.exams) },
-    { header: 'Certifications', width: 12, cell: (r) => tallyText(r.certifications) },
-    { header: 'Open gaps', width: 6, cell: (r) => r.openGaps },
-    { header: 'Pending', width: 8, cell: (r) => r.pending },
+    { header: 'Exams', width: 7, centre: true, cell: (r) => tallyText(r.exams) },
+    { header: 'Certifications', width: 14, centre: true, cell: (r) => tallyText(r.certifications) },
+    { header: 'Open gaps', width: 6, centre: true, cell: (r) => r.openGaps },
+    { header: 'Pending', width: 8, centre: true, cell: (r) => r.pending },
     { header: 'Projected completion', width: 11, cell: (r) => r.projectedCompletion ?? 'no pace yet' },
     { header: 'Last activity', width: 11, cell: (r) => r.lastActivity ?? 'none' },
     { header: 'Status reason', width: 34, wrap: true, cell: (r) => r.statusReason ?? '' },
@@ -169,7 +175,7 @@ export const gapColumns = (several: boolean): LayoutColumn<GapLine>[] =>
     { header: 'Kind', width: 14, wrap: true, cell: (g) => KIND_TEXT[g.kind] },
     { header: 'Level', width: 7, cell: (g) => g.levelId ?? '' },
     { header: 'Severity', width: 8, cell: (g) => g.severity },
-    { header: 'Gap', width: 80, wrap: true, cell: (g) => g.message },
+    { header: 'Gap', width: 98, wrap: true, cell: (g) => g.message },
   ]);
 
 /** The sheet every single gap is on (the report's); the Gaps sheets count routine ones per apprentice. */
@@ -202,12 +208,12 @@ export const levelColumns = (several: boolean): LayoutColumn<LevelLine>[] =>
     { header: 'Level', width: 26, wrap: true, cell: (r) => `${r.level.title} (${r.level.levelId})` },
     { header: 'Worked towards', width: 9, cell: (r) => (r.target ? 'Yes' : '') },
     { header: 'State', width: 11, cell: (r) => levelState(r.level) },
-    { header: 'Percent', width: 8, percent: true, cell: (r) => r.level.percent },
-    { header: 'Items signed', width: 9, cell: (r) => tallyText(r.level.items) },
+    { header: 'Percent', width: 8, percent: true, centre: true, cell: (r) => r.level.percent },
+    { header: 'Items signed', width: 9, centre: true, cell: (r) => tallyText(r.level.items) },
     ...hoursColumns<LevelLine>((r) => r.level.hours),
-    { header: 'Exams', width: 7, cell: (r) => tallyText(r.level.exams) },
-    { header: 'Certifications', width: 12, cell: (r) => tallyText(r.level.certifications) },
-    { header: 'Open gaps', width: 6, cell: (r) => r.openGaps },
+    { header: 'Exams', width: 7, centre: true, cell: (r) => tallyText(r.level.exams) },
+    { header: 'Certifications', width: 14, centre: true, cell: (r) => tallyText(r.level.certifications) },
+    { header: 'Open gaps', width: 6, centre: true, cell: (r) => r.openGaps },
   ]);
 
 /** The note every cohort table carries on the hours columns. */
