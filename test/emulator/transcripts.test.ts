@@ -231,7 +231,7 @@ test("LibreOffice opens the transcript: the engine's numbers, who confirmed each
   expect(pending.map((p) => [p.Kind, p.Entry])).toEqual([
     ...stored.signOffs.filter((s) => !s.confirmation).map((s) => ['Sign-off', s.itemId]),
     ['Hours', '6 entries'],
-    ['Prior credit', 'pc2'],
+    ['Prior credit', 'Prior credit 2'],
   ]);
 
   const gaps = tableRows(sheets['Open gaps']!);
