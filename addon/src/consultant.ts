@@ -9,6 +9,7 @@ import {
   planCohort,
   planGaps,
   type SheetPlan,
+  uniformFrom,
 } from '@qualcard/shared/sheets';
 import { send } from './api/client';
 import { checkBaseUrl, cohortRequest } from './api/requests';
@@ -89,8 +90,9 @@ function writeOwned(ss: Spreadsheet, plan: SheetPlan, kind: 'cohort' | 'gaps'): 
     throw new Error(
       `Refresh cohort: this spreadsheet has a sheet named "${plan.name}" that Qualcard did not write; rename it and refresh again`,
     );
-  // The rows above the table (title, note, status counts) are written with their formats, the table by column.
-  writeTable(ss, plan, plan.frozenRows, existing);
+  // The rows above the table (title, note, status counts; on Gaps, the gaps to look at) are written with their
+  // formats, the rows below (the apprentices; every gap) by column.
+  writeTable(ss, plan, uniformFrom(plan), existing);
 }
 
 export function refreshCohort(): CohortRefreshResult {

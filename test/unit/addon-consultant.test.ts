@@ -201,12 +201,12 @@ test('a refresh follows every page and replaces both sheets: nothing of the prev
   expect(body('Gaps').every((g) => g.at(-1) === 'bo')).toBe(true);
   expect(cohort.conditional).toHaveLength(6);
   expect(fake.ss.sheets.filter((s) => s.name === 'Cohort' || s.name === 'Gaps')).toHaveLength(2);
-  // Batched: two value writes for the Cohort sheet (heading, rows), one for the Gaps sheet (its list below the table
-  // has a heading of its own, so it is written whole).
-  expect(fake.log.count('Range.setValues')).toBe(3);
-  // The same calls for one apprentice as for three, less the Sponsor column (shown for several sponsors only): its
-  // width on both sheets and its wrapped data range.
-  expect(fake.log.calls.length).toBe(callsForThree - 4);
+  // Batched: two value writes per sheet (the rows above its uniform rows, then those: the Cohort sheet's apprentices,
+  // the Gaps sheet's list of every gap), their formats once per styled column.
+  expect(fake.log.count('Range.setValues')).toBe(4);
+  // The same calls for one apprentice as for three, less the Sponsor column (shown for several sponsors only) on
+  // both sheets: its width, and its wrapped data range (a getRange and a setWrap).
+  expect(fake.log.calls.length).toBe(callsForThree - 6);
   expect(entry.getCohortState()).toMatchObject({
     endpoint: BASE,
     sponsors: [{ id: 'acme', name: 'Acme IT', role: 'consultant' }],

@@ -178,12 +178,8 @@ export interface CohortView {
 export const severalSponsors = (sponsors: readonly unknown[], rows: readonly { sponsorId: string }[]): boolean =>
   sponsors.length > 1 || new Set(rows.map((r) => r.sponsorId)).size > 1;
 
-/** A table's header and rows under a title and note; returns the header's row number. */
-function tableRows<R>(b: PlanBuilder, columns: readonly LayoutColumn<R>[], rows: readonly R[]): number {
-  const head = b.row(
-    columns.map((c) => c.header),
-    'header',
-  );
+/** Rows of a table, styled alike column by column (wrapped text, the percent): the add-on writes them by column. */
+function dataRows<R>(b: PlanBuilder, columns: readonly LayoutColumn<R>[], rows: readonly R[]): void {
   const wrap = columns.flatMap((c, i) => (c.wrap ? [i + 1] : []));
   const percent = columns.findIndex((c) => c.percent) + 1;
   for (const r of rows) {
@@ -191,8 +187,41 @@ function tableRows<R>(b: PlanBuilder, columns: readonly LayoutColumn<R>[], rows:
     for (const col of wrap) b.style(n, col, 'text');
     if (percent) b.style(n, percent, 'percent');
   }
+}
+
+/** A table's header and rows under a title and note; returns the header's row number. */
+function tableRows<R>(b: PlanBuilder, columns: readonly LayoutColumn<R>[], rows: readonly R[]): number {
+  const head = b.row(
+    columns.map((c) => c.header),
+    'header',
+  );
+  dataRows(b, columns, rows);
   return head;
 }
+
+/**
+ * The last row of a cohort plan above the rows styled alike column by column, which the add-on writes by column
+ * (writeTable's `head`): the Cohort sheet's header, the Gaps sheet's heading of every gap. At least the frozen header.
+ */
+export function uniformFrom(plan: SheetPlan): number {
+  const last = plan.styles.at(-1) ?? [];
+  let n = plan.rows;
+  while (n > 0 && plan.styles[n - 1]!.every((s, i) => s === last[i])) n -= 1;
+  return Math.max(n, plan.frozenRows);
+}
+
+/** Each row's place in the cohort's order (worst status first), by sponsor and apprentice id. */
+function cohortOrder(apprentices: readonly CohortRow[]): (g: { sponsorId: string; apprenticeId: string }) => number {
+  const place = new Map([...apprentices].sort(worstFirst).map((a, i) => [`${a.sponsorId}/${a.apprenticeId}`, i]));
+  return (g) => place.get(`${g.sponsorId}/${g.apprenticeId}`) ?? apprentices.length;
+}
+
+/** Sorted by a key computed once per element (a comparator's keys would be built at every comparison). */
+const sortedBy = <T>(list: readonly T[], key: (t: T) => number): T[] =>
+  list
+    .map((t, i) => ({ t, k: key(t), i }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.t);
 
 const layout = <R>(columns: readonly LayoutColumn<R>[]) => ({
   columnWidths: columns.map((c) => pixels(c.width)),
@@ -246,13 +275,11 @@ export function attentionLines(
   gaps: readonly CohortGap[],
   listedOn: string,
 ): GapLine[] {
+  const listed = sortedBy(
+    gaps.filter((g) => !isRoutineGap(g) && g.code !== NOT_LISTED_CODE),
+    cohortOrder(apprentices),
+  ).sort(attentionOrder);
   const order = [...apprentices].sort(worstFirst);
-  const place = new Map(order.map((a, i) => [`${a.sponsorId}/${a.apprenticeId}`, i]));
-  const at = (g: { sponsorId: string; apprenticeId: string }) =>
-    place.get(`${g.sponsorId}/${g.apprenticeId}`) ?? order.length;
-  const listed = gaps
-    .filter((g) => !isRoutineGap(g) && g.code !== NOT_LISTED_CODE)
-    .sort((a, b) => attentionOrder(a, b) || at(a) - at(b));
   return [...listed, ...order.flatMap((a) => routineLine(a, a.routine, listedOn))];
 }
 
@@ -279,15 +306,7 @@ export function planGaps(v: CohortView): SheetPlan {
   const head = tableRows(b, columns, lines);
   b.row();
   b.row([`Every gap (${v.gaps.length})`], 'section');
-  const names = new Map(v.apprentices.map((a) => [`${a.sponsorId}/${a.apprenticeId}`, a]));
-  const byCohort = [...v.gaps].sort((a, c) => {
-    const [x, y] = [names.get(`${a.sponsorId}/${a.apprenticeId}`), names.get(`${c.sponsorId}/${c.apprenticeId}`)];
-    return x && y ? worstFirst(x, y) : 0;
-  });
-  for (const g of byCohort) {
-    const n = b.row(layoutRow(columns, g).cells);
-    b.style(n, columns.findIndex((c) => c.header === 'Gap') + 1, 'text');
-  }
+  dataRows(b, columns, sortedBy(v.gaps, cohortOrder(v.apprentices)));
   return b.build({
     name: GAPS_SHEET,
     tag: { kind: 'gaps' },
