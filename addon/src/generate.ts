@@ -188,9 +188,8 @@ function writeApprentice(
   };
   const hours = write(plans.hours, e.hours);
   const qual = write(plans.qualCard, e.qual);
-  const who = e.row.apprentice.name;
-  protectSheet(hours, editorsOf(e.row, admins, 'hours'), `Qualcard: ${who}, their coaches and the sponsor's admins`);
-  protectSheet(qual, editorsOf(e.row, admins, 'qualcard'), `Qualcard: ${who}'s coaches and the sponsor's admins`);
+  protectSheet(hours, editorsOf(e.row, admins, 'hours'));
+  protectSheet(qual, editorsOf(e.row, admins, 'qualcard'));
   const archived = plans.qualCard.cells.filter((r) => String(r[0] ?? '').startsWith('archived:')).length;
   return {
     apprenticeId: id,

@@ -24,5 +24,4 @@ export function editorsOf(row: RosterRow, admins: string[], kind: 'qualcard' | '
 }
 
 /** Only the listed people (and the owner and runner) may edit the sheet; only what differs is written. */
-export const protectSheet = (sheet: Sheet, editors: string[], description: string): void =>
-  restrictSheet(sheet, editors, description);
+export const protectSheet = (sheet: Sheet, editors: string[]): void => restrictSheet(sheet, editors);

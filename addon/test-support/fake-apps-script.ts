@@ -191,10 +191,15 @@ export class FakeProtection
   description = '';
   /** Who may edit (besides the spreadsheet's owner and whoever ran the script, whom Sheets never removes). */
   editors = new Set<string>();
-  domainEdit = true;
   constructor(
     private log: CallLog,
     readonly range: FakeRange,
+    /**
+     * Whether everyone in the spreadsheet's Workspace domain may edit. A new protection starts as the spreadsheet is
+     * shared (`FakeSpreadsheet.sharedWithDomain`): the Sheets API supports domain protection only on documents within
+     * a domain, and Apps Script's own sample turns it off only `if (protection.canDomainEdit())`.
+     */
+    public domainEdit = false,
   ) {}
   setWarningOnly(warningOnly: boolean): GoogleAppsScript.Spreadsheet.Protection {
     this.log.track('Protection.setWarningOnly');
@@ -418,7 +423,7 @@ export class FakeRange
   }
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.log.track('Range.protect');
-    const p = new FakeProtection(this.log, this);
+    const p = new FakeProtection(this.log, this, this.sheet.ssOwner?.sharedWithDomain);
     this.sheet.protections.push(p);
     return as(p);
   }
@@ -648,7 +653,11 @@ export class FakeSheet
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.log.track('Sheet.protect');
     if (!this.sheetProtection)
-      this.sheetProtection = new FakeProtection(this.log, new FakeRange(this.log, this, 1, 1, 1, 1));
+      this.sheetProtection = new FakeProtection(
+        this.log,
+        new FakeRange(this.log, this, 1, 1, 1, 1),
+        this.ssOwner?.sharedWithDomain,
+      );
     return as(this.sheetProtection);
   }
   sheetProtection: FakeProtection | null = null;
@@ -777,6 +786,8 @@ export class FakeSpreadsheet
   sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
   selection: FakeRange[] = [];
+  /** Shared with everyone in its Workspace domain as editors (never so on a consumer account): new protections too. */
+  sharedWithDomain = false;
   constructor(
     readonly log: CallLog,
     readonly timeZone = 'Etc/UTC',

@@ -60,6 +60,7 @@ function firstRun(): void {
   entry.saveSetup({ endpoint: apiUrl(), sponsorId: 'acme', frameworkIds: [FW] });
   expect(entry.getHome()).toMatchObject({ stage: 'home', role: 'admin', roles: ['admin'], sponsorName: 'Acme IT' });
   setUpProgram(fake, { frameworkIds: [FW], endpoint: apiUrl(), sponsorId: 'acme' });
+  fake.ss.sharedWithDomain = true; // a Workspace sponsor's spreadsheet: its sheets' protections must shut the domain out
   fillRoster(fake, [
     apprentice('ann', { email: ANN, frameworkId: FW, levelId: LEVEL, coachEmails: COACH, startDate: start }),
     apprentice('bob', { email: BOB, frameworkId: FW, levelId: LEVEL, coachEmails: COACH, startDate: start }),
@@ -72,6 +73,7 @@ test("the admin's path: connect, set up, generate with protected sheets, members
   // Ann's hours sheet: only Ann, her coach and the admins edit it; her qual card: her coach and the admins.
   const ann = sheetsOf('ann');
   expect(ann.hours.sheetProtection).toMatchObject({ warningOnly: false, domainEdit: false });
+  expect(ann.qual.sheetProtection).toMatchObject({ warningOnly: false, domainEdit: false });
   expect([...ann.hours.sheetProtection!.editors].sort()).toEqual([ADMIN, ANN, COACH].sort());
   expect([...ann.qual.sheetProtection!.editors].sort()).toEqual([ADMIN, COACH].sort());
 

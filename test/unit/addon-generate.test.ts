@@ -100,7 +100,6 @@ describe('generation', () => {
     const again = taggedSheet(fake, 'qualcard', 'A001')!;
     expect(again).not.toBe(qual);
     expect([...again.sheetProtection!.editors].sort()).toEqual(editors);
-    expect(again.sheetProtection!.description).toBe(qual.sheetProtection!.description);
   });
 
   test('a qual card and an hours sheet, tagged, with validations, protection and formulas', () => {
@@ -119,8 +118,9 @@ describe('generation', () => {
     expect(qual.validations.get(`${r},${colOfHeader(qual, 'columns', 'Signed')}`)?.kind).toBe('checkbox');
     expect(String(qual.cell(r, colOfHeader(qual, 'columns', 'Status')))).toMatch(/^=IF\(/);
     expect(qual.cell(rowOfKey(qual, 'wf:CWF2'), 2)).toBe('CWF2');
-    expect(qual.protections).toHaveLength(1);
-    expect(qual.protections[0]!.warningOnly).toBe(true);
+    // The whole sheet restricted to named editors; no warning-only range inside it (Status is rewritten by refresh).
+    expect(qual.sheetProtection).toMatchObject({ warningOnly: false, domainEdit: false });
+    expect(qual.protections).toHaveLength(0);
     expect(qual.hiddenColumns.has(1)).toBe(true);
     // Every hours log column validated with help text; the roster's prior credit is a log row awaiting verification.
     const logRow = rowOfKey(hours, 'h-1');
@@ -136,7 +136,7 @@ describe('generation', () => {
     expect(fake.ss.sheets.filter((s) => s.name.startsWith('qc-layout-')).every((s) => s.hidden)).toBe(true);
   });
 
-  test("SpreadsheetApp writes per apprentice: 18 for a fresh one with the engine's numbers, 7 generating again; not growing with the number of items", () => {
+  test("SpreadsheetApp writes per apprentice: 10 for a fresh one with the engine's numbers, 7 generating again; not growing with the number of items", () => {
     const nitas = getFramework('nitas-help-desk')!;
     setUpProgram(fake, { sponsor: smallFramework(), frameworkIds: [nitas.id] });
     fillRoster(fake, [
@@ -166,19 +166,12 @@ describe('generation', () => {
     const small = count('A002');
     const big = count('N002'); // 93 NITAS items over three levels vs 7 items
     expect(big).toEqual(small);
-    // A fresh apprentice: each sheet inserted from its prototype, its values (the hours sheet only its totals), its
-    // tag and Status/Confirmation warning; then its editors (a new protection: description, editors, no domain edit).
-    const editors = ['Sheet.protect', 'Protection.setDescription', 'Protection.addEditors', 'Protection.setDomainEdit'];
-    const sheet = ['Spreadsheet.insertSheet', 'Range.setValues', 'Sheet.addDeveloperMetadata', 'Range.protect'];
-    expect(small.writes).toEqual([
-      ...sheet,
-      'Protection.setWarningOnly',
-      ...sheet,
-      'Protection.setWarningOnly',
-      ...editors,
-      ...editors,
-    ]);
-    expect(small.writes).toHaveLength(18);
+    // A fresh apprentice: each sheet inserted from its prototype, its values (the hours sheet only its totals) and
+    // its tag; then its editors (a new protection, the named editors; the spreadsheet is not shared with a domain).
+    const editors = ['Sheet.protect', 'Protection.addEditors'];
+    const sheet = ['Spreadsheet.insertSheet', 'Range.setValues', 'Sheet.addDeveloperMetadata'];
+    expect(small.writes).toEqual([...sheet, ...sheet, ...editors, ...editors]);
+    expect(small.writes).toHaveLength(10);
     // Generating again over sheets already showing this plan: their computed areas rewritten in place, their
     // protections kept (editors unchanged: nothing written but the lookup of the sheet's protection).
     const again = count('A002');
@@ -189,5 +182,21 @@ describe('generation', () => {
       'Sheet.protect',
     ]);
     expect(fake.ss.sheets.filter((s) => s.name.includes('(A002)'))).toHaveLength(2);
+  });
+
+  test('a spreadsheet its Workspace domain may edit: the domain may not edit the sheets (one more write per sheet)', () => {
+    setUpProgram(fake, { sponsor: smallFramework() });
+    fake.ss.sharedWithDomain = true;
+    fillRoster(fake, [apprentice('A001')]);
+    fake.log.reset();
+    entry.generateApprentices(['A001']);
+    const protections = (['qualcard', 'hours'] as const).map((k) => taggedSheet(fake, k, 'A001')!.sheetProtection!);
+    expect(protections.map((p) => p.domainEdit)).toEqual([false, false]);
+    expect(fake.log.writes().filter((w) => w.startsWith('Protection.'))).toEqual([
+      'Protection.addEditors',
+      'Protection.setDomainEdit',
+      'Protection.addEditors',
+      'Protection.setDomainEdit',
+    ]);
   });
 });

@@ -60,6 +60,14 @@ test('Excel sheet names: at most 31 characters, unique, formulas rewritten to ma
   expect(formulas.length).toBeGreaterThan(0);
   expect(formulas.every((f) => /^IF\([A-Z]+\d+<>"",/.test(f))).toBe(true);
   expect(qual.getColumn(1).hidden).toBe(true);
+  // Nothing in the workbook is protected: a note over Status says Qualcard writes it, claiming no protection.
+  const notes: string[] = [];
+  qual.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.note) notes.push(String(c.note));
+    }),
+  );
+  expect(notes).toEqual([expect.stringMatching(/^Status and Confirmation are written by Qualcard/)]);
 });
 
 test('the workbook script reads a roster CSV with the Roster headers and names bad cells', () => {

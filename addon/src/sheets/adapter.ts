@@ -104,10 +104,8 @@ export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, 
   writeValues(sheet, plan);
   const tag: StoredTag = { ...plan.tag, layout: layoutHash(plan) };
   sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(tag));
-  for (const p of plan.protections) {
-    // Warning-only: the add-on writes Status and Confirmation as whoever runs it, who must be able to write there.
-    rangeOf(sheet, p.area).protect().setWarningOnly(p.warningOnly);
-  }
+  // plan.protections (Status, Confirmation: Qualcard's) are not written as warning-only ranges here: the caller
+  // restricts the whole sheet to named editors (protect.ts), and every refresh rewrites those areas from the service.
   for (const c of plan.charts) insertChart(sheet, c);
   if (existing) {
     carryProtection(existing, sheet);
@@ -124,17 +122,16 @@ function carryProtection(from: Sheet, to: Sheet): void {
     restrictSheet(
       to,
       old.getEditors().map((u) => u.getEmail()),
-      old.getDescription(),
     );
 }
 
 /**
  * Restricts a sheet to `editors`, writing only what differs: a kept sheet whose editors did not change costs one
- * call that writes nothing new. A new protection starts with the spreadsheet's editors: those not listed go.
+ * call that writes nothing new. A new protection starts with the spreadsheet's editors: those not listed go. No
+ * description (a write per sheet): the sheet's name and tag say whose it is, its editor list who may edit.
  */
-export function restrictSheet(sheet: Sheet, editors: string[], description: string): void {
+export function restrictSheet(sheet: Sheet, editors: string[]): void {
   const p = sheet.protect();
-  if (p.getDescription() !== description) p.setDescription(description);
   const wanted = new Set(editors.map((e) => e.toLowerCase()));
   const current = p.getEditors().map((u) => u.getEmail());
   const have = new Set(current.map((e) => e.toLowerCase()));

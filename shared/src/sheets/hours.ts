@@ -112,7 +112,7 @@ function buildHours(ctx: HoursContext, roster: RosterRow, entries: HoursRow[], v
     columnWidths: [...template.columns.map((c) => c.width), 20, 240, 80, 80, 90, 80],
     hiddenColumns: [hoursCol('key')],
     frozenRows: template.headerRow,
-    // Warning-only: the add-on writes Status and Confirmation as whoever runs it.
+    // Status and Confirmation are Qualcard's: a note in the workbook (the add-on restricts the whole sheet instead).
     protections: [{ area: logArea, description: template.protection, warningOnly: true }],
     conditional: statusFormats({ ...logArea, cols: 1 }),
     charts: [],

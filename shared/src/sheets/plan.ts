@@ -78,6 +78,11 @@ export interface SheetPlan {
   frozenColumns?: number;
   /** Columns grouped and shown collapsed (a person expands them; printing leaves them out while collapsed). */
   collapsedColumns?: { col: number; cols: number };
+  /**
+   * Areas Qualcard writes and a person should not (Status, Confirmation): a note in the Excel workbook. The add-on
+   * writes no range protection for them: it restricts each apprentice's whole sheet to named editors and rewrites
+   * these areas from the service on every refresh.
+   */
   protections: Protection[];
   conditional: ConditionalText[];
   charts: Chart[];

@@ -360,7 +360,7 @@ function addArchived(card: Card): void {
     );
 }
 
-/** The sheet around the grid: widths, the hidden key column, frozen panes, the Status/Confirmation protection, colours. */
+/** The sheet around the grid: widths, the hidden key column, frozen panes, the Status/Confirmation note, colours. */
 function buildCard(card: Card, computed: Area[], written: Area): SheetPlan {
   const { b, apprentice, framework, columns } = card;
   return b.build({
@@ -381,7 +381,7 @@ function buildCard(card: Card, computed: Area[], written: Area): SheetPlan {
     ...(card.texts.length > 1
       ? { collapsedColumns: { col: col(card, `text:${card.texts[1]!}`), cols: card.texts.length - 1 } }
       : {}),
-    // Warning-only: the add-on writes Status and Confirmation as whoever runs it (a coach), who must be able to.
+    // Status and Confirmation are Qualcard's: a note in the workbook (the add-on restricts the whole sheet instead).
     protections: [{ area: written, description: template.protection, warningOnly: true }],
     conditional: statusFormats({ ...written, cols: 1 }),
     charts: [],

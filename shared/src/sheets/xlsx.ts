@@ -95,10 +95,9 @@ export function addPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Wo
   }
   writeCells(ws, plan);
   fitWrappedRows(ws, plan);
-  for (const p of plan.protections) {
-    const note = `Protected: ${p.description}`;
-    ws.getCell(p.area.row - 1 > 0 ? p.area.row - 1 : 1, p.area.col).note = note;
-  }
+  // Nothing in the workbook is protected: the note says which columns Qualcard writes.
+  for (const p of plan.protections)
+    ws.getCell(p.area.row - 1 > 0 ? p.area.row - 1 : 1, p.area.col).note = p.description;
   for (const c of plan.conditional) ws.addConditionalFormatting(conditionalFormat(ws, c));
   return ws;
 }
