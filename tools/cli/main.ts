@@ -14,9 +14,10 @@ import {
   shippedFrameworks,
 } from '../../shared/src';
 import type { AnyRoute } from '../../shared/src/api/route';
-import { issuerJwks, revocations } from '../../shared/src/api/routes';
+import { issuerJwks, statusList } from '../../shared/src/api/routes';
 import { API_ENV, ApiFailure, TIMEOUT_ENV, TOKEN_ENV } from './api';
 import { type Cli, type CommandSpec, type OptionSpec, type Parsed, parseArgs, usageLine } from './args';
+import { clr } from './clr';
 import { frameworkList, progressReport } from './format';
 import { frameworkDetail, terminalWidth } from './framework-detail';
 import {
@@ -51,6 +52,7 @@ const OPTIONS = new Map<string, OptionSpec>([
   ['note', { value: '<text>' }],
   ['jwks', { value: '<file|url>' }],
   ['status', { value: '<file|url>' }],
+  ['issuer', { value: '<file|url>' }],
   ['name', { value: '"<name>"' }],
   ['admin', { value: '<email>' }],
   ['time-zone', { value: '<Area/City>' }],
@@ -77,7 +79,8 @@ const COMMANDS: CommandSpec[] = [
     options: ['sponsor', 'apprentice', 'step', 'effective', 'note', 'api', 'json'],
     required: ['sponsor', 'apprentice', 'step', 'effective'],
   },
-  { name: 'verify', args: ['<credential.jwt>'], options: ['jwks', 'status', 'json'] },
+  { name: 'verify', args: ['<credential.jwt>'], options: ['jwks', 'status', 'issuer', 'json'] },
+  { name: 'clr', args: ['<sponsorId>', '<apprenticeId>'], options: ['out', 'api', 'json'] },
   {
     name: 'sponsor create',
     args: ['<sponsorId>'],
@@ -88,7 +91,7 @@ const COMMANDS: CommandSpec[] = [
 ];
 
 /** How the API commands find the API and the caller's token; printed in the usage. */
-const API_RULE = `progress, transcript, report, publish and raise call the API at --api <url> or ${API_ENV} (for the emulators
+const API_RULE = `progress, transcript, report, publish, raise and clr call the API at --api <url> or ${API_ENV} (for the emulators
 http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in ${TOKEN_ENV}, else the one
 \`gcloud auth print-identity-token\` prints. ${TIMEOUT_ENV} sets how many seconds a request may wait (default 120).`;
 
@@ -98,8 +101,11 @@ const issuerRoute = (r: AnyRoute): string => `${r.method} <api>${r.path.replace(
 /** How verify finds the issuer's key and the revocation list; printed in the usage. */
 const VERIFY_RULE = `verify checks a credential (the .jwt file, or the API's JSON for one credential) offline against the
 issuer's public key set given with --jwks: a file saved once from ${issuerRoute(issuerJwks)}, or that URL.
---status <file|url> checks the issuer's revocation list (${issuerRoute(revocations)}). Exit 1 when the
-credential is changed, signed with another key, or revoked.`;
+It reads the issuer's signed revocation list (${issuerRoute(statusList)}) from the URL the credential names,
+or a saved copy with --status <file|url>, and verifies the list's proof with the issuer's keys (the issuer document
+at the issuer's URL, or a saved copy with --issuer <file|url>). Exit 1 when the credential is changed, signed with
+another key, or revoked. clr saves an apprentice's signed learner record (CLR 2.0; the sponsor's admin or the
+apprentice).`;
 
 const CLI: Cli = {
   options: OPTIONS,
@@ -194,6 +200,7 @@ const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<
   publish,
   raise,
   verify,
+  clr,
   'sponsor create': sponsorCreate,
   'sponsor add-admin': sponsorAddAdmin,
 };

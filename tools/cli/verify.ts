@@ -2,12 +2,12 @@
 // (--jwks, a file saved once from the contract's issuer-jwks route, or that URL), says who issued what to whom, and with
 // --status (the issuer's revocation list, a file or its URL) whether the issuer has revoked it.
 import type { JSONWebKeySet, JWK } from 'jose';
-import type { OpenBadgeCredential } from '../../shared/src/credentials/build';
 import { CredentialError, verifyCredential } from '../../shared/src/credentials/jwt';
-import { describeCredential, RevocationList, standingIn } from '../../shared/src/credentials/status';
+import { describeCredential } from '../../shared/src/credentials/status';
 import type { Parsed } from './args';
 import { InputError, readText, UsageError } from './input';
 import type { Context } from './remote';
+import { issuerDocumentFrom, listProofBy, statusLine } from './status';
 
 /** The compact JWT: the file as it is, or the `jwt` field of the API's JSON answer for one credential. */
 export function compactOf(file: string): string {
@@ -60,14 +60,6 @@ async function keySet(value: string): Promise<JSONWebKeySet> {
   throw new InputError(`--jwks ${value}: neither a JSON Web Key Set ({"keys": [...]}) nor a JSON Web Key`);
 }
 
-async function status(value: string, credential: OpenBadgeCredential): Promise<string> {
-  const list = RevocationList.safeParse(await document('status', value));
-  if (!list.success) throw new InputError(`--status ${value}: not a 1EdTech revocation list`);
-  const standing = standingIn(list.data, credential);
-  if (standing.revoked) throw new InputError(`REVOKED by the issuer: ${standing.reason}`);
-  return `status:      not revoked (per ${value})`;
-}
-
 export async function verify({ args: [file], values, flags }: Parsed, { out }: Context): Promise<void> {
   const jwt = compactOf(file!);
   const jwks = values.get('jwks');
@@ -75,12 +67,9 @@ export async function verify({ args: [file], values, flags }: Parsed, { out }: C
   try {
     const { credential, kid } = await verifyCredential(jwt, await keySet(jwks));
     const lines = [`VALID: signature verified with key ${kid}`, ...describeCredential(credential)];
-    const statusOption = values.get('status');
-    const revocation = credential.credentialStatus?.id;
     out(flags.has('json') ? JSON.stringify({ valid: true, kid, credential }, null, 2) : lines.join('\n'));
-    out(
-      statusOption ? await status(statusOption, credential) : `status:      not checked (give --status ${revocation})`,
-    );
+    const issuer = () => issuerDocumentFrom(values.get('issuer') ?? credential.issuer.id);
+    out(await statusLine(credential, values.get('status'), listProofBy(issuer)));
   } catch (e) {
     if (e instanceof CredentialError) throw new InputError(`INVALID: ${file}: ${e.message}`);
     throw e;

@@ -12,12 +12,15 @@ import {
 } from '@qualcard/shared';
 import { earnsCredential, levelCredential } from '@qualcard/shared/credentials/build';
 import { signCredential } from '@qualcard/shared/credentials/jwt';
+import { slotOf, statusEntry } from '@qualcard/shared/credentials/status-list';
+import { issuerUrls } from '@qualcard/shared/credentials/vocabulary';
 import type { Firestore } from 'firebase-admin/firestore';
 import { sha256 } from '../canonical';
 import { logs } from '../logs';
 import { resolveFramework } from '../registry';
 import { createCredential, credentialsOf, type StoredCredential, setFlag } from '../store/credentials';
 import { readSponsor } from '../store/sponsors';
+import { allocateStatus } from '../store/status-lists';
 import { issuerKey, kidFor, publicUrl } from './key';
 
 export type { StoredCredential } from '../store/credentials';
@@ -43,6 +46,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
   const { apprentice } = record;
   const salt = randomBytes(16).toString('hex');
   const key = await issuerKey();
+  const slot = slotOf(sid, await allocateStatus(ctx.db, sid));
   const credential = levelCredential({
     id: `urn:uuid:${randomUUID()}`,
     baseUrl: publicUrl(),
@@ -58,6 +62,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
       salt,
     },
     issuedAt: new Date().toISOString(),
+    status: statusEntry(issuerUrls(publicUrl(), sid).statusList(slot.list), slot.index),
   });
   const stored: StoredCredential = {
     credentialId: credentialKey(apprentice.id, framework.id, framework.version, level.levelId),
@@ -71,6 +76,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
     issuedAt: credential.validFrom,
     jwt: await signCredential(credential, key.privateKey, kidFor(sid, key)),
     status: 'active',
+    statusList: slot,
   };
   // Not stored when another request issued it first: one credential per apprentice, version and level.
   await createCredential(ctx.db, stored);
