@@ -1,4 +1,4 @@
-// The Firebase project owner's entry point: `qualcard sponsor create` and `qualcard sponsor add-admin`
+// The Firebase project owner's entry point: `qualcard sponsor create`, `sponsor add-admin` and `sponsor rotate-key`
 // (tools/cli/owner.ts) load this file, the only one of functions/ the CLI may load (test/unit/cli-boundary.test.ts).
 // It runs on the owner's machine, not in Cloud Functions: the Admin SDK with the owner's Application Default
 // Credentials (`gcloud auth application-default login`), or the emulator when FIRESTORE_EMULATOR_HOST is set. Like
@@ -12,11 +12,13 @@ import {
   type AdminAdded,
   addSponsorAdmin,
   createSponsor,
+  type KeyRotated,
+  rotateIssuerKey,
   type SponsorCreated,
   type SponsorCreation,
 } from './usecases/sponsors';
 
-export type { AdminAdded, SponsorCreated, SponsorCreation };
+export type { AdminAdded, KeyRotated, SponsorCreated, SponsorCreation };
 
 /** What the use case did, or why it refused (its message says what to do instead). */
 export type Owned<T> = { ok: true; value: T } | { ok: false; refusal: Refusal; message: string };
@@ -52,3 +54,6 @@ export const ownerAddAdmin = (
   projectId: string,
   input: { sponsorId: string; email: string },
 ): Promise<Owned<AdminAdded>> => run(projectId, (deps) => addSponsorAdmin(deps, input));
+
+export const ownerRotateKey = (projectId: string, input: { sponsorId: string }): Promise<Owned<KeyRotated>> =>
+  run(projectId, (deps) => rotateIssuerKey(deps, input.sponsorId));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import Ajv from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
 import { apprenticeRecord, confirmedRecord, DEMO_PLANS } from '../../scripts/demo-cohort';
 import {
   ApprenticeRecord,
@@ -36,14 +37,15 @@ const progress = computeProgress(fw, record, TODAY);
 const counted = countedEntries(fw, record, TODAY);
 
 const fixture = (p: string) => JSON.parse(readFileSync(join(__dirname, '../fixtures', p), 'utf8'));
-const obValidate = new Ajv2019({ strict: false, allErrors: true }).compile(
-  fixture('ob-v3p0/achievementcredential.schema.json'),
+const obValidate = addFormats(new Ajv2019({ strict: false, allErrors: true })).compile(
+  fixture('1edtech-ob-v3p0/achievementcredential.json'),
 );
 /** The CLR schema's ClrSubject, with the embedded credentials set aside (they are VC 1.1 there: see the README). */
 function clrSubjectValidator() {
   const { $schema: _s, ...schema } = fixture('clr-v2p0/clr_v2p0_clrcredential_schema_draft4.json');
   schema.$defs.VerifiableCredential = { type: 'object' };
-  return new Ajv({ strict: false, allErrors: true }).compile({ ...schema, $ref: '#/$defs/ClrSubject' });
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true })).addSchema(schema);
+  return ajv.compile({ $ref: `${schema.$id}#/$defs/ClrSubject` });
 }
 
 const recipient = {

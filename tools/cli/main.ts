@@ -1,5 +1,5 @@
 // The qualcard command: frameworks, check and import work on files; progress, transcript, report and publish call
-// the API (tools/cli/remote.ts); sponsor create and sponsor add-admin are the project owner's (tools/cli/owner.ts).
+// the API (tools/cli/remote.ts); sponsor create, add-admin and rotate-key are the project owner's (tools/cli/owner.ts).
 import { writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import {
@@ -14,7 +14,7 @@ import {
   shippedFrameworks,
 } from '../../shared/src';
 import type { AnyRoute } from '../../shared/src/api/route';
-import { issuerJwks, statusList } from '../../shared/src/api/routes';
+import { issuerProfile, statusList } from '../../shared/src/api/routes';
 import { API_ENV, ApiFailure, TIMEOUT_ENV, TOKEN_ENV } from './api';
 import { type Cli, type CommandSpec, type OptionSpec, type Parsed, parseArgs, usageLine } from './args';
 import { clr } from './clr';
@@ -30,7 +30,7 @@ import {
   shippedFramework,
   UsageError,
 } from './input';
-import { OWNER_RULE, sponsorAddAdmin, sponsorCreate } from './owner';
+import { OWNER_RULE, sponsorAddAdmin, sponsorCreate, sponsorRotateKey } from './owner';
 import { raise } from './raise';
 import { type Context, progress, publish, report, transcript } from './remote';
 import { verify } from './verify';
@@ -51,8 +51,9 @@ const OPTIONS = new Map<string, OptionSpec>([
   ['effective', { value: 'YYYY-MM-DD' }],
   ['note', { value: '<text>' }],
   ['jwks', { value: '<file|url>' }],
+  ['issuer', { value: '<file>' }],
+  ['save-issuer', { value: '<file>' }],
   ['status', { value: '<file|url>' }],
-  ['issuer', { value: '<file|url>' }],
   ['name', { value: '"<name>"' }],
   ['admin', { value: '<email>' }],
   ['time-zone', { value: '<Area/City>' }],
@@ -79,7 +80,7 @@ const COMMANDS: CommandSpec[] = [
     options: ['sponsor', 'apprentice', 'step', 'effective', 'note', 'api', 'json'],
     required: ['sponsor', 'apprentice', 'step', 'effective'],
   },
-  { name: 'verify', args: ['<credential.jwt>'], options: ['jwks', 'status', 'issuer', 'json'] },
+  { name: 'verify', args: ['<credential.json|.jwt>'], options: ['issuer', 'save-issuer', 'status', 'jwks', 'json'] },
   { name: 'clr', args: ['<sponsorId>', '<apprenticeId>'], options: ['out', 'api', 'json'] },
   {
     name: 'sponsor create',
@@ -88,6 +89,7 @@ const COMMANDS: CommandSpec[] = [
     required: ['name', 'admin'],
   },
   { name: 'sponsor add-admin', args: ['<sponsorId>', '<email>'], options: ['project'] },
+  { name: 'sponsor rotate-key', args: ['<sponsorId>'], options: ['project'] },
 ];
 
 /** How the API commands find the API and the caller's token; printed in the usage. */
@@ -99,13 +101,15 @@ http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in
 const issuerRoute = (r: AnyRoute): string => `${r.method} <api>${r.path.replace(':sponsorId', '<sponsor>')}`;
 
 /** How verify finds the issuer's key and the revocation list; printed in the usage. */
-const VERIFY_RULE = `verify checks a credential (the .jwt file, or the API's JSON for one credential) offline against the
-issuer's public key set given with --jwks: a file saved once from ${issuerRoute(issuerJwks)}, or that URL.
-It reads the issuer's signed revocation list (${issuerRoute(statusList)}) from the URL the credential names,
-or a saved copy with --status <file|url>, and verifies the list's proof with the issuer's keys (the issuer document
-at the issuer's URL, or a saved copy with --issuer <file|url>). Exit 1 when the credential is changed, signed with
-another key, or revoked. clr saves an apprentice's signed learner record (CLR 2.0; the sponsor's admin or the
-apprentice).`;
+const VERIFY_RULE = `verify checks each form a credential file holds (the Data Integrity .json, the .jwt, or the API's JSON for one
+credential, which has both) against the keys its issuer publishes in its issuer document (${issuerRoute(issuerProfile)},
+the credential's issuer id). Online by default: the document is fetched from that URL (--save-issuer <file> keeps
+it). Offline: --issuer <file>, a copy saved from that URL; it is used only if its id is the credential's issuer and
+it lists the key for that issuer. A bare key set (--jwks) is refused: nothing ties it to the issuer.
+The revocation check reads the issuer's signed status list (${issuerRoute(statusList)}) from the URL the
+credential names, or a saved copy with --status <file|url>, and verifies the list's own proof with the same issuer
+document. Exit 1 when the credential is changed, signed with a key that is not the issuer's, or revoked.
+clr saves an apprentice's signed learner record (CLR 2.0; the sponsor's admin or the apprentice themselves).`;
 
 const CLI: Cli = {
   options: OPTIONS,
@@ -203,6 +207,7 @@ const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<
   clr,
   'sponsor create': sponsorCreate,
   'sponsor add-admin': sponsorAddAdmin,
+  'sponsor rotate-key': sponsorRotateKey,
 };
 
 export async function main(

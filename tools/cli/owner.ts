@@ -1,5 +1,6 @@
-// The Firebase project owner's commands: `sponsor create` (a sponsor and its first admin) and `sponsor add-admin`
-// (an admin again for a sponsor whose admins are all gone). Unlike every other command they do not call the API: no
+// The Firebase project owner's commands: `sponsor create` (a sponsor and its first admin), `sponsor add-admin`
+// (an admin again for a sponsor whose admins are all gone) and `sponsor rotate-key` (the sponsor signs credentials
+// with a new key from now on; the earlier keys stay published). Unlike every other command they do not call the API: no
 // one is a member yet to call it as. They run the functions' own use case (functions/src/owner.ts, loaded only
 // here and only once the arguments are valid) with the Admin SDK and the owner's Application Default Credentials.
 import * as z from 'zod';
@@ -11,7 +12,7 @@ import type { Context } from './remote';
 /** The project the emulators run (scripts/with-emulators.sh, .firebaserc). */
 export const EMULATOR_PROJECT = 'demo-qualcard';
 
-export const OWNER_RULE = `sponsor create and sponsor add-admin are for the Firebase project's owner: they write to the project's
+export const OWNER_RULE = `sponsor create, add-admin and rotate-key are for the Firebase project's owner: they write to the project's
 Firestore with the Admin SDK and your Application Default Credentials (\`gcloud auth application-default login\`),
 not through the API. --project names the project (else GOOGLE_CLOUD_PROJECT or GCLOUD_PROJECT); with
 FIRESTORE_EMULATOR_HOST set they write to the emulator instead (project ${EMULATOR_PROJECT} unless given).`;
@@ -34,6 +35,7 @@ const CreateArgs = z.object({
   project: ProjectId,
 });
 const AddAdminArgs = z.object({ sponsorId: Id, email: Email, project: ProjectId });
+const RotateArgs = z.object({ sponsorId: Id, project: ProjectId });
 
 /** How each field is typed on the command line, for the messages. */
 const ARGUMENT: Record<string, string> = {
@@ -159,5 +161,14 @@ export async function sponsorAddAdmin(
   const was = added.before ? ` (was ${added.before})` : '';
   out(
     `${added.email} is now an admin of ${sponsor}${was}.\nNext: they open the sponsor's spreadsheet, Extensions → Qualcard → Open; the Members section of their home lists everyone with a role.`,
+  );
+}
+
+export async function sponsorRotateKey({ args: [sponsorId], values }: Parsed, { out, env }: Context): Promise<void> {
+  const input = parse(RotateArgs, { sponsorId, project: projectOf(values, env) });
+  const r = await owned(input.project, (o) => o.ownerRotateKey(input.project, { sponsorId: input.sponsorId }));
+  const sponsor = `sponsor ${r.sponsorId}${r.sponsorName ? ` ("${r.sponsorName}")` : ''} in ${where(input.project, env)}`;
+  out(
+    `${sponsor} signs credentials with key version ${r.version} (<issuer>#key-${r.version}) from now on; the earlier key(s) ${r.earlier.join(', ')} stay published in its issuer document, so the credentials they signed still verify.`,
   );
 }

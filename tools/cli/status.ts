@@ -4,7 +4,7 @@
 // Credentials issued before the status list name a 1EdTech revocation list (ids only), read the same way.
 
 import { verifyDataIntegrity } from '../../shared/src/credentials/data-integrity';
-import { IssuerDocument } from '../../shared/src/credentials/issuer-document';
+import type { IssuerDocument } from '../../shared/src/credentials/issuer-document';
 import { RevocationList, standingIn } from '../../shared/src/credentials/status';
 import {
   isRevokedIn,
@@ -53,13 +53,6 @@ export const listProofBy =
   async (list) => {
     await verifyDataIntegrity(list, typeof issuer === 'function' ? await issuer() : issuer);
   };
-
-/** The issuer document from a saved copy or the issuer's URL (online). */
-export async function issuerDocumentFrom(source: string): Promise<IssuerDocument> {
-  const doc = IssuerDocument.safeParse(await jsonDocument('issuer', source));
-  if (!doc.success) throw new InputError(`issuer ${source}: not an issuer document with its keys`);
-  return doc.data;
-}
 
 /**
  * The status line for a credential; throws `REVOKED by the issuer …` (exit 1) when its bit, or its id, is listed, and

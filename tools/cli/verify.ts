@@ -1,75 +1,95 @@
-// qualcard verify <credential>: checks a credential's signature offline against the issuer's public key set
-// (--jwks, a file saved once from the contract's issuer-jwks route, or that URL), says who issued what to whom, and with
+// qualcard verify <credential>: checks each form the file holds (the Data Integrity JSON, the VC-JWT, or both, as the
+// API answers for one credential) against the keys its issuer publishes, says who issued what to whom, and with
 // --status (the issuer's revocation list, a file or its URL) whether the issuer has revoked it.
-import type { JSONWebKeySet, JWK } from 'jose';
-import { CredentialError, verifyCredential } from '../../shared/src/credentials/jwt';
-import { describeCredential } from '../../shared/src/credentials/status';
-import type { Parsed } from './args';
-import { InputError, readText, UsageError } from './input';
-import type { Context } from './remote';
-import { issuerDocumentFrom, listProofBy, statusLine } from './status';
+// Keys come only from the issuer document (shared/src/credentials/issuer-document.ts), tied to the credential's issuer:
+// online (the default) it is fetched from the issuer's own URL, the credential's issuer id; offline, --issuer <file> is
+// a copy saved earlier (--save-issuer <file> writes the one fetched), used only if its id is the credential's issuer and
+// it lists the key as that issuer's. A bare key set (--jwks) names no controller and is refused.
 
-/** The compact JWT: the file as it is, or the `jwt` field of the API's JSON answer for one credential. */
-export function compactOf(file: string): string {
+import { writeFileSync } from 'node:fs';
+import type { OpenBadgeCredential } from '../../shared/src/credentials/build';
+import { IssuerDocument } from '../../shared/src/credentials/issuer-document';
+import { CredentialError } from '../../shared/src/credentials/jwt';
+import { describeCredential } from '../../shared/src/credentials/status';
+import { type Forms, issuerOf, verifyForms } from '../../shared/src/credentials/verify';
+import type { Parsed } from './args';
+import { checkOutFile, InputError, readJson, readText, UsageError } from './input';
+import type { Context } from './remote';
+import { listProofBy, statusLine } from './status';
+
+/** The forms in the file: a compact JWT, a Data Integrity credential, or the API's JSON for one credential. */
+export function formsOf(file: string): Forms {
   const text = readText(file).trim();
-  if (!text.startsWith('{')) return text;
+  if (!text.startsWith('{')) return { jwt: text };
+  let doc: { proof?: unknown; jwt?: unknown; credential?: { proof?: unknown } };
   try {
-    const jwt = (JSON.parse(text) as { jwt?: unknown }).jwt;
-    if (typeof jwt === 'string') return jwt;
-  } catch {}
+    doc = JSON.parse(text) as typeof doc;
+  } catch {
+    throw new InputError(`${file}: not valid JSON`);
+  }
+  if (doc.proof) return { dataIntegrity: doc as Record<string, unknown> };
+  const forms: Forms = {};
+  if (doc.credential?.proof) forms.dataIntegrity = doc.credential as Record<string, unknown>;
+  if (typeof doc.jwt === 'string') forms.jwt = doc.jwt;
+  if (forms.dataIntegrity || forms.jwt) return forms;
   throw new InputError(
-    `${file}: JSON without a "jwt" field; give the .jwt file or the API's answer for one credential`,
+    `${file}: JSON with neither a "proof" nor a "jwt"; give the credential (.json or .jwt) or the API's answer for one`,
   );
 }
 
-/** The key set URL a token names in its kid, for the message that asks for it. */
-function keySetHint(jwt: string): string {
-  try {
-    const header = JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
-    return typeof header.kid === 'string' ? ` (the issuer publishes it at ${header.kid.split('#')[0]})` : '';
-  } catch {
-    return '';
-  }
-}
-
 const isUrl = (v: string): boolean => /^https?:\/\//i.test(v);
+/** Plain http only for a local emulator; an issuer on the network is reached over https. */
+const fetchable = (url: string): boolean =>
+  /^https:\/\//i.test(url) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i.test(url);
 
-/** A JSON document from a file, or fetched from a URL (the one time the command goes online, when asked to). */
-async function document(option: string, value: string): Promise<unknown> {
-  if (!isUrl(value)) {
-    try {
-      return JSON.parse(readText(value));
-    } catch (e) {
-      throw e instanceof InputError ? e : new InputError(`--${option} ${value}: not valid JSON`);
-    }
-  }
-  const res = await fetch(value).catch((e: Error) => {
-    throw new InputError(`--${option} ${value}: ${e.message}`);
+/** A JSON document fetched from a URL (the one time the command goes online). */
+async function fetchJson(what: string, url: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { accept: 'application/json' } }).catch((e: Error) => {
+    throw new InputError(`${what} ${url}: ${e.message}`);
   });
-  if (!res.ok) throw new InputError(`--${option} ${value}: HTTP ${res.status}`);
+  if (!res.ok) throw new InputError(`${what} ${url}: HTTP ${res.status}`);
   return res.json().catch(() => {
-    throw new InputError(`--${option} ${value}: the answer is not JSON`);
+    throw new InputError(`${what} ${url}: the answer is not JSON`);
   });
 }
 
-/** A key set, or a single public JWK taken as a key set of one. */
-async function keySet(value: string): Promise<JSONWebKeySet> {
-  const doc = (await document('jwks', value)) as { keys?: unknown; kty?: unknown } | null;
-  if (Array.isArray(doc?.keys)) return doc as JSONWebKeySet;
-  if (typeof doc?.kty === 'string') return { keys: [doc as JWK] };
-  throw new InputError(`--jwks ${value}: neither a JSON Web Key Set ({"keys": [...]}) nor a JSON Web Key`);
+function issuerDocument(raw: unknown, from: string): IssuerDocument {
+  const doc = IssuerDocument.safeParse(raw);
+  if (!doc.success)
+    throw new CredentialError(`${from} is not an issuer document (an id with verificationMethod and assertionMethod)`);
+  return doc.data;
+}
+
+/** The issuer's document: the saved copy given with --issuer (offline), else fetched from the issuer's URL. */
+async function issuerDocumentFor(issuerId: string, values: Map<string, string>): Promise<IssuerDocument> {
+  const saved = values.get('issuer');
+  if (saved) return issuerDocument(readJson(saved), `--issuer ${saved}`);
+  if (!fetchable(issuerId))
+    throw new CredentialError(`the issuer ${issuerId} is not an https URL: give its saved document with --issuer`);
+  const save = values.get('save-issuer');
+  if (save) checkOutFile(save);
+  const doc = issuerDocument(await fetchJson('issuer', issuerId), issuerId);
+  if (save) writeFileSync(save, `${JSON.stringify(doc, null, 2)}\n`);
+  return doc;
 }
 
 export async function verify({ args: [file], values, flags }: Parsed, { out }: Context): Promise<void> {
-  const jwt = compactOf(file!);
-  const jwks = values.get('jwks');
-  if (!jwks) throw new UsageError(`verify: give the issuer's public key set with --jwks <file|url>${keySetHint(jwt)}`);
+  if (values.has('jwks'))
+    throw new UsageError(
+      'verify: --jwks is refused: a key set names no controller, so nothing ties it to the issuer. Verify online (the issuer document is fetched from the issuer URL), or offline with --issuer <file> saved from it (--save-issuer <file>)',
+    );
   try {
-    const { credential, kid } = await verifyCredential(jwt, await keySet(jwks));
-    const lines = [`VALID: signature verified with key ${kid}`, ...describeCredential(credential)];
-    out(flags.has('json') ? JSON.stringify({ valid: true, kid, credential }, null, 2) : lines.join('\n'));
-    const issuer = () => issuerDocumentFrom(values.get('issuer') ?? credential.issuer.id);
-    out(await statusLine(credential, values.get('status'), listProofBy(issuer)));
+    const forms = formsOf(file!);
+    const doc = await issuerDocumentFor(issuerOf(forms), values);
+    const { credential, checks } = await verifyForms(forms, doc);
+    const source = values.get('issuer') ? `the saved issuer document ${values.get('issuer')}` : doc.id;
+    const lines = [
+      ...checks.map((c) => `VALID: ${c}`),
+      `keys:        from ${source}`,
+      ...describeCredential(credential),
+    ];
+    out(flags.has('json') ? JSON.stringify({ valid: true, checks, credential }, null, 2) : lines.join('\n'));
+    out(await statusLine(credential, values.get('status'), listProofBy(doc)));
   } catch (e) {
     if (e instanceof CredentialError) throw new InputError(`INVALID: ${file}: ${e.message}`);
     throw e;

@@ -21,6 +21,7 @@ import { resolveFramework } from '../registry';
 import { createCredential, credentialsOf, type StoredCredential, setFlag } from '../store/credentials';
 import { readSponsor } from '../store/sponsors';
 import { allocateStatus } from '../store/status-lists';
+import { signWithDataIntegrity } from './data-integrity';
 import { issuerKey, kidFor, publicUrl } from './key';
 
 export type { StoredCredential } from '../store/credentials';
@@ -75,6 +76,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
     name: credential.name,
     issuedAt: credential.validFrom,
     jwt: await signCredential(credential, key.privateKey, kidFor(sid, key)),
+    dataIntegrity: JSON.stringify(await signWithDataIntegrity(sid, { ...credential }, ctx.db)),
     status: 'active',
     statusList: slot,
   };

@@ -10,7 +10,11 @@ import { appendAudit } from './audit';
 import { typed } from './convert';
 import { setRevokedBit } from './status-lists';
 
-export const StoredCredential = CredentialSummary.extend({ jwt: z.string() });
+export const StoredCredential = CredentialSummary.extend({
+  jwt: z.string(),
+  /** The credential with its Data Integrity proof, as JSON text (absent on credentials issued before there was one). */
+  dataIntegrity: z.string().optional(),
+});
 export type StoredCredential = z.infer<typeof StoredCredential>;
 const converter = typed(StoredCredential);
 

@@ -13,8 +13,8 @@ import {
 import { apprenticeAccess, type On } from './access';
 import type { Deps, Input } from './deps';
 
-/** What a list shows: everything but the token. */
-export const summary = ({ jwt: _jwt, ...rest }: StoredCredential): CredentialSummary => rest;
+/** What a list shows: everything but the signed forms. */
+export const summary = ({ jwt: _jwt, dataIntegrity: _di, ...rest }: StoredCredential): CredentialSummary => rest;
 
 export async function listCredentials({ db }: Deps, member: Member, on: On): Promise<CredentialSummary[]> {
   await apprenticeAccess(db, member, on, 'listing credentials');

@@ -1,16 +1,19 @@
-// The public issuer documents a verifier reads, no sign-in: the sponsor's issuer profile, its public key set (the
-// key credentials are signed with), its signed bitstring status lists and the legacy 1EdTech revocation list. They
-// reveal a sponsor's name, the public key, revocation bits and the ids of revoked legacy credentials: no reason, nothing
-// about apprentices.
+// The public issuer documents a verifier reads, no sign-in: the sponsor's issuer document (its Open Badges profile
+// and the controller document of every key it has signed with: shared/src/credentials/issuer-document.ts), its public
+// key set (the VC-JWT key, also in the issuer document), its signed bitstring status lists and the 1EdTech revocation
+// list of credentials issued before them. They reveal a sponsor's name, public keys, revocation bits and the ids of
+// revoked earlier credentials: no reason, nothing about apprentices.
+import { type IssuerDocument, issuerDocument } from '@qualcard/shared/credentials/issuer-document';
 import { revocationList } from '@qualcard/shared/credentials/status';
 import { STATUS_LIST_LENGTH, statusListCredential } from '@qualcard/shared/credentials/status-list';
 import { issuerUrls } from '@qualcard/shared/credentials/vocabulary';
 import type { JSONWebKeySet } from 'jose';
 import { jwksFor, publicUrl } from '../credentials/key';
 import { signDocument } from '../credentials/sign';
+import { sponsorKeyPair } from '../credentials/sponsor-keys';
 import { NotFound } from '../domain/errors';
 import { revokedLegacyCredentials } from '../store/credentials';
-import { readSponsor } from '../store/sponsors';
+import { issuerKeysOf, readSponsor } from '../store/sponsors';
 import { allocated, keepSignedList, readStatusList } from '../store/status-lists';
 import type { Deps } from './deps';
 
@@ -20,14 +23,22 @@ async function sponsorName({ db }: Deps, sid: string): Promise<string> {
   return sponsor.name ?? sid;
 }
 
-export async function issuerProfile(deps: Deps, sid: string) {
-  const name = await sponsorName(deps, sid);
-  return {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-    id: issuerUrls(publicUrl(), sid).issuer,
-    type: ['Profile'],
-    name,
-  };
+/** Every key version the sponsor has had stays listed: what an earlier key signed still verifies. */
+export async function issuerProfile({ db }: Deps, sid: string): Promise<IssuerDocument> {
+  const sponsor = await readSponsor(db, sid);
+  if (!sponsor.exists) throw new NotFound(`no issuer ${sid}`);
+  const multikeys = await Promise.all(
+    issuerKeysOf(sponsor).map(async ({ version }) => ({
+      version,
+      publicKeyMultibase: (await sponsorKeyPair(sid, version)).publicKeyMultibase,
+    })),
+  );
+  const [jwk] = (await jwksFor(sid)).keys;
+  const { kid, ...publicJwk } = jwk!;
+  return issuerDocument(
+    { id: issuerUrls(publicUrl(), sid).issuer, name: sponsor.name ?? sid },
+    { multikeys, jwt: { kid: kid!, publicJwk } },
+  );
 }
 
 export async function issuerJwks(deps: Deps, sid: string): Promise<JSONWebKeySet> {

@@ -8,7 +8,7 @@
 // document keeps when it was created (`createdAt`).
 import type { SponsorMembership } from '@qualcard/shared/api';
 import { Conflict, NotFound } from '../domain/errors';
-import { addAdminToSponsor, createSponsorWithAdmin } from '../store/sponsors';
+import { addAdminToSponsor, addIssuerKeyVersion, createSponsorWithAdmin } from '../store/sponsors';
 import type { Deps } from './deps';
 
 export interface SponsorCreation {
@@ -81,5 +81,33 @@ export async function addSponsorAdmin(
     email,
     ...(before ? { before } : {}),
     changed: outcome.written,
+  };
+}
+
+export interface KeyRotated {
+  sponsorId: string;
+  sponsorName?: string;
+  /** The version that signs from now on. */
+  version: number;
+  /** The earlier versions, still published in the issuer document. */
+  earlier: number[];
+  since: string;
+}
+
+/**
+ * The sponsor signs with a new key version from now on (credentials/sponsor-keys.ts derives it); every earlier key
+ * stays published, so what it signed still verifies. NotFound for an unknown sponsor (nothing written).
+ */
+export async function rotateIssuerKey({ db, now }: Deps, sponsorId: string): Promise<KeyRotated> {
+  const since = now().toISOString();
+  const outcome = await addIssuerKeyVersion(db, sponsorId, since);
+  if (outcome.missing) throw new NotFound(`no sponsor ${sponsorId}: nothing was written`);
+  const versions = outcome.versions.map((k) => k.version);
+  return {
+    sponsorId,
+    ...(outcome.sponsor.name ? { sponsorName: outcome.sponsor.name } : {}),
+    version: versions[versions.length - 1]!,
+    earlier: versions.slice(0, -1),
+    since,
   };
 }

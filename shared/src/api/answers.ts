@@ -219,11 +219,14 @@ export const CredentialAnswer = CredentialSummary.extend({
 });
 export type CredentialAnswer = z.infer<typeof CredentialAnswer>;
 
+/** The issuer document: the Open Badges profile, and the controller of its keys (credentials/issuer-document.ts). */
 export const IssuerProfile = z.object({
-  '@context': z.array(z.string()),
+  '@context': z.array(z.union([z.string(), z.record(z.string(), z.unknown())])),
   id: z.string(),
   type: z.array(z.string()),
   name: z.string(),
+  verificationMethod: z.array(z.looseObject({ id: z.string(), type: z.string(), controller: z.string() })),
+  assertionMethod: z.array(z.string()),
 });
 export const JwksAnswer = z.object({ keys: z.array(z.looseObject({ kid: z.string().optional() })) });
 /** A signed BitstringStatusListCredential (its fields as published; the proof is checked by the verifier). */

@@ -224,7 +224,7 @@ export const CohortQuery = z.object({
     .optional(),
 });
 
-/** `?format=jwt`: the compact JWT as a file; otherwise JSON. */
+/** `?format=jwt`: the compact JWT as a file; `?format=json`: the Data Integrity credential as a file; otherwise JSON. */
 export const CredentialQuery = z.object({ format: z.string().optional() });
 
 /** An entry of the apprentice's sheets: a qual card item's sign-off (by item id) or an hours row (by row id). */

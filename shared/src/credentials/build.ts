@@ -11,6 +11,7 @@ import {
   CREDENTIAL_TYPE,
   issuerUrls,
   OB_CONTEXT,
+  OB_EXTENSIONS_CONTEXT,
   OB_SCHEMA_ID,
   OB_SCHEMA_TYPE,
   VC_CONTEXT,
@@ -173,7 +174,7 @@ export function levelCredential(input: LevelCredentialInput): OpenBadgeCredentia
   const issuer: Profile = { id: urls.issuer, type: ['Profile'], name: sponsor.name };
   const name = `${framework.title}: ${level.title}`;
   return {
-    '@context': [VC_CONTEXT, OB_CONTEXT],
+    '@context': [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
     id: input.id,
     type: [...CREDENTIAL_TYPE],
     name,

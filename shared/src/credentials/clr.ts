@@ -9,7 +9,7 @@ import { HOURS_CATEGORY_LABEL } from '../engine/rules';
 import type { Framework, Item } from '../model/framework';
 import type { LevelProgress, Progress } from '../model/progress';
 import type { IdentityObject, Profile } from './build';
-import { issuerUrls, OB_CONTEXT, VC_CONTEXT } from './vocabulary';
+import { issuerUrls, OB_CONTEXT, OB_EXTENSIONS_CONTEXT, VC_CONTEXT } from './vocabulary';
 
 export const CLR_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
 export const CLR_SCHEMA_ID = 'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json';
@@ -117,7 +117,7 @@ function achievementCredential(
 ): SignedCredential {
   const at = ids(input);
   return {
-    '@context': [VC_CONTEXT, OB_CONTEXT],
+    '@context': [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
     id,
     type: [...ACHIEVEMENT_CREDENTIAL],
     name: achievement.name,
@@ -217,7 +217,7 @@ export function clrCredential(input: ClrInput, signed: SignedCredential[]) {
     ),
   ].map((a) => ({ type: 'Association', associationType: 'isParentOf', ...a }));
   return {
-    '@context': [VC_CONTEXT, CLR_CONTEXT, OB_CONTEXT],
+    '@context': [VC_CONTEXT, CLR_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
     id: input.id,
     type: [...CLR_TYPE],
     name: `${framework.title}: learner record of ${recipient.name}`,
@@ -227,7 +227,8 @@ export function clrCredential(input: ClrInput, signed: SignedCredential[]) {
     credentialSubject: {
       id: recipient.id,
       type: ['ClrSubject'],
-      identifier: identifiers(recipient),
+      // The email hash only: the name is in the record's name, and each credential inside names the apprentice.
+      identifier: identifiers(recipient).filter((i) => i.identityType === 'emailAddress'),
       achievement: achievements,
       verifiableCredential: signed,
       association,

@@ -8,7 +8,8 @@ import dataIntegrityV2 from './contexts/data-integrity-v2.json';
 import didV1 from './contexts/did-v1.json';
 import multikeyV1 from './contexts/multikey-v1.json';
 import obV3p0 from './contexts/ob-v3p0-3.0.3.json';
-import { OB_CONTEXT, VC_CONTEXT } from './vocabulary';
+import obExtensions from './contexts/ob-v3p0-extensions.json';
+import { OB_CONTEXT, OB_EXTENSIONS_CONTEXT, VC_CONTEXT } from './vocabulary';
 
 export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
@@ -18,6 +19,7 @@ export const DATA_INTEGRITY_CONTEXT = 'https://w3id.org/security/data-integrity/
 export const CONTEXTS: Readonly<Record<string, unknown>> = Object.freeze({
   [VC_CONTEXT]: credentialsV2,
   [OB_CONTEXT]: obV3p0,
+  [OB_EXTENSIONS_CONTEXT]: obExtensions,
   // The learner record's (clr.ts CLR_CONTEXT; the URL is written here to keep this module free of the builder).
   'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': clrV2p0,
   [DATA_INTEGRITY_CONTEXT]: dataIntegrityV2,

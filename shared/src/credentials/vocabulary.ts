@@ -6,6 +6,8 @@ import { issuerJwks, issuerProfile, revocations, statusList } from '../api/route
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+/** Defines 1EdTechJsonSchemaValidator2019 (credentialSchema's type), as the specification's examples include it. */
+export const OB_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
 export const CREDENTIAL_TYPE = ['VerifiableCredential', 'OpenBadgeCredential'] as const;
 /** AchievementType enumeration: "Credential earned through work-based learning and earn-and-learn models". */
 export const APPRENTICESHIP_CERTIFICATE = 'ApprenticeshipCertificate';
