@@ -7,7 +7,6 @@
 // it lists the key as that issuer's. A bare key set (--jwks) names no controller and is refused.
 
 import { writeFileSync } from 'node:fs';
-import type { OpenBadgeCredential } from '../../shared/src/credentials/build';
 import { IssuerDocument } from '../../shared/src/credentials/issuer-document';
 import { CredentialError } from '../../shared/src/credentials/jwt';
 import { describeCredential } from '../../shared/src/credentials/status';
@@ -37,7 +36,6 @@ export function formsOf(file: string): Forms {
   );
 }
 
-const isUrl = (v: string): boolean => /^https?:\/\//i.test(v);
 /** Plain http only for a local emulator; an issuer on the network is reached over https. */
 const fetchable = (url: string): boolean =>
   /^https:\/\//i.test(url) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i.test(url);
