@@ -76,7 +76,7 @@ test('the admin and the apprentice themselves get it; another apprentice, a coac
 
 test('it holds the levels, the counted competencies and the level credential as issued, signed; the latest is stored', async () => {
   const res = await learnerRecord(apprenticeEmail('ann'));
-  const clr = JSON.parse(String(res.body)) as Clr;
+  const clr = res.body as unknown as Clr;
   expect(clr.type).toEqual(['VerifiableCredential', 'ClrCredential']);
   const s = clr.credentialSubject;
   const types = s.achievement.map((a) => a.achievementType);
@@ -85,15 +85,11 @@ test('it holds the levels, the counted competencies and the level credential as 
   const [issued] = (await call(api.listCredentials, { as: ADMIN, params: ANN })).body.credentials;
   const level = s.verifiableCredential.find((c) => c.id === issued!.id)!;
   expect(level).toBeDefined();
-  const asIssued = await call(api.getCredential, {
-    as: ADMIN,
-    params: { ...ANN, credentialId: issued!.credentialId },
-    query: { format: 'json' },
-  });
-  expect(level).toEqual(JSON.parse(String(asIssued.body)));
+  const asIssued = await call(api.getCredential, { as: ADMIN, params: { ...ANN, credentialId: issued!.credentialId } });
+  expect(level).toEqual(asIssued.body.credential);
   const levelAchievement = s.achievement.find((a) => a.humanCode === `${FW} ${LEVEL}`)!.id;
   expect(s.association.filter((a) => a.sourceId === levelAchievement)).toHaveLength(core.length);
-  expect(String(res.body)).not.toContain(apprenticeEmail('ann'));
+  expect(res.bytes.toString('utf8')).not.toContain(apprenticeEmail('ann'));
 
   const issuer = IssuerDocument.parse((await call(api.issuerProfile, { params: ACME })).body);
   await expect(verifyDataIntegrity(clr as unknown as Record<string, unknown>, issuer)).resolves.toBeDefined();
@@ -101,11 +97,11 @@ test('it holds the levels, the counted competencies and the level credential as 
 
   const stored = await db().doc('sponsors/acme/learnerRecords/ann').get();
   expect(stored.get('id')).toBe(clr.id);
-  expect(stored.get('bytes')).toBe(Buffer.byteLength(String(res.body)));
+  expect(stored.get('bytes')).toBe(res.bytes.length);
 });
 
 test('it fits the CLR 2.0 schema (ClrSubject) and every credential in it the OB 3.0 schema', async () => {
-  const clr = JSON.parse(String((await learnerRecord(ADMIN)).body)) as Clr;
+  const clr = (await learnerRecord(ADMIN)).body as unknown as Clr;
   const { $schema: _s, ...schema } = fixture('clr-v2p0/clr_v2p0_clrcredential_schema_draft4.json');
   schema.$defs.VerifiableCredential = { type: 'object' };
   const subject = addFormats(new Ajv({ strict: false, allErrors: true }))
