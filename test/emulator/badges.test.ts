@@ -126,15 +126,16 @@ test('the key set is public; the CLI verifies the downloaded file offline; a cha
   const profile = await call(api.issuerProfile, { params: ACME });
   expect(profile.body).toMatchObject({ name: 'Acme IT', type: ['Profile'] });
 
-  const keys = file('acme-jwks.json', JSON.stringify(jwks.body));
-  const ok = await cli('verify', file('ann.jwt', jwt), '--jwks', keys);
+  // The issuer document, saved as a verifier keeps it for offline checks (it lists the JWT key under its kid).
+  const keys = file('acme-issuer.json', JSON.stringify(profile.body));
+  const ok = await cli('verify', file('ann.jwt', jwt), '--issuer', keys);
   expect(ok.err).toBe('');
   expect(ok.code).toBe(0);
   expect(ok.out).toContain('issuer:      Acme IT');
   expect(ok.out).toContain('recipient:   Ann Example');
   const p = jwt.indexOf('.') + 30;
   const tampered = `${jwt.slice(0, p)}${jwt[p] === 'Q' ? 'R' : 'Q'}${jwt.slice(p + 1)}`;
-  const bad = await cli('verify', file('tampered.jwt', tampered), '--jwks', keys);
+  const bad = await cli('verify', file('tampered.jwt', tampered), '--issuer', keys);
   expect(bad.code).toBe(1);
   expect(bad.err).toMatch(/^INVALID/);
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import { parseKeySecret } from '../../functions/src/credentials/key';
 import { ensureCredentialKey, SECRET_NAME } from '../../scripts/credential-key';
@@ -29,7 +30,7 @@ import { main } from '../../tools/cli/main';
 const schema = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/1edtech-ob-v3p0/achievementcredential.json'), 'utf8'),
 );
-const validate = new Ajv2019({ strict: false, allErrors: true }).compile(schema);
+const validate = addFormats(new Ajv2019({ strict: false, allErrors: true })).compile(schema);
 const fw = getFramework('customer-technical-support') as Framework;
 const AS_OF = '2026-06-30';
 const BASE = 'https://functions.example/api';

@@ -368,7 +368,7 @@ export const issuerProfile = defineRoute({
   name: 'issuer-profile',
   method: 'GET',
   path: '/v1/issuers/:sponsorId',
-  summary: "the sponsor's issuer document: Open Badges profile and the public keys it signs with (current and earlier)",
+  summary: "the sponsor's issuer document: Open Badges profile and every public key it has signed with",
   roles: 'public',
   answer: IssuerProfile,
   statuses: ok,
