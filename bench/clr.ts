@@ -40,23 +40,21 @@ async function main(): Promise<void> {
       salt: '0'.repeat(32),
     };
     const levels = await Promise.all(
-      progress.levels
-        .filter(earnsCredential)
-        .map((level, i) =>
-          sign(
-            levelCredential({
-              id: uuid(100 + i),
-              baseUrl: BASE,
-              sponsor,
-              framework,
-              level,
-              counted,
-              recipient,
-              issuedAt: AT,
-              status: statusEntry(urls.statusList(1), 48213 + i),
-            }),
-          ),
+      progress.levels.filter(earnsCredential).map((level, i) =>
+        sign(
+          levelCredential({
+            id: uuid(100 + i),
+            baseUrl: BASE,
+            sponsor,
+            framework,
+            level,
+            counted,
+            recipient,
+            issuedAt: AT,
+            status: statusEntry(urls.statusList(1), 48213 + i),
+          }),
         ),
+      ),
     );
     const started = performance.now();
     let n = 1000;
