@@ -1,15 +1,18 @@
 // The learner record (CLR 2.0) route against the real emulators: the sponsor's admin and the apprentice themselves
 // download it, another apprentice, a coach and a consultant are refused; it holds the level credential as issued,
 // each counted competency and the levels, is signed, fits the schemas, and the latest is stored.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApprenticeRecordInput } from '@qualcard/shared';
 import * as api from '@qualcard/shared/api/routes';
 import Ajv from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
+import { mintIdToken } from '../../scripts/emulator-key';
 import { verifyDataIntegrity } from '../../shared/src/credentials/data-integrity';
 import { IssuerDocument } from '../../shared/src/credentials/issuer-document';
+import { main } from '../../tools/cli/main';
 import {
   ADMIN,
   acme,
@@ -23,6 +26,7 @@ import {
   framework as shipped,
   syncAs,
 } from './kit';
+import { apiUrl } from './kit/env';
 
 const FW = 'customer-technical-support';
 const LEVEL = 'AITS';
@@ -116,4 +120,37 @@ test('it fits the CLR 2.0 schema (ClrSubject) and every credential in it the OB 
     ob(c);
     expect([c.id, ob.errors ?? []]).toEqual([c.id, []]);
   }
+});
+
+test('qualcard clr saves it for the apprentice; another apprentice is refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qualcard-clr-'));
+  const run = async (email: string, ...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const env = { QUALCARD_API: apiUrl(), QUALCARD_ID_TOKEN: mintIdToken({ email }) };
+    const code = await main(
+      argv,
+      (t) => {
+        out += `${t}\n`;
+      },
+      (t) => {
+        err += `${t}\n`;
+      },
+      env,
+    );
+    return { code, out, err };
+  };
+  const target = join(dir, 'ann.json');
+  const ok = await run(apprenticeEmail('ann'), 'clr', 'acme', 'ann', '--out', target);
+  expect(ok.err).toBe('');
+  expect(ok.code).toBe(0);
+  expect(ok.out).toMatch(
+    new RegExp(
+      `^learner record of ann: 1 LearningProgram, ${shipped(FW).levels.length} ApprenticeshipCertificate, ${core.length} Competency; ${core.length + 2} signed credential\\(s\\); \\d+ bytes -> ${target}`,
+    ),
+  );
+  expect(JSON.parse(readFileSync(target, 'utf8')).type).toEqual(['VerifiableCredential', 'ClrCredential']);
+  const refused = await run(apprenticeEmail('bob'), 'clr', 'acme', 'ann', '--out', join(dir, 'x.json'));
+  expect(refused.code).toBe(1);
+  expect(refused.err).toMatch(/403/);
 });
