@@ -20,7 +20,13 @@ import {
 } from './routes/credentials';
 import { getDigestRoute, putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
-import { issuerJwksRoute, issuerProfileRoute, revocationListRoute, statusListRoute } from './routes/issuers';
+import {
+  issuerJwksRoute,
+  issuerKeyRoute,
+  issuerProfileRoute,
+  revocationListRoute,
+  statusListRoute,
+} from './routes/issuers';
 import { learnerRecordRoute } from './routes/learner-record';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { raiseRoute } from './routes/raises';
@@ -59,6 +65,7 @@ export const router = new Router()
   .on(api.revokeCredential, revokeCredentialRoute)
   .on(api.keepCredential, keepCredentialRoute)
   .on(api.issuerProfile, issuerProfileRoute)
+  .on(api.issuerKey, issuerKeyRoute)
   .on(api.issuerJwks, issuerJwksRoute)
   .on(api.statusList, statusListRoute)
   .on(api.revocations, revocationListRoute)

@@ -1,7 +1,8 @@
 // Data Integrity credentials against the real emulators: what the functions issue validates against 1EdTech's
 // AchievementCredential schema and verifies with a verifier Qualcard did not write (@digitalbazaar/vc's, with a
-// document loader that serves only the bundled contexts and the issuer document the functions publish); a changed
-// byte, another key under the issuer's key id, and a key the issuer does not list each fail for their own reason.
+// document loader that serves only the bundled contexts and the issuer document the functions publish) and by the
+// DCC's @digitalcredentials/verifier-core (which fetches the key and the issuer document from the emulator itself);
+// a changed byte, another key under the issuer's key id, and a key the issuer does not list each fail.
 // `qualcard sponsor rotate-key` (a real process, as the owner runs it) switches the sponsor to a new key; the
 // credentials signed before and after both verify, online with `qualcard verify` too.
 import { execFile } from 'node:child_process';
@@ -16,7 +17,7 @@ import type { ApprenticeRecordInput } from '@qualcard/shared';
 import * as api from '@qualcard/shared/api/routes';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
-import { documentLoader, withKeys } from '../../shared/src/credentials/contexts';
+import { documentLoader, MULTIKEY_CONTEXT, withKeys } from '../../shared/src/credentials/contexts';
 import { addProof } from '../../shared/src/credentials/data-integrity';
 import { type IssuerDocument, keyId } from '../../shared/src/credentials/issuer-document';
 import { issuerUrls } from '../../shared/src/credentials/vocabulary';
@@ -79,6 +80,26 @@ function externally(credential: unknown, doc: IssuerDocument) {
     checkStatus: async () => ({ verified: true }),
   });
 }
+/** @digitalcredentials/verifier-core's answer for the credential (helpers/verifier-core.mjs, its own process). */
+interface CoreResult {
+  log?: { id: string; valid?: boolean; error?: { name?: string; message?: string } }[];
+  errors?: { name: string; message: string; stackTrace?: string }[];
+}
+function verifierCore(credential: unknown): Promise<CoreResult> {
+  const path = file(`core-${Math.random().toString(36).slice(2)}.json`, JSON.stringify(credential));
+  return new Promise((done, fail) =>
+    execFile('node', [join(__dirname, 'helpers/verifier-core.mjs'), path], { cwd: ROOT }, (e, out, err) => {
+      try {
+        if (e) throw new Error(`verifier-core: ${err || e.message}`);
+        done(JSON.parse(out.trim().split('\n').pop()!) as CoreResult);
+      } catch (x) {
+        fail(x);
+      }
+    }),
+  );
+}
+const signature = (r: CoreResult) => r.log?.find((s) => s.id === 'valid_signature')?.valid;
+
 const errorsOf = (r: vc.VerifyResult): string[] =>
   (r.results ?? []).flatMap((x) => (x.error?.errors ?? (x.error ? [x.error] : [])).map((e) => e.message));
 
@@ -132,11 +153,32 @@ test('an issued credential: valid against the official schema, verified external
   expect(errorsOf(wrongKey)).toEqual(['Invalid signature.']);
 
   const unlisted = await Ed25519Multikey.generate({ id: keyId(issuer, 9), controller: issuer });
-  const notPublished = await externally(await addProof(unsigned, unlisted), doc);
+  const unlistedSigned = await addProof(unsigned, unlisted);
+  const notPublished = await externally(unlistedSigned, doc);
   expect(notPublished.verified).toBe(false);
   expect(errorsOf(notPublished).join('\n')).toContain(
     `${keyId(issuer, 9)} is neither a bundled JSON-LD context nor a document of the issuer in hand`,
   );
+
+  // The same four with the DCC's verifier, which resolves the key and the issuer document over HTTP itself.
+  const core = await verifierCore(credential);
+  expect(core.errors).toBeUndefined();
+  expect(signature(core)).toBe(true);
+  for (const [bad, name] of [
+    [changed, 'invalid_signature'],
+    [await addProof(unsigned, impostor), 'invalid_signature'],
+  ] as const) {
+    const r = await verifierCore(bad);
+    expect(signature(r)).not.toBe(true);
+    expect(r.errors?.map((e) => e.name)).toEqual([name]);
+  }
+  // It fetches the key at the proof's verificationMethod: key 9 is a 404, which it reports as an invalid signature.
+  const key = (version: string) => call(api.issuerKey, { params: { sponsorId: 'acme', version } });
+  expect((await key('1')).body).toEqual({ '@context': MULTIKEY_CONTEXT, ...doc.verificationMethod[0] });
+  expect((await key('9')).status).toBe(404);
+  const coreUnlisted = await verifierCore(unlistedSigned);
+  expect(signature(coreUnlisted)).not.toBe(true);
+  expect(coreUnlisted.errors?.map((e) => e.name)).toEqual(['invalid_signature']);
 });
 
 test('rotate-key: one command; credentials signed before and after both verify, online and offline', async () => {
@@ -153,7 +195,7 @@ test('rotate-key: one command; credentials signed before and after both verify, 
   });
   expect(rotated.err).toBe('');
   expect(rotated.code).toBe(0);
-  expect(rotated.out).toContain('signs credentials with key version 2 (<issuer>#key-2) from now on');
+  expect(rotated.out).toContain('signs credentials with key version 2 (<issuer>/keys/2) from now on');
   const after = await issued('bob');
   const issuer = issuerUrls(apiUrl(), 'acme').issuer;
   expect((after.credential.proof as { verificationMethod: string }[])[0]!.verificationMethod).toBe(keyId(issuer, 2));

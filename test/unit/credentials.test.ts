@@ -100,7 +100,7 @@ describe('building', () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     const issuer = issuerUrls(BASE, 'acme').issuer;
-    const key = await Ed25519Multikey.generate({ id: `${issuer}#key-1`, controller: issuer });
+    const key = await Ed25519Multikey.generate({ id: `${issuer}/keys/1`, controller: issuer });
     const signed = await addProof(credential as unknown as Record<string, unknown>, key);
     validate(signed);
     expect(validate.errors ?? []).toEqual([]);
@@ -281,7 +281,7 @@ describe('qualcard verify', () => {
     const di = await cli('verify', file('ok.json', JSON.stringify(signed)), '--issuer', issuerFile);
     expect(di.err).toBe('');
     expect(di.out).toMatch(
-      /^VALID: Data Integrity proof \(eddsa-rdfc-2022\) verified with key .*\/issuers\/acme#key-1\n/,
+      /^VALID: Data Integrity proof \(eddsa-rdfc-2022\) verified with key .*\/issuers\/acme\/keys\/1\n/,
     );
     const both = await cli(
       'verify',

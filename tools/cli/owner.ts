@@ -169,6 +169,6 @@ export async function sponsorRotateKey({ args: [sponsorId], values }: Parsed, { 
   const r = await owned(input.project, (o) => o.ownerRotateKey(input.project, { sponsorId: input.sponsorId }));
   const sponsor = `sponsor ${r.sponsorId}${r.sponsorName ? ` ("${r.sponsorName}")` : ''} in ${where(input.project, env)}`;
   out(
-    `${sponsor} signs credentials with key version ${r.version} (<issuer>#key-${r.version}) from now on; the earlier key(s) ${r.earlier.join(', ')} stay published in its issuer document, so the credentials they signed still verify.`,
+    `${sponsor} signs credentials with key version ${r.version} (<issuer>/keys/${r.version}) from now on; the earlier key(s) ${r.earlier.join(', ')} stay published in its issuer document, so the credentials they signed still verify.`,
   );
 }

@@ -1,6 +1,6 @@
 // Signing a credential with its sponsor's current Ed25519 key (sponsor-keys.ts): an eddsa-rdfc-2022 Data Integrity
 // proof (shared/src/credentials/data-integrity.ts, the libraries do the work). The caller sets @context, type,
-// issuer and validFrom; the proof's verificationMethod is `<issuer>#key-<version>`, published in the issuer document.
+// issuer and validFrom; the proof's verificationMethod is `<issuer>/keys/<version>`, published in the issuer document.
 import { addProof } from '@qualcard/shared/credentials/data-integrity';
 import type { Firestore } from 'firebase-admin/firestore';
 import { issuerKeysOf, readSponsor } from '../store/sponsors';

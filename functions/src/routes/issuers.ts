@@ -1,5 +1,5 @@
-// Routes issuerProfile, issuerJwks, statusList and revocations: public, no sign-in (usecases/issuer.ts).
-import type { issuerJwks, issuerProfile, revocations, statusList } from '@qualcard/shared/api';
+// Routes issuerProfile, issuerKey, issuerJwks, statusList and revocations: public, no sign-in (usecases/issuer.ts).
+import type { issuerJwks, issuerKey, issuerProfile, revocations, statusList } from '@qualcard/shared/api';
 import type { Handler } from '../http/router';
 import * as issuer from '../usecases/issuer';
 import { deps } from './context';
@@ -10,6 +10,12 @@ const cached = { 'Cache-Control': 'public, max-age=300' };
 export const issuerProfileRoute: Handler<typeof issuerProfile> = async ({ params }) => ({
   headers: cached,
   body: await issuer.issuerProfile(deps(), params.sponsorId),
+});
+
+/** A key never changes once used: verifiers may keep it. */
+export const issuerKeyRoute: Handler<typeof issuerKey> = async ({ params }) => ({
+  headers: { 'Cache-Control': 'public, max-age=86400' },
+  body: await issuer.issuerKey(deps(), params.sponsorId, params.version),
 });
 
 export const issuerJwksRoute: Handler<typeof issuerJwks> = async ({ params }) => ({

@@ -3,7 +3,7 @@
 // key set (the VC-JWT key, also in the issuer document), its signed bitstring status lists and the 1EdTech revocation
 // list of credentials issued before them. They reveal a sponsor's name, public keys, revocation bits and the ids of
 // revoked earlier credentials: no reason, nothing about apprentices.
-import { type IssuerDocument, issuerDocument } from '@qualcard/shared/credentials/issuer-document';
+import { type IssuerDocument, issuerDocument, keyDocument, keyId } from '@qualcard/shared/credentials/issuer-document';
 import { revocationList } from '@qualcard/shared/credentials/status';
 import { STATUS_LIST_LENGTH, statusListCredential } from '@qualcard/shared/credentials/status-list';
 import { issuerUrls } from '@qualcard/shared/credentials/vocabulary';
@@ -39,6 +39,23 @@ export async function issuerProfile({ db }: Deps, sid: string): Promise<IssuerDo
     { id: issuerUrls(publicUrl(), sid).issuer, name: sponsor.name ?? sid },
     { multikeys, jwt: { kid: kid!, publicJwk } },
   );
+}
+
+/** One key version, alone (what a verifier fetches at the proof's verificationMethod); NotFound if never used. */
+export async function issuerKey({ db }: Deps, sid: string, version: string) {
+  const sponsor = await readSponsor(db, sid);
+  if (!sponsor.exists) throw new NotFound(`no issuer ${sid}`);
+  const v = Number(version);
+  if (!issuerKeysOf(sponsor).some((k) => k.version === v)) throw new NotFound(`issuer ${sid} has no key ${version}`);
+  const issuer = issuerUrls(publicUrl(), sid).issuer;
+  const { publicKeyMultibase } = await sponsorKeyPair(sid, v);
+  return keyDocument({ id: keyId(issuer, v), type: 'Multikey', controller: issuer, publicKeyMultibase }) as {
+    '@context': string;
+    id: string;
+    type: 'Multikey';
+    controller: string;
+    publicKeyMultibase: string;
+  };
 }
 
 export async function issuerJwks(deps: Deps, sid: string): Promise<JSONWebKeySet> {

@@ -228,6 +228,13 @@ export const IssuerProfile = z.object({
   verificationMethod: z.array(z.looseObject({ id: z.string(), type: z.string(), controller: z.string() })),
   assertionMethod: z.array(z.string()),
 });
+export const IssuerKeyAnswer = z.object({
+  '@context': z.string(),
+  id: z.string(),
+  type: z.literal('Multikey'),
+  controller: z.string(),
+  publicKeyMultibase: z.string(),
+});
 export const JwksAnswer = z.object({ keys: z.array(z.looseObject({ kid: z.string().optional() })) });
 /** A signed BitstringStatusListCredential (its fields as published; the proof is checked by the verifier). */
 export const StatusListAnswer = z.looseObject({

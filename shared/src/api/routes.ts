@@ -13,6 +13,7 @@ import {
   DigestAnswer,
   FrameworkListAnswer,
   HealthAnswer,
+  IssuerKeyAnswer,
   IssuerProfile,
   JwksAnswer,
   MeAnswer,
@@ -382,6 +383,15 @@ export const issuerJwks = defineRoute({
   answer: JwksAnswer,
   statuses: ok,
 });
+export const issuerKey = defineRoute({
+  name: 'issuer-key',
+  method: 'GET',
+  path: '/v1/issuers/:sponsorId/keys/:version',
+  summary: "one of the sponsor's signing keys (a Multikey document), current or earlier",
+  roles: 'public',
+  answer: IssuerKeyAnswer,
+  statuses: ok,
+});
 export const statusList = defineRoute({
   name: 'status-list',
   method: 'GET',
@@ -484,6 +494,7 @@ export const ROUTES = [
   keepCredential,
   issuerProfile,
   issuerJwks,
+  issuerKey,
   statusList,
   revocations,
   learnerRecord,

@@ -1,9 +1,12 @@
 // The issuer document: what the issuer's URL (the credentials' `issuer.id`, the contract's issuer-profile route)
 // answers. It is the Open Badges issuer Profile and, in the same document, the controller document of the issuer's
-// keys: every Ed25519 key the sponsor has signed Data Integrity proofs with (Multikey, `#key-<version>`; a rotated key
+// keys: every Ed25519 key the sponsor has signed Data Integrity proofs with (Multikey, `<issuer>/keys/<version>`; a rotated key
 // stays listed, so what it signed still verifies) and the deployment's RSA key for the VC-JWT form (JsonWebKey, its
 // kid). A verifier ties a key to the issuer only through this document: its id is the issuer, the key's controller is
-// the issuer, and the issuer lists the key under assertionMethod. Pure.
+// the issuer, and the issuer lists the key under assertionMethod. Each Ed25519 key is also served alone at its own id,
+// `<issuer>/keys/<version>` (no fragment: verifiers such as @digitalcredentials/verifier-core fetch a verification
+// method's URL as it is), and the DID context comes first, so such verifiers read assertionMethod without loading the
+// other contexts. Pure.
 import * as z from 'zod';
 import { DID_CONTEXT, MULTIKEY_CONTEXT } from './contexts';
 import { CredentialError } from './jwt';
@@ -14,7 +17,7 @@ export const JWK_TERMS = {
   JsonWebKey: 'https://w3id.org/security#JsonWebKey',
   publicKeyJwk: { '@id': 'https://w3id.org/security#publicKeyJwk', '@type': '@json' },
 } as const;
-export const ISSUER_CONTEXT = [VC_CONTEXT, OB_CONTEXT, DID_CONTEXT, MULTIKEY_CONTEXT, JWK_TERMS];
+export const ISSUER_CONTEXT = [DID_CONTEXT, VC_CONTEXT, OB_CONTEXT, MULTIKEY_CONTEXT, JWK_TERMS];
 
 export const VerificationMethod = z.looseObject({
   id: z.string().min(1),
@@ -35,8 +38,11 @@ export const IssuerDocument = z.object({
 });
 export type IssuerDocument = z.infer<typeof IssuerDocument>;
 
-/** The id of a sponsor's Ed25519 key of that version: a fragment of the issuer's own URL. */
-export const keyId = (issuerId: string, version: number): string => `${issuerId}#key-${version}`;
+/** The id of a sponsor's Ed25519 key of that version, under the issuer's URL (the issuer-key route serves it). */
+export const keyId = (issuerId: string, version: number): string => `${issuerId}/keys/${version}`;
+
+/** A key as served alone at its id: the Multikey document (ed25519-multikey wants its context named). */
+export const keyDocument = (method: VerificationMethod) => ({ '@context': MULTIKEY_CONTEXT, ...method });
 
 export interface PublishedKeys {
   /** Every Ed25519 key version, oldest first, with its public key (multibase). */
