@@ -1,10 +1,11 @@
 // Revocation as a Bitstring Status List against the real emulators: credentials issued at once get distinct bits; an
 // admin's revocation sets the bit in the sponsor's published, signed list (bits only, no reason); `qualcard verify`
-// reads the list online and says REVOKED; @digitalbazaar/vc with vc-bitstring-status-list's checkStatus (a verifier
-// Qualcard did not write) reads the same bit from the same list.
+// reads the list online and says REVOKED; @digitalbazaar/vc with vc-bitstring-status-list's checkStatus and the DCC's
+// @digitalcredentials/verifier-core (verifiers Qualcard did not write) read the same bit from the same list.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
@@ -20,6 +21,7 @@ import { main } from '../../tools/cli/main';
 import { ADMIN, acme, COACH, call, db, record, scenario, framework as shipped, syncAs } from './kit';
 import { apiUrl } from './kit/env';
 
+const ROOT = resolve(__dirname, '../..');
 const FW = 'customer-technical-support';
 const LEVEL = 'AITS';
 const ACME = { sponsorId: 'acme' };
@@ -188,6 +190,35 @@ test('an outside verifier reads the same bit: @digitalbazaar/vc with vc-bitstrin
   expect(await statusOf('ann')).toEqual({ verified: true, listVerified: true, bit: true });
   expect(await statusOf('bob')).toEqual({ verified: true, listVerified: true, bit: false });
 });
+
+/** @digitalcredentials/verifier-core's log for a credential (helpers/verifier-core.mjs, in its own process). */
+function verifierCore(credential: unknown): Promise<{ log?: { id: string; valid?: boolean }[]; errors?: unknown[] }> {
+  const path = file(`core-${Math.random().toString(36).slice(2)}.json`, credential);
+  return new Promise((done, fail) =>
+    execFile('node', [join(__dirname, 'helpers/verifier-core.mjs'), path], { cwd: ROOT }, (e, out, err) => {
+      try {
+        if (e) throw new Error(`verifier-core: ${err || e.message}`);
+        done(JSON.parse(out.trim().split('\n').pop()!));
+      } catch (x) {
+        fail(x);
+      }
+    }),
+  );
+}
+
+test("the DCC's verifier-core (the Learner Credential Wallet's) reads the list: revoked fails its revocation step", async () => {
+  const credentialOf = async (id: string) => {
+    const [c] = await credentialsOf(id);
+    return (
+      await call(api.getCredential, { as: ADMIN, params: { ...ACME, apprenticeId: id, credentialId: c!.credentialId } })
+    ).body.credential;
+  };
+  const step = (r: { log?: { id: string; valid?: boolean }[] }, id: string) => r.log?.find((x) => x.id === id)?.valid;
+  const ann = await verifierCore(await credentialOf('ann'));
+  expect([step(ann, 'valid_signature'), step(ann, 'revocation_status')]).toEqual([true, false]);
+  const bob = await verifierCore(await credentialOf('bob'));
+  expect([step(bob, 'valid_signature'), step(bob, 'revocation_status')]).toEqual([true, true]);
+}, 60_000);
 
 test('the signed list is kept between revocations and signed again after the next one', async () => {
   const kept = await db().doc('sponsors/acme/statusLists/1').get();
