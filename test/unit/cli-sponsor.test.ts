@@ -1,4 +1,4 @@
-// `qualcard sponsor create` and `qualcard sponsor add-admin`, in-process: their arguments are checked (each error
+// `qualcard sponsor create`, `sponsor add-admin` and `sponsor rotate-key`, in-process: their arguments are checked (each error
 // names the argument, and nothing is loaded or written), the project is found, and what the owner's use case answers
 // is printed. The use case itself (functions/src/owner.ts) is replaced here; test/emulator/cli-sponsor.test.ts runs
 // it for real against the Firestore emulator.
@@ -10,11 +10,13 @@ const ownerCreateSponsor = jest.fn<
   Parameters<typeof Owner.ownerCreateSponsor>
 >();
 const ownerAddAdmin = jest.fn<ReturnType<typeof Owner.ownerAddAdmin>, Parameters<typeof Owner.ownerAddAdmin>>();
-jest.mock('../../functions/src/owner', () => ({ ownerCreateSponsor, ownerAddAdmin }));
+const ownerRotateKey = jest.fn<ReturnType<typeof Owner.ownerRotateKey>, Parameters<typeof Owner.ownerRotateKey>>();
+jest.mock('../../functions/src/owner', () => ({ ownerCreateSponsor, ownerAddAdmin, ownerRotateKey }));
 
 beforeEach(() => {
   ownerCreateSponsor.mockReset();
   ownerAddAdmin.mockReset();
+  ownerRotateKey.mockReset();
 });
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
@@ -186,8 +188,45 @@ describe('qualcard sponsor add-admin', () => {
   });
 });
 
-test('the usage lists both owner commands and how they reach the project', async () => {
+describe('qualcard sponsor rotate-key', () => {
+  test('says which key version signs from now on and that the earlier ones stay published', async () => {
+    ownerRotateKey.mockResolvedValue({
+      ok: true,
+      value: {
+        sponsorId: 'acme',
+        sponsorName: 'Acme Corp',
+        version: 3,
+        earlier: [1, 2],
+        since: '2026-12-07T15:00:00Z',
+      },
+    });
+    const run = await cli(['sponsor', 'rotate-key', 'acme', '--project', 'acme-qualcard']);
+    expect(run.code).toBe(0);
+    expect(ownerRotateKey).toHaveBeenCalledWith('acme-qualcard', { sponsorId: 'acme' });
+    expect(run.out).toContain(
+      'sponsor acme ("Acme Corp") in project acme-qualcard signs credentials with key version 3 (<issuer>/keys/3) from now on; the earlier key(s) 1, 2 stay published',
+    );
+  });
+
+  test('a bad sponsor id is named and nothing is loaded; an unknown sponsor is refused by the use case', async () => {
+    const bad = await cli(['sponsor', 'rotate-key', 'Not An Id', '--project', 'acme-qualcard']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('<sponsorId> "Not An Id":');
+    expect(ownerRotateKey).not.toHaveBeenCalled();
+    ownerRotateKey.mockResolvedValue({
+      ok: false,
+      refusal: 'not-found',
+      message: 'no sponsor nope: nothing was written',
+    });
+    const unknown = await cli(['sponsor', 'rotate-key', 'nope', '--project', 'acme-qualcard']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('no sponsor nope: nothing was written');
+  });
+});
+
+test('the usage lists the owner commands and how they reach the project', async () => {
   const { out } = await cli(['--help']);
+  expect(out).toContain('qualcard sponsor rotate-key <sponsorId> [--project <firebase project id>]');
   expect(out).toContain('qualcard sponsor add-admin <sponsorId> <email> [--project <firebase project id>]');
   expect(out).toContain('Application Default Credentials');
 });

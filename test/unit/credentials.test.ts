@@ -257,8 +257,9 @@ describe('qualcard verify', () => {
   let jwt = '';
   let signed: Record<string, unknown> = {};
   let issuerFile = '';
+  let k: Awaited<ReturnType<typeof issuerKeys>>;
   beforeAll(async () => {
-    const k = await issuerKeys();
+    k = await issuerKeys();
     jwt = await signCredential(credential, k.privateKey, kid);
     signed = await addProof(credential as unknown as Record<string, unknown>, k.multikey);
     issuerFile = file('acme-issuer.json', JSON.stringify(k.doc));
@@ -290,6 +291,19 @@ describe('qualcard verify', () => {
       issuerFile,
     );
     expect(both.out.match(/^VALID: /gm)).toHaveLength(2);
+    const other = await signCredential(
+      { ...credential, id: 'urn:uuid:00000000-0000-4000-8000-0000000000ff' },
+      k.privateKey,
+      kid,
+    );
+    const mixed = await cli(
+      'verify',
+      file('mixed.json', JSON.stringify({ credential: signed, jwt: other })),
+      '--issuer',
+      issuerFile,
+    );
+    expect(mixed.code).toBe(1);
+    expect(mixed.err).toContain('the two forms are different credentials');
   });
 
   test('one changed byte: exit 1, INVALID, in either form', async () => {

@@ -71,6 +71,8 @@ export async function verifyForms(forms: Forms, doc: IssuerDocument, checkStatus
       throw new CredentialError(`VC-JWT: ${(e as Error).message}`);
     });
     checks.push(`VC-JWT signature (RS256) verified with key ${verified.kid}`);
+    if (credential && credential.id !== verified.credential.id)
+      throw new CredentialError(`the two forms are different credentials: ${credential.id}, ${verified.credential.id}`);
     credential ??= verified.credential;
   }
   return { credential: credential!, checks };
