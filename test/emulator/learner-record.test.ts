@@ -1,7 +1,7 @@
 // The learner record (CLR 2.0) route against the real emulators: the sponsor's admin and the apprentice themselves
 // download it, another apprentice, a coach and a consultant are refused; it holds the level credential as issued,
 // each counted competency and the levels, is signed, fits the schemas, and the latest is stored.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApprenticeRecordInput } from '@qualcard/shared';
@@ -153,4 +153,43 @@ test('qualcard clr saves it for the apprentice; another apprentice is refused', 
   const refused = await run(apprenticeEmail('bob'), 'clr', 'acme', 'ann', '--out', join(dir, 'x.json'));
   expect(refused.code).toBe(1);
   expect(refused.err).toMatch(/403/);
+});
+
+test('qualcard verify on a record: valid, until a level inside is revoked; a record issued after leaves it out', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qualcard-clr-v-'));
+  const before = join(dir, 'before.json');
+  writeFileSync(before, JSON.stringify((await learnerRecord(ADMIN)).body));
+  const issuer = join(dir, 'issuer.json');
+  writeFileSync(issuer, JSON.stringify((await call(api.issuerProfile, { params: ACME })).body));
+  const verify = async (path: string) => {
+    let out = '';
+    let err = '';
+    const code = await main(
+      ['verify', path, '--issuer', issuer],
+      (t) => {
+        out += `${t}\n`;
+      },
+      (t) => {
+        err += `${t}\n`;
+      },
+    );
+    return { code, out, err };
+  };
+  const ok = await verify(before);
+  expect(ok.err).toBe('');
+  expect(ok.code).toBe(0);
+  expect(ok.out).toMatch(/: not revoked \(bit \d+ of /);
+
+  const [issued] = (await call(api.listCredentials, { as: ADMIN, params: ANN })).body.credentials;
+  const revoked = await call(api.revokeCredential, {
+    as: ADMIN,
+    params: { ...ANN, credentialId: issued!.credentialId },
+    body: { reason: 'entries withdrawn' },
+  });
+  expect(revoked.status).toBe(200);
+  const stale = await verify(before);
+  expect(stale.code).toBe(1);
+  expect(stale.err).toMatch(/^REVOKED by the issuer \(bit \d+ of .*\): the level credential .* inside the record/);
+  const after = (await learnerRecord(ADMIN)).body as unknown as Clr;
+  expect(after.credentialSubject.verifiableCredential.map((c) => c.id)).not.toContain(issued!.id);
 });

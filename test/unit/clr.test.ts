@@ -1,7 +1,8 @@
 // The learner record (CLR 2.0, shared/src/credentials/clr.ts) for the demo's most advanced apprentice (Ben: level 1
 // complete, level 2 under way): what it holds is the engine's answer, every part is signed and verifies, and it fits
 // the schemas that could be had (test/fixtures/clr-v2p0/README.md says which and how far).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import Ajv from 'ajv';
@@ -22,6 +23,7 @@ import { addProof, verifyDataIntegrity } from '../../shared/src/credentials/data
 import { issuerDocument, keyId } from '../../shared/src/credentials/issuer-document';
 import { statusEntry } from '../../shared/src/credentials/status-list';
 import { issuerUrls } from '../../shared/src/credentials/vocabulary';
+import { main } from '../../tools/cli/main';
 
 const BASE = 'https://functions.example/api';
 const SID = 'northwind';
@@ -100,7 +102,7 @@ async function signedRecord() {
   const program = await sign(parts.program);
   const competencies = await Promise.all(parts.competencies.map(sign));
   const clr = await sign(clrCredential(input, [program, ...levels, ...competencies]));
-  return { clr, levels, program, competencies, issuer };
+  return { clr, levels, program, competencies, issuer, sign };
 }
 
 let built: Awaited<ReturnType<typeof signedRecord>>;
@@ -212,4 +214,46 @@ describe('signed and valid', () => {
     const subject = built.clr.credentialSubject as Record<string, unknown>;
     expect(bad({ ...subject, association: [{ type: 'Association', associationType: 'isFriendOf' }] })).toBe(false);
   });
+});
+
+describe('qualcard verify on a learner record', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qualcard-clr-verify-'));
+  const file = (name: string, content: unknown) => {
+    writeFileSync(join(dir, name), JSON.stringify(content));
+    return join(dir, name);
+  };
+  async function cli(...argv: string[]) {
+    let out = '';
+    let err = '';
+    const code = await main(
+      argv,
+      (t) => {
+        out += `${t}\n`;
+      },
+      (t) => {
+        err += `${t}\n`;
+      },
+    );
+    return { code, out, err };
+  }
+
+  test('says what it holds, verifies every credential inside; one changed inside (the record re-signed) is INVALID', async () => {
+    const issuerFile = file('issuer.json', built.issuer);
+    const ok = await cli('verify', file('clr.json', built.clr), '--issuer', issuerFile);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    const inside = subjectOf(built.clr).verifiableCredential.length;
+    expect(ok.out).toContain('(learner record, CLR 2.0)');
+    expect(ok.out).toContain(`inside:      ${inside} credential(s), ${inside} Data Integrity proof(s) verified`);
+    // The level credential's status list is not reachable here: said so, not taken as valid.
+    expect(ok.out).toContain(`${built.levels[0]!.name}: NOT CHECKED: status ${urls.statusList(1)}`);
+
+    const forged = structuredClone(built.clr) as SignedCredential;
+    const { proof: _p, ...unsigned } = forged;
+    const competency = subjectOf(forged).verifiableCredential.at(-1)!;
+    competency.name = `${String(competency.name)} (and more)`;
+    const bad = await cli('verify', file('forged.json', await built.sign(unsigned)), '--issuer', issuerFile);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`INVALID: the credential inside ${competency.id}`);
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import { describeCredential } from '../../shared/src/credentials/status';
 import { type Forms, issuerOf, verifyForms } from '../../shared/src/credentials/verify';
 import type { Parsed } from './args';
 import { checkOutFile, InputError, readJson, readText, UsageError } from './input';
+import { isLearnerRecord, learnerRecordLines } from './learner-record';
 import type { Context } from './remote';
 import { listProofBy, statusLine } from './status';
 
@@ -84,7 +85,7 @@ export async function verify({ args: [file], values, flags }: Parsed, { out }: C
     const lines = [
       ...checks.map((c) => `VALID: ${c}`),
       `keys:        from ${source}`,
-      ...describeCredential(credential),
+      ...(isLearnerRecord(credential) ? await learnerRecordLines(credential, doc) : describeCredential(credential)),
     ];
     out(flags.has('json') ? JSON.stringify({ valid: true, checks, credential }, null, 2) : lines.join('\n'));
     out(await statusLine(credential, values.get('status'), listProofBy(doc)));
