@@ -33,8 +33,9 @@ export interface ClrInput {
   issuedAt: string;
 }
 
-/** A credential as embedded: signed, opaque to the builder. */
-export type SignedCredential = Record<string, unknown> & { id: string };
+/** A credential as JSON; `SignedCredential` once its proof is added (opaque to the builder). */
+export type Credential = Record<string, unknown> & { id: string };
+export type SignedCredential = Credential;
 
 interface Achievement {
   id: string;
@@ -114,7 +115,7 @@ function achievementCredential(
   id: string,
   achievement: Achievement,
   subject: Record<string, unknown>,
-): SignedCredential {
+): Credential {
   const at = ids(input);
   return {
     '@context': [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
@@ -179,7 +180,7 @@ function competencyAchievement(input: ClrInput, item: Item, on: string, attested
  * What the record holds besides the level credentials, unsigned: the program with its results, and one
  * AchievementCredential per counted competency (its subject's activityEndDate: when it was confirmed).
  */
-export function clrParts(input: ClrInput): { program: SignedCredential; competencies: SignedCredential[] } {
+export function clrParts(input: ClrInput): { program: Credential; competencies: Credential[] } {
   const { recipient } = input;
   const programAchievement = programAchievementOf(input);
   const { results } = programResults(input);
