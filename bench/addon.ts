@@ -90,45 +90,57 @@ console.log(
   `ratio fresh planning / engine: ${(fresh / engine).toFixed(2)}x; regenerate / engine: ${(merged / engine).toFixed(2)}x; per apprentice: ${(fresh / COHORT).toFixed(2)} ms fresh, ${(merged / COHORT).toFixed(2)} ms regenerate\n`,
 );
 
-// Service calls: the adapter against the counting fake, apprentice by apprentice.
+// Service calls: the adapter against the counting fake, apprentice by apprentice. A write changes the spreadsheet
+// (insert a sheet, set values, tag, protect, set editors); the other calls read (lookups, getEditors, getRange).
 const fake = installFakeAppsScript();
 const ss = fake.ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
 const cache = new Map();
-const perApprentice: { total: number; lookups: number; cells: number }[] = [];
-const regen: number[] = [];
+interface Count {
+  calls: number;
+  writes: number;
+  lookups: number;
+}
+const counted = (): Count => ({
+  calls: fake.log.calls.length,
+  writes: fake.log.writes().length,
+  lookups: fake.log.calls.filter((x) => x.includes('DeveloperMetadataFinder')).length,
+});
+const newSheets: (Count & { cells: number })[] = [];
 for (const a of c) {
   fake.log.reset();
   const plans = planApprentice(a.framework, a.roster);
   generateOne(ss, a.framework, a.roster, cache);
-  const lookups = fake.log.calls.filter((x) => x.includes('DeveloperMetadataFinder')).length;
-  perApprentice.push({
-    total: fake.log.calls.length,
-    lookups,
+  newSheets.push({
+    ...counted(),
     cells: plans.qualCard.rows * plans.qualCard.cols + plans.hours.rows * plans.hours.cols,
   });
 }
+const regen: Count[] = [];
 for (const a of c.slice(0, 10)) {
   fake.log.reset();
   generateOne(ss, a.framework, a.roster, cache);
-  regen.push(fake.log.calls.length);
+  regen.push(counted());
 }
 const layouts = new Set(fake.ss.sheets.filter((s) => s.name.startsWith('qc-layout-')).map((s) => s.name)).size;
-const steady = perApprentice.map((p) => p.total - p.lookups);
-const sorted = [...steady].sort((a, b) => a - b);
-const cells = perApprentice.reduce((n, p) => n + p.cells, 0) / COHORT;
+const stats = (xs: number[]): string => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return `min ${sorted[0]}, median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)}`;
+};
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cells = newSheets.reduce((n, p) => n + p.cells, 0) / COHORT;
 console.log(
   `layout prototypes built for the cohort: ${layouts} (hidden sheets, once per framework/level/layout; the first apprentice of a layout pays for them)`,
 );
 console.log(
-  `service calls per apprentice, writes (qual card + hours): min ${sorted[0]}, median ${sorted[Math.floor(COHORT / 2)]}, max ${sorted.at(-1)} (max includes building a new layout)`,
+  `SpreadsheetApp writes per generated apprentice (qual card + hours), new sheets: ${stats(newSheets.map((p) => p.writes))} (max includes building a new layout)`,
 );
 console.log(
-  `service calls per apprentice, apprentice lookup by developer metadata: ${perApprentice[0]!.lookups} (fresh)`,
+  `SpreadsheetApp calls per generated apprentice, new sheets (writes and reads): ${stats(newSheets.map((p) => p.calls))}, of which ${newSheets[0]!.lookups} apprentice lookup by developer metadata`,
 );
 console.log(
-  `service calls per apprentice, regenerating over existing sheets (incl. lookups and reads): ${Math.min(...regen)}-${Math.max(...regen)}`,
+  `SpreadsheetApp writes per apprentice, generating again over their sheets: ${stats(regen.map((p) => p.writes))}; calls (incl. lookups and reads): ${stats(regen.map((p) => p.calls))}`,
 );
 console.log(
-  `baseline: cell-by-cell writing would be ~${Math.round(cells)} calls per apprentice (cells in the two sheets); ratio ${(cells / sorted[Math.floor(COHORT / 2)]!).toFixed(0)}x fewer calls`,
+  `baseline: cell-by-cell writing would be ~${Math.round(cells)} writes per apprentice (cells in the two sheets); ratio ${(cells / median(newSheets.map((p) => p.writes))).toFixed(0)}x fewer writes`,
 );
 fake.uninstall();

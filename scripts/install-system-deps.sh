@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a command needs, only those missing. Usage: install-system-deps.sh demo|test
 #   demo: a JDK (the Firestore emulator is a Java program; `jar` builds its wrapper, see scripts/emulator-wrapper.sh)
-#   test: the JDK, Chromium (the sidebar in a real browser) and LibreOffice Calc (opens exported .xlsx files)
+#   test: the JDK, Chromium (the sidebar in a real browser), LibreOffice Calc (opens exported .xlsx files) and
+#         poppler-utils (pdfinfo, pdftotext: the office tier counts and reads the pages LibreOffice prints)
 set -euo pipefail
 what="${1:-test}"
 need=()
@@ -11,6 +12,7 @@ case "$what" in
   test)
     command -v chromium >/dev/null || need+=(chromium)
     command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+    command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || need+=(poppler-utils)
     ;;
   *) echo "install-system-deps: unknown set '$what' (demo or test)" >&2; exit 2 ;;
 esac

@@ -2,7 +2,6 @@
 // every sponsor that made them a member (the contract's cohort route, page by page). Both sheets are Qualcard's: a refresh
 // replaces their content with a handful of batched calls per sheet (./sheets/adapter.ts writeStandalone).
 import {
-  COHORT_HEADER_ROW,
   CohortAnswer,
   type CohortView,
   cohortApprentices,
@@ -10,6 +9,7 @@ import {
   planCohort,
   planGaps,
   type SheetPlan,
+  uniformFrom,
 } from '@qualcard/shared/sheets';
 import { send } from './api/client';
 import { checkBaseUrl, cohortRequest } from './api/requests';
@@ -46,12 +46,13 @@ export function getCohortState(): CohortState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings();
   const cohort = findTagged(ss, { kind: 'cohort' }).get('cohort');
+  const last = remembered();
   return {
     endpoint: settings.endpoint,
     sponsorId: settings.sponsorId,
     rosterExists: !!rosterSheet(ss),
-    ...remembered(),
-    apprentices: cohort ? cohortApprentices(readValues(cohort.sheet, ss.getSpreadsheetTimeZone())) : [],
+    ...last,
+    apprentices: cohort ? cohortApprentices(readValues(cohort.sheet, ss.getSpreadsheetTimeZone()), last.sponsors) : [],
   };
 }
 
@@ -89,7 +90,9 @@ function writeOwned(ss: Spreadsheet, plan: SheetPlan, kind: 'cohort' | 'gaps'): 
     throw new Error(
       `Refresh cohort: this spreadsheet has a sheet named "${plan.name}" that Qualcard did not write; rename it and refresh again`,
     );
-  writeTable(ss, plan, COHORT_HEADER_ROW, existing);
+  // The rows above the table (title, note, status counts; on Gaps, the gaps to look at) are written with their
+  // formats, the rows below (the apprentices; every gap) by column.
+  writeTable(ss, plan, uniformFrom(plan), existing);
 }
 
 export function refreshCohort(): CohortRefreshResult {

@@ -10,6 +10,7 @@ import {
   DASHBOARD_CHART_HEADER,
   DASHBOARD_GAPS_TITLE,
   type DashboardEntry,
+  dashboardIndex,
   dashboardLevelRows,
 } from '@qualcard/shared/sheets';
 import { type ReadApprentice, showView, viewOf } from './apprentice-sheets';
@@ -22,21 +23,30 @@ export function dashboardUpdates(
   grid: Cell[][],
   entries: DashboardEntry[],
 ): { row: number; cells: Cell[][]; stale: string[] }[] {
+  // A dashboard of an earlier layout (other columns) is left to Check progress, which rebuilds it.
+  const header = grid.find((r) => r[0] === 'Apprentice ID');
+  if (!['Level', 'Target', 'Percent'].every((h) => header?.[dashboardIndex(h)] === h)) return [];
   const gapsAt = grid.findIndex((r) => r[0] === DASHBOARD_GAPS_TITLE);
   const chartAt = grid.findIndex((r) => r[0] === DASHBOARD_CHART_HEADER);
   const updates: { row: number; cells: Cell[][]; stale: string[] }[] = [];
+  const level = dashboardIndex('Level');
   for (const e of entries) {
     const rows = dashboardLevelRows(e);
     const first = grid.findIndex((r, i) => (gapsAt < 0 || i < gapsAt) && r[0] === e.apprentice.id);
     const planned = first < 0 ? [] : grid.slice(first, first + rows.length);
     const same =
-      planned.length === rows.length && planned.every((r, i) => r[0] === e.apprentice.id && r[2] === rows[i]![2]);
+      planned.length === rows.length &&
+      planned.every((r, i) => r[0] === e.apprentice.id && r[level] === rows[i]![level]);
     if (!same) continue; // not on the dashboard yet, or its levels changed: Check progress rebuilds it
     updates.push({ row: first + 1, cells: rows, stale: [e.apprentice.id] });
-    const target = rows.find((r) => r[3] === 'target');
+    const target = rows.find((r) => r[dashboardIndex('Target')] === 'target');
     const chartRow = chartAt < 0 ? -1 : grid.findIndex((r, i) => i > chartAt && r[0] === chartLabel(e.apprentice));
     if (target && chartRow >= 0)
-      updates.push({ row: chartRow + 1, cells: [[chartLabel(e.apprentice), target[5]!]], stale: [] });
+      updates.push({
+        row: chartRow + 1,
+        cells: [[chartLabel(e.apprentice), target[dashboardIndex('Percent')]!]],
+        stale: [],
+      });
   }
   return updates;
 }

@@ -5,6 +5,7 @@
 
 import type { Framework, ProgramChoice, SheetRecord } from '@qualcard/shared';
 import {
+  type Cell,
   type ExistingHours,
   type ExistingQualCard,
   localView,
@@ -23,11 +24,19 @@ import { sync, today } from './progress';
 import { editorsOf, protectSheet, sponsorAdmins } from './protect';
 import { requireRoster } from './roster-io';
 import { programFrameworks, readSettings } from './settings';
-import { findTagged, type LayoutCache, readValues, writePlan } from './sheets/adapter';
+import { findTagged, type LayoutCache, readValues, refreshSheet, type StoredTag, writePlan } from './sheets/adapter';
 import type { GenerateResult } from './sidebar-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A generated sheet as it stands: kept in place when the new plan only changes its computed areas. */
+interface ExistingSheet {
+  sheet: Sheet;
+  grid: Cell[][];
+  tag: StoredTag;
+  name: string;
+}
 
 /** An apprentice's sheets as they are before generating: what the merge keeps. */
 interface Existing {
@@ -35,8 +44,8 @@ interface Existing {
   framework: Framework;
   /** The sponsor's program for the framework. */
   program: ProgramChoice;
-  qual?: Sheet;
-  hours?: Sheet;
+  qual?: ExistingSheet;
+  hours?: ExistingSheet;
   kept: { qualCard: ExistingQualCard | null; hours: ExistingHours | null };
 }
 
@@ -89,10 +98,14 @@ function adminsFor(): { admins: string[]; note?: string } {
 
 function readExisting(ss: Spreadsheet, framework: Framework, program: ProgramChoice, row: RosterRow): Existing {
   const tagged = findTagged(ss, { apprenticeId: row.apprentice.id });
-  const q = tagged.get('qualcard')?.sheet;
-  const h = tagged.get('hours')?.sheet;
-  const tz = q || h ? ss.getSpreadsheetTimeZone() : '';
+  const tz = tagged.size ? ss.getSpreadsheetTimeZone() : '';
+  const read = (kind: 'qualcard' | 'hours'): ExistingSheet | undefined => {
+    const t = tagged.get(kind);
+    return t && { sheet: t.sheet, tag: t.tag, grid: readValues(t.sheet, tz), name: t.sheet.getName() };
+  };
   // Read before writing anything: the merge keeps every tick, typed value, hours row and confirmation by key.
+  const q = read('qualcard');
+  const h = read('hours');
   return {
     row,
     framework,
@@ -100,8 +113,8 @@ function readExisting(ss: Spreadsheet, framework: Framework, program: ProgramCho
     ...(q ? { qual: q } : {}),
     ...(h ? { hours: h } : {}),
     kept: {
-      qualCard: q ? readQualCard(readValues(q, tz)) : null,
-      hours: h ? readHours(readValues(h, tz)) : null,
+      qualCard: q ? readQualCard(q.grid) : null,
+      hours: h ? readHours(h.grid) : null,
     },
   };
 }
@@ -162,9 +175,11 @@ function writeApprentice(
 ) {
   const id = e.row.apprentice.id;
   const plans = planApprentice(e.framework, e.row, e.kept, view, e.program);
-  const write = (plan: typeof plans.hours, existing?: Sheet): Sheet => {
+  // A sheet of the same layout whose rows are where the plan puts them is refreshed in place (its protections
+  // stay); any other is replaced by a new one that keeps what people typed.
+  const write = (plan: typeof plans.hours, existing?: ExistingSheet): Sheet => {
     try {
-      return writePlan(ss, plan, cache, existing);
+      return existing ? refreshSheet(ss, plan, existing, cache, true) : writePlan(ss, plan, cache);
     } catch (err) {
       throw new Error(
         `Generate ${id}: could not write "${plan.name}": ${(err as Error).message}. If another sheet has that name, rename it.`,

@@ -6,6 +6,7 @@ import type { RosterRow } from '@qualcard/shared/sheets';
 import { send } from './api/client';
 import { type MemberList, membersRequest } from './api/requests';
 import type { Settings } from './settings';
+import { restrictSheet } from './sheets/adapter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -22,9 +23,6 @@ export function editorsOf(row: RosterRow, admins: string[], kind: 'qualcard' | '
   return [...new Set(people.map((e) => e.toLowerCase()))];
 }
 
-export function protectSheet(sheet: Sheet, editors: string[], description: string): void {
-  const p = sheet.protect().setDescription(description);
-  p.removeEditors(p.getEditors());
-  p.addEditors(editors);
-  if (p.canDomainEdit()) p.setDomainEdit(false);
-}
+/** Only the listed people (and the owner and runner) may edit the sheet; only what differs is written. */
+export const protectSheet = (sheet: Sheet, editors: string[], description: string): void =>
+  restrictSheet(sheet, editors, description);

@@ -27,7 +27,17 @@ export class CallLog {
   count(prefix = ''): number {
     return this.calls.filter((c) => c.startsWith(prefix)).length;
   }
+  /** The calls that change the spreadsheet (set, insert, add, remove, delete, hide, protect, ...), not the reads. */
+  writes(): string[] {
+    return this.calls.filter(isWrite);
+  }
 }
+
+/** A call that changes the spreadsheet: every other call (get, find, with, can, is) only reads. */
+export const isWrite = (call: string): boolean =>
+  /^(set|insert|add|remove|delete|hide|show|clear|protect|shift|collapse|expand|copy|append)/.test(
+    call.split('.')[1] ?? '',
+  );
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Sheets turns a typed ISO date into a date value; so does the fake. */
@@ -279,6 +289,7 @@ export class FakeRange
       | 'getColumn'
       | 'getNumColumns'
       | 'getA1Notation'
+      | 'shiftColumnGroupDepth'
     >
 {
   constructor(
@@ -431,6 +442,40 @@ export class FakeRange
     this.log.track('Range.getA1Notation');
     return this.a1();
   }
+  shiftColumnGroupDepth(delta: number): RangeT {
+    this.log.track('Range.shiftColumnGroupDepth');
+    if (delta !== 1) throw new Error('fake: only one level of column groups');
+    this.sheet.columnGroups.push(new FakeGroup(this.log, this.col, this.cols));
+    return as(this);
+  }
+}
+
+/** SpreadsheetApp.ProtectionType, as the enum's members are numbered in @types/google-apps-script. */
+const PROTECTION_TYPE = { RANGE: 0, SHEET: 1 } as const;
+
+/** A column group (one level deep): collapsing it hides its columns. */
+export class FakeGroup implements Pick<GoogleAppsScript.Spreadsheet.Group, 'collapse' | 'expand'> {
+  collapsed = false;
+  constructor(
+    private log: CallLog,
+    readonly col: number,
+    readonly cols: number,
+  ) {}
+  collapse(): GoogleAppsScript.Spreadsheet.Group {
+    this.log.track('Group.collapse');
+    this.collapsed = true;
+    return as(this);
+  }
+  expand(): GoogleAppsScript.Spreadsheet.Group {
+    this.log.track('Group.expand');
+    this.collapsed = false;
+    return as(this);
+  }
+  copy(): FakeGroup {
+    const g = new FakeGroup(this.log, this.col, this.cols);
+    g.collapsed = this.collapsed;
+    return g;
+  }
 }
 
 export class FakeMetadata
@@ -500,6 +545,9 @@ export class FakeSheet
       | 'setColumnWidth'
       | 'hideColumns'
       | 'setFrozenRows'
+      | 'setFrozenColumns'
+      | 'getColumnGroup'
+      | 'getProtections'
       | 'setConditionalFormatRules'
       | 'clear'
       | 'getCharts'
@@ -517,6 +565,8 @@ export class FakeSheet
   widths = new Map<number, number>();
   hiddenColumns = new Set<number>();
   frozenRows = 0;
+  frozenColumns = 0;
+  columnGroups: FakeGroup[] = [];
   hidden = false;
   conditional: unknown[] = [];
   charts: unknown[] = [];
@@ -569,6 +619,8 @@ export class FakeSheet
     this.widths = new Map(t.widths);
     this.hiddenColumns = new Set(t.hiddenColumns);
     this.frozenRows = t.frozenRows;
+    this.frozenColumns = t.frozenColumns;
+    this.columnGroups = t.columnGroups.map((g) => g.copy());
     this.conditional = [...t.conditional];
     // Protections and developer metadata are NOT copied: the adapter must set them on every sheet.
   }
@@ -652,6 +704,20 @@ export class FakeSheet
   setFrozenRows(rows: number): void {
     this.log.track('Sheet.setFrozenRows');
     this.frozenRows = rows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.log.track('Sheet.setFrozenColumns');
+    this.frozenColumns = columns;
+  }
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    this.log.track('Sheet.getProtections');
+    const sheet = type === (PROTECTION_TYPE.SHEET as unknown as GoogleAppsScript.Spreadsheet.ProtectionType);
+    return as(sheet ? (this.sheetProtection ? [this.sheetProtection] : []) : [...this.protections]);
+  }
+  getColumnGroup(columnIndex: number, groupDepth: number): GoogleAppsScript.Spreadsheet.Group | null {
+    this.log.track('Sheet.getColumnGroup');
+    const g = this.columnGroups.find((x) => columnIndex >= x.col && columnIndex < x.col + x.cols);
+    return groupDepth === 1 && g ? as(g) : null;
   }
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.log.track('Sheet.setConditionalFormatRules');
@@ -866,9 +932,10 @@ function fakeSpreadsheetApp(
   ui: FakeUiLog,
 ): Pick<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-  'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule'
+  'getActiveSpreadsheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule' | 'ProtectionType'
 > {
   return {
+    ProtectionType: as(PROTECTION_TYPE),
     getActiveSpreadsheet: () => as(ss),
     getUi: () => as(fakeUi(ui)),
     newDataValidation: () => as(new FakeDataValidationBuilder(log)),

@@ -1,7 +1,7 @@
 // Drives the add-on against the fake services as a sponsor would: set-up, roster rows, generation.
 import type { Framework } from '../../shared/src/model/framework';
 import type { RosterColumn, SheetKind } from '../../shared/src/sheets';
-import { ROSTER_HEADERS } from '../../shared/src/sheets';
+import { hoursCol, ROSTER_HEADERS } from '../../shared/src/sheets';
 import * as entry from '../src/main';
 import { writeSettings, writeSponsorFramework } from '../src/settings';
 import type { FakeAppsScript, FakeSheet } from './fake-apps-script';
@@ -97,10 +97,11 @@ export function typeTick(s: FakeSheet, key: string, date: string | null, by = ''
   if (key.startsWith('item:')) s.setCell(r, colOfHeader(s, 'columns', 'Signed by'), by);
 }
 
-/** An hours row as typed: date, category, work function, hours, description, verified by. */
+/** An hours row as typed: date, category, work function, hours, description, verified by (placed by header). */
 export function typeHours(s: FakeSheet, key: string, values: [string, string, string, number, string, string]): void {
   const r = rowOfKey(s, key);
-  for (const [i, v] of values.entries()) s.setCell(r, i + 2, i === 0 ? day(v as string) : v);
+  const ids = ['date', 'category', 'workFunction', 'hours', 'description', 'verifiedBy'] as const;
+  for (const [i, v] of values.entries()) s.setCell(r, hoursCol(ids[i]!), i === 0 ? day(v as string) : v);
 }
 
 /** A qual card cell by row key and column header, as the sheet shows it. */

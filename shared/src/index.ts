@@ -48,8 +48,10 @@ export {
   STATUS_COLOURS,
   STATUS_LABEL,
   STATUS_LEVELS,
+  STATUS_WORST_FIRST,
   type StatusInput,
   type StatusLevel,
+  statusRank,
 } from './engine/status';
 export { type ProgressSummary, summarizeProgress } from './engine/summary';
 export {

@@ -1,14 +1,18 @@
 // The cohort report streamed from the API, opened by LibreOffice, checked against the engine's numbers: what was
 // confirmed counts, what a sheet holds and nobody confirmed is pending, and the stored progress keeps only the first
-// findings (the report counts the rest).
+// findings (the report counts the rest). One row per apprentice, the worst status first; every level and every gap
+// on sheets of their own.
 import {
   type ApprenticeRecordInput,
   computeProgress,
   ENTRY_KINDS,
+  HOURS_CATEGORY_LABEL,
   isPendingFinding,
   STATUS_LABEL,
+  statusRank,
 } from '@qualcard/shared';
 import * as api from '@qualcard/shared/api/routes';
+import { CATEGORIES, tallyText } from '@qualcard/shared/sheets';
 import { readRecord } from '../../functions/src/store/apprentice';
 import {
   ADMIN,
@@ -91,67 +95,93 @@ async function engine(sponsorId: string, r: ApprenticeRecordInput) {
   return computeProgress(framework(r.apprentice.frameworkId), (await readRecord(db(), sponsorId, id))!, asOf);
 }
 
+/** The Cohort sheet's rows the engine's progress gives: one per apprentice at its target level, worst status first. */
 async function expectedRows(sponsor: string, sponsorId: string, records: ApprenticeRecordInput[]) {
   const all = await Promise.all(records.map(async (r) => [r, await engine(sponsorId, r)] as const));
-  return all.flatMap(([r, p]) => {
-    const pending = ENTRY_KINDS.reduce((n, kind) => n + p.entries[kind].pending, 0);
-    return p.levels.map((l) => ({
+  return all.map(([r, p]) => {
+    const target = p.levels.find((l) => l.levelId === p.targetLevelId)!;
+    const hours = (c: (typeof CATEGORIES)[number]) => tallyText(target.hours.find((h) => h.category === c));
+    return {
       Sponsor: sponsor,
       'Apprentice id': r.apprentice.id,
-      Level: l.levelId,
-      Complete: l.complete ? 'Yes' : 'No',
-      'Completion %': l.percent,
-      'Items signed': l.items.done,
-      'Items required': l.items.required,
-      'Hours done': l.hours.reduce((s, h) => s + h.done, 0),
-      'Hours required': l.hours.reduce((s, h) => s + h.required, 0),
-      'Projected completion': l.levelId === p.targetLevelId ? (p.projectedCompletion ?? '') : '',
-      Gaps: p.gaps.filter((g) => g.levelId === l.levelId).length,
-      'Pending confirmations': l.levelId === p.targetLevelId ? pending : '',
+      Name: r.apprentice.name,
+      Level: `${target.title} (${target.levelId})`,
+      Percent: target.percent,
+      'Items signed': tallyText(target.items),
+      ...Object.fromEntries(CATEGORIES.map((c) => [`${HOURS_CATEGORY_LABEL[c]} hours`, hours(c)])),
+      'Projected completion': p.projectedCompletion ?? 'no pace yet',
+      'Open gaps': p.gaps.filter((g) => !isPendingFinding(g)).length,
+      Pending: ENTRY_KINDS.reduce((n, kind) => n + p.entries[kind].pending, 0),
       // The status as stored with the progress: the engine's on the stored record.
-      Status: l.levelId === p.targetLevelId ? STATUS_LABEL[p.status.status] : '',
-      Reason: l.levelId === p.targetLevelId ? p.status.reason : '',
-    }));
+      Status: STATUS_LABEL[p.status.status],
+      'Status reason': p.status.reason,
+    };
   });
 }
-const comparable = (row: Record<string, string>) => ({
-  Sponsor: row.Sponsor,
+type Expected = Awaited<ReturnType<typeof expectedRows>>[number];
+/** The report's order: the worst status first, then sponsor and apprentice name. */
+const worstFirst = (rows: Expected[]) =>
+  [...rows].sort(
+    (a, b) =>
+      statusRank(a.Status) - statusRank(b.Status) || a.Sponsor.localeCompare(b.Sponsor) || a.Name.localeCompare(b.Name),
+  );
+/** A sheet's table: the rows under the header that names the hidden apprentice id. */
+const table = (rows: string[][]) =>
+  tableRows(
+    rows,
+    rows.findIndex((r) => r.includes('Apprentice id')),
+  );
+const comparable = (sponsor: string) => (row: Record<string, string>) => ({
+  Sponsor: row.Sponsor ?? sponsor,
   'Apprentice id': row['Apprentice id'],
-  Level: row.Level,
-  Complete: row.Complete,
-  'Completion %': Number(row['Completion %']),
-  'Items signed': Number(row['Items signed']),
-  'Items required': Number(row['Items required']),
-  'Hours done': Number(row['Hours done']),
-  'Hours required': Number(row['Hours required']),
+  Name: row.Apprentice,
+  Level: row['Level worked towards']!.split('\n')[0],
+  Percent: Number(row.Percent),
+  'Items signed': row['Items signed'],
+  ...Object.fromEntries(
+    CATEGORIES.map((c) => [`${HOURS_CATEGORY_LABEL[c]} hours`, row[`${HOURS_CATEGORY_LABEL[c]} hours`]]),
+  ),
   'Projected completion': row['Projected completion'],
-  Gaps: Number(row.Gaps),
-  'Pending confirmations': row['Pending confirmations'] === '' ? '' : Number(row['Pending confirmations']),
+  'Open gaps': Number(row['Open gaps']),
+  Pending: Number(row.Pending),
   Status: row.Status,
-  Reason: row.Reason,
+  'Status reason': row['Status reason'],
 });
 
-test("a sponsor's cohort report has one row per apprentice and level, and every gap, as the engine computes them", async () => {
+test("a sponsor's cohort report has one row per apprentice, every level and every gap, as the engine computes them", async () => {
   const res = await call(api.sponsorCohortReport, { as: ADMIN, params: ACME });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-disposition')).toMatch(
     /^attachment; filename="cohort-report-\d{4}-\d{2}-\d{2}\.xlsx"$/,
   );
   const sheets = sheetsViaLibreOffice(res.bytes);
-  expect(Object.keys(sheets).sort()).toEqual(['Cohort', 'Gaps']);
-  const rows = tableRows(sheets.Cohort!).map(comparable);
-  expect(rows).toEqual(await expectedRows('Acme IT', 'acme', acme));
+  expect(Object.keys(sheets).sort()).toEqual(['Cohort', 'Gap list', 'Gaps', 'Levels']);
+  const rows = table(sheets.Cohort!).map(comparable('Acme IT'));
+  expect(rows).toEqual(worstFirst(await expectedRows('Acme IT', 'acme', acme)));
   // The 40 confirmed items are L2's 35 core items and 5 optional ones: confirmed entries count.
-  expect(rows.find((r) => r['Apprentice id'] === 'ann' && r.Level === 'L2')!['Items signed']).toBe(35);
-  // Every gap of the engine but the pending entries, the first 50 findings as stored, then a line for those left
-  // out and one for the pending entries.
-  const gaps = tableRows(sheets.Gaps!);
+  expect(rows.find((r) => r['Apprentice id'] === 'ann')!['Items signed']).toBe('35 of 35');
+  // Every level on its own sheet, in the stored order, its gaps counted by the stored summary.
+  const levels = table(sheets.Levels!).map((l) => [l['Apprentice id'], l.Level, Number(l['Open gaps'])]);
+  const engineLevels = await Promise.all(
+    acme.map(async (r) => {
+      const p = await engine('acme', r);
+      return p.levels.map((l) => [
+        r.apprentice.id,
+        `${l.title} (${l.levelId})`,
+        p.gaps.filter((g) => g.levelId === l.levelId).length,
+      ]);
+    }),
+  );
+  expect(levels).toEqual(engineLevels.flat());
+  // The Gap list: every gap of the engine but the pending entries, the first 50 findings as stored, then a line for
+  // those left out and one for the pending entries.
+  const list = table(sheets['Gap list']!);
   const expectedGaps = (
     await Promise.all(
       acme.map(async (r) => {
         const p = await engine('acme', r);
         const gaps = p.gaps.filter((g) => !isPendingFinding(g));
-        const listed = gaps.slice(0, 50).map((g) => [r.apprentice.id, g.code, g.message]);
+        const listed = gaps.slice(0, 50).map((g) => [r.apprentice.id, g.message]);
         const more = gaps.length > 50 ? [[r.apprentice.id, 'gaps.not-listed']] : [];
         const pending = p.gaps.length > gaps.length ? [[r.apprentice.id, 'pending']] : [];
         return [...listed, ...more, ...pending];
@@ -159,12 +189,22 @@ test("a sponsor's cohort report has one row per apprentice and level, and every 
     )
   ).flat();
   expect(
-    gaps.map((g) =>
-      ['pending', 'gaps.not-listed'].includes(g.Code!)
-        ? [g['Apprentice id'], g.Code]
-        : [g['Apprentice id'], g.Code, g.Gap],
+    list.map((g) =>
+      / more gaps? (is|are) not listed/.test(g.Gap!)
+        ? [g['Apprentice id'], 'gaps.not-listed']
+        : g.Kind === 'Waiting for confirmation'
+          ? [g['Apprentice id'], 'pending']
+          : [g['Apprentice id'], g.Gap],
     ),
   ).toEqual(expectedGaps);
+  // The Gaps sheet: waiting entries before the other gaps, routine ones counted per apprentice from the summary.
+  const gaps = table(sheets.Gaps!);
+  const kinds = gaps.map((g) => g.Kind);
+  expect(kinds.lastIndexOf('Waiting for confirmation')).toBeLessThan(kinds.indexOf('Not done yet'));
+  const annFull = await engine('acme', acme[0]!);
+  const annRoutine = gaps.find((g) => g['Apprentice id'] === 'ann' && g.Kind === 'Not done yet')!.Gap;
+  const missing = annFull.gaps.filter((g) => g.code === 'items.missing').length;
+  expect(annRoutine).toContain(`Items not signed off: ${missing}`);
 });
 
 test("a consultant's report covers every sponsor they serve; a coach's only their apprentices", async () => {
@@ -172,12 +212,11 @@ test("a consultant's report covers every sponsor they serve; a coach's only thei
   expect(res.status).toBe(200);
   const coach = await call(api.sponsorCohortReport, { as: COACH, params: ACME });
   const [consultantBook, coachBook] = booksViaLibreOffice([res.bytes, coach.bytes]);
-  const rows = tableRows(consultantBook!.Cohort!).map(comparable);
-  expect(rows).toEqual([
-    ...(await expectedRows('Acme IT', 'acme', acme)),
-    ...(await expectedRows('Globex', 'globex', globex)),
-  ]);
-  const coachRows = tableRows(coachBook!.Cohort!);
+  const rows = table(consultantBook!.Cohort!).map(comparable(''));
+  expect(rows).toEqual(
+    worstFirst([...(await expectedRows('Acme IT', 'acme', acme)), ...(await expectedRows('Globex', 'globex', globex))]),
+  );
+  const coachRows = table(coachBook!.Cohort!);
   expect([...new Set(coachRows.map((r) => r['Apprentice id']))]).toEqual(['ann', 'ben']);
   expect((await call(api.sponsorCohortReport, { as: apprenticeEmail('ann'), params: ACME })).status).toBe(403);
 });

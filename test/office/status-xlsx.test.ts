@@ -104,10 +104,12 @@ test('LibreOffice shows the status and reason, and keeps the conditional formats
     STATUS_LABEL[input.progress.status.status],
     input.progress.status.reason,
   ]);
-  // The cohort report: on each apprentice's target row.
-  const rows = tableRows(report!.Cohort!).filter((r) => r['Target level'] === 'Yes');
-  expect(rows.map((r) => [r['Apprentice id'], r.Status, r.Reason])).toEqual(
-    cohort.map((e) => [e.apprenticeId, STATUS_LABEL[e.progress.status.status], e.progress.status.reason]),
+  // The cohort report: one row per apprentice, the worst status first (then by name).
+  const head = report!.Cohort!.findIndex((r) => r.includes('Apprentice id'));
+  const rows = tableRows(report!.Cohort!, head);
+  const byId = (id: string) => cohort.find((e) => e.apprenticeId === id)!.progress.status;
+  expect(rows.map((r) => [r['Apprentice id'], r.Status, r['Status reason']])).toEqual(
+    ['idle', 'typed', 'ada', 'done'].map((id) => [id, STATUS_LABEL[byId(id).status], byId(id).reason]),
   );
   // The workbook's Dashboard: the engine's status of the record, on the target row.
   const dashboard = tableRows(workbook!.Dashboard!, 3).filter((r) => r.Target === 'target');
@@ -117,8 +119,11 @@ test('LibreOffice shows the status and reason, and keeps the conditional formats
   const [t, c, w] = await resavedByLibreOffice(books);
   const statusRow = transcript!.Summary!.findIndex((r) => r[0] === 'Status') + 1;
   expect(textRules(t!.getWorksheet('Summary')!)).toEqual([{ ref: `B${statusRow}`, rules: STATUS_RULES }]);
-  const levelRows = tableRows(report!.Cohort!).length;
-  expect(textRules(c!.getWorksheet('Cohort')!)).toEqual([{ ref: `D2:D${levelRows + 1}`, rules: STATUS_RULES }]);
+  // The counts' status headers and the Status column (row head + 2 is the first apprentice, 1-based).
+  expect(textRules(c!.getWorksheet('Cohort')!)).toEqual([
+    { ref: 'B4:D4', rules: STATUS_RULES },
+    { ref: `B${head + 2}:B${head + 1 + rows.length}`, rules: STATUS_RULES },
+  ]);
   const dash = workbook!.Dashboard!;
   const header = dash.findIndex((r) => r[0] === 'Apprentice ID');
   const col = String.fromCharCode(65 + dash[header]!.indexOf('Status'));

@@ -36,6 +36,8 @@ test('LibreOffice opens the Wage history: steps, conditions, eligibility dates a
     ],
     ['3', '80% of the journeyworker rate (USD 24.00/hour)', 'Level 2 complete', 'not reached', '', ''],
   ]);
+  // The raise's instant on the sponsor's clock (this progress: the default zone, UTC), not a raw timestamp.
+  expect(steps[1]!['Recorded at']).toBe('2026-02-10 15:00');
   const rows = sheets['Wage history']!;
   expect(rows.find((r) => r[0] === 'Next step')?.[1]).toBe('3: Level 2 complete');
   expect(rows.find((r) => r[0] === 'Raise owed')?.[1]).toBe('none');

@@ -24,8 +24,8 @@ test('LibreOffice opens the transcript: counts by provenance at the top, pending
   expect(top['Pending, not counted']).toMatch(/^6: /);
   expect(top['Flagged, not counted']).toMatch(/^1: /);
   const levels = tableRows(sheets.Summary!, SUMMARY_HEADER_ROW - 1).slice(0, input.progress.levels.length);
-  expect(levels.map((l) => [l.Level, Number(l.Percent), Number(l['Items signed'])])).toEqual(
-    input.progress.levels.map((l) => [l.levelId, l.percent, l.items.done]),
+  expect(levels.map((l) => [l.Level, Number(l.Percent), l['Items signed']])).toEqual(
+    input.progress.levels.map((l) => [l.levelId, l.percent, `${l.items.done} of ${l.items.required}`]),
   );
 
   const signed = tableRows(sheets['Signed items']!);
@@ -45,7 +45,7 @@ test('LibreOffice opens the transcript: counts by provenance at the top, pending
     ['No', 'Sign-off', 'A3'],
     ['No', 'Hours', '2 entries'],
     ['No', 'Hours', '1 entry'],
-    ['No', 'Prior credit', 'pc2'],
+    ['No', 'Prior credit', 'Prior credit 2'],
     ['No', 'Certification', 'cert-2'],
   ]);
   // Hours pending are not in the counted hours: the Hours sheet and the engine agree.

@@ -23,6 +23,7 @@ import {
   typeTick,
 } from '../../addon/test-support/program';
 import { SheetRecord } from '../../shared/src';
+import { dashboardIndex } from '../../shared/src/sheets';
 
 const COACH = 'coach@example.com';
 const LEAD = 'lead@example.com';
@@ -124,7 +125,7 @@ describe('Confirm my ticks', () => {
     // The work function's row and the dashboard row say the same.
     expect(cardCell(a1.qual, 'wf:CWF1', 'Confirmation')).toMatch(/ 2 of 2 core counted$/);
     const dash = taggedSheet(fake, 'dashboard')!.grid();
-    expect(dash.find((r) => r[0] === 'A001')![7]).toBe('2 of 4');
+    expect(dash.find((r) => r[0] === 'A001')![dashboardIndex('Items')]).toBe('2 of 4');
 
     // Again: nothing left to confirm, no confirmations request.
     fake.fetches.length = 0;
@@ -147,8 +148,8 @@ describe('Confirm my ticks', () => {
       (JSON.parse(String(sync.params.payload)) as { records: SheetRecord[] }).records.map((r) => r.apprentice.id),
     ).toEqual(['A001', 'A002']);
     const dash = taggedSheet(fake, 'dashboard')!.grid();
-    expect(dash.filter((r) => r[0] === 'A003' && r[3] === 'target')).toHaveLength(1); // kept, not the coach's
-    expect(dash.find((r) => r[0] === 'A001')![7]).toBe('1 of 4');
+    expect(dash.filter((r) => r[0] === 'A003' && r[dashboardIndex('Target')] === 'target')).toHaveLength(1); // kept, not the coach's
+    expect(dash.find((r) => r[0] === 'A001')![dashboardIndex('Items')]).toBe('1 of 4');
     expect(String(dash[1]![0])).toMatch(/Rows of A001, A002 were refreshed/);
   });
 

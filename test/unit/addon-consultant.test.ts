@@ -10,10 +10,11 @@ import { type FakeCohortService, fakeCohortService, stored } from '../../addon/t
 import { taggedSheet } from '../../addon/test-support/program';
 import { ApprenticeRecord, computeProgress, getFramework, type Progress, summarizeProgress } from '../../shared/src';
 import {
-  COHORT_COLUMNS,
+  APPRENTICE_ID_HEADER,
   CohortRow,
+  cohortColumns,
   cohortRow,
-  GAPS_COLUMNS,
+  gapColumns,
   statusCells,
   statusFormatRules,
 } from '../../shared/src/sheets';
@@ -62,67 +63,112 @@ beforeEach(() => {
 });
 afterEach(() => fake.uninstall());
 
-const body = (name: string): unknown[][] => fake.ss.byName(name)!.grid().slice(4);
-const header = (name: string): unknown[] => fake.ss.byName(name)!.grid()[3]!;
+/** The table of a Qualcard sheet: its header row (the one naming the hidden apprentice id) and the rows under it. */
+const headerAt = (name: string): number =>
+  fake.ss
+    .byName(name)!
+    .grid()
+    .findIndex((r) => r.includes(APPRENTICE_ID_HEADER)) + 1;
+const header = (name: string): unknown[] => fake.ss.byName(name)!.grid()[headerAt(name) - 1]!;
+const body = (name: string): unknown[][] => {
+  const grid = fake.ss.byName(name)!.grid().slice(headerAt(name));
+  const end = grid.findIndex((r) => r.every((c) => c === '' || c === null));
+  return end < 0 ? grid : grid.slice(0, end);
+};
 
-test('Refresh cohort: one row per apprentice per sponsor, every open gap with its sponsor, Status coloured by its label', () => {
+test('Refresh cohort: counts per status and sponsor, one row per apprentice worst first, the gaps that need a look first', () => {
   const r = entry.refreshCohort();
   expect(r).toMatchObject({ sponsors: 2, apprentices: 3, pages: 1, cutShort: 1 });
-  expect(header('Cohort')).toEqual([...COHORT_COLUMNS]);
+  const columns = cohortColumns(true).map((c) => c.header);
+  expect(header('Cohort')).toEqual(columns);
+  const col = (h: string) => columns.indexOf(h);
   const rows = body('Cohort');
-  expect(rows.map((row) => row.slice(0, 4))).toEqual([
-    ['Acme IT', 'acme', 'Ann', 'ann'],
-    ['Acme IT', 'acme', 'Bo', 'bo'],
-    ['Globex', 'globex', 'Ben', 'ben'],
+  // Worst first: Ben off track (the engine's status, stored), Bo at risk, Ann (level 1 complete) on track.
+  expect(behind.status.status).toBe('off-track');
+  expect(rows.map((row) => [row[col('Apprentice')], row[col('Sponsor')], row[col('Status')]])).toEqual([
+    ['Ben', 'Globex', 'Off track'],
+    ['Bo', 'Acme IT', 'At risk'],
+    ['Ann', 'Acme IT', 'On track'],
   ]);
-  const col = (h: (typeof COHORT_COLUMNS)[number]) => COHORT_COLUMNS.indexOf(h);
-  const [ann, bo, ben] = rows as unknown[][];
+  expect(rows.map((row) => row.slice(-2))).toEqual([
+    ['globex', 'ben'],
+    ['acme', 'bo'],
+    ['acme', 'ann'],
+  ]);
+  const [ben, bo, ann] = rows as unknown[][];
   // The engine's numbers, as stored: Ann's level 1 is complete, Bo has one counted tick and one pending.
   expect(ann![col('Percent')]).toBe(100);
-  expect(ann![col('Framework')]).toBe('tiny');
-  expect(ann![col('Version')]).toBe('1.0.0');
-  expect(ann![col('Level')]).toBe('Level 1 (L1)');
+  expect(ann![col('Level worked towards')]).toBe('Level 1 (L1)\ntiny 1.0.0');
   expect(ann![col('Open gaps')]).toBe(0);
-  expect(bo![col('Pending confirmations')]).toBe(started.entries['sign-off'].pending);
-  expect(bo![col('Pending confirmations')]).toBe(1);
+  expect(bo![col('Pending')]).toBe(started.entries['sign-off'].pending);
+  expect(bo![col('Pending')]).toBe(1);
   expect(bo![col('Percent')]).toBe(started.levels[0]!.percent);
-  expect(bo![col('Status')]).toBe('At risk');
   expect(bo![col('Status reason')]).toBe('no confirmed entry for 30 days');
   expect(ann![col('Status')]).toBe(statusCells(done)[0]); // none stored: blank, not invented
   const levelGaps = Object.values(behind.levelGapCounts).reduce((n, c) => n + c, 0);
   expect(ben![col('Open gaps')]).toBe(levelGaps + (behind.findingCounts['activity.none'] ?? 0));
   expect(ben![col('Open gaps')]).toBeGreaterThan(50);
 
+  // The counts at the top: per sponsor, then all of them; the statuses worst first.
   const sheet = fake.ss.byName('Cohort')!;
-  const statusColumn = { row: 5, col: COHORT_COLUMNS.indexOf('Status') + 1, rows: 3, cols: 1 };
+  expect(
+    sheet
+      .grid()
+      .slice(3, 7)
+      .map((row) => row.slice(0, 5)),
+  ).toEqual([
+    ['Apprentices by status', 'Off track', 'At risk', 'On track', 'Total'],
+    ['Acme IT', 0, 1, 1, 2],
+    ['Globex', 1, 0, 0, 1],
+    ['All sponsors', 1, 1, 1, 3],
+  ]);
+  const head = headerAt('Cohort');
+  const statusColumn = { row: head + 1, col: col('Status') + 1, rows: 3, cols: 1 };
   const formats = statusFormatRules(statusColumn);
   expect(formats.map((f) => f.textEquals)).toEqual(['On track', 'At risk', 'Off track']);
-  expect(sheet.conditional).toEqual(
+  expect((sheet.conditional as { ranges: string[] }[]).filter((c) => c.ranges[0] !== 'Cohort!R4C2:R4C4')).toEqual(
     formats.map((f) => ({
       text: f.textEquals,
       background: f.background,
       color: f.color,
-      ranges: ['Cohort!R5C9:R7C9'],
+      ranges: [`Cohort!R${head + 1}C2:R${head + 3}C2`],
     })),
   );
-  expect(sheet.format(6, 9).background ?? null).toBeNull(); // colour comes from the rules, not a fill
-  expect(sheet.format(7, 8).numberFormat).toBe('0.0"%"'); // the data rows' formats, set once per column
-  expect(sheet.format(4, 1)).toMatchObject({ weight: 'bold', background: '#1a3d6d' });
-  expect(fake.ss.byName('Gaps')!.format(6, 7).wrap).toBe(true);
+  expect(sheet.format(head + 1, 2).background ?? null).toBeNull(); // colour comes from the rules, not a fill
+  expect(sheet.format(head + 2, col('Percent') + 1).numberFormat).toBe('0.0"%"'); // set once per column
+  expect(sheet.format(head, 1)).toMatchObject({ weight: 'bold', background: '#1a3d6d' });
   expect(String(sheet.cell(2, 1))).toContain('"Refresh cohort" replaces everything in it');
 
-  expect(header('Gaps')).toEqual([...GAPS_COLUMNS]);
+  const gapHeaders = gapColumns(true).map((c) => c.header);
+  expect(header('Gaps')).toEqual(gapHeaders);
+  const g = (h: string) => gapHeaders.indexOf(h);
   const gaps = body('Gaps');
-  expect(gaps.filter((g) => g[3] === 'ann')).toEqual([]);
-  expect(gaps.filter((g) => g[3] === 'bo').map((g) => g[6])).toContain(
-    '1 entry typed in a sheet is not confirmed and not counted: 1 sign-off.',
+  expect(fake.ss.byName('Gaps')!.format(headerAt('Gaps') + 1, g('Gap') + 1).wrap).toBe(true);
+  // Waiting entries before gaps (errors first), then each apprentice's routine gaps counted in one row.
+  const routine = ['items.missing', 'hours.short', 'exam.missing', 'certification.missing'];
+  const bensOthers = behind.gaps.filter((x) => !routine.includes(x.code) && !x.code.startsWith('pending.'));
+  expect(bensOthers.length).toBeGreaterThan(0);
+  expect(gaps.map((x) => [x[g('Apprentice')], x[g('Kind')]])).toEqual([
+    ['Bo', 'Waiting for confirmation'],
+    ...bensOthers.map(() => ['Ben', 'Gap']),
+    ['Ben', 'Not done yet'],
+    ['Bo', 'Not done yet'],
+  ]);
+  const severities = gaps.filter((x) => x[g('Kind')] === 'Gap').map((x) => x[g('Severity')]);
+  expect(severities).toEqual([...severities].sort()); // error before warning
+  expect(gaps[0]![g('Gap')]).toBe('1 entry typed in a sheet is not confirmed and not counted: 1 sign-off.');
+  expect(gaps.find((x) => x[g('Apprentice')] === 'Ben' && x[g('Kind')] === 'Not done yet')![g('Gap')]).toBe(
+    `Items not signed off: ${behind.findingCounts['items.missing']}; Hours categories short: ${behind.findingCounts['hours.short']}; Exams not passed: ${behind.findingCounts['exam.missing']}; Certifications not held: ${behind.findingCounts['certification.missing']} (each one on the list below).`,
   );
-  const benGaps = gaps.filter((g) => g[3] === 'ben');
-  expect(benGaps.every((g) => g[0] === 'Globex' && g[1] === 'globex' && g[2] === 'Ben')).toBe(true);
-  const left = (ben![col('Open gaps')] as number) - behind.gaps.filter((g) => !g.code.startsWith('pending.')).length;
-  expect(benGaps.at(-1)![6]).toBe(
+  // Every gap below, the stored summary's cut said in its own row.
+  const grid = fake.ss.byName('Gaps')!.grid();
+  const every = grid.findIndex((row) => String(row[0]).startsWith('Every gap ('));
+  const listed = grid.slice(every + 1);
+  const left = (ben![col('Open gaps')] as number) - behind.gaps.filter((x) => !x.code.startsWith('pending.')).length;
+  expect(listed.filter((x) => x[g('Apprentice id')] === 'ben').at(-1)![g('Gap')]).toBe(
     `${left} more gaps are not listed here (the stored progress keeps the first findings); the apprentice's transcript lists every gap.`,
   );
+  expect(listed.filter((x) => x[g('Apprentice id')] === 'ann')).toEqual([]);
   expect(String(fake.ss.byName('Gaps')!.cell(2, 1))).toContain('keeps only the first 50 findings');
   // The request carried the ID token, never an OAuth token, and asked for every sponsor.
   expect(fake.fetches.map((f) => f.url)).toEqual([`${BASE}/v1/cohort`]);
@@ -149,14 +195,18 @@ test('a refresh follows every page and replaces both sheets: nothing of the prev
   expect(entry.refreshCohort()).toMatchObject({ sponsors: 1, apprentices: 1 });
   expect(taggedSheet(fake, 'cohort')).toBe(cohort); // the same sheets, refreshed in place
   expect(taggedSheet(fake, 'gaps')).toBe(gaps);
-  expect(cohort.grid().length).toBe(5);
-  expect(body('Cohort').map((r) => r[3])).toEqual(['bo']);
-  expect(body('Gaps').every((g) => g[3] === 'bo')).toBe(true);
-  expect(cohort.conditional).toHaveLength(3);
+  // Title, note, blank, counts (header and the one sponsor), blank, the table's header and Bo's row.
+  expect(cohort.grid().length).toBe(8);
+  expect(body('Cohort').map((r) => r.at(-1))).toEqual(['bo']);
+  expect(body('Gaps').every((g) => g.at(-1) === 'bo')).toBe(true);
+  expect(cohort.conditional).toHaveLength(6);
   expect(fake.ss.sheets.filter((s) => s.name === 'Cohort' || s.name === 'Gaps')).toHaveLength(2);
-  // Batched: two value writes per sheet (heading, rows), and as many calls for one apprentice as for three.
+  // Batched: two value writes per sheet (the rows above its uniform rows, then those: the Cohort sheet's apprentices,
+  // the Gaps sheet's list of every gap), their formats once per styled column.
   expect(fake.log.count('Range.setValues')).toBe(4);
-  expect(fake.log.calls.length).toBe(callsForThree);
+  // The same calls for one apprentice as for three, less the Sponsor column (shown for several sponsors only) on
+  // both sheets: its width, and its wrapped data range (a getRange and a setWrap).
+  expect(fake.log.calls.length).toBe(callsForThree - 6);
   expect(entry.getCohortState()).toMatchObject({
     endpoint: BASE,
     sponsors: [{ id: 'acme', name: 'Acme IT', role: 'consultant' }],

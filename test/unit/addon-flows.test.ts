@@ -22,6 +22,7 @@ import {
   typeTick,
 } from '../../addon/test-support/program';
 import { SheetRecord, STATUS_COLOURS, STATUS_LABEL, STATUS_LEVELS } from '../../shared/src';
+import { dashboardIndex, hoursCol } from '../../shared/src/sheets';
 
 let fake: FakeAppsScript;
 beforeEach(() => {
@@ -152,7 +153,8 @@ test('regenerating keeps every tick, typed value, hours row and Confirmation cel
     'Observed on shift',
   ]);
   const h = rowOfKey(h2, 'h-1');
-  expect([2, 3, 4, 5, 6, 7, 9].map((c) => h2.cell(h, c))).toEqual([
+  const logged = ['date', 'category', 'workFunction', 'hours', 'description', 'verifiedBy', 'confirmation'] as const;
+  expect(logged.map((id) => h2.cell(h, hoursCol(id)))).toEqual([
     day('2026-02-02'),
     'On-the-job learning',
     'CWF1 — Customer service',
@@ -180,26 +182,33 @@ describe('Check progress', () => {
     const dash = taggedSheet(fake, 'dashboard')!;
     const grid = dash.grid();
     const a1 = grid.find((r) => r[0] === 'A001')!;
-    expect(a1.slice(0, 5)).toEqual(['A001', 'Apprentice A001', 'Level 1 (L1)', 'target', 'no']);
-    expect(a1[7]).toBe('0 of 4'); // a tick alone counts for nothing
-    expect(a1[13]).toBe(2); // pending: the tick and the hours row
+    const d = (r: unknown[], h: Parameters<typeof dashboardIndex>[0]): unknown => r[dashboardIndex(h)];
+    expect(['Apprentice ID', 'Name', 'Level', 'Target', 'Complete'].map((h) => d(a1, h))).toEqual([
+      'A001',
+      'Apprentice A001',
+      'Level 1 (L1)',
+      'target',
+      'no',
+    ]);
+    expect(d(a1, 'Items')).toBe('0 of 4'); // a tick alone counts for nothing
+    expect(d(a1, 'Pending')).toBe(2); // pending: the tick and the hours row
     expect(String(grid[1]![0])).toContain('computed in this spreadsheet');
     const levelRows = grid.slice(
       0,
       grid.findIndex((r) => r[0] === 'Gaps'),
     );
-    expect(levelRows.filter((r) => r[0] === 'A002').map((r) => r[3])).toEqual(['earlier', 'target']); // cumulative: L1 and L2
-    const link = grid.find((r) => r[0] === 'A001' && String(r[3]).includes('HD1.1.2'))!;
-    expect(link[4]).toBe(
+    expect(levelRows.filter((r) => r[0] === 'A002').map((r) => d(r, 'Target'))).toEqual(['earlier', 'target']); // cumulative: L1 and L2
+    const link = grid.find((r) => r[0] === 'A001' && String(r[4]).includes('HD1.1.2'))!;
+    expect(link[3]).toBe(
       `=HYPERLINK("#gid=${qual.id}&range=${String.fromCharCode(64 + col(qual, 'Signed'))}${rowOfKey(qual, 'item:HD1.1.2')}","${qual.name}!${String.fromCharCode(64 + col(qual, 'Signed'))}${rowOfKey(qual, 'item:HD1.1.2')}")`,
     );
     expect(
-      grid.some((r) => r[0] === 'A001' && String(r[3]).includes('HD1.1.1') && String(r[3]).includes('not confirmed')),
+      grid.some((r) => r[0] === 'A001' && String(r[4]).includes('HD1.1.1') && String(r[4]).includes('not confirmed')),
     ).toBe(true);
     expect(dash.charts).toHaveLength(1);
     // Each apprentice's status on its target row, coloured by the sheet's rules on the Status column (no fills).
     const status = grid[3]!.indexOf('Status');
-    const targets = levelRows.filter((r) => r[3] === 'target');
+    const targets = levelRows.filter((r) => d(r, 'Target') === 'target');
     expect(targets.map((r) => STATUS_LEVELS.some((s) => STATUS_LABEL[s] === r[status]))).toEqual([true, true]);
     expect(targets.every((r) => String(r[status + 1]).startsWith(`${r[status]}: `))).toBe(true);
     expect(dash.conditional).toEqual(
@@ -213,7 +222,7 @@ describe('Check progress', () => {
     // The sheets show the same numbers, in place (the sheets were aligned: no regeneration).
     expect(taggedSheet(fake, 'qualcard', 'A001')).toBe(qual);
     expect(levelCell(qual, 'L1', 'Items counted')).toBe(0);
-    expect(levelCell(qual, 'L1', 'Percent')).toBe(a1[5]);
+    expect(levelCell(qual, 'L1', 'Percent')).toBe(d(a1, 'Percent'));
     // Check again: the same dashboard sheet is rewritten, not a second one.
     entry.checkProgress();
     expect(fake.ss.sheets.filter((s) => s.name === 'Dashboard')).toHaveLength(1);
@@ -263,9 +272,9 @@ describe('Check progress', () => {
   test('a bad hours cell stops the sync and names the sheet and row', () => {
     const { hours } = generated({ endpoint: 'https://fn.example.com/api' });
     const r = rowOfKey(hours, 'h-2');
-    hours.setCell(r, 2, day('2026-02-02'));
-    hours.setCell(r, 3, 'Naps');
-    hours.setCell(r, 5, 3);
+    hours.setCell(r, hoursCol('date'), day('2026-02-02'));
+    hours.setCell(r, hoursCol('category'), 'Naps');
+    hours.setCell(r, hoursCol('hours'), 3);
     fake.fetches.length = 0;
     expect(() => entry.checkProgress()).toThrow(
       `Hours · Apprentice A001 (A001) row ${r}: category "Naps" is not one of the listed categories`,

@@ -1,5 +1,7 @@
 // The cohort report from stored progress: a `ProgressSummary` keeps the first 50 findings and counts the rest, so
-// every figure comes from the counts (gaps per level, pending confirmations), never from the cut-short lists.
+// every figure comes from the counts (gaps per level, routine gaps, pending confirmations), never from the cut-short
+// lists. One row per apprentice at the level they work towards, the worst status first; the Gaps sheet lists
+// integrity flags and waiting entries first and counts routine gaps per apprentice; Levels and Gap list hold the rest.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type CohortEntry, writeCohortReport } from '../../functions/src/excel/cohort';
@@ -7,11 +9,14 @@ import {
   ApprenticeRecord,
   computeProgress,
   getFramework,
+  HOURS_CATEGORY_LABEL,
   isPendingFinding,
   type Progress,
   STATUS_LABEL,
+  STATUS_LEVELS,
   summarizeProgress,
 } from '../../shared/src';
+import { APPRENTICE_ID_HEADER, GAP_LIST_SHEET } from '../../shared/src/sheets';
 import { ojl, record, sign, typed } from '../fixtures/engine';
 import { STATUS_RULES, textRules } from '../fixtures/status-format';
 import { AS_OF, fw, transcriptRecord } from '../fixtures/transcript-record';
@@ -47,19 +52,26 @@ async function reportBytes(entries: CohortEntry[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function report(entries: CohortEntry[]): Promise<Record<string, Record<string, string>[]>> {
+type Table = Record<string, string>[] & { header: number };
+
+/** Each sheet's table: the rows under its header (the row naming the hidden "Apprentice id" column). */
+async function report(entries: CohortEntry[]): Promise<Record<string, Table>> {
   const bytes = await reportBytes(entries);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return Object.fromEntries(
     wb.worksheets.map((ws) => {
-      const rows: Record<string, string>[] = [];
-      const header = (ws.getRow(1).values as unknown[]).map(String);
-      ws.eachRow((row, n) => {
-        if (n === 1) return;
-        const values = row.values as unknown[];
-        rows.push(Object.fromEntries(header.slice(1).map((h, i) => [h, String(values[i + 1] ?? '')])));
+      const grid: string[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row, n) => {
+        grid[n - 1] = (row.values as unknown[]).slice(1).map((v) => String(v ?? ''));
       });
+      const header = grid.findIndex((r) => r?.includes(APPRENTICE_ID_HEADER));
+      const names = grid[header]!;
+      const rows = grid
+        .slice(header + 1)
+        .filter((r) => r?.some((c) => c !== ''))
+        .map((r) => Object.fromEntries(names.map((h, i) => [h, r[i] ?? '']))) as Table;
+      rows.header = header + 1;
       return [ws.name, rows];
     }),
   );
@@ -68,76 +80,117 @@ async function report(entries: CohortEntry[]): Promise<Record<string, Record<str
 const ann = computeProgress(fw, transcriptRecord, AS_OF);
 const ben = computeProgress(nitas, behind, AS_OF);
 
-test('gaps per level and pending confirmations come from the counts, not the first 50 findings', async () => {
+test('one row per apprentice at the target level; figures from the counts, hours per category against its own', async () => {
   expect(ben.gaps.filter((g) => !isPendingFinding(g)).length).toBeGreaterThan(50);
   const stored = summarizeProgress(ben);
   expect(stored.gaps).toHaveLength(50);
   const [full, summary] = await Promise.all([report([entry('ben', ben)]), report([entry('ben', stored)])]);
+  const hours = ['related-instruction', 'on-the-job-learning', 'work-experience'] as const;
   const figures = (rows: Record<string, string>[]) =>
-    rows.map((r) => [r.Level, r['Items signed'], r['Hours done'], r.Gaps, r['Pending confirmations']]);
+    rows.map((r) => [
+      r['Level worked towards']!.split('\n')[0],
+      r['Items signed'],
+      ...hours.map((c) => r[`${HOURS_CATEGORY_LABEL[c]} hours`]),
+      r['Open gaps'],
+      r.Pending,
+    ]);
   expect(figures(summary.Cohort!)).toEqual(figures(full.Cohort!));
+  const l2 = ben.levels.find((l) => l.levelId === 'L2')!;
+  const of = (c: (typeof hours)[number]) => {
+    const h = l2.hours.find((x) => x.category === c)!;
+    return `${h.done.toLocaleString('en-US')} of ${h.required.toLocaleString('en-US')}`;
+  };
   expect(figures(summary.Cohort!)).toEqual([
-    ['L1', '1', '0', String(ben.gaps.filter((g) => g.levelId === 'L1').length), ''],
-    ['L2', '0', '0', String(ben.gaps.filter((g) => g.levelId === 'L2').length), '80'],
-    ['L3', '0', '0', '0', ''],
+    [
+      'Level 2 - Full Working (L2)',
+      `0 of ${l2.items.required}`,
+      ...hours.map(of),
+      String(ben.gaps.filter((g) => !isPendingFinding(g)).length),
+      '80',
+    ],
   ]);
+  // Every level on a sheet of its own, its gaps counted per level by the summary.
+  const levels = (rows: Record<string, string>[]) => rows.map((r) => [r.Level, r['Worked towards'], r['Open gaps']]);
+  expect(levels(summary.Levels!)).toEqual(levels(full.Levels!));
+  expect(levels(summary.Levels!)).toEqual(
+    ben.levels.map((l) => [
+      `${l.title} (${l.levelId})`,
+      l.levelId === 'L2' ? 'Yes' : '',
+      String(ben.gaps.filter((g) => g.levelId === l.levelId).length),
+    ]),
+  );
 });
 
-test('the gaps sheet lists the stored gaps, says how many more there are, and sums up the pending entries', async () => {
+test('the Gaps sheet: waiting entries first, routine gaps counted per apprentice; every gap on the Gap list', async () => {
   const stored = summarizeProgress(ben);
-  const { Gaps: gaps } = await report([entry('ben', stored), entry('ann', summarizeProgress(ann))]);
-  const listed = stored.gaps.filter((g) => !isPendingFinding(g)).length;
-  const total = ben.gaps.filter((g) => !isPendingFinding(g)).length;
-  const bens = gaps!.filter((g) => g['Apprentice id'] === 'ben');
-  expect(bens).toHaveLength(listed + 2);
-  expect(bens.slice(-2).map((g) => [g.Code, g.Gap])).toEqual([
+  const report_ = await report([entry('ben', stored), entry('ann', summarizeProgress(ann))]);
+  const gaps = report_.Gaps!;
+  const bens = gaps.filter((g) => g['Apprentice id'] === 'ben');
+  const count = (code: string) => ben.gaps.filter((g) => g.code === code).length;
+  expect(bens.map((g) => [g.Kind, g.Gap])).toEqual([
+    ['Waiting for confirmation', '80 entries typed in a sheet are not confirmed and not counted: 80 hours entries.'],
+    ...ben.gaps.filter((g) => g.code === 'level.previous-incomplete').map((g) => ['Gap', g.message]),
     [
-      'gaps.not-listed',
-      `${total - listed} more gaps are not listed here (the stored progress keeps the first findings); the apprentice's transcript lists every gap.`,
+      'Not done yet',
+      `Items not signed off: ${count('items.missing')}; Hours categories short: ${count('hours.short')}; Exams not passed: ${count('exam.missing')}; Certifications not held: ${count('certification.missing')} (each one on the sheet "${GAP_LIST_SHEET}").`,
     ],
-    ['pending', '80 entries typed in a sheet are not confirmed and not counted: 80 hours entries.'],
   ]);
-  expect(gaps!.filter((g) => g['Apprentice id'] === 'ann').map((g) => g.Code)).toEqual([
-    ...ann.gaps.filter((g) => !isPendingFinding(g)).map((g) => g.code),
-    'pending',
-  ]);
-  expect(gaps!.find((g) => g['Apprentice id'] === 'ann' && g.Code === 'pending')!.Gap).toBe(
+  // Ann's integrity flags come before anyone's waiting entries; the routine lines come last.
+  const kinds = gaps.map((g) => g.Kind);
+  const firstOf = (k: string) => kinds.indexOf(k);
+  expect(ann.integrity.length).toBeGreaterThan(0);
+  expect(kinds.slice(0, ann.integrity.length)).toEqual(ann.integrity.map(() => 'Integrity flag'));
+  expect(firstOf('Integrity flag')).toBeLessThan(firstOf('Waiting for confirmation'));
+  expect(kinds.lastIndexOf('Waiting for confirmation')).toBeLessThan(firstOf('Not done yet'));
+  expect(gaps.find((g) => g['Apprentice id'] === 'ann' && g.Kind === 'Waiting for confirmation')!.Gap).toBe(
     '6 entries typed in a sheet are not confirmed and not counted: 1 sign-off, 3 hours entries, 1 prior credit, 1 certification.',
   );
+  // The Gap list: ben's listed gaps, how many more there are, and the pending line.
+  const listed = stored.gaps.filter((g) => !isPendingFinding(g)).length;
+  const total = ben.gaps.filter((g) => !isPendingFinding(g)).length;
+  const list = report_[GAP_LIST_SHEET]!.filter((g) => g['Apprentice id'] === 'ben');
+  expect(list).toHaveLength(listed + 2);
+  expect(list.slice(-2).map((g) => g.Gap)).toEqual([
+    `${total - listed} more gaps are not listed here (the stored progress keeps the first findings); the apprentice's transcript lists every gap.`,
+    '80 entries typed in a sheet are not confirmed and not counted: 80 hours entries.',
+  ]);
 });
 
 test('stored progress from before provenance (no entry tallies) still makes a report', async () => {
   const { entries: _, ...old } = ann;
   const { Cohort: rows } = await report([entry('ann', old as Progress)]);
-  expect(rows!.map((r) => r['Pending confirmations'])).toEqual(['', '0']);
+  expect(rows!.map((r) => r.Pending)).toEqual(['0']);
 });
 
-test("each apprentice's status and reason on the target row, coloured by the streamed sheet's conditional formats", async () => {
-  const stored = [entry('ben', summarizeProgress(ben)), entry('ann', summarizeProgress(ann))];
+test("the worst status first, counted at the top, coloured by the streamed sheet's conditional formats", async () => {
+  const stored = [entry('ann', summarizeProgress(ann)), entry('ben', summarizeProgress(ben))];
+  expect([ann.status.status, ben.status.status]).toEqual(['on-track', 'at-risk']);
   const { Cohort: rows } = await report(stored);
-  expect(rows!.map((r) => [r['Apprentice id'], r.Level, r.Status, r.Reason])).toEqual(
-    [ben, ann].flatMap((p, i) =>
-      p.levels.map((l) =>
-        l.levelId === p.targetLevelId
-          ? [stored[i]!.apprenticeId, l.levelId, STATUS_LABEL[p.status.status], p.status.reason]
-          : [stored[i]!.apprenticeId, l.levelId, '', ''],
-      ),
-    ),
-  );
+  expect(rows!.map((r) => [r['Apprentice id'], r.Status, r['Status reason']])).toEqual([
+    ['ben', STATUS_LABEL[ben.status.status], ben.status.reason],
+    ['ann', STATUS_LABEL[ann.status.status], ann.status.reason],
+  ]);
   expect(ben.status.reason).toMatch(/80 entries wait for a confirmation/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await reportBytes(stored)) as unknown as ArrayBuffer);
   const cohort = wb.getWorksheet('Cohort')!;
-  expect(cohort.getCell('D1').value).toBe('Status');
-  expect(textRules(cohort)).toEqual([{ ref: `D2:D${rows!.length + 1}`, rules: STATUS_RULES }]);
+  const worstFirst = [...STATUS_LEVELS].reverse().map((s) => STATUS_LABEL[s]);
+  expect((cohort.getRow(4).values as unknown[]).slice(1)).toEqual(['Apprentices by status', ...worstFirst, 'Total']);
+  expect((cohort.getRow(5).values as unknown[]).slice(1)).toEqual(['Acme IT', 0, 1, 1, 2]);
+  const header = rows!.header;
+  expect(cohort.getCell(`B${header}`).value).toBe('Status');
+  expect(textRules(cohort)).toEqual([
+    { ref: 'B4:D4', rules: STATUS_RULES },
+    { ref: `B${header + 1}:B${header + 2}`, rules: STATUS_RULES },
+  ]);
   expect(textRules(wb.getWorksheet('Gaps')!)).toEqual([]);
 });
 
-test('stored progress from before the status: the Status and Reason cells are blank', async () => {
+test('stored progress from before the status: blank Status and reason, listed last and counted apart', async () => {
   const { status: _, lastActivity: __, ...old } = ann;
-  const { Cohort: rows } = await report([entry('ann', old as Progress)]);
-  expect(rows!.map((r) => [r.Status, r.Reason])).toEqual([
-    ['', ''],
-    ['', ''],
+  const { Cohort: rows } = await report([entry('old', old as Progress), entry('ben', summarizeProgress(ben))]);
+  expect(rows!.map((r) => [r['Apprentice id'], r.Status, r['Status reason']])).toEqual([
+    ['ben', STATUS_LABEL[ben.status.status], ben.status.reason],
+    ['old', '', ''],
   ]);
 });

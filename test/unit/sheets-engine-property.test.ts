@@ -28,6 +28,7 @@ import {
   type Cell,
   categoryLabel,
   columnsFromHeader,
+  dashboardIndex,
   dashboardLevelRows,
   HOURS_CATEGORIES,
   hoursCol,
@@ -303,7 +304,8 @@ function compare(s: Scenario): void {
     const core = wf.items.filter((i) => i.core === 'core' && i.levels.some((x) => inScope.has(x)));
     const row = plans.qualCard.cells.find((r) => r[0] === `wf:${wf.id}`);
     if (!row || !core.length) continue;
-    expect([wf.id, String(row.at(-1)).replace(/^[█░]+ /, '')]).toEqual([
+    const confirmation = columnsFromHeader(rowOf(plans.qualCard, 'columns')).get('confirmation')!;
+    expect([wf.id, String(row[confirmation]).replace(/^[█░]+ /, '')]).toEqual([
       wf.id,
       `${core.filter((i) => countedIds.has(i.id)).length} of ${core.length} core counted`,
     ]);
@@ -313,7 +315,8 @@ function compare(s: Scenario): void {
     progress: view.progress,
     cumulative: framework.program.levelsCumulative,
   });
-  expect(dashboard.map((r) => [r[2], r[5], r[7], r[9], r[10]])).toEqual(
+  const at = (r: Cell[], h: Parameters<typeof dashboardIndex>[0]): Cell => r[dashboardIndex(h)]!;
+  expect(dashboard.map((r) => ['Level', 'Percent', 'Items', 'Exams', 'Certifications'].map((h) => at(r, h)))).toEqual(
     scope.map((l) => [
       `${l.title} (${l.levelId})`,
       l.percent,

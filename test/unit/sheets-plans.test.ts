@@ -13,6 +13,7 @@ import {
 import {
   DASHBOARD_STATUS_COL,
   type DashboardEntry,
+  dashboardIndex,
   locate,
   parseRoster,
   planApprentice,
@@ -91,7 +92,10 @@ test('dashboard: one row per level in scope, every finding listed, links located
     hours: { sheetId: 8, name: plans.hours.name, grid: plans.hours.cells },
   };
   const plan = planDashboard([entry], '2026-06-01');
-  expect(plan.cells.filter((r) => r[0] === 'A001' && (r[3] === 'target' || r[3] === 'earlier'))).toHaveLength(2);
+  const target = dashboardIndex('Target');
+  expect(plan.cells.filter((r) => r[0] === 'A001' && (r[target] === 'target' || r[target] === 'earlier'))).toHaveLength(
+    2,
+  );
   const findings = progress.gaps.length + progress.integrity.length;
   const gapsAt = plan.cells.findIndex((r) => r[0] === 'Gaps');
   expect(plan.cells.slice(gapsAt + 2).filter((r) => r[0] === 'A001')).toHaveLength(findings);
@@ -134,9 +138,10 @@ test("dashboard: each apprentice's status and reason on the target row, coloured
   const header = plan.cells.findIndex((r) => r[0] === 'Apprentice ID');
   const [status, reason] = ['Status', 'Reason'].map((h) => plan.cells[header]!.indexOf(h));
   expect(status! + 1).toBe(DASHBOARD_STATUS_COL);
-  const levelRows = plan.cells.slice(header + 1).filter((r) => r[3] === 'target' || r[3] === 'earlier');
+  const t = dashboardIndex('Target');
+  const levelRows = plan.cells.slice(header + 1).filter((r) => r[t] === 'target' || r[t] === 'earlier');
   expect(levelRows).toHaveLength(6);
-  expect(levelRows.map((r) => [r[0], r[3], r[status!], r[reason!]])).toEqual(
+  expect(levelRows.map((r) => [r[0], r[t], r[status!], r[reason!]])).toEqual(
     entries.flatMap((e) => [
       [e.apprentice.id, 'earlier', '', ''],
       [e.apprentice.id, 'target', STATUS_LABEL[e.progress.status.status], e.progress.status.reason],

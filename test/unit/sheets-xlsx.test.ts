@@ -4,7 +4,13 @@ import ExcelJS from 'exceljs';
 import { rosterRow } from '../../addon/test-support/fixtures';
 import { qualCardWorkbook, rosterFromCsv } from '../../scripts/qualcard-workbook';
 import { computeProgress } from '../../shared/src';
-import { existingFromRecord, planApprentice, recordFromSheets, recordView } from '../../shared/src/sheets';
+import {
+  columnsFromHeader,
+  existingFromRecord,
+  planApprentice,
+  recordFromSheets,
+  recordView,
+} from '../../shared/src/sheets';
 import { excelNames } from '../../shared/src/sheets/xlsx';
 import { AS_OF, fw, record, typed } from '../fixtures/workbook-record';
 
@@ -22,8 +28,9 @@ test('a record written into the sheets reads back as what the sheets hold of it:
   const l1 = plans.qualCard.rowOfKey['level:L1']!;
   expect(plans.qualCard.cells[l1 - 1]![2]).toBe(engine.levels[0]!.items.done);
   expect(engine.levels[1]!.items.done).toBe(0);
-  expect(plans.qualCard.cells.find((r) => r[0] === 'item:HD2.1.1')!.at(-1)).toBe('');
-  expect(plans.qualCard.cells.find((r) => r[0] === 'item:HD1.1.1')!.at(-1)).toBe(
+  const confirmation = columnsFromHeader(plans.qualCard.cells.find((r) => r[0] === 'columns')!).get('confirmation')!;
+  expect(plans.qualCard.cells.find((r) => r[0] === 'item:HD2.1.1')![confirmation]).toBe('');
+  expect(plans.qualCard.cells.find((r) => r[0] === 'item:HD1.1.1')![confirmation]).toBe(
     'confirmed by coach@example.com on 2026-02-01',
   );
 });
@@ -34,13 +41,14 @@ test('Excel sheet names: at most 31 characters, unique, formulas rewritten to ma
       'Qual card · A very long apprentice name (A001)',
       'Qual card · A very long apprentice name (A002)',
       'x/y',
+      "O'Brien",
     ]),
-  ).toEqual(['Qual card · A very long apprent', 'Qual card · A very long appre~2', 'x y']);
+  ).toEqual(['Qual card · A very long apprent', 'Qual card · A very long appre~2', 'x y', 'O’Brien']);
   const buffer = await qualCardWorkbook([record], { asOf: AS_OF, frameworks: [fw] });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const names = wb.worksheets.map((w) => w.name);
-  expect(names).toEqual(['Roster', 'Dashboard', "Qual card · Ada O'Brien (A001)", "Hours · Ada O'Brien (A001)"]);
+  expect(names).toEqual(['Roster', 'Dashboard', 'Qual card · Ada O’Brien (A001)', 'Hours · Ada O’Brien (A001)']);
   const qual = wb.getWorksheet(names[2]!)!;
   const formulas: string[] = [];
   qual.eachRow((row) =>

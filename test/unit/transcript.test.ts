@@ -3,7 +3,14 @@
 // before. Read back with exceljs here; test/office/transcript-xlsx.test.ts opens it in LibreOffice.
 import ExcelJS from 'exceljs';
 import { buildTranscript, SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
-import { ApprenticeRecord, computeProgress, getFramework, type ProgramChoice, STATUS_LABEL } from '../../shared/src';
+import {
+  ApprenticeRecord,
+  computeProgress,
+  getFramework,
+  HOURS_CATEGORY_LABEL,
+  type ProgramChoice,
+  STATUS_LABEL,
+} from '../../shared/src';
 import { ADMIN, COACH, confirmed, ojl, record, sign, typed } from '../fixtures/engine';
 import { STATUS_RULES, textRules } from '../fixtures/status-format';
 import { AS_OF, fw, PAPER, PAPER_FILE, transcriptInput, transcriptRecord } from '../fixtures/transcript-record';
@@ -149,7 +156,7 @@ describe('a transcript of confirmed, attested, pending and flagged entries', () 
       ['No', 'Sign-off', 'A3', '2026-02-20', '', COACH],
       ['No', 'Hours', '2 entries', '2026-02-23 to 2026-02-24', '16', COACH],
       ['No', 'Hours', '1 entry', '2026-04-01', '3', ''],
-      ['No', 'Prior credit', 'pc2', '', '40', ''],
+      ['No', 'Prior credit', 'Prior credit 2', '', '40', ''],
       ['No', 'Certification', 'cert-2', '2026-02-15', '', ''],
     ]);
     expect(pending.map((p) => p['Why it is not counted'])).toEqual([
@@ -232,7 +239,7 @@ describe("a transcript follows the apprentice's program: items of a work functio
     const top = Object.fromEntries(book.Summary!.grid.slice(0, SUMMARY_HEADER_ROW - 2).map((row) => [row[0], row[1]]));
     return {
       run: top['Work functions run'],
-      required: book.Summary!.table(SUMMARY_HEADER_ROW)[0]!['Items required'],
+      required: book.Summary!.table(SUMMARY_HEADER_ROW)[0]!['Items signed']!.split(' of ')[1],
       core: pick(book['Signed items']!.table(), 'Item', 'Core'),
     };
   };
@@ -277,7 +284,7 @@ describe("a transcript follows the apprentice's program: items of a work functio
   });
 });
 
-test("the Summary prints each level's sign-off standard, quoted with its lines, or that the document states none", async () => {
+test("the Summary prints each level's sign-off standard in its document's words (no source file hash), or that none is stated", async () => {
   const nitas = getFramework('nitas-help-desk')!;
   const base = record({ signOffs: [] });
   const r = ApprenticeRecord.parse({
@@ -290,17 +297,59 @@ test("the Summary prints each level's sign-off standard, quoted with its lines, 
   expect(standards).toEqual([
     [
       'L1',
-      '"The standard to which the task must be accomplished will be that you can perform the job function with some help from your supervisor or coach." (000_53687bffe476f5c1.txt, line 275)',
+      '"The standard to which the task must be accomplished will be that you can perform the job function with some help from your supervisor or coach."',
     ],
     [
       'L2',
-      '"The standard to which the task must be accomplished will be that the worker can perform the job function with some help from his/her supervisor or coach or a colleague." (000_53687bffe476f5c1.txt, line 937)',
+      '"The standard to which the task must be accomplished will be that the worker can perform the job function with some help from his/her supervisor or coach or a colleague."',
     ],
     [
       'L3',
-      '"The Level 3 standard requires you to independently perform the job functions at the stated level of performance." (000_53687bffe476f5c1.txt, line 1731)',
+      '"The Level 3 standard requires you to independently perform the job functions at the stated level of performance."',
     ],
   ]);
   const tiny = await open(await buildTranscript(transcriptInput()));
   expect(tiny.Summary!.table(SUMMARY_HEADER_ROW)[0]!['Sign-off standard']).toBe('not stated in the framework document');
+});
+
+test("dates and times on the sponsor's calendar, no internal id, and the level table's counts under their headers", async () => {
+  // Confirmed at 02:00 UTC on the 13th: still the 12th in Chicago, where the transcript is generated at 03:00.
+  const base = record({
+    signOffs: [{ ...sign('A1'), confirmation: { ...confirmed(), at: '2026-01-13T02:00:00.000Z' } }],
+  });
+  const r = ApprenticeRecord.parse(base);
+  const progress = computeProgress(fw, r, AS_OF, undefined, 'America/Chicago');
+  const input = { ...transcriptInput(), record: r, progress, createdAt: '2026-03-01T09:00:00.000Z' };
+  const bytes = await buildTranscript(input);
+  const book = await open(bytes);
+  const top = Object.fromEntries(book.Summary!.grid.slice(0, SUMMARY_HEADER_ROW - 2).map((row) => [row[0], row[1]]));
+  expect(top.Generated).toBe('2026-03-01 03:00 (America/Chicago)');
+  expect(Object.keys(top)).not.toContain('Apprentice id');
+  expect(Object.keys(top)).not.toContain('Sponsor id');
+  expect(pick(book['Signed items']!.table(), 'Item', 'On')).toEqual([['A1', '2026-01-12']]);
+  // Nothing printed holds the apprentice's or sponsor's id, or a timestamp.
+  const text = Object.values(book)
+    .flatMap((s) => s.grid.flat())
+    .join('\n');
+  expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  expect(text.split('\n')).not.toContain(r.apprentice.id);
+  expect(text.split('\n')).not.toContain(input.sponsor.id);
+  // The level table: each count centred under its centred header, hours per category against their own requirement.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Summary')!;
+  const header = ws.getRow(SUMMARY_HEADER_ROW);
+  const first = ws.getRow(SUMMARY_HEADER_ROW + 1);
+  const centred = (cell: ExcelJS.Cell) => cell.alignment?.horizontal === 'center';
+  for (const name of ['Percent', 'Items signed', 'Exams passed', 'Work experience hours']) {
+    const col = (header.values as unknown[]).indexOf(name);
+    expect([name, centred(header.getCell(col)), centred(first.getCell(col))]).toEqual([name, true, true]);
+  }
+  const l1 = progress.levels[0]!;
+  expect(l1.hours.length).toBeGreaterThan(0);
+  const table = book.Summary!.table(SUMMARY_HEADER_ROW)[0]!;
+  for (const h of l1.hours)
+    expect(table[`${HOURS_CATEGORY_LABEL[h.category]} hours`]).toBe(
+      `${h.done.toLocaleString('en-US')} of ${h.required.toLocaleString('en-US')}`,
+    );
 });

@@ -3,7 +3,7 @@
 // tag and protection: a fixed number of calls, whatever the number of items.
 import type { Area, Cell, CellStyle, SheetPlan, SheetTag, StyleName, Validation } from '@qualcard/shared/sheets';
 import { a1Area, cellsOf, inArea, STYLES } from '@qualcard/shared/sheets';
-import { prototypeName } from './layout';
+import { layoutHash, prototypeName } from './layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,7 +62,14 @@ export function applyFormats(sheet: Sheet, plan: SheetPlan): void {
   }
   for (const [i, w] of plan.columnWidths.entries()) sheet.setColumnWidth(i + 1, w);
   for (const c of plan.hiddenColumns) sheet.hideColumns(c);
+  // Frozen rows also repeat on every printed page: Apps Script has no page setup (orientation, fit to width).
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.frozenColumns) sheet.setFrozenColumns(plan.frozenColumns);
+  const g = plan.collapsedColumns;
+  if (g) {
+    sheet.getRange(1, g.col, 1, g.cols).shiftColumnGroupDepth(1);
+    sheet.getColumnGroup(g.col, 1)?.collapse();
+  }
 }
 
 const rangeOf = (sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range =>
@@ -95,17 +102,47 @@ export function writePlan(ss: Spreadsheet, plan: SheetPlan, cache: LayoutCache, 
   const name = existing ? `${plan.name.slice(0, 90)} (new)` : plan.name;
   const sheet = ss.insertSheet(name, { template: prototype });
   writeValues(sheet, plan);
-  sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(plan.tag));
+  const tag: StoredTag = { ...plan.tag, layout: layoutHash(plan) };
+  sheet.addDeveloperMetadata(tagKey(plan.tag), JSON.stringify(tag));
   for (const p of plan.protections) {
     // Warning-only: the add-on writes Status and Confirmation as whoever runs it, who must be able to write there.
     rangeOf(sheet, p.area).protect().setWarningOnly(p.warningOnly);
   }
   for (const c of plan.charts) insertChart(sheet, c);
   if (existing) {
+    carryProtection(existing, sheet);
     ss.deleteSheet(existing);
     sheet.setName(plan.name);
   }
   return sheet;
+}
+
+/** A replacement sheet keeps who may edit the one it replaces (Check progress can regenerate a sheet too). */
+function carryProtection(from: Sheet, to: Sheet): void {
+  const old = from.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (old)
+    restrictSheet(
+      to,
+      old.getEditors().map((u) => u.getEmail()),
+      old.getDescription(),
+    );
+}
+
+/**
+ * Restricts a sheet to `editors`, writing only what differs: a kept sheet whose editors did not change costs one
+ * call that writes nothing new. A new protection starts with the spreadsheet's editors: those not listed go.
+ */
+export function restrictSheet(sheet: Sheet, editors: string[], description: string): void {
+  const p = sheet.protect();
+  if (p.getDescription() !== description) p.setDescription(description);
+  const wanted = new Set(editors.map((e) => e.toLowerCase()));
+  const current = p.getEditors().map((u) => u.getEmail());
+  const have = new Set(current.map((e) => e.toLowerCase()));
+  const extra = current.filter((e) => !wanted.has(e.toLowerCase()));
+  if (extra.length) p.removeEditors(extra);
+  const missing = editors.filter((e) => !have.has(e.toLowerCase()));
+  if (missing.length) p.addEditors(missing);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
 /**
@@ -130,13 +167,23 @@ function writeValues(sheet: Sheet, plan: SheetPlan): void {
   else for (const a of areas) rangeOf(sheet, a).setValues(cellsOf(plan.cells, a));
 }
 
+/** A generated sheet's tag as stored: the plan's tag and the hash of the layout it was generated with. */
+export type StoredTag = SheetTag & { layout?: string };
+
 /**
  * The sheet as it stands is what the plan would write outside its computed areas (row keys, headers, texts, typed
  * values; formulas are not read back, so they are skipped) under the same tag and name: the computed areas can be
- * rewritten in place. Otherwise (rows moved, a framework or roster change) the sheet must be regenerated.
+ * rewritten in place. Otherwise (rows moved, a framework or roster change) the sheet must be regenerated. With
+ * `sameLayout`, the sheet must also have been generated with the plan's layout (formats, validations, widths).
  */
-export function alignedWith(plan: SheetPlan, current: { grid: Cell[][]; tag?: SheetTag; name?: string }): boolean {
-  if (JSON.stringify(current.tag) !== JSON.stringify(plan.tag) || current.name !== plan.name) return false;
+export function alignedWith(
+  plan: SheetPlan,
+  current: { grid: Cell[][]; tag?: StoredTag; name?: string },
+  sameLayout = false,
+): boolean {
+  const { layout, ...tag } = current.tag ?? ({} as StoredTag);
+  if (sameLayout && layout !== layoutHash(plan)) return false;
+  if (!current.tag || JSON.stringify(tag) !== JSON.stringify(plan.tag) || current.name !== plan.name) return false;
   const text = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
   const computed = plan.computed ?? [];
   for (let r = 0; r < Math.max(plan.rows, current.grid.length); r += 1) {
@@ -158,10 +205,11 @@ export function alignedWith(plan: SheetPlan, current: { grid: Cell[][]; tag?: Sh
 export function refreshSheet(
   ss: Spreadsheet,
   plan: SheetPlan,
-  current: { sheet: Sheet; grid: Cell[][]; tag?: SheetTag; name?: string },
+  current: { sheet: Sheet; grid: Cell[][]; tag?: StoredTag; name?: string },
   cache: LayoutCache,
+  sameLayout = false,
 ): Sheet {
-  if (!alignedWith(plan, current)) return writePlan(ss, plan, cache, current.sheet);
+  if (!alignedWith(plan, current, sameLayout)) return writePlan(ss, plan, cache, current.sheet);
   for (const a of plan.computed ?? []) rangeOf(current.sheet, a).setValues(cellsOf(plan.cells, a));
   return current.sheet;
 }
@@ -250,13 +298,13 @@ function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
 export function findTagged(
   ss: Spreadsheet,
   scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' | 'cohort' | 'gaps' | 'wage-schedule' },
-): Map<string, { sheet: Sheet; tag: SheetTag }> {
-  const found = new Map<string, { sheet: Sheet; tag: SheetTag }>();
+): Map<string, { sheet: Sheet; tag: StoredTag }> {
+  const found = new Map<string, { sheet: Sheet; tag: StoredTag }>();
   const key = 'apprenticeId' in scope ? tagKey({ kind: 'qualcard', apprenticeId: scope.apprenticeId }) : tagKey(scope);
   for (const m of ss.createDeveloperMetadataFinder().withKey(key).find()) {
-    let tag: SheetTag;
+    let tag: StoredTag;
     try {
-      tag = JSON.parse(m.getValue() ?? '') as SheetTag;
+      tag = JSON.parse(m.getValue() ?? '') as StoredTag;
     } catch {
       continue;
     }

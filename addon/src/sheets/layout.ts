@@ -12,6 +12,8 @@ export function layoutOf(plan: SheetPlan): unknown {
     plan.columnWidths,
     plan.hiddenColumns,
     plan.frozenRows,
+    plan.frozenColumns ?? 0,
+    plan.collapsedColumns ?? null,
     plan.conditional,
   ];
 }
@@ -29,7 +31,10 @@ export function hash(value: unknown): string {
   return a.toString(36) + b.toString(36);
 }
 
+/** The layout's hash, kept in a generated sheet's tag: a sheet of the same layout can be refreshed in place. */
+export const layoutHash = (plan: SheetPlan): string => hash(layoutOf(plan));
+
 export const PROTOTYPE_PREFIX = 'qc-layout-';
 /** A prototype built from a baseline is named by it too, so one never stands in for another's values. */
 export const prototypeName = (plan: SheetPlan, base?: unknown): string =>
-  `${PROTOTYPE_PREFIX}${plan.tag.kind}-${hash(layoutOf(plan))}${base ? `-${hash(base)}` : ''}`;
+  `${PROTOTYPE_PREFIX}${plan.tag.kind}-${layoutHash(plan)}${base ? `-${hash(base)}` : ''}`;

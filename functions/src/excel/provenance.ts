@@ -21,6 +21,10 @@ export const PROVENANCE_COLUMNS: Column[] = [
   { header: 'Counted', key: 'counted', width: 24, wrap: true },
   { header: 'Earlier confirmations', key: 'history', width: 30, wrap: true },
 ];
+/** The sponsor's time zone: every date and time the transcript prints is on its calendar. */
+export const zoneOf = (t: { progress: { timeZone?: string | undefined } }): string =>
+  t.progress.timeZone ?? DEFAULT_TIME_ZONE;
+
 type Provenanced = { confirmation?: Confirmation; history?: EndedConfirmation[] };
 
 export function provenanceLabel(c: Confirmation | undefined): string {
@@ -52,7 +56,7 @@ export function pendingWhy(
   // The engine's rule (standing): the instant of the confirmation, read in the sponsor's time zone.
   const on = c ? confirmedOn(c, timeZone ?? DEFAULT_TIME_ZONE) : '';
   const why = !c
-    ? `Not ${AWAITS[kind]}${last ? ` (${endedText(last)})` : ''}.`
+    ? `Not ${AWAITS[kind]}${last ? ` (${endedText(last, timeZone ?? DEFAULT_TIME_ZONE)})` : ''}.`
     : on > asOf
       ? `${c.kind === 'attested' ? 'Attested' : 'Confirmed'} on ${on}, after the as-of date ${asOf}.`
       : `Confirmed as ${c.role}: it must be ${AWAITS[kind]}.`;
@@ -80,15 +84,16 @@ export function countedText(row: Row<unknown>): string {
   }
 }
 
-export function provenanceCells(row: Row<Provenanced>): Record<string, string> {
+/** The cells of how an entry was established; its days on the sponsor's calendar (`timeZone`), as the engine reads them. */
+export function provenanceCells(row: Row<Provenanced>, timeZone = DEFAULT_TIME_ZONE): Record<string, string> {
   const c = row.entry.confirmation;
   return {
     provenance: provenanceLabel(c),
     by: c?.by ?? '',
-    on: c?.date ?? '',
+    on: c ? confirmedOn(c, timeZone) : '',
     reason: c?.kind === 'attested' ? c.reason : '',
     proof: c?.evidence ?? '',
     counted: countedText(row),
-    history: historyText(row.entry.history),
+    history: historyText(row.entry.history, timeZone),
   };
 }

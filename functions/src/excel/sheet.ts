@@ -12,8 +12,11 @@ export interface Column {
 
 export const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
 
-/** Options for addWorksheet: the streaming writer only takes views and page setup at creation. */
-export function sheetOptions(title: string, headerRow = 1): Partial<AddWorksheetOptions> {
+/**
+ * Options for addWorksheet: the streaming writer only takes views and page setup at creation. `printArea` (e.g.
+ * "A1:P40") keeps hidden machine columns (ids) off the printed page: LibreOffice's PDF carries a hidden column's text.
+ */
+export function sheetOptions(title: string, headerRow = 1, printArea?: string): Partial<AddWorksheetOptions> {
   return {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
     pageSetup: {
@@ -23,6 +26,7 @@ export function sheetOptions(title: string, headerRow = 1): Partial<AddWorksheet
       fitToHeight: 0,
       paperSize: 9,
       printTitlesRow: `${headerRow}:${headerRow}`,
+      ...(printArea ? { printArea } : {}),
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
     headerFooter: {

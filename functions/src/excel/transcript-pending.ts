@@ -56,7 +56,8 @@ function describers(t: Transcript): Record<OneByOne, (entry: never, index: numbe
     }),
     'prior-credit': (c: PriorCredit, index) => ({
       kind: 'Prior credit',
-      entry: c.id ?? `Prior credit ${index + 1}`,
+      // Its row id is the sheet's key, not something a person reads: the entry's place says which it is.
+      entry: `Prior credit ${index + 1}`,
       date: '',
       hours: c.hours,
       details: `${HOURS_CATEGORY_LABEL[c.category]}${c.levelId ? ` ${c.levelId}` : ''}: ${c.description}`,

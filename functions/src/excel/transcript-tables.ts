@@ -75,7 +75,7 @@ export function signedItemsSheet(ws: Worksheet, t: Transcript): Column[] {
       coach: s.coachEmail ?? '',
       evidence: s.evidence ?? '',
       notes: s.notes ?? '',
-      ...provenanceCells(row),
+      ...provenanceCells(row, t.progress.timeZone),
     });
   }
   return cols;
@@ -152,7 +152,7 @@ export function hoursEntriesSheet(ws: Worksheet, t: Transcript): Column[] {
       category: HOURS_CATEGORY_LABEL[h.category],
       level: h.levelId ?? '',
       wf: h.workFunctionId ? (wfTitle.get(h.workFunctionId) ?? h.workFunctionId) : '',
-      ...provenanceCells(row),
+      ...provenanceCells(row, t.progress.timeZone),
       // A flag's message names its row; its code gathers the rows (the Open gaps sheet has every message).
       ...(row.status === 'flagged' ? { counted: `No: flagged ${flagCodes(row)}` } : {}),
     });
@@ -200,7 +200,7 @@ export function priorCreditSheet(ws: Worksheet, t: Transcript): Column[] {
       level: c.levelId ?? '',
       hours: c.hours,
       approvedBy: c.approvedBy ?? '',
-      ...provenanceCells(row),
+      ...provenanceCells(row, t.progress.timeZone),
     });
   }
   return cols;
@@ -237,7 +237,7 @@ export function examsSheet(ws: Worksheet, t: Transcript): Column[] {
       levels: titles.get(row.entry.id)?.levels.join(', ') ?? '',
       date: row.entry.date ?? '',
       result,
-      ...provenanceCells(row),
+      ...provenanceCells(row, t.progress.timeZone),
     });
   for (const row of established(t.rows.exam)) add('Exam', row, row.entry.passed ? 'Passed' : 'Not passed');
   for (const row of established(t.rows.certification)) add('Certification', row, 'Held');

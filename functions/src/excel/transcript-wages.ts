@@ -1,8 +1,9 @@
 // The transcript's "Wage history" sheet, when the program has a wage schedule: each step with its wage and
 // conditions, whether and since when the apprentice reached it (the engine's, on counted entries only), and the
 // raises an admin recorded; then what is left for the next step and any raise owed.
-import { stepConditionsText, wageText } from '@qualcard/shared';
+import { localDateTime, stepConditionsText, wageText } from '@qualcard/shared';
 import type { Worksheet } from 'exceljs';
+import { zoneOf } from './provenance';
 import { addTableRow, type Column, setupTable } from './sheet';
 import type { Transcript } from './transcript';
 
@@ -15,7 +16,7 @@ const COLUMNS: Column[] = [
   { header: 'Eligible since', key: 'since', width: 13 },
   { header: 'Raise effective', key: 'effective', width: 14 },
   { header: 'Raise recorded by', key: 'by', width: 26 },
-  { header: 'Recorded at', key: 'at', width: 24 },
+  { header: 'Recorded at', key: 'at', width: 17 },
   { header: 'Note', key: 'note', width: 30, wrap: true },
 ];
 
@@ -33,7 +34,8 @@ export function wageSheet(ws: Worksheet, t: Transcript): Column[] {
       since: s.eligibleSince ?? 'not reached',
       effective: raise?.effectiveDate ?? (s.step === 1 ? t.record.apprentice.startDate : ''),
       by: raise?.by,
-      at: raise?.at,
+      // The instant on the sponsor's clock, as every date and time of the transcript.
+      at: raise?.at && localDateTime(new Date(raise.at), zoneOf(t)),
       note: raise?.note,
     });
   }

@@ -8,6 +8,8 @@ import { RULES } from './rules';
 
 export type StatusLevel = 'on-track' | 'at-risk' | 'off-track';
 export const STATUS_LEVELS: readonly StatusLevel[] = ['on-track', 'at-risk', 'off-track'];
+/** The order reports list apprentices and count them in: the worst first. */
+export const STATUS_WORST_FIRST: readonly StatusLevel[] = [...STATUS_LEVELS].reverse();
 
 export interface ApprenticeStatus {
   status: StatusLevel;
@@ -28,6 +30,15 @@ export const STATUS_COLOURS: Record<StatusLevel, { background: string; font: str
   'at-risk': { background: '#FEF7E0', font: '#B06000' },
   'off-track': { background: '#FCE8E6', font: '#C5221F' },
 };
+
+/**
+ * A status label's place in STATUS_WORST_FIRST, for sorting rows that hold the label; a blank or unknown label
+ * (progress stored before the engine gave a status) comes last.
+ */
+export function statusRank(label: string | null | undefined): number {
+  const i = STATUS_WORST_FIRST.findIndex((s) => STATUS_LABEL[s] === label);
+  return i < 0 ? STATUS_WORST_FIRST.length : i;
+}
 
 export interface StatusInput {
   asOf: string;

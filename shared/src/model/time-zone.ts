@@ -30,3 +30,15 @@ export function localDate(at: Date, timeZone: string): string {
   }
   return format.format(at);
 }
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as a person reads it on the sponsor's calendar and clock: "2026-12-07 09:56" in `timeZone`. */
+export function localDateTime(at: Date, timeZone: string): string {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(timeZone, format);
+  }
+  return `${localDate(at, timeZone)} ${format.format(at)}`;
+}

@@ -34,21 +34,64 @@ const PENDING_WORDS: Record<EntryKind, [string, string]> = {
   certification: ['certification', 'certifications'],
 };
 
-export type GapRow = Pick<Finding, 'code' | 'severity' | 'message' | 'levelId'>;
+/**
+ * What a gap row is: an integrity flag (a confirmed entry that does not count), entries waiting for a confirmation,
+ * or a gap. The Gaps sheets list the first two, then the gaps that are not routine, before routine ones.
+ */
+export type GapKind = 'integrity' | 'pending' | 'gap';
+export type GapRow = Pick<Finding, 'code' | 'severity' | 'message' | 'levelId'> & { kind: GapKind };
+
+/**
+ * The routine gaps: what is simply not done yet (an item not signed off, hours short, an exam or certification
+ * outstanding). The Gaps sheets count them per apprentice and list them on a sheet of their own.
+ */
+export const ROUTINE_GAPS = {
+  'items.missing': 'Items not signed off',
+  'hours.short': 'Hours categories short',
+  'exam.missing': 'Exams not passed',
+  'certification.missing': 'Certifications not held',
+} as const;
+export type RoutineGap = keyof typeof ROUTINE_GAPS;
+export const ROUTINE_CODES = Object.keys(ROUTINE_GAPS) as RoutineGap[];
+export const isRoutineGap = (g: { code: string }): boolean => g.code in ROUTINE_GAPS;
+
+/** How many routine gaps of each code an apprentice has: the summary's counts (its list may be cut short). */
+export function routineCounts(p: CohortProgress): Record<RoutineGap, number> {
+  const counts = summary(p).findingCounts;
+  return Object.fromEntries(
+    ROUTINE_CODES.map((code) => [code, counts ? (counts[code] ?? 0) : p.gaps.filter((g) => g.code === code).length]),
+  ) as Record<RoutineGap, number>;
+}
+
+const KIND_ORDER: Record<GapKind, number> = { integrity: 0, pending: 1, gap: 2 };
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
+/** Integrity flags, then entries waiting for a confirmation, then gaps; errors before warnings within each. */
+type Ordered = { kind: GapKind; severity: string };
+export const attentionOrder = (a: Ordered, b: Ordered): number =>
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3);
 /** The code of the row that says how many gaps the stored summary left out. */
 export const NOT_LISTED_CODE = 'gaps.not-listed';
 
+const row = (f: Finding, kind: GapKind): GapRow => ({
+  kind,
+  code: f.code,
+  severity: f.severity,
+  message: f.message,
+  ...(f.levelId ? { levelId: f.levelId } : {}),
+});
+
 /**
- * The gap rows of one apprentice: the listed gaps except the pending ones, one line for all pending entries, and
- * one for the gaps the stored summary left out (it keeps the first findings; pending ones come last).
+ * The gap rows of one apprentice: its integrity flags, the listed gaps except the pending ones, one line for all
+ * pending entries, and one for the gaps the stored summary left out (it keeps the first findings).
  */
 export function gapRows(p: CohortProgress): GapRow[] {
   const listed = p.gaps.filter((g) => !isPendingFinding(g));
-  const rows: GapRow[] = [...listed];
+  const rows: GapRow[] = [...(p.integrity ?? []).map((f) => row(f, 'integrity')), ...listed.map((g) => row(g, 'gap'))];
   if (summary(p).levelGapCounts) {
     const left = openGapCount(p) - listed.length;
     if (left > 0)
       rows.push({
+        kind: 'gap',
         code: NOT_LISTED_CODE,
         severity: 'info',
         message: `${left} more ${left === 1 ? 'gap is' : 'gaps are'} not listed here (the stored progress keeps the first findings); the apprentice's transcript lists every gap.`,
@@ -61,6 +104,7 @@ export function gapRows(p: CohortProgress): GapRow[] {
       return n ? [`${n} ${PENDING_WORDS[kind][n === 1 ? 0 : 1]}`] : [];
     });
     rows.push({
+      kind: 'pending',
       code: 'pending',
       severity: 'info',
       message: `${pending} ${pending === 1 ? 'entry' : 'entries'} typed in a sheet ${pending === 1 ? 'is' : 'are'} not confirmed and not counted: ${parts.join(', ')}.`,

@@ -4,13 +4,41 @@
 import * as z from 'zod';
 import type { ProgressSummary } from '../engine/summary';
 import { wageSummary } from '../engine/wages';
+import { HoursCategory } from '../model/framework';
 import type { Progress } from '../model/progress';
 import { statusCells, statusFormatRules } from './apprentice-status';
-import { type CohortProgress, gapRows, NOT_LISTED_CODE, openGapCount, pendingEntries } from './cohort-gaps';
+import {
+  attentionOrder,
+  type CohortProgress,
+  gapRows,
+  isRoutineGap,
+  NOT_LISTED_CODE,
+  openGapCount,
+  pendingEntries,
+  ROUTINE_CODES,
+  type RoutineGap,
+  routineCounts,
+} from './cohort-gaps';
+import {
+  APPRENTICE_ID_HEADER,
+  cohortColumns,
+  type GapLine,
+  gapColumns,
+  HOURS_NOTE,
+  type LayoutColumn,
+  layoutRow,
+  pixels,
+  routineLine,
+  SPONSOR_ID_HEADER,
+  statusCounts,
+  worstFirst,
+} from './cohort-layout';
 import { type Cell, PlanBuilder, type SheetPlan } from './plan';
 
 export const CohortSponsor = z.object({ id: z.string(), name: z.string(), role: z.string() });
 export type CohortSponsor = z.infer<typeof CohortSponsor>;
+
+const Tally = z.object({ done: z.number(), required: z.number() });
 
 export const CohortRow = z.object({
   sponsorId: z.string(),
@@ -23,9 +51,16 @@ export const CohortRow = z.object({
   levelTitle: z.string(),
   /** The target level's percent (the engine's: counted entries only). */
   percent: z.number(),
+  /** The target level's items, hours per category (each against its own requirement), exams and certifications. */
+  items: Tally,
+  hours: z.array(Tally.extend({ category: HoursCategory })),
+  exams: Tally,
+  certifications: Tally,
   status: z.string().nullable(),
   statusReason: z.string().nullable(),
   openGaps: z.number().int(),
+  /** The routine gaps (not signed off, hours short, exam, certification) per code, over every level in scope. */
+  routine: z.record(z.enum(ROUTINE_CODES as [RoutineGap, ...RoutineGap[]]), z.number().int()),
   pending: z.number().int(),
   projectedCompletion: z.string().nullable(),
   lastActivity: z.string().nullable(),
@@ -47,6 +82,7 @@ export const CohortGap = z.object({
   apprenticeId: z.string(),
   name: z.string(),
   levelId: z.string().nullable(),
+  kind: z.enum(['integrity', 'pending', 'gap']),
   severity: z.string(),
   code: z.string(),
   message: z.string(),
@@ -72,6 +108,11 @@ export interface StoredCohortProgress {
   progress: Progress | ProgressSummary;
 }
 
+const tally = (t: { done: number; required: number } | undefined) => ({
+  done: t?.done ?? 0,
+  required: t?.required ?? 0,
+});
+
 /** THE mapping from stored progress to a cohort row: a new stored field is one change here. */
 export function cohortRow(sponsor: { id: string; name: string }, s: StoredCohortProgress): CohortRow {
   const p = s.progress;
@@ -87,9 +128,14 @@ export function cohortRow(sponsor: { id: string; name: string }, s: StoredCohort
     levelId: p.targetLevelId,
     levelTitle: target?.title ?? p.targetLevelId,
     percent: target?.percent ?? 0,
+    items: tally(target?.items),
+    hours: (target?.hours ?? []).map((h) => ({ category: h.category, done: h.done, required: h.required })),
+    exams: tally(target?.exams),
+    certifications: tally(target?.certifications),
     status: label || null,
     statusReason: reason || null,
     openGaps: openGapCount(p as CohortProgress),
+    routine: routineCounts(p),
     pending: pendingEntries(p),
     projectedCompletion: p.projectedCompletion ?? null,
     lastActivity: p.lastActivity ?? null,
@@ -109,6 +155,7 @@ export const cohortGaps = (sponsor: { id: string; name: string }, s: StoredCohor
     apprenticeId: s.apprenticeId,
     name: s.name,
     levelId: g.levelId ?? null,
+    kind: g.kind,
     severity: g.severity,
     code: g.code,
     message: g.message,
@@ -116,61 +163,8 @@ export const cohortGaps = (sponsor: { id: string; name: string }, s: StoredCohor
 
 export const COHORT_SHEET = 'Cohort';
 export const GAPS_SHEET = 'Gaps';
-export const COHORT_COLUMNS = [
-  'Sponsor',
-  'Sponsor id',
-  'Apprentice',
-  'Apprentice id',
-  'Framework',
-  'Version',
-  'Level',
-  'Percent',
-  'Status',
-  'Open gaps',
-  'Pending confirmations',
-  'Projected completion',
-  'Last activity',
-  'Status reason',
-  'Wage step',
-] as const;
-export const GAPS_COLUMNS = [
-  'Sponsor',
-  'Sponsor id',
-  'Apprentice',
-  'Apprentice id',
-  'Level',
-  'Severity',
-  'Gap',
-] as const;
-/** Title, note, blank, header: data starts on row 5. */
-export const COHORT_HEADER_ROW = 4;
 const OWNED =
   'Qualcard writes this sheet: "Refresh cohort" replaces everything in it, so type notes in a sheet of your own.';
-
-const cohortCells = (r: CohortRow): Cell[] => [
-  r.sponsorName,
-  r.sponsorId,
-  r.name,
-  r.apprenticeId,
-  r.frameworkId,
-  r.frameworkVersion,
-  `${r.levelTitle} (${r.levelId})`,
-  r.percent,
-  r.status ?? '',
-  r.openGaps,
-  r.pending,
-  r.projectedCompletion ?? 'no pace yet',
-  r.lastActivity ?? 'none',
-  r.statusReason ?? '',
-  r.wage,
-];
-
-function heading(b: PlanBuilder, title: string, note: string, columns: readonly string[]): void {
-  b.row([title], 'title');
-  b.row([note], 'help');
-  b.row();
-  b.row([...columns], 'header');
-}
 
 export interface CohortView {
   sponsors: CohortSponsor[];
@@ -180,60 +174,168 @@ export interface CohortView {
   refreshedAt: string;
 }
 
+/** Whether the tables name the sponsor of each row: only when the cohort spans several. */
+export const severalSponsors = (sponsors: readonly unknown[], rows: readonly { sponsorId: string }[]): boolean =>
+  sponsors.length > 1 || new Set(rows.map((r) => r.sponsorId)).size > 1;
+
+/** Rows of a table, styled alike column by column (wrapped text, the percent): the add-on writes them by column. */
+function dataRows<R>(b: PlanBuilder, columns: readonly LayoutColumn<R>[], rows: readonly R[]): void {
+  const wrap = columns.flatMap((c, i) => (c.wrap ? [i + 1] : []));
+  const percent = columns.findIndex((c) => c.percent) + 1;
+  for (const r of rows) {
+    const n = b.row(layoutRow(columns, r).cells);
+    for (const col of wrap) b.style(n, col, 'text');
+    if (percent) b.style(n, percent, 'percent');
+  }
+}
+
+/** A table's header and rows under a title and note; returns the header's row number. */
+function tableRows<R>(b: PlanBuilder, columns: readonly LayoutColumn<R>[], rows: readonly R[]): number {
+  const head = b.row(
+    columns.map((c) => c.header),
+    'header',
+  );
+  dataRows(b, columns, rows);
+  return head;
+}
+
+/**
+ * The last row of a cohort plan above the rows styled alike column by column, which the add-on writes by column
+ * (writeTable's `head`): the Cohort sheet's header, the Gaps sheet's heading of every gap. At least the frozen header.
+ */
+export function uniformFrom(plan: SheetPlan): number {
+  const last = plan.styles.at(-1) ?? [];
+  let n = plan.rows;
+  while (n > 0 && plan.styles[n - 1]!.every((s, i) => s === last[i])) n -= 1;
+  return Math.max(n, plan.frozenRows);
+}
+
+/** Each row's place in the cohort's order (worst status first), by sponsor and apprentice id. */
+function cohortOrder(apprentices: readonly CohortRow[]): (g: { sponsorId: string; apprenticeId: string }) => number {
+  const place = new Map([...apprentices].sort(worstFirst).map((a, i) => [`${a.sponsorId}/${a.apprenticeId}`, i]));
+  return (g) => place.get(`${g.sponsorId}/${g.apprenticeId}`) ?? apprentices.length;
+}
+
+/** Sorted by a key computed once per element (a comparator's keys would be built at every comparison). */
+const sortedBy = <T>(list: readonly T[], key: (t: T) => number): T[] =>
+  list
+    .map((t, i) => ({ t, k: key(t), i }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.t);
+
+const layout = <R>(columns: readonly LayoutColumn<R>[]) => ({
+  columnWidths: columns.map((c) => pixels(c.width)),
+  hiddenColumns: columns.flatMap((c, i) => (c.hidden ? [i + 1] : [])),
+});
+
 const sponsorsText = (v: CohortView): string =>
   `${v.sponsors.length} sponsor(s): ${v.sponsors.map((s) => s.name).join(', ') || 'none'}`;
 
-/** The Cohort sheet: one row per apprentice per sponsor, sorted by sponsor then apprentice; Status coloured by label. */
+/**
+ * The Cohort sheet: the count per status (and per sponsor when there are several) at the top, then one row per
+ * apprentice at the level they work towards, the worst status first; Status coloured by label.
+ */
 export function planCohort(v: CohortView): SheetPlan {
-  const b = new PlanBuilder(COHORT_COLUMNS.length);
-  const note = `${OWNED} Refreshed ${v.refreshedAt} from the Qualcard service for ${sponsorsText(v)}. Numbers count confirmed and attested entries only; pending ones wait for a coach or sponsor admin.`;
-  heading(b, 'Qualcard cohort', note, COHORT_COLUMNS);
-  for (const r of v.apprentices) b.style(b.row(cohortCells(r)), 8, 'percent');
-  const rows = Math.max(1, v.apprentices.length);
+  const columns = cohortColumns(severalSponsors(v.sponsors, v.apprentices));
+  const b = new PlanBuilder(columns.length);
+  b.row(['Qualcard cohort'], 'title');
+  b.row(
+    [
+      `${OWNED} Refreshed ${v.refreshedAt} from the Qualcard service for ${sponsorsText(v)}. Numbers count confirmed and attested entries only; pending ones wait for a coach or sponsor admin. ${HOURS_NOTE}`,
+    ],
+    'help',
+  );
+  b.row();
+  const counts = statusCounts(v.apprentices, v.sponsors);
+  b.row(counts[0], 'header');
+  for (const c of counts.slice(1)) b.row(c);
+  b.row();
+  const head = tableRows(b, columns, [...v.apprentices].sort(worstFirst));
+  const status = columns.findIndex((c) => c.header === 'Status') + 1;
   return b.build({
     name: COHORT_SHEET,
     tag: { kind: 'cohort' },
-    columnWidths: [160, 90, 160, 100, 170, 70, 140, 70, 80, 70, 100, 110, 90, 260, 280],
-    hiddenColumns: [],
-    frozenRows: COHORT_HEADER_ROW,
+    ...layout(columns),
+    frozenRows: head,
     protections: [],
-    conditional: statusFormatRules({ row: COHORT_HEADER_ROW + 1, col: 9, rows, cols: 1 }),
+    conditional: [
+      ...statusFormatRules({ row: head + 1, col: status, rows: Math.max(1, v.apprentices.length), cols: 1 }),
+      ...statusFormatRules({ row: 4, col: 2, rows: 1, cols: counts[0]!.length - 2 }),
+    ],
     charts: [],
   });
 }
 
-/** The Gaps sheet: each open gap with its sponsor and apprentice; says when the stored summaries left some out. */
+/**
+ * An apprentice's lines on the Gaps sheet, in the cohort's order: integrity flags, entries waiting for a
+ * confirmation and the gaps that are not routine, each listed; the routine ones counted in one line.
+ */
+export function attentionLines(
+  apprentices: readonly CohortRow[],
+  gaps: readonly CohortGap[],
+  listedOn: string,
+): GapLine[] {
+  const listed = sortedBy(
+    gaps.filter((g) => !isRoutineGap(g) && g.code !== NOT_LISTED_CODE),
+    cohortOrder(apprentices),
+  ).sort(attentionOrder);
+  const order = [...apprentices].sort(worstFirst);
+  return [...listed, ...order.flatMap((a) => routineLine(a, a.routine, listedOn))];
+}
+
+/**
+ * The Gaps sheet: integrity flags and entries waiting for a confirmation first, then the other gaps that need a
+ * look, then each apprentice's routine gaps counted in one row; every gap, one per row, below them.
+ */
 export function planGaps(v: CohortView): SheetPlan {
-  const b = new PlanBuilder(GAPS_COLUMNS.length);
+  const columns = gapColumns(severalSponsors(v.sponsors, v.apprentices));
+  const b = new PlanBuilder(columns.length);
   const omitted = v.gaps.filter((g) => g.code === NOT_LISTED_CODE).length;
   const cut = omitted
-    ? ` For ${omitted} apprentice(s) the stored progress keeps only the first 50 findings: a row says how many more there are; their transcripts list every gap.`
-    : ' Every open gap is listed.';
-  heading(b, 'Qualcard gaps', `${OWNED}${cut} Refreshed ${v.refreshedAt}.`, GAPS_COLUMNS);
-  for (const g of v.gaps)
-    b.style(
-      b.row([g.sponsorName, g.sponsorId, g.name, g.apprenticeId, g.levelId ?? '', g.severity, g.message]),
-      7,
-      'text',
-    );
+    ? ` For ${omitted} apprentice(s) the stored progress keeps only the first 50 findings: a row of the list says how many more there are; their transcripts list every gap.`
+    : '';
+  b.row(['Qualcard gaps'], 'title');
+  b.row(
+    [
+      `${OWNED} Integrity flags and entries waiting for a confirmation first; routine gaps (not signed off, hours short, exams, certifications) are counted per apprentice, and every gap is listed below them.${cut} Refreshed ${v.refreshedAt}.`,
+    ],
+    'help',
+  );
+  b.row();
+  const lines = attentionLines(v.apprentices, v.gaps, 'the list below');
+  const head = tableRows(b, columns, lines);
+  b.row();
+  b.row([`Every gap (${v.gaps.length})`], 'section');
+  dataRows(b, columns, sortedBy(v.gaps, cohortOrder(v.apprentices)));
   return b.build({
     name: GAPS_SHEET,
     tag: { kind: 'gaps' },
-    columnWidths: [160, 90, 160, 100, 70, 70, 520],
-    hiddenColumns: [],
-    frozenRows: COHORT_HEADER_ROW,
+    ...layout(columns),
+    frozenRows: head,
     protections: [],
     conditional: [],
     charts: [],
   });
 }
 
-/** The apprentices a Cohort sheet lists, read back from its grid (for the sidebar's transcript choice). */
+/**
+ * The apprentices a Cohort sheet lists, read back from its grid (for the sidebar's transcript choice). A sheet of one
+ * sponsor has no Sponsor column: its name comes from `sponsors` (the last refresh's).
+ */
 export function cohortApprentices(
   grid: Cell[][],
+  sponsors: readonly { id: string; name: string }[] = [],
 ): { sponsorId: string; sponsorName: string; id: string; name: string }[] {
-  return grid.slice(COHORT_HEADER_ROW).flatMap((r) => {
-    const [sponsorName, sponsorId, name, id] = r.map((c) => String(c ?? '').trim());
-    return sponsorId && id ? [{ sponsorId, sponsorName: sponsorName ?? '', id, name: name ?? '' }] : [];
+  const text = (r: Cell[] | undefined, i: number): string => String(r?.[i] ?? '').trim();
+  const head = grid.findIndex((r) => r.some((c) => c === APPRENTICE_ID_HEADER));
+  if (head < 0) return [];
+  const col = (h: string) => grid[head]!.indexOf(h);
+  const [sponsorId, id, name, sponsor] = [SPONSOR_ID_HEADER, APPRENTICE_ID_HEADER, 'Apprentice', 'Sponsor'].map(col);
+  const sponsorNames = new Map(sponsors.map((s) => [s.id, s.name]));
+  return grid.slice(head + 1).flatMap((r) => {
+    const [sid, aid] = [text(r, sponsorId!), text(r, id!)];
+    if (!sid || !aid) return [];
+    const sponsorName = sponsor! >= 0 ? text(r, sponsor!) : (sponsorNames.get(sid) ?? '');
+    return [{ sponsorId: sid, sponsorName, id: aid, name: text(r, name!) }];
   });
 }

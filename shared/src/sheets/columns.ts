@@ -16,20 +16,27 @@ export function textKeys(framework: Framework): TextKey[] {
   return keys.length ? keys : ['statement'];
 }
 
+/**
+ * What a coach works in first, left to right: the item, its lead text (competency or statement), the tick, date,
+ * signed by and Status, all on the first screen; then Confirmation, evidence, notes, core/optional and levels; then
+ * the long texts (Do, Know, Exit), wrapped, in a group shown collapsed. Rows are read back by header text.
+ */
 export function qualCardColumns(texts: TextKey[]): QualCardColumn[] {
+  const [lead, ...rest] = texts;
   return [
     'key',
     'item',
-    ...texts.map((t) => `text:${t}` as const),
-    'core',
-    'levels',
+    `text:${lead!}`,
     'signed',
     'signedDate',
     'signedBy',
-    'evidence',
-    'notes',
     'status',
     'confirmation',
+    'evidence',
+    'notes',
+    'core',
+    'levels',
+    ...rest.map((t) => `text:${t}` as const),
   ];
 }
 

@@ -63,7 +63,8 @@ export function locate(pointer: Pointer, entry: DashboardEntry): { sheet: SheetR
     case 'hours-category':
       return entry.hours ? { sheet: entry.hours, cell: 'B5' } : null;
     default:
-      return entry.qualCard ? { sheet: entry.qualCard, cell: 'C4' } : null;
+      // The card's progress, in its frozen rows.
+      return find(entry.qualCard, 'meta:progress', () => 3);
   }
 }
 
@@ -82,6 +83,31 @@ const link = (f: Finding, entry: DashboardEntry, style: LinkStyle): Cell => {
 /** Entries of every kind waiting for a confirmation. */
 export const pendingCount = (p: Progress): number => Object.values(p.entries).reduce((n, e) => n + e.pending, 0);
 
+export type DashboardColumn = (typeof template.columns)[number];
+/** A level row's cell by its column header (0-based), so no reader depends on the column order. */
+export const dashboardIndex = (header: DashboardColumn): number => template.columns.indexOf(header);
+/** Widths: ids, names and levels; then Status and a wide Reason (the gaps' wrapped text below sits in it too). */
+const WIDTHS: Record<DashboardColumn, number> = {
+  'Apprentice ID': 100,
+  Name: 160,
+  Level: 160,
+  Status: 130,
+  Reason: 420,
+  Target: 70,
+  Complete: 70,
+  Percent: 70,
+  Progress: 170,
+  Items: 90,
+  Hours: 320,
+  Exams: 70,
+  Certifications: 90,
+  'Projected completion': 120,
+  Gaps: 60,
+  Pending: 70,
+  'As of': 90,
+  'Wage step': 300,
+};
+
 /** An apprentice's dashboard rows: one per level in scope (the earlier levels of a cumulative framework first). */
 export function dashboardLevelRows(e: DashboardEntry): Cell[][] {
   const p = e.progress;
@@ -89,26 +115,29 @@ export function dashboardLevelRows(e: DashboardEntry): Cell[][] {
   const scope = e.cumulative ? p.levels.slice(0, target + 1) : p.levels.slice(target, target + 1);
   return scope.map((l) => {
     const isTarget = l.levelId === p.targetLevelId;
-    return [
-      e.apprentice.id,
-      e.apprentice.name,
-      `${l.title} (${l.levelId})`,
-      isTarget ? 'target' : 'earlier',
-      l.complete ? 'yes' : 'no',
-      l.percent,
-      bar(l.percent),
-      `${l.items.done} of ${l.items.required}`,
-      l.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.done} of ${h.required}`).join('; '),
-      `${l.exams.done} of ${l.exams.required}`,
-      `${l.certifications.done} of ${l.certifications.required}`,
-      isTarget ? (p.projectedCompletion ?? 'no pace yet') : '',
-      p.gaps.filter((g) => g.levelId === l.levelId).length,
-      isTarget ? pendingCount(p) : '',
-      p.asOf,
-      ...(isTarget ? statusCells(p) : ['', '']),
+    const [status, reason] = isTarget ? statusCells(p) : ['', ''];
+    const row: Record<DashboardColumn, Cell> = {
+      'Apprentice ID': e.apprentice.id,
+      Name: e.apprentice.name,
+      Level: `${l.title} (${l.levelId})`,
+      Status: status ?? '',
+      Reason: reason ?? '',
+      Target: isTarget ? 'target' : 'earlier',
+      Complete: l.complete ? 'yes' : 'no',
+      Percent: l.percent,
+      Progress: bar(l.percent),
+      Items: `${l.items.done} of ${l.items.required}`,
+      Hours: l.hours.map((h) => `${HOURS_CATEGORY_LABEL[h.category]} ${h.done} of ${h.required}`).join('; '),
+      Exams: `${l.exams.done} of ${l.exams.required}`,
+      Certifications: `${l.certifications.done} of ${l.certifications.required}`,
+      'Projected completion': isTarget ? (p.projectedCompletion ?? 'no pace yet') : '',
+      Gaps: p.gaps.filter((g) => g.levelId === l.levelId).length,
+      Pending: isTarget ? pendingCount(p) : '',
+      'As of': p.asOf,
       // Wage steps, when the program has a schedule: "eligible for step N since DATE" until a raise is recorded.
-      isTarget ? wageSummary(p.wage) : '',
-    ];
+      'Wage step': isTarget ? wageSummary(p.wage) : '',
+    };
+    return template.columns.map((c) => row[c] ?? null);
   });
 }
 
@@ -126,10 +155,11 @@ function addLevelRows(b: PlanBuilder, entries: DashboardEntry[]): [string, numbe
   for (const e of entries) {
     for (const cells of dashboardLevelRows(e)) {
       const r = b.row(cells);
-      b.style(r, 6, 'percent');
-      b.style(r, 7, 'bar');
-      b.style(r, DASHBOARD_STATUS_COL + 1, 'text');
-      if (cells[3] === 'target') chart.push([chartLabel(e.apprentice), cells[5] as number]);
+      b.style(r, dashboardIndex('Percent') + 1, 'percent');
+      b.style(r, dashboardIndex('Progress') + 1, 'bar');
+      b.style(r, dashboardIndex('Reason') + 1, 'text');
+      if (cells[dashboardIndex('Target')] === 'target')
+        chart.push([chartLabel(e.apprentice), cells[dashboardIndex('Percent')] as number]);
     }
   }
   return chart;
@@ -139,13 +169,18 @@ function addLevelRows(b: PlanBuilder, entries: DashboardEntry[]): [string, numbe
 function addFindingRows(b: PlanBuilder, entries: DashboardEntry[], links: LinkStyle): void {
   for (const e of entries) {
     for (const f of [...e.progress.integrity, ...e.progress.gaps]) {
-      const r = b.row([e.apprentice.id, f.levelId ?? '', f.severity, f.message, link(f, e, links)]);
-      b.style(r, 4, 'text');
-      b.style(r, 5, 'link');
+      // The message in the wide Reason column, wrapped; the link beside it in Status's.
+      const r = b.row([e.apprentice.id, f.levelId ?? '', f.severity, link(f, e, links), f.message]);
+      b.style(r, 4, 'link');
+      b.style(r, 5, 'text');
     }
     const omitted = (e.progress as Partial<ProgressSummary>).omittedFindings ?? 0;
     if (omitted)
-      b.row([e.apprentice.id, '', 'info', fill(template.omitted, { n: String(omitted), id: e.apprentice.id })]);
+      b.style(
+        b.row([e.apprentice.id, '', 'info', '', fill(template.omitted, { n: String(omitted), id: e.apprentice.id })]),
+        5,
+        'text',
+      );
   }
 }
 
@@ -174,7 +209,7 @@ export function planDashboard(
   return b.build({
     name: template.sheetName,
     tag: { kind: 'dashboard' },
-    columnWidths: [100, 160, 160, 70, 70, 70, 170, 90, 320, 70, 90, 120, 60, 70, 90, 80, 420, 300],
+    columnWidths: template.columns.map((c) => WIDTHS[c] ?? 90),
     hiddenColumns: [],
     frozenRows: 4,
     protections: [],

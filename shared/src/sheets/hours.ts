@@ -34,6 +34,11 @@ export type HoursColumn =
   | 'status'
   | 'confirmation';
 export const hoursCol = (id: HoursColumn): number => HOURS_COLUMNS.indexOf(id) + 1;
+/** The columns a person types, in sheet order (between the row key and Status). */
+const TYPED = HOURS_COLUMNS.slice(1, HOURS_COLUMNS.indexOf('status')) as Exclude<
+  HoursColumn,
+  'key' | 'status' | 'confirmation'
+>[];
 
 /** Levels whose hours the qual card shows: up to the target for a cumulative framework, else the target. */
 export function levelsInScope(framework: Framework, levelId: string): Level[] {
@@ -205,10 +210,12 @@ function addLog(b: PlanBuilder, ctx: HoursContext, entries: HoursRow[], view?: P
     const r = entries[i];
     const key = r?.key || freshKey();
     const row = b.rowCount + 1;
-    const typed: Cell[] = r && hasTyped(r) ? [r.date, r.category, r.workFunction, r.hours, r.description] : [];
-    const verifiedBy = r && hasTyped(r) ? r.verifiedBy : null;
-    const status = statusFormula(a1(row, hoursCol('confirmation')), `COUNTA(${a1(row, 2)}:${a1(row, 7)})>0`);
-    b.row([key, ...(typed.length ? typed : [null, null, null, null, null]), verifiedBy, status]);
+    b.row();
+    b.set(row, hoursCol('key'), key);
+    if (r && hasTyped(r)) for (const id of TYPED) b.set(row, hoursCol(id), r[id]);
+    // The typed columns sit together, B to G: any of them typed makes the row pending until it is confirmed.
+    const typedRange = `${a1(row, hoursCol(TYPED[0]!))}:${a1(row, hoursCol(TYPED.at(-1)!))}`;
+    b.set(row, hoursCol('status'), statusFormula(a1(row, hoursCol('confirmation')), `COUNTA(${typedRange})>0`));
     b.set(row, hoursCol('confirmation'), confirmationCell(key, r?.confirmation ?? '', view));
     HOURS_COLUMNS.forEach((id, c) => {
       b.style(row, c + 1, LOG_STYLE[id] ?? null);

@@ -5,6 +5,7 @@ export * from './apprentice';
 export * from './apprentice-status';
 export * from './cohort';
 export * from './cohort-gaps';
+export * from './cohort-layout';
 export * from './columns';
 export * from './dashboard';
 export * from './from-record';

@@ -72,7 +72,12 @@ export interface SheetPlan {
   validations: (Validation | null)[][];
   columnWidths: number[];
   hiddenColumns: number[];
+  /** Header rows kept on screen, and repeated on every printed page. */
   frozenRows: number;
+  /** Leading columns kept on screen when scrolling right (e.g. the item id). */
+  frozenColumns?: number;
+  /** Columns grouped and shown collapsed (a person expands them; printing leaves them out while collapsed). */
+  collapsedColumns?: { col: number; cols: number };
   protections: Protection[];
   conditional: ConditionalText[];
   charts: Chart[];

@@ -1,8 +1,9 @@
-// The qual card plan: header block with the engine's progress, a level table, exams and certifications, the
-// items grouped by work function with the typed columns (tick, date, signed by, evidence, notes) and Qualcard's
-// Status and Confirmation, and an archived block for items that left the framework. Existing rows are placed by
-// row key, so regenerating never loses a tick, a typed value or a confirmation. Only the work functions the
-// apprentice's program runs are shown, plus any item of another work function that already holds something typed.
+// The qual card plan: three frozen rows (title, the engine's progress, column headers), the items grouped by work
+// function with the typed columns (tick, date, signed by, evidence, notes) and Qualcard's Status and Confirmation,
+// the exams and certifications, an archived block for items that left the framework, then the help, the
+// apprentice's details and the level table. Existing rows are placed by row key, so regenerating never loses a
+// tick, a typed value or a confirmation. Only the work functions the apprentice's program runs are shown, plus any
+// item of another work function that already holds something typed.
 
 import qualCardTemplate from '../../../templates/qualcard.json';
 import { coreItemIds } from '../engine/completion';
@@ -53,7 +54,8 @@ interface Card {
   scope: Level[];
   scopeIds: Set<string>;
   texts: TextKey[];
-  columns: QualCardColumn[];
+  /** The sheet's columns; null: a column only the level table below the items uses. */
+  columns: (QualCardColumn | null)[];
   /** Hours categories some level in scope requires: each gets a counted/required pair in the level table. */
   categories: HoursCategory[];
   kept: Map<string, KeptSignOff>;
@@ -72,6 +74,16 @@ function take(card: Card, key: string): KeptSignOff | undefined {
   return k;
 }
 
+/**
+ * The collapsed long texts (Do, Know, Exit) go after the level table's last column, so the table below the items
+ * never sits in a collapsed column; the columns between hold nothing on the item rows.
+ */
+function withTableRoom(columns: QualCardColumn[], texts: TextKey[], tableEnd: number): (QualCardColumn | null)[] {
+  const at = texts.length > 1 ? columns.indexOf(`text:${texts[1]!}`) : columns.length;
+  const room = Math.max(0, tableEnd - at);
+  return [...columns.slice(0, at), ...Array.from({ length: room }, () => null), ...columns.slice(at)];
+}
+
 export function planQualCard(
   framework: Framework,
   roster: RosterRow,
@@ -82,9 +94,9 @@ export function planQualCard(
   const { apprentice } = roster;
   const scope = levelsInScope(framework, apprentice.levelId);
   const texts = textKeys(framework);
-  const columns = qualCardColumns(texts);
   const categories = HOURS_CATEGORIES.filter((c) => scope.some((l) => required(l, c) > 0));
   const tableHeaders = levelTableHeaders(categories);
+  const columns = withTableRoom(qualCardColumns(texts), texts, tableHeaders.length + 2);
   const card: Card = {
     b: new PlanBuilder(Math.max(columns.length, tableHeaders.length + 1)),
     framework,
@@ -100,31 +112,52 @@ export function planQualCard(
     run: workFunctionsRun(framework, apprentice, program),
   };
 
-  const progressRow = addHeader(card);
-  const table = addLevelTable(card, tableHeaders);
-  const requirementsRow = addRequirements(card);
+  // A small frozen block (title, progress, column headers) over the rows a coach works in; the level table, the
+  // apprentice's details and the help come after them, so the tick and Status stay on the first screen.
+  const progressRow = addTop(card);
+  const first = card.b.rowCount + 1;
   addWorkFunctions(card);
+  addRequirements(card);
   addArchived(card);
+  const written: Area = {
+    row: first,
+    col: col(card, 'status'),
+    rows: card.b.rowCount - first + 1,
+    cols: col(card, 'confirmation') - col(card, 'status') + 1,
+  };
+  const about = addAbout(card, tableHeaders);
   const computed: Area[] = [
-    { row: progressRow, col: 3, rows: table.lastRow - progressRow + 1, cols: card.b.cols - 2 },
-    {
-      row: requirementsRow,
-      col: col(card, 'status'),
-      rows: card.b.rowCount - requirementsRow + 1,
-      cols: col(card, 'confirmation') - col(card, 'status') + 1,
-    },
+    { row: progressRow, col: 3, rows: 1, cols: 2 },
+    { row: about.asOfRow, col: 3, rows: about.lastRow - about.asOfRow + 1, cols: card.b.cols - 2 },
+    written,
   ];
-  card.b.style(table.headerRow, 1, 'key');
-  return { ...buildCard(card, computed), percentCell: table.percentCell };
+  card.b.style(about.headerRow, 1, 'key');
+  return { ...buildCard(card, computed, written), percentCell: about.percentCell };
 }
 
-/** Title, help, the apprentice's details, the target level's progress and the "as of" note; returns the progress row. */
-function addHeader(card: Card): number {
-  const { b, framework, apprentice, scope, view } = card;
+/** The frozen rows: the title, the target level's progress and the column headers; returns the progress row. */
+function addTop(card: Card): number {
+  const { b, apprentice, view } = card;
   const t = b.row(['title', fill(template.title, { name: apprentice.name })], 'title');
   b.key('title', t);
-  b.row(['help', template.help], 'help');
+  const target = view?.progress.levels.find((l) => l.levelId === apprentice.levelId);
+  const progressRow = metaRow(b, 'progress', target ? target.percent : '', 'percent');
+  b.set(progressRow, 4, target ? bar(target.percent) : '', 'bar');
+  b.row(['columns', ...card.columns.slice(1).map((c) => (c ? columnHeader(c) : null))], 'header');
+  return progressRow;
+}
+
+/**
+ * Below the rows: the help, the apprentice's details, the "as of" note and the level table. Returns the rows the
+ * engine's numbers fill and each level's percent cell.
+ */
+function addAbout(
+  card: Card,
+  tableHeaders: string[],
+): { asOfRow: number; headerRow: number; lastRow: number; percentCell: Record<string, string> } {
+  const { b, framework, apprentice, scope, view } = card;
   b.row();
+  b.row(['help', template.help], 'help');
   const meta: [string, string][] = [
     ['apprentice', apprentice.name],
     ['id', apprentice.id],
@@ -136,12 +169,9 @@ function addHeader(card: Card): number {
   for (const [k, v] of meta) metaRow(b, k, v, k === 'start' ? 'date' : 'value');
   const standard = signOffStandardText(scope);
   if (standard) metaRow(b, 'standard', standard, 'help');
-  const target = view?.progress.levels.find((l) => l.levelId === apprentice.levelId);
-  const progressRow = metaRow(b, 'progress', target ? target.percent : '', 'percent');
-  b.set(progressRow, 4, target ? bar(target.percent) : '', 'bar');
-  metaRow(b, 'asOf', asOfNote(view), 'help');
+  const asOfRow = metaRow(b, 'asOf', asOfNote(view), 'help');
   b.row();
-  return progressRow;
+  return { asOfRow, ...addLevelTable(card, tableHeaders) };
 }
 
 /** The standard a coach signs each level's items against, one line per level in scope that states one. */
@@ -177,20 +207,16 @@ function addLevelTable(
     const core = coreItemIds(framework, level.id, card.run).length;
     percentCell[level.id] = fillLevelRow(b, r, level, card.categories, engine, core);
   }
-  const lastRow = b.rowCount;
-  b.row();
-  return { headerRow, lastRow, percentCell };
+  return { headerRow, lastRow: b.rowCount, percentCell };
 }
 
-/** Exams and certifications per level: a tick, a date, evidence and notes. Returns the section's title row. */
-function addRequirements(card: Card): number {
-  const title = card.b.row(['requirements', template.requirementsTitle], 'section');
+/** Exams and certifications per level, after the items: a tick, a date, evidence and notes. */
+function addRequirements(card: Card): void {
+  card.b.row(['requirements', template.requirementsTitle], 'section');
   for (const level of card.scope) {
     addRequirementBlock(card, level, 'exam', level.requirements.exams);
     addRequirementBlock(card, level, 'cert', level.requirements.certifications);
   }
-  card.b.row();
-  return title;
 }
 
 function addRequirementBlock(card: Card, level: Level, kind: 'exam' | 'cert', list: { id: string; title: string }[]) {
@@ -233,9 +259,8 @@ function resultConfirmation(card: Card, level: Level, kind: 'exam' | 'cert', id:
   return rowConfirmationText(kind === 'exam' ? 'exam' : 'certification', c, card.view!.progress, counted);
 }
 
-/** The column headers, then the in-scope items of each work function. */
+/** The in-scope items of each work function. */
 function addWorkFunctions(card: Card): void {
-  card.b.row(['columns', ...card.columns.slice(1).map(columnHeader)], 'header');
   for (const wf of card.framework.workFunctions) addWorkFunction(card, wf);
 }
 
@@ -335,10 +360,9 @@ function addArchived(card: Card): void {
     );
 }
 
-/** The sheet around the grid: widths, the hidden key column, the Status/Confirmation protection and colours. */
-function buildCard(card: Card, computed: Area[]): SheetPlan {
+/** The sheet around the grid: widths, the hidden key column, frozen panes, the Status/Confirmation protection, colours. */
+function buildCard(card: Card, computed: Area[], written: Area): SheetPlan {
   const { b, apprentice, framework, columns } = card;
-  const written = computed[1]!;
   return b.build({
     name: sheetName(template.sheetName, { name: apprentice.name, id: apprentice.id }),
     tag: {
@@ -348,9 +372,15 @@ function buildCard(card: Card, computed: Area[]): SheetPlan {
       frameworkVersion: framework.version,
       levelId: apprentice.levelId,
     },
-    columnWidths: Array.from({ length: b.cols }, (_, i) => (columns[i] ? columnWidth(columns[i]!) : 90)),
+    columnWidths: Array.from({ length: b.cols }, (_, i) => (columns[i] ? columnWidth(columns[i]!) : 70)),
     hiddenColumns: [1],
-    frozenRows: 0,
+    // The title, progress and column headers stay on screen (and repeat on printed pages); so does the item id.
+    frozenRows: b.cells.findIndex((r) => r[0] === 'columns') + 1,
+    frozenColumns: columns.indexOf('item') + 1,
+    // Do, Know and Exit: long texts a person expands when needed (so the card prints readably one page wide).
+    ...(card.texts.length > 1
+      ? { collapsedColumns: { col: col(card, `text:${card.texts[1]!}`), cols: card.texts.length - 1 } }
+      : {}),
     // Warning-only: the add-on writes Status and Confirmation as whoever runs it (a coach), who must be able to.
     protections: [{ area: written, description: template.protection, warningOnly: true }],
     conditional: statusFormats({ ...written, cols: 1 }),

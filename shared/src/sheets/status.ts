@@ -5,7 +5,7 @@ import { describeValues } from '../engine/changed';
 import type { RowOnSheet } from '../engine/merge';
 import { confirmedOn, standing } from '../engine/provenance';
 import { CONFIRMED_BY, type EntryKind } from '../engine/rules';
-import { DEFAULT_TIME_ZONE } from '../model/time-zone';
+import { DEFAULT_TIME_ZONE, localDate } from '../model/time-zone';
 import type { Confirmation, EndedConfirmation } from './model';
 import type { Area, ConditionalText } from './plan';
 
@@ -69,17 +69,21 @@ export function confirmationText(
 }
 
 /**
- * One ended confirmation in words: "confirmed by X on D, withdrawn by Y on D2 because R". The end's day is its UTC
- * day (an ended confirmation keeps the instant only). The sheets and the transcript say it the same way.
+ * One ended confirmation in words: "confirmed by X on D, withdrawn by Y on D2 because R". The sheets and the
+ * transcript say it the same way; with the sponsor's `timeZone` (the transcript) both days are on its calendar,
+ * without it the confirmation's stored day and the end's UTC day (an ended confirmation keeps the instant only).
  */
-export function endedText(e: EndedConfirmation): string {
+export function endedText(e: EndedConfirmation, timeZone?: string): string {
   const c = e.confirmation;
-  return `${c.kind} by ${c.by} on ${c.date}, ${e.ended.kind} by ${e.ended.by} on ${e.ended.at.slice(0, 10)} because ${e.ended.reason}`;
+  const [on, ended] = timeZone
+    ? [confirmedOn(c, timeZone), localDate(new Date(e.ended.at), timeZone)]
+    : [c.date, e.ended.at.slice(0, 10)];
+  return `${c.kind} by ${c.by} on ${on}, ${e.ended.kind} by ${e.ended.by} on ${ended} because ${e.ended.reason}`;
 }
 
 /** Every ended confirmation of an entry, oldest first, or empty. */
-export const historyText = (history: readonly EndedConfirmation[] | undefined): string =>
-  (history ?? []).map(endedText).join('; ');
+export const historyText = (history: readonly EndedConfirmation[] | undefined, timeZone?: string): string =>
+  (history ?? []).map((e) => endedText(e, timeZone)).join('; ');
 
 /**
  * The Confirmation cell of an entry with no confirmation whose last one was withdrawn: pending, with who confirmed

@@ -66,14 +66,33 @@ function style(cell: ExcelJS.Cell, name: StyleName): void {
   cell.alignment = { wrapText: s.wrap, ...(s.align ? { horizontal: s.align } : {}), vertical: 'top' };
 }
 
+/** Every sheet prints landscape, one page wide, with its frozen header rows repeated on each page. */
+export const printSetup = (plan: SheetPlan): Partial<ExcelJS.PageSetup> => ({
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  ...(plan.frozenRows ? { printTitlesRow: `1:${plan.frozenRows}` } : {}),
+});
+
 export function addPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(plan.name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
-    views: plan.frozenRows ? [{ state: 'frozen', ySplit: plan.frozenRows }] : [],
+    views:
+      plan.frozenRows || plan.frozenColumns
+        ? [{ state: 'frozen', ySplit: plan.frozenRows, xSplit: plan.frozenColumns ?? 0 }]
+        : [],
+    pageSetup: printSetup(plan),
   });
   plan.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = Math.max(4, Math.round(w / 7));
   });
   for (const c of plan.hiddenColumns) ws.getColumn(c).hidden = true;
+  const g = plan.collapsedColumns;
+  for (let c = g?.col ?? 0; g && c < g.col + g.cols; c += 1) {
+    ws.getColumn(c).outlineLevel = 1;
+    ws.getColumn(c).hidden = true;
+  }
   writeCells(ws, plan);
   fitWrappedRows(ws, plan);
   for (const p of plan.protections) {
@@ -101,10 +120,13 @@ function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 
 /** Excel and LibreOffice do not grow wrapped rows on load: estimate the lines each wrapped cell needs. */
 function fitWrappedRows(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const g = plan.collapsedColumns;
+  const hidden = new Set([...plan.hiddenColumns, ...(g ? Array.from({ length: g.cols }, (_, i) => g.col + i) : [])]);
   for (const [r, row] of plan.cells.entries()) {
     let lines = 1;
     for (const [c, v] of row.entries()) {
       const s = plan.styles[r]![c];
+      if (hidden.has(c + 1)) continue; // a collapsed column does not set the row's height
       if (!s || !STYLES[s as StyleName].wrap || typeof v !== 'string' || v.startsWith('=')) continue;
       const perLine = Math.max(8, Math.floor((plan.columnWidths[c] ?? 100) / 6.5));
       lines = Math.max(lines, Math.ceil(v.length / perLine));
@@ -139,11 +161,14 @@ export async function renderPlansToXlsx(plans: SheetPlan[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Excel sheet names: at most 31 characters, unique, none of \ / ? * [ ] :. */
+/**
+ * Excel sheet names: at most 31 characters, unique, none of \ / ? * [ ] :. An apostrophe becomes ’: exceljs writes
+ * the print titles' reference without doubling it ('O'Brien'!$1:$3), which LibreOffice and Excel reject.
+ */
 export function excelNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((n) => {
-    const clean = n.replace(/[\\/?*[\]:]/g, ' ');
+    const clean = n.replace(/[\\/?*[\]:]/g, ' ').replace(/'/g, '’');
     let candidate = clean.slice(0, 31);
     for (let k = 2; used.has(candidate.toLowerCase()); k += 1)
       candidate = `${clean.slice(0, 31 - String(k).length - 1)}~${k}`;
