@@ -19,6 +19,7 @@ import { levelCredential } from '../shared/src/credentials/build';
 import { addProof } from '../shared/src/credentials/data-integrity';
 import { keyId } from '../shared/src/credentials/issuer-document';
 import { signCredential } from '../shared/src/credentials/jwt';
+import { statusEntry } from '../shared/src/credentials/status-list';
 import { issuerUrls } from '../shared/src/credentials/vocabulary';
 import { fmt, ms } from './measure';
 
@@ -71,6 +72,7 @@ function nitasL3() {
         salt: '0123456789abcdef0123456789abcdef',
       },
       issuedAt: new Date().toISOString(),
+      status: statusEntry(issuerUrls(BASE, 'northwind').statusList(1), 48213),
     });
 }
 

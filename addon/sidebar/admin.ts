@@ -204,6 +204,15 @@ function wireRecords(): void {
       return undefined;
     }),
   );
+  $('adminLearnerRecord').addEventListener('click', () =>
+    action('adminLearnerRecord', async () => {
+      const id = $<HTMLSelectElement>('credentialFor').value;
+      if (!id) throw new Error('Choose an apprentice first (the roster has none yet).');
+      const f = await call('downloadLearnerRecord', id);
+      offer(f, $('adminLearnerRecordLink'));
+      return `Learner record of ${id}: signed, as of today.`;
+    }),
+  );
   $('saveDigest').addEventListener('click', () =>
     action('saveDigest', async () => {
       const d = await call('saveDigest', {

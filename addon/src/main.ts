@@ -11,6 +11,7 @@ import { getDigest, saveDigest } from './digest';
 import { downloadCohortReport, downloadTranscript } from './downloads';
 import { generateApprentices as generate } from './generate';
 import { chooseRole, connect, getHome } from './home';
+import { downloadLearnerRecord } from './learner-record';
 import { withLock } from './lock';
 import { listMembers, removeMember, setMember } from './members';
 import { checkProgress as check } from './progress';
@@ -92,6 +93,7 @@ export {
   createFrameworkSheet,
   credentialFiles,
   downloadCohortReport,
+  downloadLearnerRecord,
   downloadTranscript,
   exportTranscript,
   getCohortState,

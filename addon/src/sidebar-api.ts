@@ -359,6 +359,8 @@ export interface SidebarApi {
   checkProgress(): CheckResult;
   exportTranscript(apprenticeId: string): TranscriptFile;
   credentialFiles(apprenticeId: string): CredentialFile[];
+  /** The apprentice's signed learner record (CLR 2.0): an admin's for any apprentice, an apprentice's own. */
+  downloadLearnerRecord(apprenticeId: string): DownloadFile;
   publishFramework(): PublishResult;
   previewMigration(input: MigrationInput): MigrationResult;
   applyMigration(input: MigrationInput): MigrationResult;

@@ -20,7 +20,14 @@ import {
 } from './routes/credentials';
 import { getDigestRoute, putDigestRoute } from './routes/digest';
 import { getFrameworkRoute, listFrameworksRoute, migrationRoute, publishFrameworkRoute } from './routes/frameworks';
-import { issuerJwksRoute, issuerKeyRoute, issuerProfileRoute, revocationListRoute } from './routes/issuers';
+import {
+  issuerJwksRoute,
+  issuerKeyRoute,
+  issuerProfileRoute,
+  revocationListRoute,
+  statusListRoute,
+} from './routes/issuers';
+import { learnerRecordRoute } from './routes/learner-record';
 import { apprenticeProgressRoute, sponsorProgressRoute } from './routes/progress';
 import { raiseRoute } from './routes/raises';
 import { signOffRoute } from './routes/signoffs';
@@ -60,7 +67,9 @@ export const router = new Router()
   .on(api.issuerProfile, issuerProfileRoute)
   .on(api.issuerKey, issuerKeyRoute)
   .on(api.issuerJwks, issuerJwksRoute)
+  .on(api.statusList, statusListRoute)
   .on(api.revocations, revocationListRoute)
+  .on(api.learnerRecord, learnerRecordRoute)
   .on(api.verifyAudit, verifyAuditRoute)
   .on(api.sponsorCohortReport, sponsorCohortRoute)
   .on(api.cohortReport, cohortRoute)

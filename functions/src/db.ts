@@ -66,6 +66,8 @@ export const paths = {
   syncs: (sid: string) => `sponsors/${sid}/syncs`,
   recomputeRows: (sid: string) => `sponsors/${sid}/recomputeRows`,
   credentials: (sid: string) => `sponsors/${sid}/credentials`,
+  statusLists: (sid: string) => `sponsors/${sid}/statusLists`,
+  learnerRecord: (sid: string, aid: string) => `sponsors/${sid}/learnerRecords/${aid}`,
   frameworks: (sid: string) => `sponsors/${sid}/frameworks`,
   frameworkVersions: (sid: string, fid: string) => `sponsors/${sid}/frameworks/${fid}/versions`,
 };

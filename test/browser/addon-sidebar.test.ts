@@ -730,3 +730,29 @@ test('apprentice: their own levels, pending entries, requests and gaps; Ask my c
   expect((await calls(page)).find((c) => c.name === 'askCoachToConfirm')!.args).toEqual([{ note: 'Tuesday install' }]);
   await page.close();
 }, 30_000);
+
+test('learner record: the admin downloads the chosen apprentice’s, the apprentice their own', async () => {
+  const json = JSON.stringify({ type: ['VerifiableCredential', 'ClrCredential'] });
+  const file = {
+    filename: 'learner-record-A001-2026-12-07.json',
+    contentType: 'application/ld+json',
+    base64: Buffer.from(json).toString('base64'),
+    bytes: json.length,
+  };
+  const admin = await open('admin', { downloadLearnerRecord: file });
+  await admin.click('#credentialsPanel summary');
+  const [saved] = await Promise.all([admin.waitForEvent('download'), admin.click('#adminLearnerRecord')]);
+  expect(saved.suggestedFilename()).toBe('learner-record-A001-2026-12-07.json');
+  expect(readFileSync((await saved.path())!, 'utf8')).toBe(json);
+  await admin.waitForSelector(`${status('adminLearnerRecord')}.ok`);
+  expect((await calls(admin)).find((c) => c.name === 'downloadLearnerRecord')!.args).toEqual(['A001']);
+  await admin.close();
+
+  const own = await open('apprentice', { downloadLearnerRecord: file });
+  await own.waitForSelector('#levels li');
+  const [mine] = await Promise.all([own.waitForEvent('download'), own.click('#myLearnerRecord')]);
+  expect(mine.suggestedFilename()).toBe('learner-record-A001-2026-12-07.json');
+  await own.waitForSelector(`${status('myLearnerRecord')}.ok`);
+  expect((await calls(own)).find((c) => c.name === 'downloadLearnerRecord')!.args).toEqual(['A001']);
+  await own.close();
+}, 30_000);

@@ -127,6 +127,7 @@ test("LibreOffice opens the transcript: the engine's numbers, who confirmed each
   const file = await download(ADMIN, made.body.id);
   const sheets = sheetsViaLibreOffice(file.bytes);
   expect(Object.keys(sheets).sort()).toEqual([
+    'Credentials',
     'Exams & certifications',
     'Hours',
     'Hours by confirmation',

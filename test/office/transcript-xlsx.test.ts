@@ -9,6 +9,7 @@ test('LibreOffice opens the transcript: counts by provenance at the top, pending
   const input = transcriptInput();
   const sheets = sheetsViaLibreOffice(await buildTranscript(input));
   expect(Object.keys(sheets).sort()).toEqual([
+    'Credentials',
     'Exams & certifications',
     'Hours',
     'Hours by confirmation',

@@ -22,6 +22,7 @@ const ENTRY_POINTS = [
   'createWageSchedule',
   'credentialFiles',
   'downloadCohortReport',
+  'downloadLearnerRecord',
   'downloadTranscript',
   'exportTranscript',
   'generateApprentices',

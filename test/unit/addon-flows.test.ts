@@ -363,3 +363,28 @@ test('Credentials: the list, then each credential as a .jwt file for the sidebar
   ]);
   expect(() => entry.credentialFiles('../x')).toThrow('Credentials: "../x" is not an apprentice id');
 });
+
+test('Learner record: the signed file for the sidebar, from the apprentice’s learner-record route', () => {
+  generated({ endpoint: 'https://fn.example.com/api' });
+  fake.fetches.length = 0;
+  const json = '{"type":["VerifiableCredential","ClrCredential"]}';
+  fake.onFetch(() => ({
+    status: 200,
+    body: new TextEncoder().encode(json),
+    headers: {
+      'Content-Type': 'application/ld+json',
+      'Content-Disposition': 'attachment; filename="learner-record-A001-2026-12-07.json"',
+    },
+  }));
+  const file = entry.downloadLearnerRecord('A001');
+  expect(file).toMatchObject({
+    filename: 'learner-record-A001-2026-12-07.json',
+    contentType: 'application/ld+json',
+    bytes: json.length,
+  });
+  expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe(json);
+  expect(fake.fetches.map((f) => [f.params.method, f.url])).toEqual([
+    ['get', 'https://fn.example.com/api/v1/sponsors/acme/apprentices/A001/learner-record'],
+  ]);
+  expect(() => entry.downloadLearnerRecord('../x')).toThrow('Learner record: "../x" is not an apprentice id');
+});

@@ -59,6 +59,7 @@ describe('a transcript of confirmed, attested, pending and flagged entries', () 
       'Exams & certifications',
       'Pending (not counted)',
       'Open gaps',
+      'Credentials',
     ]);
   });
 

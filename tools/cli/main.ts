@@ -14,9 +14,10 @@ import {
   shippedFrameworks,
 } from '../../shared/src';
 import type { AnyRoute } from '../../shared/src/api/route';
-import { issuerProfile, revocations } from '../../shared/src/api/routes';
+import { issuerProfile, statusList } from '../../shared/src/api/routes';
 import { API_ENV, ApiFailure, TIMEOUT_ENV, TOKEN_ENV } from './api';
 import { type Cli, type CommandSpec, type OptionSpec, type Parsed, parseArgs, usageLine } from './args';
+import { clr } from './clr';
 import { frameworkList, progressReport } from './format';
 import { frameworkDetail, terminalWidth } from './framework-detail';
 import {
@@ -80,6 +81,7 @@ const COMMANDS: CommandSpec[] = [
     required: ['sponsor', 'apprentice', 'step', 'effective'],
   },
   { name: 'verify', args: ['<credential.json|.jwt>'], options: ['issuer', 'save-issuer', 'status', 'jwks', 'json'] },
+  { name: 'clr', args: ['<sponsorId>', '<apprenticeId>'], options: ['out', 'api', 'json'] },
   {
     name: 'sponsor create',
     args: ['<sponsorId>'],
@@ -91,7 +93,7 @@ const COMMANDS: CommandSpec[] = [
 ];
 
 /** How the API commands find the API and the caller's token; printed in the usage. */
-const API_RULE = `progress, transcript, report, publish and raise call the API at --api <url> or ${API_ENV} (for the emulators
+const API_RULE = `progress, transcript, report, publish, raise and clr call the API at --api <url> or ${API_ENV} (for the emulators
 http://127.0.0.1:5001/demo-qualcard/us-central1/api) with the Google ID token in ${TOKEN_ENV}, else the one
 \`gcloud auth print-identity-token\` prints. ${TIMEOUT_ENV} sets how many seconds a request may wait (default 120).`;
 
@@ -104,8 +106,10 @@ credential, which has both) against the keys its issuer publishes in its issuer 
 the credential's issuer id). Online by default: the document is fetched from that URL (--save-issuer <file> keeps
 it). Offline: --issuer <file>, a copy saved from that URL; it is used only if its id is the credential's issuer and
 it lists the key for that issuer. A bare key set (--jwks) is refused: nothing ties it to the issuer.
---status <file|url> checks the issuer's revocation list (${issuerRoute(revocations)}). Exit 1 when the
-credential is changed, signed with a key that is not the issuer's, or revoked.`;
+The revocation check reads the issuer's signed status list (${issuerRoute(statusList)}) from the URL the
+credential names, or a saved copy with --status <file|url>, and verifies the list's own proof with the same issuer
+document. Exit 1 when the credential is changed, signed with a key that is not the issuer's, or revoked.
+clr saves an apprentice's signed learner record (CLR 2.0; the sponsor's admin or the apprentice themselves).`;
 
 const CLI: Cli = {
   options: OPTIONS,
@@ -200,6 +204,7 @@ const HANDLERS: Record<string, (parsed: Parsed, ctx: Context) => void | Promise<
   publish,
   raise,
   verify,
+  clr,
   'sponsor create': sponsorCreate,
   'sponsor add-admin': sponsorAddAdmin,
   'sponsor rotate-key': sponsorRotateKey,

@@ -7,14 +7,15 @@
 // it lists the key as that issuer's. A bare key set (--jwks) names no controller and is refused.
 
 import { writeFileSync } from 'node:fs';
-import type { OpenBadgeCredential } from '../../shared/src/credentials/build';
 import { IssuerDocument } from '../../shared/src/credentials/issuer-document';
 import { CredentialError } from '../../shared/src/credentials/jwt';
-import { describeCredential, RevocationList, standingIn } from '../../shared/src/credentials/status';
+import { describeCredential } from '../../shared/src/credentials/status';
 import { type Forms, issuerOf, verifyForms } from '../../shared/src/credentials/verify';
 import type { Parsed } from './args';
 import { checkOutFile, InputError, readJson, readText, UsageError } from './input';
+import { isLearnerRecord, learnerRecordLines } from './learner-record';
 import type { Context } from './remote';
+import { listProofBy, statusLine } from './status';
 
 /** The forms in the file: a compact JWT, a Data Integrity credential, or the API's JSON for one credential. */
 export function formsOf(file: string): Forms {
@@ -36,7 +37,6 @@ export function formsOf(file: string): Forms {
   );
 }
 
-const isUrl = (v: string): boolean => /^https?:\/\//i.test(v);
 /** Plain http only for a local emulator; an issuer on the network is reached over https. */
 const fetchable = (url: string): boolean =>
   /^https:\/\//i.test(url) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i.test(url);
@@ -72,15 +72,6 @@ async function issuerDocumentFor(issuerId: string, values: Map<string, string>):
   return doc;
 }
 
-async function status(value: string, credential: OpenBadgeCredential): Promise<string> {
-  const raw = isUrl(value) ? await fetchJson('--status', value) : readJson(value);
-  const list = RevocationList.safeParse(raw);
-  if (!list.success) throw new InputError(`--status ${value}: not a 1EdTech revocation list`);
-  const standing = standingIn(list.data, credential);
-  if (standing.revoked) throw new InputError(`REVOKED by the issuer: ${standing.reason}`);
-  return `status:      not revoked (per ${value})`;
-}
-
 export async function verify({ args: [file], values, flags }: Parsed, { out }: Context): Promise<void> {
   if (values.has('jwks'))
     throw new UsageError(
@@ -94,14 +85,10 @@ export async function verify({ args: [file], values, flags }: Parsed, { out }: C
     const lines = [
       ...checks.map((c) => `VALID: ${c}`),
       `keys:        from ${source}`,
-      ...describeCredential(credential),
+      ...(isLearnerRecord(credential) ? await learnerRecordLines(credential, doc) : describeCredential(credential)),
     ];
     out(flags.has('json') ? JSON.stringify({ valid: true, checks, credential }, null, 2) : lines.join('\n'));
-    const statusOption = values.get('status');
-    const revocation = credential.credentialStatus?.id;
-    out(
-      statusOption ? await status(statusOption, credential) : `status:      not checked (give --status ${revocation})`,
-    );
+    out(await statusLine(credential, values.get('status'), listProofBy(doc)));
   } catch (e) {
     if (e instanceof CredentialError) throw new InputError(`INVALID: ${file}: ${e.message}`);
     throw e;

@@ -83,6 +83,9 @@ export const transcriptRequest = (e: Endpoint, apprenticeId: string, asOf?: stri
   requestFor(e.baseUrl, api.exportTranscript, { params: apprentice(e, apprenticeId), body: asOf ? { asOf } : {} });
 export const downloadRequest = (e: Endpoint, apprenticeId: string, transcriptId: string): ApiRequest =>
   requestFor(e.baseUrl, api.downloadTranscript, { params: { ...apprentice(e, apprenticeId), transcriptId } });
+/** The apprentice's signed learner record (CLR 2.0), as a JSON-LD file. */
+export const learnerRecordRequest = (e: Endpoint, apprenticeId: string): ApiRequest =>
+  requestFor(e.baseUrl, api.learnerRecord, { params: apprentice(e, apprenticeId) });
 /** An apprentice's credentials (one per completed level), then each one with its compact JWT. */
 export const credentialsRequest = (e: Endpoint, apprenticeId: string): ApiRequest =>
   requestFor(e.baseUrl, api.listCredentials, { params: apprentice(e, apprenticeId) });

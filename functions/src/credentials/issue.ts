@@ -12,12 +12,15 @@ import {
 } from '@qualcard/shared';
 import { earnsCredential, levelCredential } from '@qualcard/shared/credentials/build';
 import { signCredential } from '@qualcard/shared/credentials/jwt';
+import { slotOf, statusEntry } from '@qualcard/shared/credentials/status-list';
+import { issuerUrls } from '@qualcard/shared/credentials/vocabulary';
 import type { Firestore } from 'firebase-admin/firestore';
 import { sha256 } from '../canonical';
 import { logs } from '../logs';
 import { resolveFramework } from '../registry';
 import { createCredential, credentialsOf, type StoredCredential, setFlag } from '../store/credentials';
 import { readSponsor } from '../store/sponsors';
+import { allocateStatus } from '../store/status-lists';
 import { signWithDataIntegrity } from './data-integrity';
 import { issuerKey, kidFor, publicUrl } from './key';
 
@@ -44,6 +47,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
   const { apprentice } = record;
   const salt = randomBytes(16).toString('hex');
   const key = await issuerKey();
+  const slot = slotOf(sid, await allocateStatus(ctx.db, sid));
   const credential = levelCredential({
     id: `urn:uuid:${randomUUID()}`,
     baseUrl: publicUrl(),
@@ -59,6 +63,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
       salt,
     },
     issuedAt: new Date().toISOString(),
+    status: statusEntry(issuerUrls(publicUrl(), sid).statusList(slot.list), slot.index),
   });
   const stored: StoredCredential = {
     credentialId: credentialKey(apprentice.id, framework.id, framework.version, level.levelId),
@@ -73,6 +78,7 @@ async function issueOne(ctx: Context, framework: Framework, sponsorName: string,
     jwt: await signCredential(credential, key.privateKey, kidFor(sid, key)),
     dataIntegrity: JSON.stringify(await signWithDataIntegrity(sid, { ...credential }, ctx.db)),
     status: 'active',
+    statusList: slot,
   };
   // Not stored when another request issued it first: one credential per apprentice, version and level.
   await createCredential(ctx.db, stored);

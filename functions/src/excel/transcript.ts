@@ -18,6 +18,7 @@ import { type EntryRows, entryRows, KIND_LABEL, totals } from './entries';
 import { zoneOf } from './provenance';
 import { type Column, fitRowHeight, setupTable, sheetOptions } from './sheet';
 import { addStatusFormatting, statusCells } from './status';
+import { CREDENTIALS_SHEET, credentialsSheet, type TranscriptCredential } from './transcript-credentials';
 import { gapsSheet, PENDING_SHEET, pendingSheet } from './transcript-pending';
 import { examsSheet, hoursEntriesSheet, hoursSheet, priorCreditSheet, signedItemsSheet } from './transcript-tables';
 import { WAGE_SHEET, wageSheet } from './transcript-wages';
@@ -33,6 +34,8 @@ export interface TranscriptInput {
   version: number;
   createdAt: string;
   createdBy: string;
+  /** The level credentials issued to the apprentice (the Credentials sheet). */
+  credentials?: TranscriptCredential[];
 }
 
 /** The input with every entry sorted by the engine's rule (counted, flagged, pending), and the work functions run. */
@@ -52,6 +55,7 @@ const TABLES: [string, (ws: Worksheet, t: Transcript) => Column[]][] = [
   ['Exams & certifications', examsSheet],
   [PENDING_SHEET, pendingSheet],
   ['Open gaps', gapsSheet],
+  [CREDENTIALS_SHEET, credentialsSheet],
 ];
 
 export async function buildTranscript(input: TranscriptInput): Promise<Buffer> {

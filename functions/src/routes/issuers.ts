@@ -1,5 +1,5 @@
-// Routes issuerProfile, issuerKey, issuerJwks and revocations: public, no sign-in (usecases/issuer.ts).
-import type { issuerJwks, issuerKey, issuerProfile, revocations } from '@qualcard/shared/api';
+// Routes issuerProfile, issuerKey, issuerJwks, statusList and revocations: public, no sign-in (usecases/issuer.ts).
+import type { issuerJwks, issuerKey, issuerProfile, revocations, statusList } from '@qualcard/shared/api';
 import type { Handler } from '../http/router';
 import * as issuer from '../usecases/issuer';
 import { deps } from './context';
@@ -26,4 +26,10 @@ export const issuerJwksRoute: Handler<typeof issuerJwks> = async ({ params }) =>
 export const revocationListRoute: Handler<typeof revocations> = async ({ params }) => ({
   headers: { 'Cache-Control': 'no-cache' },
   body: await issuer.revocations(deps(), params.sponsorId),
+});
+
+/** A verifier must see a revocation promptly: revalidated every time (the stored copy makes that cheap). */
+export const statusListRoute: Handler<typeof statusList> = async ({ params }) => ({
+  headers: { 'Cache-Control': 'no-cache' },
+  body: (await issuer.statusList(deps(), params.sponsorId, params.listId)) as never,
 });

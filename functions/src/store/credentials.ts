@@ -1,13 +1,14 @@
 // sponsors/{sid}/credentials/{credentialId}: signed Open Badges credentials (credentials/issue.ts), one per
 // apprentice, framework version and completed level; revoked by an admin, with an audit record.
 import { CredentialSummary } from '@qualcard/shared/api';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import * as z from 'zod';
 import { GENESIS } from '../audit';
 import { adminFirestore, paths } from '../db';
 import { apprenticeRef } from './apprentice-doc';
 import { appendAudit } from './audit';
 import { typed } from './convert';
+import { setRevokedBit } from './status-lists';
 
 export const StoredCredential = CredentialSummary.extend({
   jwt: z.string(),
@@ -29,9 +30,10 @@ export async function credentialsOf(db: Firestore, sid: string, aid: string): Pr
   return (await all.where('apprenticeId', '==', aid).get()).docs.map((d) => d.data());
 }
 
-export async function revokedCredentials(db: Firestore, sid: string): Promise<StoredCredential[]> {
+/** Revoked credentials issued before the status list: the legacy revocation list names them. */
+export async function revokedLegacyCredentials(db: Firestore, sid: string): Promise<StoredCredential[]> {
   const all = db.collection(paths.credentials(sid)).withConverter(converter);
-  return (await all.where('status', '==', 'revoked').get()).docs.map((d) => d.data());
+  return (await all.where('status', '==', 'revoked').get()).docs.map((d) => d.data()).filter((c) => !c.statusList);
 }
 
 /** Firestore's ALREADY_EXISTS status code, what `create` fails with when the document is there. */
@@ -65,6 +67,8 @@ interface Decision {
   audit: (c: StoredCredential) => { before: unknown; after: unknown };
   /** The credential's fields to change. */
   fields: Record<string, unknown>;
+  /** Further writes of the same transaction. */
+  also?: (tx: Transaction, c: StoredCredential) => void;
 }
 
 /** An admin's decision on a credential, in one transaction with its audit record: `check` throws to refuse. */
@@ -79,10 +83,11 @@ async function decide(db: Firestore, { sid, aid, cid }: CredentialIds, check: Ch
     ]);
     tx.update(db.doc(paths.apprentice(sid, aid)), { auditHead: head });
     tx.update(db.doc(`${paths.credentials(sid)}/${cid}`), d.fields);
+    d.also?.(tx, c);
   });
 }
 
-/** Revokes, with its audit record; the revocation clears any review flag. */
+/** Revokes, with its audit record, and sets its bit in the sponsor's status list; clears any review flag. */
 export function revokeCredential(
   db: Firestore,
   ids: CredentialIds,
@@ -96,6 +101,9 @@ export function revokeCredential(
       after: { status: 'revoked', reason: revoked.reason },
     }),
     fields: { status: 'revoked', revoked, flag: adminFirestore().FieldValue.delete() },
+    also: (tx, c) => {
+      if (c.statusList) setRevokedBit(tx, db, ids.sid, c.statusList);
+    },
   });
 }
 

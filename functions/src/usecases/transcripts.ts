@@ -1,13 +1,18 @@
 // Transcripts: export (a new stored version each time), list versions, download one.
 import type { TranscriptMeta, TranscriptRequest } from '@qualcard/shared/api';
+import { rootOf } from '@qualcard/shared/api/client/request';
+import { pathOf } from '@qualcard/shared/api/route';
+import { getCredential } from '@qualcard/shared/api/routes';
 import { sha256 } from '../canonical';
 import { requestedAsOf, settingsFrom } from '../clock';
+import { publicUrl } from '../credentials/key';
 import { NotFound } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { buildTranscript } from '../excel/transcript';
 import { progressFor } from '../progress';
 import { frameworkFor } from '../registry';
 import { readState, recordOf } from '../store/apprentice';
+import { credentialsOf, type StoredCredential } from '../store/credentials';
 import { readSponsor } from '../store/sponsors';
 import { readTranscript, listTranscripts as storedList, storeTranscript } from '../store/transcripts';
 import { apprenticeAccess, type On } from './access';
@@ -22,7 +27,11 @@ export async function exportTranscript(
   const { sid, aid } = on;
   await apprenticeAccess(db, member, on, 'exporting a transcript');
   const body = read();
-  const [state, sponsor] = await Promise.all([readState(db, sid, aid), readSponsor(db, sid)]);
+  const [state, sponsor, issued] = await Promise.all([
+    readState(db, sid, aid),
+    readSponsor(db, sid),
+    credentialsOf(db, sid, aid),
+  ]);
   const record = recordOf(sid, {
     profile: state.profile!,
     signOffs: state.signOffs.values(),
@@ -52,8 +61,24 @@ export async function exportTranscript(
         version,
         createdAt,
         createdBy: member.email,
+        credentials: transcriptCredentials(sid, aid, framework.version, issued),
       }),
   );
+}
+
+/** The level credentials of this framework version, as the transcript names them. */
+function transcriptCredentials(sid: string, aid: string, version: string, issued: StoredCredential[]) {
+  const root = rootOf(publicUrl());
+  return issued
+    .filter((c) => c.frameworkVersion === version)
+    .map((c) => ({
+      levelId: c.levelId,
+      id: c.id,
+      name: c.name,
+      status: c.status,
+      issuedAt: c.issuedAt,
+      download: `${root}${pathOf(getCredential, { sponsorId: sid, apprenticeId: aid, credentialId: c.credentialId }, { format: 'json' })}`,
+    }));
 }
 
 export async function listTranscripts({ db }: Deps, member: Member, on: On): Promise<TranscriptMeta[]> {

@@ -206,6 +206,8 @@ export const CredentialSummary = z.object({
   flag: z.object({ since: z.string(), reason: z.string() }).optional(),
   /** An admin reviewed the flag and kept the credential: not flagged again until the level is complete again. */
   kept: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
+  /** Its bit in the sponsor's revocation list (absent on credentials issued before the status list). */
+  statusList: z.object({ list: z.number().int().min(1), index: z.number().int().nonnegative() }).optional(),
 });
 export type CredentialSummary = z.infer<typeof CredentialSummary>;
 export const CredentialListAnswer = z.object({ apprenticeId: z.string(), credentials: z.array(CredentialSummary) });
@@ -234,6 +236,13 @@ export const IssuerKeyAnswer = z.object({
   publicKeyMultibase: z.string(),
 });
 export const JwksAnswer = z.object({ keys: z.array(z.looseObject({ kid: z.string().optional() })) });
+/** A signed BitstringStatusListCredential (its fields as published; the proof is checked by the verifier). */
+export const StatusListAnswer = z.looseObject({
+  id: z.string(),
+  type: z.array(z.string()),
+  issuer: z.union([z.string(), z.looseObject({ id: z.string() })]),
+  credentialSubject: z.looseObject({ type: z.string(), statusPurpose: z.string(), encodedList: z.string() }),
+});
 export const RevocationListAnswer = z.object({
   id: z.string(),
   type: z.string().optional(),

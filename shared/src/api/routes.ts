@@ -27,6 +27,7 @@ import {
   RevocationListAnswer,
   SignOffAnswer,
   SponsorProgressAnswer,
+  StatusListAnswer,
   StoredProgress,
   SyncAnswer,
   TranscriptListAnswer,
@@ -57,6 +58,8 @@ import { defineRoute } from './route';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const JWT_TYPE = 'application/jwt';
+/** A learner record: JSON-LD, as a verifier or wallet reads it. */
+export const CLR_FILE_TYPE = 'application/ld+json';
 
 const S = '/v1/sponsors/:sponsorId';
 const A = `${S}/apprentices/:apprenticeId` as const;
@@ -389,13 +392,32 @@ export const issuerKey = defineRoute({
   answer: IssuerKeyAnswer,
   statuses: ok,
 });
+export const statusList = defineRoute({
+  name: 'status-list',
+  method: 'GET',
+  path: '/v1/issuers/:sponsorId/status/:listId',
+  summary: "the issuer's signed revocation list (BitstringStatusListCredential): bits, no reasons",
+  roles: 'public',
+  answer: StatusListAnswer,
+  statuses: ok,
+});
 export const revocations = defineRoute({
   name: 'revocations',
   method: 'GET',
   path: '/v1/issuers/:sponsorId/revocations',
-  summary: "the issuer's revocation list",
+  summary: 'the 1EdTech revocation list of credentials issued before the status list (ids only, no reasons)',
   roles: 'public',
   answer: RevocationListAnswer,
+  statuses: ok,
+});
+export const learnerRecord = defineRoute({
+  name: 'learner-record',
+  method: 'GET',
+  path: `${A}/learner-record`,
+  summary: "the apprentice's Comprehensive Learner Record (CLR 2.0), signed, as of today; the latest is stored",
+  roles: ['admin', 'apprentice'],
+  access: 'the apprentice themselves',
+  answer: { file: CLR_FILE_TYPE },
   statuses: ok,
 });
 export const verifyAudit = defineRoute({
@@ -473,7 +495,9 @@ export const ROUTES = [
   issuerProfile,
   issuerJwks,
   issuerKey,
+  statusList,
   revocations,
+  learnerRecord,
   verifyAudit,
   sponsorCohortReport,
   cohortReport,

@@ -5,6 +5,7 @@ import type { CheckedRecord } from '../engine/counted';
 import { HOURS_CATEGORY_LABEL } from '../engine/rules';
 import type { Framework, Item, Level, SourceRef } from '../model/framework';
 import type { LevelProgress } from '../model/progress';
+import type { StatusEntry } from './status-list';
 import {
   APPRENTICESHIP_CERTIFICATE,
   CREDENTIAL_TYPE,
@@ -13,7 +14,6 @@ import {
   OB_EXTENSIONS_CONTEXT,
   OB_SCHEMA_ID,
   OB_SCHEMA_TYPE,
-  REVOCATION_LIST_TYPE,
   VC_CONTEXT,
 } from './vocabulary';
 
@@ -70,7 +70,7 @@ export interface OpenBadgeCredential {
     achievement: Achievement;
   };
   evidence: Evidence[];
-  credentialStatus: { id: string; type: typeof REVOCATION_LIST_TYPE };
+  credentialStatus: StatusEntry;
   credentialSchema: { id: string; type: typeof OB_SCHEMA_TYPE }[];
 }
 
@@ -88,6 +88,8 @@ export interface LevelCredentialInput {
   recipient: { id: string; name: string; startDate: string; emailHash: string; salt: string };
   /** ISO date-time of issue. */
   issuedAt: string;
+  /** The credential's bit in the sponsor's revocation list (status-list.ts statusEntry). */
+  status: StatusEntry;
 }
 
 const citation = (doc: string | undefined, ref: SourceRef | undefined): string | undefined =>
@@ -207,7 +209,7 @@ export function levelCredential(input: LevelCredentialInput): OpenBadgeCredentia
       },
     },
     evidence: evidenceCounts(level),
-    credentialStatus: { id: urls.revocations, type: REVOCATION_LIST_TYPE },
+    credentialStatus: input.status,
     credentialSchema: [{ id: OB_SCHEMA_ID, type: OB_SCHEMA_TYPE }],
   };
 }

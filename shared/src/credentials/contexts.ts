@@ -2,6 +2,7 @@
 // nothing is fetched at run time, by the functions (signing), the CLI or the tests (verifying). A document loader
 // serves these and nothing else; `withKeys` adds the issuer documents a verifier has already tied to an issuer.
 // Pure: no I/O. contexts/README.md names where each copy comes from (test/unit/contexts.test.ts compares them).
+import clrV2p0 from './contexts/clr-v2p0-2.0.1.json';
 import credentialsV2 from './contexts/credentials-v2.json';
 import dataIntegrityV2 from './contexts/data-integrity-v2.json';
 import didV1 from './contexts/did-v1.json';
@@ -19,6 +20,8 @@ export const CONTEXTS: Readonly<Record<string, unknown>> = Object.freeze({
   [VC_CONTEXT]: credentialsV2,
   [OB_CONTEXT]: obV3p0,
   [OB_EXTENSIONS_CONTEXT]: obExtensions,
+  // The learner record's (clr.ts CLR_CONTEXT; the URL is written here to keep this module free of the builder).
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': clrV2p0,
   [DATA_INTEGRITY_CONTEXT]: dataIntegrityV2,
   [MULTIKEY_CONTEXT]: multikeyV1,
   [DID_CONTEXT]: didV1,

@@ -1,6 +1,6 @@
-// Revocation, published as a 1EdTech Revocation List (the status method Open Badges 3.0 names in credentialStatus):
-// one JSON document per issuer listing the ids of revoked credentials with the reason. Chosen over a bitstring
-// status list because a verifier reads it as it is, with no index bookkeeping, and a sponsor revokes a handful a year.
+// Legacy revocation: credentials issued before the bitstring status list (status-list.ts) name a 1EdTech Revocation
+// List in credentialStatus. The functions still publish it for them, with the ids of revoked credentials and no
+// reason (a public list carries no free text); new credentials name a BitstringStatusListEntry.
 import * as z from 'zod';
 import type { OpenBadgeCredential } from './build';
 import { CredentialError } from './jwt';
@@ -14,32 +14,28 @@ export const RevocationList = z.object({
 });
 export type RevocationList = z.infer<typeof RevocationList>;
 
-export function revocationList(
-  listId: string,
-  issuerId: string,
-  revoked: { id: string; reason: string }[],
-): RevocationList {
+export function revocationList(listId: string, issuerId: string, revokedIds: string[]): RevocationList {
   return {
     id: listId,
     type: REVOCATION_LIST_TYPE,
     issuer: issuerId,
-    revokedCredentials: revoked.map((r) => ({ id: r.id, revocationReason: r.reason })),
+    revokedCredentials: revokedIds.map((id) => ({ id })),
   };
 }
 
-export type Standing = { revoked: false } | { revoked: true; reason: string };
+export type Standing = { revoked: false } | { revoked: true };
 
 /** Whether `list` revokes the credential; a list published for another credential status is refused. */
 export function standingIn(
   list: RevocationList,
-  credential: Pick<OpenBadgeCredential, 'id' | 'credentialStatus'>,
+  credential: { id: string; credentialStatus: { id?: string } },
 ): Standing {
   if (list.id !== credential.credentialStatus.id)
     throw new CredentialError(
       `the status list is ${list.id}, but the credential's status is published at ${credential.credentialStatus.id}`,
     );
   const entry = list.revokedCredentials.find((r) => r.id === credential.id);
-  return entry ? { revoked: true, reason: entry.revocationReason ?? 'no reason given' } : { revoked: false };
+  return entry ? { revoked: true } : { revoked: false };
 }
 
 /** Who issued what to whom, for a person reading the verifier's answer. */

@@ -2,7 +2,7 @@
 // (verifying) and the tests. Values from the specification (1EdTech Open Badges 3.0, its JSON-LD context 3.0.3).
 import { rootOf } from '../api/client/request';
 import { pathOf } from '../api/route';
-import { issuerJwks, issuerProfile, revocations } from '../api/routes';
+import { issuerJwks, issuerProfile, revocations, statusList } from '../api/routes';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -29,6 +29,8 @@ export const issuerUrls = (baseUrl: string, sponsorId: string) => {
     issuer,
     jwks: at(issuerJwks),
     revocations: at(revocations),
+    /** The sponsor's n-th bitstring status list (1, 2, …: a list holds STATUS_LIST_LENGTH credentials). */
+    statusList: (n: number) => rootOf(baseUrl) + pathOf(statusList, { sponsorId, listId: String(n) }),
     achievements: `${issuer}/achievements`,
   };
 };
