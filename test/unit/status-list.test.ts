@@ -47,6 +47,20 @@ describe('slots', () => {
     expect(slotOf('acme', STATUS_LIST_LENGTH)).toEqual({ list: 2, index: slotOf('acme', 0).index });
     expect(() => slotOf('acme', -1)).toThrow(/not a non-negative integer/);
   });
+
+  // The demo's sponsor hashes above 2^31: a signed multiplier once gave negative indexes (the stored credential
+  // then failed its schema and every transcript export of the sponsor answered 500).
+  test('any sponsor id gets indexes inside the list', () => {
+    for (const sid of ['northwind', 'acme', 'a', 'sponsor-with-a-long-id-0123456789', 'Zz9'])
+      for (const n of [0, 1, 2, 1000, STATUS_LIST_LENGTH - 1]) {
+        const { index } = slotOf(sid, n);
+        expect({ sid, n, inside: Number.isInteger(index) && index >= 0 && index < STATUS_LIST_LENGTH }).toEqual({
+          sid,
+          n,
+          inside: true,
+        });
+      }
+  });
 });
 
 describe('encoding', () => {

@@ -37,7 +37,8 @@ export function slotOf(sponsorId: string, n: number): StatusSlot {
   if (!Number.isInteger(n) || n < 0) throw new Error(`status slot ${n}: not a non-negative integer`);
   let h = 2166136261;
   for (const ch of sponsorId) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const multiplier = (h | 1) % STATUS_LIST_LENGTH; // odd, so a bijection modulo a power of two
+  // `| 1` yields a signed 32-bit number: `>>> 0` keeps it unsigned, so the index is never negative.
+  const multiplier = ((h | 1) >>> 0) % STATUS_LIST_LENGTH; // odd, so a bijection modulo a power of two
   const offset = (h >>> 7) % STATUS_LIST_LENGTH;
   const within = n % STATUS_LIST_LENGTH;
   return {
