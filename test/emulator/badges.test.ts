@@ -1,16 +1,9 @@
-// Open Badges credentials against the real emulators (credentials.test.ts is about ID tokens): a level completed on
-// confirmed entries earns one signed credential, typed ticks earn none; the issuer's key set and revocation list are
-// public; the CLI verifies offline; an admin revokes (audited), others cannot; withdrawn entries flag it, and an
-// admin keeps a flagged one (audited).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApprenticeRecordInput } from '@qualcard/shared';
 import * as api from '@qualcard/shared/api/routes';
 import { decodeProtectedHeader } from 'jose';
 import type { OpenBadgeCredential } from '../../shared/src/credentials/build';
 import { issuerUrls } from '../../shared/src/credentials/vocabulary';
-import { main } from '../../tools/cli/main';
+import { cliRunner } from '../fixtures/cli-run';
 import {
   ADMIN,
   acme,
@@ -56,21 +49,7 @@ const confirmAll = () => call(api.confirmations, { as: COACH, params: A, body: {
 const one = (as: string, credentialId: string, query?: { format: string }) =>
   call(api.getCredential, { as, params: { ...A, credentialId }, query });
 
-const dir = mkdtempSync(join(tmpdir(), 'qualcard-badges-'));
-const file = (name: string, content: string) => {
-  writeFileSync(join(dir, name), content);
-  return join(dir, name);
-};
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const write = (to: 'out' | 'err') => (t: string) => {
-    if (to === 'out') out += `${t}\n`;
-    else err += `${t}\n`;
-  };
-  const code = await main(argv, write('out'), write('err'));
-  return { code, out, err };
-}
+const { file, cli } = cliRunner('qualcard-badges');
 
 beforeEach(() => scenario(acme()));
 

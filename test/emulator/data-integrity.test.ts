@@ -6,8 +6,7 @@
 // `qualcard sponsor rotate-key` (a real process, as the owner runs it) switches the sponsor to a new key; the
 // credentials signed before and after both verify, online with `qualcard verify` too.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
@@ -21,7 +20,7 @@ import { documentLoader, MULTIKEY_CONTEXT, withKeys } from '../../shared/src/cre
 import { addProof } from '../../shared/src/credentials/data-integrity';
 import { type IssuerDocument, keyId } from '../../shared/src/credentials/issuer-document';
 import { issuerUrls } from '../../shared/src/credentials/vocabulary';
-import { main } from '../../tools/cli/main';
+import { cliRunner } from '../fixtures/cli-run';
 import { ADMIN, acme, apprenticeEmail, COACH, call, record, scenario, framework as shipped, syncAs } from './kit';
 import { apiUrl } from './kit/env';
 
@@ -103,25 +102,7 @@ const signature = (r: CoreResult) => r.log?.find((s) => s.id === 'valid_signatur
 const errorsOf = (r: vc.VerifyResult): string[] =>
   (r.results ?? []).flatMap((x) => (x.error?.errors ?? (x.error ? [x.error] : [])).map((e) => e.message));
 
-const dir = mkdtempSync(join(tmpdir(), 'qualcard-di-'));
-const file = (name: string, content: string) => {
-  writeFileSync(join(dir, name), content);
-  return join(dir, name);
-};
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (t) => {
-      out += `${t}\n`;
-    },
-    (t) => {
-      err += `${t}\n`;
-    },
-  );
-  return { code, out, err };
-}
+const { dir, file, cli } = cliRunner('qualcard-di');
 
 beforeEach(() => scenario(acme()));
 

@@ -3,8 +3,6 @@
 // reads the list online and says REVOKED; @digitalbazaar/vc with vc-bitstring-status-list's checkStatus and the DCC's
 // @digitalcredentials/verifier-core (verifiers Qualcard did not write) read the same bit from the same list.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -17,7 +15,7 @@ import { verifyDataIntegrity } from '../../shared/src/credentials/data-integrity
 import { IssuerDocument } from '../../shared/src/credentials/issuer-document';
 import { decodeList, STATUS_LIST_LENGTH } from '../../shared/src/credentials/status-list';
 import { issuerUrls } from '../../shared/src/credentials/vocabulary';
-import { main } from '../../tools/cli/main';
+import { cliRunner } from '../fixtures/cli-run';
 import { ADMIN, acme, COACH, call, db, record, scenario, framework as shipped, syncAs } from './kit';
 import { apiUrl } from './kit/env';
 
@@ -44,25 +42,7 @@ const confirm = (id: string) =>
 const credentialsOf = async (id: string) =>
   (await call(api.listCredentials, { as: ADMIN, params: { ...ACME, apprenticeId: id } })).body.credentials;
 
-const dir = mkdtempSync(join(tmpdir(), 'qualcard-status-'));
-const file = (name: string, content: unknown) => {
-  writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
-  return join(dir, name);
-};
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (t) => {
-      out += `${t}\n`;
-    },
-    (t) => {
-      err += `${t}\n`;
-    },
-  );
-  return { code, out, err };
-}
+const { file, cli } = cliRunner('qualcard-status');
 
 const IDS = ['ann', 'bob', 'cyd', 'dee'];
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 // The learner record (CLR 2.0, shared/src/credentials/clr.ts) for the demo's most advanced apprentice (Ben: level 1
 // complete, level 2 under way): what it holds is the engine's answer, every part is signed and verifies, and it fits
 // the schemas that could be had (test/fixtures/clr-v2p0/README.md says which and how far).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import Ajv from 'ajv';
@@ -23,7 +22,7 @@ import { addProof, verifyDataIntegrity } from '../../shared/src/credentials/data
 import { issuerDocument, keyId } from '../../shared/src/credentials/issuer-document';
 import { statusEntry } from '../../shared/src/credentials/status-list';
 import { issuerUrls } from '../../shared/src/credentials/vocabulary';
-import { main } from '../../tools/cli/main';
+import { cliRunner } from '../fixtures/cli-run';
 
 const BASE = 'https://functions.example/api';
 const SID = 'northwind';
@@ -217,25 +216,7 @@ describe('signed and valid', () => {
 });
 
 describe('qualcard verify on a learner record', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qualcard-clr-verify-'));
-  const file = (name: string, content: unknown) => {
-    writeFileSync(join(dir, name), JSON.stringify(content));
-    return join(dir, name);
-  };
-  async function cli(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = await main(
-      argv,
-      (t) => {
-        out += `${t}\n`;
-      },
-      (t) => {
-        err += `${t}\n`;
-      },
-    );
-    return { code, out, err };
-  }
+  const { file, cli } = cliRunner('qualcard-clr-verify');
 
   test('says what it holds, verifies every credential inside; one changed inside (the record re-signed) is INVALID', async () => {
     const issuerFile = file('issuer.json', built.issuer);

@@ -25,7 +25,7 @@ import { CredentialError, signCredential, verifyCredential } from '../../shared/
 import { describeCredential, revocationList, standingIn } from '../../shared/src/credentials/status';
 import { statusEntry } from '../../shared/src/credentials/status-list';
 import { APPRENTICESHIP_CERTIFICATE, issuerUrls } from '../../shared/src/credentials/vocabulary';
-import { main } from '../../tools/cli/main';
+import { cliRunner } from '../fixtures/cli-run';
 
 const schema = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/1edtech-ob-v3p0/achievementcredential.json'), 'utf8'),
@@ -223,25 +223,7 @@ describe('qualcard verify', () => {
   const credential = credentialFor(record(coreIds.length));
   const urls = issuerUrls(BASE, 'acme');
   const kid = `${urls.jwks}#k1`;
-  const dir = mkdtempSync(join(tmpdir(), 'qualcard-verify-'));
-  const file = (name: string, content: string) => {
-    writeFileSync(join(dir, name), content);
-    return join(dir, name);
-  };
-  async function cli(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = await main(
-      argv,
-      (t) => {
-        out += `${t}\n`;
-      },
-      (t) => {
-        err += `${t}\n`;
-      },
-    );
-    return { code, out, err };
-  }
+  const { file, cli } = cliRunner('qualcard-verify');
   /** A key pair of each kind and the issuer document that publishes them (as the issuer-profile route does). */
   async function issuerKeys(issuer = urls.issuer, controller = issuer) {
     const { privateKey, jwks } = await keys(kid);

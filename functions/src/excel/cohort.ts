@@ -34,7 +34,7 @@ import {
   wrappedLines,
 } from '@qualcard/shared/sheets';
 import type { Worksheet } from 'exceljs';
-import { HEADER_FILL, sheetOptions } from './sheet';
+import { headerCell, sheetOptions } from './sheet';
 import { addStatusFormatting } from './status';
 
 export interface CohortEntry {
@@ -167,10 +167,7 @@ function headerRow<R>(ws: Worksheet, columns: readonly LayoutColumn<R>[], at: nu
   const row = ws.getRow(at);
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = { bottom: { style: 'thin' } };
+    headerCell(cell, c.header);
     cell.alignment = { vertical: 'bottom', wrapText: true, ...(c.centre ? { horizontal: 'center' } : {}) };
   });
   row.height = LINE * Math.max(...columns.map((c) => wrappedLines(c.header, c.width, 0.9)));

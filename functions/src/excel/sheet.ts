@@ -1,6 +1,6 @@
 // Worksheet helpers shared by the transcript and the cohort report: a styled header row, column widths, a frozen
 // header, print titles and a page setup that prints cleanly on A4 or Letter (fit to one page wide).
-import type { AddWorksheetOptions, Worksheet } from 'exceljs';
+import type { AddWorksheetOptions, Cell, Worksheet } from 'exceljs';
 
 export interface Column {
   header: string;
@@ -42,14 +42,17 @@ export function setupTable(ws: Worksheet, columns: Column[], headerRow = 1): voi
     width: c.width,
     style: { ...(c.numFmt ? { numFmt: c.numFmt } : {}), alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
   }));
-  const row = ws.getRow(headerRow);
   columns.forEach((c, i) => {
-    const cell = row.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = { bottom: { style: 'thin' } };
+    headerCell(ws.getRow(headerRow).getCell(i + 1), c.header);
   });
+}
+
+/** A header cell: bold on the header fill, ruled below. */
+export function headerCell(cell: Cell, header: string): void {
+  cell.value = header;
+  cell.font = { bold: true };
+  cell.fill = HEADER_FILL;
+  cell.border = { bottom: { style: 'thin' } };
 }
 
 /** `&` starts a code in Excel headers and footers; double it to print it. */

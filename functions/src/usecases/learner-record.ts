@@ -12,13 +12,11 @@ import { publicUrl } from '../credentials/key';
 import { signDocument } from '../credentials/sign';
 import type { Member } from '../domain/members';
 import { progressFor } from '../progress';
-import { frameworkFor } from '../registry';
-import { readState, recordOf } from '../store/apprentice';
-import { credentialsOf, type StoredCredential } from '../store/credentials';
+import type { StoredCredential } from '../store/credentials';
 import { type StoredLearnerRecord, storeLearnerRecord } from '../store/learner-records';
-import { readSponsor } from '../store/sponsors';
 import { apprenticeAccess, type On } from './access';
 import type { Deps } from './deps';
+import { readForExport } from './export-reads';
 
 /**
  * A level credential as the record embeds it: its Data Integrity form when it has one; a credential issued as a
@@ -38,18 +36,8 @@ const idsWithin = (recordId: string) => (key: string) => {
 export async function learnerRecord({ db, now }: Deps, member: Member, on: On): Promise<StoredLearnerRecord> {
   const { sid, aid } = on;
   await apprenticeAccess(db, member, on, 'downloading a learner record');
-  const [state, sponsor, issued] = await Promise.all([
-    readState(db, sid, aid),
-    readSponsor(db, sid),
-    credentialsOf(db, sid, aid),
-  ]);
-  const record = recordOf(sid, {
-    profile: state.profile!,
-    signOffs: state.signOffs.values(),
-    hours: state.hours.values(),
-  });
+  const { sponsor, issued, record, framework } = await readForExport(db, sid, aid);
   const { apprentice } = record;
-  const framework = await frameworkFor(db, sid, apprentice.frameworkId, apprentice.frameworkVersion);
   const settings = settingsFrom(sponsor, now());
   const day = { asOf: settings.today, timeZone: settings.timeZone };
   const progress = await progressFor(db, sid, record, day, [], settings.programs);

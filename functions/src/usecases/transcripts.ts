@@ -10,13 +10,11 @@ import { NotFound } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { buildTranscript } from '../excel/transcript';
 import { progressFor } from '../progress';
-import { frameworkFor } from '../registry';
-import { readState, recordOf } from '../store/apprentice';
-import { credentialsOf, type StoredCredential } from '../store/credentials';
-import { readSponsor } from '../store/sponsors';
+import type { StoredCredential } from '../store/credentials';
 import { readTranscript, listTranscripts as storedList, storeTranscript } from '../store/transcripts';
 import { apprenticeAccess, type On } from './access';
 import type { Deps, Input } from './deps';
+import { readForExport } from './export-reads';
 
 export async function exportTranscript(
   { db, now }: Deps,
@@ -27,18 +25,7 @@ export async function exportTranscript(
   const { sid, aid } = on;
   await apprenticeAccess(db, member, on, 'exporting a transcript');
   const body = read();
-  const [state, sponsor, issued] = await Promise.all([
-    readState(db, sid, aid),
-    readSponsor(db, sid),
-    credentialsOf(db, sid, aid),
-  ]);
-  const record = recordOf(sid, {
-    profile: state.profile!,
-    signOffs: state.signOffs.values(),
-    hours: state.hours.values(),
-  });
-  const { frameworkId, frameworkVersion } = record.apprentice;
-  const framework = await frameworkFor(db, sid, frameworkId, frameworkVersion);
+  const { sponsor, issued, record, framework } = await readForExport(db, sid, aid);
   const settings = settingsFrom(sponsor, now());
   const role = member.sponsors[sid]?.role ?? '';
   const asOf = requestedAsOf(body.asOf, role, settings.today, [record.apprentice.startDate]);
