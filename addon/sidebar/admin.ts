@@ -5,6 +5,7 @@ import {
   GENERATE_SIDEBAR_BATCH as CHUNK,
   type CredentialFile,
   type DigestForm,
+  type DownloadText,
   type Home,
   type MembersResult,
   type State,
@@ -111,11 +112,16 @@ function credentialRows(apprenticeId: string, files: CredentialFile[]): void {
   if (!files.length) ul.textContent = 'No credential yet: one is issued when a level is complete on confirmed entries.';
   for (const f of files) {
     const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = `data:${f.contentType},${encodeURIComponent(f.jwt)}`;
-    a.download = f.fileName;
-    a.textContent = f.name;
-    li.append(a, ` (${f.status})`);
+    const link = (d: DownloadText, label: string): HTMLAnchorElement => {
+      const a = document.createElement('a');
+      a.href = `data:${d.contentType},${encodeURIComponent(d.text)}`;
+      a.download = d.fileName;
+      a.textContent = label;
+      return a;
+    };
+    // The Data Integrity .json first (wallets read it); the .jwt is the same credential in its other form.
+    li.append(link(f.json ?? f.jwt, f.name), ` (${f.status})`);
+    if (f.json) li.append(' · ', link(f.jwt, '.jwt'));
     if (/^under review/i.test(f.status)) li.append(keepControls(apprenticeId, f));
     if (!/^revoked/i.test(f.status)) {
       const reason = document.createElement('input');

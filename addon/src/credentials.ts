@@ -1,5 +1,6 @@
-// Credentials from the sidebar: each completed level's signed Open Badges credential as a .jwt file the apprentice
-// keeps or hands on (anyone verifies it with `qualcard verify` and the sponsor's public key set), with its status.
+// Credentials from the sidebar: each completed level's signed Open Badges credential as files the apprentice keeps
+// or hands on (the Data Integrity .json for wallets and outside verifiers, the same credential as a .jwt; anyone
+// verifies either with `qualcard verify`, which resolves the keys from the issuer), with its status.
 import { ID_PATTERN } from '@qualcard/shared';
 import { adminEndpoint } from './admin-check';
 import { send } from './api/client';
@@ -30,14 +31,20 @@ export function credentialFiles(apprenticeId: string): CredentialFile[] {
   const endpoint = { baseUrl: settings.endpoint, sponsorId: settings.sponsorId };
   const { credentials } = send<{ credentials: Listed[] }>(credentialsRequest(endpoint, apprenticeId));
   return credentials.map((c) => {
-    const { jwt } = send<{ jwt: string }>(credentialRequest(endpoint, apprenticeId, c.credentialId));
+    const answer = send<{ jwt: string; credential: Record<string, unknown> }>(
+      credentialRequest(endpoint, apprenticeId, c.credentialId),
+    );
+    const file = (ext: string) => `credential-${apprenticeId}-${c.levelId}.${ext}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+    // The answer's credential is its Data Integrity form when it has a proof (else the JWT's payload).
+    const json = answer.credential?.proof
+      ? { fileName: file('json'), contentType: 'application/json', text: JSON.stringify(answer.credential, null, 2) }
+      : undefined;
     return {
       credentialId: c.credentialId,
-      fileName: `credential-${apprenticeId}-${c.levelId}.jwt`.replace(/[^A-Za-z0-9._-]+/g, '-'),
-      contentType: 'application/jwt',
-      jwt,
       name: c.name,
       status: statusOf(c),
+      ...(json ? { json } : {}),
+      jwt: { fileName: file('jwt'), contentType: 'application/jwt', text: answer.jwt },
     };
   });
 }

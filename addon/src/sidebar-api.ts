@@ -176,15 +176,23 @@ export interface RaiseResult {
   wage: string;
 }
 
-/** A completed level's signed credential and where it stands; `jwt` is the file's text (ASCII). */
+/** A file the sidebar offers for download: its name, type and text. */
+export interface DownloadText {
+  fileName: string;
+  contentType: string;
+  text: string;
+}
+/** A completed level's signed credential and where it stands. */
 export interface CredentialFile {
   /** The service's id (to revoke it). */
   credentialId: string;
-  fileName: string;
-  contentType: string;
-  jwt: string;
   name: string;
   status: string;
+  /** The credential with its Data Integrity proof (.json): what wallets and outside verifiers read. Absent on a
+   * credential issued before proofs. */
+  json?: DownloadText;
+  /** The same credential as a VC-JWT (.jwt). */
+  jwt: DownloadText;
 }
 
 /** A role's home in the sidebar. */

@@ -434,16 +434,15 @@ test('attest paper-era entries needs a reason; weekly digests load and save', as
   await page.close();
 }, 30_000);
 
-test('credentials: a .jwt download per level with its status; Revoke needs a reason', async () => {
+test('credentials: the Data Integrity .json and the .jwt per level with its status; Revoke needs a reason', async () => {
   const page = await open('admin');
   await page.evaluate(() => {
     const w = window as unknown as Stubbed;
     const files = (revoked: boolean) => [
       {
         credentialId: 'c1',
-        fileName: 'credential-A001-L1.jwt',
-        contentType: 'application/jwt',
-        jwt: 'aaa.bbb.ccc',
+        json: { fileName: 'credential-A001-L1.json', contentType: 'application/json', text: '{"proof":[]}' },
+        jwt: { fileName: 'credential-A001-L1.jwt', contentType: 'application/jwt', text: 'aaa.bbb.ccc' },
         name: 'NITAS Help Desk: Level 1',
         status: revoked ? 'revoked: entries withdrawn' : 'issued 2026-06-01',
       },
@@ -455,11 +454,14 @@ test('credentials: a .jwt download per level with its status; Revoke needs a rea
   await page.click('#credentials');
   await page.waitForSelector('#credentialLinks li');
   expect(await page.locator('#credentialLinks li').allTextContents()).toEqual([
-    'NITAS Help Desk: Level 1 (issued 2026-06-01)Revoke',
+    'NITAS Help Desk: Level 1 (issued 2026-06-01) · .jwtRevoke',
   ]);
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('#credentialLinks a >> nth=0')]);
-  expect(file.suggestedFilename()).toBe('credential-A001-L1.jwt');
-  expect(readFileSync((await file.path())!, 'utf8')).toBe('aaa.bbb.ccc');
+  expect(file.suggestedFilename()).toBe('credential-A001-L1.json');
+  expect(readFileSync((await file.path())!, 'utf8')).toBe('{"proof":[]}');
+  const [jwt] = await Promise.all([page.waitForEvent('download'), page.click('#credentialLinks a >> nth=1')]);
+  expect(jwt.suggestedFilename()).toBe('credential-A001-L1.jwt');
+  expect(readFileSync((await jwt.path())!, 'utf8')).toBe('aaa.bbb.ccc');
   await page.click('#credentialLinks button');
   await page.waitForSelector('#credentialLinks .status.error');
   expect((await calls(page)).map((c) => c.name)).not.toContain('revokeCredential');
@@ -467,7 +469,7 @@ test('credentials: a .jwt download per level with its status; Revoke needs a rea
   await page.click('#credentialLinks button');
   await page.waitForSelector(`${status('credentials')}.ok`);
   expect(await page.locator('#credentialLinks li').allTextContents()).toEqual([
-    'NITAS Help Desk: Level 1 (revoked: entries withdrawn)',
+    'NITAS Help Desk: Level 1 (revoked: entries withdrawn) · .jwt',
   ]);
   expect((await calls(page)).find((c) => c.name === 'revokeCredential')!.args).toEqual([
     { apprenticeId: 'A001', credentialId: 'c1', reason: 'entries withdrawn' },
@@ -501,9 +503,7 @@ test('a credential under review shows why, with Keep (a reason first) and Revoke
     const files = (kept: boolean) => [
       {
         credentialId: 'c1',
-        fileName: 'credential-A001-L1.jwt',
-        contentType: 'application/jwt',
-        jwt: 'aaa.bbb.ccc',
+        jwt: { fileName: 'credential-A001-L1.jwt', contentType: 'application/jwt', text: 'aaa.bbb.ccc' },
         name: 'NITAS Help Desk: Level 1',
         status: kept ? 'issued 2026-06-01' : 'under review: L1 is no longer complete on confirmed entries',
       },

@@ -120,6 +120,9 @@ test("the admin's path: connect, set up, generate with protected sheets, members
   // The level is complete on attested entries: its credential is issued; the admin revokes it with the reason.
   const [credential] = entry.credentialFiles('ann');
   expect(credential).toMatchObject({ status: expect.stringMatching(/^issued/) });
+  // The sidebar offers the credential with its Data Integrity proof (.json) as well as the .jwt.
+  expect(JSON.parse(credential!.json!.text).proof[0]).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022' });
+  expect(credential!.jwt.text.split('.')).toHaveLength(3);
   // An attestation withdrawn through the add-on: the level is no longer complete and the credential is under
   // review; the admin keeps it with a reason (the flag clears), then revokes it after all.
   fake.ss.select(ann.qual, [rowOfKey(ann.qual, `item:${core[0]}`)]);

@@ -7,8 +7,9 @@ import { printViaLibreOffice } from './pdf';
 
 /** Pages measured for the demo's six apprentices (every entry confirmed): Cohort 1, Gaps 1, Levels 1, Gap list 4. */
 const COHORT_REPORT_PAGES = 7;
-/** Ben's transcript: Summary 1, Signed items 4, Hours 1, Hours by confirmation 1, and one page per other sheet. */
-const TRANSCRIPT_PAGES = 9;
+/** Ben's transcript: Summary 1, Signed items 4, Hours 1, Hours by confirmation 1, and one page per other sheet
+ * (Credentials included). */
+const TRANSCRIPT_PAGES = 10;
 
 /** Status labels are whole words in the printed line: "Off track", "At risk", "On track". */
 const LABELS = Object.values(STATUS_LABEL);

@@ -319,7 +319,7 @@ test('Export transcript: created by the backend, downloaded as base64 for the si
   ]);
 });
 
-test('Credentials: the list, then each credential as a .jwt file for the sidebar, with its status', () => {
+test('Credentials: the list, then each credential as its Data Integrity .json (when it has a proof) and .jwt, with its status', () => {
   generated({ endpoint: 'https://fn.example.com/api' });
   fake.fetches.length = 0;
   const listed = [
@@ -336,22 +336,30 @@ test('Credentials: the list, then each credential as a .jwt file for the sidebar
   fake.onFetch((call) =>
     call.url.endsWith('/credentials')
       ? { status: 200, body: JSON.stringify({ credentials: listed }) }
-      : { status: 200, body: JSON.stringify({ jwt: `jwt-of-${call.url.split('/').pop()}` }) },
+      : {
+          status: 200,
+          body: JSON.stringify({
+            jwt: `jwt-of-${call.url.split('/').pop()}`,
+            // c1 was issued with a Data Integrity proof; c2 before proofs (the JWT's payload only).
+            credential: call.url.endsWith('/c1') ? { id: 'urn:c1', proof: [{ type: 'DataIntegrityProof' }] } : {},
+          }),
+        },
   );
   expect(entry.credentialFiles('A001')).toEqual([
     {
       credentialId: 'c1',
-      fileName: 'credential-A001-L1.jwt',
-      contentType: 'application/jwt',
-      jwt: 'jwt-of-c1',
       name: 'Small: Level 1',
       status: 'issued 2026-06-01',
+      json: {
+        fileName: 'credential-A001-L1.json',
+        contentType: 'application/json',
+        text: JSON.stringify({ id: 'urn:c1', proof: [{ type: 'DataIntegrityProof' }] }, null, 2),
+      },
+      jwt: { fileName: 'credential-A001-L1.jwt', contentType: 'application/jwt', text: 'jwt-of-c1' },
     },
     {
       credentialId: 'c2',
-      fileName: 'credential-A001-L2.jwt',
-      contentType: 'application/jwt',
-      jwt: 'jwt-of-c2',
+      jwt: { fileName: 'credential-A001-L2.jwt', contentType: 'application/jwt', text: 'jwt-of-c2' },
       name: 'Small: Level 2',
       status: 'revoked: entries withdrawn',
     },

@@ -17,7 +17,6 @@ async function sheet(bytes: Buffer): Promise<string[][]> {
 test('each level: its credential, or why there is none; then how to verify', async () => {
   const input = transcriptInput();
   const [first, ...rest] = input.progress.levels;
-  const download = 'https://functions.example/api/v1/sponsors/acme/apprentices/ann/credentials/abc?format=json';
   const credentials = [
     {
       levelId: first!.levelId,
@@ -25,20 +24,21 @@ test('each level: its credential, or why there is none; then how to verify', asy
       name: 'old one',
       status: 'revoked' as const,
       issuedAt: '2026-01-02T00:00:00Z',
-      download,
     },
     {
       levelId: first!.levelId,
       id: 'urn:uuid:1e7e',
       name: 'Level one',
       status: 'active' as const,
-      issuedAt: '2026-02-03T10:00:00Z',
-      download,
+      // 03:00 UTC is still the 2nd in the sponsor's calendar (America/Chicago).
+      issuedAt: '2026-02-03T03:00:00Z',
     },
   ];
-  const rows = await sheet(await buildTranscript({ ...input, credentials }));
-  expect(rows[0]).toEqual(['Level', 'Credential', 'Credential id', 'Status', 'Issued', 'Download (signed in)']);
-  expect(rows[1]).toEqual([first!.levelId, 'Level one', 'urn:uuid:1e7e', 'active', '2026-02-03', download]);
+  const rows = await sheet(
+    await buildTranscript({ ...input, progress: { ...input.progress, timeZone: 'America/Chicago' }, credentials }),
+  );
+  expect(rows[0]).toEqual(['Level', 'Credential', 'Credential id', 'Status', 'Issued']);
+  expect(rows[1]).toEqual([first!.levelId, 'Level one', 'urn:uuid:1e7e', 'active', '2026-02-02']);
   rest.forEach((l, i) => {
     expect(rows[2 + i]![0]).toBe(l.levelId);
     expect(rows[2 + i]![1]).toMatch(l.complete ? /being issued/ : /none yet/);

@@ -1,6 +1,9 @@
-// The transcript's "Credentials" sheet: for each level, the signed credential issued for it (its id, status and where
-// to download it) and how anyone verifies it with the sponsor's published keys and revocation list, without Qualcard.
+// The transcript's "Credentials" sheet: for each level, the signed credential issued for it (its id, status and the
+// day it was issued, in the sponsor's calendar) and how anyone verifies it with the sponsor's published keys and
+// status list, without Qualcard. No download URL: it carries the service's internal id, and paper cannot be clicked.
+import { localDate } from '@qualcard/shared/model/time-zone';
 import type { Worksheet } from 'exceljs';
+import { zoneOf } from './provenance';
 import { addTableRow, type Column, setupTable } from './sheet';
 import type { Transcript } from './transcript';
 
@@ -14,8 +17,6 @@ export interface TranscriptCredential {
   name: string;
   status: 'active' | 'revoked';
   issuedAt: string;
-  /** The API URL its holder (or the sponsor's admin) downloads it from, signed in. */
-  download: string;
 }
 
 const COLUMNS: Column[] = [
@@ -24,13 +25,13 @@ const COLUMNS: Column[] = [
   { header: 'Credential id', key: 'id', width: 46 },
   { header: 'Status', key: 'status', width: 10 },
   { header: 'Issued', key: 'issued', width: 12 },
-  { header: 'Download (signed in)', key: 'download', width: 60, wrap: true },
 ];
 
 export const VERIFY_HOW =
-  "How to verify: save the credential (.json, from the Credentials section of the sidebar or the download URL above), then run `npx qualcard verify <file>`: it checks the signature with the keys the sponsor publishes at its issuer URL and reads the sponsor's revocation list; exit 0 means valid and not revoked.";
+  "How to verify: save the credential (.json, from the sponsor admin's Credentials section of the Qualcard sidebar, or inside the apprentice's learner record from their home), then run `npx qualcard verify <file>`: it checks the signature with the keys the sponsor publishes at its issuer URL and reads the sponsor's status list; exit 0 means valid and not revoked.";
 
 export function credentialsSheet(ws: Worksheet, t: Transcript): Column[] {
+  const timeZone = zoneOf(t);
   setupTable(ws, COLUMNS);
   for (const l of t.progress.levels) {
     const c =
@@ -41,8 +42,7 @@ export function credentialsSheet(ws: Worksheet, t: Transcript): Column[] {
       name: c?.name ?? (l.complete ? 'complete: the credential is being issued' : 'none yet (level not complete)'),
       id: c?.id ?? '',
       status: c?.status ?? '',
-      issued: c?.issuedAt.slice(0, 10) ?? '',
-      download: c?.download ?? '',
+      issued: c ? localDate(new Date(c.issuedAt), timeZone) : '',
     });
   }
   ws.addRow([]);

@@ -1,11 +1,7 @@
 // Transcripts: export (a new stored version each time), list versions, download one.
 import type { TranscriptMeta, TranscriptRequest } from '@qualcard/shared/api';
-import { rootOf } from '@qualcard/shared/api/client/request';
-import { pathOf } from '@qualcard/shared/api/route';
-import { getCredential } from '@qualcard/shared/api/routes';
 import { sha256 } from '../canonical';
 import { requestedAsOf, settingsFrom } from '../clock';
-import { publicUrl } from '../credentials/key';
 import { NotFound } from '../domain/errors';
 import type { Member } from '../domain/members';
 import { buildTranscript } from '../excel/transcript';
@@ -48,24 +44,16 @@ export async function exportTranscript(
         version,
         createdAt,
         createdBy: member.email,
-        credentials: transcriptCredentials(sid, aid, framework.version, issued),
+        credentials: transcriptCredentials(framework.version, issued),
       }),
   );
 }
 
 /** The level credentials of this framework version, as the transcript names them. */
-function transcriptCredentials(sid: string, aid: string, version: string, issued: StoredCredential[]) {
-  const root = rootOf(publicUrl());
+function transcriptCredentials(version: string, issued: StoredCredential[]) {
   return issued
     .filter((c) => c.frameworkVersion === version)
-    .map((c) => ({
-      levelId: c.levelId,
-      id: c.id,
-      name: c.name,
-      status: c.status,
-      issuedAt: c.issuedAt,
-      download: `${root}${pathOf(getCredential, { sponsorId: sid, apprenticeId: aid, credentialId: c.credentialId }, { format: 'json' })}`,
-    }));
+    .map((c) => ({ levelId: c.levelId, id: c.id, name: c.name, status: c.status, issuedAt: c.issuedAt }));
 }
 
 export async function listTranscripts({ db }: Deps, member: Member, on: On): Promise<TranscriptMeta[]> {
