@@ -1,5 +1,5 @@
 // The learner record's size and signing time for each demo apprentice (scripts/demo-cohort.ts, every entry
-// confirmed), built and signed in process as the functions do (a test key): `npx tsx bench/clr.ts`.
+// confirmed), built and signed in process as the functions do (a test key): `npm run bench:clr`.
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { ApprenticeRecord, computeProgress, countedEntries, type Framework, getFramework } from '@qualcard/shared';
 import { apprenticeRecord, confirmedRecord, DEMO_PLANS } from '../scripts/demo-cohort';
