@@ -1,4 +1,4 @@
-// The consultant's home: Refresh cohort (the Cohort and Gaps sheets of every sponsor they serve), the cohort report
+// The consultant's home: Refresh cohort (the Cohort, Gaps and Gap list sheets of every sponsor they serve), the cohort report
 // and transcripts as downloads, and the endpoint of their own spreadsheet.
 import type { CohortRefreshResult, CohortState } from '../src/sidebar-api';
 import { $, action, call, load, offer } from './ui';

@@ -1,5 +1,5 @@
-// Consultant mode: in a spreadsheet of their own, a consultant signs in and refreshes a Cohort and a Gaps sheet with
-// every sponsor that made them a member (the contract's cohort route, page by page). Both sheets are Qualcard's: a refresh
+// Consultant mode: in a spreadsheet of their own, a consultant signs in and refreshes a Cohort, a Gaps and a Gap list
+// sheet with every sponsor that made them a member (the contract's cohort route, page by page). They are Qualcard's: a refresh
 // replaces their content with a handful of batched calls per sheet (./sheets/adapter.ts writeStandalone).
 import {
   CohortAnswer,
@@ -7,6 +7,7 @@ import {
   cohortApprentices,
   NOT_LISTED_CODE,
   planCohort,
+  planGapList,
   planGaps,
   type SheetPlan,
   uniformFrom,
@@ -84,14 +85,14 @@ export function fetchCohort(baseUrl: string): { answer: CohortAnswer; pages: num
 }
 
 /** Writes a Qualcard-owned sheet over its previous content; a sheet of that name Qualcard did not write is left alone. */
-function writeOwned(ss: Spreadsheet, plan: SheetPlan, kind: 'cohort' | 'gaps'): void {
+function writeOwned(ss: Spreadsheet, plan: SheetPlan, kind: 'cohort' | 'gaps' | 'gap-list'): void {
   const existing = findTagged(ss, { kind }).get(kind)?.sheet;
   if (!existing && ss.getSheetByName(plan.name))
     throw new Error(
       `Refresh cohort: this spreadsheet has a sheet named "${plan.name}" that Qualcard did not write; rename it and refresh again`,
     );
-  // The rows above the table (title, note, status counts; on Gaps, the gaps to look at) are written with their
-  // formats, the rows below (the apprentices; every gap) by column.
+  // The rows above the table (title, note, status counts) are written with their formats, the table's rows (the
+  // apprentices; the gaps to look at; every gap) by column.
   writeTable(ss, plan, uniformFrom(plan), existing);
 }
 
@@ -104,6 +105,7 @@ export function refreshCohort(): CohortRefreshResult {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     writeOwned(ss, planCohort(view), 'cohort');
     writeOwned(ss, planGaps(view), 'gaps');
+    writeOwned(ss, planGapList(view), 'gap-list');
     const keep: Remembered = { sponsors: answer.sponsors, refreshedAt };
     PropertiesService.getDocumentProperties().setProperty(COHORT_KEY, JSON.stringify(keep));
   });

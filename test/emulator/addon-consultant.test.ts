@@ -135,10 +135,10 @@ test("a consultant's Cohort and Gaps sheets hold every sponsor that made them a 
       expect(projected instanceof Date ? projected.toISOString().slice(0, 10) : projected).toBe(
         s.progress.projectedCompletion ?? 'no pace yet',
       );
-      // Every gap: the list below the Gaps sheet's table, one row each.
-      const grid = fake.ss.byName('Gaps')!.grid();
+      // Every gap: the Gap list sheet, one row each below its header.
+      const grid = fake.ss.byName('Gap list')!.grid();
       const gapRows = grid
-        .slice(grid.findIndex((g) => String(g[0]).startsWith('Every gap (')) + 1)
+        .slice(grid.findIndex((g) => g.includes('Gap')) + 1)
         .filter((g) => g[GAP.indexOf(APPRENTICE_ID_HEADER)] === s.apprenticeId);
       expect(gapRows.every((g) => g[GAP.indexOf('Sponsor')] === name)).toBe(true);
       // Each listed gap is a row; a summary that kept the first 50 findings says how many more there are.

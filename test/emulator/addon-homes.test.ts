@@ -268,6 +268,16 @@ test("a coach's home and an apprentice's: what waits, a request to confirm, only
   });
   signAs(ANN);
   expect(entry.apprenticeHome().requests).toEqual([]);
+
+  // Download my learner record: her CLR 2.0, signed by the sponsor's key; Bob's is not hers, nor the coach's to take.
+  const file = entry.downloadLearnerRecord('ann');
+  const clr = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8'));
+  expect(clr.type).toContain('ClrCredential');
+  expect(clr.proof[0]).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022' });
+  expect(file.filename).toMatch(/\.json$/);
+  expect(() => entry.downloadLearnerRecord('bob')).toThrow(/403|not|only/i);
+  signAs(COACH);
+  expect(() => entry.downloadLearnerRecord('ann')).toThrow(/403|not|only/i);
 }, 180_000);
 
 test('a person with no role is told who to ask; a person with several roles picks their home', async () => {

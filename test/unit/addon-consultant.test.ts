@@ -1,5 +1,5 @@
-// Consultant mode against the fake Apps Script services: Refresh cohort writes the Cohort and Gaps sheets from
-// GET /v1/cohort (every page), colours Status by conditional formats on the label, and replaces both sheets on the
+// Consultant mode against the fake Apps Script services: Refresh cohort writes the Cohort, Gaps and Gap list sheets from
+// GET /v1/cohort (every page), colours Status by conditional formats on the label, and replaces them on the
 // next refresh; the downloads hand the sidebar the server's bytes and file name. The answers come from the shared
 // mapping (fake-cohort.ts); the real route is exercised on the emulators (test/emulator/addon-consultant.test.ts).
 
@@ -158,12 +158,12 @@ test('Refresh cohort: counts per status and sponsor, one row per apprentice wors
   expect(severities).toEqual([...severities].sort()); // error before warning
   expect(gaps[0]![g('Gap')]).toBe('1 entry typed in a sheet is not confirmed and not counted: 1 sign-off.');
   expect(gaps.find((x) => x[g('Apprentice')] === 'Ben' && x[g('Kind')] === 'Not done yet')![g('Gap')]).toBe(
-    `Items not signed off: ${behind.findingCounts['items.missing']}; Hours categories short: ${behind.findingCounts['hours.short']}; Exams not passed: ${behind.findingCounts['exam.missing']}; Certifications not held: ${behind.findingCounts['certification.missing']} (each one on the list below).`,
+    `Items not signed off: ${behind.findingCounts['items.missing']}; Hours categories short: ${behind.findingCounts['hours.short']}; Exams not passed: ${behind.findingCounts['exam.missing']}; Certifications not held: ${behind.findingCounts['certification.missing']} (each one on the sheet "Gap list").`,
   );
-  // Every gap below, the stored summary's cut said in its own row.
-  const grid = fake.ss.byName('Gaps')!.grid();
-  const every = grid.findIndex((row) => String(row[0]).startsWith('Every gap ('));
-  const listed = grid.slice(every + 1);
+  // Every gap on the Gap list sheet (below its header), the stored summary's cut said in its own row.
+  const grid = fake.ss.byName('Gap list')!.grid();
+  expect(String(grid[0]![0])).toMatch(/^Qualcard gap list \(\d+\)$/);
+  const listed = grid.slice(grid.findIndex((row) => row.includes('Gap')) + 1);
   const left = (ben![col('Open gaps')] as number) - behind.gaps.filter((x) => !x.code.startsWith('pending.')).length;
   expect(listed.filter((x) => x[g('Apprentice id')] === 'ben').at(-1)![g('Gap')]).toBe(
     `${left} more gaps are not listed here (the stored progress keeps the first findings); the apprentice's transcript lists every gap.`,
@@ -178,12 +178,13 @@ test('Refresh cohort: counts per status and sponsor, one row per apprentice wors
   expect(fake.lock.held).toBe(false);
 });
 
-test('a refresh follows every page and replaces both sheets: nothing of the previous refresh or typed there is left', () => {
+test('a refresh follows every page and replaces its three sheets: nothing of the previous refresh or typed there is left', () => {
   service.pageSize = 1;
   expect(entry.refreshCohort()).toMatchObject({ apprentices: 3, pages: 3 });
   expect(fake.fetches.map((f) => new URL(f.url).searchParams.get('pageToken'))).toEqual([null, 'acme/ann', 'acme/bo']);
   const cohort = taggedSheet(fake, 'cohort')!;
   const gaps = taggedSheet(fake, 'gaps')!;
+  const gapList = taggedSheet(fake, 'gap-list')!;
   cohort.setCell(9, 3, 'my note'); // typed in a Qualcard sheet: the header note says a refresh replaces it
 
   fake.log.reset();
@@ -195,18 +196,20 @@ test('a refresh follows every page and replaces both sheets: nothing of the prev
   expect(entry.refreshCohort()).toMatchObject({ sponsors: 1, apprentices: 1 });
   expect(taggedSheet(fake, 'cohort')).toBe(cohort); // the same sheets, refreshed in place
   expect(taggedSheet(fake, 'gaps')).toBe(gaps);
+  expect(taggedSheet(fake, 'gap-list')).toBe(gapList);
   // Title, note, blank, counts (header and the one sponsor), blank, the table's header and Bo's row.
   expect(cohort.grid().length).toBe(8);
   expect(body('Cohort').map((r) => r.at(-1))).toEqual(['bo']);
   expect(body('Gaps').every((g) => g.at(-1) === 'bo')).toBe(true);
+  expect(body('Gap list').every((g) => g.at(-1) === 'bo')).toBe(true);
   expect(cohort.conditional).toHaveLength(6);
-  expect(fake.ss.sheets.filter((s) => s.name === 'Cohort' || s.name === 'Gaps')).toHaveLength(2);
+  expect(fake.ss.sheets.filter((s) => ['Cohort', 'Gaps', 'Gap list'].includes(s.name))).toHaveLength(3);
   // Batched: two value writes per sheet (the rows above its uniform rows, then those: the Cohort sheet's apprentices,
-  // the Gaps sheet's list of every gap), their formats once per styled column.
-  expect(fake.log.count('Range.setValues')).toBe(4);
+  // the gaps to look at, every gap), their formats once per styled column.
+  expect(fake.log.count('Range.setValues')).toBe(6);
   // The same calls for one apprentice as for three, less the Sponsor column (shown for several sponsors only) on
-  // both sheets: its width, and its wrapped data range (a getRange and a setWrap).
-  expect(fake.log.calls.length).toBe(callsForThree - 6);
+  // the three sheets: its width, and its wrapped data range (a getRange and a setWrap).
+  expect(fake.log.calls.length).toBe(callsForThree - 9);
   expect(entry.getCohortState()).toMatchObject({
     endpoint: BASE,
     sponsors: [{ id: 'acme', name: 'Acme IT', role: 'consultant' }],

@@ -294,7 +294,7 @@ function insertChart(sheet: Sheet, c: SheetPlan['charts'][number]): void {
 /** The sheets tagged for one apprentice (or a cohort sheet kind), by kind: found by developer metadata, not by name. */
 export function findTagged(
   ss: Spreadsheet,
-  scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' | 'cohort' | 'gaps' | 'wage-schedule' },
+  scope: { apprenticeId: string } | { kind: 'roster' | 'dashboard' | 'cohort' | 'gaps' | 'gap-list' | 'wage-schedule' },
 ): Map<string, { sheet: Sheet; tag: StoredTag }> {
   const found = new Map<string, { sheet: Sheet; tag: StoredTag }>();
   const key = 'apprenticeId' in scope ? tagKey({ kind: 'qualcard', apprenticeId: scope.apprenticeId }) : tagKey(scope);

@@ -22,6 +22,7 @@ import {
 import {
   APPRENTICE_ID_HEADER,
   cohortColumns,
+  GAP_LIST_SHEET,
   type GapLine,
   gapColumns,
   HOURS_NOTE,
@@ -285,31 +286,51 @@ export function attentionLines(
 
 /**
  * The Gaps sheet: integrity flags and entries waiting for a confirmation first, then the other gaps that need a
- * look, then each apprentice's routine gaps counted in one row; every gap, one per row, below them.
+ * look, then each apprentice's routine gaps counted in one row (every gap, one per row, is on the Gap list sheet).
  */
 export function planGaps(v: CohortView): SheetPlan {
   const columns = gapColumns(severalSponsors(v.sponsors, v.apprentices));
   const b = new PlanBuilder(columns.length);
   const omitted = v.gaps.filter((g) => g.code === NOT_LISTED_CODE).length;
   const cut = omitted
-    ? ` For ${omitted} apprentice(s) the stored progress keeps only the first 50 findings: a row of the list says how many more there are; their transcripts list every gap.`
+    ? ` For ${omitted} apprentice(s) the stored progress keeps only the first 50 findings: a row of "${GAP_LIST_SHEET}" says how many more there are; their transcripts list every gap.`
     : '';
   b.row(['Qualcard gaps'], 'title');
   b.row(
     [
-      `${OWNED} Integrity flags and entries waiting for a confirmation first; routine gaps (not signed off, hours short, exams, certifications) are counted per apprentice, and every gap is listed below them.${cut} Refreshed ${v.refreshedAt}.`,
+      `${OWNED} Integrity flags and entries waiting for a confirmation first; routine gaps (not signed off, hours short, exams, certifications) are counted per apprentice; every gap is on the sheet "${GAP_LIST_SHEET}".${cut} Refreshed ${v.refreshedAt}.`,
     ],
     'help',
   );
   b.row();
-  const lines = attentionLines(v.apprentices, v.gaps, 'the list below');
+  const lines = attentionLines(v.apprentices, v.gaps, `the sheet "${GAP_LIST_SHEET}"`);
   const head = tableRows(b, columns, lines);
-  b.row();
-  b.row([`Every gap (${v.gaps.length})`], 'section');
-  dataRows(b, columns, sortedBy(v.gaps, cohortOrder(v.apprentices)));
   return b.build({
     name: GAPS_SHEET,
     tag: { kind: 'gaps' },
+    ...layout(columns),
+    frozenRows: head,
+    protections: [],
+    conditional: [],
+    charts: [],
+  });
+}
+
+/** The Gap list sheet: every gap, one per row, in the cohort's order (worst status first). */
+export function planGapList(v: CohortView): SheetPlan {
+  const columns = gapColumns(severalSponsors(v.sponsors, v.apprentices));
+  const b = new PlanBuilder(columns.length);
+  const omitted = v.gaps.filter((g) => g.code === NOT_LISTED_CODE).length;
+  const cut = omitted
+    ? ` For ${omitted} apprentice(s) the stored progress keeps only the first 50 findings: a row says how many more there are; their transcripts list every gap.`
+    : '';
+  b.row([`Qualcard gap list (${v.gaps.length})`], 'title');
+  b.row([`${OWNED} Every gap, one per row, the worst status first.${cut} Refreshed ${v.refreshedAt}.`], 'help');
+  b.row();
+  const head = tableRows(b, columns, sortedBy(v.gaps, cohortOrder(v.apprentices)));
+  return b.build({
+    name: GAP_LIST_SHEET,
+    tag: { kind: 'gap-list' },
     ...layout(columns),
     frozenRows: head,
     protections: [],

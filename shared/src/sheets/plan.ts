@@ -53,7 +53,15 @@ export interface Chart {
   anchor: { row: number; col: number };
 }
 
-export type SheetKind = 'qualcard' | 'hours' | 'roster' | 'dashboard' | 'cohort' | 'gaps' | 'wage-schedule';
+export type SheetKind =
+  | 'qualcard'
+  | 'hours'
+  | 'roster'
+  | 'dashboard'
+  | 'cohort'
+  | 'gaps'
+  | 'gap-list'
+  | 'wage-schedule';
 export interface SheetTag {
   kind: SheetKind;
   apprenticeId?: string;
