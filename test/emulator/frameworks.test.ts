@@ -142,11 +142,12 @@ async function transcriptSummary(aid: string): Promise<Map<string, string>> {
   return rows;
 }
 
-async function cohortRows(): Promise<Record<string, unknown>[]> {
+/** A sheet of the sponsor's cohort report as rows keyed by header: the title, note and counts come first. */
+async function cohortRows(name: 'Cohort' | 'Levels' = 'Cohort'): Promise<Record<string, unknown>[]> {
   const res = await call(api.sponsorCohortReport, { as: ADMIN, params: ACME });
   expect(res.status).toBe(200);
   const wb = await workbook(res.bytes);
-  const sheet = wb.getWorksheet('Cohort')!;
+  const sheet = wb.getWorksheet(name)!;
   const cells = (n: number) =>
     Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(n).getCell(i + 1).value);
   let header: string[] | undefined;
@@ -154,7 +155,7 @@ async function cohortRows(): Promise<Record<string, unknown>[]> {
   for (let n = 1; n <= sheet.rowCount; n++) {
     const values = cells(n);
     if (header) out.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
-    else if (values[0] === 'Sponsor') header = values.map(String); // the title rows come first
+    else if (values.includes('Apprentice')) header = values.map(String);
   }
   return out;
 }
@@ -287,7 +288,8 @@ describe('using a sponsor framework and filled NITAS slots', () => {
     expect(t.get('Framework id')).toBe('acme-desk');
     expect(t.get('Framework version')).toBe('1.0.0');
     const row = (await cohortRows()).find((r) => r['Apprentice id'] === 'ann')!;
-    expect(row).toMatchObject({ Framework: 'acme-desk', Version: '1.0.0', 'Items signed': 3 });
+    expect(String(row['Level worked towards'])).toMatch(/\nacme-desk 1\.0\.0$/);
+    expect(row['Items signed']).toMatch(/^3 of \d+$/);
   });
 
   test('NITAS with HD3.0.1-3 filled: published, synced at Level 3, signed, confirmed, in the transcript and the report', async () => {
@@ -314,10 +316,14 @@ describe('using a sponsor framework and filled NITAS slots', () => {
     expect(p.progress.entries['sign-off']).toMatchObject({ confirmed: 3, pending: 0, flagged: 0 });
     const t = await transcriptSummary('ben');
     expect(t.get('Framework version')).toBe('1.1.0-sponsor.1');
-    expect((await cohortRows()).filter((r) => r['Apprentice id'] === 'ben').map((r) => r.Version)).toEqual([
-      '1.1.0-sponsor.1',
-      '1.1.0-sponsor.1',
-      '1.1.0-sponsor.1',
+    const row = (await cohortRows()).find((r) => r['Apprentice id'] === 'ben')!;
+    expect(String(row['Level worked towards'])).toMatch(/\(L3\)\nnitas-help-desk-acme 1\.1\.0-sponsor\.1$/);
+    // Every level of the version on the report's Levels sheet, Level 3 the one worked towards.
+    const levels = (await cohortRows('Levels')).filter((r) => r['Apprentice id'] === 'ben');
+    expect(levels.map((r) => [String(r.Level).replace(/.*\((L\d)\)$/, '$1'), r['Worked towards'] || ''])).toEqual([
+      ['L1', ''],
+      ['L2', ''],
+      ['L3', 'Yes'],
     ]);
   });
 });
