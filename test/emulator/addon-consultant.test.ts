@@ -1,5 +1,5 @@
 // Consultant mode, unchanged, against the real functions on the emulators: a consultant made a member of two sponsors
-// through the API (sync as each admin, then PUT .../members/:email role consultant) refreshes the Cohort and Gaps
+// through the API (sync as each admin, then PUT .../members/:email role consultant) refreshes the Cohort, Gaps and Gap list
 // sheets of a spreadsheet of their own through GET /v1/cohort (UrlFetchApp sends for real: sync-fetch.ts), and
 // downloads the cohort report (one, several, all sponsors) and a transcript that exceljs opens.
 import { type ApprenticeRecordInput, ENTRY_KINDS } from '@qualcard/shared';
@@ -108,7 +108,7 @@ const GAP = gapColumns(true).map((c) => c.header);
 const tableOf = (grid: unknown[][]): unknown[][] =>
   grid.slice(grid.findIndex((r) => r.includes(APPRENTICE_ID_HEADER)) + 1);
 
-test("a consultant's Cohort and Gaps sheets hold every sponsor that made them a member, with the stored numbers", async () => {
+test("a consultant's Cohort, Gaps and Gap list sheets hold every sponsor that made them a member, with the stored numbers", async () => {
   expect(entry.refreshCohort()).toMatchObject({ sponsors: 2, apprentices: 3, pages: 1 });
   const rows = tableOf(fake.ss.byName('Cohort')!.grid());
   expect(rows.map((r) => [r[col('Sponsor')], r[col('Apprentice id')]]).sort()).toEqual([
@@ -152,10 +152,10 @@ test("a consultant's Cohort and Gaps sheets hold every sponsor that made them a 
       expect(counted).toBe(row[col('Open gaps')]);
     }
   }
-  // Gus has more gaps than the stored summary keeps: the Gaps sheet and its note say so.
+  // Gus has more gaps than the stored summary keeps: the Gap list says so in a row, the Gaps sheet's note too.
   expect(
     fake.ss
-      .byName('Gaps')!
+      .byName('Gap list')!
       .grid()
       .some((g) => /^\d+ more gaps are not listed/.test(String(g[GAP.indexOf('Gap')]))),
   ).toBe(true);

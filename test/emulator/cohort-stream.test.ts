@@ -42,7 +42,8 @@ async function apprenticesIn(bytes: Buffer): Promise<string[]> {
       sponsorCol = values.indexOf('Sponsor');
       apprenticeCol = Math.max(0, values.indexOf(APPRENTICE_ID_HEADER));
     } else if (r.getCell(apprenticeCol).value)
-      ids.push(`${r.getCell(sponsorCol).value}/${r.getCell(apprenticeCol).value}`);
+      // A report of one sponsor has no Sponsor column.
+      ids.push(`${sponsorCol > 0 ? r.getCell(sponsorCol).value : ''}/${r.getCell(apprenticeCol).value}`);
   });
   expect(wb.getWorksheet('Gaps')).toBeDefined();
   return ids;
