@@ -464,7 +464,7 @@ async function consultantCohort(): Promise<void> {
   const byStatus = new Map<string, number>();
   for (const a of cohort.apprentices) byStatus.set(a.status ?? 'none', (byStatus.get(a.status ?? 'none') ?? 0) + 1);
   console.log(
-    `Consultant's Cohort sheet (${routes.cohort.method} ${routes.cohort.path}, ${since(t)}): ${cohort.sponsors.length} sponsor(s), ${cohort.apprentices.length} apprentices (${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}), ${cohort.gaps.length} rows on the Gaps sheet`,
+    `Consultant's Cohort sheet (${routes.cohort.method} ${routes.cohort.path}, ${since(t)}): ${cohort.sponsors.length} sponsor(s), ${cohort.apprentices.length} apprentices (${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}), ${cohort.gaps.length} rows on the Gap list sheet`,
   );
 }
 
