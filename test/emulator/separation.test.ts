@@ -199,13 +199,14 @@ test('the confirmations route refuses a synced tick for an item the apprenticeâ€
 describe('answers tell the truth when two coaches confirm the same rows at once', () => {
   const TRIALS = 6;
   /** As the add-on's client does: a 503 (a transaction given up under contention) is sent again, after a pause. */
-  const untilAnswered = async (body: Parameters<typeof confirm>[0], who: string) => {
+  const again = async <R extends { status: number }>(send: () => Promise<R>): Promise<R> => {
     for (let attempt = 1; ; attempt++) {
-      const res = await confirm(body, who);
+      const res = await send();
       if (res.status !== 503 || attempt === 4) return res;
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   };
+  const untilAnswered = (body: Parameters<typeof confirm>[0], who: string) => again(() => confirm(body, who));
 
   test('confirmations: each row is listed as confirmed by exactly the coach whose confirmation is stored', async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
@@ -248,10 +249,11 @@ describe('answers tell the truth when two coaches confirm the same rows at once'
       const r = annWith([COACH, COACH2]);
       await scenario(acme({ coaches: [COACH, COACH2], apprentices: [r] }));
       const body = { itemIds: itemsOf(r) };
-      const answers = await Promise.all([signOff(body, COACH), signOff(body, COACH2)]);
+      const answers = await Promise.all([again(() => signOff(body, COACH)), again(() => signOff(body, COACH2))]);
       const stored = (await syncAs(ADMIN, [r], { asOf: null })).body.apprentices[0]!.confirmations!;
       for (const [i, who] of [COACH, COACH2].entries()) {
         const a = answers[i]!;
+        expect({ trial, who, answered: a.status < 300 }).toEqual({ trial, who, answered: true });
         for (const item of itemsOf(r)) {
           const by = stored.signOffs[item]!.confirmation!.by;
           const listed = a.body.signed.includes(item)
