@@ -6,15 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { rosterRow } from '../../addon/test-support/fixtures';
-import { type CohortEntry, writeCohortReport } from '../../functions/src/excel/cohort';
+import type { CohortEntry } from '../../functions/src/excel/cohort';
 import { buildTranscript, SUMMARY_HEADER_ROW } from '../../functions/src/excel/transcript';
 import { computeProgress, type Progress, RULES, STATUS_LABEL, summarizeProgress } from '../../shared/src';
 import { ROW_STATUSES } from '../../shared/src/sheets';
 import { cohortPlans } from '../../shared/src/sheets/workbook';
 import { booksViaLibreOffice, tableRows } from '../emulator/helpers/libreoffice';
+import { cohortReportBytes } from '../fixtures/demo-reports';
 import { completeLevel1, ojl, record, typed } from '../fixtures/engine';
 import { STATUS_RULES, textRules } from '../fixtures/status-format';
 import { AS_OF, fw, transcriptInput } from '../fixtures/transcript-record';
@@ -53,21 +53,7 @@ async function resavedByLibreOffice(books: Buffer[]): Promise<ExcelJS.Workbook[]
   }
 }
 
-async function cohortReport(entries: CohortEntry[]): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => sink.on('end', resolve));
-  await writeCohortReport(
-    async function* () {
-      yield* entries;
-    },
-    sink,
-    'Cohort',
-  );
-  await done;
-  return Buffer.concat(chunks);
-}
+const cohortReport = (entries: CohortEntry[]): Promise<Buffer> => cohortReportBytes(entries);
 
 const cohortEntry = (id: string, progress: Progress): CohortEntry => ({
   sponsorId: 'acme',

@@ -1,10 +1,5 @@
-// The cohort report from stored progress: a `ProgressSummary` keeps the first 50 findings and counts the rest, so
-// every figure comes from the counts (gaps per level, routine gaps, pending confirmations), never from the cut-short
-// lists. One row per apprentice at the level they work towards, the worst status first; the Gaps sheet lists
-// integrity flags and waiting entries first and counts routine gaps per apprentice; Levels and Gap list hold the rest.
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type CohortEntry, writeCohortReport } from '../../functions/src/excel/cohort';
+import type { CohortEntry } from '../../functions/src/excel/cohort';
 import {
   ApprenticeRecord,
   computeProgress,
@@ -17,6 +12,7 @@ import {
   summarizeProgress,
 } from '../../shared/src';
 import { APPRENTICE_ID_HEADER, GAP_LIST_SHEET } from '../../shared/src/sheets';
+import { cohortReportBytes } from '../fixtures/demo-reports';
 import { ojl, record, sign, typed } from '../fixtures/engine';
 import { STATUS_RULES, textRules } from '../fixtures/status-format';
 import { AS_OF, fw, transcriptRecord } from '../fixtures/transcript-record';
@@ -36,21 +32,7 @@ function entry(id: string, progress: Progress): CohortEntry {
   return { sponsorId: 'acme', sponsorName: 'Acme IT', apprenticeId: id, name: id, frameworkId: 'x', progress };
 }
 
-async function reportBytes(entries: CohortEntry[]): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => sink.on('end', resolve));
-  await writeCohortReport(
-    async function* () {
-      yield* entries;
-    },
-    sink,
-    'Cohort',
-  );
-  await done;
-  return Buffer.concat(chunks);
-}
+const reportBytes = (entries: CohortEntry[]): Promise<Buffer> => cohortReportBytes(entries);
 
 type Table = Record<string, string>[] & { header: number };
 
